@@ -1,0 +1,23 @@
+namespace MutualAid.Common;
+
+/// <summary>
+/// Answer to a stale command: names who changed the entity, what they did and when, so a
+/// dispatcher reads "Sam assigned this to Priya 4 s ago" instead of a silent overwrite.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.Conflict")]
+public sealed record Conflict(
+    [property: Id(0)] int ExpectedVersion,
+    [property: Id(1)] int CurrentVersion,
+    [property: Id(2)] Actor ChangedBy,
+    [property: Id(3)] string Change,
+    [property: Id(4)] DateTimeOffset ChangedAt)
+{
+    public string Describe(DateTimeOffset now)
+    {
+        var ago = now - ChangedAt;
+        var when = ago.TotalSeconds < 60 ? $"{Math.Max(0, (int)ago.TotalSeconds)} s ago"
+            : ago.TotalMinutes < 60 ? $"{(int)ago.TotalMinutes} min ago"
+            : $"at {ChangedAt:u}";
+        return $"{ChangedBy.DisplayName} {Change} {when}";
+    }
+}

@@ -1,0 +1,29 @@
+namespace MutualAid.Common;
+
+/// <summary>
+/// PRIVATE: how to reach a person. Only ever inside private views; never in a summary,
+/// a board snapshot, a delta or a log line.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.ContactDetails")]
+public sealed record ContactDetails(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string? Phone,
+    [property: Id(2)] string? Email,
+    [property: Id(3)] string? Address)
+{
+    /// <summary>
+    /// A normalised key used to spot the same person twice. It is compared inside the hub grain
+    /// only and never leaves the silo.
+    /// </summary>
+    public string? MatchKey()
+    {
+        var digits = Phone is null ? "" : new string(Phone.Where(char.IsDigit).ToArray());
+        if (digits.Length >= 6)
+        {
+            return "tel:" + digits[^Math.Min(9, digits.Length)..];
+        }
+
+        var email = Email?.Trim().ToLowerInvariant();
+        return string.IsNullOrEmpty(email) ? null : "mail:" + email;
+    }
+}

@@ -1,0 +1,32 @@
+namespace MutualAid.Common;
+
+/// <summary>Outcome of a command that returns a value when it succeeds.</summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.Result`1")]
+public sealed record Result<T>(
+    [property: Id(0)] ResultStatus Status,
+    [property: Id(1)] T? Value,
+    [property: Id(2)] string? Message,
+    [property: Id(3)] Conflict? Conflict,
+    [property: Id(4)] IReadOnlyList<FieldError> Errors)
+{
+    public bool IsOk => Status == ResultStatus.Ok;
+
+    public static Result<T> Ok(T value) => new(ResultStatus.Ok, value, null, null, []);
+
+    public static Result<T> Invalid(IReadOnlyList<FieldError> errors) =>
+        new(ResultStatus.Invalid, default, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")), null, errors);
+
+    public static Result<T> Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+
+    public static Result<T> Refused(string reason) => new(ResultStatus.Refused, default, reason, null, []);
+
+    public static Result<T> NotFound(string message) => new(ResultStatus.NotFound, default, message, null, []);
+
+    public static Result<T> Stale(Conflict conflict) =>
+        new(ResultStatus.Conflict, default, $"{conflict.ChangedBy.DisplayName} {conflict.Change}", conflict, []);
+
+    /// <summary>Carries a failure of another result type across without losing its detail.</summary>
+    public Result<TOther> As<TOther>() =>
+        IsOk ? throw new InvalidOperationException("Only failures can be converted.")
+             : new Result<TOther>(Status, default, Message, Conflict, Errors);
+}

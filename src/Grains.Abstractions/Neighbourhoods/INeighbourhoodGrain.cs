@@ -1,0 +1,41 @@
+using MutualAid.Board;
+using MutualAid.Common;
+using MutualAid.Offers;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Neighbourhoods;
+
+/// <summary>
+/// A hub's live board: a projection of its requests, volunteers and offers, fed by one-way
+/// notices from those grains. It calls nothing but its region, and never synchronously calls
+/// an entity grain, so it can be rebuilt and can never join a call cycle.
+/// </summary>
+[Alias("MutualAid.INeighbourhoodGrain")]
+public interface INeighbourhoodGrain : IGrainWithStringKey
+{
+    [Alias("Configure")] Task<Result<HubSummary>> Configure(HubSettings settings, Actor actor);
+
+    /// <summary>Null until the hub has been configured.</summary>
+    [Alias("GetSummary")] Task<HubSummary?> GetSummary();
+
+    [Alias("GetSnapshot")] Task<BoardSnapshot> GetSnapshot();
+
+    /// <summary>
+    /// Registers (or refreshes) an observer and returns the snapshot in the same turn, so the
+    /// first delta it receives is exactly snapshot.Version + 1. Subscriptions expire unless refreshed.
+    /// </summary>
+    [Alias("Subscribe")] Task<BoardSnapshot> Subscribe(IBoardObserver observer);
+
+    [Alias("Unsubscribe")] Task Unsubscribe(IBoardObserver observer);
+
+    [OneWay, Alias("RequestChanged")] Task RequestChanged(RequestNotice notice);
+
+    [OneWay, Alias("VolunteerChanged")] Task VolunteerChanged(VolunteerSummary volunteer);
+
+    [OneWay, Alias("OfferChanged")] Task OfferChanged(OfferSummary offer);
+
+    [Alias("FindDuplicates")] Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(DuplicateProbe probe);
+
+    /// <summary>Ranks on-duty volunteers for an open request on this board, best first.</summary>
+    [Alias("SuggestVolunteers")] Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max);
+}

@@ -1,0 +1,11 @@
+using MutualAid.Volunteers;
+
+namespace MutualAid.Neighbourhoods;
+
+/// <summary>A ranked candidate for a request, with the plain-words reasons a dispatcher can check.</summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.VolunteerSuggestion")]
+public sealed record VolunteerSuggestion(
+    [property: Id(0)] VolunteerSummary Volunteer,
+    [property: Id(1)] double Score,
+    [property: Id(2)] IReadOnlyList<string> Reasons,
+    [property: Id(3)] IReadOnlyList<string> Warnings);

@@ -1,0 +1,40 @@
+using MutualAid.Common;
+using MutualAid.Requests;
+
+namespace MutualAid.Offers;
+
+[GenerateSerializer, Immutable, Alias("MutualAid.NewOffer")]
+public sealed record NewOffer(
+    [property: Id(0)] string HubSlug,
+    [property: Id(1)] OfferKind Kind,
+    [property: Id(2)] RequestCategory Category,
+    [property: Id(3)] string Description,
+    [property: Id(4)] decimal Quantity,
+    [property: Id(5)] string Unit,
+    [property: Id(6)] ContactDetails Contact,
+    [property: Id(7)] RequestSource Source,
+    [property: Id(8)] Actor Actor)
+{
+    [Id(9)] public DateTimeOffset? AvailableFrom { get; init; }
+    [Id(10)] public DateTimeOffset? AvailableUntil { get; init; }
+    [Id(11)] public string? Area { get; init; }
+
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        if (!Slug.IsValid(HubSlug)) errors.Add(new(nameof(HubSlug), "Choose a hub."));
+        if (!Enum.IsDefined(Kind)) errors.Add(new(nameof(Kind), "Choose goods, a skill/time slot or space."));
+        if (!Enum.IsDefined(Category)) errors.Add(new(nameof(Category), "Choose a category."));
+        Text.Require(errors, nameof(Description), Description, NewRequest.MaxNeedLength, "Say what is offered.");
+        Text.Require(errors, nameof(Unit), Unit, 40, "Say the unit (kg, boxes, hours, rooms).");
+        if (Quantity <= 0 || Quantity > 1_000_000) errors.Add(new(nameof(Quantity), "Quantity must be more than zero."));
+        Text.Require(errors, "Contact.Name", Contact?.Name, NewRequest.MaxShortText, "Give a name to ask for.");
+        Text.Optional(errors, nameof(Area), Area, NewRequest.MaxShortText);
+        if (AvailableFrom is { } from && AvailableUntil is { } until && until <= from)
+        {
+            errors.Add(new(nameof(AvailableUntil), "The offer must end after it starts."));
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,22 @@
+using MutualAid.Requests;
+
+namespace MutualAid.Offers;
+
+[GenerateSerializer, Immutable, Alias("MutualAid.OfferSummary")]
+public sealed record OfferSummary(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] int Version,
+    [property: Id(2)] string HubSlug,
+    [property: Id(3)] OfferKind Kind,
+    [property: Id(4)] RequestCategory Category,
+    [property: Id(5)] string Description,
+    [property: Id(6)] decimal Quantity,
+    [property: Id(7)] decimal Remaining,
+    [property: Id(8)] string Unit,
+    [property: Id(9)] OfferStatus Status,
+    [property: Id(10)] DateTimeOffset CreatedAt)
+{
+    [Id(11)] public DateTimeOffset? AvailableFrom { get; init; }
+    [Id(12)] public DateTimeOffset? AvailableUntil { get; init; }
+    [Id(13)] public string? Area { get; init; }
+}

@@ -1,0 +1,11 @@
+using MutualAid.Requests;
+
+namespace MutualAid.Regions;
+
+/// <summary>A need a hub could not meet, offered to the region (redacted).</summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.EscalatedRequest")]
+public sealed record EscalatedRequest(
+    [property: Id(0)] RequestSummary Request,
+    [property: Id(1)] string FromHub,
+    [property: Id(2)] string Reason,
+    [property: Id(3)] DateTimeOffset At);

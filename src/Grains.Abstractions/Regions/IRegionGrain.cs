@@ -1,0 +1,27 @@
+using MutualAid.Common;
+using MutualAid.Neighbourhoods;
+
+namespace MutualAid.Regions;
+
+/// <summary>
+/// A network of hubs. Hubs call up into it (registration, summaries); it never calls a hub,
+/// so the hub → region direction cannot form a cycle.
+/// </summary>
+[Alias("MutualAid.IRegionGrain")]
+public interface IRegionGrain : IGrainWithStringKey
+{
+    [Alias("Configure")] Task<Result<RegionInfo>> Configure(string name, Actor actor);
+
+    /// <summary>Null until configured or until a hub has joined.</summary>
+    [Alias("GetOverview")] Task<RegionOverview?> GetOverview();
+
+    [Alias("RegisterHub")] Task RegisterHub(HubSummary hub);
+
+    [OneWay, Alias("HubUpdated")] Task HubUpdated(HubSummary hub);
+
+    [Alias("ReceiveEscalation")] Task ReceiveEscalation(EscalatedRequest escalation);
+
+    [Alias("Subscribe")] Task<RegionOverview?> Subscribe(IRegionObserver observer);
+
+    [Alias("Unsubscribe")] Task Unsubscribe(IRegionObserver observer);
+}

@@ -1,0 +1,7 @@
+namespace MutualAid.Regions;
+
+[Alias("MutualAid.IRegionObserver")]
+public interface IRegionObserver : IGrainObserver
+{
+    [OneWay, Alias("OnRegionChanged")] Task OnRegionChanged(RegionOverview overview);
+}

@@ -1,0 +1,14 @@
+using MutualAid.Common;
+
+namespace MutualAid.Requests;
+
+[GenerateSerializer, Immutable, Alias("MutualAid.Assignment")]
+public sealed record Assignment(
+    [property: Id(0)] Guid VolunteerId,
+    [property: Id(1)] string VolunteerName,
+    [property: Id(2)] AssignmentState State,
+    [property: Id(3)] Actor AssignedBy,
+    [property: Id(4)] DateTimeOffset OfferedAt,
+    [property: Id(5)] DateTimeOffset? AnsweredAt,
+    [property: Id(6)] DateTimeOffset? CompletedAt,
+    [property: Id(7)] double? Hours);

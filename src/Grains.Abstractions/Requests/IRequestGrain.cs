@@ -1,0 +1,45 @@
+using MutualAid.Common;
+
+namespace MutualAid.Requests;
+
+/// <summary>
+/// Owns the truth of one request. Assignment is decided here, in one turn, so two dispatchers
+/// can never both win. Calls out only downwards (volunteer capacity) and sideways to its hub
+/// projection; nothing calls back into it while it waits.
+/// </summary>
+[Alias("MutualAid.IRequestGrain")]
+public interface IRequestGrain : IGrainWithGuidKey
+{
+    [Alias("Create")] Task<Result<RequestView>> Create(NewRequest request);
+
+    /// <summary>PRIVATE view; callers must check the reader may see it. Null when not created.</summary>
+    [Alias("GetView")] Task<RequestView?> GetView();
+
+    [Alias("GetSummary")] Task<RequestSummary?> GetSummary();
+
+    [Alias("GetAudit")] Task<IReadOnlyList<AuditEntry>> GetAudit();
+
+    [Alias("Triage")] Task<Result<RequestView>> Triage(TriageCommand command);
+
+    /// <summary>Assigns, or reassigns when already assigned, reserving the volunteer's capacity.</summary>
+    [Alias("Assign")] Task<Result<RequestView>> Assign(AssignCommand command);
+
+    [Alias("Unassign")] Task<Result<RequestView>> Unassign(RequestCommand command);
+
+    /// <summary>The assigned volunteer accepts the offered assignment.</summary>
+    [Alias("Accept")] Task<Result<RequestView>> Accept(RequestCommand command);
+
+    /// <summary>The assigned volunteer declines; the request returns to triage.</summary>
+    [Alias("Decline")] Task<Result<RequestView>> Decline(RequestCommand command);
+
+    /// <summary>Picked up / under way.</summary>
+    [Alias("Start")] Task<Result<RequestView>> Start(RequestCommand command);
+
+    [Alias("Fulfil")] Task<Result<RequestView>> Fulfil(FulfilCommand command);
+
+    [Alias("Cancel")] Task<Result<RequestView>> Cancel(RequestCommand command);
+
+    [Alias("Escalate")] Task<Result<RequestView>> Escalate(EscalateCommand command);
+
+    [Alias("Reopen")] Task<Result<RequestView>> Reopen(RequestCommand command);
+}

@@ -1,0 +1,43 @@
+using MutualAid.Common;
+
+namespace MutualAid.Requests;
+
+/// <summary>
+/// Every command after creation names the request version the caller saw, so a stale
+/// command is answered with a conflict rather than silently overwriting someone's work.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.RequestCommand")]
+public sealed record RequestCommand(
+    [property: Id(0)] int ExpectedVersion,
+    [property: Id(1)] Actor Actor,
+    [property: Id(2)] string? Reason = null);
+
+[GenerateSerializer, Immutable, Alias("MutualAid.TriageCommand")]
+public sealed record TriageCommand(
+    [property: Id(0)] int ExpectedVersion,
+    [property: Id(1)] Actor Actor,
+    [property: Id(2)] Urgency? Urgency = null,
+    [property: Id(3)] RequestCategory? Category = null,
+    [property: Id(4)] string? Reason = null);
+
+[GenerateSerializer, Immutable, Alias("MutualAid.AssignCommand")]
+public sealed record AssignCommand(
+    [property: Id(0)] int ExpectedVersion,
+    [property: Id(1)] Actor Actor,
+    [property: Id(2)] Guid VolunteerId,
+    [property: Id(3)] double EstimatedHours = 1,
+    [property: Id(4)] string? Reason = null);
+
+[GenerateSerializer, Immutable, Alias("MutualAid.FulfilCommand")]
+public sealed record FulfilCommand(
+    [property: Id(0)] int ExpectedVersion,
+    [property: Id(1)] Actor Actor,
+    [property: Id(2)] double HoursGiven,
+    [property: Id(3)] string? Reason = null);
+
+[GenerateSerializer, Immutable, Alias("MutualAid.EscalateCommand")]
+public sealed record EscalateCommand(
+    [property: Id(0)] int ExpectedVersion,
+    [property: Id(1)] Actor Actor,
+    [property: Id(2)] string RegionSlug,
+    [property: Id(3)] string Reason);

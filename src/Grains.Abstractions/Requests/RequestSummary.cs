@@ -1,0 +1,36 @@
+namespace MutualAid.Requests;
+
+/// <summary>
+/// Redacted public view of a request: what boards, deltas, region views and exports carry.
+/// Has no contact details and no exact location by construction.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.RequestSummary")]
+public sealed record RequestSummary(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] int Version,
+    [property: Id(2)] string HubSlug,
+    [property: Id(3)] RequestStatus Status,
+    [property: Id(4)] RequestCategory Category,
+    [property: Id(5)] Urgency Urgency,
+    [property: Id(6)] string Area,
+    [property: Id(7)] string Need,
+    [property: Id(8)] RequestSource Source,
+    [property: Id(9)] DateTimeOffset CreatedAt,
+    [property: Id(10)] DateTimeOffset UpdatedAt,
+    [property: Id(11)] string LastChangedBy)
+{
+    [Id(12)] public DateTimeOffset? NeededBy { get; init; }
+    [Id(13)] public Common.GeoPoint? ApproximateLocation { get; init; }
+    [Id(14)] public string? PreferredLanguage { get; init; }
+    [Id(15)] public bool NeedsVehicle { get; init; }
+    [Id(16)] public bool HasAccessibilityNeeds { get; init; }
+    [Id(17)] public Guid? AssignedVolunteerId { get; init; }
+    [Id(18)] public string? AssignedVolunteerName { get; init; }
+    [Id(19)] public AssignmentState? AssignmentState { get; init; }
+    [Id(20)] public IReadOnlyList<Guid> PossibleDuplicateOf { get; init; } = [];
+    [Id(21)] public string? EscalatedTo { get; init; }
+    [Id(22)] public string ReferenceCode { get; init; } = "";
+
+    public bool IsOpen => Status is RequestStatus.New or RequestStatus.Triaged or RequestStatus.Assigned
+        or RequestStatus.InProgress or RequestStatus.Reopened;
+}

@@ -1,0 +1,30 @@
+using MutualAid.Common;
+
+namespace MutualAid.Volunteers;
+
+/// <summary>
+/// Owns a volunteer's limits and load. It is only ever called (by the web tier and by request
+/// grains reserving capacity); it never calls a request grain, so assignment cannot deadlock.
+/// </summary>
+[Alias("MutualAid.IVolunteerGrain")]
+public interface IVolunteerGrain : IGrainWithGuidKey
+{
+    [Alias("Register")] Task<Result<VolunteerView>> Register(VolunteerProfile profile, Common.Actor actor);
+
+    [Alias("UpdateProfile")] Task<Result<VolunteerView>> UpdateProfile(VolunteerProfile profile, Common.Actor actor);
+
+    [Alias("GetView")] Task<VolunteerView?> GetView();
+
+    [Alias("SetOnDuty")] Task<Result<VolunteerView>> SetOnDuty(bool onDuty, Common.Actor actor);
+
+    [Alias("CheckIn")] Task<Result<VolunteerView>> CheckIn(Common.Actor actor);
+
+    /// <summary>Holds capacity for a request; refuses with the reason when a limit would be broken.</summary>
+    [Alias("Reserve")] Task<Result<Reservation>> Reserve(Guid requestId, string hubSlug, double estimatedHours);
+
+    /// <summary>Idempotent: releasing a reservation that is not held is not an error.</summary>
+    [Alias("Release")] Task Release(Guid requestId);
+
+    /// <summary>Releases the reservation and banks the hours given.</summary>
+    [Alias("Complete")] Task Complete(Guid requestId, double hours);
+}

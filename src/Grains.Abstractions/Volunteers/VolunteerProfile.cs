@@ -1,0 +1,34 @@
+using MutualAid.Common;
+using MutualAid.Requests;
+
+namespace MutualAid.Volunteers;
+
+/// <summary>What a volunteer tells us about themselves, including their own limits.</summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.VolunteerProfile")]
+public sealed record VolunteerProfile(
+    [property: Id(0)] string Name,
+    [property: Id(1)] IReadOnlyList<string> HubSlugs,
+    [property: Id(2)] IReadOnlyList<RequestCategory> CanHelpWith,
+    [property: Id(3)] IReadOnlyList<string> Languages,
+    [property: Id(4)] bool HasVehicle,
+    [property: Id(5)] int MaxConcurrentAssignments,
+    [property: Id(6)] double MaxHoursPerWeek)
+{
+    [Id(7)] public IReadOnlyList<string> Skills { get; init; } = [];
+    [Id(8)] public IReadOnlyList<AvailabilityWindow> Availability { get; init; } = [];
+
+    /// <summary>PRIVATE: only the volunteer and their hub's coordinators see it.</summary>
+    [Id(9)] public ContactDetails? Contact { get; init; }
+
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        Text.Require(errors, nameof(Name), Name, NewRequest.MaxShortText, "Give the volunteer's name.");
+        if (HubSlugs is null || HubSlugs.Count == 0) errors.Add(new(nameof(HubSlugs), "A volunteer belongs to at least one hub."));
+        else if (HubSlugs.Any(h => !Slug.IsValid(h))) errors.Add(new(nameof(HubSlugs), "Unknown hub name."));
+        if (MaxConcurrentAssignments is < 1 or > 50) errors.Add(new(nameof(MaxConcurrentAssignments), "Between 1 and 50."));
+        if (MaxHoursPerWeek is <= 0 or > 80 || double.IsNaN(MaxHoursPerWeek)) errors.Add(new(nameof(MaxHoursPerWeek), "Between 0 and 80 hours."));
+        if (Availability?.Any(w => w.To <= w.From) == true) errors.Add(new(nameof(Availability), "Each window must end after it starts."));
+        return errors;
+    }
+}

@@ -1,0 +1,27 @@
+using MutualAid.Requests;
+
+namespace MutualAid.Volunteers;
+
+/// <summary>What a board shows of a volunteer: load against limits, no contact details.</summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.VolunteerSummary")]
+public sealed record VolunteerSummary(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] int Version,
+    [property: Id(2)] string Name,
+    [property: Id(3)] IReadOnlyList<string> HubSlugs,
+    [property: Id(4)] IReadOnlyList<RequestCategory> CanHelpWith,
+    [property: Id(5)] IReadOnlyList<string> Languages,
+    [property: Id(6)] bool HasVehicle,
+    [property: Id(7)] bool OnDuty,
+    [property: Id(8)] int ActiveAssignments,
+    [property: Id(9)] int MaxConcurrentAssignments,
+    [property: Id(10)] double HoursThisWeek,
+    [property: Id(11)] double MaxHoursPerWeek)
+{
+    [Id(12)] public IReadOnlyList<string> Skills { get; init; } = [];
+    [Id(13)] public IReadOnlyList<AvailabilityWindow> Availability { get; init; } = [];
+    [Id(14)] public DateTimeOffset? LastCheckIn { get; init; }
+    [Id(15)] public IReadOnlyList<Guid> ActiveRequestIds { get; init; } = [];
+
+    public bool HasCapacity => ActiveAssignments < MaxConcurrentAssignments && HoursThisWeek < MaxHoursPerWeek;
+}

@@ -1,0 +1,24 @@
+namespace MutualAid.Volunteers;
+
+/// <summary>PRIVATE full view of a volunteer (includes contact details).</summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.VolunteerView")]
+public sealed record VolunteerView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] int Version,
+    [property: Id(2)] VolunteerProfile Profile,
+    [property: Id(3)] bool OnDuty,
+    [property: Id(4)] IReadOnlyList<Reservation> Reservations,
+    [property: Id(5)] double HoursThisWeek,
+    [property: Id(6)] double HoursTotal,
+    [property: Id(7)] DateTimeOffset? LastCheckIn)
+{
+    public VolunteerSummary Redact() => new(
+        Id, Version, Profile.Name, Profile.HubSlugs, Profile.CanHelpWith, Profile.Languages, Profile.HasVehicle,
+        OnDuty, Reservations.Count, Profile.MaxConcurrentAssignments, HoursThisWeek, Profile.MaxHoursPerWeek)
+    {
+        Skills = Profile.Skills,
+        Availability = Profile.Availability,
+        LastCheckIn = LastCheckIn,
+        ActiveRequestIds = Reservations.Select(r => r.RequestId).ToArray(),
+    };
+}
