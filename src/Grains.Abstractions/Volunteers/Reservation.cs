@@ -6,4 +6,5 @@ public sealed record Reservation(
     [property: Id(0)] Guid RequestId,
     [property: Id(1)] string HubSlug,
     [property: Id(2)] double EstimatedHours,
-    [property: Id(3)] DateTimeOffset ReservedAt);
+    [property: Id(3)] DateTimeOffset ReservedAt,
+    [property: Id(4)] string VolunteerName);

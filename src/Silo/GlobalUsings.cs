@@ -1,0 +1,4 @@
+global using Orleans;
+global using Orleans.Hosting;
+global using Orleans.Runtime;
+global using MutualAid.Common;

@@ -1,0 +1,252 @@
+using Microsoft.Extensions.Logging;
+using MutualAid.Board;
+using MutualAid.Neighbourhoods;
+using MutualAid.Offers;
+using MutualAid.Regions;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+using Orleans.Utilities;
+
+namespace MutualAid.Silo.Neighbourhoods;
+
+/// <summary>
+/// A hub's board. It is a projection fed by one-way notices from entity grains; every applied
+/// change bumps the board version, is persisted, and only then is published as a delta, so a
+/// delta an observer sees is never lost on restart. Calls only its region (upwards).
+/// </summary>
+public sealed partial class NeighbourhoodGrain(
+    [PersistentState("hub")] IPersistentState<HubState> state,
+    TimeProvider clock,
+    ILogger<NeighbourhoodGrain> logger) : Grain, INeighbourhoodGrain
+{
+    /// <summary>Observers must re-subscribe within this window or are dropped (their process may be gone).</summary>
+    public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(3);
+
+    private static readonly TimeSpan RegionPushInterval = TimeSpan.FromSeconds(1);
+
+    private readonly ObserverManager<IBoardObserver> observers = new(ObserverExpiry, logger);
+    private bool regionDirty;
+
+    private HubState S => state.State;
+
+    private string Slug => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Coalesce region updates: a burst of changes costs the region one message per second.
+        this.RegisterGrainTimer(PushToRegion, new GrainTimerCreationOptions(RegionPushInterval, RegionPushInterval) { Interleave = false });
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public async Task<Result<HubSummary>> Configure(HubSettings settings, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!Common.Slug.IsValid(Slug)) return Result<HubSummary>.Invalid("Slug", $"'{Slug}' is not a valid hub key.");
+        var errors = settings.Validate();
+        if (errors.Count > 0) return Result<HubSummary>.Invalid(errors);
+        if (S.Settings?.RegionSlug is { } oldRegion && oldRegion != settings.RegionSlug)
+        {
+            return Result<HubSummary>.Refused($"Hub '{Slug}' already belongs to region '{oldRegion}'.");
+        }
+
+        S.Settings = settings with { Name = settings.Name.Trim() };
+        await Publish([]);
+        var summary = Summary();
+        if (settings.RegionSlug is { } region)
+        {
+            await GrainFactory.GetGrain<IRegionGrain>(region).RegisterHub(summary);
+        }
+
+        regionDirty = false;
+        return Result<HubSummary>.Ok(summary);
+    }
+
+    public Task<HubSummary?> GetSummary() => Task.FromResult(S.Settings is null ? null : Summary());
+
+    public Task<BoardSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public Task<BoardSnapshot> Subscribe(IBoardObserver observer)
+    {
+        observers.Subscribe(observer, observer);
+        return Task.FromResult(Snapshot());
+    }
+
+    public Task Unsubscribe(IBoardObserver observer)
+    {
+        observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public async Task RequestChanged(RequestNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var r = notice.Summary;
+        if (S.Marks.TryGetValue(r.Id, out var mark) && mark.Version >= r.Version) return; // late or repeated notice
+        S.Marks[r.Id] = new RequestMark(r.Version, r.Status);
+
+        BoardChange change;
+        if (r.IsOpen && r.HubSlug == Slug)
+        {
+            S.Open[r.Id] = r;
+            if (notice.ContactKey is { } key) S.ContactKeys[r.Id] = key;
+            else S.ContactKeys.Remove(r.Id);
+            change = new RequestUpserted(r);
+        }
+        else
+        {
+            var wasShown = S.Open.Remove(r.Id);
+            S.ContactKeys.Remove(r.Id);
+            if (r.Status == RequestStatus.Fulfilled) S.RecentFulfilments.Add(r.UpdatedAt);
+            // Counts change even when the list does not (closed before the board ever showed it).
+            await Publish(wasShown ? [new RequestRemoved(r.Id, r.Status)] : []);
+            return;
+        }
+
+        await Publish([change]);
+    }
+
+    public async Task VolunteerChanged(VolunteerSummary volunteer)
+    {
+        ArgumentNullException.ThrowIfNull(volunteer);
+        var known = S.Volunteers.TryGetValue(volunteer.Id, out var current);
+        if (known && current!.Version >= volunteer.Version) return;
+        if (volunteer.HubSlugs.Contains(Slug))
+        {
+            S.Volunteers[volunteer.Id] = volunteer;
+            await Publish([new VolunteerUpserted(volunteer)]);
+        }
+        else if (known)
+        {
+            S.Volunteers.Remove(volunteer.Id);
+            await Publish([new VolunteerRemoved(volunteer.Id)]);
+        }
+    }
+
+    public async Task OfferChanged(OfferSummary offer)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        if (S.OfferVersions.TryGetValue(offer.Id, out var version) && version >= offer.Version) return;
+        S.OfferVersions[offer.Id] = offer.Version;
+        if (offer.Status == OfferStatus.Open)
+        {
+            S.Offers[offer.Id] = offer;
+            await Publish([new OfferUpserted(offer)]);
+        }
+        else if (S.Offers.Remove(offer.Id))
+        {
+            await Publish([new OfferRemoved(offer.Id, offer.Status)]);
+        }
+    }
+
+    public Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(DuplicateProbe probe)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var area = NormaliseArea(probe.Area);
+        var matches = new List<DuplicateMatch>();
+        foreach (var r in S.Open.Values)
+        {
+            if (r.Id == probe.ExcludeRequestId) continue;
+            if (probe.ContactKey is not null && S.ContactKeys.TryGetValue(r.Id, out var key) && key == probe.ContactKey)
+            {
+                matches.Add(new DuplicateMatch(r, "same contact"));
+            }
+            else if (r.Category == probe.Category && area.Length > 0 && NormaliseArea(r.Area) == area)
+            {
+                matches.Add(new DuplicateMatch(r, $"same area and category ({r.Category})"));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<DuplicateMatch>>(matches.OrderBy(m => m.Request.CreatedAt).ToArray());
+    }
+
+    public Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max)
+    {
+        if (!S.Open.TryGetValue(requestId, out var request) || max <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<VolunteerSuggestion>>([]);
+        }
+
+        var localNow = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), HubTimeZone()).DateTime;
+        var suggestions = S.Volunteers.Values
+            .Where(v => v.OnDuty && v.Id != request.AssignedVolunteerId)
+            .Select(v => VolunteerMatcher.Score(request, v, localNow))
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Volunteer.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(max)
+            .ToArray();
+        return Task.FromResult<IReadOnlyList<VolunteerSuggestion>>(suggestions);
+    }
+
+    private async Task Publish(IReadOnlyList<BoardChange> changes)
+    {
+        S.Version++;
+        S.UpdatedAt = clock.GetUtcNow();
+        PruneFulfilments();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
+        regionDirty = true;
+        var delta = new BoardDelta(Slug, S.Version, changes, Counts());
+        await observers.Notify(o => o.OnBoardDelta(delta));
+        LogPublished(logger, Slug, S.Version, changes.Count, observers.Count);
+    }
+
+    private Task PushToRegion()
+    {
+        if (!regionDirty || S.Settings?.RegionSlug is not { } region) return Task.CompletedTask;
+        regionDirty = false;
+        return GrainFactory.GetGrain<IRegionGrain>(region).HubUpdated(Summary());
+    }
+
+    private BoardSnapshot Snapshot() => new(
+        Slug, S.Settings?.Name ?? Slug, S.Settings?.RegionSlug, S.Version,
+        BoardApplier.Order(S.Open.Values), BoardApplier.OrderVolunteers(S.Volunteers.Values),
+        BoardApplier.OrderOffers(S.Offers.Values), Counts());
+
+    private HubSummary Summary() =>
+        new(Slug, S.Settings?.Name ?? Slug, S.Settings?.RegionSlug, S.Version, S.Open.Count, Counts(), S.UpdatedAt);
+
+    private BoardCounts Counts()
+    {
+        var byStatus = S.Marks.Values.GroupBy(m => m.Status).ToDictionary(g => g.Key, g => g.Count());
+        var needs = S.Open.Values.GroupBy(r => r.Category).ToDictionary(g => g.Key, g => g.Count());
+        var offers = S.Offers.Values.GroupBy(o => o.Category).ToDictionary(g => g.Key, g => g.Count());
+        var unassignedCritical = S.Open.Values.Count(r => r.Urgency == Urgency.Critical && r.AssignedVolunteerId is null);
+        var onDuty = S.Volunteers.Values.Count(v => v.OnDuty);
+        return new BoardCounts(byStatus, needs, offers, unassignedCritical, onDuty, FulfilledToday());
+    }
+
+    private int FulfilledToday()
+    {
+        var start = StartOfLocalDay();
+        return S.RecentFulfilments.Count(t => t >= start);
+    }
+
+    private void PruneFulfilments()
+    {
+        var start = StartOfLocalDay();
+        S.RecentFulfilments.RemoveAll(t => t < start);
+    }
+
+    private DateTimeOffset StartOfLocalDay()
+    {
+        var zone = HubTimeZone();
+        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
+        return new DateTimeOffset(local.Date, local.Offset);
+    }
+
+    private TimeZoneInfo HubTimeZone() =>
+        S.Settings is { } s && TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    private static string NormaliseArea(string area) =>
+        string.Join(' ', area.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "Hub {Hub} board v{Version}: {Changes} change(s) to {Observers} observer(s)")]
+    private static partial void LogPublished(ILogger logger, string hub, long version, int changes, int observers);
+}

@@ -1,0 +1,84 @@
+using MutualAid.Neighbourhoods;
+using MutualAid.Offers;
+
+namespace MutualAid.Silo.Offers;
+
+/// <summary>Something a member gives; drawn down as it is used, closed when nothing is left.</summary>
+public sealed class OfferGrain(
+    [PersistentState("offer")] IPersistentState<OfferState> state,
+    TimeProvider clock) : Grain, IOfferGrain
+{
+    private OfferView? View => state.State.View;
+
+    public async Task<Result<OfferView>> Create(NewOffer offer)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        if (View is not null) return Result<OfferView>.Refused("This offer already exists.");
+        var errors = offer.Validate();
+        if (errors.Count > 0) return Result<OfferView>.Invalid(errors);
+        if (await GrainFactory.GetGrain<INeighbourhoodGrain>(offer.HubSlug).GetSummary() is null)
+        {
+            return Result<OfferView>.Invalid(nameof(offer.HubSlug), $"There is no hub '{offer.HubSlug}'.");
+        }
+
+        var view = new OfferView(
+            this.GetPrimaryKey(), 0, offer.HubSlug, offer.Kind, offer.Category, offer.Description.Trim(), offer.Quantity,
+            offer.Quantity, offer.Unit.Trim(), OfferStatus.Open, offer.Contact, clock.GetUtcNow())
+        {
+            AvailableFrom = offer.AvailableFrom,
+            AvailableUntil = offer.AvailableUntil,
+            Area = offer.Area,
+        };
+        return await Commit(view);
+    }
+
+    public Task<OfferView?> GetView() => Task.FromResult(View);
+
+    public async Task<Result<OfferView>> DrawDown(decimal amount, Guid? requestId, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (View is null) return Result<OfferView>.NotFound("There is no such offer.");
+        if (View.Status != OfferStatus.Open) return Result<OfferView>.Refused($"This offer is {View.Status.ToString().ToLowerInvariant()}.");
+        if (amount <= 0) return Result<OfferView>.Invalid(nameof(amount), "Take more than zero.");
+        if (amount > View.Remaining)
+        {
+            return Result<OfferView>.Refused($"Only {View.Remaining:0.##} {View.Unit} left of this offer.");
+        }
+
+        var remaining = View.Remaining - amount;
+        var view = View with
+        {
+            Remaining = remaining,
+            Status = remaining == 0 ? OfferStatus.Exhausted : OfferStatus.Open,
+            DrawDowns = [.. View.DrawDowns, new OfferDrawDown(requestId, amount, actor, clock.GetUtcNow())],
+        };
+        return await Commit(view);
+    }
+
+    public async Task<Result<OfferView>> Withdraw(Actor actor, string reason)
+    {
+        if (View is null) return Result<OfferView>.NotFound("There is no such offer.");
+        if (View.Status != OfferStatus.Open) return Result<OfferView>.Refused($"This offer is already {View.Status.ToString().ToLowerInvariant()}.");
+        if (string.IsNullOrWhiteSpace(reason)) return Result<OfferView>.Invalid(nameof(reason), "Say why it is withdrawn.");
+        return await Commit(View with { Status = OfferStatus.Withdrawn });
+    }
+
+    private async Task<Result<OfferView>> Commit(OfferView next)
+    {
+        var view = next with { Version = next.Version + 1 };
+        state.State.View = view;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory now disagrees with storage: drop this activation so the next call reloads the truth.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        _ = GrainFactory.GetGrain<INeighbourhoodGrain>(view.HubSlug).OfferChanged(view.Redact());
+        return Result<OfferView>.Ok(view);
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using MutualAid.Neighbourhoods;
+using MutualAid.Regions;
+using Orleans.Utilities;
+
+namespace MutualAid.Silo.Regions;
+
+/// <summary>
+/// A region: its hubs' live summaries and the inbox of needs its hubs could not meet.
+/// Hubs call up into it; it only ever calls the network directory above it.
+/// </summary>
+public sealed class RegionGrain(
+    [PersistentState("region")] IPersistentState<RegionState> state,
+    ILogger<RegionGrain> logger) : Grain, IRegionGrain
+{
+    private readonly ObserverManager<IRegionObserver> observers = new(TimeSpan.FromMinutes(3), logger);
+
+    private RegionState S => state.State;
+
+    private string Slug => this.GetPrimaryKeyString();
+
+    public async Task<Result<RegionInfo>> Configure(string name, Actor actor)
+    {
+        if (!Common.Slug.IsValid(Slug)) return Result<RegionInfo>.Invalid("Slug", $"'{Slug}' is not a valid region key.");
+        var errors = new List<FieldError>();
+        Text.Require(errors, nameof(name), name, 100, "Give the region a name.");
+        if (errors.Count > 0) return Result<RegionInfo>.Invalid(errors);
+        S.Name = name.Trim();
+        await Save(registerWithNetwork: true);
+        return Result<RegionInfo>.Ok(Info());
+    }
+
+    public Task<RegionOverview?> GetOverview() => Task.FromResult(S.Name is null ? null : Overview());
+
+    public async Task RegisterHub(HubSummary hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        var isNew = !S.Hubs.ContainsKey(hub.Slug);
+        S.Name ??= Slug;
+        S.Hubs[hub.Slug] = hub;
+        await Save(registerWithNetwork: isNew);
+    }
+
+    public async Task HubUpdated(HubSummary hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        // Only hubs that registered belong here; a summary from elsewhere is ignored, as is an old one.
+        if (!S.Hubs.TryGetValue(hub.Slug, out var current) || current.BoardVersion >= hub.BoardVersion) return;
+        S.Hubs[hub.Slug] = hub;
+        await Save(registerWithNetwork: false);
+    }
+
+    public async Task ReceiveEscalation(EscalatedRequest escalation)
+    {
+        ArgumentNullException.ThrowIfNull(escalation);
+        S.Name ??= Slug;
+        S.Escalations.RemoveAll(e => e.Request.Id == escalation.Request.Id);
+        S.Escalations.Add(escalation);
+        await Save(registerWithNetwork: false);
+    }
+
+    public Task<RegionOverview?> Subscribe(IRegionObserver observer)
+    {
+        observers.Subscribe(observer, observer);
+        return GetOverview();
+    }
+
+    public Task Unsubscribe(IRegionObserver observer)
+    {
+        observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private async Task Save(bool registerWithNetwork)
+    {
+        S.Version++;
+        await state.WriteStateAsync();
+        if (registerWithNetwork)
+        {
+            await GrainFactory.GetGrain<INetworkGrain>(0).RegisterRegion(Info());
+        }
+
+        var overview = Overview();
+        await observers.Notify(o => o.OnRegionChanged(overview));
+    }
+
+    private RegionInfo Info() => new(Slug, S.Name ?? Slug, S.Hubs.Keys.Order(StringComparer.Ordinal).ToArray());
+
+    private RegionOverview Overview() => new(
+        Slug, S.Name ?? Slug,
+        S.Hubs.Values.OrderBy(h => h.Name, StringComparer.OrdinalIgnoreCase).ToArray(),
+        S.Escalations.OrderBy(e => e.At).ToArray(),
+        S.Version);
+}

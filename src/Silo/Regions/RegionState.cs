@@ -1,0 +1,13 @@
+using MutualAid.Neighbourhoods;
+using MutualAid.Regions;
+
+namespace MutualAid.Silo.Regions;
+
+[GenerateSerializer, Alias("MutualAid.Silo.RegionState")]
+public sealed class RegionState
+{
+    [Id(0)] public string? Name { get; set; }
+    [Id(1)] public Dictionary<string, HubSummary> Hubs { get; set; } = [];
+    [Id(2)] public List<EscalatedRequest> Escalations { get; set; } = [];
+    [Id(3)] public long Version { get; set; }
+}

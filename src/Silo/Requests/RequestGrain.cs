@@ -1,0 +1,336 @@
+using Microsoft.Extensions.Logging;
+using MutualAid.Neighbourhoods;
+using MutualAid.Regions;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Silo.Requests;
+
+/// <summary>
+/// The truth of one request. Orleans runs one turn at a time here, so the version check, the
+/// volunteer reservation and the state write of an assignment form one atomic step: two
+/// dispatchers can never both assign. Calls go down to volunteers and up to the hub/region;
+/// none of them ever calls a request grain, so no cycle can deadlock.
+/// </summary>
+public sealed partial class RequestGrain(
+    [PersistentState("request")] IPersistentState<RequestState> state,
+    TimeProvider clock,
+    ILogger<RequestGrain> logger) : Grain, IRequestGrain
+{
+    private RequestView? View => state.State.View;
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<Result<RequestView>> Create(NewRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (View is not null)
+        {
+            return Result<RequestView>.Refused($"Request {View.ReferenceCode} already exists.");
+        }
+
+        var errors = request.Validate(Now);
+        if (errors.Count > 0) return Result<RequestView>.Invalid(errors);
+
+        var hub = GrainFactory.GetGrain<INeighbourhoodGrain>(request.HubSlug);
+        if (await hub.GetSummary() is null)
+        {
+            return Result<RequestView>.Invalid(nameof(request.HubSlug), $"There is no hub '{request.HubSlug}'.");
+        }
+
+        var id = this.GetPrimaryKey();
+        var duplicates = await hub.FindDuplicates(DuplicateProbe.For(request.Contact, request.Area, request.Category, id));
+        var now = Now;
+        var view = new RequestView(
+            id, 1, request.HubSlug, RequestStatus.New, request.Category, request.Urgency, request.Area.Trim(),
+            request.Need.Trim(), request.Contact, request.Source, now, now, request.Actor)
+        {
+            NeededBy = request.NeededBy,
+            Location = request.Location,
+            AccessibilityNotes = request.AccessibilityNotes,
+            PreferredLanguage = request.PreferredLanguage,
+            NeedsVehicle = request.NeedsVehicle,
+            PossibleDuplicateOf = duplicates.Select(d => d.Request.Id).ToArray(),
+            ReferenceCode = ReferenceCode.For(id),
+        };
+        var action = $"created this ({SourceName(request.Source)})";
+        var reason = duplicates.Count == 0 ? null
+            : "Possible duplicate of " + string.Join(", ", duplicates.Select(d => $"{d.Request.ReferenceCode} ({d.Why})"));
+        return await Commit(view, request.Actor, action, reason);
+    }
+
+    public Task<RequestView?> GetView() => Task.FromResult(View);
+
+    public Task<RequestSummary?> GetSummary() => Task.FromResult(View?.Redact());
+
+    public Task<IReadOnlyList<AuditEntry>> GetAudit() => Task.FromResult<IReadOnlyList<AuditEntry>>(state.State.Audit.ToArray());
+
+    public async Task<Result<RequestView>> Triage(TriageCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check("triage", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (command.Urgency is { } u && !Enum.IsDefined(u)) return Result<RequestView>.Invalid(nameof(command.Urgency), "Unknown urgency.");
+        if (command.Category is { } c && !Enum.IsDefined(c)) return Result<RequestView>.Invalid(nameof(command.Category), "Unknown category.");
+
+        var view = View! with
+        {
+            Status = RequestStatus.Triaged,
+            Urgency = command.Urgency ?? View!.Urgency,
+            Category = command.Category ?? View!.Category,
+        };
+        var changes = new List<string>();
+        if (view.Urgency != View!.Urgency) changes.Add($"urgency {View.Urgency} → {view.Urgency}");
+        if (view.Category != View.Category) changes.Add($"category {View.Category} → {view.Category}");
+        var action = changes.Count == 0 ? "triaged this" : $"triaged this ({string.Join(", ", changes)})";
+        return await Commit(view, command.Actor, action, command.Reason);
+    }
+
+    public async Task<Result<RequestView>> Assign(AssignCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check("assign", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (command.VolunteerId == Guid.Empty) return Result<RequestView>.Invalid(nameof(command.VolunteerId), "Choose a volunteer.");
+        if (command.EstimatedHours is <= 0 or > 24 || double.IsNaN(command.EstimatedHours))
+        {
+            return Result<RequestView>.Invalid(nameof(command.EstimatedHours), "Estimate between a few minutes and 24 hours.");
+        }
+
+        var current = View!;
+        var previous = current.Assignment;
+        if (previous?.VolunteerId == command.VolunteerId)
+        {
+            return Result<RequestView>.Refused($"Already assigned to {previous.VolunteerName}.");
+        }
+
+        // Reserve first: if the volunteer refuses, nothing here has changed.
+        var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(command.VolunteerId);
+        var reserved = await volunteer.Reserve(current.Id, current.HubSlug, command.EstimatedHours);
+        if (!reserved.IsOk) return reserved.As<RequestView>();
+        var reservation = reserved.Value!;
+
+        var assignment = new Assignment(command.VolunteerId, reservation.VolunteerName, AssignmentState.Offered, command.Actor, Now, null, null, null);
+        var view = current with
+        {
+            Status = RequestStatus.Assigned,
+            Assignment = assignment,
+            PastAssignments = previous is null ? current.PastAssignments
+                : [.. current.PastAssignments, previous with { State = AssignmentState.Withdrawn, AnsweredAt = Now }],
+        };
+        var action = previous is null
+            ? $"assigned this to {reservation.VolunteerName}"
+            : $"reassigned this from {previous.VolunteerName} to {reservation.VolunteerName}";
+
+        Result<RequestView> result;
+        try
+        {
+            result = await Commit(view, command.Actor, action, command.Reason);
+        }
+        catch
+        {
+            // The state write failed: give the capacity back so nothing is left half done.
+            await volunteer.Release(current.Id);
+            throw;
+        }
+
+        if (previous is not null)
+        {
+            await GrainFactory.GetGrain<IVolunteerGrain>(previous.VolunteerId).Release(current.Id);
+        }
+
+        return result;
+    }
+
+    public async Task<Result<RequestView>> Unassign(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check("unassign", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        var assignment = View!.Assignment!;
+        var result = await ReturnToTriage(assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now },
+            command.Actor, $"unassigned {assignment.VolunteerName}", command.Reason);
+        return result;
+    }
+
+    public async Task<Result<RequestView>> Accept(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check("accept", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        var assignment = View!.Assignment!;
+        if (assignment.State != AssignmentState.Offered)
+        {
+            return Result<RequestView>.Refused($"{assignment.VolunteerName} has already accepted this.");
+        }
+
+        var view = View with { Assignment = assignment with { State = AssignmentState.Accepted, AnsweredAt = Now } };
+        return await Commit(view, command.Actor, $"accepted this for {assignment.VolunteerName}", command.Reason);
+    }
+
+    public async Task<Result<RequestView>> Decline(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check("decline", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        var assignment = View!.Assignment!;
+        return await ReturnToTriage(assignment with { State = AssignmentState.Declined, AnsweredAt = Now },
+            command.Actor, $"declined this for {assignment.VolunteerName}", command.Reason);
+    }
+
+    public async Task<Result<RequestView>> Start(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check("start", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        var assignment = View!.Assignment!;
+        var accepted = assignment.State == AssignmentState.Offered
+            ? assignment with { State = AssignmentState.Accepted, AnsweredAt = Now }
+            : assignment;
+        var view = View with { Status = RequestStatus.InProgress, Assignment = accepted };
+        return await Commit(view, command.Actor, $"marked this picked up by {assignment.VolunteerName}", command.Reason);
+    }
+
+    public async Task<Result<RequestView>> Fulfil(FulfilCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check("fulfil", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (command.HoursGiven is < 0 or > 24 || double.IsNaN(command.HoursGiven))
+        {
+            return Result<RequestView>.Invalid(nameof(command.HoursGiven), "Hours given must be between 0 and 24.");
+        }
+
+        var assignment = View!.Assignment!;
+        var view = View with
+        {
+            Status = RequestStatus.Fulfilled,
+            Assignment = assignment with { State = AssignmentState.Completed, CompletedAt = Now, Hours = command.HoursGiven },
+        };
+        var result = await Commit(view, command.Actor, $"marked this delivered by {assignment.VolunteerName}", command.Reason);
+        await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId).Complete(view.Id, command.HoursGiven);
+        return result;
+    }
+
+    public async Task<Result<RequestView>> Cancel(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check("cancel", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), "Say why it is cancelled.");
+        var assignment = View!.Assignment;
+        var view = View with
+        {
+            Status = RequestStatus.Cancelled,
+            Assignment = null,
+            PastAssignments = assignment is null ? View.PastAssignments
+                : [.. View.PastAssignments, assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now }],
+        };
+        var result = await Commit(view, command.Actor, "cancelled this", command.Reason);
+        if (assignment is not null)
+        {
+            await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId).Release(view.Id);
+        }
+
+        return result;
+    }
+
+    public async Task<Result<RequestView>> Escalate(EscalateCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check("escalate", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (!Slug.IsValid(command.RegionSlug)) return Result<RequestView>.Invalid(nameof(command.RegionSlug), "Choose a region.");
+        if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), "Say why this hub cannot meet it.");
+
+        var view = View! with { Status = RequestStatus.Escalated, EscalatedTo = command.RegionSlug };
+        var result = await Commit(view, command.Actor, $"escalated this to region {command.RegionSlug}", command.Reason);
+        var region = GrainFactory.GetGrain<IRegionGrain>(command.RegionSlug);
+        await region.ReceiveEscalation(new EscalatedRequest(result.Value!.Redact(), view.HubSlug, command.Reason, Now));
+        return result;
+    }
+
+    public async Task<Result<RequestView>> Reopen(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check("reopen", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), "Say why it is reopened.");
+        var view = View! with
+        {
+            Status = RequestStatus.Reopened,
+            EscalatedTo = null,
+            PastAssignments = View.Assignment is null ? View.PastAssignments : [.. View.PastAssignments, View.Assignment],
+            Assignment = null,
+        };
+        return await Commit(view, command.Actor, "reopened this", command.Reason);
+    }
+
+    private async Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, string action, string? reason)
+    {
+        var view = View! with
+        {
+            Status = RequestStatus.Triaged,
+            Assignment = null,
+            PastAssignments = [.. View.PastAssignments, ended],
+        };
+        var result = await Commit(view, actor, action, reason);
+        await GrainFactory.GetGrain<IVolunteerGrain>(ended.VolunteerId).Release(view.Id);
+        return result;
+    }
+
+    /// <summary>Existence, actor, staleness, then legality: the first that fails is the answer.</summary>
+    private Result<RequestView>? Check(string command, int expectedVersion, Actor? actor)
+    {
+        if (View is null) return Result<RequestView>.NotFound("There is no such request.");
+        if (actor is null || string.IsNullOrWhiteSpace(actor.UserId)) return Result<RequestView>.Invalid("Actor", "Who is doing this?");
+        if (expectedVersion != View.Version)
+        {
+            var last = state.State.Audit[^1];
+            return Result<RequestView>.Stale(new Conflict(expectedVersion, View.Version, last.Actor, last.Action, last.At));
+        }
+
+        return RequestLifecycle.Refusal(command, View.Status) is { } refusal ? Result<RequestView>.Refused(refusal) : null;
+    }
+
+    private async Task<Result<RequestView>> Commit(RequestView next, Actor actor, string action, string? reason)
+    {
+        var now = Now;
+        var version = (View?.Version ?? 0) + 1;
+        var view = next with { Version = version, UpdatedAt = now, LastChangedBy = actor };
+        var previous = state.State.View;
+        state.State.View = view;
+        state.State.Audit.Add(new AuditEntry(version, now, actor, action, reason));
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.View = previous;
+            state.State.Audit.RemoveAt(state.State.Audit.Count - 1);
+            throw;
+        }
+
+        LogChanged(logger, view.Id, version, view.Status);
+        // The hub is a projection: a one-way notice keeps this grain from ever waiting on it.
+        _ = GrainFactory.GetGrain<INeighbourhoodGrain>(view.HubSlug)
+            .RequestChanged(new RequestNotice(view.Redact(), view.Contact.MatchKey()));
+        return Result<RequestView>.Ok(view);
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Re-announce on activation so a hub projection that missed a one-way notice (crash between
+        // write and notice) converges; the hub ignores versions it already has.
+        if (View is { } view)
+        {
+            _ = GrainFactory.GetGrain<INeighbourhoodGrain>(view.HubSlug)
+                .RequestChanged(new RequestNotice(view.Redact(), view.Contact.MatchKey()));
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    private static string SourceName(RequestSource source) => source switch
+    {
+        RequestSource.PhoneIntake => "phone intake",
+        RequestSource.PublicForm => "public form",
+        RequestSource.Import => "import",
+        _ => "member",
+    };
+
+    // Ids only: request content and contact details never reach a log line.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Request {RequestId} is now v{Version} {Status}")]
+    private static partial void LogChanged(ILogger logger, Guid requestId, int version, RequestStatus status);
+}

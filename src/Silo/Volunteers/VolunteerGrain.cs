@@ -1,0 +1,139 @@
+using MutualAid.Neighbourhoods;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Silo.Volunteers;
+
+/// <summary>
+/// A volunteer's limits are enforced here, one reservation at a time, so two dispatchers racing
+/// for the same person can never overload them. This grain only answers; it never calls a
+/// request grain, which keeps request → volunteer the one direction of that edge.
+/// </summary>
+public sealed class VolunteerGrain(
+    [PersistentState("volunteer")] IPersistentState<VolunteerState> state,
+    TimeProvider clock) : Grain, IVolunteerGrain
+{
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
+    private VolunteerState S => state.State;
+
+    public async Task<Result<VolunteerView>> Register(VolunteerProfile profile, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (S.Profile is not null) return Result<VolunteerView>.Refused($"{S.Profile.Name} is already registered.");
+        var errors = profile.Validate();
+        if (errors.Count > 0) return Result<VolunteerView>.Invalid(errors);
+        S.Profile = Normalise(profile);
+        S.OnDuty = true;
+        return await Commit([]);
+    }
+
+    public async Task<Result<VolunteerView>> UpdateProfile(VolunteerProfile profile, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (S.Profile is null) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        var errors = profile.Validate();
+        if (errors.Count > 0) return Result<VolunteerView>.Invalid(errors);
+        var leftHubs = S.Profile.HubSlugs.Except(profile.HubSlugs).ToArray();
+        S.Profile = Normalise(profile);
+        return await Commit(leftHubs);
+    }
+
+    public Task<VolunteerView?> GetView() => Task.FromResult(S.Profile is null ? null : ToView());
+
+    public async Task<Result<VolunteerView>> SetOnDuty(bool onDuty, Actor actor)
+    {
+        if (S.Profile is null) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        S.OnDuty = onDuty;
+        if (onDuty) S.LastCheckIn = clock.GetUtcNow();
+        return await Commit([]);
+    }
+
+    public async Task<Result<VolunteerView>> CheckIn(Actor actor)
+    {
+        if (S.Profile is null) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        S.LastCheckIn = clock.GetUtcNow();
+        return await Commit([]);
+    }
+
+    public async Task<Result<Reservation>> Reserve(Guid requestId, string hubSlug, double estimatedHours)
+    {
+        if (S.Profile is not { } profile) return Result<Reservation>.NotFound("There is no such volunteer.");
+        if (S.Reservations.Find(r => r.RequestId == requestId) is { } held) return Result<Reservation>.Ok(held);
+        if (!S.OnDuty) return Result<Reservation>.Refused($"{profile.Name} is off duty.");
+        if (!profile.HubSlugs.Contains(hubSlug)) return Result<Reservation>.Refused($"{profile.Name} does not volunteer with hub '{hubSlug}'.");
+        if (S.Reservations.Count >= profile.MaxConcurrentAssignments)
+        {
+            return Result<Reservation>.Refused(
+                $"{profile.Name} already has {S.Reservations.Count} of {profile.MaxConcurrentAssignments} assignments.");
+        }
+
+        var committed = HoursThisWeek() + S.Reservations.Sum(r => r.EstimatedHours);
+        if (committed + estimatedHours > profile.MaxHoursPerWeek + 1e-9)
+        {
+            return Result<Reservation>.Refused(
+                $"{profile.Name} would pass their limit of {profile.MaxHoursPerWeek:0.#} h this week ({committed:0.#} h given or promised).");
+        }
+
+        var reservation = new Reservation(requestId, hubSlug, estimatedHours, clock.GetUtcNow(), profile.Name);
+        S.Reservations.Add(reservation);
+        await Commit([]);
+        return Result<Reservation>.Ok(reservation);
+    }
+
+    public async Task Release(Guid requestId)
+    {
+        if (S.Reservations.RemoveAll(r => r.RequestId == requestId) > 0) await Commit([]);
+    }
+
+    public async Task Complete(Guid requestId, double hours)
+    {
+        var held = S.Reservations.Find(r => r.RequestId == requestId);
+        if (held is null && S.TimeBank.Exists(t => t.RequestId == requestId)) return; // already banked
+        S.Reservations.RemoveAll(r => r.RequestId == requestId);
+        S.TimeBank.Add(new TimeBankEntry(requestId, held?.HubSlug ?? (S.Profile is { HubSlugs.Count: > 0 } p ? p.HubSlugs[0] : ""), hours, clock.GetUtcNow()));
+        await Commit([]);
+    }
+
+    private double HoursThisWeek()
+    {
+        var since = clock.GetUtcNow() - Week;
+        return S.TimeBank.Where(t => t.At >= since).Sum(t => t.Hours);
+    }
+
+    private VolunteerView ToView() => new(
+        this.GetPrimaryKey(), S.Version, S.Profile!, S.OnDuty, S.Reservations.ToArray(),
+        HoursThisWeek(), S.TimeBank.Sum(t => t.Hours), S.LastCheckIn);
+
+    private async Task<Result<VolunteerView>> Commit(IReadOnlyList<string> leftHubs)
+    {
+        S.Version++;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory now disagrees with storage: drop this activation so the next call reloads the truth.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        var view = ToView();
+        var summary = view.Redact();
+        // Boards are projections: one-way notices, so a volunteer never waits on (or deadlocks with) a hub.
+        foreach (var hub in S.Profile!.HubSlugs.Concat(leftHubs).Distinct())
+        {
+            _ = GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(summary);
+        }
+
+        return Result<VolunteerView>.Ok(view);
+    }
+
+    private static VolunteerProfile Normalise(VolunteerProfile p) => p with
+    {
+        Name = p.Name.Trim(),
+        HubSlugs = p.HubSlugs.Distinct().ToArray(),
+        CanHelpWith = p.CanHelpWith.Distinct().ToArray(),
+        Languages = p.Languages.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+    };
+}
