@@ -1,0 +1,47 @@
+namespace MutualAid.Board;
+
+/// <summary>
+/// Puts deltas back into version order. The hub publishes strictly in order, but one-way
+/// observer calls may be dispatched concurrently on the receiving side, so a receiver can see
+/// v12 before v11. Deltas are held until their predecessor arrives; one still missing after a
+/// short wait is a real gap and the receiver must resync from a snapshot. Not thread-safe:
+/// callers serialise access (one lock per board).
+/// </summary>
+public sealed class DeltaSequencer(long snapshotVersion)
+{
+    private readonly SortedDictionary<long, (BoardDelta Delta, DateTimeOffset At)> pending = [];
+
+    /// <summary>The version every delta released so far brings the board to.</summary>
+    public long Version { get; private set; } = snapshotVersion;
+
+    public int Pending => pending.Count;
+
+    /// <summary>Accepts a delta and returns the deltas (possibly none) that can now be applied, in order.</summary>
+    public IReadOnlyList<BoardDelta> Accept(BoardDelta delta, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        if (delta.Version <= Version) return [];
+        pending.TryAdd(delta.Version, (delta, now));
+        List<BoardDelta>? ready = null;
+        while (pending.Remove(Version + 1, out var next))
+        {
+            (ready ??= []).Add(next.Delta);
+            Version++;
+        }
+
+        return ready ?? (IReadOnlyList<BoardDelta>)[];
+    }
+
+    /// <summary>True when a delta has waited longer than <paramref name="patience"/> for a predecessor that never came.</summary>
+    public bool HasGap(DateTimeOffset now, TimeSpan patience) =>
+        pending.Count > 0 && now - pending.First().Value.At > patience;
+
+    /// <summary>After a resync: drop what the new snapshot already contains, keep what is newer.</summary>
+    public IReadOnlyList<BoardDelta> Reset(long snapshotVersion, DateTimeOffset now)
+    {
+        Version = snapshotVersion;
+        var newer = pending.Values.Where(p => p.Delta.Version > snapshotVersion).Select(p => p.Delta).ToList();
+        pending.Clear();
+        return newer.SelectMany(d => Accept(d, now)).ToList();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using MutualAid.Board;
+using MutualAid.Offers;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Grains.Tests.Board;
+
+[Collection(ClusterCollection.Name)]
+public sealed class BoardProjectionTests(ClusterFixture fixture)
+{
+    private readonly Domain domain = new(fixture.Grains);
+
+    [Fact]
+    public async Task An_observer_sees_every_delta_in_order_and_snapshot_plus_deltas_reproduce_the_board()
+    {
+        var hub = await domain.NewHub();
+        var observer = new TestBoardObserver();
+        var reference = fixture.Grains.CreateObjectReference<IBoardObserver>(observer);
+        var initial = await domain.Hub(hub).Subscribe(reference);
+        observer.Start(initial.Version);
+
+        var priya = await domain.NewVolunteer(hub, "Priya");
+        var offer = await domain.NewOffer(hub, 10);
+        var requests = new List<RequestView>();
+        for (var i = 0; i < 6; i++) requests.Add(await domain.NewRequest(hub, urgency: (Urgency)(i % 4)));
+        var r0 = domain.RequestGrain(requests[0].Id);
+        var v = (await r0.Assign(new AssignCommand(1, Domain.Sam, priya.Id))).Value!;
+        v = (await r0.Start(new RequestCommand(v.Version, Domain.Sam))).Value!;
+        await r0.Fulfil(new FulfilCommand(v.Version, Domain.Sam, 1));
+        await domain.RequestGrain(requests[1].Id).Cancel(new RequestCommand(1, Domain.Sam, "duplicate"));
+        await domain.RequestGrain(requests[2].Id).Triage(new TriageCommand(1, Domain.Sam, Urgency.Critical));
+        await fixture.Grains.GetGrain<IOfferGrain>(offer.Id).DrawDown(10, requests[3].Id, Domain.Sam);
+
+        var final = await domain.WaitForBoard(hub, b =>
+            b.Requests.Count == 4 && b.Offers.Count == 0 && b.Counts.FulfilledToday == 1
+            && b.Volunteers.Any(x => x.ActiveAssignments == 0 && x.HoursThisWeek == 1));
+        await WaitUntil(() => observer.Deltas.LastOrDefault()?.Version == final.Version);
+
+        var deltas = observer.Deltas.ToArray();
+        Assert.Equal(0, observer.Sequencer.Pending);
+        Assert.Equal(observer.Arrivals.Order(), deltas.Select(d => d.Version)); // every delta that arrived was released
+        Assert.Equal(
+            Enumerable.Range(0, deltas.Length).Select(i => initial.Version + 1 + i),
+            deltas.Select(d => d.Version));
+        var rebuilt = deltas.Aggregate(initial, (s, d) => BoardApplier.Apply(s, d) ?? throw new InvalidOperationException($"gap at {d.Version}"));
+        Assert.Equal(Canonical(final), Canonical(rebuilt));
+
+        Assert.Equal(requests[2].Id, final.Requests[0].Id); // triaged to critical: top of the board
+        Assert.Equal(2, final.Counts.UnassignedCritical); // requests 2 (triaged up) and 4
+        Assert.Equal(1, final.Counts.Count(RequestStatus.Fulfilled));
+        Assert.Equal(1, final.Counts.Count(RequestStatus.Cancelled));
+
+        await domain.Hub(hub).Unsubscribe(reference);
+    }
+
+    [Fact]
+    public async Task Board_versions_strictly_increase_across_concurrent_writers()
+    {
+        var hub = await domain.NewHub();
+        var observer = new TestBoardObserver();
+        var reference = fixture.Grains.CreateObjectReference<IBoardObserver>(observer);
+        var initial = await domain.Hub(hub).Subscribe(reference);
+        observer.Start(initial.Version);
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => domain.NewRequest(hub)));
+        var final = await domain.WaitForBoard(hub, b => b.Requests.Count == 40);
+        await WaitUntil(() => observer.Deltas.Count >= 40, () => "arrived " + string.Join(",", observer.Arrivals));
+
+        var versions = observer.Deltas.Select(d => d.Version).ToArray();
+        Assert.Equal(40, versions.Length);
+        Assert.True(versions.Zip(versions.Skip(1)).All(p => p.Second == p.First + 1), string.Join(",", versions));
+        Assert.Equal(initial.Version + 40, final.Version);
+        Assert.Equal(0, observer.Sequencer.Pending);
+        await domain.Hub(hub).Unsubscribe(reference);
+    }
+
+    [Fact]
+    public void The_sequencer_releases_in_order_and_reports_a_real_gap()
+    {
+        var t0 = DateTimeOffset.UnixEpoch;
+        BoardDelta D(long v) => new("h", v, [], BoardCounts.Empty);
+        var sequencer = new DeltaSequencer(10);
+
+        Assert.Empty(sequencer.Accept(D(12), t0));
+        Assert.Empty(sequencer.Accept(D(10), t0)); // already in the snapshot
+        Assert.Equal([11, 12], sequencer.Accept(D(11), t0).Select(d => d.Version));
+        Assert.Empty(sequencer.Accept(D(14), t0));
+        Assert.False(sequencer.HasGap(t0.AddMilliseconds(100), TimeSpan.FromSeconds(1)));
+        Assert.True(sequencer.HasGap(t0.AddSeconds(2), TimeSpan.FromSeconds(1)));
+        Assert.Equal([14], sequencer.Reset(13, t0).Select(d => d.Version));
+        Assert.Equal(14, sequencer.Version);
+        Assert.Equal(0, sequencer.Pending);
+    }
+
+    [Fact]
+    public void Apply_reports_a_gap_instead_of_guessing()
+    {
+        var snapshot = new BoardSnapshot("h", "H", null, 5, [], [], [], BoardCounts.Empty);
+        Assert.Null(BoardApplier.Apply(snapshot, new BoardDelta("h", 7, [], BoardCounts.Empty)));
+        Assert.Same(snapshot, BoardApplier.Apply(snapshot, new BoardDelta("h", 5, [], BoardCounts.Empty)));
+        Assert.Equal(6, BoardApplier.Apply(snapshot, new BoardDelta("h", 6, [], BoardCounts.Empty))!.Version);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition, Func<string>? state = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The observer did not catch up: " + state?.Invoke());
+            await Task.Delay(20);
+        }
+    }
+
+    internal static string Canonical(BoardSnapshot s) => JsonSerializer.Serialize(new
+    {
+        s.HubSlug,
+        s.Version,
+        s.Requests,
+        s.Volunteers,
+        s.Offers,
+        ByStatus = s.Counts.ByStatus.OrderBy(k => k.Key).ToArray(),
+        Needs = s.Counts.OpenNeedsByCategory.OrderBy(k => k.Key).ToArray(),
+        OfferCounts = s.Counts.OpenOffersByCategory.OrderBy(k => k.Key).ToArray(),
+        s.Counts.UnassignedCritical,
+        s.Counts.VolunteersOnDuty,
+        s.Counts.FulfilledToday,
+    });
+}

@@ -1,0 +1,3 @@
+global using MutualAid.Common;
+global using MutualAid.Grains.Tests.Infrastructure;
+global using Orleans;

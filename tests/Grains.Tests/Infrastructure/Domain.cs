@@ -1,0 +1,87 @@
+using MutualAid.Board;
+using MutualAid.Neighbourhoods;
+using MutualAid.Offers;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Grains.Tests.Infrastructure;
+
+/// <summary>Builders for a small world of hubs, volunteers and requests, each test on its own fresh hub.</summary>
+public sealed class Domain(IGrainFactory grains)
+{
+    public static readonly Actor Sam = new("sam", "Sam");
+    public static readonly Actor Ana = new("ana", "Ana");
+
+    public IGrainFactory Grains { get; } = grains;
+
+    public static string NewSlug(string prefix = "hub") => $"{prefix}-{Guid.NewGuid():N}"[..20];
+
+    public async Task<string> NewHub(string? region = null, string? slug = null)
+    {
+        slug ??= NewSlug();
+        var result = await Grains.GetGrain<INeighbourhoodGrain>(slug).Configure(new HubSettings("Hub " + slug, region), Sam);
+        Assert.True(result.IsOk, result.Message);
+        return slug;
+    }
+
+    public static NewRequest Request(string hub, string phone = "07700 900123", string area = "Elm Street",
+        RequestCategory category = RequestCategory.Food, Urgency urgency = Urgency.Normal) =>
+        new(hub, category, urgency, area, "Two bags of groceries for a family of four",
+            new ContactDetails("Maria Lopez", phone, "maria@example.org", "12 Elm Street, Flat 3"),
+            RequestSource.PhoneIntake, Sam)
+        {
+            Location = new Common.GeoPoint(51.523456, -0.087654),
+            AccessibilityNotes = "Wheelchair user; ring twice",
+            PreferredLanguage = "Spanish",
+        };
+
+    public async Task<RequestView> NewRequest(string hub, string? phone = null, string? area = null,
+        RequestCategory category = RequestCategory.Food, Urgency urgency = Urgency.Normal)
+    {
+        var request = Request(hub, phone ?? UniquePhone(), area ?? $"Area {Guid.NewGuid():N}"[..12], category, urgency);
+        var result = await Grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(request);
+        Assert.True(result.IsOk, result.Message);
+        return result.Value!;
+    }
+
+    public static VolunteerProfile Volunteer(string hub, string name = "Priya", int maxAssignments = 3, double maxHours = 10,
+        bool vehicle = true, params RequestCategory[] helpsWith) =>
+        new(name, [hub], helpsWith.Length == 0 ? [RequestCategory.Food, RequestCategory.Groceries] : helpsWith,
+            ["English", "Spanish"], vehicle, maxAssignments, maxHours);
+
+    public async Task<VolunteerView> NewVolunteer(string hub, string name = "Priya", int maxAssignments = 3, double maxHours = 10)
+    {
+        var result = await Grains.GetGrain<IVolunteerGrain>(Guid.NewGuid())
+            .Register(Volunteer(hub, name, maxAssignments, maxHours), Sam);
+        Assert.True(result.IsOk, result.Message);
+        return result.Value!;
+    }
+
+    public async Task<OfferView> NewOffer(string hub, decimal quantity = 20, RequestCategory category = RequestCategory.Food)
+    {
+        var offer = new NewOffer(hub, OfferKind.Goods, category, "Rice", quantity, "kg",
+            new ContactDetails("Tom Baker", "07700 900999", null, "3 Mill Lane"), RequestSource.Member, Sam);
+        var result = await Grains.GetGrain<IOfferGrain>(Guid.NewGuid()).Create(offer);
+        Assert.True(result.IsOk, result.Message);
+        return result.Value!;
+    }
+
+    public IRequestGrain RequestGrain(Guid id) => Grains.GetGrain<IRequestGrain>(id);
+
+    public INeighbourhoodGrain Hub(string slug) => Grains.GetGrain<INeighbourhoodGrain>(slug);
+
+    public static string UniquePhone() => "07" + Random.Shared.NextInt64(100_000_000, 999_999_999);
+
+    /// <summary>Hub projections are fed by one-way notices: wait until the board satisfies a condition.</summary>
+    public async Task<BoardSnapshot> WaitForBoard(string hub, Func<BoardSnapshot, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var snapshot = await Hub(hub).GetSnapshot();
+            if (condition(snapshot)) return snapshot;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Board {hub} at v{snapshot.Version} never met the condition.");
+            await Task.Delay(20);
+        }
+    }
+}

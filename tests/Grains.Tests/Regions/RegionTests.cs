@@ -1,0 +1,59 @@
+using MutualAid.Regions;
+using MutualAid.Requests;
+
+namespace MutualAid.Grains.Tests.Regions;
+
+[Collection(ClusterCollection.Name)]
+public sealed class RegionTests(ClusterFixture fixture)
+{
+    private readonly Domain domain = new(fixture.Grains);
+
+    [Fact]
+    public async Task Hubs_join_their_region_which_keeps_a_live_summary_and_an_escalation_inbox()
+    {
+        var region = Domain.NewSlug("region");
+        Assert.True((await fixture.Grains.GetGrain<IRegionGrain>(region).Configure("East City", Domain.Sam)).IsOk);
+        var north = await domain.NewHub(region);
+        var south = await domain.NewHub(region);
+
+        var overview = (await fixture.Grains.GetGrain<IRegionGrain>(region).GetOverview())!;
+        Assert.Equal("East City", overview.Name);
+        Assert.Equal(new[] { north, south }.Order(), overview.Hubs.Select(h => h.Slug).Order());
+        Assert.Contains(await fixture.Grains.GetGrain<INetworkGrain>(0).GetRegions(),
+            r => r.Slug == region && r.HubSlugs.Order().SequenceEqual(new[] { north, south }.Order()));
+
+        var critical = await domain.NewRequest(north, urgency: Urgency.Critical);
+        overview = await WaitForRegion(region, o => o.Hubs.Single(h => h.Slug == north).Counts.UnassignedCritical == 1);
+        Assert.Equal(1, overview.Hubs.Single(h => h.Slug == north).OpenRequests);
+
+        var escalated = await domain.RequestGrain(critical.Id).Escalate(new EscalateCommand(1, Domain.Sam, region, "no drivers tonight"));
+        Assert.True(escalated.IsOk, escalated.Message);
+        overview = await WaitForRegion(region, o => o.Escalations.Count == 1 && o.Hubs.Single(h => h.Slug == north).OpenRequests == 0);
+        var inbox = Assert.Single(overview.Escalations);
+        Assert.Equal(critical.Id, inbox.Request.Id);
+        Assert.Equal(north, inbox.FromHub);
+        Assert.Equal("no drivers tonight", inbox.Reason);
+        Assert.Equal(RequestStatus.Escalated, inbox.Request.Status);
+    }
+
+    [Fact]
+    public async Task A_hub_cannot_silently_move_to_another_region()
+    {
+        var hub = await domain.NewHub("region-a");
+        var moved = await domain.Hub(hub).Configure(new MutualAid.Neighbourhoods.HubSettings("Moved", "region-b"), Domain.Sam);
+        Assert.Equal(ResultStatus.Refused, moved.Status);
+        Assert.Contains("already belongs to region 'region-a'", moved.Message);
+    }
+
+    private async Task<RegionOverview> WaitForRegion(string region, Func<RegionOverview, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var overview = (await fixture.Grains.GetGrain<IRegionGrain>(region).GetOverview())!;
+            if (condition(overview)) return overview;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Region summary never caught up.");
+            await Task.Delay(50);
+        }
+    }
+}

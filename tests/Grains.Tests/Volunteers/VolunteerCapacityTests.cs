@@ -1,0 +1,97 @@
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Grains.Tests.Volunteers;
+
+[Collection(ClusterCollection.Name)]
+public sealed class VolunteerCapacityTests(ClusterFixture fixture)
+{
+    private readonly Domain domain = new(fixture.Grains);
+
+    private IVolunteerGrain Grain(Guid id) => fixture.Grains.GetGrain<IVolunteerGrain>(id);
+
+    [Fact]
+    public async Task Reserve_refuses_beyond_max_concurrent_assignments_and_release_frees_a_slot()
+    {
+        var hub = await domain.NewHub();
+        var v = await domain.NewVolunteer(hub, "Lee", maxAssignments: 2);
+        var grain = Grain(v.Id);
+        var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+
+        Assert.True((await grain.Reserve(a, hub, 1)).IsOk);
+        Assert.True((await grain.Reserve(b, hub, 1)).IsOk);
+        var third = await grain.Reserve(c, hub, 1);
+        Assert.Equal(ResultStatus.Refused, third.Status);
+        Assert.Equal("Lee already has 2 of 2 assignments.", third.Message);
+
+        await grain.Release(a);
+        Assert.True((await grain.Reserve(c, hub, 1)).IsOk);
+        Assert.Equal([b, c], (await grain.GetView())!.Reservations.Select(r => r.RequestId));
+    }
+
+    [Fact]
+    public async Task Reserve_refuses_beyond_the_weekly_hours_counting_hours_given_and_promised()
+    {
+        var hub = await domain.NewHub();
+        var v = await domain.NewVolunteer(hub, "Kim", maxAssignments: 10, maxHours: 5);
+        var grain = Grain(v.Id);
+        var done = Guid.NewGuid();
+        Assert.True((await grain.Reserve(done, hub, 2)).IsOk);
+        await grain.Complete(done, 3);
+        Assert.True((await grain.Reserve(Guid.NewGuid(), hub, 1.5)).IsOk);
+
+        var tooMuch = await grain.Reserve(Guid.NewGuid(), hub, 1);
+
+        Assert.Equal(ResultStatus.Refused, tooMuch.Status);
+        Assert.Equal("Kim would pass their limit of 5 h this week (4.5 h given or promised).", tooMuch.Message);
+        var view = (await grain.GetView())!;
+        Assert.Equal(3, view.HoursThisWeek);
+        Assert.Equal(3, view.HoursTotal);
+    }
+
+    [Fact]
+    public async Task Off_duty_and_other_hubs_are_refused_and_reserving_twice_is_idempotent()
+    {
+        var hub = await domain.NewHub();
+        var v = await domain.NewVolunteer(hub, "Jo");
+        var grain = Grain(v.Id);
+        var request = Guid.NewGuid();
+
+        Assert.Equal("Jo does not volunteer with hub 'elsewhere'.", (await grain.Reserve(request, "elsewhere", 1)).Message);
+        var first = await grain.Reserve(request, hub, 1);
+        var again = await grain.Reserve(request, hub, 1);
+        Assert.Equal(first.Value, again.Value);
+        Assert.Single((await grain.GetView())!.Reservations);
+
+        await grain.SetOnDuty(false, Domain.Sam);
+        Assert.Equal("Jo is off duty.", (await grain.Reserve(Guid.NewGuid(), hub, 1)).Message);
+    }
+
+    [Fact]
+    public async Task Profiles_are_validated()
+    {
+        var bad = new VolunteerProfile("", [], [RequestCategory.Food], [], false, 0, 100);
+        var result = await Grain(Guid.NewGuid()).Register(bad, Domain.Sam);
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Equal(["Name", "HubSlugs", "MaxConcurrentAssignments", "MaxHoursPerWeek"], result.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public async Task The_board_shows_load_against_limits_and_drops_a_volunteer_who_leaves_the_hub()
+    {
+        var hub = await domain.NewHub();
+        var other = await domain.NewHub();
+        var v = await domain.NewVolunteer(hub, "Ravi", maxAssignments: 4);
+        await Grain(v.Id).Reserve(Guid.NewGuid(), hub, 1);
+
+        var board = await domain.WaitForBoard(hub, b => b.Volunteers.Any(x => x.Id == v.Id && x.ActiveAssignments == 1));
+        var shown = board.Volunteers.Single(x => x.Id == v.Id);
+        Assert.Equal(4, shown.MaxConcurrentAssignments);
+        Assert.Equal(1, board.Counts.VolunteersOnDuty);
+
+        var moved = Domain.Volunteer(other, "Ravi", maxAssignments: 4);
+        Assert.True((await Grain(v.Id).UpdateProfile(moved, Domain.Sam)).IsOk);
+        await domain.WaitForBoard(hub, b => b.Volunteers.All(x => x.Id != v.Id));
+        await domain.WaitForBoard(other, b => b.Volunteers.Any(x => x.Id == v.Id));
+    }
+}
