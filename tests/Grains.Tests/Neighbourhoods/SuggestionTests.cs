@@ -47,7 +47,8 @@ public sealed class SuggestionTests(ClusterFixture fixture)
         var request = new RequestSummary(Guid.NewGuid(), 1, "h", RequestStatus.New, RequestCategory.Childcare, Urgency.Normal,
             "A", "N", RequestSource.Member, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "Sam");
         VolunteerSummary With(params AvailabilityWindow[] windows) => new(Guid.NewGuid(), 1, "V", ["h"], [RequestCategory.Childcare], [],
-            false, true, 0, 2, 0, 8) { Availability = windows };
+            false, true, 0, 2, 0, 8)
+        { Availability = windows };
 
         var free = Silo.Neighbourhoods.VolunteerMatcher.Score(request, With(new AvailabilityWindow(DayOfWeek.Tuesday, new TimeOnly(9, 0), new TimeOnly(12, 0))), tuesdayMorning);
         var busy = Silo.Neighbourhoods.VolunteerMatcher.Score(request, With(new AvailabilityWindow(DayOfWeek.Friday, new TimeOnly(9, 0), new TimeOnly(12, 0))), tuesdayMorning);

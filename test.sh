@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The one test command (README, CI): installs what the tests need when it is missing, then runs
+# every test in the solution. Safe to run again; installs nothing that is already there.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "test.sh: installing ${need[*]} (apt-get)"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null 2>&1 || { echo "test.sh: the .NET 10 SDK is required (https://dot.net)"; exit 1; }
+
+dotnet restore MutualAid.sln
+dotnet build MutualAid.sln --no-restore -c Debug
+dotnet test MutualAid.sln --no-build -c Debug --logger "console;verbosity=normal" "$@"
