@@ -15,6 +15,20 @@ public enum ClusteringKind
     Redis,
 }
 
+public enum RemindersKind
+{
+    Memory,
+    Redis,
+}
+
+public enum HostingKind
+{
+    /// <summary>The web process runs its own silo (one machine).</summary>
+    CoHosted,
+    /// <summary>The web process is an Orleans client of a cluster of standalone silos.</summary>
+    Client,
+}
+
 /// <summary>The "MutualAid" configuration section: how this process stores and finds grains.</summary>
 public sealed class MutualAidOptions
 {
@@ -24,6 +38,21 @@ public sealed class MutualAidOptions
     public StorageKind Storage { get; set; } = StorageKind.Sqlite;
 
     public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
+
+    /// <summary>
+    /// Durable reminder table. Memory is safe on one machine because deadlines are re-armed from
+    /// grain state on activation; a cluster needs Redis so a silo's reminders outlive it.
+    /// </summary>
+    public RemindersKind Reminders { get; set; } = RemindersKind.Memory;
+
+    /// <summary>Only read by the web process.</summary>
+    public HostingKind Hosting { get; set; } = HostingKind.CoHosted;
+
+    /// <summary>StackExchange.Redis connection string, e.g. "127.0.0.1:6379". Required when anything uses Redis.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Address other silos and clients reach this silo on (cluster mode). Defaults to loopback.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
     /// <summary>Folder for the embedded store (relative paths are under the content root).</summary>
     [Required]
@@ -52,14 +81,37 @@ public sealed class MutualAidOptions
     /// <summary>Validates combinations that data annotations cannot express.</summary>
     public IEnumerable<string> Problems()
     {
-        if (Storage == StorageKind.Redis || Clustering == ClusteringKind.Redis)
+        var usesRedis = Storage == StorageKind.Redis || Clustering == ClusteringKind.Redis || Reminders == RemindersKind.Redis;
+        if (usesRedis && string.IsNullOrWhiteSpace(Redis))
         {
-            yield return "Redis storage and clustering arrive with the cluster mode; use MutualAid:Storage=Sqlite or Memory with MutualAid:Clustering=Localhost.";
+            yield return "MutualAid:Redis (a connection string such as 127.0.0.1:6379) is required when storage, clustering or reminders use Redis.";
         }
 
-        if (Storage == StorageKind.Sqlite && Clustering != ClusteringKind.Localhost)
+        if (Clustering == ClusteringKind.Redis)
         {
-            yield return "The SQLite store is a single-machine file: it cannot be shared by a cluster. Use MutualAid:Storage=Redis with MutualAid:Clustering=Redis.";
+            if (Storage == StorageKind.Sqlite)
+            {
+                yield return "The SQLite store is one machine's file and cannot be shared by a cluster: use MutualAid:Storage=Redis with MutualAid:Clustering=Redis.";
+            }
+            else if (Storage == StorageKind.Memory)
+            {
+                yield return "Memory storage in a cluster loses a grain's state whenever it moves to another silo: use MutualAid:Storage=Redis with MutualAid:Clustering=Redis.";
+            }
+
+            if (Reminders != RemindersKind.Redis)
+            {
+                yield return "A cluster needs durable reminders shared by every silo: set MutualAid:Reminders=Redis with MutualAid:Clustering=Redis.";
+            }
+        }
+
+        if (!System.Net.IPAddress.TryParse(AdvertisedAddress, out _))
+        {
+            yield return $"MutualAid:AdvertisedAddress '{AdvertisedAddress}' is not an IP address.";
+        }
+
+        if (SiloPort == GatewayPort)
+        {
+            yield return "MutualAid:SiloPort and MutualAid:GatewayPort must differ.";
         }
     }
 }

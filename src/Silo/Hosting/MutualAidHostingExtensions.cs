@@ -1,0 +1,138 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using MutualAid.Silo.Storage;
+using StackExchange.Redis;
+
+namespace MutualAid.Silo.Hosting;
+
+public static class MutualAidHostingExtensions
+{
+    /// <summary>
+    /// Configures a silo from the "MutualAid" section: clustering, the default grain store and
+    /// reminders. Shared by the standalone silo, the co-hosted web process and the tests.
+    /// </summary>
+    public static ISiloBuilder AddMutualAid(this ISiloBuilder silo, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var options = ReadOptions(configuration);
+        silo.Services.AddSingleton(Options.Create(options));
+        silo.Services.AddSingleton(TimeProvider.System);
+        silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+
+        switch (options.Clustering)
+        {
+            case ClusteringKind.Localhost:
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                break;
+            case ClusteringKind.Redis:
+                silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(options));
+                silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+                break;
+        }
+
+        switch (options.Storage)
+        {
+            case StorageKind.Memory:
+                silo.AddMemoryGrainStorageAsDefault();
+                break;
+            case StorageKind.Sqlite:
+                var folder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
+                silo.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = Path.Combine(folder, options.SqliteFile));
+                break;
+            case StorageKind.Redis:
+                silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = RedisOptions(options));
+                break;
+        }
+
+        switch (options.Reminders)
+        {
+            case RemindersKind.Memory:
+                // Deadlines are re-armed from grain state on activation, so in-memory reminders lose nothing on one machine.
+                silo.UseInMemoryReminderService();
+                break;
+            case RemindersKind.Redis:
+                silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisOptions(options));
+                break;
+        }
+
+        return silo;
+    }
+
+    /// <summary>
+    /// Configures a web process as an Orleans client of a cluster of standalone silos
+    /// (MutualAid:Hosting=Client).
+    /// </summary>
+    public static IClientBuilder AddMutualAidClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var options = ReadOptions(configuration);
+        client.Services.AddSingleton(Options.Create(options));
+        client.Configure<Orleans.Configuration.ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        switch (options.Clustering)
+        {
+            case ClusteringKind.Localhost:
+                client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
+                break;
+            case ClusteringKind.Redis:
+                client.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(options));
+                break;
+        }
+
+        return client;
+    }
+
+    public static MutualAidOptions ReadOptions(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new MutualAidOptions();
+        try
+        {
+            configuration.GetSection(MutualAidOptions.Section).Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new StartupException($"The MutualAid configuration section is invalid: {ex.Message}", ex);
+        }
+
+        var problems = options.Problems().ToList();
+        var context = new System.ComponentModel.DataAnnotations.ValidationContext(options);
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, context, results, validateAllProperties: true))
+        {
+            problems.AddRange(results.Select(r => $"MutualAid:{string.Join(',', r.MemberNames)}: {r.ErrorMessage}"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new StartupException("MutualAid cannot start with this configuration:\n  - " + string.Join("\n  - ", problems));
+        }
+
+        return options;
+    }
+
+    private static ConfigurationOptions RedisOptions(MutualAidOptions options)
+    {
+        try
+        {
+            var redis = ConfigurationOptions.Parse(options.Redis!);
+            // Keep retrying while Redis restarts instead of failing the silo on the first refusal.
+            redis.AbortOnConnectFail = false;
+            return redis;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupException($"MutualAid:Redis '{options.Redis}' is not a valid Redis connection string: {ex.Message}", ex);
+        }
+    }
+}
