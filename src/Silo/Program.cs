@@ -3,7 +3,8 @@ using MutualAid.Silo.Hosting;
 
 try
 {
-    var builder = Host.CreateApplicationBuilder(args);
+    // Settings live beside the binary, so `dotnet MutualAid.Silo.dll` from any folder finds them.
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.UseOrleans(silo => silo.AddMutualAid(builder.Configuration, builder.Environment.ContentRootPath));
     await builder.Build().RunAsync();
     return 0;
