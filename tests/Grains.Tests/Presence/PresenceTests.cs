@@ -1,33 +1,19 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using MutualAid.Presence;
-using Orleans.TestingHost;
 
 namespace MutualAid.Grains.Tests.Presence;
 
 /// <summary>Presence expires by the clock, so these run on their own one-silo cluster with a fake clock.</summary>
-public sealed class PresenceTests : IAsyncLifetime
+[Collection(FakeClockCollection.Name)]
+public sealed class PresenceTests(FakeClockClusterFixture fixture)
 {
-    private static readonly FakeTimeProvider Clock = new(DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    private TestCluster cluster = null!;
-
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.AddSiloBuilderConfigurator<FakeClockSilo>();
-        cluster = builder.Build();
-        await cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync() => await cluster.DisposeAsync();
-
     [Fact]
     public async Task Viewers_and_dispatch_marks_are_shared_and_expire_when_heartbeats_stop()
     {
-        var hub = cluster.Client.GetGrain<IPresenceGrain>("presence-hub");
+        var clock = fixture.Clock;
+        var hub = fixture.Grains.GetGrain<IPresenceGrain>("presence-hub");
         var observer = new Recorder();
-        await hub.Subscribe(cluster.Client.CreateObjectReference<IPresenceObserver>(observer));
+        await hub.Subscribe(fixture.Cluster.Client.CreateObjectReference<IPresenceObserver>(observer));
         var request = Guid.NewGuid();
 
         await hub.Heartbeat(new Viewer("tab-sam", "sam", "Sam", null, default));
@@ -37,9 +23,9 @@ public sealed class PresenceTests : IAsyncLifetime
         Assert.Equal("Ana", Assert.Single(snapshot.DispatchersOf(request, exceptViewerId: "tab-sam")).DisplayName);
         Assert.Empty(snapshot.DispatchersOf(request, exceptViewerId: "tab-ana"));
 
-        Clock.Advance(TimeSpan.FromSeconds(20));
+        clock.Advance(TimeSpan.FromSeconds(20));
         await hub.Heartbeat(new Viewer("tab-sam", "sam", "Sam", null, default));
-        Clock.Advance(TimeSpan.FromSeconds(15)); // Ana's tab went quiet 35 s ago: gone, and her mark with it
+        clock.Advance(TimeSpan.FromSeconds(15)); // Ana's tab went quiet 35 s ago: gone, and her mark with it
         snapshot = await hub.GetSnapshot();
         Assert.Equal(["Sam"], snapshot.People);
         Assert.Empty(snapshot.DispatchersOf(request));
@@ -60,15 +46,6 @@ public sealed class PresenceTests : IAsyncLifetime
         {
             Seen.Enqueue(presence);
             return Task.CompletedTask;
-        }
-    }
-
-    private sealed class FakeClockSilo : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.AddMemoryGrainStorageAsDefault();
-            siloBuilder.Services.AddSingleton<TimeProvider>(Clock);
         }
     }
 }

@@ -1,0 +1,35 @@
+namespace MutualAid.Accounts;
+
+/// <summary>
+/// PRIVATE: a sign-in account. Only the authentication service reads it (it holds the password
+/// hash); everything else uses <see cref="UserSummary"/>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.UserAccount")]
+public sealed record UserAccount(
+    [property: Id(0)] string Email,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] string PasswordHash,
+    [property: Id(3)] IReadOnlyList<RoleGrant> Roles,
+    [property: Id(4)] int FailedLogins,
+    [property: Id(5)] DateTimeOffset? LockedOutUntil,
+    [property: Id(6)] DateTimeOffset CreatedAt)
+{
+    [Id(7)] public Guid? VolunteerId { get; init; }
+
+    [Id(8)] public int SecurityStamp { get; init; }
+
+    public UserSummary Summarise() => new(Email, DisplayName, Roles, VolunteerId);
+}
+
+[GenerateSerializer, Immutable, Alias("MutualAid.UserSummary")]
+public sealed record UserSummary(
+    [property: Id(0)] string Email,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] IReadOnlyList<RoleGrant> Roles,
+    [property: Id(3)] Guid? VolunteerId);
+
+[GenerateSerializer, Immutable, Alias("MutualAid.LoginAttempt")]
+public sealed record LoginAttempt(
+    [property: Id(0)] bool LockedOut,
+    [property: Id(1)] DateTimeOffset? LockedOutUntil,
+    [property: Id(2)] int FailedLogins);

@@ -1,0 +1,37 @@
+using MutualAid.Accounts;
+
+namespace MutualAid.Silo.Accounts;
+
+public sealed class InvitationGrain(
+    [PersistentState("invitation")] IPersistentState<InvitationState> state,
+    TimeProvider clock) : Grain, IInvitationGrain
+{
+    public async Task<Result<Invitation>> Create(Invitation invitation)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        if (state.State.Invitation is not null) return Result<Invitation>.Refused("This invitation already exists.");
+        var errors = invitation.Grant.Validate().ToList();
+        if (invitation.Grant.Role == Role.NetworkAdmin) errors.Add(new("Role", "Network admins are not invited by link."));
+        if (invitation.ExpiresAt <= clock.GetUtcNow()) errors.Add(new("ExpiresAt", "The invitation would already have expired."));
+        if (invitation.ExpiresAt > clock.GetUtcNow().AddDays(30)) errors.Add(new("ExpiresAt", "Invitations last at most 30 days."));
+        if (errors.Count > 0) return Result<Invitation>.Invalid(errors);
+        state.State.Invitation = invitation with { Email = invitation.Email is null ? null : IUserGrain.Key(invitation.Email) };
+        await state.WriteStateAsync();
+        return Result<Invitation>.Ok(state.State.Invitation);
+    }
+
+    public Task<Invitation?> Peek() => Task.FromResult(state.State.Invitation);
+
+    public async Task<Result<Invitation>> Redeem(string email)
+    {
+        var invitation = state.State.Invitation;
+        if (invitation is null) return Result<Invitation>.NotFound("This invitation link is not valid.");
+        if (invitation.RedeemedAt is not null) return Result<Invitation>.Refused("This invitation link has already been used.");
+        if (invitation.ExpiresAt <= clock.GetUtcNow()) return Result<Invitation>.Refused("This invitation link has expired; ask for a new one.");
+        var key = IUserGrain.Key(email);
+        if (invitation.Email is not null && invitation.Email != key) return Result<Invitation>.Refused("This invitation was sent to a different email address.");
+        state.State.Invitation = invitation with { RedeemedAt = clock.GetUtcNow(), RedeemedBy = key };
+        await state.WriteStateAsync();
+        return Result<Invitation>.Ok(state.State.Invitation);
+    }
+}

@@ -1,0 +1,89 @@
+using MutualAid.Accounts;
+
+namespace MutualAid.Silo.Accounts;
+
+public sealed class UserGrain(
+    [PersistentState("user")] IPersistentState<UserState> state,
+    TimeProvider clock) : Grain, IUserGrain
+{
+    private UserAccount? Account => state.State.Account;
+
+    public async Task<Result<UserSummary>> Create(string displayName, string passwordHash, IReadOnlyList<RoleGrant> roles, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        if (Account is not null) return Result<UserSummary>.Refused("An account with this email already exists.");
+        var email = this.GetPrimaryKeyString();
+        var errors = new List<FieldError>();
+        if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 200) errors.Add(new("Email", "Enter a valid email address."));
+        Text.Require(errors, "DisplayName", displayName, 100, "Give a name others will see.");
+        if (string.IsNullOrEmpty(passwordHash)) errors.Add(new("Password", "A password is required."));
+        errors.AddRange(roles.SelectMany(r => r.Validate()));
+        if (errors.Count > 0) return Result<UserSummary>.Invalid(errors);
+
+        return await Save(new UserAccount(email, displayName.Trim(), passwordHash, roles.Distinct().ToArray(), 0, null, clock.GetUtcNow()));
+    }
+
+    public Task<UserAccount?> GetAccount() => Task.FromResult(Account);
+
+    public async Task<LoginAttempt> LoginFailed()
+    {
+        if (Account is null) return new LoginAttempt(false, null, 0);
+        var now = clock.GetUtcNow();
+        if (Account.LockedOutUntil is { } until && until > now) return new LoginAttempt(true, until, Account.FailedLogins);
+        var failed = Account.FailedLogins + 1;
+        DateTimeOffset? lockedUntil = failed >= IUserGrain.MaxFailedLogins ? now + IUserGrain.LockoutDuration : null;
+        await Save(Account with { FailedLogins = lockedUntil is null ? failed : 0, LockedOutUntil = lockedUntil }, notify: false);
+        return new LoginAttempt(lockedUntil is not null, lockedUntil, failed);
+    }
+
+    public async Task<LoginAttempt> LoginSucceeded()
+    {
+        if (Account is null) return new LoginAttempt(false, null, 0);
+        if (Account.LockedOutUntil is { } until && until > clock.GetUtcNow()) return new LoginAttempt(true, until, Account.FailedLogins);
+        if (Account.FailedLogins > 0 || Account.LockedOutUntil is not null)
+        {
+            await Save(Account with { FailedLogins = 0, LockedOutUntil = null }, notify: false);
+        }
+
+        return new LoginAttempt(false, null, 0);
+    }
+
+    public async Task<Result<UserSummary>> Grant(RoleGrant grant, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
+        var errors = grant.Validate();
+        if (errors.Count > 0) return Result<UserSummary>.Invalid(errors);
+        if (Account.Roles.Contains(grant)) return Result<UserSummary>.Ok(Account.Summarise());
+        return await Save(Account with { Roles = [.. Account.Roles, grant], SecurityStamp = Account.SecurityStamp + 1 });
+    }
+
+    public async Task<Result<UserSummary>> Revoke(RoleGrant grant, Actor actor)
+    {
+        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
+        if (!Account.Roles.Contains(grant)) return Result<UserSummary>.Ok(Account.Summarise());
+        return await Save(Account with { Roles = Account.Roles.Where(r => r != grant).ToArray(), SecurityStamp = Account.SecurityStamp + 1 });
+    }
+
+    public async Task<Result<UserSummary>> LinkVolunteer(Guid volunteerId, Actor actor)
+    {
+        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
+        return await Save(Account with { VolunteerId = volunteerId });
+    }
+
+    public async Task<Result<UserSummary>> ChangePassword(string passwordHash, Actor actor)
+    {
+        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
+        if (string.IsNullOrEmpty(passwordHash)) return Result<UserSummary>.Invalid("Password", "A password is required.");
+        // A new security stamp signs out every other session of this account.
+        return await Save(Account with { PasswordHash = passwordHash, SecurityStamp = Account.SecurityStamp + 1 });
+    }
+
+    private async Task<Result<UserSummary>> Save(UserAccount account, bool notify = true)
+    {
+        state.State.Account = account;
+        await state.WriteStateAsync();
+        if (notify) await GrainFactory.GetGrain<IUserDirectoryGrain>(0).Upsert(account.Summarise());
+        return Result<UserSummary>.Ok(account.Summarise());
+    }
+}

@@ -1,0 +1,22 @@
+using MutualAid.Accounts;
+
+namespace MutualAid.Silo.Accounts;
+
+[GenerateSerializer, Alias("MutualAid.Silo.UserState")]
+public sealed class UserState
+{
+    [Id(0)] public UserAccount? Account { get; set; }
+}
+
+[GenerateSerializer, Alias("MutualAid.Silo.UserDirectoryState")]
+public sealed class UserDirectoryState
+{
+    [Id(0)] public Dictionary<string, UserSummary> Users { get; set; } = [];
+    [Id(1)] public string? FirstAdminReservedFor { get; set; }
+}
+
+[GenerateSerializer, Alias("MutualAid.Silo.InvitationState")]
+public sealed class InvitationState
+{
+    [Id(0)] public Invitation? Invitation { get; set; }
+}

@@ -1,0 +1,101 @@
+using MutualAid.Accounts;
+
+namespace MutualAid.Grains.Tests.Accounts;
+
+[Collection(FakeClockCollection.Name)]
+public sealed class AccountTests(FakeClockClusterFixture fixture)
+{
+    private static string NewEmail() => $"user-{Guid.NewGuid():N}@example.org";
+
+    private IUserGrain User(string email) => fixture.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email));
+
+    [Fact]
+    public async Task An_account_is_created_once_with_validated_scoped_roles()
+    {
+        var email = NewEmail();
+        var created = await User(email).Create("Sam", "hash-1", [new RoleGrant(Role.Coordinator, "north")], Domain.Sam);
+        Assert.True(created.IsOk, created.Message);
+        Assert.Equal([new RoleGrant(Role.Coordinator, "north")], created.Value!.Roles);
+
+        Assert.Equal(ResultStatus.Refused, (await User(email.ToUpperInvariant()).Create("Sam again", "hash-2", [], Domain.Sam)).Status);
+        var bad = await User(NewEmail()).Create("X", "h", [new RoleGrant(Role.Dispatcher, null), new RoleGrant(Role.NetworkAdmin, "north")], Domain.Sam);
+        Assert.Equal(["Scope", "Scope"], bad.Errors.Select(e => e.Field));
+        Assert.Contains(await fixture.Grains.GetGrain<IUserDirectoryGrain>(0).List(), u => u.Email == IUserGrain.Key(email));
+    }
+
+    [Fact]
+    public async Task Five_failed_logins_lock_the_account_for_fifteen_minutes()
+    {
+        var user = User(NewEmail());
+        await user.Create("Ana", "hash", [], Domain.Sam);
+        for (var i = 1; i < IUserGrain.MaxFailedLogins; i++) Assert.False((await user.LoginFailed()).LockedOut);
+
+        var locked = await user.LoginFailed();
+        Assert.True(locked.LockedOut);
+        Assert.Equal(fixture.Clock.GetUtcNow() + IUserGrain.LockoutDuration, locked.LockedOutUntil);
+        Assert.True((await user.LoginSucceeded()).LockedOut); // even the right password waits
+
+        fixture.Clock.Advance(IUserGrain.LockoutDuration + TimeSpan.FromSeconds(1));
+        Assert.False((await user.LoginSucceeded()).LockedOut);
+        Assert.Equal(0, (await user.GetAccount())!.FailedLogins);
+    }
+
+    [Fact]
+    public async Task Invitations_are_single_use_expire_and_bind_to_their_email()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var invite = new Invitation(new RoleGrant(Role.Dispatcher, "north"), "Priya@Example.org", now.AddDays(2), Domain.Sam, now);
+        var link = fixture.Grains.GetGrain<IInvitationGrain>(Guid.NewGuid().ToString("N"));
+        Assert.True((await link.Create(invite)).IsOk);
+
+        Assert.Equal("This invitation was sent to a different email address.", (await link.Redeem("omar@example.org")).Message);
+        var redeemed = await link.Redeem("priya@example.org");
+        Assert.True(redeemed.IsOk);
+        Assert.Equal(new RoleGrant(Role.Dispatcher, "north"), redeemed.Value!.Grant);
+        Assert.Equal("This invitation link has already been used.", (await link.Redeem("priya@example.org")).Message);
+
+        var expiring = fixture.Grains.GetGrain<IInvitationGrain>(Guid.NewGuid().ToString("N"));
+        await expiring.Create(invite with { Email = null, ExpiresAt = now.AddHours(1) });
+        fixture.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal("This invitation link has expired; ask for a new one.", (await expiring.Redeem("anyone@example.org")).Message);
+
+        var admin = fixture.Grains.GetGrain<IInvitationGrain>(Guid.NewGuid().ToString("N"));
+        var refused = await admin.Create(invite with { Grant = new RoleGrant(Role.NetworkAdmin, null), ExpiresAt = fixture.Clock.GetUtcNow().AddDays(1) });
+        Assert.Equal("Network admins are not invited by link.", refused.Errors.Single().Message);
+        Assert.Equal(ResultStatus.NotFound, (await fixture.Grains.GetGrain<IInvitationGrain>("never-issued").Redeem("a@b.c")).Status);
+    }
+
+    [Fact]
+    public void Role_claims_round_trip_and_reject_garbage()
+    {
+        Assert.Equal(new RoleGrant(Role.Coordinator, "north"), RoleGrant.Parse("Coordinator@north"));
+        Assert.Equal(new RoleGrant(Role.NetworkAdmin, null), RoleGrant.Parse("NetworkAdmin"));
+        Assert.Equal("Dispatcher@riverside", new RoleGrant(Role.Dispatcher, "riverside").ToString());
+        Assert.Null(RoleGrant.Parse("Overlord@north"));
+        Assert.Null(RoleGrant.Parse("7@north"));
+        Assert.Null(RoleGrant.Parse(""));
+    }
+}
+
+/// <summary>The first-admin bootstrap needs an empty directory, so it gets a cluster of its own.</summary>
+public sealed class FirstAdminTests : IAsyncLifetime
+{
+    private readonly ClusterFixture cluster = new();
+
+    public Task InitializeAsync() => cluster.InitializeAsync();
+
+    public Task DisposeAsync() => cluster.DisposeAsync();
+
+    [Fact]
+    public async Task Only_one_first_administrator_can_ever_be_reserved()
+    {
+        var directory = cluster.Grains.GetGrain<IUserDirectoryGrain>(0);
+        Assert.False(await directory.HasUsers());
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => directory.TryReserveFirstAdmin($"admin{i}@example.org")));
+
+        Assert.Single(attempts, won => won);
+        Assert.True(await directory.HasUsers());
+        Assert.False(await directory.TryReserveFirstAdmin("late@example.org"));
+    }
+}
