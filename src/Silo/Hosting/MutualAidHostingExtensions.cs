@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using MutualAid.Silo.Reminders;
 using MutualAid.Silo.Storage;
 using StackExchange.Redis;
 
@@ -43,19 +44,22 @@ public static class MutualAidHostingExtensions
                 silo.AddMemoryGrainStorageAsDefault();
                 break;
             case StorageKind.Sqlite:
-                var folder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
-                silo.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = Path.Combine(folder, options.SqliteFile));
+                silo.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = DatabasePath(options, contentRoot));
                 break;
             case StorageKind.Redis:
                 silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = RedisOptions(options));
                 break;
         }
 
-        switch (options.Reminders)
+        switch (options.EffectiveReminders)
         {
             case RemindersKind.Memory:
-                // Deadlines are re-armed from grain state on activation, so in-memory reminders lose nothing on one machine.
                 silo.UseInMemoryReminderService();
+                break;
+            case RemindersKind.Sqlite:
+                silo.AddReminders();
+                silo.Services.AddSingleton(new SqliteReminderTableOptions { DatabasePath = DatabasePath(options, contentRoot) });
+                silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
                 break;
             case RemindersKind.Redis:
                 silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisOptions(options));
@@ -119,6 +123,12 @@ public static class MutualAidHostingExtensions
         }
 
         return options;
+    }
+
+    public static string DatabasePath(MutualAidOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder, options.SqliteFile));
     }
 
     private static ConfigurationOptions RedisOptions(MutualAidOptions options)

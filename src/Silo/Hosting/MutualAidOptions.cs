@@ -18,6 +18,7 @@ public enum ClusteringKind
 public enum RemindersKind
 {
     Memory,
+    Sqlite,
     Redis,
 }
 
@@ -40,10 +41,17 @@ public sealed class MutualAidOptions
     public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
 
     /// <summary>
-    /// Durable reminder table. Memory is safe on one machine because deadlines are re-armed from
-    /// grain state on activation; a cluster needs Redis so a silo's reminders outlive it.
+    /// Reminder table (durable deadlines). Unset means: beside the grain state — the SQLite file on
+    /// one machine, Redis in a cluster, memory only when the state itself is in memory.
     /// </summary>
-    public RemindersKind Reminders { get; set; } = RemindersKind.Memory;
+    public RemindersKind? Reminders { get; set; }
+
+    public RemindersKind EffectiveReminders => Reminders ?? Storage switch
+    {
+        StorageKind.Sqlite => RemindersKind.Sqlite,
+        StorageKind.Redis => RemindersKind.Redis,
+        _ => RemindersKind.Memory,
+    };
 
     /// <summary>Only read by the web process.</summary>
     public HostingKind Hosting { get; set; } = HostingKind.CoHosted;
@@ -81,7 +89,7 @@ public sealed class MutualAidOptions
     /// <summary>Validates combinations that data annotations cannot express.</summary>
     public IEnumerable<string> Problems()
     {
-        var usesRedis = Storage == StorageKind.Redis || Clustering == ClusteringKind.Redis || Reminders == RemindersKind.Redis;
+        var usesRedis = Storage == StorageKind.Redis || Clustering == ClusteringKind.Redis || EffectiveReminders == RemindersKind.Redis;
         if (usesRedis && string.IsNullOrWhiteSpace(Redis))
         {
             yield return "MutualAid:Redis (a connection string such as 127.0.0.1:6379) is required when storage, clustering or reminders use Redis.";
@@ -98,10 +106,15 @@ public sealed class MutualAidOptions
                 yield return "Memory storage in a cluster loses a grain's state whenever it moves to another silo: use MutualAid:Storage=Redis with MutualAid:Clustering=Redis.";
             }
 
-            if (Reminders != RemindersKind.Redis)
+            if (EffectiveReminders != RemindersKind.Redis)
             {
                 yield return "A cluster needs durable reminders shared by every silo: set MutualAid:Reminders=Redis with MutualAid:Clustering=Redis.";
             }
+        }
+
+        if (EffectiveReminders == RemindersKind.Sqlite && Clustering != ClusteringKind.Localhost)
+        {
+            yield return "SQLite reminders live in one machine's file: use MutualAid:Reminders=Redis in a cluster.";
         }
 
         if (!System.Net.IPAddress.TryParse(AdvertisedAddress, out _))

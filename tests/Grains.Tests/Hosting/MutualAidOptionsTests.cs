@@ -16,7 +16,7 @@ public sealed class MutualAidOptionsTests
         var options = Read();
         Assert.Equal(StorageKind.Sqlite, options.Storage);
         Assert.Equal(ClusteringKind.Localhost, options.Clustering);
-        Assert.Equal(RemindersKind.Memory, options.Reminders);
+        Assert.Equal(RemindersKind.Sqlite, options.EffectiveReminders);
         Assert.Equal(HostingKind.CoHosted, options.Hosting);
     }
 
@@ -25,12 +25,15 @@ public sealed class MutualAidOptionsTests
     {
         var options = Read(("Storage", "Redis"), ("Clustering", "Redis"), ("Reminders", "Redis"), ("Redis", "127.0.0.1:6379"));
         Assert.Equal("127.0.0.1:6379", options.Redis);
+        Assert.Equal(RemindersKind.Redis, options.EffectiveReminders);
+        Assert.Equal(RemindersKind.Memory, Read(("Storage", "Memory")).EffectiveReminders);
     }
 
     [Theory]
     [InlineData("Clustering=Redis;Reminders=Redis;Redis=localhost", "SQLite store is one machine's file")]
     [InlineData("Clustering=Redis;Storage=Memory;Reminders=Redis;Redis=localhost", "Memory storage in a cluster")]
-    [InlineData("Clustering=Redis;Storage=Redis;Redis=localhost", "set MutualAid:Reminders=Redis")]
+    [InlineData("Clustering=Redis;Storage=Redis;Reminders=Memory;Redis=localhost", "set MutualAid:Reminders=Redis")]
+    [InlineData("Clustering=Redis;Storage=Redis;Reminders=Sqlite;Redis=localhost", "SQLite reminders live in one machine's file")]
     [InlineData("Storage=Redis", "MutualAid:Redis (a connection string")]
     [InlineData("AdvertisedAddress=not-an-ip", "is not an IP address")]
     [InlineData("SiloPort=5000;GatewayPort=5000", "must differ")]
