@@ -12,6 +12,9 @@ public sealed record BoardCounts(
     [property: Id(4)] int VolunteersOnDuty,
     [property: Id(5)] int FulfilledToday)
 {
+    /// <summary>Open requests past their hub's deadline for assignment.</summary>
+    [Id(6)] public int Overdue { get; init; }
+
     public static BoardCounts Empty { get; } = new(
         new Dictionary<RequestStatus, int>(), new Dictionary<RequestCategory, int>(),
         new Dictionary<RequestCategory, int>(), 0, 0, 0);

@@ -18,6 +18,8 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
     /// <summary>Null until the hub has been configured.</summary>
     [Alias("GetSummary")] Task<HubSummary?> GetSummary();
 
+    [Alias("GetSettings")] Task<HubSettings?> GetSettings();
+
     [Alias("GetSnapshot")] Task<BoardSnapshot> GetSnapshot();
 
     /// <summary>

@@ -21,6 +21,9 @@ public interface IRegionGrain : IGrainWithStringKey
 
     [Alias("ReceiveEscalation")] Task ReceiveEscalation(EscalatedRequest escalation);
 
+    /// <summary>The need was met, taken by a hub or withdrawn: it leaves the region's inbox.</summary>
+    [Alias("WithdrawEscalation")] Task WithdrawEscalation(Guid requestId);
+
     [Alias("Subscribe")] Task<RegionOverview?> Subscribe(IRegionObserver observer);
 
     [Alias("Unsubscribe")] Task Unsubscribe(IRegionObserver observer);

@@ -42,4 +42,13 @@ public interface IRequestGrain : IGrainWithGuidKey
     [Alias("Escalate")] Task<Result<RequestView>> Escalate(EscalateCommand command);
 
     [Alias("Reopen")] Task<Result<RequestView>> Reopen(RequestCommand command);
+
+    /// <summary>A hub of the same region takes the request over; it moves boards with its audit trail.</summary>
+    [Alias("TransferTo")] Task<Result<RequestView>> TransferTo(TransferCommand command);
+
+    /// <summary>
+    /// Applies the hub's deadline: marks the request overdue, then offers it to the region.
+    /// Driven by a durable reminder; idempotent, so it is safe to call at any time.
+    /// </summary>
+    [Alias("CheckDeadline")] Task CheckDeadline();
 }

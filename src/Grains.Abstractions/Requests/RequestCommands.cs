@@ -35,6 +35,14 @@ public sealed record FulfilCommand(
     [property: Id(2)] double HoursGiven,
     [property: Id(3)] string? Reason = null);
 
+/// <summary>A hub takes over a request another hub offered to the region.</summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.TransferCommand")]
+public sealed record TransferCommand(
+    [property: Id(0)] int ExpectedVersion,
+    [property: Id(1)] Actor Actor,
+    [property: Id(2)] string ToHubSlug,
+    [property: Id(3)] string? Reason = null);
+
 [GenerateSerializer, Immutable, Alias("MutualAid.EscalateCommand")]
 public sealed record EscalateCommand(
     [property: Id(0)] int ExpectedVersion,

@@ -30,6 +30,9 @@ public sealed record RequestSummary(
     [Id(20)] public IReadOnlyList<Guid> PossibleDuplicateOf { get; init; } = [];
     [Id(21)] public string? EscalatedTo { get; init; }
     [Id(22)] public string ReferenceCode { get; init; } = "";
+    [Id(23)] public DateTimeOffset? AssignBy { get; init; }
+    [Id(24)] public DateTimeOffset? OverdueSince { get; init; }
+    [Id(25)] public string? OfferedToRegion { get; init; }
 
     public bool IsOpen => Status is RequestStatus.New or RequestStatus.Triaged or RequestStatus.Assigned
         or RequestStatus.InProgress or RequestStatus.Reopened;

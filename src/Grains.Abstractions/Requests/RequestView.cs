@@ -33,6 +33,14 @@ public sealed record RequestView(
     [Id(21)] public string ReferenceCode { get; init; } = "";
     [Id(22)] public IReadOnlyList<Assignment> PastAssignments { get; init; } = [];
 
+    /// <summary>When the hub's deadline for assigning this passes (unset while assigned or closed).</summary>
+    [Id(23)] public DateTimeOffset? AssignBy { get; init; }
+
+    [Id(24)] public DateTimeOffset? OverdueSince { get; init; }
+
+    /// <summary>The region this unmet need has been offered to, so a neighbouring hub can take it.</summary>
+    [Id(25)] public string? OfferedToRegion { get; init; }
+
     /// <summary>
     /// The only way a request leaves the private side: contact details, exact coordinates and
     /// accessibility notes (which often name a condition) are dropped; location is snapped to a grid.
@@ -51,5 +59,8 @@ public sealed record RequestView(
         PossibleDuplicateOf = PossibleDuplicateOf,
         EscalatedTo = EscalatedTo,
         ReferenceCode = ReferenceCode,
+        AssignBy = AssignBy,
+        OverdueSince = OverdueSince,
+        OfferedToRegion = OfferedToRegion,
     };
 }

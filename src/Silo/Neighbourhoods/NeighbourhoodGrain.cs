@@ -63,6 +63,8 @@ public sealed partial class NeighbourhoodGrain(
 
     public Task<HubSummary?> GetSummary() => Task.FromResult(S.Settings is null ? null : Summary());
 
+    public Task<HubSettings?> GetSettings() => Task.FromResult(S.Settings);
+
     public Task<BoardSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
     public Task<BoardSnapshot> Subscribe(IBoardObserver observer)
@@ -219,7 +221,8 @@ public sealed partial class NeighbourhoodGrain(
         var offers = S.Offers.Values.GroupBy(o => o.Category).ToDictionary(g => g.Key, g => g.Count());
         var unassignedCritical = S.Open.Values.Count(r => r.Urgency == Urgency.Critical && r.AssignedVolunteerId is null);
         var onDuty = S.Volunteers.Values.Count(v => v.OnDuty);
-        return new BoardCounts(byStatus, needs, offers, unassignedCritical, onDuty, FulfilledToday());
+        var overdue = S.Open.Values.Count(r => r.OverdueSince is not null);
+        return new BoardCounts(byStatus, needs, offers, unassignedCritical, onDuty, FulfilledToday()) { Overdue = overdue };
     }
 
     private int FulfilledToday()

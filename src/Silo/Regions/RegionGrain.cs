@@ -59,6 +59,11 @@ public sealed class RegionGrain(
         await Save(registerWithNetwork: false);
     }
 
+    public async Task WithdrawEscalation(Guid requestId)
+    {
+        if (S.Escalations.RemoveAll(e => e.Request.Id == requestId) > 0) await Save(registerWithNetwork: false);
+    }
+
     public Task<RegionOverview?> Subscribe(IRegionObserver observer)
     {
         observers.Subscribe(observer, observer);

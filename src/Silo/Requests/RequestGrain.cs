@@ -15,8 +15,15 @@ namespace MutualAid.Silo.Requests;
 public sealed partial class RequestGrain(
     [PersistentState("request")] IPersistentState<RequestState> state,
     TimeProvider clock,
-    ILogger<RequestGrain> logger) : Grain, IRequestGrain
+    ILogger<RequestGrain> logger) : Grain, IRequestGrain, IRemindable
 {
+    private const string DeadlineReminder = "deadline";
+
+    /// <summary>After the deadline the reminder keeps checking at this pace until the request is taken.</summary>
+    private static readonly TimeSpan DeadlineRecheck = TimeSpan.FromMinutes(1);
+
+    private (string Hub, DeadlinePolicy Deadlines, string? Region)? hubPolicy;
+
     private RequestView? View => state.State.View;
 
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -33,10 +40,12 @@ public sealed partial class RequestGrain(
         if (errors.Count > 0) return Result<RequestView>.Invalid(errors);
 
         var hub = GrainFactory.GetGrain<INeighbourhoodGrain>(request.HubSlug);
-        if (await hub.GetSummary() is null)
+        if (await hub.GetSettings() is not { } settings)
         {
             return Result<RequestView>.Invalid(nameof(request.HubSlug), $"There is no hub '{request.HubSlug}'.");
         }
+
+        hubPolicy = (request.HubSlug, settings.Deadlines, settings.RegionSlug);
 
         var id = this.GetPrimaryKey();
         var duplicates = await hub.FindDuplicates(DuplicateProbe.For(request.Contact, request.Area, request.Category, id));
@@ -256,6 +265,59 @@ public sealed partial class RequestGrain(
         return await Commit(view, command.Actor, "reopened this", command.Reason);
     }
 
+    public async Task<Result<RequestView>> TransferTo(TransferCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check("transfer", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        var current = View!;
+        if (command.ToHubSlug == current.HubSlug) return Result<RequestView>.Refused("The request is already on that hub's board.");
+        var target = await GrainFactory.GetGrain<INeighbourhoodGrain>(command.ToHubSlug).GetSettings();
+        if (target is null) return Result<RequestView>.Invalid(nameof(command.ToHubSlug), $"There is no hub '{command.ToHubSlug}'.");
+        var region = current.OfferedToRegion ?? (await Policy(current.HubSlug)).Region;
+        if (region is null || target.RegionSlug != region)
+        {
+            return Result<RequestView>.Refused($"Only a hub of region '{region ?? "(none)"}' can take this request.");
+        }
+
+        hubPolicy = (command.ToHubSlug, target.Deadlines, target.RegionSlug);
+        var view = current with { HubSlug = command.ToHubSlug, Status = RequestStatus.Triaged };
+        var result = await Commit(view, command.Actor, $"moved this from hub {current.HubSlug} to hub {command.ToHubSlug}", command.Reason);
+        // The old board drops it when it sees the new hub on the summary.
+        _ = GrainFactory.GetGrain<INeighbourhoodGrain>(current.HubSlug).RequestChanged(new RequestNotice(result.Value!.Redact(), null));
+        return result;
+    }
+
+    public async Task CheckDeadline()
+    {
+        var view = View;
+        if (view?.AssignBy is not { } assignBy || state.State.WaitingSince is not { } since)
+        {
+            await Disarm();
+            return;
+        }
+
+        var now = Now;
+        var window = assignBy - since;
+        if (now >= assignBy + window && view.OfferedToRegion is null && (await Policy(view.HubSlug)).Region is { } region)
+        {
+            var waited = (int)(now - since).TotalMinutes;
+            var reason = $"Unassigned for {waited} min, past the hub's deadline.";
+            var offered = await Commit(view with { OverdueSince = view.OverdueSince ?? assignBy, OfferedToRegion = region },
+                Actor.System, $"offered this to region {region}", reason);
+            await GrainFactory.GetGrain<IRegionGrain>(region)
+                .ReceiveEscalation(new EscalatedRequest(offered.Value!.Redact(), view.HubSlug, reason, now));
+            await Disarm(); // nothing further happens by the clock; the region takes it from here
+        }
+        else if (now >= assignBy && view.OverdueSince is null)
+        {
+            await Commit(view with { OverdueSince = now }, Actor.System, "marked this overdue",
+                $"Not assigned within {window.TotalMinutes:0} min ({view.Urgency}).");
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == DeadlineReminder ? CheckDeadline() : Task.CompletedTask;
+
     private async Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, string action, string? reason)
     {
         var view = View! with
@@ -274,7 +336,7 @@ public sealed partial class RequestGrain(
     {
         if (View is null) return Result<RequestView>.NotFound("There is no such request.");
         if (actor is null || string.IsNullOrWhiteSpace(actor.UserId)) return Result<RequestView>.Invalid("Actor", "Who is doing this?");
-        if (expectedVersion != View.Version)
+        if (expectedVersion != View.Version && !OnlySystemChangedSince(expectedVersion))
         {
             var last = state.State.Audit[^1];
             return Result<RequestView>.Stale(new Conflict(expectedVersion, View.Version, last.Actor, last.Action, last.At));
@@ -283,12 +345,21 @@ public sealed partial class RequestGrain(
         return RequestLifecycle.Refusal(command, View.Status) is { } refusal ? Result<RequestView>.Refused(refusal) : null;
     }
 
+    /// <summary>
+    /// Deadline marks set by the clock are not a dispatcher's change of mind, so a command made on
+    /// the version just before them is still current.
+    /// </summary>
+    private bool OnlySystemChangedSince(int expectedVersion) =>
+        expectedVersion > 0 && expectedVersion < View!.Version
+        && state.State.Audit.Where(a => a.Version > expectedVersion).All(a => a.Actor.UserId == Actor.System.UserId);
+
     private async Task<Result<RequestView>> Commit(RequestView next, Actor actor, string action, string? reason)
     {
         var now = Now;
         var version = (View?.Version ?? 0) + 1;
-        var view = next with { Version = version, UpdatedAt = now, LastChangedBy = actor };
         var previous = state.State.View;
+        var previousWaitingSince = state.State.WaitingSince;
+        var view = await WithDeadline(previous, next with { Version = version, UpdatedAt = now, LastChangedBy = actor }, now);
         state.State.View = view;
         state.State.Audit.Add(new AuditEntry(version, now, actor, action, reason));
         try
@@ -298,15 +369,90 @@ public sealed partial class RequestGrain(
         catch
         {
             state.State.View = previous;
+            state.State.WaitingSince = previousWaitingSince;
             state.State.Audit.RemoveAt(state.State.Audit.Count - 1);
             throw;
         }
+
+        await FollowDeadline(previous, view);
 
         LogChanged(logger, view.Id, version, view.Status);
         // The hub is a projection: a one-way notice keeps this grain from ever waiting on it.
         _ = GrainFactory.GetGrain<INeighbourhoodGrain>(view.HubSlug)
             .RequestChanged(new RequestNotice(view.Redact(), view.Contact.MatchKey()));
         return Result<RequestView>.Ok(view);
+    }
+
+    private static bool Waiting(RequestStatus status) =>
+        status is RequestStatus.New or RequestStatus.Triaged or RequestStatus.Reopened;
+
+    /// <summary>
+    /// Keeps AssignBy/overdue/offered-to-region consistent with the status: a request that starts
+    /// waiting for a volunteer (new, unassigned, reopened, moved hub) starts a fresh deadline; one
+    /// that stops waiting has none.
+    /// </summary>
+    private async Task<RequestView> WithDeadline(RequestView? previous, RequestView next, DateTimeOffset now)
+    {
+        if (!Waiting(next.Status))
+        {
+            state.State.WaitingSince = null;
+            return next with { AssignBy = null, OverdueSince = null, OfferedToRegion = null };
+        }
+
+        var window = (await Policy(next.HubSlug)).Deadlines.AssignWithin(next.Urgency);
+        var startsWaiting = previous is null || !Waiting(previous.Status) || previous.HubSlug != next.HubSlug;
+        if (startsWaiting || state.State.WaitingSince is null)
+        {
+            state.State.WaitingSince = now;
+            return next with { AssignBy = now + window, OverdueSince = null, OfferedToRegion = null };
+        }
+
+        return next with { AssignBy = state.State.WaitingSince + window };
+    }
+
+    private async Task FollowDeadline(RequestView? previous, RequestView view)
+    {
+        if (previous?.OfferedToRegion is { } region && view.OfferedToRegion is null)
+        {
+            await GrainFactory.GetGrain<IRegionGrain>(region).WithdrawEscalation(view.Id);
+        }
+
+        if (view.AssignBy is { } due && (previous?.AssignBy != due || !state.State.DeadlineArmed) && view.OfferedToRegion is null)
+        {
+            var wait = due - Now;
+            await this.RegisterOrUpdateReminder(DeadlineReminder, wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), DeadlineRecheck);
+            await SetArmed(true);
+        }
+        else if (view.AssignBy is null)
+        {
+            await Disarm();
+        }
+    }
+
+    private async Task Disarm()
+    {
+        if (!state.State.DeadlineArmed) return;
+        if (await this.GetReminder(DeadlineReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        await SetArmed(false);
+    }
+
+    private async Task SetArmed(bool armed)
+    {
+        if (state.State.DeadlineArmed == armed) return;
+        state.State.DeadlineArmed = armed;
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>The hub's deadlines and region, read once per activation (and again when the request moves hub).</summary>
+    private async Task<(string Hub, DeadlinePolicy Deadlines, string? Region)> Policy(string hub)
+    {
+        if (hubPolicy is not { } cached || cached.Hub != hub)
+        {
+            var settings = await GrainFactory.GetGrain<INeighbourhoodGrain>(hub).GetSettings();
+            hubPolicy = cached = (hub, settings?.Deadlines ?? DeadlinePolicy.Default, settings?.RegionSlug);
+        }
+
+        return cached;
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)

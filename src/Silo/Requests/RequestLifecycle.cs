@@ -23,6 +23,7 @@ public static class RequestLifecycle
         ["cancel"] = Open,
         ["escalate"] = [RequestStatus.New, RequestStatus.Triaged, RequestStatus.Reopened],
         ["reopen"] = [RequestStatus.Fulfilled, RequestStatus.Cancelled, RequestStatus.Escalated],
+        ["transfer"] = [RequestStatus.New, RequestStatus.Triaged, RequestStatus.Reopened],
     };
 
     public static IReadOnlyCollection<string> Commands => AllowedFrom.Keys;

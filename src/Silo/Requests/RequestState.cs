@@ -10,4 +10,10 @@ public sealed class RequestState
 
     /// <summary>Append-only history.</summary>
     [Id(1)] public List<AuditEntry> Audit { get; set; } = [];
+
+    /// <summary>When the request last started waiting for a volunteer: the hub's deadline counts from here.</summary>
+    [Id(2)] public DateTimeOffset? WaitingSince { get; set; }
+
+    /// <summary>Whether the durable "deadline" reminder is registered, so commands don't touch the reminder table needlessly.</summary>
+    [Id(3)] public bool DeadlineArmed { get; set; }
 }

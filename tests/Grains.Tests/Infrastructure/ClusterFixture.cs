@@ -29,6 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMemoryGrainStorageAsDefault();
+            siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddSingleton(TimeProvider.System);
         }
     }

@@ -36,6 +36,7 @@ public sealed class FakeClockClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMemoryGrainStorageAsDefault();
+            siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddSingleton<TimeProvider>(SharedClock);
         }
     }
