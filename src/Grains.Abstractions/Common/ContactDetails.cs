@@ -11,6 +11,10 @@ public sealed record ContactDetails(
     [property: Id(2)] string? Email,
     [property: Id(3)] string? Address)
 {
+    public const string ErasedName = "[erased]";
+
+    public static ContactDetails Erased { get; } = new(ErasedName, null, null, null);
+
     /// <summary>
     /// A normalised key used to spot the same person twice. It is compared inside the hub grain
     /// only and never leaves the silo.

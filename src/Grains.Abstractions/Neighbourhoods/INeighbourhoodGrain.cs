@@ -38,6 +38,9 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
 
     [Alias("FindDuplicates")] Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(DuplicateProbe probe);
 
+    /// <summary>Every request (open or closed) this hub holds for one person, for export and erasure.</summary>
+    [Alias("FindRequestsByContact")] Task<IReadOnlyList<Guid>> FindRequestsByContact(string contactKey);
+
     /// <summary>Ranks on-duty volunteers for an open request on this board, best first.</summary>
     [Alias("SuggestVolunteers")] Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max);
 }

@@ -51,4 +51,10 @@ public interface IRequestGrain : IGrainWithGuidKey
     /// Driven by a durable reminder; idempotent, so it is safe to call at any time.
     /// </summary>
     [Alias("CheckDeadline")] Task CheckDeadline();
+
+    /// <summary>
+    /// Right to erasure: contact, location, notes and the need's wording are replaced by a tombstone
+    /// that keeps the hub's counts and the audit trail. An open request is cancelled first.
+    /// </summary>
+    [Alias("ErasePersonalData")] Task<Result<RequestView>> ErasePersonalData(RequestCommand command);
 }

@@ -27,4 +27,7 @@ public interface IVolunteerGrain : IGrainWithGuidKey
 
     /// <summary>Releases the reservation and banks the hours given.</summary>
     [Alias("Complete")] Task Complete(Guid requestId, double hours);
+
+    /// <summary>Right to erasure: name, contact, skills and languages go; hours given stay for the hub's totals.</summary>
+    [Alias("ErasePersonalData")] Task<Result<VolunteerView>> ErasePersonalData(Common.Actor actor);
 }

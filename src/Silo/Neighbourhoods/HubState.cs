@@ -32,6 +32,9 @@ public sealed class HubState
     [Id(8)] public List<DateTimeOffset> RecentFulfilments { get; set; } = [];
 
     [Id(9)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Contact key → every request of that person here, open or closed. Never leaves this grain.</summary>
+    [Id(10)] public Dictionary<string, List<Guid>> People { get; set; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("MutualAid.Silo.RequestMark")]

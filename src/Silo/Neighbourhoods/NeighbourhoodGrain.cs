@@ -84,6 +84,7 @@ public sealed partial class NeighbourhoodGrain(
         ArgumentNullException.ThrowIfNull(notice);
         var r = notice.Summary;
         if (S.Marks.TryGetValue(r.Id, out var mark) && mark.Version >= r.Version) return; // late or repeated notice
+        IndexPerson(r.Id, notice.ContactKey);
         S.Marks[r.Id] = new RequestMark(r.Version, r.Status);
 
         BoardChange change;
@@ -159,6 +160,22 @@ public sealed partial class NeighbourhoodGrain(
         }
 
         return Task.FromResult<IReadOnlyList<DuplicateMatch>>(matches.OrderBy(m => m.Request.CreatedAt).ToArray());
+    }
+
+    public Task<IReadOnlyList<Guid>> FindRequestsByContact(string contactKey) =>
+        Task.FromResult<IReadOnlyList<Guid>>(S.People.TryGetValue(contactKey, out var ids) ? ids.ToArray() : []);
+
+    /// <summary>A request without a key (erased, or moved to another hub) leaves the index.</summary>
+    private void IndexPerson(Guid requestId, string? contactKey)
+    {
+        foreach (var (key, ids) in S.People.Where(p => p.Key != contactKey).ToList())
+        {
+            if (ids.Remove(requestId) && ids.Count == 0) S.People.Remove(key);
+        }
+
+        if (contactKey is null) return;
+        if (!S.People.TryGetValue(contactKey, out var list)) S.People[contactKey] = list = [];
+        if (!list.Contains(requestId)) list.Add(requestId);
     }
 
     public Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max)

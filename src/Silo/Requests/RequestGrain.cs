@@ -315,6 +315,29 @@ public sealed partial class RequestGrain(
         }
     }
 
+    public async Task<Result<RequestView>> ErasePersonalData(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (View is null) return Result<RequestView>.NotFound("There is no such request.");
+        if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), "Record why (e.g. the person asked).");
+        if (View.Contact.Name == ContactDetails.ErasedName) return Result<RequestView>.Ok(View);
+        if (RequestLifecycle.IsOpen(View.Status))
+        {
+            var cancelled = await Cancel(command with { Reason = "Cancelled to erase personal data: " + command.Reason });
+            if (!cancelled.IsOk) return cancelled;
+        }
+
+        var tombstone = View! with
+        {
+            Contact = ContactDetails.Erased,
+            Location = null,
+            AccessibilityNotes = null,
+            PreferredLanguage = null,
+            Need = ContactDetails.ErasedName,
+        };
+        return await Commit(tombstone, command.Actor, "erased the personal data in this", command.Reason);
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == DeadlineReminder ? CheckDeadline() : Task.CompletedTask;
 

@@ -94,6 +94,26 @@ public sealed class VolunteerGrain(
         await Commit([]);
     }
 
+    public async Task<Result<VolunteerView>> ErasePersonalData(Actor actor)
+    {
+        if (S.Profile is null) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        if (S.Reservations.Count > 0)
+        {
+            return Result<VolunteerView>.Refused($"{S.Profile.Name} still holds {S.Reservations.Count} assignment(s); unassign them first.");
+        }
+
+        S.Profile = S.Profile with
+        {
+            Name = ContactDetails.ErasedName,
+            Contact = null,
+            Skills = [],
+            Languages = [],
+            Availability = [],
+        };
+        S.OnDuty = false;
+        return await Commit([]);
+    }
+
     private double HoursThisWeek()
     {
         var since = clock.GetUtcNow() - Week;

@@ -1,0 +1,71 @@
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Grains.Tests.Requests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ErasureTests(ClusterFixture fixture)
+{
+    private readonly Domain domain = new(fixture.Grains);
+
+    [Fact]
+    public async Task A_person_can_be_found_across_open_and_closed_requests_and_erased_to_a_tombstone()
+    {
+        var hub = await domain.NewHub();
+        var closed = await domain.NewRequest(hub, phone: "07700 900777");
+        await domain.RequestGrain(closed.Id).Cancel(new RequestCommand(1, Domain.Sam, "sorted"));
+        var open = await domain.NewRequest(hub, phone: "+44 7700 900777");
+        var someoneElse = await domain.NewRequest(hub);
+        var key = new ContactDetails("x", "07700900777", null, null).MatchKey()!;
+        await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == someoneElse.Id) && b.Requests.Any(r => r.Id == open.Id));
+
+        Assert.Equal(new[] { closed.Id, open.Id }.Order(), (await domain.Hub(hub).FindRequestsByContact(key)).Order());
+
+        var missingReason = await domain.RequestGrain(open.Id).ErasePersonalData(new RequestCommand(1, Domain.Sam));
+        Assert.Equal(ResultStatus.Invalid, missingReason.Status);
+        var erased = await domain.RequestGrain(open.Id).ErasePersonalData(new RequestCommand(1, Domain.Sam, "the person asked"));
+
+        Assert.True(erased.IsOk, erased.Message);
+        var view = erased.Value!;
+        Assert.Equal(RequestStatus.Cancelled, view.Status);
+        Assert.Equal(ContactDetails.Erased, view.Contact);
+        Assert.Null(view.Location);
+        Assert.Null(view.AccessibilityNotes);
+        Assert.Equal("[erased]", view.Need);
+        Assert.Equal(["created this (phone intake)", "cancelled this", "erased the personal data in this"],
+            (await domain.RequestGrain(open.Id).GetAudit()).Select(a => a.Action));
+        var board = await domain.WaitForBoard(hub, b => b.Requests.All(r => r.Id != open.Id));
+        Assert.Equal(2, board.Counts.Count(RequestStatus.Cancelled)); // the tombstone still counts
+        await WaitUntil(async () => (await domain.Hub(hub).FindRequestsByContact(key)).SequenceEqual([closed.Id]));
+    }
+
+    [Fact]
+    public async Task A_volunteer_is_erased_only_once_free_and_keeps_their_banked_hours()
+    {
+        var hub = await domain.NewHub();
+        var volunteer = await domain.NewVolunteer(hub, "Sasha");
+        var grain = fixture.Grains.GetGrain<IVolunteerGrain>(volunteer.Id);
+        var request = Guid.NewGuid();
+        await grain.Reserve(request, hub, 1);
+
+        Assert.Equal("Sasha still holds 1 assignment(s); unassign them first.", (await grain.ErasePersonalData(Domain.Sam)).Message);
+        await grain.Complete(request, 2);
+        var erased = await grain.ErasePersonalData(Domain.Sam);
+
+        Assert.True(erased.IsOk);
+        Assert.Equal("[erased]", erased.Value!.Profile.Name);
+        Assert.Empty(erased.Value.Profile.Languages);
+        Assert.False(erased.Value.OnDuty);
+        Assert.Equal(2, erased.Value.HoursTotal);
+    }
+
+    private static async Task WaitUntil(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Condition never became true.");
+            await Task.Delay(20);
+        }
+    }
+}
