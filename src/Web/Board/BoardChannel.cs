@@ -1,0 +1,239 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using MutualAid.Board;
+using MutualAid.Neighbourhoods;
+
+namespace MutualAid.Web.Board;
+
+/// <summary>
+/// This web process's single subscription to one hub's board. Deltas from the grain are put back
+/// in version order, applied to a local copy of the board, and fanned out in-process to every
+/// circuit watching and to the SignalR group of the hub. Everything that changes the board runs on
+/// one loop, so circuits and SignalR clients see the same deltas in the same order.
+/// </summary>
+internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
+{
+    /// <summary>How long an out-of-order delta may wait for its predecessor before we call it a gap.</summary>
+    internal static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(2);
+
+    /// <summary>Re-subscribe well inside the grain's observer expiry, and to notice a restarted hub grain.</summary>
+    internal static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(15);
+
+    private readonly IGrainFactory grains;
+    private readonly IHubContext<BoardHub> signalR;
+    private readonly TimeProvider clock;
+    private readonly ILogger logger;
+    private readonly Channel<Func<Task>> work = Channel.CreateUnbounded<Func<Task>>(new() { SingleReader = true });
+    private readonly Lock watchersGate = new();
+    private readonly List<Func<BoardUpdate, Task>> watchers = [];
+    private readonly Task loop;
+    private readonly CancellationTokenSource stop = new();
+    private ITimer? refreshTimer;
+    private ITimer? gapTimer;
+    private IBoardObserver? reference;
+    private readonly DeltaSequencer sequencer = new(0);
+
+    public BoardChannel(string slug, IGrainFactory grains, IHubContext<BoardHub> signalR, TimeProvider clock, ILogger logger)
+    {
+        Slug = slug;
+        this.grains = grains;
+        this.signalR = signalR;
+        this.clock = clock;
+        this.logger = logger;
+        loop = Task.Run(RunLoop);
+    }
+
+    public string Slug { get; }
+
+    public string Group => BoardHub.GroupName(Slug);
+
+    public BoardSnapshot? Board { get; private set; }
+
+    /// <summary>Number of board watchers (circuits and SignalR connections) attached now.</summary>
+    public int Watchers
+    {
+        get
+        {
+            lock (watchersGate) return watchers.Count;
+        }
+    }
+
+    /// <summary>Subscribes to the grain and loads the board; safe to call again to re-subscribe.</summary>
+    public async Task Start()
+    {
+        reference ??= grains.CreateObjectReference<IBoardObserver>(this);
+        // On the loop, so deltas that arrive while we subscribe queue up behind the snapshot.
+        await Run(Resubscribe);
+        refreshTimer ??= clock.CreateTimer(_ => Post(Resubscribe), null, RefreshInterval, RefreshInterval);
+        gapTimer ??= clock.CreateTimer(_ => Post(CheckGap), null, GapPatience, GapPatience / 2);
+    }
+
+    public void AddWatcher(Func<BoardUpdate, Task> watcher)
+    {
+        lock (watchersGate) watchers.Add(watcher);
+    }
+
+    public bool RemoveWatcher(Func<BoardUpdate, Task> watcher)
+    {
+        lock (watchersGate) return watchers.Remove(watcher);
+    }
+
+    public Task OnBoardDelta(BoardDelta delta)
+    {
+        Post(() => Receive(delta));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Replaces the board with a fresh snapshot from the grain.</summary>
+    public Task Refresh() => Run(() => Resync("a viewer asked for a fresh board"));
+
+    /// <summary>Runs <paramref name="step"/> on the board loop and waits for it.</summary>
+    private Task Run(Func<Task> step)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(async () =>
+        {
+            try
+            {
+                await step();
+                done.SetResult();
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex);
+            }
+        });
+        return done.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        refreshTimer?.Dispose();
+        gapTimer?.Dispose();
+        work.Writer.TryComplete();
+        await stop.CancelAsync();
+        try
+        {
+            await loop;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: pending work is irrelevant once nobody watches.
+        }
+
+        if (reference is not null)
+        {
+            try
+            {
+                await grains.GetGrain<INeighbourhoodGrain>(Slug).Unsubscribe(reference);
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException or ObjectDisposedException)
+            {
+                LogUnsubscribeFailed(logger, Slug, ex.Message); // the grain's expiry drops us anyway
+            }
+
+            grains.DeleteObjectReference<IBoardObserver>(reference);
+        }
+
+        stop.Dispose();
+    }
+
+    private void Post(Func<Task> step) => work.Writer.TryWrite(step);
+
+    private async Task RunLoop()
+    {
+        await foreach (var step in work.Reader.ReadAllAsync(stop.Token))
+        {
+            try
+            {
+                await step();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A failed refresh (silo restarting) must not end the loop; the next timer tick retries.
+                LogStepFailed(logger, Slug, ex);
+            }
+        }
+    }
+
+    private async Task Receive(BoardDelta delta)
+    {
+        if (Board is null) return;
+        await ApplyInOrder(sequencer.Accept(delta, clock.GetUtcNow()));
+    }
+
+    private async Task ApplyInOrder(IReadOnlyList<BoardDelta> ready)
+    {
+        foreach (var delta in ready)
+        {
+            var next = BoardApplier.Apply(Board!, delta);
+            if (next is null)
+            {
+                await Resync("delta did not follow the board");
+                return;
+            }
+
+            Board = next;
+            await signalR.Clients.Group(Group).SendAsync(BoardHub.DeltaMessage, delta, stop.Token);
+            Notify(new BoardUpdate(next, delta));
+        }
+    }
+
+    private async Task CheckGap()
+    {
+        if (sequencer.HasGap(clock.GetUtcNow(), GapPatience)) await Resync("a delta never arrived");
+    }
+
+    /// <summary>
+    /// Re-registers the observer; the grain answers with its snapshot. If that is ahead of us we
+    /// missed deltas (or the hub grain restarted elsewhere), so the snapshot replaces our board.
+    /// </summary>
+    private async Task Resubscribe()
+    {
+        var snapshot = await grains.GetGrain<INeighbourhoodGrain>(Slug).Subscribe(reference!);
+        if (Board is null || snapshot.Version != sequencer.Version)
+        {
+            await Replace(snapshot, Board is null ? null : "re-subscribe found a different version");
+        }
+    }
+
+    private async Task Resync(string why)
+    {
+        var snapshot = await grains.GetGrain<INeighbourhoodGrain>(Slug).GetSnapshot();
+        await Replace(snapshot, why);
+    }
+
+    private async Task Replace(BoardSnapshot snapshot, string? why)
+    {
+        if (why is not null) LogResync(logger, Slug, Board?.Version ?? 0, snapshot.Version, why);
+        Board = snapshot;
+        var newer = sequencer.Reset(snapshot.Version, clock.GetUtcNow());
+        if (why is not null)
+        {
+            await signalR.Clients.Group(Group).SendAsync(BoardHub.SnapshotMessage, snapshot, stop.Token);
+        }
+
+        Notify(new BoardUpdate(snapshot, null));
+        await ApplyInOrder(newer);
+    }
+
+    private void Notify(BoardUpdate update)
+    {
+        Func<BoardUpdate, Task>[] targets;
+        lock (watchersGate) targets = [.. watchers];
+        foreach (var watcher in targets)
+        {
+            // Each circuit queues the update on its own dispatcher; a slow one never holds up the others.
+            _ = watcher(update);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Board {Hub} resynced from v{From} to v{To}: {Why}")]
+    private static partial void LogResync(ILogger logger, string hub, long from, long to, string why);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Board {Hub} step failed; it will be retried")]
+    private static partial void LogStepFailed(ILogger logger, string hub, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Board {Hub} unsubscribe failed: {Reason}")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, string hub, string reason);
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using MutualAid.Board;
+using MutualAid.Common;
+using MutualAid.Neighbourhoods;
+
+namespace MutualAid.Web.Board;
+
+/// <summary>
+/// Live boards for non-Blazor clients (wall displays, integrations, the benchmark). A client calls
+/// JoinHub and gets the snapshot, then receives the same ordered deltas the Blazor boards get.
+/// Messages are documented in docs/signalr.md.
+/// </summary>
+public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnectionWatches watches) : Hub
+{
+    public const string DeltaMessage = "delta";
+    public const string SnapshotMessage = "snapshot";
+
+    public static string GroupName(string slug) => $"hub:{slug}";
+
+    public async Task<BoardSnapshot> JoinHub(string slug)
+    {
+        await RequireHub(slug);
+        var watch = await watches.Add(Context.ConnectionId, slug, () => feed.Watch(slug, _ => Task.CompletedTask));
+        // Join the group before reading the board: a delta in between is then at most a repeat
+        // (the client drops versions it already has), never a hole.
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(slug));
+        return watch.Board;
+    }
+
+    public async Task LeaveHub(string slug)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(slug));
+        await watches.Remove(Context.ConnectionId, slug);
+    }
+
+    /// <summary>A fresh snapshot, for a client that saw a gap in the delta versions.</summary>
+    public async Task<BoardSnapshot> GetSnapshot(string slug)
+    {
+        await RequireHub(slug);
+        return await grains.GetGrain<INeighbourhoodGrain>(slug).GetSnapshot();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await watches.RemoveAll(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task RequireHub(string slug)
+    {
+        if (!Slug.IsValid(slug) || await grains.GetGrain<INeighbourhoodGrain>(slug).GetSummary() is null)
+        {
+            throw new HubException($"There is no hub '{slug}'.");
+        }
+    }
+}
+
+/// <summary>The boards each SignalR connection holds open, released when it leaves or disconnects.</summary>
+public sealed class HubConnectionWatches
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, BoardWatch>> byConnection = new(StringComparer.Ordinal);
+
+    public async Task<BoardWatch> Add(string connectionId, string slug, Func<Task<BoardWatch>> open)
+    {
+        var boards = byConnection.GetOrAdd(connectionId, _ => new(StringComparer.Ordinal));
+        if (boards.TryGetValue(slug, out var existing)) return existing;
+        var watch = await open();
+        if (boards.TryAdd(slug, watch)) return watch;
+        await watch.DisposeAsync();
+        return boards[slug];
+    }
+
+    public async Task Remove(string connectionId, string slug)
+    {
+        if (byConnection.TryGetValue(connectionId, out var boards) && boards.TryRemove(slug, out var watch)) await watch.DisposeAsync();
+    }
+
+    public async Task RemoveAll(string connectionId)
+    {
+        if (!byConnection.TryRemove(connectionId, out var boards)) return;
+        foreach (var watch in boards.Values) await watch.DisposeAsync();
+    }
+}
