@@ -9,7 +9,7 @@ try
     await builder.Build().RunAsync();
     return 0;
 }
-catch (StartupException ex)
+catch (Exception error) when (StartupException.Find(error) is { } ex)
 {
     await Console.Error.WriteLineAsync(ex.Message);
     return 2;

@@ -39,7 +39,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (StartupException ex)
+catch (Exception error) when (StartupException.Find(error) is { } ex)
 {
     // A configuration or environment problem: say what to fix, without a stack trace.
     await Console.Error.WriteLineAsync(ex.Message);

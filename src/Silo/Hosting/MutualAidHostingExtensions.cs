@@ -44,6 +44,7 @@ public static class MutualAidHostingExtensions
                 silo.AddMemoryGrainStorageAsDefault();
                 break;
             case StorageKind.Sqlite:
+                SqliteGrainStorage.Preflight(DatabasePath(options, contentRoot));
                 silo.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = DatabasePath(options, contentRoot));
                 break;
             case StorageKind.Redis:

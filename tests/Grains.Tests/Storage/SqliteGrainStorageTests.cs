@@ -1,0 +1,119 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MutualAid.Requests;
+using MutualAid.Silo.Hosting;
+using MutualAid.Silo.Requests;
+using MutualAid.Silo.Storage;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace MutualAid.Grains.Tests.Storage;
+
+public sealed class SqliteGrainStorageTests : IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-store-" + Guid.NewGuid().ToString("N"));
+    private readonly ServiceProvider services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+    private readonly List<SqliteGrainStorage> opened = [];
+
+    private string DatabasePath => Path.Combine(folder, "mutualaid.db");
+
+    private async Task<SqliteGrainStorage> Open()
+    {
+        var storage = new SqliteGrainStorage("test", new SqliteGrainStorageOptions { DatabasePath = DatabasePath },
+            new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+            Options.Create(new ClusterOptions { ServiceId = "svc" }), NullLogger<SqliteGrainStorage>.Instance);
+        await storage.Init();
+        opened.Add(storage);
+        return storage;
+    }
+
+    private static GrainState<RequestState> State(string need) => new(new RequestState
+    {
+        View = new RequestView(Guid.NewGuid(), 3, "north", RequestStatus.Triaged, RequestCategory.Food, Urgency.High, "Elm", need,
+            new ContactDetails("Maria", "0770", null, null), RequestSource.PhoneIntake, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, new Actor("a", "A")),
+        Audit = [new AuditEntry(1, DateTimeOffset.UnixEpoch, new Actor("a", "A"), "created this", null)],
+    });
+
+    [Fact]
+    public async Task State_round_trips_survives_reopening_and_clears()
+    {
+        var grain = GrainId.Create("request", "r1");
+        var store = await Open();
+        var written = State("rice");
+        await store.WriteStateAsync("request", grain, written);
+        Assert.Equal("1", written.ETag);
+        Assert.True(written.RecordExists);
+        written.State!.Audit.Add(new AuditEntry(2, DateTimeOffset.UnixEpoch, new Actor("b", "B"), "triaged this", "urgent"));
+        await store.WriteStateAsync("request", grain, written);
+        Assert.Equal("2", written.ETag);
+        await store.DisposeAsync();
+
+        var reopened = await Open();
+        var read = new GrainState<RequestState>();
+        await reopened.ReadStateAsync("request", grain, read);
+        Assert.True(read.RecordExists);
+        Assert.Equal("2", read.ETag);
+        Assert.Equal("rice", read.State!.View!.Need);
+        Assert.Equal(["created this", "triaged this"], read.State.Audit.Select(a => a.Action));
+        Assert.Equal(written.State.View!.Id, read.State.View.Id);
+        var rows = new List<StoredGrainState>();
+        await foreach (var row in reopened.ReadAll()) rows.Add(row);
+        Assert.Equal(typeof(RequestState).FullName, Assert.Single(rows).StateType);
+
+        await reopened.ClearStateAsync("request", grain, read);
+        var gone = new GrainState<RequestState>();
+        await reopened.ReadStateAsync("request", grain, gone);
+        Assert.False(gone.RecordExists);
+        Assert.Null(gone.ETag);
+        Assert.Null(gone.State!.View);
+    }
+
+    [Fact]
+    public async Task A_write_or_clear_from_a_stale_etag_is_refused()
+    {
+        var grain = GrainId.Create("request", "r2");
+        var store = await Open();
+        var first = State("one");
+        await store.WriteStateAsync("request", grain, first);
+        var stale = new GrainState<RequestState>(first.State) { ETag = first.ETag };
+        await store.WriteStateAsync("request", grain, first); // etag moves to 2
+
+        var write = await Assert.ThrowsAsync<InconsistentStateException>(() => store.WriteStateAsync("request", grain, stale));
+        Assert.Contains("ETag '1'", write.Message);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => store.ClearStateAsync("request", grain, stale));
+        var blind = State("blind"); // never read: no ETag, but a row exists
+        await Assert.ThrowsAsync<InconsistentStateException>(() => store.WriteStateAsync("request", grain, blind));
+
+        var read = new GrainState<RequestState>();
+        await store.ReadStateAsync("request", grain, read);
+        Assert.Equal("one", read.State!.View!.Need);
+        Assert.Equal("2", read.ETag);
+    }
+
+    [Fact]
+    public async Task A_corrupt_file_or_an_unusable_folder_fails_with_the_path_named()
+    {
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(DatabasePath, Enumerable.Range(0, 8192).Select(i => (byte)(i * 31 + 7)).ToArray());
+        var corrupt = Assert.Throws<StartupException>(() => SqliteGrainStorage.Preflight(DatabasePath));
+        Assert.Contains(DatabasePath, corrupt.Message);
+        Assert.Contains("not a MutualAid database", corrupt.Message);
+
+        var blocker = Path.Combine(folder, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "a file where the data folder should be");
+        var unusable = Assert.Throws<StartupException>(() => SqliteGrainStorage.Preflight(Path.Combine(blocker, "mutualaid.db")));
+        Assert.Contains("Cannot create the data folder", unusable.Message);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in opened) await store.DisposeAsync();
+        await services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+}
