@@ -1,0 +1,86 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MutualAid.Requests;
+using MutualAid.Web.Components.Dispatch;
+using MutualAid.Web.Components.Pages;
+using MutualAid.Web.Users;
+
+namespace MutualAid.Web.Tests.Components;
+
+public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task The_board_shows_the_snapshot_and_updates_live_when_a_request_arrives()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        await Seed.Request(grains, hub, urgency: Urgency.Critical);
+        await using var context = ComponentContext.Create(app.Factory);
+
+        var board = context.Render<HubBoard>(p => p.Add(x => x.Slug, hub));
+        board.WaitForAssertion(() => Assert.Single(board.FindAll("[data-testid=request-need]")), TimeSpan.FromSeconds(10));
+        Assert.Contains("Critical", board.Markup);
+
+        var second = await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(new NewRequest(hub, RequestCategory.Shelter, Urgency.High, "Mill Lane",
+            "A bed for tonight", new Common.ContactDetails("Jo", "07700 900999", null, null), RequestSource.PhoneIntake, Seed.Sam));
+        Assert.True(second.IsOk);
+
+        board.WaitForAssertion(() =>
+        {
+            Assert.Equal(2, board.FindAll("[data-testid=request-need]").Count);
+            Assert.Contains("A bed for tonight", board.Markup);
+        }, TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("07700 900999", board.Markup); // the board only ever holds redacted summaries
+    }
+
+    [Fact]
+    public async Task The_dispatch_dialog_turns_a_stale_assignment_into_a_plain_words_conflict()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        await Seed.Volunteer(grains, hub, "Priya");
+        var omar = await Seed.Volunteer(grains, hub, "Omar");
+        var request = await Seed.Request(grains, hub);
+        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot()).Volunteers.Count == 2
+            && (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot()).Requests.Count == 1, "board ready");
+        await using var context = ComponentContext.Create(app.Factory);
+        context.Services.GetRequiredService<CurrentUser>().Set(new Common.Actor("ana", "Ana"));
+
+        var dialog = context.Render<DispatchDialog>(p => p.Add(x => x.RequestId, request.Id).Add(x => x.HubSlug, hub));
+        dialog.WaitForAssertion(() => Assert.Equal(2, dialog.FindAll("[data-testid=assign]").Count), TimeSpan.FromSeconds(10));
+
+        // Meanwhile another dispatcher assigns Omar.
+        Assert.True((await grains.GetGrain<IRequestGrain>(request.Id).Assign(new AssignCommand(request.Version, Seed.Sam, omar))).IsOk);
+        await dialog.FindAll("[data-testid=assign]")[0].ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        dialog.WaitForAssertion(() =>
+        {
+            var message = dialog.Find("[data-testid=dispatch-message]").TextContent;
+            Assert.Contains("Sam assigned this to Omar", message);
+            Assert.Contains("s ago", message);
+        }, TimeSpan.FromSeconds(10));
+        dialog.WaitForAssertion(() => Assert.Contains("Omar", dialog.Find("[data-testid=dispatch-assignment]").TextContent));
+        Assert.Equal(omar, (await grains.GetGrain<IRequestGrain>(request.Id).GetView())!.Assignment!.VolunteerId);
+    }
+
+    [Fact]
+    public async Task Intake_warns_about_a_repeated_phone_number_before_saving_and_then_saves()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        var existing = await Seed.Request(grains, hub, phone: "07700 900321");
+        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot()).Requests.Count == 1, "board has the request");
+        await using var context = ComponentContext.Create(app.Factory);
+
+        var intake = context.Render<Intake>(p => p.Add(x => x.Slug, hub));
+        await intake.Find("[data-testid=intake-phone]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "+44 7700 900321" });
+
+        intake.WaitForAssertion(() =>
+        {
+            var warning = intake.Find("[data-testid=duplicate-warning]").TextContent;
+            Assert.Contains(existing.ReferenceCode, warning);
+            Assert.Contains("same contact", warning);
+        }, TimeSpan.FromSeconds(10));
+        Assert.Empty(intake.FindAll("[data-testid=intake-saved]"));
+    }
+}

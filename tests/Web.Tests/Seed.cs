@@ -1,0 +1,39 @@
+using MutualAid.Common;
+using MutualAid.Neighbourhoods;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Web.Tests;
+
+public static class Seed
+{
+    public static readonly Actor Sam = new("sam", "Sam");
+
+    public static async Task<string> Hub(IGrainFactory grains, string? region = "test-region")
+    {
+        var slug = $"hub-{Guid.NewGuid():N}"[..16];
+        var result = await grains.GetGrain<INeighbourhoodGrain>(slug).Configure(new HubSettings("Hub " + slug, region), Sam);
+        Assert.True(result.IsOk, result.Message);
+        return slug;
+    }
+
+    public static async Task<RequestView> Request(IGrainFactory grains, string hub, string phone = "07700 900123", Urgency urgency = Urgency.Normal)
+    {
+        var result = await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(new NewRequest(hub, RequestCategory.Food, urgency, "Elm Street",
+            "Food parcel", new ContactDetails("Maria Lopez", phone, "maria@example.org", "12 Elm Street"), RequestSource.PhoneIntake, Sam)
+        {
+            Location = new GeoPoint(51.523456, -0.087654),
+        });
+        Assert.True(result.IsOk, result.Message);
+        return result.Value!;
+    }
+
+    public static async Task<Guid> Volunteer(IGrainFactory grains, string hub, string name)
+    {
+        var id = Guid.NewGuid();
+        var result = await grains.GetGrain<IVolunteerGrain>(id).Register(
+            new VolunteerProfile(name, [hub], [RequestCategory.Food], ["English"], true, 3, 10), Sam);
+        Assert.True(result.IsOk, result.Message);
+        return id;
+    }
+}

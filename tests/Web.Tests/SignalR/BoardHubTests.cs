@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using MutualAid.Board;
+using MutualAid.Requests;
+
+namespace MutualAid.Web.Tests.SignalR;
+
+public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task Two_clients_receive_the_same_ordered_deltas_for_commands_applied_through_grains()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        await using var a = await BoardClient.Join(app.Factory.BoardConnection(), hub);
+        await using var b = await BoardClient.Join(app.Factory.BoardConnection(), hub);
+        var volunteer = await Seed.Volunteer(grains, hub, "Priya");
+
+        var request = await Seed.Request(grains, hub);
+        var grain = grains.GetGrain<IRequestGrain>(request.Id);
+        var v = (await grain.Triage(new TriageCommand(1, Seed.Sam, Urgency.High))).Value!;
+        await grain.Assign(new AssignCommand(v.Version, Seed.Sam, volunteer));
+
+        var final = await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot();
+        await Wait.Until(() => a.Board.Version == final.Version && b.Board.Version == final.Version, "both clients reach the hub's version");
+
+        Assert.Equal(a.Applied.ToArray(), b.Applied.ToArray());
+        Assert.True(a.Applied.Count >= 4, $"expected the volunteer, request, triage and assignment deltas, got {a.Applied.Count}");
+        Assert.True(a.Applied.Zip(a.Applied.Skip(1)).All(p => p.Second == p.First + 1), string.Join(",", a.Applied));
+        var shown = Assert.Single(a.Board.Requests);
+        Assert.Equal("Priya", shown.AssignedVolunteerName);
+        Assert.Equal(RequestStatus.Assigned, shown.Status);
+        Assert.Equal(0, a.Resyncs);
+    }
+
+    [Fact]
+    public async Task A_client_that_misses_a_version_resyncs_from_a_snapshot()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        await using var client = await BoardClient.Join(app.Factory.BoardConnection(), hub);
+        client.Drop.Add(client.Board.Version + 1); // the next delta is "lost"
+
+        await Seed.Request(grains, hub, phone: "07700 900001");
+        await Seed.Request(grains, hub, phone: "07700 900002");
+
+        var server = await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot();
+        await Wait.Until(() => client.Board.Version == server.Version && client.Board.Requests.Count == 2, "the client catches up");
+        Assert.Equal(1, client.Resyncs);
+        Assert.Equal(server.Requests.Select(r => r.Id).Order(), client.Board.Requests.Select(r => r.Id).Order());
+    }
+
+    [Fact]
+    public async Task Deltas_on_the_wire_carry_no_private_fields()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        var connection = app.Factory.BoardConnection();
+        var raw = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        connection.On<System.Text.Json.JsonElement>("delta", d => raw.Enqueue(d.GetRawText()));
+        await connection.StartAsync();
+        var snapshot = await connection.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub);
+
+        await Seed.Request(grains, hub);
+        await Wait.Until(() => !raw.IsEmpty, "a delta arrives");
+        var everything = string.Join("\n", raw) + snapshot.GetRawText();
+
+        Assert.Contains("Elm Street", everything); // the area is public
+        foreach (var secret in new[] { "Maria Lopez", "07700", "maria@example.org", "12 Elm Street", "51.523456" })
+        {
+            Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);
+        }
+
+        await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Joining_a_hub_that_does_not_exist_is_a_clear_error()
+    {
+        await using var connection = app.Factory.BoardConnection();
+        await connection.StartAsync();
+        var error = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<BoardSnapshot>("JoinHub", "no-such-hub"));
+        Assert.Contains("There is no hub 'no-such-hub'", error.Message);
+    }
+}
