@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace MutualAid.EndToEnd;
+
+/// <summary>The real app, started as its own process on loopback ports, with the demo data.</summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private AppProcess(Process process, Uri baseAddress)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (output) return output.ToString();
+        }
+    }
+
+    public static async Task<AppProcess> Start()
+    {
+        var root = RepositoryRoot();
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(root, "src", "Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "run", "--no-build", "--no-launch-profile", "--project", Path.Combine(root, "src", "Web"), "--", "--seed-demo", $"--Urls=http://127.0.0.1:{port}" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["MutualAid__Storage"] = "Memory";
+        info.Environment["MutualAid__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["MutualAid__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["MutualAid__ServiceId"] = "e2e-" + port;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await app.WaitUntilReady();
+        return app;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (output) output.AppendLine(line);
+    }
+
+    private async Task WaitUntilReady()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{Output}");
+            try
+            {
+                // Ready means the grain layer answers; pages then wait for the demo data themselves.
+                if (await http.GetStringAsync(new Uri("/readyz", UriKind.Relative)) == "ready") return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Slow first request while the silo warms up.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The app did not become ready:\n{Output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MutualAid.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("MutualAid.sln not found above the test assembly.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
