@@ -1,7 +1,9 @@
 using MutualAid.Silo.Hosting;
+using MutualAid.Web.Accounts;
 using MutualAid.Web.Board;
 using MutualAid.Web.Components;
 using MutualAid.Web.Hosting;
+using MutualAid.Web.Intake;
 using MutualAid.Web.Seeding;
 using MutualAid.Web.Users;
 using Radzen;
@@ -10,6 +12,8 @@ try
 {
     var builder = WebApplication.CreateBuilder(DemoSeeder.TranslateArguments(args));
     var options = builder.AddMutualAidOrleans();
+    // Nothing here needs more; CSV import (later) sets its own larger limit on its endpoint.
+    builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddRadzenComponents();
@@ -17,24 +21,30 @@ try
     builder.Services.AddSingleton<BoardFeed>();
     builder.Services.AddSingleton<RegionFeed>();
     builder.Services.AddSingleton<HubConnectionWatches>();
-    builder.Services.AddHttpContextAccessor();
     builder.Services.AddScoped<CurrentUser>();
+    builder.Services.AddScoped<HubActions>();
+    builder.Services.AddMutualAidAccounts();
+    builder.Services.AddMutualAidRateLimits(builder.Configuration);
     if (options.SeedDemo) builder.Services.AddHostedService<DemoSeeder>();
 
     var app = builder.Build();
-    if (!app.Environment.IsDevelopment())
-    {
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseHsts();
-    }
+    if (AdminCommand.Matches(args)) return await AdminCommand.Run(app, args);
 
+    // Users never see a stack trace, in any environment: errors are logged and a plain page is shown.
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    if (!app.Environment.IsDevelopment()) app.UseHsts();
+    app.UseMiddleware<SecurityHeaders>();
     app.UseStaticFiles();
+    app.UseRateLimiter();
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.UseAntiforgery();
-    app.UseMiddleware<ViewerCookie>();
     app.MapStaticAssets();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     app.MapHub<BoardHub>("/hubs/board");
-    app.MapViewerName();
+    app.MapAccounts();
+    app.MapPublicIntake();
+    app.MapPeopleExport();
     app.MapHealth();
     await app.RunAsync();
     return 0;

@@ -1,17 +1,26 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
+using MutualAid.Accounts;
+using MutualAid.Common;
+using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Tests;
 
 /// <summary>The real web app with its co-hosted silo (memory store, private ports) in the test process.</summary>
-public sealed class WebAppFactory : WebApplicationFactory<Program>
+public sealed partial class WebAppFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
+    public const string Password = "correct horse battery staple";
     private readonly int siloPort = FreePort();
     private readonly int gatewayPort = FreePort();
+
+    public WebAppFactory() : this(null)
+    {
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -19,17 +28,70 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("MutualAid:SiloPort", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("MutualAid:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("MutualAid:ServiceId", "web-tests-" + siloPort);
+        builder.UseSetting("MutualAid:PublicFormPermits", "1000000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
     public IGrainFactory Grains => (IGrainFactory)Services.GetService(typeof(IGrainFactory))!;
 
-    public HubConnection BoardConnection() => new HubConnectionBuilder()
-        .WithUrl(new Uri(Server.BaseAddress, "/hubs/board"), o =>
+    /// <summary>Creates an account with these roles (through the grains, as an invitation would).</summary>
+    public async Task<string> User(params RoleGrant[] roles)
+    {
+        var email = $"u{Guid.NewGuid():N}"[..12] + "@example.org";
+        var created = await Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).Create("User " + email[..5], AccountService.Hash(Password), roles, new Actor("test", "Test"));
+        Assert.True(created.IsOk, created.Message);
+        return email;
+    }
+
+    /// <summary>An HTTP client that has signed in through the real login form; it sends its cookies on every request.</summary>
+    public async Task<HttpClient> SignedIn(string email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var cookies = new Dictionary<string, string>();
+        void Keep(HttpResponseMessage r)
         {
-            o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
-            o.Transports = HttpTransportType.LongPolling;
-        })
-        .Build();
+            foreach (var header in r.Headers.TryGetValues("Set-Cookie", out var v) ? v : [])
+            {
+                var pair = header.Split(';')[0].Split('=', 2);
+                cookies[pair[0]] = pair[1];
+            }
+
+            client.DefaultRequestHeaders.Remove("Cookie");
+            client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        }
+
+        var page = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
+        Keep(page);
+        var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(await page.Content.ReadAsStringAsync()),
+            ["email"] = email,
+            ["password"] = Password,
+            ["returnUrl"] = "/",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Keep(response);
+        Assert.Contains("ma-auth", cookies.Keys);
+        return client;
+    }
+
+    public static string Token(string html) => TokenPattern().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public HubConnection BoardConnection(HttpClient? signedIn = null)
+    {
+        var cookies = signedIn?.DefaultRequestHeaders.TryGetValues("Cookie", out var values) == true ? string.Join("; ", values) : null;
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, "/hubs/board"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                if (cookies is not null) o.Headers["Cookie"] = cookies;
+            })
+            .Build();
+    }
 
     private static int FreePort()
     {

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using MutualAid.Board;
 using MutualAid.Common;
 using MutualAid.Neighbourhoods;
+using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Board;
 
@@ -11,7 +13,8 @@ namespace MutualAid.Web.Board;
 /// JoinHub and gets the snapshot, then receives the same ordered deltas the Blazor boards get.
 /// Messages are documented in docs/signalr.md.
 /// </summary>
-public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnectionWatches watches) : Hub
+[Authorize]
+public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnectionWatches watches, Access access) : Hub
 {
     public const string DeltaMessage = "delta";
     public const string SnapshotMessage = "snapshot";
@@ -47,11 +50,17 @@ public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnection
         await base.OnDisconnectedAsync(exception);
     }
 
+    /// <summary>Checked on every call: a connection's rights are those of its user now, not when it joined.</summary>
     private async Task RequireHub(string slug)
     {
         if (!Slug.IsValid(slug) || await grains.GetGrain<INeighbourhoodGrain>(slug).GetSummary() is null)
         {
             throw new HubException($"There is no hub '{slug}'.");
+        }
+
+        if (!await access.Can(Context.User, Ability.ViewBoard, slug))
+        {
+            throw new HubException($"You may not view hub '{slug}'.");
         }
     }
 }

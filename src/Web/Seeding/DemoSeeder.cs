@@ -11,7 +11,8 @@ namespace MutualAid.Web.Seeding;
 /// `--seed-demo`: a small living network so a newcomer sees a real board. Runs once: when the
 /// demo region already exists (a restart), it does nothing.
 /// </summary>
-public sealed partial class DemoSeeder(IGrainFactory grains, ILogger<DemoSeeder> logger, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed partial class DemoSeeder(IGrainFactory grains, ILogger<DemoSeeder> logger, IHostApplicationLifetime lifetime,
+    Microsoft.Extensions.Options.IOptions<Silo.Hosting.MutualAidOptions> options, IHostEnvironment environment) : BackgroundService
 {
     public const string Region = "city";
     public static readonly string[] Hubs = ["north", "riverside"];
@@ -49,7 +50,7 @@ public sealed partial class DemoSeeder(IGrainFactory grains, ILogger<DemoSeeder>
         await Hub("north", "North Hub");
         await Hub("riverside", "Riverside Hub");
 
-        await Volunteer("Priya Shah", "north", [RequestCategory.Medicine, RequestCategory.Groceries, RequestCategory.Transport], ["English", "Gujarati"], true, 3, 12);
+        var priya = await Volunteer("Priya Shah", "north", [RequestCategory.Medicine, RequestCategory.Groceries, RequestCategory.Transport], ["English", "Gujarati"], true, 3, 12);
         var omar = await Volunteer("Omar Haddad", "north", [RequestCategory.Food, RequestCategory.Groceries], ["English", "Arabic"], false, 2, 8);
         var lucia = await Volunteer("Lucía Fernández", "north", [RequestCategory.Eldercare, RequestCategory.EmotionalSupport, RequestCategory.Medicine], ["Spanish", "English"], true, 2, 10);
         await Volunteer("Sam Okafor", "north", [RequestCategory.Transport, RequestCategory.Shelter], ["English"], true, 4, 20);
@@ -76,7 +77,9 @@ public sealed partial class DemoSeeder(IGrainFactory grains, ILogger<DemoSeeder>
         await Step(lonely, (g, v) => g.Start(new RequestCommand(v, Seeder)));
         await Step(nappies, (g, v) => g.Assign(new AssignCommand(v, Seeder, mei, 1)));
         await Step(food, (g, v) => g.Triage(new TriageCommand(v, Seeder)));
-        LogSeeded(logger, Region);
+        var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.DataFolder));
+        var file = await DemoAccounts.Create(grains, folder, priya);
+        LogSeeded(logger, Region, file);
     }
 
     private async Task Hub(string slug, string name)
@@ -124,8 +127,8 @@ public sealed partial class DemoSeeder(IGrainFactory grains, ILogger<DemoSeeder>
         if (!result.IsOk) throw new InvalidOperationException($"Demo step: {result.Message}");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data created in region {Region}")]
-    private static partial void LogSeeded(ILogger logger, string region);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data created in region {Region}; demo sign-ins are in {File}")]
+    private static partial void LogSeeded(ILogger logger, string region, string file);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data already present; not seeding again")]
     private static partial void LogSkipped(ILogger logger);

@@ -15,7 +15,7 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
         var grains = app.Factory.Grains;
         var hub = await Seed.Hub(grains);
         await Seed.Request(grains, hub, urgency: Urgency.Critical);
-        await using var context = ComponentContext.Create(app.Factory);
+        await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
 
         var board = context.Render<HubBoard>(p => p.Add(x => x.Slug, hub));
         board.WaitForAssertion(() => Assert.Single(board.FindAll("[data-testid=request-need]")), TimeSpan.FromSeconds(10));
@@ -43,8 +43,7 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
         var request = await Seed.Request(grains, hub);
         await Wait.Until(async () => (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot()).Volunteers.Count == 2
             && (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot()).Requests.Count == 1, "board ready");
-        await using var context = ComponentContext.Create(app.Factory);
-        context.Services.GetRequiredService<CurrentUser>().Set(new Common.Actor("ana", "Ana"));
+        await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
 
         var dialog = context.Render<DispatchDialog>(p => p.Add(x => x.RequestId, request.Id).Add(x => x.HubSlug, hub));
         dialog.WaitForAssertion(() => Assert.Equal(2, dialog.FindAll("[data-testid=assign]").Count), TimeSpan.FromSeconds(10));
@@ -70,9 +69,9 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
         var hub = await Seed.Hub(grains);
         var existing = await Seed.Request(grains, hub, phone: "07700 900321");
         await Wait.Until(async () => (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot()).Requests.Count == 1, "board has the request");
-        await using var context = ComponentContext.Create(app.Factory);
+        await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
 
-        var intake = context.Render<Intake>(p => p.Add(x => x.Slug, hub));
+        var intake = context.Render<MutualAid.Web.Components.Pages.Intake>(p => p.Add(x => x.Slug, hub));
         await intake.Find("[data-testid=intake-phone]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "+44 7700 900321" });
 
         intake.WaitForAssertion(() =>

@@ -1,5 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using MutualAid.Web.Board;
 using MutualAid.Web.Users;
@@ -10,7 +9,7 @@ namespace MutualAid.Web.Tests.Components;
 /// <summary>bUnit with the app's real grain client and board feed (a real in-process silo), not mocks.</summary>
 public static class ComponentContext
 {
-    public static BunitContext Create(WebAppFactory factory)
+    public static BunitContext Create(WebAppFactory factory, params MutualAid.Accounts.RoleGrant[] roles)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -21,9 +20,13 @@ public static class ComponentContext
         context.Services.AddSingleton(factory.Services.GetRequiredService<BoardFeed>());
         context.Services.AddSingleton(factory.Services.GetRequiredService<RegionFeed>());
         context.Services.AddSingleton(TimeProvider.System);
-        context.Services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
+        context.Services.AddSingleton(factory.Services.GetRequiredService<MutualAid.Web.Accounts.Access>());
+        context.Services.AddSingleton(factory.Services.GetRequiredService<MutualAid.Web.Accounts.AccountService>());
         context.Services.AddScoped<CurrentUser>();
+        context.Services.AddScoped<MutualAid.Web.Accounts.HubActions>();
         context.Services.AddRadzenComponents();
+        var account = new MutualAid.Accounts.UserAccount("cora@example.org", "Cora", "-", roles, 0, null, DateTimeOffset.UnixEpoch);
+        context.Services.GetRequiredService<CurrentUser>().Set(MutualAid.Web.Accounts.AccountClaims.Principal(account));
         return context;
     }
 }

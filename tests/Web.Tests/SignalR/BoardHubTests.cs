@@ -7,13 +7,16 @@ namespace MutualAid.Web.Tests.SignalR;
 
 public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
+    private async Task<HubConnection> Connection(string hub) =>
+        app.Factory.BoardConnection(await app.Factory.SignedIn(await app.Factory.User(new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Dispatcher, hub))));
+
     [Fact]
     public async Task Two_clients_receive_the_same_ordered_deltas_for_commands_applied_through_grains()
     {
         var grains = app.Factory.Grains;
         var hub = await Seed.Hub(grains);
-        await using var a = await BoardClient.Join(app.Factory.BoardConnection(), hub);
-        await using var b = await BoardClient.Join(app.Factory.BoardConnection(), hub);
+        await using var a = await BoardClient.Join(await Connection(hub), hub);
+        await using var b = await BoardClient.Join(await Connection(hub), hub);
         var volunteer = await Seed.Volunteer(grains, hub, "Priya");
 
         var request = await Seed.Request(grains, hub);
@@ -38,7 +41,7 @@ public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     {
         var grains = app.Factory.Grains;
         var hub = await Seed.Hub(grains);
-        await using var client = await BoardClient.Join(app.Factory.BoardConnection(), hub);
+        await using var client = await BoardClient.Join(await Connection(hub), hub);
         client.Drop.Add(client.Board.Version + 1); // the next delta is "lost"
 
         await Seed.Request(grains, hub, phone: "07700 900001");
@@ -55,7 +58,7 @@ public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     {
         var grains = app.Factory.Grains;
         var hub = await Seed.Hub(grains);
-        var connection = app.Factory.BoardConnection();
+        var connection = await Connection(hub);
         var raw = new System.Collections.Concurrent.ConcurrentQueue<string>();
         connection.On<System.Text.Json.JsonElement>("delta", d => raw.Enqueue(d.GetRawText()));
         await connection.StartAsync();
@@ -77,7 +80,7 @@ public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     [Fact]
     public async Task Joining_a_hub_that_does_not_exist_is_a_clear_error()
     {
-        await using var connection = app.Factory.BoardConnection();
+        await using var connection = await Connection("north");
         await connection.StartAsync();
         var error = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<BoardSnapshot>("JoinHub", "no-such-hub"));
         Assert.Contains("There is no hub 'no-such-hub'", error.Message);

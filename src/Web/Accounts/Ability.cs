@@ -1,0 +1,18 @@
+namespace MutualAid.Web.Accounts;
+
+/// <summary>What someone wants to do at a place (a hub, or a region for the region permissions).</summary>
+public enum Ability
+{
+    /// <summary>See a hub's board (redacted).</summary>
+    ViewBoard,
+    /// <summary>See requesters' contact details and exact locations on a hub.</summary>
+    SeePrivate,
+    /// <summary>Assign, reassign, change status; enter requests by phone.</summary>
+    Dispatch,
+    /// <summary>Invite people, export and erase personal data, take requests offered to the region.</summary>
+    ManageHub,
+    /// <summary>See a region's overview and the needs offered to it.</summary>
+    ViewRegion,
+    /// <summary>Create regions and hubs, appoint coordinators.</summary>
+    Administer,
+}

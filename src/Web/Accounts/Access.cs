@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using MutualAid.Accounts;
+using MutualAid.Requests;
+
+namespace MutualAid.Web.Accounts;
+
+/// <summary>Answers "may this person do this here?" for pages, hub methods and commands alike.</summary>
+public sealed class Access(HubDirectory hubs)
+{
+    public async Task<bool> Can(ClaimsPrincipal? user, Ability permission, string? hub, string? region = null)
+    {
+        if (user?.Identity?.IsAuthenticated != true) return false;
+        var roles = AccountClaims.Roles(user);
+        if (hub is not null)
+        {
+            var (exists, hubRegion) = await hubs.Find(hub);
+            if (!exists) return permission == Ability.Administer && AccessPolicy.Allows(roles, permission, null, null);
+            region ??= hubRegion;
+        }
+
+        var myRegions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var grant in roles.Where(r => r.Role is Role.Coordinator or Role.Dispatcher && r.Scope is not null))
+        {
+            if ((await hubs.Find(grant.Scope!)).Region is { } r) myRegions.Add(r);
+        }
+
+        return AccessPolicy.Allows(roles, permission, hub, region, myRegions);
+    }
+
+    /// <summary>
+    /// Contact details and exact location: the hub's coordinators and dispatchers, and the volunteer
+    /// assigned to this very request for as long as it is theirs.
+    /// </summary>
+    public async Task<bool> CanSeePrivate(ClaimsPrincipal? user, RequestView request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await Can(user, Ability.SeePrivate, request.HubSlug)) return true;
+        return AccountClaims.VolunteerId(user) is { } me
+            && request.Assignment is { VolunteerId: var assigned, State: AssignmentState.Offered or AssignmentState.Accepted }
+            && assigned == me
+            && request.Status is RequestStatus.Assigned or RequestStatus.InProgress;
+    }
+}

@@ -1,0 +1,39 @@
+using MutualAid.Accounts;
+
+namespace MutualAid.Web.Accounts;
+
+/// <summary>
+/// The one table of who may do what where. Pure, so the authorisation matrix test can check it
+/// directly as well as through every page, hub method and command that consults it.
+/// </summary>
+public static class AccessPolicy
+{
+    /// <param name="roles">The caller's role grants.</param>
+    /// <param name="permission">What they want to do.</param>
+    /// <param name="hub">The hub it concerns (null for region/network permissions).</param>
+    /// <param name="region">The region of that hub, or the region asked about.</param>
+    /// <param name="regionsOfMyHubs">Regions of the hubs the caller coordinates or dispatches for (they may see those regions).</param>
+    public static bool Allows(IReadOnlyCollection<RoleGrant> roles, Ability permission, string? hub, string? region,
+        IReadOnlyCollection<string>? regionsOfMyHubs = null)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        bool Has(Role role, string? scope) => scope is not null && roles.Contains(new RoleGrant(role, scope));
+        var admin = roles.Contains(new RoleGrant(Role.NetworkAdmin, null));
+        var regional = Has(Role.RegionalCoordinator, region);
+        var coordinator = Has(Role.Coordinator, hub);
+        var dispatcher = Has(Role.Dispatcher, hub);
+        var volunteer = Has(Role.Volunteer, hub);
+
+        return permission switch
+        {
+            Ability.ViewBoard => admin || regional || coordinator || dispatcher || volunteer,
+            // Private details go to the people who act on them, not to everyone with a wide view.
+            Ability.SeePrivate => coordinator || dispatcher,
+            Ability.Dispatch => coordinator || dispatcher,
+            Ability.ManageHub => coordinator,
+            Ability.ViewRegion => admin || regional || (region is not null && regionsOfMyHubs?.Contains(region) == true),
+            Ability.Administer => admin,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Security.Claims;
+using MutualAid.Accounts;
+
+namespace MutualAid.Web.Accounts;
+
+/// <summary>How an account is carried in the sign-in cookie.</summary>
+public static class AccountClaims
+{
+    public const string Role = "ma:role";
+    public const string Volunteer = "ma:volunteer";
+    public const string Stamp = "ma:stamp";
+    public const string Scheme = "MutualAid";
+
+    public static ClaimsPrincipal Principal(UserAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.Email),
+            new(ClaimTypes.Name, account.DisplayName),
+            new(Stamp, account.SecurityStamp.ToString(CultureInfo.InvariantCulture)),
+        };
+        claims.AddRange(account.Roles.Select(r => new Claim(Role, r.ToString())));
+        if (account.VolunteerId is { } v) claims.Add(new Claim(Volunteer, v.ToString()));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, Role));
+    }
+
+    public static IReadOnlyList<RoleGrant> Roles(ClaimsPrincipal? user) =>
+        user?.FindAll(Role).Select(c => RoleGrant.Parse(c.Value)).OfType<RoleGrant>().ToArray() ?? [];
+
+    public static Guid? VolunteerId(ClaimsPrincipal? user) =>
+        Guid.TryParse(user?.FindFirst(Volunteer)?.Value, out var id) ? id : null;
+
+    public static string? Email(ClaimsPrincipal? user) => user?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+}

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using MutualAid.Accounts;
+using MutualAid.Common;
+
+namespace MutualAid.Web.Accounts;
+
+public enum SignInOutcome
+{
+    Ok,
+    WrongCredentials,
+    LockedOut,
+}
+
+/// <summary>
+/// Passwords, sign-in with lockout, the first administrator and invitation links. Passwords are
+/// hashed with ASP.NET Core Identity's hasher; grains only ever see the hash.
+/// </summary>
+public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
+{
+    public const int MinimumPasswordLength = 10;
+
+    private static readonly PasswordHasher<string> Hasher = new();
+
+    // Compared against when the account does not exist, so a wrong email costs the same time as a wrong password.
+    private static readonly string DummyHash = Hasher.HashPassword("", "not-a-real-password-" + Guid.NewGuid());
+
+    public static string Hash(string password) => Hasher.HashPassword("", password);
+
+    public static IReadOnlyList<FieldError> CheckPassword(string? password) =>
+        password is null || password.Length < MinimumPasswordLength
+            ? [new FieldError("Password", $"Use at least {MinimumPasswordLength} characters.")]
+            : password.Length > 200 ? [new FieldError("Password", "Keep it under 200 characters.")] : [];
+
+    public async Task<(SignInOutcome Outcome, ClaimsPrincipal? Principal, DateTimeOffset? LockedUntil)> SignIn(string? email, string? password)
+    {
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 200 || password.Length > 200)
+        {
+            return (SignInOutcome.WrongCredentials, null, null);
+        }
+
+        var user = grains.GetGrain<IUserGrain>(IUserGrain.Key(email));
+        var account = await user.GetAccount();
+        if (account is null)
+        {
+            Hasher.VerifyHashedPassword("", DummyHash, password);
+            return (SignInOutcome.WrongCredentials, null, null);
+        }
+
+        if (account.LockedOutUntil is { } until && until > clock.GetUtcNow()) return (SignInOutcome.LockedOut, null, until);
+        if (Hasher.VerifyHashedPassword("", account.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            var attempt = await user.LoginFailed();
+            return attempt.LockedOut ? (SignInOutcome.LockedOut, null, attempt.LockedOutUntil) : (SignInOutcome.WrongCredentials, null, null);
+        }
+
+        var ok = await user.LoginSucceeded();
+        return ok.LockedOut ? (SignInOutcome.LockedOut, null, ok.LockedOutUntil) : (SignInOutcome.Ok, AccountClaims.Principal(account), null);
+    }
+
+    /// <summary>Creates the network administrator; only ever succeeds while no account exists.</summary>
+    public async Task<Result<UserSummary>> CreateFirstAdmin(string email, string name, string password)
+    {
+        var problems = CheckPassword(password);
+        if (problems.Count > 0) return Result<UserSummary>.Invalid(problems);
+        if (!await grains.GetGrain<IUserDirectoryGrain>(0).TryReserveFirstAdmin(email))
+        {
+            return Result<UserSummary>.Refused("An administrator already exists; ask them for an invitation.");
+        }
+
+        return await grains.GetGrain<IUserGrain>(IUserGrain.Key(email))
+            .Create(name, Hash(password), [new RoleGrant(Role.NetworkAdmin, null)], new Actor("setup", "First-run setup"));
+    }
+
+    /// <summary>Issues a single-use link token; only its SHA-256 is stored.</summary>
+    public async Task<Result<string>> Invite(RoleGrant grant, string? email, TimeSpan validFor, Actor by)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var now = clock.GetUtcNow();
+        var created = await grains.GetGrain<IInvitationGrain>(TokenKey(token)).Create(new Invitation(grant, email, now + validFor, by, now));
+        return created.IsOk ? Result<string>.Ok(token) : created.As<string>();
+    }
+
+    public Task<Invitation?> PeekInvitation(string token) => grains.GetGrain<IInvitationGrain>(TokenKey(token)).Peek();
+
+    /// <summary>Redeems a link: a new account with the granted role, or the role added to an existing account whose password matches.</summary>
+    public async Task<Result<UserSummary>> Accept(string token, string email, string name, string password)
+    {
+        var problems = CheckPassword(password);
+        if (problems.Count > 0) return Result<UserSummary>.Invalid(problems);
+        var user = grains.GetGrain<IUserGrain>(IUserGrain.Key(email));
+        var existing = await user.GetAccount();
+        if (existing is not null && Hasher.VerifyHashedPassword("", existing.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            return Result<UserSummary>.Refused("That email already has an account; enter its password to add this role to it.");
+        }
+
+        var redeemed = await grains.GetGrain<IInvitationGrain>(TokenKey(token)).Redeem(email);
+        if (!redeemed.IsOk) return redeemed.As<UserSummary>();
+        var by = new Actor("invitation", "Invitation from " + redeemed.Value!.CreatedBy.DisplayName);
+        return existing is null
+            ? await user.Create(name, Hash(password), [redeemed.Value.Grant], by)
+            : await user.Grant(redeemed.Value.Grant, by);
+    }
+
+    private static string TokenKey(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+}

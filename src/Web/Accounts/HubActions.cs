@@ -1,0 +1,53 @@
+using MutualAid.Common;
+using MutualAid.Neighbourhoods;
+using MutualAid.Requests;
+using MutualAid.Web.Users;
+
+namespace MutualAid.Web.Accounts;
+
+/// <summary>
+/// Every command a page sends to a request grain goes through here, so "may this person do this
+/// on this hub?" is decided on the server for each call, never only by what the page showed.
+/// </summary>
+public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access access)
+{
+    /// <summary>Runs a command on a request; dispatchers and coordinators of its hub may, and (for their own job) the assigned volunteer.</summary>
+    public async Task<Result<RequestView>> OnRequest(Guid requestId, Func<IRequestGrain, Task<Result<RequestView>>> command, bool assignedVolunteerMay = false)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var grain = grains.GetGrain<IRequestGrain>(requestId);
+        var view = await grain.GetView();
+        if (view is null) return Result<RequestView>.NotFound("There is no such request.");
+        var allowed = await access.Can(user.Principal, Ability.Dispatch, view.HubSlug)
+            || (assignedVolunteerMay && user.VolunteerId is { } me && view.Assignment?.VolunteerId == me);
+        return allowed ? await command(grain) : Result<RequestView>.Refused($"You are not a dispatcher of hub '{view.HubSlug}'.");
+    }
+
+    public async Task<Result<RequestView>> Create(NewRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!await access.Can(user.Principal, Ability.Dispatch, request.HubSlug))
+        {
+            return Result<RequestView>.Refused($"You do not take requests for hub '{request.HubSlug}'.");
+        }
+
+        return await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(request with { Actor = user.Actor });
+    }
+
+    /// <summary>The private view when this person may see it; otherwise null (use the summary).</summary>
+    public async Task<RequestView?> PrivateView(Guid requestId)
+    {
+        var view = await grains.GetGrain<IRequestGrain>(requestId).GetView();
+        return view is not null && await access.CanSeePrivate(user.Principal, view) ? view : null;
+    }
+
+    public async Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(string hub, DuplicateProbe probe) =>
+        await access.Can(user.Principal, Ability.Dispatch, hub)
+            ? await grains.GetGrain<INeighbourhoodGrain>(hub).FindDuplicates(probe)
+            : [];
+
+    public async Task<IReadOnlyList<VolunteerSuggestion>> Suggest(string hub, Guid requestId) =>
+        await access.Can(user.Principal, Ability.Dispatch, hub)
+            ? await grains.GetGrain<INeighbourhoodGrain>(hub).SuggestVolunteers(requestId, 5)
+            : [];
+}

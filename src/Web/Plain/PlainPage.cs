@@ -1,0 +1,43 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace MutualAid.Web.Plain;
+
+/// <summary>
+/// Small server-rendered pages with no Blazor circuit and no script: sign-in, first-run setup,
+/// invitations and the public forms. They must work on an old phone over a slow connection.
+/// </summary>
+public static class PlainPage
+{
+    public static IResult Render(string title, string body, int status = StatusCodes.Status200OK) =>
+        Results.Content($$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{E(title)}} — MutualAid</title><link rel="stylesheet" href="/plain.css"></head>
+            <body><main><h1>{{E(title)}}</h1>
+            {{body}}
+            </main></body></html>
+            """, "text/html; charset=utf-8", Encoding.UTF8, status);
+
+    public static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+
+    public static string Antiforgery(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        return $"""<input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}">""";
+    }
+
+    public static string Field(string name, string label, string type = "text", string? value = null, bool required = true, string? autocomplete = null, int max = 200) =>
+        $"""<label for="{name}">{E(label)}</label><input id="{name}" name="{name}" type="{type}" value="{E(value)}" maxlength="{max}"{(required ? " required" : "")}{(autocomplete is null ? "" : $" autocomplete=\"{autocomplete}\"")}>""";
+
+    public static string Errors(IEnumerable<string> messages)
+    {
+        var list = messages.ToList();
+        return list.Count == 0 ? "" : $"""<div class="errors" role="alert"><ul>{string.Concat(list.Select(m => $"<li>{E(m)}</li>"))}</ul></div>""";
+    }
+
+    public static string SafeReturnUrl(string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+}
