@@ -87,7 +87,14 @@ public sealed partial class WebAppFactory(IReadOnlyDictionary<string, string>? s
             .WithUrl(new Uri(Server.BaseAddress, "/hubs/board"), o =>
             {
                 o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
+                // WebSockets through the in-memory test server: a real duplex transport, and fast.
+                o.Transports = HttpTransportType.WebSockets;
+                o.WebSocketFactory = async (context, cancel) =>
+                {
+                    var client = Server.CreateWebSocketClient();
+                    if (cookies is not null) client.ConfigureRequest = r => r.Headers["Cookie"] = cookies;
+                    return await client.ConnectAsync(context.Uri, cancel);
+                };
                 if (cookies is not null) o.Headers["Cookie"] = cookies;
             })
             .Build();

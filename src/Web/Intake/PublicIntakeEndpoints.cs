@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 using MutualAid.Common;
 using MutualAid.Offers;
 using MutualAid.Regions;
@@ -23,9 +23,11 @@ public static class PublicIntakeEndpoints
     {
         app.MapGet("/ask", async (HttpContext http, IGrainFactory grains, string? hub) => AskForm(http, await Hubs(grains), new Dictionary<string, string?> { ["hub"] = hub }, []))
             .RequireRateLimiting(RateLimits.PublicForm);
-        app.MapPost("/ask", async (HttpContext http, IGrainFactory grains, TimeProvider clock, [FromForm] IFormCollection form) =>
+        app.MapPost("/ask", async (HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
         {
-            var values = Values(form);
+            var (form, problem) = await ReadForm(http, antiforgery);
+            if (problem is not null) return problem;
+            var values = Values(form!);
             var hubs = await Hubs(grains);
             var errors = new List<string>();
             var hub = Choice(values, "hub", hubs.Select(h => h.Slug), "Choose the hub nearest you.", errors);
@@ -35,8 +37,8 @@ public static class PublicIntakeEndpoints
             if (errors.Count > 0) return AskForm(http, hubs, values, errors, StatusCodes.Status400BadRequest);
             if (!string.IsNullOrEmpty(values.GetValueOrDefault(Honeypot))) return Thanks("your request", Silo.Requests.ReferenceCode.For(Guid.NewGuid()));
 
-            var request = new NewRequest(hub!, category, urgency, values["area"] ?? "", values["need"] ?? "",
-                new ContactDetails(values["name"] ?? "", Blank(values["phone"]), Blank(values["email"]), Blank(values["address"])), RequestSource.PublicForm, PublicActor)
+            var request = new NewRequest(hub!, category, urgency, values.GetValueOrDefault("area") ?? "", values.GetValueOrDefault("need") ?? "",
+                new ContactDetails(values.GetValueOrDefault("name") ?? "", Blank(values.GetValueOrDefault("phone")), Blank(values.GetValueOrDefault("email")), Blank(values.GetValueOrDefault("address"))), RequestSource.PublicForm, PublicActor)
             {
                 PreferredLanguage = Blank(values.GetValueOrDefault("language")),
                 AccessibilityNotes = Blank(values.GetValueOrDefault("access")),
@@ -45,13 +47,15 @@ public static class PublicIntakeEndpoints
             return result.IsOk
                 ? Thanks("your request", result.Value!.ReferenceCode)
                 : AskForm(http, hubs, values, result.Errors.Select(e => e.Message).DefaultIfEmpty(result.Message ?? "Please check the form."), StatusCodes.Status400BadRequest);
-        }).RequireRateLimiting(RateLimits.PublicForm).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        }).RequireRateLimiting(RateLimits.PublicForm).DisableAntiforgery(); // validated in ReadForm, so a bad token gets a page too
 
         app.MapGet("/offer", async (HttpContext http, IGrainFactory grains, string? hub) => OfferForm(http, await Hubs(grains), new Dictionary<string, string?> { ["hub"] = hub }, []))
             .RequireRateLimiting(RateLimits.PublicForm);
-        app.MapPost("/offer", async (HttpContext http, IGrainFactory grains, [FromForm] IFormCollection form) =>
+        app.MapPost("/offer", async (HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
         {
-            var values = Values(form);
+            var (form, problem) = await ReadForm(http, antiforgery);
+            if (problem is not null) return problem;
+            var values = Values(form!);
             var hubs = await Hubs(grains);
             var errors = new List<string>();
             var hub = Choice(values, "hub", hubs.Select(h => h.Slug), "Choose the hub nearest you.", errors);
@@ -75,8 +79,34 @@ public static class PublicIntakeEndpoints
             return result.IsOk
                 ? Thanks("your offer", Silo.Requests.ReferenceCode.For(id))
                 : OfferForm(http, hubs, values, result.Errors.Select(e => e.Message).DefaultIfEmpty(result.Message ?? "Please check the form."), StatusCodes.Status400BadRequest);
-        }).RequireRateLimiting(RateLimits.PublicForm).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        }).RequireRateLimiting(RateLimits.PublicForm).DisableAntiforgery(); // validated in ReadForm, so a bad token gets a page too
     }
+
+    /// <summary>
+    /// Reads the form ourselves so that every way a submission can be wrong (too big, garbled,
+    /// expired antiforgery token) gets a plain page that says so, never a framework error.
+    /// </summary>
+    private static async Task<(IFormCollection? Form, IResult? Problem)> ReadForm(HttpContext http, IAntiforgery antiforgery)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes) return (null, TooLong());
+        try
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return (null, Render("Please send it again", Errors(["This form was open too long or came from elsewhere. Go back, reload the page and send it again."]), StatusCodes.Status400BadRequest));
+            }
+
+            return (await http.Request.ReadFormAsync(), null);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException or AntiforgeryValidationException)
+        {
+            return (null, ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? TooLong()
+                : Render("Please check the form", Errors(["The form could not be read. Go back and send it again."]), StatusCodes.Status400BadRequest));
+        }
+    }
+
+    private static IResult TooLong() =>
+        Render("Too long", Errors([$"That is more than we can take in one form ({MaxBodyBytes / 1024} KB). Please shorten it, or phone your hub."]), StatusCodes.Status413PayloadTooLarge);
 
     private static Dictionary<string, string?> Values(IFormCollection form) =>
         form.Keys.Where(k => k.Length < 40).ToDictionary(k => k, k => (string?)form[k].ToString(), StringComparer.Ordinal);

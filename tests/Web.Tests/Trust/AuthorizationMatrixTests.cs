@@ -1,0 +1,148 @@
+using System.Net;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using MutualAid.Board;
+using MutualAid.Common;
+using MutualAid.Requests;
+using MutualAid.Web.Accounts;
+using MutualAid.Web.Users;
+
+namespace MutualAid.Web.Tests.Trust;
+
+public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<TrustWorld>
+{
+    private static readonly string[] Roles = ["anonymous", "admin", "regional", "coordinator", "dispatcher", "volunteer", "other-coordinator"];
+
+    /// <summary>Page → the roles that may open it. Everyone else is sent to sign in (anonymous) or refused.</summary>
+    private Dictionary<string, string[]> Pages => new()
+    {
+        ["/"] = ["admin", "regional", "coordinator", "dispatcher", "volunteer", "other-coordinator"],
+        [$"/hubs/{world.A}"] = ["admin", "regional", "coordinator", "dispatcher", "volunteer"],
+        [$"/hubs/{world.A}/intake"] = ["coordinator", "dispatcher"],
+        [$"/hubs/{world.A}/team"] = ["coordinator"],
+        [$"/hubs/{world.A}/people"] = ["coordinator"],
+        [$"/hubs/{world.A}/people/export?phone=07700900123"] = ["coordinator"],
+        [$"/regions/{world.R}"] = ["admin", "regional", "coordinator", "dispatcher"],
+        [$"/regions/{world.S}"] = ["admin", "other-coordinator"],
+        ["/admin"] = ["admin"],
+    };
+
+    public static TheoryData<string> AllRoles() => [.. Roles];
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task Every_page_allows_exactly_the_roles_it_should(string role)
+    {
+        using var client = await world.Client(role);
+        foreach (var (path, allowed) in Pages)
+        {
+            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            var location = response.Headers.Location?.ToString() ?? "";
+            if (allowed.Contains(role))
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} should open {path}, got {(int)response.StatusCode} {location}");
+            }
+            else if (role == "anonymous")
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/login", StringComparison.Ordinal),
+                    $"anonymous on {path} should be sent to sign in, got {(int)response.StatusCode} {location}");
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied", StringComparison.Ordinal),
+                    $"{role} must not open {path}, got {(int)response.StatusCode} {location}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task Every_board_hub_method_checks_the_role_for_that_hub(string role)
+    {
+        var viewers = new[] { "admin", "regional", "coordinator", "dispatcher", "volunteer" };
+        if (role == "anonymous")
+        {
+            await using var anonymous = world.Factory.BoardConnection();
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => anonymous.StartAsync());
+            return;
+        }
+
+        await using var connection = world.Factory.BoardConnection(await world.Client(role));
+        await connection.StartAsync();
+        foreach (var method in new[] { "JoinHub", "GetSnapshot" })
+        {
+            if (viewers.Contains(role))
+            {
+                var board = await connection.InvokeAsync<BoardSnapshot>(method, world.A);
+                Assert.Equal(world.A, board.HubSlug);
+            }
+            else
+            {
+                var denied = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<BoardSnapshot>(method, world.A));
+                Assert.Contains("You may not view", denied.Message);
+            }
+        }
+
+        // Hub C (region S) is only for the admin and its own coordinator.
+        if (role is "admin" or "other-coordinator") Assert.Equal(world.C, (await connection.InvokeAsync<BoardSnapshot>("JoinHub", world.C)).HubSlug);
+        else await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<BoardSnapshot>("JoinHub", world.C));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task Every_command_checks_the_role_on_the_server(string role)
+    {
+        var dispatchers = new[] { "coordinator", "dispatcher" };
+        var request = await Seed.Request(world.Factory.Grains, world.A, phone: "07700 9" + Random.Shared.Next(10000, 99999));
+        var volunteer = await Seed.Volunteer(world.Factory.Grains, world.A, "Vic");
+        using var scope = world.Factory.Services.CreateScope();
+        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        if (world.Users[role] is { } email)
+        {
+            var account = await world.Factory.Grains.GetGrain<MutualAid.Accounts.IUserGrain>(MutualAid.Accounts.IUserGrain.Key(email)).GetAccount();
+            user.Set(AccountClaims.Principal(account!));
+        }
+
+        var actions = scope.ServiceProvider.GetRequiredService<HubActions>();
+        var commands = new Dictionary<string, Func<Task<Result<RequestView>>>>
+        {
+            ["assign"] = () => actions.OnRequest(request.Id, g => g.Assign(new AssignCommand(request.Version, user.Actor, volunteer))),
+            ["triage"] = () => actions.OnRequest(request.Id, g => g.Triage(new TriageCommand(request.Version, user.Actor))),
+            ["cancel"] = () => actions.OnRequest(request.Id, g => g.Cancel(new RequestCommand(request.Version, user.Actor, "test"))),
+            ["intake"] = () => actions.Create(new NewRequest(world.A, RequestCategory.Food, Urgency.Low, "Mill Lane", "Bread",
+                new ContactDetails("Jo", "07700 900000", null, null), RequestSource.PhoneIntake, user.Actor)),
+        };
+        foreach (var (name, run) in commands)
+        {
+            var result = await run();
+            if (dispatchers.Contains(role))
+            {
+                Assert.True(result.Status is ResultStatus.Ok or ResultStatus.Conflict or ResultStatus.Refused && !(result.Message ?? "").Contains("not a dispatcher", StringComparison.Ordinal)
+                    && !(result.Message ?? "").Contains("do not take requests", StringComparison.Ordinal), $"{role} {name}: {result.Status} {result.Message}");
+            }
+            else
+            {
+                Assert.Equal(ResultStatus.Refused, result.Status);
+                Assert.True((result.Message ?? "").Contains("not a dispatcher", StringComparison.Ordinal) || (result.Message ?? "").Contains("do not take requests", StringComparison.Ordinal), result.Message);
+            }
+        }
+
+        var after = await world.Factory.Grains.GetGrain<IRequestGrain>(request.Id).GetView();
+        Assert.Equal(dispatchers.Contains(role) ? RequestStatus.Assigned : RequestStatus.New, after!.Status);
+    }
+
+    [Fact]
+    public void The_policy_table_itself()
+    {
+        var coordinatorA = new[] { new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, "a") };
+        Assert.True(AccessPolicy.Allows(coordinatorA, Ability.SeePrivate, "a", "r"));
+        Assert.False(AccessPolicy.Allows(coordinatorA, Ability.SeePrivate, "b", "r"));
+        Assert.True(AccessPolicy.Allows(coordinatorA, Ability.ViewRegion, null, "r", ["r"]));
+        Assert.False(AccessPolicy.Allows(coordinatorA, Ability.ViewRegion, null, "s", ["r"]));
+        var admin = new[] { new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.NetworkAdmin, null) };
+        Assert.True(AccessPolicy.Allows(admin, Ability.ViewBoard, "a", "r"));
+        Assert.False(AccessPolicy.Allows(admin, Ability.SeePrivate, "a", "r")); // a wide view is not a reason to see addresses
+        Assert.False(AccessPolicy.Allows([], Ability.ViewBoard, "a", "r"));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using MutualAid.Accounts;
+using MutualAid.Common;
+using MutualAid.Web.Accounts;
+
+namespace MutualAid.Web.Tests.Trust;
+
+public sealed class SignInTests(TrustWorld world) : IClassFixture<TrustWorld>
+{
+    private static async Task<(HttpStatusCode Status, string Body)> TryLogin(HttpClient client, string email, string password)
+    {
+        var token = WebAppFactory.Token(await client.GetStringAsync(new Uri("/account/login", UriKind.Relative)));
+        var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["email"] = email, ["password"] = password,
+        }));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private HttpClient Browser() => world.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        var email = await world.Factory.User(new RoleGrant(Role.Dispatcher, world.A));
+        using var client = Browser();
+        for (var i = 1; i < IUserGrain.MaxFailedLogins; i++)
+        {
+            var (status, body) = await TryLogin(client, email, "wrong password " + i);
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Contains("do not match", body);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await TryLogin(client, email, "wrong again")).Status);
+        var (locked, message) = await TryLogin(client, email, WebAppFactory.Password);
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked);
+        Assert.Contains("Too many failed attempts", message);
+    }
+
+    [Fact]
+    public async Task A_login_form_without_its_antiforgery_token_is_refused()
+    {
+        var email = await world.Factory.User(new RoleGrant(Role.Dispatcher, world.A));
+        using var client = Browser();
+        var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = email, ["password"] = WebAppFactory.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("ma-auth", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_invitation_link_makes_an_account_with_its_role_once_and_only_once()
+    {
+        var accounts = (AccountService)world.Factory.Services.GetService(typeof(AccountService))!;
+        var link = await accounts.Invite(new RoleGrant(Role.Volunteer, world.A), null, TimeSpan.FromDays(1), new Actor("cora", "Cora"));
+        var path = new Uri($"/invite/{link.Value}", UriKind.Relative);
+        using var client = Browser();
+        var page = await client.GetStringAsync(path);
+        Assert.Contains("Cora invited you as <strong>Volunteer</strong>", page);
+        var email = $"v{Guid.NewGuid():N}"[..10] + "@example.org";
+
+        var joined = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebAppFactory.Token(page), ["email"] = email, ["name"] = "Vera", ["password"] = WebAppFactory.Password,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+        var account = await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();
+        Assert.Equal([new RoleGrant(Role.Volunteer, world.A)], account!.Roles);
+
+        using var other = Browser();
+        Assert.Equal(HttpStatusCode.Gone, (await other.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri("/invite/not-a-real-token-at-all", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Responses_carry_the_security_headers_and_the_first_run_page_is_closed_once_set_up()
+    {
+        using var client = Browser();
+        var response = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
+        var csp = string.Join("", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Equal("nosniff", string.Join("", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", string.Join("", response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/setup", UriKind.Relative))).StatusCode);
+    }
+}

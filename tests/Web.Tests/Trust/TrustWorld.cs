@@ -1,0 +1,50 @@
+using MutualAid.Accounts;
+using MutualAid.Common;
+using MutualAid.Neighbourhoods;
+using MutualAid.Regions;
+
+namespace MutualAid.Web.Tests.Trust;
+
+/// <summary>
+/// Two regions: hubs A and B in region R, hub C in region S; one account per role, plus a
+/// coordinator of the other region's hub (a "role of another hub").
+/// </summary>
+public sealed class TrustWorld : IAsyncLifetime
+{
+    public WebAppFactory Factory { get; } = new();
+
+    public string R { get; } = "r-" + Guid.NewGuid().ToString("N")[..8];
+    public string S { get; } = "s-" + Guid.NewGuid().ToString("N")[..8];
+    public string A { get; private set; } = "";
+    public string B { get; private set; } = "";
+    public string C { get; private set; } = "";
+
+    /// <summary>Role name → email; "anonymous" has none.</summary>
+    public Dictionary<string, string?> Users { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        var grains = Factory.Grains;
+        var actor = new Actor("setup", "Setup");
+        await grains.GetGrain<IRegionGrain>(R).Configure("Region R", actor);
+        await grains.GetGrain<IRegionGrain>(S).Configure("Region S", actor);
+        A = await Seed.Hub(grains, R);
+        B = await Seed.Hub(grains, R);
+        C = await Seed.Hub(grains, S);
+        Users["anonymous"] = null;
+        Users["admin"] = await Factory.User(new RoleGrant(Role.NetworkAdmin, null));
+        Users["regional"] = await Factory.User(new RoleGrant(Role.RegionalCoordinator, R));
+        Users["coordinator"] = await Factory.User(new RoleGrant(Role.Coordinator, A));
+        Users["dispatcher"] = await Factory.User(new RoleGrant(Role.Dispatcher, A));
+        Users["volunteer"] = await Factory.User(new RoleGrant(Role.Volunteer, A));
+        Users["other-coordinator"] = await Factory.User(new RoleGrant(Role.Coordinator, C));
+        _ = await grains.GetGrain<INeighbourhoodGrain>(A).GetSummary();
+    }
+
+    public async Task<HttpClient> Client(string role) =>
+        Users[role] is { } email
+            ? await Factory.SignedIn(email)
+            : Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+}
