@@ -11,13 +11,26 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private AppProcess(Process process, Uri baseAddress)
+    private AppProcess(Process process, Uri baseAddress, string dataFolder)
     {
         this.process = process;
         BaseAddress = baseAddress;
+        DataFolder = dataFolder;
     }
 
     public Uri BaseAddress { get; }
+
+    public string DataFolder { get; }
+
+    /// <summary>The demo sign-ins' password, which the demo seeder writes beside the data.</summary>
+    public async Task<string> DemoPassword()
+    {
+        var file = Path.Combine(DataFolder, "demo-accounts.txt");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!File.Exists(file) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var first = (await File.ReadAllLinesAsync(file))[0];
+        return first[(first.LastIndexOf(':') + 1)..].Trim();
+    }
 
     public string Output
     {
@@ -44,14 +57,16 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        var dataFolder = Path.Combine(Path.GetTempPath(), "mutualaid-e2e-" + port);
         info.Environment["MutualAid__Storage"] = "Memory";
+        info.Environment["MutualAid__DataFolder"] = dataFolder;
         info.Environment["MutualAid__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["MutualAid__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["MutualAid__ServiceId"] = "e2e-" + port;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), dataFolder);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
@@ -102,6 +117,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         process.Dispose();
+        if (Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
     }
 
     public static string RepositoryRoot()

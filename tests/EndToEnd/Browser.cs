@@ -30,7 +30,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPage(string name)
+    /// <summary>A new browser (its own cookies) signed in as one of the demo people, e.g. "dispatcher".</summary>
+    public async Task<IPage> NewPage(string who)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -38,12 +39,17 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         var page = await context.NewPageAsync();
-        // Each browser is a different person: set the viewer name the board and audit will show.
-        await page.GotoAsync("/");
-        await page.FillAsync("#viewer-name", name);
-        await page.ClickAsync("[data-testid=viewer-name-form] button[type=submit]");
-        await page.WaitForURLAsync("**/");
+        await SignIn(page, $"{who}@demo.local", await App.DemoPassword());
         return page;
+    }
+
+    public static async Task SignIn(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()

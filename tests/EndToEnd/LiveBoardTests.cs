@@ -33,8 +33,8 @@ public sealed class LiveBoardTests(BrowserFixture fixture)
     [Fact]
     public async Task Intake_in_one_browser_appears_on_the_other_and_an_assignment_there_shows_back_within_two_seconds()
     {
-        var coordinator = await fixture.NewPage("Cora");
-        var dispatcher = await fixture.NewPage("Dan");
+        var coordinator = await fixture.NewPage("coordinator");
+        var dispatcher = await fixture.NewPage("dispatcher");
         await OpenBoard(dispatcher);
         var need = "E2E: pick up a prescription " + Guid.NewGuid().ToString("N")[..6];
 
@@ -55,8 +55,8 @@ public sealed class LiveBoardTests(BrowserFixture fixture)
     [Fact]
     public async Task Two_dispatchers_racing_for_one_request_end_with_one_assignment_and_one_conflict_message()
     {
-        var first = await fixture.NewPage("Fay");
-        var second = await fixture.NewPage("Gus");
+        var first = await fixture.NewPage("coordinator");
+        var second = await fixture.NewPage("dispatcher");
         var need = "E2E: race " + Guid.NewGuid().ToString("N")[..6];
         await EnterByPhone(first, need, "07700 91" + Random.Shared.Next(1000, 9999));
         await OpenBoard(first);
@@ -76,10 +76,10 @@ public sealed class LiveBoardTests(BrowserFixture fixture)
         var messages = new[] { await dialogA.GetByTestId("dispatch-message").InnerTextAsync(), await dialogB.GetByTestId("dispatch-message").InnerTextAsync() };
         Assert.Single(messages, m => m.Contains("Done.", StringComparison.Ordinal));
         var conflict = Assert.Single(messages, m => m.Contains(" assigned this to ", StringComparison.Ordinal));
-        Assert.Matches(@"(Fay|Gus) assigned this to .+ \d+ s ago", conflict);
+        Assert.Matches(@"(Cora|Dan) \((coordinator|dispatcher)\) assigned this to .+ \d+ s ago", conflict);
 
         // A third, fresh board shows exactly one volunteer on it.
-        var observer = await fixture.NewPage("Hal");
+        var observer = await fixture.NewPage("admin");
         await OpenBoard(observer);
         await Expect(Row(observer, need).GetByTestId("assigned-volunteer")).Not.ToHaveTextAsync("—", new() { Timeout = 5000 });
         Assert.Equal(1, await Row(observer, need).CountAsync());
@@ -88,7 +88,7 @@ public sealed class LiveBoardTests(BrowserFixture fixture)
     [Fact]
     public async Task Screenshots_of_the_region_overview_and_the_hub_board()
     {
-        var page = await fixture.NewPage("Screenshot");
+        var page = await fixture.NewPage("regional");
         var folder = Path.Combine(AppProcess.RepositoryRoot(), "docs", "screenshots");
         Directory.CreateDirectory(folder);
 
@@ -96,11 +96,36 @@ public sealed class LiveBoardTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("hub-card-north")).ToBeVisibleAsync(new() { Timeout = 30000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "region-overview.png") });
 
+        page = await fixture.NewPage("coordinator");
         await OpenBoard(page);
         await Expect(page.GetByTestId("request-need").First).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(500); // let the chart finish its entrance animation
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "hub-board.png") });
 
         Assert.True(new FileInfo(Path.Combine(folder, "hub-board.png")).Length > 20_000);
+    }
+
+    [Fact]
+    public async Task Sign_in_reach_the_board_and_sign_out()
+    {
+        var page = await fixture.Browser.NewPageAsync(new() { BaseURL = fixture.App.BaseAddress.ToString() });
+        await page.GotoAsync("/hubs/north");
+        await page.WaitForURLAsync("**/account/login**"); // not signed in: sent to sign in, and back afterwards
+        await page.FillAsync("#email", "dispatcher@demo.local");
+        await page.FillAsync("#password", "not the password");
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator(".errors")).ToContainTextAsync("do not match");
+
+        await page.FillAsync("#email", "dispatcher@demo.local");
+        await page.FillAsync("#password", await fixture.App.DemoPassword());
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/hubs/north");
+        await Expect(page.GetByTestId("board-version")).ToContainTextAsync("Live", new() { Timeout = 30000 });
+        await Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Dan (dispatcher)");
+
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.WaitForURLAsync("**/account/login");
+        await page.GotoAsync("/hubs/north");
+        await page.WaitForURLAsync("**/account/login**");
     }
 }
