@@ -10,7 +10,8 @@ public static class PeopleExport
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static void MapPeopleExport(this WebApplication app) =>
+    public static void MapPeopleExport(this WebApplication app)
+    {
         app.MapGet("/hubs/{Slug}/people/export", async (string slug, string? phone, string? email, IGrainFactory grains) =>
         {
             var key = new ContactDetails("-", phone, email, null).MatchKey();
@@ -25,4 +26,13 @@ public static class PeopleExport
             var json = JsonSerializer.SerializeToUtf8Bytes(new { hub = slug, exportedAt = DateTimeOffset.UtcNow, requests }, Indented);
             return Results.File(json, "application/json", $"mutualaid-{slug}-person.json");
         }).RequireAuthorization(Policies.ManageHub);
+
+        app.MapGet("/hubs/{Slug}/people/volunteers/{id:guid}/export", async (string slug, Guid id, IGrainFactory grains) =>
+        {
+            var volunteer = await grains.GetGrain<MutualAid.Volunteers.IVolunteerGrain>(id).GetView();
+            if (volunteer is null || !volunteer.Profile.HubSlugs.Contains(slug)) return Results.NotFound("No such volunteer on this hub.");
+            var json = JsonSerializer.SerializeToUtf8Bytes(new { hub = slug, exportedAt = DateTimeOffset.UtcNow, volunteer }, Indented);
+            return Results.File(json, "application/json", $"mutualaid-{slug}-volunteer.json");
+        }).RequireAuthorization(Policies.ManageHub);
+    }
 }

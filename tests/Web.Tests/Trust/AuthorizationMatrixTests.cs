@@ -23,6 +23,7 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         [$"/hubs/{world.A}/team"] = ["coordinator"],
         [$"/hubs/{world.A}/people"] = ["coordinator"],
         [$"/hubs/{world.A}/people/export?phone=07700900123"] = ["coordinator"],
+        [$"/hubs/{world.A}/people/volunteers/{world.VolunteerOfA}/export"] = ["coordinator"],
         [$"/regions/{world.R}"] = ["admin", "regional", "coordinator", "dispatcher"],
         [$"/regions/{world.S}"] = ["admin", "other-coordinator"],
         ["/admin"] = ["admin"],

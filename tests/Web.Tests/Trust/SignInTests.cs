@@ -12,7 +12,9 @@ public sealed class SignInTests(TrustWorld world) : IClassFixture<TrustWorld>
         var token = WebAppFactory.Token(await client.GetStringAsync(new Uri("/account/login", UriKind.Relative)));
         var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["email"] = email, ["password"] = password,
+            ["__RequestVerificationToken"] = token,
+            ["email"] = email,
+            ["password"] = password,
         }));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
@@ -60,7 +62,10 @@ public sealed class SignInTests(TrustWorld world) : IClassFixture<TrustWorld>
 
         var joined = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebAppFactory.Token(page), ["email"] = email, ["name"] = "Vera", ["password"] = WebAppFactory.Password,
+            ["__RequestVerificationToken"] = WebAppFactory.Token(page),
+            ["email"] = email,
+            ["name"] = "Vera",
+            ["password"] = WebAppFactory.Password,
         }));
         Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
         var account = await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();

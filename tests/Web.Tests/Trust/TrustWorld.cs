@@ -18,6 +18,7 @@ public sealed class TrustWorld : IAsyncLifetime
     public string A { get; private set; } = "";
     public string B { get; private set; } = "";
     public string C { get; private set; } = "";
+    public Guid VolunteerOfA { get; private set; }
 
     /// <summary>Role name → email; "anonymous" has none.</summary>
     public Dictionary<string, string?> Users { get; } = [];
@@ -31,6 +32,7 @@ public sealed class TrustWorld : IAsyncLifetime
         A = await Seed.Hub(grains, R);
         B = await Seed.Hub(grains, R);
         C = await Seed.Hub(grains, S);
+        VolunteerOfA = await Seed.Volunteer(grains, A, "Vee");
         Users["anonymous"] = null;
         Users["admin"] = await Factory.User(new RoleGrant(Role.NetworkAdmin, null));
         Users["regional"] = await Factory.User(new RoleGrant(Role.RegionalCoordinator, R));
