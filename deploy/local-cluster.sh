@@ -8,6 +8,7 @@
 #
 # Ports can be moved with environment variables (defaults in brackets):
 #   REDIS_PORT [6390]  SILO_PORTS ["11111 11112"]  GATEWAY_PORTS ["30000 30001"]  WEB_PORTS ["5101 5102"]
+# SEED_DEMO=1 makes the first web front-end create the demo network (sign-ins in <state>/web1/demo-accounts.txt).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cmd="${1:-start}"
@@ -60,7 +61,9 @@ case "$cmd" in
         "MutualAid__SiloPort=${SILO_PORTS[$i]}" "MutualAid__GatewayPort=${GATEWAY_PORTS[$i]}"
     done
     for i in "${!WEB_PORTS[@]}"; do
-      start_process "web$((i + 1))" "$web_dll" "MutualAid__Hosting=Client" \
+      seed="MutualAid__SeedDemo=false"
+      [ "$i" = 0 ] && [ "${SEED_DEMO:-0}" = 1 ] && seed="MutualAid__SeedDemo=true"
+      start_process "web$((i + 1))" "$web_dll" "MutualAid__Hosting=Client" "$seed" "MutualAid__DataFolder=$state/web$((i + 1))" \
         "Urls=http://127.0.0.1:${WEB_PORTS[$i]}" "MutualAid__SiloPort=${SILO_PORTS[0]}" "MutualAid__GatewayPort=${GATEWAY_PORTS[0]}"
     done
     for port in "${WEB_PORTS[@]}"; do

@@ -1,5 +1,6 @@
 using MutualAid.Silo.Hosting;
 using MutualAid.Web.Accounts;
+using MutualAid.Web.Api;
 using MutualAid.Web.Board;
 using MutualAid.Web.Components;
 using MutualAid.Web.Hosting;
@@ -45,6 +46,7 @@ try
     app.MapAccounts();
     app.MapPublicIntake();
     app.MapPeopleExport();
+    app.MapCommandApi();
     app.MapHealth();
     await app.RunAsync();
     return 0;

@@ -23,7 +23,10 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
         return allowed ? await command(grain) : Result<RequestView>.Refused($"You are not a dispatcher of hub '{view.HubSlug}'.");
     }
 
-    public async Task<Result<RequestView>> Create(NewRequest request)
+    public Task<Result<RequestView>> Create(NewRequest request) => Create(Guid.NewGuid(), request);
+
+    /// <summary>With a caller-chosen id, so a create retried after a lost answer cannot make two requests.</summary>
+    public async Task<Result<RequestView>> Create(Guid id, NewRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!await access.Can(user.Principal, Ability.Dispatch, request.HubSlug))
@@ -31,7 +34,14 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
             return Result<RequestView>.Refused($"You do not take requests for hub '{request.HubSlug}'.");
         }
 
-        return await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(request with { Actor = user.Actor });
+        var grain = grains.GetGrain<IRequestGrain>(id);
+        var result = await grain.Create(request with { Actor = user.Actor });
+        if (result.Status == ResultStatus.Refused && await grain.GetView() is { } existing && existing.LastChangedBy.UserId == user.Actor.UserId && existing.Version == 1)
+        {
+            return Result<RequestView>.Ok(existing); // our own earlier attempt got through
+        }
+
+        return result;
     }
 
     /// <summary>The private view when this person may see it; otherwise null (use the summary).</summary>

@@ -27,6 +27,8 @@ public static class OrleansHosting
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("mutualaid-signalr"));
         }
 
+        if (options.Redis is { Length: > 0 } connection) builder.Services.AddSingleton(new RedisProbe(connection + ",abortConnect=false"));
+
         return options;
     }
 }

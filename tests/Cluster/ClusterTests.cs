@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using MutualAid.Board;
+using MutualAid.Requests;
+using Xunit.Abstractions;
+
+namespace MutualAid.Cluster.Tests;
+
+/// <summary>Real processes on real Redis: two silos, two front-ends, demo data.</summary>
+public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output) : IClassFixture<LocalCluster>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private sealed record Answer(RequestSummary? Request, string? Message);
+
+    private static async Task<(HttpStatusCode Status, RequestSummary? Request, string? Message)> Post(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, Json);
+        var answer = response.Content.Headers.ContentType?.MediaType == "application/json" ? await response.Content.ReadFromJsonAsync<Answer>(Json) : null;
+        return (response.StatusCode, answer?.Request, answer?.Message ?? await response.Content.ReadAsStringAsync());
+    }
+
+    private static object NewRequest(Guid id, string need) =>
+        new { id, category = (int)RequestCategory.Food, urgency = (int)Urgency.Normal, area = "Cluster Road", need, contactName = "Cluster Test", phone = "07700 955" + Random.Shared.Next(100, 999), address = (string?)null };
+
+    [Fact]
+    public async Task A_request_created_through_one_front_end_reaches_a_board_on_the_other()
+    {
+        var (web1, _) = await cluster.SignIn(cluster.Web1, "dispatcher@demo.local");
+        var (_, cookies2) = await cluster.SignIn(cluster.Web2, "coordinator@demo.local");
+        await using var board = LocalCluster.Board(cluster.Web2, cookies2);
+        var seen = new TaskCompletionSource<BoardDelta>();
+        var id = Guid.NewGuid();
+        board.On<BoardDelta>("delta", d =>
+        {
+            if (d.Changes.OfType<RequestUpserted>().Any(c => c.Request.Id == id)) seen.TrySetResult(d);
+        });
+        await board.StartAsync();
+        await board.InvokeAsync<BoardSnapshot>("JoinHub", "north");
+
+        var stopwatch = Stopwatch.StartNew();
+        var (status, request, message) = await Post(web1, "/api/hubs/north/requests", NewRequest(id, "Cross front-end"));
+        Assert.True(status == HttpStatusCode.OK, $"{status} {message}");
+        var delta = await seen.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        output.WriteLine($"web1 → grain → web2 board in {stopwatch.ElapsedMilliseconds} ms (v{delta.Version})");
+        Assert.Equal(request!.ReferenceCode, delta.Changes.OfType<RequestUpserted>().Single().Request.ReferenceCode);
+    }
+
+    [Fact]
+    public async Task Killing_a_silo_mid_dispatch_loses_no_acknowledged_command_and_boards_resync()
+    {
+        var (web1, _) = await cluster.SignIn(cluster.Web1, "dispatcher@demo.local");
+        var (web2, cookies2) = await cluster.SignIn(cluster.Web2, "coordinator@demo.local");
+        await using var board = LocalCluster.Board(cluster.Web2, cookies2);
+        var gate = new SemaphoreSlim(1, 1);
+        BoardSnapshot? shown = null;
+        board.On<BoardDelta>("delta", async d =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                shown = shown is null ? null : BoardApplier.Apply(shown, d) ?? await board.InvokeAsync<BoardSnapshot>("GetSnapshot", "north");
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        board.On<BoardSnapshot>("snapshot", s => shown = s.Version > (shown?.Version ?? 0) ? s : shown);
+        await board.StartAsync();
+        shown = await board.InvokeAsync<BoardSnapshot>("JoinHub", "north");
+        var volunteer = shown.Volunteers.OrderByDescending(v => v.MaxConcurrentAssignments).First().Id;
+
+        var acknowledged = new Dictionary<Guid, (int Version, RequestStatus Status)>();
+        var retryable = 0;
+        var stopwatch = Stopwatch.StartNew();
+        TimeSpan? killedAt = null, firstAfterKill = null;
+        var steps = new[] { "create", "assign", "start", "fulfil" };
+        var n = 0;
+        while (stopwatch.Elapsed < TimeSpan.FromSeconds(40) && !(killedAt is not null && firstAfterKill is not null && acknowledged.Count >= 12))
+        {
+            var id = Guid.NewGuid();
+            var version = 0;
+            for (var step = 0; step < steps.Length;)
+            {
+                if (killedAt is null && stopwatch.Elapsed > TimeSpan.FromSeconds(5))
+                {
+                    cluster.Kill("silo1");
+                    killedAt = stopwatch.Elapsed;
+                    output.WriteLine($"SIGKILL silo1 at {killedAt}");
+                }
+
+                var (status, request, message) = steps[step] == "create"
+                    ? await Post(web1, "/api/hubs/north/requests", NewRequest(id, $"Failover {n}"))
+                    : await Post(web1, $"/api/requests/{id}/{steps[step]}", new { expectedVersion = version, volunteerId = volunteer, hours = 0.1 });
+                switch (status)
+                {
+                    case HttpStatusCode.OK:
+                        version = request!.Version;
+                        acknowledged[id] = (version, request.Status);
+                        if (killedAt is not null && firstAfterKill is null) firstAfterKill = stopwatch.Elapsed;
+                        step++;
+                        break;
+                    case HttpStatusCode.ServiceUnavailable:
+                        retryable++;
+                        Assert.Contains("Repeat the command", message);
+                        await Task.Delay(500);
+                        break;
+                    case HttpStatusCode.Conflict:
+                        // An earlier attempt went through after all: read where it stands and carry on from there.
+                        using (var current = await web2.GetAsync(new Uri($"/api/requests/{id}", UriKind.Relative)))
+                        {
+                            var now = (await current.Content.ReadFromJsonAsync<RequestSummary>(Json))!;
+                            version = now.Version;
+                            step = now.Status switch { RequestStatus.Assigned => 2, RequestStatus.InProgress => 3, RequestStatus.Fulfilled => 4, _ => 1 };
+                            acknowledged[id] = (version, now.Status);
+                        }
+
+                        break;
+                    default:
+                        Assert.Fail($"{steps[step]} {id} got {(int)status}: {message}\n{cluster.Logs()}");
+                        break;
+                }
+            }
+
+            n++;
+        }
+
+        Assert.NotNull(killedAt);
+        Assert.NotNull(firstAfterKill);
+        var gap = firstAfterKill!.Value - killedAt!.Value;
+        output.WriteLine($"failover gap (kill → first acknowledged command): {gap.TotalSeconds:0.0} s; {retryable} retryable 503s; {acknowledged.Count} requests acknowledged");
+
+        // Every acknowledged command is there, read back through the other front-end.
+        foreach (var (id, (version, status)) in acknowledged)
+        {
+            var now = await web2.GetFromJsonAsync<RequestSummary>(new Uri($"/api/requests/{id}", UriKind.Relative), Json);
+            Assert.True(now!.Version >= version && now.Status >= status, $"{id}: acknowledged v{version} {status}, found v{now.Version} {now.Status}");
+        }
+
+        // The board that stayed open through the failover catches up without a reload.
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        BoardSnapshot truth;
+        do
+        {
+            truth = await board.InvokeAsync<BoardSnapshot>("GetSnapshot", "north");
+            if (shown?.Version == truth.Version) break;
+            await Task.Delay(500);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Equal(truth.Version, shown?.Version);
+        Assert.Equal(truth.Requests.Select(r => r.Id).Order(), shown!.Requests.Select(r => r.Id).Order());
+    }
+
+    [Fact]
+    public async Task After_a_full_stop_and_start_on_the_same_redis_everything_is_there()
+    {
+        var (web1, _) = await cluster.SignIn(cluster.Web1, "dispatcher@demo.local");
+        var id = Guid.NewGuid();
+        var (status, _, message) = await Post(web1, "/api/hubs/north/requests", NewRequest(id, "Survives a restart"));
+        Assert.True(status == HttpStatusCode.OK, $"{status} {message}");
+        var triaged = await Post(web1, $"/api/requests/{id}/triage", new { expectedVersion = 1 });
+        Assert.Equal(HttpStatusCode.OK, triaged.Status);
+
+        await cluster.Script("stop");
+        await cluster.Script("start");
+
+        var (again, _) = await cluster.SignIn(cluster.Web2, "dispatcher@demo.local");
+        var now = await again.GetFromJsonAsync<RequestSummary>(new Uri($"/api/requests/{id}", UriKind.Relative), Json);
+        Assert.Equal(RequestStatus.Triaged, now!.Status);
+        Assert.Equal(2, now.Version);
+        Assert.Equal("Survives a restart", now.Need);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace MutualAid.Cluster.Tests;
+
+/// <summary>deploy/local-cluster.sh: a real redis-server, two silo processes and two web front-ends on loopback.</summary>
+public sealed partial class LocalCluster : IAsyncLifetime
+{
+    public string State { get; } = Path.Combine(Path.GetTempPath(), "mutualaid-cluster-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly Dictionary<string, string> ports;
+
+    public LocalCluster()
+    {
+        var p = Enumerable.Range(0, 7).Select(_ => FreePort()).ToArray();
+        ports = new()
+        {
+            ["REDIS_PORT"] = p[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SILO_PORTS"] = $"{p[1]} {p[2]}",
+            ["GATEWAY_PORTS"] = $"{p[3]} {p[4]}",
+            ["WEB_PORTS"] = $"{p[5]} {p[6]}",
+            ["SEED_DEMO"] = "1",
+        };
+        Web1 = new Uri($"http://127.0.0.1:{p[5]}");
+        Web2 = new Uri($"http://127.0.0.1:{p[6]}");
+    }
+
+    public Uri Web1 { get; }
+    public Uri Web2 { get; }
+
+    public Task InitializeAsync() => Script("start");
+
+    public Task DisposeAsync() => Script("stop");
+
+    public async Task Script(string command)
+    {
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(RepositoryRoot(), "deploy", "local-cluster.sh"));
+        info.ArgumentList.Add(command);
+        info.ArgumentList.Add(State);
+        foreach (var (key, value) in ports) info.Environment[key] = value;
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"local-cluster.sh {command} failed:\n{await output}\n{await error}\n{Logs()}");
+    }
+
+    /// <summary>SIGKILL: no goodbye to the cluster, exactly like a machine dying.</summary>
+    public void Kill(string name)
+    {
+        var pid = int.Parse(File.ReadAllText(Path.Combine(State, name + ".pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        using var process = Process.GetProcessById(pid);
+        process.Kill();
+        process.WaitForExit();
+    }
+
+    public string Logs() => string.Join("\n", Directory.Exists(State)
+        ? Directory.GetFiles(State, "*.log").Select(f => $"--- {Path.GetFileName(f)}\n{string.Join("\n", File.ReadLines(f).TakeLast(40))}")
+        : []);
+
+    public async Task<string> DemoPassword()
+    {
+        var file = Path.Combine(State, "web1", "demo-accounts.txt");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!File.Exists(file) && DateTime.UtcNow < deadline) await Task.Delay(200);
+        var first = (await File.ReadAllLinesAsync(file))[0];
+        return first[(first.LastIndexOf(':') + 1)..].Trim();
+    }
+
+    /// <summary>An HTTP client signed in through the real login form of one front-end.</summary>
+    public async Task<(HttpClient Client, string Cookies)> SignIn(Uri web, string email)
+    {
+        var cookies = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = web };
+        var form = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
+        var token = TokenPattern().Match(form).Groups[1].Value;
+        var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["email"] = email,
+            ["password"] = await DemoPassword(),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        client.DefaultRequestHeaders.Add("X-MutualAid-Client", "cluster-tests");
+        return (client, cookies.GetCookieHeader(web));
+    }
+
+    public static HubConnection Board(Uri web, string cookies) => new HubConnectionBuilder()
+        .WithUrl(new Uri(web, "/hubs/board"), o => o.Headers["Cookie"] = cookies)
+        .WithAutomaticReconnect()
+        .Build();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MutualAid.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("MutualAid.sln not found.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
