@@ -3,6 +3,8 @@ using MutualAid.Silo.Hosting;
 
 try
 {
+    if (MutualAid.Silo.Migration.MigrateCommand.Matches(args)) return await MutualAid.Silo.Migration.MigrateCommand.Run(args, Console.Out);
+
     // Settings live beside the binary, so `dotnet MutualAid.Silo.dll` from any folder finds them.
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.UseOrleans(silo => silo.AddMutualAid(builder.Configuration, builder.Environment.ContentRootPath));

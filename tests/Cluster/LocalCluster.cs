@@ -73,6 +73,7 @@ public sealed partial class LocalCluster : IAsyncLifetime
     /// <summary>An HTTP client signed in through the real login form of one front-end.</summary>
     public async Task<(HttpClient Client, string Cookies)> SignIn(Uri web, string email)
     {
+        var password = await DemoPassword(); // the demo people exist once this file does
         var cookies = new CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = web };
         var form = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));

@@ -38,6 +38,11 @@ public static class MutualAidHostingExtensions
                 break;
         }
 
+        if (options.Kubernetes)
+        {
+            silo.UseKubernetesHosting();
+        }
+
         switch (options.Storage)
         {
             case StorageKind.Memory:

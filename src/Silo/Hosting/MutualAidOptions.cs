@@ -59,6 +59,13 @@ public sealed class MutualAidOptions
     /// <summary>StackExchange.Redis connection string, e.g. "127.0.0.1:6379". Required when anything uses Redis.</summary>
     public string? Redis { get; set; }
 
+    /// <summary>
+    /// Running as pods: Orleans' Kubernetes hosting takes the silo's name, address and cluster ids
+    /// from the pod (POD_NAME, POD_NAMESPACE, POD_IP and the orleans/* labels) and removes dead pods
+    /// from membership.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
     /// <summary>Address other silos and clients reach this silo on (cluster mode). Defaults to loopback.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MutualAid.Silo.Hosting;
+using MutualAid.Silo.Storage;
+using Orleans.Storage;
+
+namespace MutualAid.Silo.Migration;
+
+/// <summary>
+/// `dotnet run --project src/Silo -- migrate --from-sqlite data/mutualaid.db --to-redis 127.0.0.1:6379`:
+/// copies every grain's state from the embedded SQLite file into Redis, for moving a network from
+/// one machine to a cluster. Run it with the app stopped. State already in Redis is left alone, so
+/// running it twice is harmless; it reports how many it copied, skipped and could not read.
+/// </summary>
+public static class MigrateCommand
+{
+    private const string Source = "migration-source";
+
+    public sealed record Report(int Copied, int Skipped, IReadOnlyList<string> Failed);
+
+    public static bool Matches(string[] args) => args is ["migrate", ..];
+
+    public static async Task<int> Run(string[] args, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var sqlite = Arg("--from-sqlite");
+        var redis = Arg("--to-redis");
+        var serviceId = Arg("--service-id") ?? "mutualaid";
+        if (sqlite is null || redis is null)
+        {
+            await output.WriteLineAsync("usage: migrate --from-sqlite <path/to/mutualaid.db> --to-redis <redis connection> [--service-id mutualaid]");
+            return 2;
+        }
+
+        if (!File.Exists(sqlite)) throw new StartupException($"There is no database at '{sqlite}'.");
+        var report = await Copy(Path.GetFullPath(sqlite), redis, serviceId);
+        await output.WriteLineAsync($"copied {report.Copied}, already in Redis {report.Skipped}, unreadable {report.Failed.Count}");
+        foreach (var failure in report.Failed) await output.WriteLineAsync("  " + failure);
+        return report.Failed.Count == 0 ? 0 : 1;
+    }
+
+    public static async Task<Report> Copy(string sqlitePath, string redis, string serviceId)
+    {
+        // A private one-silo host whose default store is Redis, with the SQLite file as a second store.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MutualAid:Storage"] = "Redis",
+            ["MutualAid:Reminders"] = "Memory",
+            ["MutualAid:Redis"] = redis,
+            ["MutualAid:ServiceId"] = serviceId,
+            ["MutualAid:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["MutualAid:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        builder.UseOrleans(silo =>
+        {
+            silo.AddMutualAid(builder.Configuration, builder.Environment.ContentRootPath);
+            silo.AddSqliteGrainStorage(Source, o => o.DatabasePath = sqlitePath);
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var source = (SqliteGrainStorage)host.Services.GetRequiredKeyedService<IGrainStorage>(Source);
+            var target = host.Services.GetRequiredKeyedService<IGrainStorage>(Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+            var copy = typeof(MigrateCommand).GetMethod(nameof(CopyOne), BindingFlags.NonPublic | BindingFlags.Static)!;
+            int copied = 0, skipped = 0;
+            var failed = new List<string>();
+            await foreach (var row in source.ReadAll())
+            {
+                var type = typeof(MigrateCommand).Assembly.GetType(row.StateType);
+                if (type is null)
+                {
+                    failed.Add($"{row.GrainId} {row.StateName}: unknown state type {row.StateType}");
+                    continue;
+                }
+
+                var done = await (Task<bool>)copy.MakeGenericMethod(type).Invoke(null, [source, target, row])!;
+                if (done) copied++;
+                else skipped++;
+            }
+
+            return new Report(copied, skipped, failed);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static async Task<bool> CopyOne<T>(IGrainStorage source, IGrainStorage target, StoredGrainState row)
+    {
+        var grain = GrainId.Parse(row.GrainId, System.Globalization.CultureInfo.InvariantCulture);
+        var existing = new GrainState<T>();
+        await target.ReadStateAsync(row.StateName, grain, existing);
+        if (existing.RecordExists) return false;
+        var state = new GrainState<T>();
+        await source.ReadStateAsync(row.StateName, grain, state);
+        await target.WriteStateAsync(row.StateName, grain, new GrainState<T>(state.State));
+        return true;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

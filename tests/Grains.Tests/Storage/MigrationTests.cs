@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using MutualAid.Neighbourhoods;
+using MutualAid.Requests;
+using MutualAid.Silo.Migration;
+using MutualAid.Silo.Storage;
+using MutualAid.Volunteers;
+using Orleans.TestingHost;
+using StackExchange.Redis;
+
+namespace MutualAid.Grains.Tests.Storage;
+
+/// <summary>Moving a network from the embedded SQLite file to Redis (one machine → a cluster), against a real redis-server.</summary>
+public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServer>, IDisposable
+{
+    private static string databasePath = "";
+    private static string redisConnection = "";
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-migrate-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task Every_grains_state_is_copied_once_and_reads_back_the_same_from_redis()
+    {
+        databasePath = Path.Combine(folder, "mutualaid.db");
+        redisConnection = redis.Connection;
+        var hub = "north";
+        Guid volunteerId = Guid.NewGuid(), requestId = Guid.NewGuid();
+        string before;
+        await using (var embedded = await Start<SqliteSilo>())
+        {
+            var domain = new Domain(embedded.Client);
+            await domain.NewHub("city", hub);
+            await embedded.Client.GetGrain<IVolunteerGrain>(volunteerId).Register(Domain.Volunteer(hub, "Priya"), Domain.Sam);
+            await domain.RequestGrain(requestId).Create(Domain.Request(hub));
+            await domain.RequestGrain(requestId).Assign(new AssignCommand(1, Domain.Sam, volunteerId));
+            await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.AssignedVolunteerId == volunteerId) && b.Volunteers.Any(v => v.ActiveAssignments == 1));
+            before = await Describe(embedded.Client, hub, requestId, volunteerId);
+            await embedded.StopAllSilosAsync();
+        }
+
+        var first = await MigrateCommand.Copy(databasePath, redis.Connection, "mutualaid");
+        var second = await MigrateCommand.Copy(databasePath, redis.Connection, "mutualaid");
+
+        Assert.Empty(first.Failed);
+        Assert.Equal(5, first.Copied); // hub, region, network directory, volunteer, request
+        Assert.Equal((0, first.Copied), (second.Copied, second.Skipped)); // idempotent
+        await using var clustered = await Start<RedisSilo>();
+        Assert.Equal(before, await Describe(clustered.Client, hub, requestId, volunteerId));
+        await clustered.StopAllSilosAsync();
+    }
+
+    private static async Task<TestCluster> Start<T>() where T : ISiloConfigurator, new()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.Options.ServiceId = "mutualaid";
+        builder.AddSiloBuilderConfigurator<T>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private static async Task<string> Describe(IGrainFactory grains, string hub, Guid request, Guid volunteer) => JsonSerializer.Serialize(new object?[]
+    {
+        await grains.GetGrain<IRequestGrain>(request).GetView(),
+        await grains.GetGrain<IRequestGrain>(request).GetAudit(),
+        await grains.GetGrain<IVolunteerGrain>(volunteer).GetView(),
+        Board.BoardProjectionTests.Canonical(await grains.GetGrain<INeighbourhoodGrain>(hub).GetSnapshot()),
+    });
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+
+    private sealed class SqliteSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = databasePath);
+            siloBuilder.UseInMemoryReminderService();
+            siloBuilder.Services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private sealed class RedisSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redisConnection));
+            siloBuilder.UseInMemoryReminderService();
+            siloBuilder.Services.AddSingleton(TimeProvider.System);
+        }
+    }
+}
