@@ -19,4 +19,6 @@ command -v dotnet >/dev/null 2>&1 || { echo "test.sh: the .NET 10 SDK is require
 
 dotnet restore MutualAid.sln
 dotnet build MutualAid.sln --no-restore -c Debug
-dotnet test MutualAid.sln --no-build -c Debug --logger "console;verbosity=normal" "$@"
+# One test project at a time: the browser and cluster tests time real things and must not fight
+# each other for the two cores.
+dotnet test MutualAid.sln --no-build -c Debug -m:1 --logger "console;verbosity=normal" "$@"

@@ -21,7 +21,10 @@ public static class MigrateCommand
 {
     private const string Source = "migration-source";
 
-    public sealed record Report(int Copied, int Skipped, IReadOnlyList<string> Failed);
+    public sealed record Report(int Copied, int Skipped, IReadOnlyList<string> Failed)
+    {
+        public int Reminders { get; init; }
+    }
 
     public static bool Matches(string[] args) => args is ["migrate", ..];
 
@@ -40,7 +43,7 @@ public static class MigrateCommand
 
         if (!File.Exists(sqlite)) throw new StartupException($"There is no database at '{sqlite}'.");
         var report = await Copy(Path.GetFullPath(sqlite), redis, serviceId);
-        await output.WriteLineAsync($"copied {report.Copied}, already in Redis {report.Skipped}, unreadable {report.Failed.Count}");
+        await output.WriteLineAsync($"copied {report.Copied}, already in Redis {report.Skipped}, unreadable {report.Failed.Count}; {report.Reminders} pending deadline(s) moved");
         foreach (var failure in report.Failed) await output.WriteLineAsync("  " + failure);
         return report.Failed.Count == 0 ? 0 : 1;
     }
@@ -53,7 +56,7 @@ public static class MigrateCommand
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["MutualAid:Storage"] = "Redis",
-            ["MutualAid:Reminders"] = "Memory",
+            ["MutualAid:Reminders"] = "Redis",
             ["MutualAid:Redis"] = redis,
             ["MutualAid:ServiceId"] = serviceId,
             ["MutualAid:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -87,7 +90,19 @@ public static class MigrateCommand
                 else skipped++;
             }
 
-            return new Report(copied, skipped, failed);
+            // Pending deadlines too, so a request waiting for a volunteer still escalates on time.
+            using var reminders = new Reminders.SqliteReminderTable(new Reminders.SqliteReminderTableOptions { DatabasePath = sqlitePath },
+                Microsoft.Extensions.Options.Options.Create(new Orleans.Configuration.ClusterOptions { ServiceId = serviceId }));
+            await reminders.Init();
+            var targetReminders = host.Services.GetRequiredService<IReminderTable>();
+            var moved = 0;
+            foreach (var entry in (await reminders.ReadRows(0u, 0u)).Reminders)
+            {
+                await targetReminders.UpsertRow(new ReminderEntry { GrainId = entry.GrainId, ReminderName = entry.ReminderName, StartAt = entry.StartAt, Period = entry.Period });
+                moved++;
+            }
+
+            return new Report(copied, skipped, failed) { Reminders = moved };
         }
         finally
         {

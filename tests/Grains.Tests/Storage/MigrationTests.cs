@@ -32,6 +32,7 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
             await embedded.Client.GetGrain<IVolunteerGrain>(volunteerId).Register(Domain.Volunteer(hub, "Priya"), Domain.Sam);
             await domain.RequestGrain(requestId).Create(Domain.Request(hub));
             await domain.RequestGrain(requestId).Assign(new AssignCommand(1, Domain.Sam, volunteerId));
+            await domain.RequestGrain(Guid.NewGuid()).Create(Domain.Request(hub, phone: "07700 900888")); // waiting: has a deadline
             await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.AssignedVolunteerId == volunteerId) && b.Volunteers.Any(v => v.ActiveAssignments == 1));
             before = await Describe(embedded.Client, hub, requestId, volunteerId);
             await embedded.StopAllSilosAsync();
@@ -41,7 +42,8 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
         var second = await MigrateCommand.Copy(databasePath, redis.Connection, "mutualaid");
 
         Assert.Empty(first.Failed);
-        Assert.Equal(5, first.Copied); // hub, region, network directory, volunteer, request
+        Assert.Equal(6, first.Copied); // hub, region, network directory, volunteer, two requests
+        Assert.Equal(1, first.Reminders); // the waiting request's deadline
         Assert.Equal((0, first.Copied), (second.Copied, second.Skipped)); // idempotent
         await using var clustered = await Start<RedisSilo>();
         Assert.Equal(before, await Describe(clustered.Client, hub, requestId, volunteerId));
@@ -77,7 +79,9 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = databasePath);
-            siloBuilder.UseInMemoryReminderService();
+            siloBuilder.AddReminders();
+            siloBuilder.Services.AddSingleton(new Silo.Reminders.SqliteReminderTableOptions { DatabasePath = databasePath });
+            siloBuilder.Services.AddSingleton<IReminderTable, Silo.Reminders.SqliteReminderTable>();
             siloBuilder.Services.AddSingleton(TimeProvider.System);
         }
     }
