@@ -122,8 +122,7 @@ public sealed partial class RequestGrain(
         {
             Status = RequestStatus.Assigned,
             Assignment = assignment,
-            PastAssignments = previous is null ? current.PastAssignments
-                : [.. current.PastAssignments, previous with { State = AssignmentState.Withdrawn, AnsweredAt = Now }],
+            PastAssignments = Retire(current, previous, AssignmentState.Withdrawn),
         };
         var action = previous is null
             ? $"assigned this to {reservation.VolunteerName}"
@@ -224,8 +223,7 @@ public sealed partial class RequestGrain(
         {
             Status = RequestStatus.Cancelled,
             Assignment = null,
-            PastAssignments = assignment is null ? View.PastAssignments
-                : [.. View.PastAssignments, assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now }],
+            PastAssignments = Retire(View, assignment, AssignmentState.Withdrawn),
         };
         var result = await Commit(view, command.Actor, "cancelled this", command.Reason);
         if (assignment is not null)
@@ -340,6 +338,10 @@ public sealed partial class RequestGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == DeadlineReminder ? CheckDeadline() : Task.CompletedTask;
+
+    /// <summary>The history with an ended assignment added (unchanged when there was none).</summary>
+    private IReadOnlyList<Assignment> Retire(RequestView view, Assignment? ended, AssignmentState how) =>
+        ended is null ? view.PastAssignments : [.. view.PastAssignments, ended with { State = how, AnsweredAt = Now }];
 
     private async Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, string action, string? reason)
     {

@@ -25,13 +25,9 @@ public static class PublicIntakeEndpoints
             .RequireRateLimiting(RateLimits.PublicForm);
         app.MapPost("/ask", async (HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
         {
-            var (form, problem) = await ReadForm(http, antiforgery);
+            var (submission, problem) = await Begin(http, grains, antiforgery);
             if (problem is not null) return problem;
-            var values = Values(form!);
-            var hubs = await Hubs(grains);
-            var errors = new List<string>();
-            var hub = Choice(values, "hub", hubs.Select(h => h.Slug), "Choose the hub nearest you.", errors);
-            var category = EnumChoice<RequestCategory>(values, "category", "Choose what kind of help.", errors);
+            var (values, hubs, errors, hub, category) = submission!.Value;
             var urgency = EnumChoice<Urgency>(values, "urgency", "Choose how urgent it is.", errors);
             CheckText(values, errors);
             if (errors.Count > 0) return AskForm(http, hubs, values, errors, StatusCodes.Status400BadRequest);
@@ -53,14 +49,10 @@ public static class PublicIntakeEndpoints
             .RequireRateLimiting(RateLimits.PublicForm);
         app.MapPost("/offer", async (HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
         {
-            var (form, problem) = await ReadForm(http, antiforgery);
+            var (submission, problem) = await Begin(http, grains, antiforgery);
             if (problem is not null) return problem;
-            var values = Values(form!);
-            var hubs = await Hubs(grains);
-            var errors = new List<string>();
-            var hub = Choice(values, "hub", hubs.Select(h => h.Slug), "Choose the hub nearest you.", errors);
+            var (values, hubs, errors, hub, category) = submission!.Value;
             var kind = EnumChoice<OfferKind>(values, "kind", "Choose goods, time or space.", errors);
-            var category = EnumChoice<RequestCategory>(values, "category", "Choose what kind of help.", errors);
             if (!decimal.TryParse(values.GetValueOrDefault("quantity"), NumberStyles.Number, CultureInfo.InvariantCulture, out var quantity))
             {
                 errors.Add("Quantity must be a number, e.g. 20.");
@@ -80,6 +72,20 @@ public static class PublicIntakeEndpoints
                 ? Thanks("your offer", Silo.Requests.ReferenceCode.For(id))
                 : OfferForm(http, hubs, values, result.Errors.Select(e => e.Message).DefaultIfEmpty(result.Message ?? "Please check the form."), StatusCodes.Status400BadRequest);
         }).RequireRateLimiting(RateLimits.PublicForm).DisableAntiforgery(); // validated in ReadForm, so a bad token gets a page too
+    }
+
+    /// <summary>What both forms ask first: a readable form, the hub chosen from the real ones, and the kind of help.</summary>
+    private static async Task<((Dictionary<string, string?> Values, IReadOnlyList<(string Slug, string Name)> Hubs, List<string> Errors, string? Hub, RequestCategory Category)? Submission, IResult? Problem)> Begin(
+        HttpContext http, IGrainFactory grains, IAntiforgery antiforgery)
+    {
+        var (form, problem) = await ReadForm(http, antiforgery);
+        if (problem is not null) return (null, problem);
+        var values = Values(form!);
+        var hubs = await Hubs(grains);
+        var errors = new List<string>();
+        var hub = Choice(values, "hub", hubs.Select(h => h.Slug), "Choose the hub nearest you.", errors);
+        var category = EnumChoice<RequestCategory>(values, "category", "Choose what kind of help.", errors);
+        return ((values, hubs, errors, hub, category), null);
     }
 
     /// <summary>

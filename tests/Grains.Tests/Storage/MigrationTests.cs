@@ -11,21 +11,21 @@ using StackExchange.Redis;
 namespace MutualAid.Grains.Tests.Storage;
 
 /// <summary>Moving a network from the embedded SQLite file to Redis (one machine → a cluster), against a real redis-server.</summary>
+[Collection(SqliteTestSilo.Collection)]
 public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServer>, IDisposable
 {
-    private static string databasePath = "";
     private static string redisConnection = "";
     private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-migrate-" + Guid.NewGuid().ToString("N")[..8]);
 
     [Fact]
     public async Task Every_grains_state_is_copied_once_and_reads_back_the_same_from_redis()
     {
-        databasePath = Path.Combine(folder, "mutualaid.db");
+        SqliteTestSilo.DatabasePath = Path.Combine(folder, "mutualaid.db");
         redisConnection = redis.Connection;
         var hub = "north";
         Guid volunteerId = Guid.NewGuid(), requestId = Guid.NewGuid();
         string before;
-        await using (var embedded = await Start<SqliteSilo>())
+        await using (var embedded = await Start<SqliteTestSilo>())
         {
             var domain = new Domain(embedded.Client);
             await domain.NewHub("city", hub);
@@ -38,8 +38,8 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
             await embedded.StopAllSilosAsync();
         }
 
-        var first = await MigrateCommand.Copy(databasePath, redis.Connection, "mutualaid");
-        var second = await MigrateCommand.Copy(databasePath, redis.Connection, "mutualaid");
+        var first = await MigrateCommand.Copy(SqliteTestSilo.DatabasePath, redis.Connection, "mutualaid");
+        var second = await MigrateCommand.Copy(SqliteTestSilo.DatabasePath, redis.Connection, "mutualaid");
 
         Assert.Empty(first.Failed);
         Assert.Equal(6, first.Copied); // hub, region, network directory, volunteer, two requests
@@ -72,18 +72,6 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
-
-    private sealed class SqliteSilo : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = databasePath);
-            siloBuilder.AddReminders();
-            siloBuilder.Services.AddSingleton(new Silo.Reminders.SqliteReminderTableOptions { DatabasePath = databasePath });
-            siloBuilder.Services.AddSingleton<IReminderTable, Silo.Reminders.SqliteReminderTable>();
-            siloBuilder.Services.AddSingleton(TimeProvider.System);
-        }
     }
 
     private sealed class RedisSilo : ISiloConfigurator

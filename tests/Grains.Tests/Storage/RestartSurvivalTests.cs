@@ -12,16 +12,16 @@ using Orleans.TestingHost;
 namespace MutualAid.Grains.Tests.Storage;
 
 /// <summary>Stop the whole silo, start a new one on the same SQLite file: everything is as it was.</summary>
+[Collection(SqliteTestSilo.Collection)]
 public sealed class RestartSurvivalTests : IDisposable
 {
     // Silo configurators are created by type; the file they share is set here before each start.
-    private static string databasePath = "";
     private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-restart-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
     public async Task Requests_volunteers_offers_boards_and_deadlines_survive_a_full_restart()
     {
-        databasePath = Path.Combine(folder, "mutualaid.db");
+        SqliteTestSilo.DatabasePath = Path.Combine(folder, "mutualaid.db");
         var hub = "north";
         Guid volunteerId = Guid.NewGuid(), offerId = Guid.NewGuid(), assignedId = Guid.NewGuid(), waitingId = Guid.NewGuid();
         string before;
@@ -60,7 +60,7 @@ public sealed class RestartSurvivalTests : IDisposable
         var builder = new TestClusterBuilder(1);
         // State is keyed by service id; a TestCluster otherwise invents a new one each start.
         builder.Options.ServiceId = "restart-survival";
-        builder.AddSiloBuilderConfigurator<SqliteSilo>();
+        builder.AddSiloBuilderConfigurator<SqliteTestSilo>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
@@ -86,17 +86,5 @@ public sealed class RestartSurvivalTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
-
-    private sealed class SqliteSilo : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = databasePath);
-            siloBuilder.AddReminders();
-            siloBuilder.Services.AddSingleton(new SqliteReminderTableOptions { DatabasePath = databasePath });
-            siloBuilder.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
-            siloBuilder.Services.AddSingleton(TimeProvider.System);
-        }
     }
 }
