@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace MutualAid.Bench;
+
+/// <summary>
+/// Many SignalR connections in this process. Each records, for every message, the time from when
+/// the matching command was sent (same clock, same process) to its arrival.
+/// </summary>
+internal sealed class Clients : IAsyncDisposable
+{
+    private readonly List<HubConnection> connections = [];
+    private readonly List<List<double>> latencies = [];
+
+    public Sent Sent { get; } = new();
+
+    public int Count => connections.Count;
+
+    public long Received => latencies.Sum(l => (long)l.Count);
+
+    public int MessageBytes { get; private set; }
+
+    public static async Task<Clients> Connect(Uri url, string path, string? cookies, int count, string method, Func<JsonElement, string?> keyOf, Func<HubConnection, Task> join)
+    {
+        var clients = new Clients();
+        for (var start = 0; start < count; start += 50)
+        {
+            var batch = Enumerable.Range(start, Math.Min(50, count - start)).Select(async _ =>
+            {
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(new Uri(url, path), o =>
+                    {
+                        o.Transports = HttpTransportType.WebSockets;
+                        o.SkipNegotiation = true;
+                        if (cookies is not null) o.Headers["Cookie"] = cookies;
+                    })
+                    .Build();
+                var mine = new List<double>();
+                connection.On<JsonElement>(method, message =>
+                {
+                    var at = System.Diagnostics.Stopwatch.GetTimestamp();
+                    if (keyOf(message) is { } key && clients.Sent.TryGet(key, out var sent))
+                    {
+                        mine.Add(System.Diagnostics.Stopwatch.GetElapsedTime(sent, at).TotalMilliseconds);
+                        if (clients.MessageBytes == 0) clients.MessageBytes = message.GetRawText().Length;
+                    }
+                });
+                await connection.StartAsync();
+                await join(connection);
+                lock (clients)
+                {
+                    clients.connections.Add(connection);
+                    clients.latencies.Add(mine);
+                }
+            });
+            await Task.WhenAll(batch);
+        }
+
+        return clients;
+    }
+
+    public double[] Latencies()
+    {
+        lock (this) return latencies.SelectMany(l => l.ToArray()).ToArray();
+    }
+
+    public void Reset()
+    {
+        lock (this)
+        {
+            foreach (var l in latencies) l.Clear();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+    }
+}
+
+/// <summary>When each command (or baseline message) was sent, by key.</summary>
+internal sealed class Sent
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> at = new(StringComparer.Ordinal);
+
+    public void Mark(string key) => at[key] = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public bool TryGet(string key, out long timestamp) => at.TryGetValue(key, out timestamp);
+}

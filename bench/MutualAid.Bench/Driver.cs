@@ -1,0 +1,80 @@
+using System.Text.Json;
+using MutualAid.Common;
+using MutualAid.Neighbourhoods;
+using MutualAid.Regions;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Bench;
+
+/// <summary>Drives request lifecycles (create → triage → assign → start → fulfil) straight on the grains, marking when each command is sent.</summary>
+internal sealed class Driver(IGrainFactory grains, Sent sent)
+{
+    private static readonly Actor Bench = new("bench", "Benchmark");
+    private readonly List<Guid> volunteers = [];
+    private int next;
+
+    public static async Task<string> Hub(IGrainFactory grains, string slug)
+    {
+        await grains.GetGrain<IRegionGrain>("bench").Configure("Bench region", Bench);
+        var result = await grains.GetGrain<INeighbourhoodGrain>(slug).Configure(new HubSettings("Bench " + slug, "bench"), Bench);
+        if (!result.IsOk) throw new InvalidOperationException(result.Message);
+        return slug;
+    }
+
+    public async Task AddVolunteers(string hub, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var id = Guid.NewGuid();
+            await grains.GetGrain<IVolunteerGrain>(id).Register(new VolunteerProfile($"V{i}", [hub], [RequestCategory.Food], ["English"], true, 50, 80), Bench);
+            volunteers.Add(id);
+        }
+    }
+
+    /// <summary>One whole lifecycle: five commands, each awaited, each marked when sent. Returns commands completed.</summary>
+    public async Task<int> Lifecycle(string hub, Func<Task>? pace = null)
+    {
+        var id = Guid.NewGuid();
+        var grain = grains.GetGrain<IRequestGrain>(id);
+        var volunteer = volunteers[Interlocked.Increment(ref next) % volunteers.Count];
+        var steps = new Func<int, Task<Result<RequestView>>>[]
+        {
+            _ => grain.Create(new NewRequest(hub, RequestCategory.Food, Urgency.Normal, $"Area {id:N}"[..12], "Food parcel",
+                new ContactDetails("Bench Person", null, $"{id:N}@bench.example", null), RequestSource.Import, Bench)),
+            v => grain.Triage(new TriageCommand(v, Bench)),
+            v => grain.Assign(new AssignCommand(v, Bench, volunteer, 0.1)),
+            v => grain.Start(new RequestCommand(v, Bench)),
+            v => grain.Fulfil(new FulfilCommand(v, Bench, 0.01)),
+        };
+        var version = 0;
+        for (var step = 0; step < steps.Length; step++)
+        {
+            if (pace is not null) await pace();
+            sent.Mark(step == steps.Length - 1 ? $"{id}:removed" : $"{id}:{step + 1}");
+            var result = await steps[step](version);
+            if (!result.IsOk) throw new InvalidOperationException($"step {step}: {result.Message}");
+            version = result.Value!.Version;
+        }
+
+        return steps.Length;
+    }
+
+    /// <summary>The key a board delta answers to: the request and the version it now shows, or its removal.</summary>
+    public static string? KeyOf(JsonElement delta)
+    {
+        foreach (var change in delta.GetProperty("changes").EnumerateArray())
+        {
+            switch (change.GetProperty("kind").GetString())
+            {
+                case "requestUpserted":
+                    var request = change.GetProperty("request");
+                    return $"{request.GetProperty("id").GetGuid()}:{request.GetProperty("version").GetInt32()}";
+                case "requestRemoved":
+                    return $"{change.GetProperty("requestId").GetGuid()}:removed";
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using MutualAid.Bench;
+
+// dotnet run -c Release --project bench/MutualAid.Bench -- [--quick] [--scenario fanout|hubs|throughput|memory|all]
+var quick = args.Contains("--quick");
+var scenario = args.SkipWhile(a => a != "--scenario").Skip(1).FirstOrDefault() ?? (quick ? "fanout" : "all");
+var seconds = quick ? 8 : 20;
+var rows = new List<Row>();
+Row? headline = null, headlineBaseline = null;
+double sustained = double.NaN;
+
+async Task RunOn(string storage, Func<AppUnderTest, IGrainFactory, string, Task> body)
+{
+    var (app, client, grains, cookies) = await Scenarios.Start(storage);
+    try
+    {
+        await body(app, grains, cookies);
+    }
+    finally
+    {
+        await client.StopAsync();
+        client.Dispose();
+        await app.DisposeAsync();
+    }
+}
+
+if (scenario is "fanout" or "all")
+{
+    foreach (var clients in quick ? [1000] : new[] { 100, 500, 1000, 2000 })
+    {
+        await RunOn("Memory", async (app, grains, cookies) =>
+        {
+            var ours = await Scenarios.FanOut(app, grains, cookies, clients, 10, TimeSpan.FromSeconds(seconds));
+            rows.Add(ours);
+            Console.Error.WriteLine($"fan-out {clients}: p99 {ours.Latency.P99:0.0} ms");
+            var baseline = await Scenarios.BaselineFanOut(clients, 10, TimeSpan.FromSeconds(seconds), 850);
+            rows.Add(baseline);
+            if (clients == 1000)
+            {
+                (headline, headlineBaseline) = (ours, baseline);
+            }
+        });
+    }
+}
+
+if (scenario is "hubs" or "all")
+{
+    await RunOn("Memory", async (app, grains, cookies) =>
+    {
+        // 50 hubs × 20 boards, commands spread over the hubs.
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Scenarios.FanOut(app, grains, cookies, 20, 0.4, TimeSpan.FromSeconds(seconds))));
+        var all = results.SelectMany(_ => Array.Empty<double>()).ToArray();
+        rows.Add(results[0] with
+        {
+            Scenario = "50 hubs × 20 boards",
+            Clients = 1000,
+            CommandsPerSecond = results.Sum(r => r.CommandsPerSecond),
+            Latency = new Statistics(results.Sum(r => r.Latency.Count), results.Max(r => r.Latency.P50), results.Max(r => r.Latency.P95), results.Max(r => r.Latency.P99), results.Max(r => r.Latency.Max), results.Average(r => r.Latency.Mean)),
+            Note = "worst hub's percentiles",
+        });
+        _ = all;
+    });
+}
+
+if (scenario is "throughput" or "all")
+{
+    foreach (var storage in new[] { "Memory", "Sqlite" })
+    {
+        await RunOn(storage, async (app, grains, cookies) =>
+        {
+            var row = await Scenarios.Throughput(app, grains, cookies, 100, 32, TimeSpan.FromSeconds(quick ? 8 : 30), storage);
+            rows.Add(row);
+            if (storage == "Memory") sustained = row.CommandsPerSecond;
+        });
+    }
+}
+
+if (scenario is "memory" or "all")
+{
+    await RunOn("Memory", async (app, grains, cookies) =>
+    {
+        rows.Add(await Scenarios.MemoryPerClient(app, grains, cookies, 1000));
+        rows.Add(await Scenarios.MemoryPerRequestGrain(app, grains, quick ? 10_000 : 100_000));
+    });
+}
+
+Console.WriteLine(Scenarios.Table(rows));
+if (headline is not null && headlineBaseline is not null)
+{
+    var cmds = double.IsNaN(sustained) ? headline.CommandsPerSecond : sustained;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"p99_ms={headline.Latency.P99:0.0} baseline_p99_ms={headlineBaseline.Latency.P99:0.0} ratio={headline.Latency.P99 / headlineBaseline.Latency.P99:0.00} cmds_per_s={cmds:0}"));
+}

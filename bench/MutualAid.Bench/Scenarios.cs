@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Hosting;
+using MutualAid.Silo.Hosting;
+
+namespace MutualAid.Bench;
+
+internal sealed record Row(string Scenario, int Clients, Statistics Latency, double CommandsPerSecond, double Delivered, double CpuPercent, double MemoryMb, string Note);
+
+internal static class Scenarios
+{
+    public static async Task<(AppUnderTest App, IHost Client, IGrainFactory Grains, string Cookies)> Start(string storage)
+    {
+        var app = await AppUnderTest.Start(storage);
+        var cookies = await app.SignInAsAdmin();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["MutualAid:GatewayPort"] = app.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Configuration["MutualAid:Storage"] = "Memory";
+        builder.UseOrleansClient(c => c.AddMutualAidClient(builder.Configuration));
+        var client = builder.Build();
+        await client.StartAsync();
+        return (app, client, client.Services.GetRequiredService<IGrainFactory>(), cookies);
+    }
+
+    /// <summary>Fan-out: one hub, N boards, commands at a steady rate; latency from send to every board.</summary>
+    public static async Task<Row> FanOut(AppUnderTest app, IGrainFactory grains, string cookies, int clients, double rate, TimeSpan duration)
+    {
+        var hub = await Driver.Hub(grains, "fan-" + clients + "-" + Guid.NewGuid().ToString("N")[..4]);
+        await using var boards = await Clients.Connect(app.Url, "/hubs/board", cookies, clients, "delta", Driver.KeyOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
+        var driver = new Driver(grains, boards.Sent);
+        await driver.AddVolunteers(hub, 5);
+        await Task.Delay(1000);
+        boards.Reset();
+        var interval = TimeSpan.FromSeconds(1 / rate);
+        var stopwatch = Stopwatch.StartNew();
+        var cpu = app.CpuTime();
+        var commands = 0;
+        var nextAt = TimeSpan.Zero;
+        async Task Pace()
+        {
+            nextAt += interval;
+            var wait = nextAt - stopwatch.Elapsed;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+        }
+
+        while (stopwatch.Elapsed < duration) commands += await driver.Lifecycle(hub, Pace);
+        var elapsed = stopwatch.Elapsed;
+        var cpuUsed = app.CpuTime() - cpu;
+        await Task.Delay(2000); // stragglers
+        var latencies = boards.Latencies();
+        return new Row($"fan-out 1 hub", clients, Statistics.Of(latencies), commands / elapsed.TotalSeconds,
+            latencies.Length / (double)(commands * (long)clients), cpuUsed / elapsed * 100, app.ResidentBytes() / 1048576.0, $"{rate}/s target, {boards.MessageBytes} B deltas");
+    }
+
+    /// <summary>The same clients, rate and message size through a bare SignalR hub in this process.</summary>
+    public static async Task<Row> BaselineFanOut(int clients, double rate, TimeSpan duration, int messageBytes)
+    {
+        await using var baseline = await Baseline.Start();
+        await using var receivers = await Clients.Connect(baseline.Url, "/baseline", null, clients, "m", Baseline.KeyOf, _ => Task.CompletedTask);
+        var padding = new string('x', Math.Max(0, messageBytes - 40));
+        var stopwatch = Stopwatch.StartNew();
+        long seq = 0;
+        while (stopwatch.Elapsed < duration)
+        {
+            seq++;
+            receivers.Sent.Mark(seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await baseline.Hub.Clients.All.SendAsync("m", new { seq, pad = padding });
+            var wait = TimeSpan.FromSeconds(seq / rate) - stopwatch.Elapsed;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+        }
+
+        var elapsed = stopwatch.Elapsed;
+        await Task.Delay(2000);
+        var latencies = receivers.Latencies();
+        return new Row("baseline SignalR", clients, Statistics.Of(latencies), seq / elapsed.TotalSeconds, latencies.Length / (double)(seq * clients), double.NaN, double.NaN, "raw IHubContext broadcast, no Orleans");
+    }
+
+    /// <summary>As many lifecycle commands as the app sustains, with live fan-out to the boards.</summary>
+    public static async Task<Row> Throughput(AppUnderTest app, IGrainFactory grains, string cookies, int clients, int concurrency, TimeSpan duration, string storage)
+    {
+        var hub = await Driver.Hub(grains, "tp-" + Guid.NewGuid().ToString("N")[..6]);
+        await using var boards = await Clients.Connect(app.Url, "/hubs/board", cookies, clients, "delta", Driver.KeyOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
+        var driver = new Driver(grains, boards.Sent);
+        await driver.AddVolunteers(hub, 20);
+        boards.Reset();
+        var stopwatch = Stopwatch.StartNew();
+        var cpu = app.CpuTime();
+        var commands = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (stopwatch.Elapsed < duration) Interlocked.Add(ref commands, await driver.Lifecycle(hub));
+        }));
+        var elapsed = stopwatch.Elapsed;
+        var cpuUsed = app.CpuTime() - cpu;
+        await Task.Delay(2000);
+        var latencies = boards.Latencies();
+        return new Row($"throughput ({storage})", clients, Statistics.Of(latencies), commands / elapsed.TotalSeconds,
+            latencies.Length / (double)(commands * (long)clients), cpuUsed / elapsed * 100, app.ResidentBytes() / 1048576.0, $"{concurrency} lifecycles in parallel");
+    }
+
+    /// <summary>Server memory per connected board client: resident memory with N boards joined minus with none.</summary>
+    public static async Task<Row> MemoryPerClient(AppUnderTest app, IGrainFactory grains, string cookies, int clients)
+    {
+        var hub = await Driver.Hub(grains, "mem-" + Guid.NewGuid().ToString("N")[..6]);
+        await Task.Delay(2000);
+        var before = app.ResidentBytes();
+        await using var boards = await Clients.Connect(app.Url, "/hubs/board", cookies, clients, "delta", Driver.KeyOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
+        await Task.Delay(3000);
+        var after = app.ResidentBytes();
+        var perClient = (after - before) / (double)clients / 1024;
+        return new Row("memory per board client", clients, Statistics.Of([]), double.NaN, double.NaN, double.NaN, after / 1048576.0, $"{perClient:0.0} KB per client ({before / 1048576.0:0} → {after / 1048576.0:0} MB)");
+    }
+
+    /// <summary>Server memory per activated request grain (each created once and left active).</summary>
+    public static async Task<Row> MemoryPerRequestGrain(AppUnderTest app, IGrainFactory grains, int count)
+    {
+        var hub = await Driver.Hub(grains, "grains-" + Guid.NewGuid().ToString("N")[..6]);
+        await Task.Delay(1000);
+        var before = app.ResidentBytes();
+        var stopwatch = Stopwatch.StartNew();
+        var created = 0;
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(async worker =>
+        {
+            for (var i = worker; i < count; i += 32)
+            {
+                var id = Guid.NewGuid();
+                var result = await grains.GetGrain<MutualAid.Requests.IRequestGrain>(id).Create(new MutualAid.Requests.NewRequest(hub, MutualAid.Requests.RequestCategory.Food,
+                    MutualAid.Requests.Urgency.Low, $"Area {i}", "Food", new MutualAid.Common.ContactDetails("P", null, $"{id:N}@x.example", null),
+                    MutualAid.Requests.RequestSource.Import, new MutualAid.Common.Actor("bench", "Bench")));
+                if (result.IsOk) Interlocked.Increment(ref created);
+            }
+        }));
+        var elapsed = stopwatch.Elapsed;
+        await Task.Delay(2000);
+        var after = app.ResidentBytes();
+        return new Row("memory per request grain", created, Statistics.Of([]), created / elapsed.TotalSeconds, double.NaN, double.NaN, after / 1048576.0,
+            $"{(after - before) / (double)created:0} B per request incl. its hub entry ({before / 1048576.0:0} → {after / 1048576.0:0} MB)");
+    }
+
+    public static string Table(IEnumerable<Row> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| scenario | clients | p50 ms | p95 ms | p99 ms | max ms | cmds/s | delivered | server CPU % | server MB | note |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        foreach (var r in rows)
+        {
+            text.AppendLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"| {r.Scenario} | {r.Clients} | {r.Latency.P50:0.0} | {r.Latency.P95:0.0} | {r.Latency.P99:0.0} | {r.Latency.Max:0.0} | {r.CommandsPerSecond:0} | {r.Delivered:P1} | {r.CpuPercent:0} | {r.MemoryMb:0} | {r.Note} |"));
+        }
+
+        return text.ToString();
+    }
+}

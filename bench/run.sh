@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Benchmarks of live push and dispatch. `bench/run.sh --quick` (under a minute): 1,000 boards on one
+# hub at 10 commands/s and the bare-SignalR baseline, ending with the summary line
+# p99_ms=… baseline_p99_ms=… ratio=… cmds_per_s=…   `bench/run.sh` runs every scenario (several minutes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet build MutualAid.sln -c Release -v quiet -nologo >/dev/null
+exec dotnet bench/MutualAid.Bench/bin/Release/net10.0/MutualAid.Bench.dll "$@"
