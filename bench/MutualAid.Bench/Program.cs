@@ -5,7 +5,7 @@ using MutualAid.Bench;
 var quick = args.Contains("--quick");
 var scenario = args.SkipWhile(a => a != "--scenario").Skip(1).FirstOrDefault() ?? (quick ? "fanout" : "all");
 var seconds = quick ? 8 : 20;
-var rows = new List<Row>();
+var rows = new ObservableRows();
 Row? headline = null, headlineBaseline = null;
 double sustained = double.NaN;
 
@@ -84,10 +84,21 @@ if (scenario is "memory" or "all")
     });
 }
 
+Console.WriteLine();
 Console.WriteLine(Scenarios.Table(rows));
 if (headline is not null && headlineBaseline is not null)
 {
     var cmds = double.IsNaN(sustained) ? headline.CommandsPerSecond : sustained;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"p99_ms={headline.Latency.P99:0.0} baseline_p99_ms={headlineBaseline.Latency.P99:0.0} ratio={headline.Latency.P99 / headlineBaseline.Latency.P99:0.00} cmds_per_s={cmds:0}"));
+}
+
+/// <summary>Prints each result as it lands, so a long run that is cut short still leaves its figures.</summary>
+internal sealed class ObservableRows : List<Row>
+{
+    public new void Add(Row row)
+    {
+        base.Add(row);
+        Console.Error.WriteLine(Scenarios.Table([row]).Split('\n')[2]);
+    }
 }
