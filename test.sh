@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v curl >/dev/null 2>&1 || need+=(curl)  # deploy/local-cluster.sh polls /readyz with it
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]} (apt-get)"
   sudo_cmd=""
