@@ -25,7 +25,7 @@ internal sealed partial class AppUnderTest : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    public static async Task<AppUnderTest> Start(string storage)
+    public static async Task<AppUnderTest> Start(string storage, string? redis = null)
     {
         var root = Root();
         var dll = Path.Combine(root, "src", "Web", "bin", "Release", "net10.0", "MutualAid.Web.dll");
@@ -38,6 +38,7 @@ internal sealed partial class AppUnderTest : IAsyncDisposable
         info.Environment["Urls"] = $"http://127.0.0.1:{port}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["MutualAid__Storage"] = storage;
+        if (redis is not null) info.Environment["MutualAid__Redis"] = redis;
         info.Environment["MutualAid__DataFolder"] = data;
         info.Environment["MutualAid__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["MutualAid__GatewayPort"] = gateway.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -9,9 +9,9 @@ var rows = new ObservableRows();
 Row? headline = null, headlineBaseline = null;
 double sustained = double.NaN;
 
-async Task RunOn(string storage, Func<AppUnderTest, IGrainFactory, string, Task> body)
+async Task RunOn(string storage, Func<AppUnderTest, IGrainFactory, string, Task> body, string? redis = null)
 {
-    var (app, client, grains, cookies) = await Scenarios.Start(storage);
+    var (app, client, grains, cookies) = await Scenarios.Start(storage, redis);
     try
     {
         await body(app, grains, cookies);
@@ -72,6 +72,23 @@ if (scenario is "throughput" or "all")
             rows.Add(row);
             if (storage == "Memory") sustained = row.CommandsPerSecond;
         });
+    }
+}
+
+if (scenario == "throughput-redis" || (scenario == "all" && !quick))
+{
+    // A private redis-server on a free port, with nothing persisted: the store's own cost, not the disk's.
+    var port = AppUnderTest.FreePort();
+    using var redis = System.Diagnostics.Process.Start("redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])!;
+    try
+    {
+        await Task.Delay(500);
+        await RunOn("Redis", async (app, grains, cookies) =>
+            rows.Add(await Scenarios.Throughput(app, grains, cookies, 100, 32, TimeSpan.FromSeconds(30), "Redis")), $"127.0.0.1:{port}");
+    }
+    finally
+    {
+        redis.Kill();
     }
 }
 

@@ -11,9 +11,9 @@ internal sealed record Row(string Scenario, int Clients, Statistics Latency, dou
 
 internal static class Scenarios
 {
-    public static async Task<(AppUnderTest App, IHost Client, IGrainFactory Grains, string Cookies)> Start(string storage)
+    public static async Task<(AppUnderTest App, IHost Client, IGrainFactory Grains, string Cookies)> Start(string storage, string? redis = null)
     {
-        var app = await AppUnderTest.Start(storage);
+        var app = await AppUnderTest.Start(storage, redis);
         var cookies = await app.SignInAsAdmin();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
