@@ -25,7 +25,7 @@ internal sealed partial class AppUnderTest : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    public static async Task<AppUnderTest> Start(string storage, string? redis = null)
+    public static async Task<AppUnderTest> Start(string storage, string? redis = null, string environment = "Production")
     {
         var root = Root();
         var dll = Path.Combine(root, "src", "Web", "bin", "Release", "net10.0", "MutualAid.Web.dll");
@@ -36,7 +36,7 @@ internal sealed partial class AppUnderTest : IAsyncDisposable
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.Combine(root, "src", "Web"), RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(dll);
         info.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment["MutualAid__Storage"] = storage;
         if (redis is not null) info.Environment["MutualAid__Redis"] = redis;
         info.Environment["MutualAid__DataFolder"] = data;

@@ -35,7 +35,10 @@ internal sealed class Baseline : IAsyncDisposable
         return new Baseline(app, new Uri($"http://127.0.0.1:{port}"));
     }
 
-    public static string? KeyOf(JsonElement message) => message.GetProperty("seq").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static IEnumerable<string> KeysOf(Probe message) => [message.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+
+    /// <summary>The one field of a baseline message the harness reads.</summary>
+    public sealed record Probe(long Seq);
 
     public async ValueTask DisposeAsync()
     {

@@ -32,6 +32,15 @@ internal sealed class Driver(IGrainFactory grains, Sent sent)
         }
     }
 
+    /// <summary>Creates one open request on the hub.</summary>
+    public async Task Create(string hub)
+    {
+        var id = Guid.NewGuid();
+        var result = await grains.GetGrain<IRequestGrain>(id).Create(new NewRequest(hub, RequestCategory.Food, Urgency.Normal, $"Area {id:N}"[..12], "Food parcel",
+            new ContactDetails("Bench Person", null, $"{id:N}@bench.example", null), RequestSource.Import, Bench));
+        if (!result.IsOk) throw new InvalidOperationException(result.Message);
+    }
+
     /// <summary>One whole lifecycle: five commands, each awaited, each marked when sent. Returns commands completed.</summary>
     public async Task<int> Lifecycle(string hub, Func<Task>? pace = null)
     {
@@ -60,21 +69,27 @@ internal sealed class Driver(IGrainFactory grains, Sent sent)
         return steps.Length;
     }
 
-    /// <summary>The key a board delta answers to: the request and the version it now shows, or its removal.</summary>
-    public static string? KeyOf(JsonElement delta)
+    /// <summary>The keys a board delta answers to: each request and the version it now shows, or its removal (a busy hub batches several).</summary>
+    public static IEnumerable<string> KeysOf(DeltaProbe delta)
     {
-        foreach (var change in delta.GetProperty("changes").EnumerateArray())
+        foreach (var change in delta.Changes)
         {
-            switch (change.GetProperty("kind").GetString())
+            switch (change.Kind)
             {
-                case "requestUpserted":
-                    var request = change.GetProperty("request");
-                    return $"{request.GetProperty("id").GetGuid()}:{request.GetProperty("version").GetInt32()}";
-                case "requestRemoved":
-                    return $"{change.GetProperty("requestId").GetGuid()}:removed";
+                case "requestUpserted" when change.Request is { } request:
+                    yield return $"{request.Id}:{request.Version}";
+                    break;
+                case "requestRemoved" when change.RequestId is { } id:
+                    yield return $"{id}:removed";
+                    break;
             }
         }
-
-        return null;
     }
 }
+
+/// <summary>The fields of a board delta the harness reads; the rest of the message is skipped.</summary>
+internal sealed record DeltaProbe(IReadOnlyList<ChangeProbe> Changes);
+
+internal sealed record ChangeProbe(string Kind, RequestProbe? Request, Guid? RequestId);
+
+internal sealed record RequestProbe(Guid Id, int Version);

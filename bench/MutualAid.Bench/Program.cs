@@ -1,17 +1,21 @@
 using System.Globalization;
 using MutualAid.Bench;
 
-// dotnet run -c Release --project bench/MutualAid.Bench -- [--quick] [--scenario fanout|hubs|throughput|memory|all]
+// dotnet run -c Release --project bench/MutualAid.Bench -- [--quick] [--scenario fanout|hubs|throughput|throughput-redis|memory|circuits|all]
+//   [--storage Memory|Sqlite] [--concurrency N] (throughput: which store, how many lifecycles in parallel)
 var quick = args.Contains("--quick");
 var scenario = args.SkipWhile(a => a != "--scenario").Skip(1).FirstOrDefault() ?? (quick ? "fanout" : "all");
 var seconds = quick ? 8 : 20;
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var concurrency = int.TryParse(Option("--concurrency"), CultureInfo.InvariantCulture, out var c) ? c : 32;
+var storages = Option("--storage") is { } only ? [only] : new[] { "Memory", "Sqlite" };
 var rows = new ObservableRows();
 Row? headline = null, headlineBaseline = null;
 double sustained = double.NaN;
 
-async Task RunOn(string storage, Func<AppUnderTest, IGrainFactory, string, Task> body, string? redis = null)
+async Task RunOn(string storage, Func<AppUnderTest, IGrainFactory, string, Task> body, string? redis = null, string environment = "Production")
 {
-    var (app, client, grains, cookies) = await Scenarios.Start(storage, redis);
+    var (app, client, grains, cookies) = await Scenarios.Start(storage, redis, environment);
     try
     {
         await body(app, grains, cookies);
@@ -64,11 +68,11 @@ if (scenario is "hubs" or "all")
 
 if (scenario is "throughput" or "all")
 {
-    foreach (var storage in new[] { "Memory", "Sqlite" })
+    foreach (var storage in storages)
     {
         await RunOn(storage, async (app, grains, cookies) =>
         {
-            var row = await Scenarios.Throughput(app, grains, cookies, 100, 32, TimeSpan.FromSeconds(quick ? 8 : 30), storage);
+            var row = await Scenarios.Throughput(app, grains, cookies, 100, concurrency, TimeSpan.FromSeconds(quick ? 8 : 30), storage);
             rows.Add(row);
             if (storage == "Memory") sustained = row.CommandsPerSecond;
         });
@@ -84,7 +88,7 @@ if (scenario == "throughput-redis" || (scenario == "all" && !quick))
     {
         await Task.Delay(500);
         await RunOn("Redis", async (app, grains, cookies) =>
-            rows.Add(await Scenarios.Throughput(app, grains, cookies, 100, 32, TimeSpan.FromSeconds(30), "Redis")), $"127.0.0.1:{port}");
+            rows.Add(await Scenarios.Throughput(app, grains, cookies, 100, concurrency, TimeSpan.FromSeconds(30), "Redis")), $"127.0.0.1:{port}");
     }
     finally
     {
@@ -99,6 +103,13 @@ if (scenario is "memory" or "all")
         rows.Add(await Scenarios.MemoryPerClient(app, grains, cookies, 1000));
         rows.Add(await Scenarios.MemoryPerRequestGrain(app, grains, quick ? 10_000 : 100_000));
     });
+}
+
+if (scenario is "circuits" or "all")
+{
+    // Development: a build (not a publish) serves Blazor's script only through the static web
+    // assets manifest, which ASP.NET Core reads in Development.
+    await RunOn("Memory", async (app, grains, cookies) => rows.Add(await Scenarios.MemoryPerCircuit(app, grains, cookies, 20)), environment: "Development");
 }
 
 Console.WriteLine();

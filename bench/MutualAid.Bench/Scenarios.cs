@@ -11,9 +11,9 @@ internal sealed record Row(string Scenario, int Clients, Statistics Latency, dou
 
 internal static class Scenarios
 {
-    public static async Task<(AppUnderTest App, IHost Client, IGrainFactory Grains, string Cookies)> Start(string storage, string? redis = null)
+    public static async Task<(AppUnderTest App, IHost Client, IGrainFactory Grains, string Cookies)> Start(string storage, string? redis = null, string environment = "Production")
     {
-        var app = await AppUnderTest.Start(storage, redis);
+        var app = await AppUnderTest.Start(storage, redis, environment);
         var cookies = await app.SignInAsAdmin();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -29,7 +29,7 @@ internal static class Scenarios
     public static async Task<Row> FanOut(AppUnderTest app, IGrainFactory grains, string cookies, int clients, double rate, TimeSpan duration)
     {
         var hub = await Driver.Hub(grains, "fan-" + clients + "-" + Guid.NewGuid().ToString("N")[..4]);
-        await using var boards = await Clients.Connect(app.Url, "/hubs/board", cookies, clients, "delta", Driver.KeyOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
+        await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/hubs/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
         var driver = new Driver(grains, boards.Sent);
         await driver.AddVolunteers(hub, 5);
         await Task.Delay(1000);
@@ -59,7 +59,7 @@ internal static class Scenarios
     public static async Task<Row> BaselineFanOut(int clients, double rate, TimeSpan duration, int messageBytes)
     {
         await using var baseline = await Baseline.Start();
-        await using var receivers = await Clients.Connect(baseline.Url, "/baseline", null, clients, "m", Baseline.KeyOf, _ => Task.CompletedTask);
+        await using var receivers = await Clients.Connect<Baseline.Probe>(baseline.Url, "/baseline", null, clients, "m", Baseline.KeysOf, _ => Task.CompletedTask);
         var padding = new string('x', Math.Max(0, messageBytes - 40));
         var stopwatch = Stopwatch.StartNew();
         long seq = 0;
@@ -82,7 +82,7 @@ internal static class Scenarios
     public static async Task<Row> Throughput(AppUnderTest app, IGrainFactory grains, string cookies, int clients, int concurrency, TimeSpan duration, string storage)
     {
         var hub = await Driver.Hub(grains, "tp-" + Guid.NewGuid().ToString("N")[..6]);
-        await using var boards = await Clients.Connect(app.Url, "/hubs/board", cookies, clients, "delta", Driver.KeyOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
+        await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/hubs/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
         var driver = new Driver(grains, boards.Sent);
         await driver.AddVolunteers(hub, 20);
         boards.Reset();
@@ -107,7 +107,7 @@ internal static class Scenarios
         var hub = await Driver.Hub(grains, "mem-" + Guid.NewGuid().ToString("N")[..6]);
         await Task.Delay(2000);
         var before = app.ResidentBytes();
-        await using var boards = await Clients.Connect(app.Url, "/hubs/board", cookies, clients, "delta", Driver.KeyOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
+        await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/hubs/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
         await Task.Delay(3000);
         var after = app.ResidentBytes();
         var perClient = (after - before) / (double)clients / 1024;
@@ -143,6 +143,30 @@ internal static class Scenarios
         var after = app.ResidentBytes();
         return new Row("memory per request grain", created, Statistics.Of([]), created / elapsed.TotalSeconds, double.NaN, double.NaN, after / 1048576.0,
             $"{(after - before) / (double)created:0} B per request incl. its hub entry ({before / 1048576.0:0} → {after / 1048576.0:0} MB)");
+    }
+
+    /// <summary>
+    /// Server memory per Blazor circuit: resident memory with N headless Chromium tabs showing a
+    /// hub board (each tab is its own circuit) minus with the browser open and no tab.
+    /// </summary>
+    public static async Task<Row> MemoryPerCircuit(AppUnderTest app, IGrainFactory grains, string cookies, int pages)
+    {
+        var hub = await Driver.Hub(grains, "circ-" + Guid.NewGuid().ToString("N")[..6]);
+        var driver = new Driver(grains, new Sent());
+        await driver.AddVolunteers(hub, 10);
+        for (var i = 0; i < 30; i++) await driver.Create(hub); // a board with something on it
+        await using var browser = await Chromium.Launch(app.Url, cookies);
+        // Two warm-up tabs first: the first board JIT-compiles and caches Blazor's and Radzen's
+        // code once per process, which is not a per-circuit cost.
+        for (var i = 0; i < 2; i++) await browser.OpenBoard(hub);
+        await Task.Delay(2000);
+        var before = app.ResidentBytes();
+        for (var i = 0; i < pages; i++) await browser.OpenBoard(hub);
+        await Task.Delay(3000);
+        var after = app.ResidentBytes();
+        var perCircuit = (after - before) / (double)pages / 1024;
+        return new Row("memory per Blazor circuit", pages, Statistics.Of([]), double.NaN, double.NaN, double.NaN, after / 1048576.0,
+            $"{perCircuit:0} KB per hub-board tab, after 2 warm-up tabs ({before / 1048576.0:0} → {after / 1048576.0:0} MB)");
     }
 
     public static string Table(IEnumerable<Row> rows)

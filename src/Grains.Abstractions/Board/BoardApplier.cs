@@ -16,19 +16,21 @@ public static class BoardApplier
         if (delta.Version <= snapshot.Version) return snapshot;
         if (delta.Version != snapshot.Version + 1) return null;
 
-        var requests = snapshot.Requests.ToDictionary(r => r.Id);
-        var volunteers = snapshot.Volunteers.ToDictionary(v => v.Id);
-        var offers = snapshot.Offers.ToDictionary(o => o.Id);
+        // Only the lists a delta touches are rebuilt and re-sorted: most deltas change one request,
+        // and the volunteers and offers lists can be handed on as they are (bench/MutualAid.Micro).
+        Dictionary<Guid, RequestSummary>? requests = null;
+        Dictionary<Guid, VolunteerSummary>? volunteers = null;
+        Dictionary<Guid, OfferSummary>? offers = null;
         foreach (var change in delta.Changes)
         {
             switch (change)
             {
-                case RequestUpserted u: requests[u.Request.Id] = u.Request; break;
-                case RequestRemoved r: requests.Remove(r.RequestId); break;
-                case VolunteerUpserted u: volunteers[u.Volunteer.Id] = u.Volunteer; break;
-                case VolunteerRemoved r: volunteers.Remove(r.VolunteerId); break;
-                case OfferUpserted u: offers[u.Offer.Id] = u.Offer; break;
-                case OfferRemoved r: offers.Remove(r.OfferId); break;
+                case RequestUpserted u: (requests ??= ById(snapshot.Requests, r => r.Id))[u.Request.Id] = u.Request; break;
+                case RequestRemoved r: (requests ??= ById(snapshot.Requests, x => x.Id)).Remove(r.RequestId); break;
+                case VolunteerUpserted u: (volunteers ??= ById(snapshot.Volunteers, v => v.Id))[u.Volunteer.Id] = u.Volunteer; break;
+                case VolunteerRemoved r: (volunteers ??= ById(snapshot.Volunteers, v => v.Id)).Remove(r.VolunteerId); break;
+                case OfferUpserted u: (offers ??= ById(snapshot.Offers, o => o.Id))[u.Offer.Id] = u.Offer; break;
+                case OfferRemoved r: (offers ??= ById(snapshot.Offers, o => o.Id)).Remove(r.OfferId); break;
                 default: throw new InvalidOperationException($"Unknown board change {change.GetType().Name}.");
             }
         }
@@ -36,11 +38,18 @@ public static class BoardApplier
         return snapshot with
         {
             Version = delta.Version,
-            Requests = Order(requests.Values),
-            Volunteers = OrderVolunteers(volunteers.Values),
-            Offers = OrderOffers(offers.Values),
+            Requests = requests is null ? snapshot.Requests : Order(requests.Values),
+            Volunteers = volunteers is null ? snapshot.Volunteers : OrderVolunteers(volunteers.Values),
+            Offers = offers is null ? snapshot.Offers : OrderOffers(offers.Values),
             Counts = delta.Counts,
         };
+    }
+
+    private static Dictionary<Guid, T> ById<T>(IReadOnlyList<T> items, Func<T, Guid> id)
+    {
+        var map = new Dictionary<Guid, T>(items.Count + 4);
+        foreach (var item in items) map[id(item)] = item;
+        return map;
     }
 
     /// <summary>Board order: most urgent first, then oldest first.</summary>

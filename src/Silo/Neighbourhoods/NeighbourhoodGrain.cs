@@ -5,15 +5,22 @@ using MutualAid.Offers;
 using MutualAid.Regions;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
+using Orleans.Concurrency;
 using Orleans.Utilities;
 
 namespace MutualAid.Silo.Neighbourhoods;
 
 /// <summary>
-/// A hub's board. It is a projection fed by one-way notices from entity grains; every applied
-/// change bumps the board version, is persisted, and only then is published as a delta, so a
-/// delta an observer sees is never lost on restart. Calls only its region (upwards).
+/// A hub's board. It is a projection fed by one-way notices from entity grains. Changes are
+/// applied in memory at once and then group-committed: one write persists every change that
+/// arrived while the previous write was in flight, and only then is the batch published as one
+/// delta with one new board version, so a delta an observer sees is never lost on restart. At a
+/// trickle every change is its own write and delta; under a burst the hub writes and fans out once
+/// per batch instead of once per change, which is what lets a busy hub keep up (docs/benchmarks.md).
+/// Reentrant so notices keep being applied while a write is in flight; every turn changes state
+/// only before its first await. Calls only its region (upwards).
 /// </summary>
+[Reentrant]
 public sealed partial class NeighbourhoodGrain(
     [PersistentState("hub")] IPersistentState<HubState> state,
     TimeProvider clock,
@@ -25,6 +32,8 @@ public sealed partial class NeighbourhoodGrain(
     private static readonly TimeSpan RegionPushInterval = TimeSpan.FromSeconds(1);
 
     private readonly ObserverManager<IBoardObserver> observers = new(ObserverExpiry, logger);
+    private readonly HubIndexes indexes = new();
+    private GroupCommit<BoardChange>? committer;
     private bool regionDirty;
 
     private HubState S => state.State;
@@ -33,6 +42,11 @@ public sealed partial class NeighbourhoodGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        indexes.Rebuild(S);
+        // A previous activation may have published (or half-written) a version beyond what was
+        // kept; moving past it makes every board that saw it notice the gap and take a snapshot.
+        if (S.Version > 0) S.Version++;
+        committer = new GroupCommit<BoardChange>(CommitBatch);
         // Coalesce region updates: a burst of changes costs the region one message per second.
         this.RegisterGrainTimer(PushToRegion, new GrainTimerCreationOptions(RegionPushInterval, RegionPushInterval) { Interleave = false });
         return base.OnActivateAsync(cancellationToken);
@@ -84,8 +98,8 @@ public sealed partial class NeighbourhoodGrain(
         ArgumentNullException.ThrowIfNull(notice);
         var r = notice.Summary;
         if (S.Marks.TryGetValue(r.Id, out var mark) && mark.Version >= r.Version) return; // late or repeated notice
-        IndexPerson(r.Id, notice.ContactKey);
-        S.Marks[r.Id] = new RequestMark(r.Version, r.Status);
+        indexes.IndexPerson(S, r.Id, notice.ContactKey);
+        indexes.Mark(S, r.Id, new RequestMark(r.Version, r.Status));
 
         BoardChange change;
         if (r.IsOpen && r.HubSlug == Slug)
@@ -165,19 +179,6 @@ public sealed partial class NeighbourhoodGrain(
     public Task<IReadOnlyList<Guid>> FindRequestsByContact(string contactKey) =>
         Task.FromResult<IReadOnlyList<Guid>>(S.People.TryGetValue(contactKey, out var ids) ? ids.ToArray() : []);
 
-    /// <summary>A request without a key (erased, or moved to another hub) leaves the index.</summary>
-    private void IndexPerson(Guid requestId, string? contactKey)
-    {
-        foreach (var (key, ids) in S.People.Where(p => p.Key != contactKey).ToList())
-        {
-            if (ids.Remove(requestId) && ids.Count == 0) S.People.Remove(key);
-        }
-
-        if (contactKey is null) return;
-        if (!S.People.TryGetValue(contactKey, out var list)) S.People[contactKey] = list = [];
-        if (!list.Contains(requestId)) list.Add(requestId);
-    }
-
     public Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max)
     {
         if (!S.Open.TryGetValue(requestId, out var request) || max <= 0)
@@ -195,25 +196,33 @@ public sealed partial class NeighbourhoodGrain(
         return Task.FromResult<IReadOnlyList<VolunteerSuggestion>>(suggestions);
     }
 
-    private async Task Publish(IReadOnlyList<BoardChange> changes)
+    /// <summary>
+    /// Waits until <paramref name="changes"/> (already applied in memory) are persisted and
+    /// published. Changes that arrive while a write is in flight join the next batch.
+    /// </summary>
+    private Task Publish(IReadOnlyList<BoardChange> changes) => committer!.Enqueue(changes);
+
+    private async Task CommitBatch(IReadOnlyList<BoardChange> batch)
     {
         S.Version++;
         S.UpdatedAt = clock.GetUtcNow();
         PruneFulfilments();
+        // Taken with the batch, so the counts match the version even if more changes land during the write.
+        var delta = new BoardDelta(Slug, S.Version, batch, Counts());
         try
         {
             await state.WriteStateAsync();
         }
         catch
         {
+            // Memory is now ahead of the store; a fresh activation reloads what was really kept.
             DeactivateOnIdle();
             throw;
         }
 
         regionDirty = true;
-        var delta = new BoardDelta(Slug, S.Version, changes, Counts());
         await observers.Notify(o => o.OnBoardDelta(delta));
-        LogPublished(logger, Slug, S.Version, changes.Count, observers.Count);
+        LogPublished(logger, Slug, S.Version, batch.Count, observers.Count);
     }
 
     private Task PushToRegion()
@@ -233,7 +242,7 @@ public sealed partial class NeighbourhoodGrain(
 
     private BoardCounts Counts()
     {
-        var byStatus = S.Marks.Values.GroupBy(m => m.Status).ToDictionary(g => g.Key, g => g.Count());
+        var byStatus = indexes.StatusCounts();
         var needs = S.Open.Values.GroupBy(r => r.Category).ToDictionary(g => g.Key, g => g.Count());
         var offers = S.Offers.Values.GroupBy(o => o.Category).ToDictionary(g => g.Key, g => g.Count());
         var unassignedCritical = S.Open.Values.Count(r => r.Urgency == Urgency.Critical && r.AssignedVolunteerId is null);

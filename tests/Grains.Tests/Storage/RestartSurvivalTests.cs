@@ -45,7 +45,9 @@ public sealed class RestartSurvivalTests : IDisposable
 
         await using var second = await Start();
         var after = await Describe(second.Client, hub, [assignedId, waitingId], volunteerId, offerId);
-        Assert.Equal(before, after);
+        var keptVersion = long.Parse(before[(before.LastIndexOf(',') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(before[..before.LastIndexOf(',')], after[..after.LastIndexOf(',')]);
+        Assert.Equal($"{keptVersion + 1}]", after[(after.LastIndexOf(',') + 1)..]);
         Assert.Contains("\"Status\":2", after); // sanity: the description really holds the assigned request
 
         // The waiting request's deadline reminder is in the file, ready to fire after the restart.
@@ -78,7 +80,10 @@ public sealed class RestartSurvivalTests : IDisposable
         parts.Add(await grains.GetGrain<IVolunteerGrain>(volunteer).GetView());
         parts.Add(await grains.GetGrain<IOfferGrain>(offer).GetView());
         var board = await grains.GetGrain<INeighbourhoodGrain>(hub).GetSnapshot();
-        parts.Add(Board.BoardProjectionTests.Canonical(board));
+        // A reactivated hub moves one version past what it kept (so boards that saw an unsaved
+        // version resync); everything else must be exactly as it was.
+        parts.Add(Board.BoardProjectionTests.Canonical(board with { Version = 0 }));
+        parts.Add(board.Version);
         return JsonSerializer.Serialize(parts);
     }
 

@@ -1,0 +1,48 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using MutualAid.Requests;
+using MutualAid.Silo.Neighbourhoods;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace MutualAid.Micro;
+
+/// <summary>
+/// The cost of persisting a hub's board projection once, with the serializer the stores used by
+/// default (Newtonsoft JSON through Orleans' JsonGrainStorageSerializer) and with Orleans' binary
+/// serializer they use now. A hub that has seen <see cref="RequestsSeen"/> requests holds a mark
+/// for each; the group commit makes this a per-batch cost instead of a per-change one.
+/// </summary>
+[MemoryDiagnoser]
+public class HubStateWriteBenchmarks
+{
+    private OrleansGrainStorageSerializer binary = null!;
+    private JsonGrainStorageSerializer json = null!;
+    private HubState state = null!;
+
+    [Params(1_000, 10_000)]
+    public int RequestsSeen { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+        binary = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
+        json = new JsonGrainStorageSerializer(new OrleansJsonSerializer(Microsoft.Extensions.Options.Options.Create(new OrleansJsonSerializerOptions())));
+        state = new HubState { Version = RequestsSeen * 5L };
+        for (var i = 0; i < RequestsSeen; i++)
+        {
+            var open = i % 20 == 0;
+            var summary = SampleBoard.Request(i);
+            state.Marks[summary.Id] = new RequestMark(5, open ? RequestStatus.Triaged : RequestStatus.Fulfilled);
+            if (open) state.Open[summary.Id] = summary;
+            state.People[$"key-{i}"] = [summary.Id];
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public int NewtonsoftJson() => json.Serialize(state).Length;
+
+    [Benchmark]
+    public int OrleansBinary() => binary.Serialize(state).Length;
+}
