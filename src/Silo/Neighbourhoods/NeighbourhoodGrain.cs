@@ -12,13 +12,15 @@ namespace MutualAid.Silo.Neighbourhoods;
 
 /// <summary>
 /// A hub's board. It is a projection fed by one-way notices from entity grains. Changes are
-/// applied in memory at once and then group-committed: one write persists every change that
-/// arrived while the previous write was in flight, and only then is the batch published as one
-/// delta with one new board version, so a delta an observer sees is never lost on restart. At a
-/// trickle every change is its own write and delta; under a burst the hub writes and fans out once
-/// per batch instead of once per change, which is what lets a busy hub keep up (docs/benchmarks.md).
-/// Reentrant so notices keep being applied while a write is in flight; every turn changes state
-/// only before its first await. Calls only its region (upwards).
+/// applied in memory at once and group-committed: one write persists every change that arrived
+/// while the previous write was in flight, and only then is that batch published as one delta, so
+/// a delta an observer receives is never lost on restart. At a trickle every change is its own
+/// write and delta; under a burst the hub writes and fans out once per batch instead of once per
+/// change, which is what lets a busy hub keep up (docs/benchmarks.md).
+/// Changes take their board version when they are applied, so a snapshot taken while changes wait
+/// for the write already carries the version of the delta that will publish them; receivers skip
+/// that delta as already seen. Reentrant so notices keep being applied while a write is in flight;
+/// every turn changes state only before its first await. Calls only its region (upwards).
 /// </summary>
 [Reentrant]
 public sealed partial class NeighbourhoodGrain(
@@ -29,27 +31,43 @@ public sealed partial class NeighbourhoodGrain(
     /// <summary>Observers must re-subscribe within this window or are dropped (their process may be gone).</summary>
     public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// How far a new activation moves the board version past what was kept. A version is shown
+    /// without being kept only when a snapshot seals it while a write is in flight, so an
+    /// activation can leave behind at most a handful (one per snapshot request during the last
+    /// two writes, each a few milliseconds); ten thousand is far beyond that.
+    /// </summary>
+    internal const int UnkeptVersions = 10_000;
+
     private static readonly TimeSpan RegionPushInterval = TimeSpan.FromSeconds(1);
 
     private readonly ObserverManager<IBoardObserver> observers = new(ObserverExpiry, logger);
     private readonly HubIndexes indexes = new();
-    private GroupCommit<BoardChange>? committer;
+    private readonly Dictionary<long, BoardCounts> sealedCounts = [];
+    private GroupCommit<PendingChange>? committer;
+    private bool versionOpen;
     private bool regionDirty;
 
     private HubState S => state.State;
 
     private string Slug => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         indexes.Rebuild(S);
-        // A previous activation may have published (or half-written) a version beyond what was
-        // kept; moving past it makes every board that saw it notice the gap and take a snapshot.
-        if (S.Version > 0) S.Version++;
-        committer = new GroupCommit<BoardChange>(CommitBatch);
+        committer = new GroupCommit<PendingChange>(CommitBatch);
+        if (S.Version > 0)
+        {
+            // A previous activation may have shown versions it never kept (sealed by snapshots while
+            // a write was in flight). Moving past them, durably, means a version number never
+            // stands for two different boards, so every board that saw one resyncs.
+            S.Version += UnkeptVersions + 1;
+            await state.WriteStateAsync(cancellationToken);
+        }
+
         // Coalesce region updates: a burst of changes costs the region one message per second.
         this.RegisterGrainTimer(PushToRegion, new GrainTimerCreationOptions(RegionPushInterval, RegionPushInterval) { Interleave = false });
-        return base.OnActivateAsync(cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
     }
 
     public async Task<Result<HubSummary>> Configure(HubSettings settings, Actor actor)
@@ -200,15 +218,32 @@ public sealed partial class NeighbourhoodGrain(
     /// Waits until <paramref name="changes"/> (already applied in memory) are persisted and
     /// published. Changes that arrive while a write is in flight join the next batch.
     /// </summary>
-    private Task Publish(IReadOnlyList<BoardChange> changes) => committer!.Enqueue(changes);
-
-    private async Task CommitBatch(IReadOnlyList<BoardChange> batch)
+    private Task Publish(IReadOnlyList<BoardChange> changes)
     {
-        S.Version++;
+        if (!versionOpen)
+        {
+            versionOpen = true;
+            S.Version++;
+        }
+
         S.UpdatedAt = clock.GetUtcNow();
+        var version = S.Version;
+        // An empty change list still publishes its version: the counts moved.
+        return committer!.Enqueue(changes.Count == 0 ? [new PendingChange(version, null)] : changes.Select(c => new PendingChange(version, c)).ToArray());
+    }
+
+    /// <summary>
+    /// Writes once for everything pending, then publishes one delta per version in order. A
+    /// version was sealed either here or by a snapshot that showed it (see <see cref="Snapshot"/>).
+    /// </summary>
+    private async Task CommitBatch(IReadOnlyList<PendingChange> batch)
+    {
+        versionOpen = false;
         PruneFulfilments();
-        // Taken with the batch, so the counts match the version even if more changes land during the write.
-        var delta = new BoardDelta(Slug, S.Version, batch, Counts());
+        var countsNow = Counts();
+        var deltas = batch.GroupBy(p => p.Version).OrderBy(g => g.Key).Select(g => new BoardDelta(
+            Slug, g.Key, g.Where(p => p.Change is not null).Select(p => p.Change!).ToArray(),
+            sealedCounts.Remove(g.Key, out var counts) ? counts : countsNow)).ToArray();
         try
         {
             await state.WriteStateAsync();
@@ -221,8 +256,11 @@ public sealed partial class NeighbourhoodGrain(
         }
 
         regionDirty = true;
-        await observers.Notify(o => o.OnBoardDelta(delta));
-        LogPublished(logger, Slug, S.Version, batch.Count, observers.Count);
+        foreach (var delta in deltas)
+        {
+            await observers.Notify(o => o.OnBoardDelta(delta));
+            LogPublished(logger, Slug, delta.Version, delta.Changes.Count, observers.Count);
+        }
     }
 
     private Task PushToRegion()
@@ -232,10 +270,24 @@ public sealed partial class NeighbourhoodGrain(
         return GrainFactory.GetGrain<IRegionGrain>(region).HubUpdated(Summary());
     }
 
-    private BoardSnapshot Snapshot() => new(
-        Slug, S.Settings?.Name ?? Slug, S.Settings?.RegionSlug, S.Version,
-        BoardApplier.Order(S.Open.Values), BoardApplier.OrderVolunteers(S.Volunteers.Values),
-        BoardApplier.OrderOffers(S.Offers.Values), Counts());
+    /// <summary>
+    /// The board as it stands, labelled with the current version. If that version is still open
+    /// (changes waiting for the write) it is sealed: later changes take the next version, so the
+    /// delta for this one carries exactly what this snapshot shows and receivers can skip it.
+    /// </summary>
+    private BoardSnapshot Snapshot()
+    {
+        var counts = Counts();
+        if (versionOpen)
+        {
+            versionOpen = false;
+            sealedCounts[S.Version] = counts;
+        }
+
+        return new(Slug, S.Settings?.Name ?? Slug, S.Settings?.RegionSlug, S.Version,
+            BoardApplier.Order(S.Open.Values), BoardApplier.OrderVolunteers(S.Volunteers.Values),
+            BoardApplier.OrderOffers(S.Offers.Values), counts);
+    }
 
     private HubSummary Summary() =>
         new(Slug, S.Settings?.Name ?? Slug, S.Settings?.RegionSlug, S.Version, S.Open.Count, Counts(), S.UpdatedAt);
@@ -279,3 +331,6 @@ public sealed partial class NeighbourhoodGrain(
     [LoggerMessage(Level = LogLevel.Trace, Message = "Hub {Hub} board v{Version}: {Changes} change(s) to {Observers} observer(s)")]
     private static partial void LogPublished(ILogger logger, string hub, long version, int changes, int observers);
 }
+
+/// <summary>A change applied in memory, waiting for the write, with the board version it belongs to.</summary>
+internal readonly record struct PendingChange(long Version, BoardChange? Change);

@@ -79,6 +79,34 @@ public sealed class BoardProjectionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_snapshot_taken_mid_burst_plus_the_later_deltas_is_the_final_board()
+    {
+        var hub = await domain.NewHub();
+        var observer = new TestBoardObserver();
+        var reference = fixture.Grains.CreateObjectReference<IBoardObserver>(observer);
+        var initial = await domain.Hub(hub).Subscribe(reference);
+        observer.Start(initial.Version);
+
+        var burst = Task.WhenAll(Enumerable.Range(0, 30).Select(_ => domain.NewRequest(hub)));
+        var snapshots = new List<BoardSnapshot>();
+        while (!burst.IsCompleted) snapshots.Add(await domain.Hub(hub).GetSnapshot());
+        await burst;
+        var final = await domain.WaitForBoard(hub, b => b.Requests.Count == 30);
+        await WaitUntil(() => observer.Deltas.LastOrDefault()?.Version >= final.Version, () => "arrived " + string.Join(",", observer.Arrivals));
+
+        Assert.NotEmpty(snapshots);
+        foreach (var snapshot in snapshots)
+        {
+            var caughtUp = observer.Deltas.Where(d => d.Version > snapshot.Version)
+                .Aggregate(snapshot, (b, d) => BoardApplier.Apply(b, d) ?? throw new InvalidOperationException($"gap after v{snapshot.Version} at {d.Version}"));
+            Assert.Equal(final.Requests.Select(r => (r.Id, r.Version)).Order(), caughtUp.Requests.Select(r => (r.Id, r.Version)).Order());
+            Assert.Equal(Canonical(final), Canonical(caughtUp));
+        }
+
+        await domain.Hub(hub).Unsubscribe(reference);
+    }
+
+    [Fact]
     public void The_sequencer_releases_in_order_and_reports_a_real_gap()
     {
         var t0 = DateTimeOffset.UnixEpoch;

@@ -65,7 +65,7 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
         await grains.GetGrain<IRequestGrain>(request).GetView(),
         await grains.GetGrain<IRequestGrain>(request).GetAudit(),
         await grains.GetGrain<IVolunteerGrain>(volunteer).GetView(),
-        // Every activation of a hub from storage moves one version past what was kept; the board itself must match.
+        // A hub activated from storage moves its version past what it kept; the board itself must match.
         Board.BoardProjectionTests.Canonical(await grains.GetGrain<INeighbourhoodGrain>(hub).GetSnapshot() with { Version = 0 }),
     });
 
