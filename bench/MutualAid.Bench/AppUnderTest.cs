@@ -38,6 +38,7 @@ internal sealed partial class AppUnderTest : IAsyncDisposable
         info.Environment["Urls"] = $"http://127.0.0.1:{port}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment["MutualAid__Storage"] = storage;
+        info.Environment["MutualAid__BenchmarkBaseline"] = "true";
         if (redis is not null) info.Environment["MutualAid__Redis"] = redis;
         info.Environment["MutualAid__DataFolder"] = data;
         info.Environment["MutualAid__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);

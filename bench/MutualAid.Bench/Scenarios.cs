@@ -7,7 +7,11 @@ using MutualAid.Silo.Hosting;
 
 namespace MutualAid.Bench;
 
-internal sealed record Row(string Scenario, int Clients, Statistics Latency, double CommandsPerSecond, double Delivered, double CpuPercent, double MemoryMb, string Note);
+internal sealed record Row(string Scenario, int Clients, Statistics Latency, double CommandsPerSecond, double Delivered, double CpuPercent, double MemoryMb, string Note)
+{
+    /// <summary>Size of one message as a client received it (0 when not measured).</summary>
+    public int MessageBytes { get; init; }
+}
 
 internal static class Scenarios
 {
@@ -52,10 +56,13 @@ internal static class Scenarios
         await Task.Delay(2000); // stragglers
         var latencies = boards.Latencies();
         return new Row($"fan-out 1 hub", clients, Statistics.Of(latencies), commands / elapsed.TotalSeconds,
-            latencies.Length / (double)(commands * (long)clients), cpuUsed / elapsed * 100, app.ResidentBytes() / 1048576.0, $"{rate}/s target, {boards.MessageBytes} B deltas");
+            latencies.Length / (double)(commands * (long)clients), cpuUsed / elapsed * 100, app.ResidentBytes() / 1048576.0, $"{rate}/s target, {boards.MessageBytes} B deltas")
+        {
+            MessageBytes = boards.MessageBytes,
+        };
     }
 
-    /// <summary>The same clients, rate and message size through a bare SignalR hub in this process.</summary>
+    /// <summary>The same clients, rate and message size through a bare SignalR hub in the harness's own process.</summary>
     public static async Task<Row> BaselineFanOut(int clients, double rate, TimeSpan duration, int messageBytes)
     {
         await using var baseline = await Baseline.Start();
@@ -75,7 +82,36 @@ internal static class Scenarios
         var elapsed = stopwatch.Elapsed;
         await Task.Delay(2000);
         var latencies = receivers.Latencies();
-        return new Row("baseline SignalR", clients, Statistics.Of(latencies), seq / elapsed.TotalSeconds, latencies.Length / (double)(seq * clients), double.NaN, double.NaN, "raw IHubContext broadcast, no Orleans");
+        return new Row("baseline SignalR in the harness", clients, Statistics.Of(latencies), seq / elapsed.TotalSeconds, latencies.Length / (double)(seq * clients), double.NaN, double.NaN,
+            $"raw IHubContext broadcast, no Orleans, {receivers.MessageBytes} B messages");
+    }
+
+    /// <summary>
+    /// The same clients, rate and message size through the app's own bare SignalR hub
+    /// (<c>/bench/baseline</c>): same server process, GC and thread pool as our push path, each
+    /// broadcast triggered over loopback HTTP as our commands arrive over the Orleans gateway.
+    /// </summary>
+    public static async Task<Row> InAppBaselineFanOut(AppUnderTest app, int clients, double rate, TimeSpan duration, int messageBytes)
+    {
+        await using var receivers = await Clients.Connect<Baseline.Probe>(app.Url, "/bench/baseline", null, clients, "m", Baseline.KeysOf, _ => Task.CompletedTask);
+        using var http = new HttpClient { BaseAddress = app.Url };
+        var stopwatch = Stopwatch.StartNew();
+        long seq = 0;
+        while (stopwatch.Elapsed < duration)
+        {
+            seq++;
+            receivers.Sent.Mark(seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var response = await http.PostAsync(new Uri($"/bench/baseline/broadcast?seq={seq}&bytes={messageBytes}", UriKind.Relative), null);
+            response.EnsureSuccessStatusCode();
+            var wait = TimeSpan.FromSeconds(seq / rate) - stopwatch.Elapsed;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+        }
+
+        var elapsed = stopwatch.Elapsed;
+        await Task.Delay(2000);
+        var latencies = receivers.Latencies();
+        return new Row("baseline SignalR in the app", clients, Statistics.Of(latencies), seq / elapsed.TotalSeconds, latencies.Length / (double)(seq * clients), double.NaN, double.NaN,
+            $"same process as ours, no Orleans, {receivers.MessageBytes} B messages");
     }
 
     /// <summary>As many lifecycle commands as the app sustains, with live fan-out to the boards.</summary>

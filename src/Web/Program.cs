@@ -48,6 +48,7 @@ try
     app.MapPeopleExport();
     app.MapCommandApi();
     app.MapHealth();
+    app.MapBenchmarkBaseline();
     await app.RunAsync();
     return 0;
 }

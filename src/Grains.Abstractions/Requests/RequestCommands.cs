@@ -26,7 +26,14 @@ public sealed record AssignCommand(
     [property: Id(1)] Actor Actor,
     [property: Id(2)] Guid VolunteerId,
     [property: Id(3)] double EstimatedHours = 1,
-    [property: Id(4)] string? Reason = null);
+    [property: Id(4)] string? Reason = null)
+{
+    /// <summary>
+    /// A coordinator's reason for assigning past the volunteer's own limits (load, weekly hours,
+    /// rest). Recorded in the audit. Only coordinators may send it; the web tier checks.
+    /// </summary>
+    [Id(5)] public string? OverrideLimits { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("MutualAid.FulfilCommand")]
 public sealed record FulfilCommand(

@@ -22,11 +22,23 @@ public interface IVolunteerGrain : IGrainWithGuidKey
     /// <summary>Holds capacity for a request; refuses with the reason when a limit would be broken.</summary>
     [Alias("Reserve")] Task<Result<Reservation>> Reserve(Guid requestId, string hubSlug, double estimatedHours);
 
+    /// <summary>
+    /// As <see cref="Reserve"/>, but a coordinator has decided to pass the volunteer's load, hours
+    /// and rest limits for <paramref name="reason"/>. Off duty and other hubs still refuse.
+    /// </summary>
+    [Alias("ReserveOverridingLimits")] Task<Result<Reservation>> ReserveOverridingLimits(Guid requestId, string hubSlug, double estimatedHours, string reason);
+
     /// <summary>Idempotent: releasing a reservation that is not held is not an error.</summary>
     [Alias("Release")] Task Release(Guid requestId);
 
     /// <summary>Releases the reservation and banks the hours given.</summary>
     [Alias("Complete")] Task Complete(Guid requestId, double hours);
+
+    /// <summary>
+    /// Hours given, by week (the last <paramref name="weeks"/> weeks) and in total, and when they last
+    /// took something on. With <paramref name="hubSlug"/>, only what was given to that hub.
+    /// </summary>
+    [Alias("GetTimeBank")] Task<TimeBankStatement?> GetTimeBank(string? hubSlug, int weeks);
 
     /// <summary>Right to erasure: name, contact, skills and languages go; hours given stay for the hub's totals.</summary>
     [Alias("ErasePersonalData")] Task<Result<VolunteerView>> ErasePersonalData(Common.Actor actor);

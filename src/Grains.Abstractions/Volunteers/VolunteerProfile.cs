@@ -20,6 +20,11 @@ public sealed record VolunteerProfile(
     /// <summary>PRIVATE: only the volunteer and their hub's coordinators see it.</summary>
     [Id(9)] public ContactDetails? Contact { get; init; }
 
+    /// <summary>After giving this many hours within a day, a volunteer rests before taking more.</summary>
+    [Id(10)] public double RestAfterHoursInADay { get; init; } = DefaultRestAfterHours;
+
+    public const double DefaultRestAfterHours = 8;
+
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
@@ -28,6 +33,7 @@ public sealed record VolunteerProfile(
         else if (HubSlugs.Any(h => !Slug.IsValid(h))) errors.Add(new(nameof(HubSlugs), "Unknown hub name."));
         if (MaxConcurrentAssignments is < 1 or > 50) errors.Add(new(nameof(MaxConcurrentAssignments), "Between 1 and 50."));
         if (MaxHoursPerWeek is <= 0 or > 80 || double.IsNaN(MaxHoursPerWeek)) errors.Add(new(nameof(MaxHoursPerWeek), "Between 0 and 80 hours."));
+        if (RestAfterHoursInADay is <= 0 or > 24 || double.IsNaN(RestAfterHoursInADay)) errors.Add(new(nameof(RestAfterHoursInADay), "Between 0 and 24 hours."));
         if (Availability?.Any(w => w.To <= w.From) == true) errors.Add(new(nameof(Availability), "Each window must end after it starts."));
         return errors;
     }

@@ -208,7 +208,8 @@ public sealed partial class NeighbourhoodGrain(
         var suggestions = S.Volunteers.Values
             .Where(v => v.OnDuty && v.Id != request.AssignedVolunteerId)
             .Select(v => VolunteerMatcher.Score(request, v, localNow))
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Volunteer.Name, StringComparer.OrdinalIgnoreCase)
+            // Fair rotation: among equal scores, whoever has given least this week first.
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Volunteer.HoursThisWeek).ThenBy(s => s.Volunteer.Name, StringComparer.OrdinalIgnoreCase)
             .Take(max)
             .ToArray();
         return Task.FromResult<IReadOnlyList<VolunteerSuggestion>>(suggestions);

@@ -113,7 +113,15 @@ public sealed partial class RequestGrain(
 
         // Reserve first: if the volunteer refuses, nothing here has changed.
         var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(command.VolunteerId);
-        var reserved = await volunteer.Reserve(current.Id, current.HubSlug, command.EstimatedHours);
+        var overriding = string.IsNullOrWhiteSpace(command.OverrideLimits) ? null : command.OverrideLimits.Trim();
+        if (overriding is { Length: > NewRequest.MaxShortText })
+        {
+            return Result<RequestView>.Invalid(nameof(command.OverrideLimits), $"Keep the reason under {NewRequest.MaxShortText} characters.");
+        }
+
+        var reserved = overriding is null
+            ? await volunteer.Reserve(current.Id, current.HubSlug, command.EstimatedHours)
+            : await volunteer.ReserveOverridingLimits(current.Id, current.HubSlug, command.EstimatedHours, overriding);
         if (!reserved.IsOk) return reserved.As<RequestView>();
         var reservation = reserved.Value!;
 
@@ -127,6 +135,7 @@ public sealed partial class RequestGrain(
         var action = previous is null
             ? $"assigned this to {reservation.VolunteerName}"
             : $"reassigned this from {previous.VolunteerName} to {reservation.VolunteerName}";
+        if (overriding is not null) action += $", past their limits ({overriding})";
 
         Result<RequestView> result;
         try

@@ -55,29 +55,52 @@ public sealed class VolunteerGrain(
         return await Commit([]);
     }
 
-    public async Task<Result<Reservation>> Reserve(Guid requestId, string hubSlug, double estimatedHours)
+    public Task<Result<Reservation>> Reserve(Guid requestId, string hubSlug, double estimatedHours) =>
+        Reserve(requestId, hubSlug, estimatedHours, overrideReason: null);
+
+    public Task<Result<Reservation>> ReserveOverridingLimits(Guid requestId, string hubSlug, double estimatedHours, string reason) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(Result<Reservation>.Invalid("OverrideLimits", "Say why this volunteer should go past their limits."))
+            : Reserve(requestId, hubSlug, estimatedHours, reason.Trim());
+
+    private async Task<Result<Reservation>> Reserve(Guid requestId, string hubSlug, double estimatedHours, string? overrideReason)
     {
         if (S.Profile is not { } profile) return Result<Reservation>.NotFound("There is no such volunteer.");
         if (S.Reservations.Find(r => r.RequestId == requestId) is { } held) return Result<Reservation>.Ok(held);
         if (!S.OnDuty) return Result<Reservation>.Refused($"{profile.Name} is off duty.");
         if (!profile.HubSlugs.Contains(hubSlug)) return Result<Reservation>.Refused($"{profile.Name} does not volunteer with hub '{hubSlug}'.");
-        if (S.Reservations.Count >= profile.MaxConcurrentAssignments)
+        if (overrideReason is null && LimitBroken(profile, estimatedHours) is { } limit)
         {
-            return Result<Reservation>.Refused(
-                $"{profile.Name} already has {S.Reservations.Count} of {profile.MaxConcurrentAssignments} assignments.");
-        }
-
-        var committed = HoursThisWeek() + S.Reservations.Sum(r => r.EstimatedHours);
-        if (committed + estimatedHours > profile.MaxHoursPerWeek + 1e-9)
-        {
-            return Result<Reservation>.Refused(
-                $"{profile.Name} would pass their limit of {profile.MaxHoursPerWeek:0.#} h this week ({committed:0.#} h given or promised).");
+            return Result<Reservation>.Refused(limit + " A coordinator can override this with a reason.");
         }
 
         var reservation = new Reservation(requestId, hubSlug, estimatedHours, clock.GetUtcNow(), profile.Name);
         S.Reservations.Add(reservation);
         await Commit([]);
         return Result<Reservation>.Ok(reservation);
+    }
+
+    /// <summary>The volunteer's own limits, in the words a dispatcher sees; null when none is broken.</summary>
+    private string? LimitBroken(VolunteerProfile profile, double estimatedHours)
+    {
+        if (S.Reservations.Count >= profile.MaxConcurrentAssignments)
+        {
+            return $"{profile.Name} already has {S.Reservations.Count} of {profile.MaxConcurrentAssignments} assignments.";
+        }
+
+        var committed = HoursThisWeek() + S.Reservations.Sum(r => r.EstimatedHours);
+        if (committed + estimatedHours > profile.MaxHoursPerWeek + 1e-9)
+        {
+            return $"{profile.Name} would pass their limit of {profile.MaxHoursPerWeek:0.#} h this week ({committed:0.#} h given or promised).";
+        }
+
+        var lastDay = HoursSince(clock.GetUtcNow() - TimeSpan.FromDays(1));
+        if (lastDay >= profile.RestAfterHoursInADay - 1e-9)
+        {
+            return $"{profile.Name} has given {lastDay:0.#} h in the last 24 h and should rest (their limit is {profile.RestAfterHoursInADay:0.#} h a day).";
+        }
+
+        return null;
     }
 
     public async Task Release(Guid requestId)
@@ -114,11 +137,27 @@ public sealed class VolunteerGrain(
         return await Commit([]);
     }
 
-    private double HoursThisWeek()
+    public Task<TimeBankStatement?> GetTimeBank(string? hubSlug, int weeks)
     {
-        var since = clock.GetUtcNow() - Week;
-        return S.TimeBank.Where(t => t.At >= since).Sum(t => t.Hours);
+        if (S.Profile is not { } profile) return Task.FromResult<TimeBankStatement?>(null);
+        var now = clock.GetUtcNow();
+        var entries = S.TimeBank.Where(t => hubSlug is null || t.HubSlug == hubSlug).ToArray();
+        var reservations = S.Reservations.Where(r => hubSlug is null || r.HubSlug == hubSlug).ToArray();
+        var thisWeek = TimeBankStatement.WeekOf(now);
+        var recent = Enumerable.Range(0, Math.Clamp(weeks, 1, 52))
+            .Select(i => thisWeek.AddDays(-7 * i))
+            .Select(week => new WeekHours(week, entries.Where(t => TimeBankStatement.WeekOf(t.At) == week).Sum(t => t.Hours)))
+            .ToArray();
+        // Taking something on is a reservation (it may still be open) or a banked job.
+        DateTimeOffset? last = entries.Select(t => (DateTimeOffset?)t.At).Concat(reservations.Select(r => (DateTimeOffset?)r.ReservedAt)).Max();
+        return Task.FromResult<TimeBankStatement?>(new TimeBankStatement(
+            this.GetPrimaryKey(), profile.Name, recent, entries.Where(t => t.At >= now - Week).Sum(t => t.Hours),
+            entries.Sum(t => t.Hours), entries.Length, last, reservations.Length));
     }
+
+    private double HoursThisWeek() => HoursSince(clock.GetUtcNow() - Week);
+
+    private double HoursSince(DateTimeOffset since) => S.TimeBank.Where(t => t.At >= since).Sum(t => t.Hours);
 
     private VolunteerView ToView() => new(
         this.GetPrimaryKey(), S.Version, S.Profile!, S.OnDuty, S.Reservations.ToArray(),

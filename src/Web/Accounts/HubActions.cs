@@ -23,6 +23,23 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
         return allowed ? await command(grain) : Result<RequestView>.Refused($"You are not a dispatcher of hub '{view.HubSlug}'.");
     }
 
+    /// <summary>
+    /// Assigns a volunteer past their own limits (load, weekly hours, rest). Only the hub's
+    /// coordinators may decide that, and only with a reason, which the audit keeps.
+    /// </summary>
+    public async Task<Result<RequestView>> AssignPastLimits(Guid requestId, Guid volunteerId, int expectedVersion, string reason)
+    {
+        var view = await grains.GetGrain<IRequestGrain>(requestId).GetView();
+        if (view is null) return Result<RequestView>.NotFound("There is no such request.");
+        if (!await access.Can(user.Principal, Ability.ManageHub, view.HubSlug))
+        {
+            return Result<RequestView>.Refused($"Only a coordinator of hub '{view.HubSlug}' can assign past a volunteer's limits.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason)) return Result<RequestView>.Invalid("OverrideLimits", "Say why this volunteer should go past their limits.");
+        return await grains.GetGrain<IRequestGrain>(requestId).Assign(new AssignCommand(expectedVersion, user.Actor, volunteerId) { OverrideLimits = reason });
+    }
+
     public Task<Result<RequestView>> Create(NewRequest request) => Create(Guid.NewGuid(), request);
 
     /// <summary>With a caller-chosen id, so a create retried after a lost answer cannot make two requests.</summary>
@@ -60,4 +77,18 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
         await access.Can(user.Principal, Ability.Dispatch, hub)
             ? await grains.GetGrain<INeighbourhoodGrain>(hub).SuggestVolunteers(requestId, 5)
             : [];
+
+    /// <summary>Sets how long the hub gives itself to assign each urgency; its coordinators (and admins) may.</summary>
+    public async Task<Result<HubSummary>> UpdateDeadlines(string hub, DeadlinePolicy deadlines)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        if (!await access.Can(user.Principal, Ability.ManageHub, hub))
+        {
+            return Result<HubSummary>.Refused($"You are not a coordinator of hub '{hub}'.");
+        }
+
+        var grain = grains.GetGrain<INeighbourhoodGrain>(hub);
+        if (await grain.GetSettings() is not { } settings) return Result<HubSummary>.NotFound($"There is no hub '{hub}'.");
+        return await grain.Configure(settings with { Deadlines = deadlines }, user.Actor);
+    }
 }

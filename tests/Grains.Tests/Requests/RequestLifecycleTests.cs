@@ -154,7 +154,7 @@ public sealed class RequestLifecycleTests(ClusterFixture fixture)
         var refused = await domain.RequestGrain(second.Id).Assign(new AssignCommand(1, Domain.Sam, busy.Id));
 
         Assert.Equal(ResultStatus.Refused, refused.Status);
-        Assert.Equal("Busy already has 1 of 1 assignments.", refused.Message);
+        Assert.Equal("Busy already has 1 of 1 assignments. A coordinator can override this with a reason.", refused.Message);
         var after = (await domain.RequestGrain(second.Id).GetView())!;
         Assert.Equal(RequestStatus.New, after.Status);
         Assert.Equal(1, after.Version);

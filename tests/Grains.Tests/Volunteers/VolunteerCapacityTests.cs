@@ -22,7 +22,7 @@ public sealed class VolunteerCapacityTests(ClusterFixture fixture)
         Assert.True((await grain.Reserve(b, hub, 1)).IsOk);
         var third = await grain.Reserve(c, hub, 1);
         Assert.Equal(ResultStatus.Refused, third.Status);
-        Assert.Equal("Lee already has 2 of 2 assignments.", third.Message);
+        Assert.Equal("Lee already has 2 of 2 assignments. A coordinator can override this with a reason.", third.Message);
 
         await grain.Release(a);
         Assert.True((await grain.Reserve(c, hub, 1)).IsOk);
@@ -43,7 +43,7 @@ public sealed class VolunteerCapacityTests(ClusterFixture fixture)
         var tooMuch = await grain.Reserve(Guid.NewGuid(), hub, 1);
 
         Assert.Equal(ResultStatus.Refused, tooMuch.Status);
-        Assert.Equal("Kim would pass their limit of 5 h this week (4.5 h given or promised).", tooMuch.Message);
+        Assert.Equal("Kim would pass their limit of 5 h this week (4.5 h given or promised). A coordinator can override this with a reason.", tooMuch.Message);
         var view = (await grain.GetView())!;
         Assert.Equal(3, view.HoursThisWeek);
         Assert.Equal(3, view.HoursTotal);

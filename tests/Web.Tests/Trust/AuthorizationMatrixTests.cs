@@ -21,6 +21,8 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         [$"/hubs/{world.A}"] = ["admin", "regional", "coordinator", "dispatcher", "volunteer"],
         [$"/hubs/{world.A}/intake"] = ["coordinator", "dispatcher"],
         [$"/hubs/{world.A}/team"] = ["coordinator"],
+        [$"/hubs/{world.A}/settings"] = ["coordinator"],
+        [$"/hubs/{world.A}/hours"] = ["coordinator"],
         [$"/hubs/{world.A}/people"] = ["coordinator"],
         [$"/hubs/{world.A}/people/export?phone=07700900123"] = ["coordinator"],
         [$"/hubs/{world.A}/people/volunteers/{world.VolunteerOfA}/export"] = ["coordinator"],
@@ -131,6 +133,39 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
 
         var after = await world.Factory.Grains.GetGrain<IRequestGrain>(request.Id).GetView();
         Assert.Equal(dispatchers.Contains(role) ? RequestStatus.Assigned : RequestStatus.New, after!.Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task Only_a_coordinator_of_the_hub_can_assign_past_a_volunteers_limits(string role)
+    {
+        var grains = world.Factory.Grains;
+        var volunteer = await Seed.Volunteer(grains, world.A, "Full" + role);
+        await grains.GetGrain<MutualAid.Volunteers.IVolunteerGrain>(volunteer).Reserve(Guid.NewGuid(), world.A, 40); // a full week promised
+        var request = await Seed.Request(grains, world.A, phone: "07700 8" + Random.Shared.Next(10000, 99999));
+        using var scope = world.Factory.Services.CreateScope();
+        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        if (world.Users[role] is { } email)
+        {
+            var account = await grains.GetGrain<MutualAid.Accounts.IUserGrain>(MutualAid.Accounts.IUserGrain.Key(email)).GetAccount();
+            user.Set(AccountClaims.Principal(account!));
+        }
+
+        var actions = scope.ServiceProvider.GetRequiredService<HubActions>();
+        var result = await actions.AssignPastLimits(request.Id, volunteer, request.Version, "only driver with a wheelchair ramp");
+
+        var after = await grains.GetGrain<IRequestGrain>(request.Id).GetView();
+        if (role == "coordinator")
+        {
+            Assert.True(result.IsOk, result.Message);
+            Assert.Equal(volunteer, after!.Assignment?.VolunteerId);
+        }
+        else
+        {
+            Assert.Equal(ResultStatus.Refused, result.Status);
+            Assert.StartsWith("Only a coordinator of hub", result.Message, StringComparison.Ordinal);
+            Assert.Null(after!.Assignment);
+        }
     }
 
     [Fact]

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MutualAid.EndToEnd;
+
+/// <summary>
+/// A critical need nobody takes in time: the hub's own deadline (set on its settings page) marks it
+/// overdue on the board, then offers it to the region, where a neighbouring hub takes it in. Real
+/// durable reminders on the app's real clock, so this waits out the one-minute minimum twice.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class EscalationTests(BrowserFixture fixture)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(1);
+
+    [Fact]
+    public async Task An_overdue_critical_request_is_highlighted_then_offered_to_the_region_and_a_neighbouring_hub_takes_it()
+    {
+        var coordinator = await fixture.NewPage("coordinator");
+        var regional = await fixture.NewPage("regional");
+
+        // North gives itself one minute for critical requests.
+        await coordinator.GotoAsync("/hubs/north/settings");
+        var critical = coordinator.GetByTestId("deadline-critical").Locator("input");
+        await critical.FillAsync("1", new() { Timeout = 30000 });
+        await coordinator.GetByTestId("deadlines-save").ClickAsync();
+        await Expect(coordinator.GetByText("Deadlines saved")).ToBeVisibleAsync(new() { Timeout = 10000 });
+
+        var need = "E2E: insulin run " + Guid.NewGuid().ToString("N")[..6];
+        await coordinator.GotoAsync("/hubs/north/intake");
+        await coordinator.GetByTestId("intake-name").FillAsync("Escalation Caller", new() { Timeout = 30000 });
+        await coordinator.GetByTestId("intake-phone").FillAsync("07700 93" + Random.Shared.Next(1000, 9999));
+        await coordinator.GetByTestId("intake-area").FillAsync("Mill Lane");
+        await coordinator.GetByTestId("intake-need").FillAsync(need);
+        await coordinator.GetByTestId("intake-urgency").ClickAsync();
+        await coordinator.GetByRole(AriaRole.Option, new() { Name = "Critical", Exact = true }).ClickAsync();
+        await coordinator.GetByTestId("intake-save").ClickAsync();
+        await Expect(coordinator.GetByTestId("intake-saved")).ToBeVisibleAsync(new() { Timeout = 10000 });
+        var created = DateTimeOffset.UtcNow;
+
+        await coordinator.GotoAsync("/hubs/north");
+        var row = coordinator.Locator("tr.ma-overdue").Filter(new() { Has = coordinator.GetByTestId("request-need").GetByText(need, new() { Exact = true }) });
+        await Expect(row).ToBeVisibleAsync(new() { Timeout = (float)(Deadline + TimeSpan.FromSeconds(45)).TotalMilliseconds });
+        Assert.True(DateTimeOffset.UtcNow - created >= Deadline - TimeSpan.FromSeconds(2), "overdue before its deadline");
+        await Expect(row.GetByText("overdue")).ToBeVisibleAsync();
+
+        // The regional coordinator sees it offered to the region...
+        await regional.GotoAsync("/regions/city");
+        var offered = regional.GetByTestId("escalations-grid").Locator("tr").Filter(new() { HasText = need });
+        await Expect(offered).ToBeVisibleAsync(new() { Timeout = (float)(Deadline + TimeSpan.FromSeconds(60)).TotalMilliseconds });
+        await regional.ScreenshotAsync(new() { Path = Path.Combine(AppProcess.RepositoryRoot(), "docs", "screenshots", "region-escalation.png"), FullPage = true });
+
+        // ...and Riverside's coordinator takes it in from the same region board.
+        var riverside = await fixture.NewPage("coordinator");
+        await riverside.GotoAsync("/regions/city");
+        var take = riverside.GetByTestId("escalations-grid").Locator("tr").Filter(new() { HasText = need });
+        await take.GetByRole(AriaRole.Button, new() { Name = "Into Riverside Hub" }).ClickAsync(new() { Timeout = 30000 });
+        await Expect(riverside.GetByText("Now on riverside's board.")).ToBeVisibleAsync(new() { Timeout = 10000 });
+        await Expect(offered).ToHaveCountAsync(0, new() { Timeout = 10000 });
+
+        await coordinator.GotoAsync("/hubs/riverside");
+        await Expect(coordinator.GetByTestId("request-need").GetByText(need, new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 30000 });
+        await coordinator.GotoAsync("/hubs/north");
+        await Expect(coordinator.GetByTestId("board-version")).ToContainTextAsync("Live", new() { Timeout = 30000 });
+        await Expect(coordinator.GetByTestId("request-need").GetByText(need, new() { Exact = true })).ToHaveCountAsync(0);
+    }
+}

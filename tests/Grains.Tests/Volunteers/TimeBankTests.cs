@@ -1,0 +1,52 @@
+using MutualAid.Volunteers;
+
+namespace MutualAid.Grains.Tests.Volunteers;
+
+[Collection(FakeClockCollection.Name)]
+public sealed class TimeBankTests(FakeClockClusterFixture fixture)
+{
+    private readonly Domain domain = new(fixture.Grains);
+
+    [Fact]
+    public async Task Hours_are_banked_by_week_and_by_hub_and_the_last_job_is_known()
+    {
+        var (north, south) = (await domain.NewHub(), await domain.NewHub());
+        var v = await domain.NewVolunteer(north, "Tam", maxAssignments: 5, maxHours: 40);
+        var profile = (await fixture.Grains.GetGrain<IVolunteerGrain>(v.Id).GetView())!.Profile;
+        var grain = fixture.Grains.GetGrain<IVolunteerGrain>(v.Id);
+        Assert.True((await grain.UpdateProfile(profile with { HubSlugs = [north, south] }, Domain.Sam)).IsOk);
+
+        async Task Job(string hub, double hours)
+        {
+            var id = Guid.NewGuid();
+            Assert.True((await grain.Reserve(id, hub, 1)).IsOk);
+            await grain.Complete(id, hours);
+        }
+
+        await Job(north, 2);
+        await Job(south, 1.5);
+        fixture.Clock.Advance(TimeSpan.FromDays(7));
+        await Job(north, 3);
+        var lastJob = fixture.Clock.GetUtcNow();
+        var open = Guid.NewGuid();
+        fixture.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.True((await grain.Reserve(open, south, 1)).IsOk); // taken on, not done yet
+
+        var all = (await grain.GetTimeBank(null, 3))!;
+        var northOnly = (await grain.GetTimeBank(north, 3))!;
+
+        Assert.Equal(6.5, all.HoursTotal);
+        Assert.Equal(3, all.Jobs);
+        Assert.Equal(fixture.Clock.GetUtcNow(), all.LastTookSomething); // the open reservation
+        Assert.Equal(1, all.ActiveAssignments);
+        Assert.Equal([3.0, 3.5, 0.0], all.RecentWeeks.Select(w => w.Hours));
+        Assert.Equal(TimeBankStatement.WeekOf(fixture.Clock.GetUtcNow()), all.RecentWeeks[0].WeekStarting);
+        Assert.Equal(DayOfWeek.Monday, all.RecentWeeks[0].WeekStarting.DayOfWeek);
+
+        Assert.Equal(5, northOnly.HoursTotal);
+        Assert.Equal(3, northOnly.HoursLastSevenDays);
+        Assert.Equal([3.0, 2.0, 0.0], northOnly.RecentWeeks.Select(w => w.Hours));
+        Assert.Equal(lastJob, northOnly.LastTookSomething);
+        Assert.Equal(0, northOnly.ActiveAssignments);
+    }
+}
