@@ -3,6 +3,7 @@ using MutualAid.Web.Accounts;
 using MutualAid.Web.Api;
 using MutualAid.Web.Board;
 using MutualAid.Web.Components;
+using MutualAid.Web.Csv;
 using MutualAid.Web.Hosting;
 using MutualAid.Web.Intake;
 using MutualAid.Web.Seeding;
@@ -46,6 +47,7 @@ try
     app.MapAccounts();
     app.MapPublicIntake();
     app.MapPeopleExport();
+    app.MapCsvExports();
     app.MapCommandApi();
     app.MapHealth();
     app.MapBenchmarkBaseline();
