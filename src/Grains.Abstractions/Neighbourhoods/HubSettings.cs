@@ -12,6 +12,8 @@ public sealed record HubSettings(
 
     [Id(3)] public DeadlinePolicy Deadlines { get; init; } = DeadlinePolicy.Default;
 
+    [Id(4)] public ClaimPolicy Claims { get; init; } = ClaimPolicy.Default;
+
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();

@@ -11,4 +11,8 @@ public sealed record Assignment(
     [property: Id(4)] DateTimeOffset OfferedAt,
     [property: Id(5)] DateTimeOffset? AnsweredAt,
     [property: Id(6)] DateTimeOffset? CompletedAt,
-    [property: Id(7)] double? Hours);
+    [property: Id(7)] double? Hours)
+{
+    /// <summary>While accepted and not yet picked up: when the volunteer's claim lapses.</summary>
+    [Id(8)] public DateTimeOffset? ClaimExpiresAt { get; init; }
+}

@@ -53,6 +53,15 @@ public interface IRequestGrain : IGrainWithGuidKey
     [Alias("CheckDeadline")] Task CheckDeadline();
 
     /// <summary>
+    /// A volunteer takes a waiting request themselves: assigned to them and accepted at once, so
+    /// their claim starts. Refused beyond their limits, like any assignment.
+    /// </summary>
+    [Alias("Claim")] Task<Result<RequestView>> Claim(ClaimCommand command);
+
+    /// <summary>Lapses a claim that ran out before pick-up. Driven by a durable reminder; idempotent.</summary>
+    [Alias("CheckClaim")] Task CheckClaim();
+
+    /// <summary>
     /// Right to erasure: contact, location, notes and the need's wording are replaced by a tombstone
     /// that keeps the hub's counts and the audit trail. An open request is cancelled first.
     /// </summary>

@@ -35,6 +35,14 @@ public sealed record AssignCommand(
     [Id(5)] public string? OverrideLimits { get; init; }
 }
 
+/// <summary>A volunteer claims a request for themselves (self-service).</summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.ClaimCommand")]
+public sealed record ClaimCommand(
+    [property: Id(0)] int ExpectedVersion,
+    [property: Id(1)] Actor Actor,
+    [property: Id(2)] Guid VolunteerId,
+    [property: Id(3)] double EstimatedHours = 1);
+
 [GenerateSerializer, Immutable, Alias("MutualAid.FulfilCommand")]
 public sealed record FulfilCommand(
     [property: Id(0)] int ExpectedVersion,

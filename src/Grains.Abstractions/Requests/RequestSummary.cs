@@ -34,6 +34,9 @@ public sealed record RequestSummary(
     [Id(24)] public DateTimeOffset? OverdueSince { get; init; }
     [Id(25)] public string? OfferedToRegion { get; init; }
 
+    /// <summary>When the assigned volunteer's claim lapses unless they pick it up (the board counts down).</summary>
+    [Id(26)] public DateTimeOffset? ClaimExpiresAt { get; init; }
+
     public bool IsOpen => Status is RequestStatus.New or RequestStatus.Triaged or RequestStatus.Assigned
         or RequestStatus.InProgress or RequestStatus.Reopened;
 }

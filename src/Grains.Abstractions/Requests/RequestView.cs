@@ -61,6 +61,7 @@ public sealed record RequestView(
         ReferenceCode = ReferenceCode,
         AssignBy = AssignBy,
         OverdueSince = OverdueSince,
+        ClaimExpiresAt = Assignment?.ClaimExpiresAt,
         OfferedToRegion = OfferedToRegion,
     };
 }

@@ -40,6 +40,9 @@ public interface IVolunteerGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("GetTimeBank")] Task<TimeBankStatement?> GetTimeBank(string? hubSlug, int weeks);
 
+    /// <summary>Leaves the volunteer a message they see on their page (the latest few are kept).</summary>
+    [Alias("Tell")] Task Tell(string message);
+
     /// <summary>Right to erasure: name, contact, skills and languages go; hours given stay for the hub's totals.</summary>
     [Alias("ErasePersonalData")] Task<Result<VolunteerView>> ErasePersonalData(Common.Actor actor);
 }

@@ -12,6 +12,9 @@ public sealed record VolunteerView(
     [property: Id(6)] double HoursTotal,
     [property: Id(7)] DateTimeOffset? LastCheckIn)
 {
+    /// <summary>Messages for the volunteer (a claim that lapsed), newest first.</summary>
+    [Id(8)] public IReadOnlyList<VolunteerNotice> Notices { get; init; } = [];
+
     public VolunteerSummary Redact() => new(
         Id, Version, Profile.Name, Profile.HubSlugs, Profile.CanHelpWith, Profile.Languages, Profile.HasVehicle,
         OnDuty, Reservations.Count, Profile.MaxConcurrentAssignments, HoursThisWeek, Profile.MaxHoursPerWeek)

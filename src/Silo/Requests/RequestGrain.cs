@@ -18,11 +18,12 @@ public sealed partial class RequestGrain(
     ILogger<RequestGrain> logger) : Grain, IRequestGrain, IRemindable
 {
     private const string DeadlineReminder = "deadline";
+    private const string ClaimReminder = "claim";
 
     /// <summary>After the deadline the reminder keeps checking at this pace until the request is taken.</summary>
     private static readonly TimeSpan DeadlineRecheck = TimeSpan.FromMinutes(1);
 
-    private (string Hub, DeadlinePolicy Deadlines, string? Region)? hubPolicy;
+    private (string Hub, DeadlinePolicy Deadlines, string? Region, ClaimPolicy Claims)? hubPolicy;
 
     private RequestView? View => state.State.View;
 
@@ -45,7 +46,7 @@ public sealed partial class RequestGrain(
             return Result<RequestView>.Invalid(nameof(request.HubSlug), $"There is no hub '{request.HubSlug}'.");
         }
 
-        hubPolicy = (request.HubSlug, settings.Deadlines, settings.RegionSlug);
+        hubPolicy = (request.HubSlug, settings.Deadlines, settings.RegionSlug, settings.Claims ?? ClaimPolicy.Default);
 
         var id = this.GetPrimaryKey();
         var duplicates = await hub.FindDuplicates(DuplicateProbe.For(request.Contact, request.Area, request.Category, id));
@@ -177,7 +178,8 @@ public sealed partial class RequestGrain(
             return Result<RequestView>.Refused($"{assignment.VolunteerName} has already accepted this.");
         }
 
-        var view = View with { Assignment = assignment with { State = AssignmentState.Accepted, AnsweredAt = Now } };
+        var claimUntil = Now + (await Policy(View.HubSlug)).Claims.PickUpWithin(View.Urgency);
+        var view = View with { Assignment = assignment with { State = AssignmentState.Accepted, AnsweredAt = Now, ClaimExpiresAt = claimUntil } };
         return await Commit(view, command.Actor, $"accepted this for {assignment.VolunteerName}", command.Reason);
     }
 
@@ -195,9 +197,10 @@ public sealed partial class RequestGrain(
         ArgumentNullException.ThrowIfNull(command);
         if (Check("start", command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var assignment = View!.Assignment!;
-        var accepted = assignment.State == AssignmentState.Offered
+        // Picked up: the claim has done its job and no longer runs out.
+        var accepted = (assignment.State == AssignmentState.Offered
             ? assignment with { State = AssignmentState.Accepted, AnsweredAt = Now }
-            : assignment;
+            : assignment) with { ClaimExpiresAt = null };
         var view = View with { Status = RequestStatus.InProgress, Assignment = accepted };
         return await Commit(view, command.Actor, $"marked this picked up by {assignment.VolunteerName}", command.Reason);
     }
@@ -286,7 +289,7 @@ public sealed partial class RequestGrain(
             return Result<RequestView>.Refused($"Only a hub of region '{region ?? "(none)"}' can take this request.");
         }
 
-        hubPolicy = (command.ToHubSlug, target.Deadlines, target.RegionSlug);
+        hubPolicy = (command.ToHubSlug, target.Deadlines, target.RegionSlug, target.Claims ?? ClaimPolicy.Default);
         var view = current with { HubSlug = command.ToHubSlug, Status = RequestStatus.Triaged };
         var result = await Commit(view, command.Actor, $"moved this from hub {current.HubSlug} to hub {command.ToHubSlug}", command.Reason);
         // The old board drops it when it sees the new hub on the summary.
@@ -345,8 +348,61 @@ public sealed partial class RequestGrain(
         return await Commit(tombstone, command.Actor, "erased the personal data in this", command.Reason);
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == DeadlineReminder ? CheckDeadline() : Task.CompletedTask;
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
+    {
+        DeadlineReminder => CheckDeadline(),
+        ClaimReminder => CheckClaim(),
+        _ => Task.CompletedTask,
+    };
+
+    public async Task<Result<RequestView>> Claim(ClaimCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check("assign", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        var current = View!;
+        if (current.Assignment is { } taken) return Result<RequestView>.Refused($"{taken.VolunteerName} already has this.");
+        if (command.EstimatedHours is <= 0 or > 24 || double.IsNaN(command.EstimatedHours))
+        {
+            return Result<RequestView>.Invalid(nameof(command.EstimatedHours), "Estimate between a few minutes and 24 hours.");
+        }
+
+        var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(command.VolunteerId);
+        var reserved = await volunteer.Reserve(current.Id, current.HubSlug, command.EstimatedHours);
+        if (!reserved.IsOk) return reserved.As<RequestView>();
+        var name = reserved.Value!.VolunteerName;
+        var claimUntil = Now + (await Policy(current.HubSlug)).Claims.PickUpWithin(current.Urgency);
+        var assignment = new Assignment(command.VolunteerId, name, AssignmentState.Accepted, command.Actor, Now, Now, null, null) { ClaimExpiresAt = claimUntil };
+        try
+        {
+            return await Commit(current with { Status = RequestStatus.Assigned, Assignment = assignment }, command.Actor, $"claimed this for {name}", null);
+        }
+        catch
+        {
+            await volunteer.Release(current.Id);
+            throw;
+        }
+    }
+
+    public async Task CheckClaim()
+    {
+        if (View is not { Status: RequestStatus.Assigned, Assignment: { State: AssignmentState.Accepted, ClaimExpiresAt: { } until } assignment } view)
+        {
+            await DisarmClaim();
+            return;
+        }
+
+        if (Now < until)
+        {
+            await FollowClaim(null, view); // woke early (a clock change): wait again
+            return;
+        }
+
+        var window = until - (assignment.AnsweredAt ?? assignment.OfferedAt);
+        await ReturnToTriage(assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now, ClaimExpiresAt = null }, Actor.System,
+            $"let {assignment.VolunteerName}'s claim lapse", $"Not picked up within {window.TotalMinutes:0} min; back on the board.");
+        await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId)
+            .Tell($"Your claim on {view.ReferenceCode} ({view.Category} in {view.Area}) lapsed: it was not picked up in time and is back on the board.");
+    }
 
     /// <summary>The history with an ended assignment added (unchanged when there was none).</summary>
     private IReadOnlyList<Assignment> Retire(RequestView view, Assignment? ended, AssignmentState how) =>
@@ -409,6 +465,7 @@ public sealed partial class RequestGrain(
         }
 
         await FollowDeadline(previous, view);
+        await FollowClaim(previous, view);
 
         LogChanged(logger, view.Id, version, view.Status);
         // The hub is a projection: a one-way notice keeps this grain from ever waiting on it.
@@ -463,6 +520,34 @@ public sealed partial class RequestGrain(
         }
     }
 
+    /// <summary>Keeps the durable "claim" reminder in step with the claim: armed while one runs, gone otherwise.</summary>
+    private async Task FollowClaim(RequestView? previous, RequestView view)
+    {
+        if (view is { Status: RequestStatus.Assigned, Assignment: { State: AssignmentState.Accepted, ClaimExpiresAt: { } until } })
+        {
+            if (previous?.Assignment?.ClaimExpiresAt == until && state.State.ClaimArmed) return;
+            var wait = until - Now;
+            await this.RegisterOrUpdateReminder(ClaimReminder, wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), DeadlineRecheck);
+            if (!state.State.ClaimArmed)
+            {
+                state.State.ClaimArmed = true;
+                await state.WriteStateAsync();
+            }
+        }
+        else
+        {
+            await DisarmClaim();
+        }
+    }
+
+    private async Task DisarmClaim()
+    {
+        if (!state.State.ClaimArmed) return;
+        if (await this.GetReminder(ClaimReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        state.State.ClaimArmed = false;
+        await state.WriteStateAsync();
+    }
+
     private async Task Disarm()
     {
         if (!state.State.DeadlineArmed) return;
@@ -478,12 +563,12 @@ public sealed partial class RequestGrain(
     }
 
     /// <summary>The hub's deadlines and region, read once per activation (and again when the request moves hub).</summary>
-    private async Task<(string Hub, DeadlinePolicy Deadlines, string? Region)> Policy(string hub)
+    private async Task<(string Hub, DeadlinePolicy Deadlines, string? Region, ClaimPolicy Claims)> Policy(string hub)
     {
         if (hubPolicy is not { } cached || cached.Hub != hub)
         {
             var settings = await GrainFactory.GetGrain<INeighbourhoodGrain>(hub).GetSettings();
-            hubPolicy = cached = (hub, settings?.Deadlines ?? DeadlinePolicy.Default, settings?.RegionSlug);
+            hubPolicy = cached = (hub, settings?.Deadlines ?? DeadlinePolicy.Default, settings?.RegionSlug, settings?.Claims ?? ClaimPolicy.Default);
         }
 
         return cached;

@@ -16,4 +16,7 @@ public sealed class RequestState
 
     /// <summary>Whether the durable "deadline" reminder is registered, so commands don't touch the reminder table needlessly.</summary>
     [Id(3)] public bool DeadlineArmed { get; set; }
+
+    /// <summary>Whether the durable "claim" reminder is registered.</summary>
+    [Id(4)] public bool ClaimArmed { get; set; }
 }

@@ -55,6 +55,8 @@ public sealed class VolunteerGrain(
         return await Commit([]);
     }
 
+    private const int MaxNotices = 20;
+
     public Task<Result<Reservation>> Reserve(Guid requestId, string hubSlug, double estimatedHours) =>
         Reserve(requestId, hubSlug, estimatedHours, overrideReason: null);
 
@@ -161,7 +163,18 @@ public sealed class VolunteerGrain(
 
     private VolunteerView ToView() => new(
         this.GetPrimaryKey(), S.Version, S.Profile!, S.OnDuty, S.Reservations.ToArray(),
-        HoursThisWeek(), S.TimeBank.Sum(t => t.Hours), S.LastCheckIn);
+        HoursThisWeek(), S.TimeBank.Sum(t => t.Hours), S.LastCheckIn)
+    {
+        Notices = S.Notices.AsEnumerable().Reverse().ToArray(),
+    };
+
+    public async Task Tell(string message)
+    {
+        if (S.Profile is null || string.IsNullOrWhiteSpace(message)) return;
+        S.Notices.Add(new VolunteerNotice(clock.GetUtcNow(), message));
+        if (S.Notices.Count > MaxNotices) S.Notices.RemoveRange(0, S.Notices.Count - MaxNotices);
+        await state.WriteStateAsync();
+    }
 
     private async Task<Result<VolunteerView>> Commit(IReadOnlyList<string> leftHubs)
     {

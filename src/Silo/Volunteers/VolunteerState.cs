@@ -11,4 +11,5 @@ public sealed class VolunteerState
     [Id(3)] public List<Reservation> Reservations { get; set; } = [];
     [Id(4)] public List<TimeBankEntry> TimeBank { get; set; } = [];
     [Id(5)] public DateTimeOffset? LastCheckIn { get; set; }
+    [Id(6)] public List<VolunteerNotice> Notices { get; set; } = [];
 }

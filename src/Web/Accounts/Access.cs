@@ -5,7 +5,7 @@ using MutualAid.Requests;
 namespace MutualAid.Web.Accounts;
 
 /// <summary>Answers "may this person do this here?" for pages, hub methods and commands alike.</summary>
-public sealed class Access(HubDirectory hubs)
+public sealed class Access(HubDirectory hubs, TimeProvider clock)
 {
     public async Task<bool> Can(ClaimsPrincipal? user, Ability permission, string? hub, string? region = null)
     {
@@ -29,15 +29,17 @@ public sealed class Access(HubDirectory hubs)
 
     /// <summary>
     /// Contact details and exact location: the hub's coordinators and dispatchers, and the volunteer
-    /// assigned to this very request for as long as it is theirs.
+    /// assigned to this very request while their claim on it is active.
     /// </summary>
     public async Task<bool> CanSeePrivate(ClaimsPrincipal? user, RequestView request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await Can(user, Ability.SeePrivate, request.HubSlug)) return true;
+        // The volunteer: only while their claim is active (accepted and not lapsed), or once picked up.
         return AccountClaims.VolunteerId(user) is { } me
-            && request.Assignment is { VolunteerId: var assigned, State: AssignmentState.Offered or AssignmentState.Accepted }
+            && request.Assignment is { VolunteerId: var assigned, State: AssignmentState.Accepted } assignment
             && assigned == me
-            && request.Status is RequestStatus.Assigned or RequestStatus.InProgress;
+            && (request.Status == RequestStatus.InProgress
+                || (request.Status == RequestStatus.Assigned && assignment.ClaimExpiresAt is { } until && until > clock.GetUtcNow()));
     }
 }

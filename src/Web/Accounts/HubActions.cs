@@ -40,6 +40,16 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
         return await grains.GetGrain<IRequestGrain>(requestId).Assign(new AssignCommand(expectedVersion, user.Actor, volunteerId) { OverrideLimits = reason });
     }
 
+    /// <summary>A volunteer claims a waiting request for themselves; only that volunteer may, and only on their own hubs.</summary>
+    public async Task<Result<RequestView>> Claim(Guid requestId, Guid volunteerId, int expectedVersion)
+    {
+        if (user.VolunteerId != volunteerId) return Result<RequestView>.Refused("You can only claim requests for yourself.");
+        var view = await grains.GetGrain<IRequestGrain>(requestId).GetView();
+        if (view is null) return Result<RequestView>.NotFound("There is no such request.");
+        if (!await access.Can(user.Principal, Ability.ViewBoard, view.HubSlug)) return Result<RequestView>.Refused($"You do not volunteer with hub '{view.HubSlug}'.");
+        return await grains.GetGrain<IRequestGrain>(requestId).Claim(new ClaimCommand(expectedVersion, user.Actor, volunteerId));
+    }
+
     public Task<Result<RequestView>> Create(NewRequest request) => Create(Guid.NewGuid(), request);
 
     /// <summary>With a caller-chosen id, so a create retried after a lost answer cannot make two requests.</summary>

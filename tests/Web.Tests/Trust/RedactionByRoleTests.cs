@@ -27,7 +27,7 @@ public sealed class RedactionByRoleTests(TrustWorld world) : IClassFixture<Trust
     }
 
     [Fact]
-    public async Task Private_details_reach_the_hubs_dispatchers_and_the_assigned_volunteer_only_while_assigned()
+    public async Task Private_details_reach_the_hubs_dispatchers_and_the_assigned_volunteer_only_while_their_claim_is_active()
     {
         var grains = world.Factory.Grains;
         var phone = "07700 8" + Random.Shared.Next(10000, 99999);
@@ -39,11 +39,31 @@ public sealed class RedactionByRoleTests(TrustWorld world) : IClassFixture<Trust
         Assert.Null(await (await ActionsFor("volunteer", volunteer)).PrivateView(request.Id)); // not theirs yet
 
         var assigned = await grains.GetGrain<IRequestGrain>(request.Id).Assign(new AssignCommand(1, Seed.Sam, volunteer));
+        Assert.Null(await (await ActionsFor("volunteer", volunteer)).PrivateView(request.Id)); // offered, not yet accepted: no claim yet
+        assigned = await grains.GetGrain<IRequestGrain>(request.Id).Accept(new RequestCommand(assigned.Value!.Version, Seed.Sam));
         Assert.Equal(phone, (await (await ActionsFor("volunteer", volunteer)).PrivateView(request.Id))!.Contact.Phone);
         Assert.Null(await (await ActionsFor("volunteer")).PrivateView(request.Id)); // another volunteer of the hub
 
         await grains.GetGrain<IRequestGrain>(request.Id).Unassign(new RequestCommand(assigned.Value!.Version, Seed.Sam, "swap"));
         Assert.Null(await (await ActionsFor("volunteer", volunteer)).PrivateView(request.Id)); // stops when unassigned
+    }
+
+    [Fact]
+    public async Task The_address_is_withdrawn_from_the_volunteer_the_moment_their_claim_runs_out()
+    {
+        var grains = world.Factory.Grains;
+        var request = await Seed.Request(grains, world.A, phone: "07700 6" + Random.Shared.Next(10000, 99999));
+        var volunteer = await Seed.Volunteer(grains, world.A, "Cleo");
+        var claimed = (await grains.GetGrain<IRequestGrain>(request.Id).Claim(new ClaimCommand(1, Seed.Sam, volunteer))).Value!;
+        var until = claimed.Assignment!.ClaimExpiresAt!.Value;
+        var account = (await grains.GetGrain<IUserGrain>(IUserGrain.Key(world.Users["volunteer"]!)).GetAccount())!;
+        var principal = AccountClaims.Principal(account with { VolunteerId = volunteer });
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(until - TimeSpan.FromMinutes(1));
+        var access = new Access(world.Factory.Services.GetRequiredService<HubDirectory>(), clock);
+
+        Assert.True(await access.CanSeePrivate(principal, claimed));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.False(await access.CanSeePrivate(principal, claimed)); // even before the reminder returns it to the board
     }
 
     [Fact]

@@ -1,0 +1,68 @@
+using MutualAid.Neighbourhoods;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Grains.Tests.Requests;
+
+/// <summary>Claims as leases: a volunteer holds a request for a set time per urgency, then it lapses.</summary>
+[Collection(FakeClockCollection.Name)]
+public sealed class ClaimLeaseTests(FakeClockClusterFixture fixture)
+{
+    private readonly Domain domain = new(fixture.Grains);
+
+    [Fact]
+    public async Task A_claim_not_picked_up_in_time_lapses_back_to_the_board_and_the_volunteer_is_told()
+    {
+        var hub = await domain.NewHub();
+        var v = await domain.NewVolunteer(hub, "Rosa");
+        var request = await domain.NewRequest(hub, urgency: Urgency.High);
+        var grain = domain.RequestGrain(request.Id);
+        var assigned = (await grain.Assign(new AssignCommand(request.Version, Domain.Sam, v.Id))).Value!;
+        Assert.Null(assigned.Assignment!.ClaimExpiresAt); // offered: the claim starts when accepted
+
+        var accepted = (await grain.Accept(new RequestCommand(assigned.Version, Domain.Ana))).Value!;
+        Assert.Equal(fixture.Clock.GetUtcNow() + ClaimPolicy.Default.High, accepted.Assignment!.ClaimExpiresAt);
+        await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == request.Id && r.ClaimExpiresAt == accepted.Assignment.ClaimExpiresAt));
+
+        fixture.Clock.Advance(ClaimPolicy.Default.High - TimeSpan.FromMinutes(1));
+        await grain.CheckClaim();
+        Assert.Equal(RequestStatus.Assigned, (await grain.GetView())!.Status); // not yet
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        await grain.CheckClaim();
+        await grain.CheckClaim(); // idempotent
+
+        var lapsed = (await grain.GetView())!;
+        Assert.Equal(RequestStatus.Triaged, lapsed.Status);
+        Assert.Null(lapsed.Assignment);
+        Assert.Equal(AssignmentState.Withdrawn, lapsed.PastAssignments[^1].State);
+        var entry = (await grain.GetAudit())[^1];
+        Assert.Equal(MutualAid.Common.Actor.System.UserId, entry.Actor.UserId);
+        Assert.Equal("let Rosa's claim lapse", entry.Action);
+        var volunteer = (await fixture.Grains.GetGrain<IVolunteerGrain>(v.Id).GetView())!;
+        Assert.Empty(volunteer.Reservations);
+        Assert.Contains("lapsed", Assert.Single(volunteer.Notices).Message, StringComparison.Ordinal);
+        await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == request.Id && r.AssignedVolunteerId is null && r.ClaimExpiresAt is null));
+    }
+
+    [Fact]
+    public async Task A_self_service_claim_starts_the_lease_and_picking_up_ends_it()
+    {
+        var hub = await domain.NewHub();
+        var (v, other) = (await domain.NewVolunteer(hub, "Sol"), await domain.NewVolunteer(hub, "Tia"));
+        var request = await domain.NewRequest(hub, urgency: Urgency.Critical);
+        var grain = domain.RequestGrain(request.Id);
+
+        var claimed = (await grain.Claim(new ClaimCommand(request.Version, Domain.Ana, v.Id))).Value!;
+        Assert.Equal(RequestStatus.Assigned, claimed.Status);
+        Assert.Equal(AssignmentState.Accepted, claimed.Assignment!.State);
+        Assert.Equal(fixture.Clock.GetUtcNow() + ClaimPolicy.Default.Critical, claimed.Assignment.ClaimExpiresAt);
+        Assert.Equal("Sol already has this.", (await grain.Claim(new ClaimCommand(claimed.Version, Domain.Ana, other.Id))).Message);
+
+        var started = (await grain.Start(new RequestCommand(claimed.Version, Domain.Ana))).Value!;
+        Assert.Null(started.Assignment!.ClaimExpiresAt);
+        fixture.Clock.Advance(ClaimPolicy.Default.Critical + TimeSpan.FromMinutes(5));
+        await grain.CheckClaim();
+        Assert.Equal(RequestStatus.InProgress, (await grain.GetView())!.Status); // picked up: nothing lapses
+    }
+}
