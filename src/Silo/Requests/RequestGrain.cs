@@ -200,7 +200,8 @@ public sealed partial class RequestGrain(
         // Picked up: the claim has done its job and no longer runs out.
         var accepted = (assignment.State == AssignmentState.Offered
             ? assignment with { State = AssignmentState.Accepted, AnsweredAt = Now }
-            : assignment) with { ClaimExpiresAt = null };
+            : assignment) with
+        { ClaimExpiresAt = null };
         var view = View with { Status = RequestStatus.InProgress, Assignment = accepted };
         return await Commit(view, command.Actor, $"marked this picked up by {assignment.VolunteerName}", command.Reason);
     }
