@@ -62,6 +62,7 @@ public sealed partial class RequestGrain(
             NeedsVehicle = request.NeedsVehicle,
             PossibleDuplicateOf = duplicates.Select(d => d.Request.Id).ToArray(),
             ReferenceCode = ReferenceCode.For(id),
+            Series = request.Series,
         };
         var action = $"created this ({SourceName(request.Source)})";
         var reason = duplicates.Count == 0 ? null
@@ -198,10 +199,9 @@ public sealed partial class RequestGrain(
         if (Check("start", command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var assignment = View!.Assignment!;
         // Picked up: the claim has done its job and no longer runs out.
-        var accepted = (assignment.State == AssignmentState.Offered
-            ? assignment with { State = AssignmentState.Accepted, AnsweredAt = Now }
-            : assignment) with
-        { ClaimExpiresAt = null };
+        var accepted = assignment.State == AssignmentState.Offered
+            ? assignment with { State = AssignmentState.Accepted, AnsweredAt = Now, ClaimExpiresAt = null }
+            : assignment with { ClaimExpiresAt = null };
         var view = View with { Status = RequestStatus.InProgress, Assignment = accepted };
         return await Commit(view, command.Actor, $"marked this picked up by {assignment.VolunteerName}", command.Reason);
     }
