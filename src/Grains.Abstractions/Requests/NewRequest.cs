@@ -20,6 +20,9 @@ public sealed record NewRequest(
     [Id(11)] public string? PreferredLanguage { get; init; }
     [Id(12)] public bool NeedsVehicle { get; init; }
 
+    /// <summary>Set by a recurring series on each occurrence it creates.</summary>
+    [Id(13)] public SeriesLink? Series { get; init; }
+
     public const int MaxNeedLength = 2000;
     public const int MaxShortText = 200;
 

@@ -37,6 +37,8 @@ public sealed record RequestSummary(
     /// <summary>When the assigned volunteer's claim lapses unless they pick it up (the board counts down).</summary>
     [Id(26)] public DateTimeOffset? ClaimExpiresAt { get; init; }
 
+    [Id(27)] public SeriesLink? Series { get; init; }
+
     public bool IsOpen => Status is RequestStatus.New or RequestStatus.Triaged or RequestStatus.Assigned
         or RequestStatus.InProgress or RequestStatus.Reopened;
 }

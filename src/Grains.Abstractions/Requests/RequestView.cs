@@ -41,6 +41,8 @@ public sealed record RequestView(
     /// <summary>The region this unmet need has been offered to, so a neighbouring hub can take it.</summary>
     [Id(25)] public string? OfferedToRegion { get; init; }
 
+    [Id(26)] public SeriesLink? Series { get; init; }
+
     /// <summary>
     /// The only way a request leaves the private side: contact details, exact coordinates and
     /// accessibility notes (which often name a condition) are dropped; location is snapped to a grid.
@@ -63,5 +65,6 @@ public sealed record RequestView(
         OverdueSince = OverdueSince,
         ClaimExpiresAt = Assignment?.ClaimExpiresAt,
         OfferedToRegion = OfferedToRegion,
+        Series = Series,
     };
 }

@@ -50,6 +50,28 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
         return await grains.GetGrain<IRequestGrain>(requestId).Claim(new ClaimCommand(expectedVersion, user.Actor, volunteerId));
     }
 
+    /// <summary>Starts a recurring request; its first occurrence is created now. Dispatchers and coordinators of the hub may.</summary>
+    public async Task<Result<RequestView>> CreateSeries(NewRequest request, RepeatEvery every)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!await access.Can(user.Principal, Ability.Dispatch, request.HubSlug))
+        {
+            return Result<RequestView>.Refused($"You do not take requests for hub '{request.HubSlug}'.");
+        }
+
+        return await grains.GetGrain<IRequestSeriesGrain>(Guid.NewGuid()).Begin(request with { Actor = user.Actor }, every);
+    }
+
+    /// <summary>Stops a series from making more occurrences.</summary>
+    public async Task<Result<SeriesView>> EndSeries(Guid seriesId)
+    {
+        var grain = grains.GetGrain<IRequestSeriesGrain>(seriesId);
+        if (await grain.GetView() is not { } series) return Result<SeriesView>.NotFound("There is no such series.");
+        return await access.Can(user.Principal, Ability.Dispatch, series.HubSlug)
+            ? await grain.StopRepeating(user.Actor)
+            : Result<SeriesView>.Refused($"You are not a dispatcher of hub '{series.HubSlug}'.");
+    }
+
     public Task<Result<RequestView>> Create(NewRequest request) => Create(Guid.NewGuid(), request);
 
     /// <summary>With a caller-chosen id, so a create retried after a lost answer cannot make two requests.</summary>

@@ -58,6 +58,32 @@ public sealed class RestartSurvivalTests : IDisposable
         await second.StopAllSilosAsync();
     }
 
+    [Fact]
+    public async Task A_recurring_request_keeps_its_schedule_and_its_reminder_across_a_full_restart()
+    {
+        SqliteTestSilo.DatabasePath = Path.Combine(folder, "mutualaid.db");
+        var seriesId = Guid.NewGuid();
+        SeriesView before;
+        await using (var first = await Start())
+        {
+            var domain = new Domain(first.Client);
+            var hub = await domain.NewHub();
+            var series = first.Client.GetGrain<IRequestSeriesGrain>(seriesId);
+            Assert.True((await series.Begin(Domain.Request(hub, phone: "07700 946001"), RepeatEvery.Fortnight)).IsOk);
+            before = (await series.GetView())!;
+            await first.StopAllSilosAsync();
+        }
+
+        await using var second = await Start();
+        var after = (await second.Client.GetGrain<IRequestSeriesGrain>(seriesId).GetView())!;
+        Assert.Equal(before.NextDue, after.NextDue);
+        Assert.Equal(before.Occurrences, after.Occurrences);
+        Assert.Equal(seriesId, (await second.Client.GetGrain<IRequestGrain>(after.Occurrences[0]).GetView())!.Series!.SeriesId);
+        var table = ((InProcessSiloHandle)second.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+        Assert.NotNull(await table.ReadRow(second.Client.GetGrain<IRequestSeriesGrain>(seriesId).GetGrainId(), "next"));
+        await second.StopAllSilosAsync();
+    }
+
     private static async Task<TestCluster> Start()
     {
         var builder = new TestClusterBuilder(1);

@@ -119,6 +119,8 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
             ["cancel"] = () => actions.OnRequest(request.Id, g => g.Cancel(new RequestCommand(request.Version, user.Actor, "test"))),
             ["intake"] = () => actions.Create(new NewRequest(world.A, RequestCategory.Food, Urgency.Low, "Mill Lane", "Bread",
                 new ContactDetails("Jo", "07700 900000", null, null), RequestSource.PhoneIntake, user.Actor)),
+            ["repeat"] = () => actions.CreateSeries(new NewRequest(world.A, RequestCategory.Groceries, Urgency.Low, "Mill Lane", "Weekly shop",
+                new ContactDetails("Jo", "07700 900001", null, null), RequestSource.PhoneIntake, user.Actor), RepeatEvery.Week),
         };
         foreach (var (name, run) in commands)
         {

@@ -1,0 +1,59 @@
+using MutualAid.Requests;
+
+namespace MutualAid.Grains.Tests.Requests;
+
+[Collection(FakeClockCollection.Name)]
+public sealed class RecurringRequestTests(FakeClockClusterFixture fixture)
+{
+    private readonly Domain domain = new(fixture.Grains);
+
+    [Fact]
+    public async Task A_weekly_request_makes_its_next_occurrence_when_due_and_none_after_it_is_stopped()
+    {
+        var hub = await domain.NewHub();
+        var series = fixture.Grains.GetGrain<IRequestSeriesGrain>(Guid.NewGuid());
+        var first = (await series.Begin(Domain.Request(hub, phone: "07700 944" + Random.Shared.Next(100, 999)), RepeatEvery.Week)).Value!;
+        Assert.Equal(new SeriesLink(series.GetPrimaryKey(), 1, RepeatEvery.Week), first.Series);
+        var started = fixture.Clock.GetUtcNow();
+        Assert.Equal(started.AddDays(7), (await series.GetView())!.NextDue);
+
+        fixture.Clock.Advance(TimeSpan.FromDays(6));
+        await series.CheckDue();
+        Assert.Single((await series.GetView())!.Occurrences);
+
+        fixture.Clock.Advance(TimeSpan.FromDays(1));
+        await series.CheckDue();
+        await series.CheckDue(); // idempotent
+        var view = (await series.GetView())!;
+        Assert.Equal(2, view.Occurrences.Count);
+        var second = (await domain.RequestGrain(view.Occurrences[1]).GetView())!;
+        Assert.Equal(new SeriesLink(series.GetPrimaryKey(), 2, RepeatEvery.Week), second.Series);
+        Assert.Equal(first.Need, second.Need);
+        Assert.Equal(RequestStatus.New, second.Status);
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Equal(started.AddDays(14), view.NextDue);
+        await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == second.Id && r.Series == second.Series));
+
+        Assert.True((await series.StopRepeating(Domain.Sam)).IsOk);
+        fixture.Clock.Advance(TimeSpan.FromDays(8));
+        await series.CheckDue();
+        Assert.Equal(2, (await series.GetView())!.Occurrences.Count);
+        Assert.Equal(Domain.Sam, (await series.GetView())!.StoppedBy);
+    }
+
+    [Fact]
+    public async Task After_a_long_outage_only_one_missed_occurrence_is_made_and_the_schedule_moves_on()
+    {
+        var hub = await domain.NewHub();
+        var series = fixture.Grains.GetGrain<IRequestSeriesGrain>(Guid.NewGuid());
+        await series.Begin(Domain.Request(hub, phone: "07700 945" + Random.Shared.Next(100, 999)), RepeatEvery.Day);
+        var started = fixture.Clock.GetUtcNow();
+
+        fixture.Clock.Advance(TimeSpan.FromDays(5) + TimeSpan.FromHours(1));
+        await series.CheckDue();
+
+        var view = (await series.GetView())!;
+        Assert.Equal(2, view.Occurrences.Count);
+        Assert.Equal(started.AddDays(6), view.NextDue);
+    }
+}
