@@ -23,8 +23,9 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
     [Alias("GetSnapshot")] Task<BoardSnapshot> GetSnapshot();
 
     /// <summary>
-    /// Registers (or refreshes) an observer and returns the snapshot in the same turn, so the
-    /// first delta it receives is exactly snapshot.Version + 1. Subscriptions expire unless refreshed.
+    /// Registers (or refreshes) an observer and returns the snapshot in the same turn, so every
+    /// later change arrives in a delta numbered above snapshot.Version (a delta numbered exactly
+    /// snapshot.Version is already in the snapshot). Subscriptions expire unless refreshed.
     /// </summary>
     [Alias("Subscribe")] Task<BoardSnapshot> Subscribe(IBoardObserver observer);
 
@@ -43,4 +44,7 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
 
     /// <summary>Ranks on-duty volunteers for an open request on this board, best first.</summary>
     [Alias("SuggestVolunteers")] Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max);
+
+    /// <summary>Open offers on this hub that fit a request (same category, still available), best first, with the reasons.</summary>
+    [Alias("SuggestOffers")] Task<IReadOnlyList<OfferSuggestion>> SuggestOffers(Guid requestId, int max);
 }

@@ -197,6 +197,19 @@ public sealed partial class NeighbourhoodGrain(
     public Task<IReadOnlyList<Guid>> FindRequestsByContact(string contactKey) =>
         Task.FromResult<IReadOnlyList<Guid>>(S.People.TryGetValue(contactKey, out var ids) ? ids.ToArray() : []);
 
+    public Task<IReadOnlyList<OfferSuggestion>> SuggestOffers(Guid requestId, int max)
+    {
+        if (!S.Open.TryGetValue(requestId, out var request) || max <= 0) return Task.FromResult<IReadOnlyList<OfferSuggestion>>([]);
+        var now = clock.GetUtcNow();
+        var suggestions = S.Offers.Values
+            .Select(o => OfferMatcher.Score(request, o, now))
+            .OfType<OfferSuggestion>()
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Offer.CreatedAt)
+            .Take(max)
+            .ToArray();
+        return Task.FromResult<IReadOnlyList<OfferSuggestion>>(suggestions);
+    }
+
     public Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max)
     {
         if (!S.Open.TryGetValue(requestId, out var request) || max <= 0)

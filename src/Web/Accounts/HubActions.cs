@@ -72,6 +72,21 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
             : Result<SeriesView>.Refused($"You are not a dispatcher of hub '{series.HubSlug}'.");
     }
 
+    public async Task<IReadOnlyList<Offers.OfferSuggestion>> SuggestOffers(string hub, Guid requestId) =>
+        await access.Can(user.Principal, Ability.Dispatch, hub)
+            ? await grains.GetGrain<INeighbourhoodGrain>(hub).SuggestOffers(requestId, 5)
+            : [];
+
+    /// <summary>Draws an offer down for a request (the offer keeps which request it went to).</summary>
+    public async Task<Result<Offers.OfferView>> UseOffer(Guid offerId, decimal amount, Guid requestId)
+    {
+        var offer = grains.GetGrain<Offers.IOfferGrain>(offerId);
+        if (await offer.GetView() is not { } view) return Result<Offers.OfferView>.NotFound("There is no such offer.");
+        return await access.Can(user.Principal, Ability.Dispatch, view.HubSlug)
+            ? await offer.DrawDown(amount, requestId, user.Actor)
+            : Result<Offers.OfferView>.Refused($"You are not a dispatcher of hub '{view.HubSlug}'.");
+    }
+
     public Task<Result<RequestView>> Create(NewRequest request) => Create(Guid.NewGuid(), request);
 
     /// <summary>With a caller-chosen id, so a create retried after a lost answer cannot make two requests.</summary>

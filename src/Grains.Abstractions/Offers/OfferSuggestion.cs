@@ -1,0 +1,8 @@
+namespace MutualAid.Offers;
+
+[GenerateSerializer, Immutable, Alias("MutualAid.OfferSuggestion")]
+public sealed record OfferSuggestion(
+    [property: Id(0)] OfferSummary Offer,
+    [property: Id(1)] double Score,
+    [property: Id(2)] IReadOnlyList<string> Reasons,
+    [property: Id(3)] IReadOnlyList<string> Warnings);

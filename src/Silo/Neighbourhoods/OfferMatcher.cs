@@ -1,0 +1,51 @@
+using MutualAid.Offers;
+using MutualAid.Requests;
+
+namespace MutualAid.Silo.Neighbourhoods;
+
+/// <summary>
+/// Whether an open offer fits a request, and why, in words a dispatcher can check. Pure.
+/// Null when it cannot fit at all (another category, nothing left, already over).
+/// </summary>
+public static class OfferMatcher
+{
+    public static OfferSuggestion? Score(RequestSummary request, OfferSummary offer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(offer);
+        if (offer.Status != OfferStatus.Open || offer.Category != request.Category || offer.Remaining <= 0) return null;
+        if (offer.AvailableUntil is { } until && until <= now) return null;
+
+        double score = 1;
+        var reasons = new List<string> { $"{offer.Category}: {offer.Remaining:0.##} {offer.Unit} left" };
+        var warnings = new List<string>();
+        if (offer.Area is { Length: > 0 } area && string.Equals(Normalise(area), Normalise(request.Area), StringComparison.Ordinal))
+        {
+            score += 2;
+            reasons.Add($"Same area ({area})");
+        }
+
+        if (offer.AvailableFrom is { } from && from > now)
+        {
+            if (request.NeededBy is { } neededBy && from > neededBy)
+            {
+                score -= 2;
+                warnings.Add($"Only from {from:ddd HH:mm}, after it is needed");
+            }
+            else
+            {
+                reasons.Add($"From {from:ddd HH:mm}");
+            }
+        }
+        else
+        {
+            score += 1;
+            reasons.Add("Available now");
+        }
+
+        return new OfferSuggestion(offer, score, reasons, warnings);
+    }
+
+    private static string Normalise(string area) =>
+        string.Join(' ', area.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}
