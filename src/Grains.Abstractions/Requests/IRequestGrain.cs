@@ -53,6 +53,16 @@ public interface IRequestGrain : IGrainWithGuidKey
     [Alias("CheckDeadline")] Task CheckDeadline();
 
     /// <summary>
+    /// Merging duplicates, step 1 (on the request that survives): takes in the duplicate's audit
+    /// trail and drops it from the possible duplicates. Idempotent per duplicate. The web tier
+    /// orchestrates both steps, so request grains never call each other and cannot deadlock.
+    /// </summary>
+    [Alias("AbsorbDuplicate")] Task<Result<RequestView>> AbsorbDuplicate(RequestSummary duplicate, IReadOnlyList<AuditEntry> audit, Actor actor);
+
+    /// <summary>Merging duplicates, step 2 (on the duplicate): closes it as merged into the survivor.</summary>
+    [Alias("MarkMerged")] Task<Result<RequestView>> MarkMerged(MergeCommand command);
+
+    /// <summary>
     /// A volunteer takes a waiting request themselves: assigned to them and accepted at once, so
     /// their claim starts. Refused beyond their limits, like any assignment.
     /// </summary>

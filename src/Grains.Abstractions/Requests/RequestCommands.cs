@@ -35,6 +35,14 @@ public sealed record AssignCommand(
     [Id(5)] public string? OverrideLimits { get; init; }
 }
 
+/// <summary>Closes a duplicate request as merged into the one that survives.</summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.MergeCommand")]
+public sealed record MergeCommand(
+    [property: Id(0)] int ExpectedVersion,
+    [property: Id(1)] Actor Actor,
+    [property: Id(2)] Guid SurvivorId,
+    [property: Id(3)] string SurvivorReference);
+
 /// <summary>A volunteer claims a request for themselves (self-service).</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.ClaimCommand")]
 public sealed record ClaimCommand(

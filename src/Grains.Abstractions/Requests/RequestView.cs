@@ -43,6 +43,9 @@ public sealed record RequestView(
 
     [Id(26)] public SeriesLink? Series { get; init; }
 
+    /// <summary>Set when this request was a duplicate and was merged into that one.</summary>
+    [Id(27)] public Guid? MergedInto { get; init; }
+
     /// <summary>
     /// The only way a request leaves the private side: contact details, exact coordinates and
     /// accessibility notes (which often name a condition) are dropped; location is snapped to a grid.

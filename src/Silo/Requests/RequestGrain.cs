@@ -74,7 +74,45 @@ public sealed partial class RequestGrain(
 
     public Task<RequestSummary?> GetSummary() => Task.FromResult(View?.Redact());
 
-    public Task<IReadOnlyList<AuditEntry>> GetAudit() => Task.FromResult<IReadOnlyList<AuditEntry>>(state.State.Audit.ToArray());
+    /// <summary>This request's trail, with the trails of duplicates merged into it (their actions marked with their reference).</summary>
+    public Task<IReadOnlyList<AuditEntry>> GetAudit() => Task.FromResult<IReadOnlyList<AuditEntry>>(
+        state.State.MergedAudits.Count == 0
+            ? state.State.Audit.ToArray()
+            : state.State.Audit.Concat(state.State.MergedAudits.SelectMany(m => m.Value.Select(e => e with { Action = $"[{m.Key}] {e.Action}" })))
+                .OrderBy(e => e.At).ToArray());
+
+    public async Task<Result<RequestView>> AbsorbDuplicate(RequestSummary duplicate, IReadOnlyList<AuditEntry> audit, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(duplicate);
+        ArgumentNullException.ThrowIfNull(audit);
+        if (View is null) return Result<RequestView>.NotFound("There is no such request.");
+        if (duplicate.Id == View.Id) return Result<RequestView>.Refused("A request cannot be merged into itself.");
+        if (duplicate.HubSlug != View.HubSlug) return Result<RequestView>.Refused("Only requests of the same hub can be merged.");
+        if (!View.Redact().IsOpen) return Result<RequestView>.Refused($"{View.ReferenceCode} is {View.Status.ToString().ToLowerInvariant()}; merge into an open request.");
+        if (state.State.MergedAudits.ContainsKey(duplicate.ReferenceCode)) return Result<RequestView>.Ok(View); // already taken in
+
+        state.State.MergedAudits[duplicate.ReferenceCode] = [.. audit];
+        var view = View with { PossibleDuplicateOf = View.PossibleDuplicateOf.Where(id => id != duplicate.Id).ToArray() };
+        try
+        {
+            return await Commit(view, actor, $"merged duplicate {duplicate.ReferenceCode} into this", null);
+        }
+        catch
+        {
+            state.State.MergedAudits.Remove(duplicate.ReferenceCode);
+            throw;
+        }
+    }
+
+    public async Task<Result<RequestView>> MarkMerged(MergeCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (View?.MergedInto == command.SurvivorId) return Result<RequestView>.Ok(View); // done before
+        if (Check("cancel", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (View!.Assignment is { } held) return Result<RequestView>.Refused($"{held.VolunteerName} holds this one; unassign it first or merge the other way.");
+        var view = View with { Status = RequestStatus.Cancelled, MergedInto = command.SurvivorId };
+        return await Commit(view, command.Actor, $"merged this into {command.SurvivorReference}", "Duplicate");
+    }
 
     public async Task<Result<RequestView>> Triage(TriageCommand command)
     {

@@ -19,4 +19,7 @@ public sealed class RequestState
 
     /// <summary>Whether the durable "claim" reminder is registered.</summary>
     [Id(4)] public bool ClaimArmed { get; set; }
+
+    /// <summary>Audit trails of duplicates merged into this request, by their reference code.</summary>
+    [Id(5)] public Dictionary<string, List<AuditEntry>> MergedAudits { get; set; } = [];
 }

@@ -87,6 +87,28 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
             : Result<Offers.OfferView>.Refused($"You are not a dispatcher of hub '{view.HubSlug}'.");
     }
 
+    /// <summary>
+    /// Merges a duplicate into the request that survives: the survivor takes in the duplicate's
+    /// audit trail, then the duplicate closes as merged. Coordinators only. Both steps are
+    /// idempotent, so a merge cut short is finished by running it again.
+    /// </summary>
+    public async Task<Result<RequestView>> MergeDuplicate(Guid duplicateId, Guid survivorId)
+    {
+        var duplicate = grains.GetGrain<IRequestGrain>(duplicateId);
+        var survivor = grains.GetGrain<IRequestGrain>(survivorId);
+        if (await duplicate.GetView() is not { } dup || await survivor.GetView() is not { } keep) return Result<RequestView>.NotFound("There is no such request.");
+        if (!await access.Can(user.Principal, Ability.ManageHub, keep.HubSlug))
+        {
+            return Result<RequestView>.Refused($"Only a coordinator of hub '{keep.HubSlug}' can merge requests.");
+        }
+
+        if (dup.Assignment is { } held) return Result<RequestView>.Refused($"{held.VolunteerName} holds {dup.ReferenceCode}; unassign it first or merge the other way.");
+        var absorbed = await survivor.AbsorbDuplicate(dup.Redact(), await duplicate.GetAudit(), user.Actor);
+        if (!absorbed.IsOk) return absorbed;
+        var merged = await duplicate.MarkMerged(new MergeCommand(dup.Version, user.Actor, keep.Id, keep.ReferenceCode));
+        return merged.IsOk ? absorbed : merged;
+    }
+
     public Task<Result<RequestView>> Create(NewRequest request) => Create(Guid.NewGuid(), request);
 
     /// <summary>With a caller-chosen id, so a create retried after a lost answer cannot make two requests.</summary>
