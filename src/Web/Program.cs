@@ -48,6 +48,7 @@ try
     app.MapPublicIntake();
     app.MapPeopleExport();
     app.MapCsvExports();
+    app.MapHandover();
     app.MapCommandApi();
     app.MapHealth();
     app.MapBenchmarkBaseline();

@@ -45,6 +45,9 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
     /// <summary>Ranks on-duty volunteers for an open request on this board, best first.</summary>
     [Alias("SuggestVolunteers")] Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max);
 
+    /// <summary>Requests of this hub (open or closed) changed since <paramref name="since"/> (up to two days back), for a shift handover.</summary>
+    [Alias("ChangedSince")] Task<IReadOnlyList<Guid>> ChangedSince(DateTimeOffset since);
+
     /// <summary>Open offers on this hub that fit a request (same category, still available), best first, with the reasons.</summary>
     [Alias("SuggestOffers")] Task<IReadOnlyList<OfferSuggestion>> SuggestOffers(Guid requestId, int max);
 }

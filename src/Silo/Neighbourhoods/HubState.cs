@@ -35,6 +35,9 @@ public sealed class HubState
 
     /// <summary>Contact key → every request of that person here, open or closed. Never leaves this grain.</summary>
     [Id(10)] public Dictionary<string, List<Guid>> People { get; set; } = [];
+
+    /// <summary>Requests changed lately (any status) and when, for shift handovers; kept for two days.</summary>
+    [Id(11)] public Dictionary<Guid, DateTimeOffset> RecentlyChanged { get; set; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("MutualAid.Silo.RequestMark")]

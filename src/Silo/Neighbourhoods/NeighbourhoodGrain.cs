@@ -41,6 +41,9 @@ public sealed partial class NeighbourhoodGrain(
 
     private static readonly TimeSpan RegionPushInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>How far back a shift handover can look.</summary>
+    private static readonly TimeSpan HandoverHorizon = TimeSpan.FromDays(2);
+
     private readonly ObserverManager<IBoardObserver> observers = new(ObserverExpiry, logger);
     private readonly HubIndexes indexes = new();
     private readonly Dictionary<long, BoardCounts> sealedCounts = [];
@@ -117,6 +120,7 @@ public sealed partial class NeighbourhoodGrain(
         var r = notice.Summary;
         if (S.Marks.TryGetValue(r.Id, out var mark) && mark.Version >= r.Version) return; // late or repeated notice
         indexes.IndexPerson(S, r.Id, notice.ContactKey);
+        S.RecentlyChanged[r.Id] = r.UpdatedAt;
         indexes.Mark(S, r.Id, new RequestMark(r.Version, r.Status));
 
         BoardChange change;
@@ -196,6 +200,9 @@ public sealed partial class NeighbourhoodGrain(
 
     public Task<IReadOnlyList<Guid>> FindRequestsByContact(string contactKey) =>
         Task.FromResult<IReadOnlyList<Guid>>(S.People.TryGetValue(contactKey, out var ids) ? ids.ToArray() : []);
+
+    public Task<IReadOnlyList<Guid>> ChangedSince(DateTimeOffset since) =>
+        Task.FromResult<IReadOnlyList<Guid>>(S.RecentlyChanged.Where(c => c.Value >= since).OrderBy(c => c.Value).Select(c => c.Key).ToArray());
 
     public Task<IReadOnlyList<OfferSuggestion>> SuggestOffers(Guid requestId, int max)
     {
@@ -327,6 +334,8 @@ public sealed partial class NeighbourhoodGrain(
     {
         var start = StartOfLocalDay();
         S.RecentFulfilments.RemoveAll(t => t < start);
+        var handoverHorizon = clock.GetUtcNow() - HandoverHorizon;
+        foreach (var old in S.RecentlyChanged.Where(c => c.Value < handoverHorizon).Select(c => c.Key).ToArray()) S.RecentlyChanged.Remove(old);
     }
 
     private DateTimeOffset StartOfLocalDay()

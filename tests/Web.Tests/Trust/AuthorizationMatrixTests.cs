@@ -24,6 +24,7 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         [$"/hubs/{world.A}/settings"] = ["coordinator"],
         [$"/hubs/{world.A}/hours"] = ["coordinator"],
         [$"/hubs/{world.A}/import"] = ["coordinator"],
+        [$"/hubs/{world.A}/handover"] = ["coordinator", "dispatcher"],
         [$"/hubs/{world.A}/export/volunteers.csv"] = ["coordinator"],
         [$"/hubs/{world.A}/export/timebank.csv"] = ["coordinator"],
         [$"/hubs/{world.A}/export/requests.csv"] = ["admin", "regional", "coordinator", "dispatcher", "volunteer"],
