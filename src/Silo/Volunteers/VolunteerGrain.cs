@@ -71,7 +71,7 @@ public sealed class VolunteerGrain(
         if (S.Reservations.Find(r => r.RequestId == requestId) is { } held) return Result<Reservation>.Ok(held);
         if (!S.OnDuty) return Result<Reservation>.Refused($"{profile.Name} is off duty.");
         if (!profile.HubSlugs.Contains(hubSlug)) return Result<Reservation>.Refused($"{profile.Name} does not volunteer with hub '{hubSlug}'.");
-        if (overrideReason is null && LimitBroken(profile, estimatedHours) is { } limit)
+        if (overrideReason is null && (LimitBroken(profile, estimatedHours) ?? await OutsideTheirHours(profile, hubSlug)) is { } limit)
         {
             return Result<Reservation>.Refused(limit + " A coordinator can override this with a reason.");
         }
@@ -80,6 +80,21 @@ public sealed class VolunteerGrain(
         S.Reservations.Add(reservation);
         await Commit([]);
         return Result<Reservation>.Ok(reservation);
+    }
+
+    /// <summary>
+    /// Stated availability is a limit too: outside every window (in the hub's time zone) they are
+    /// not asked. The hub never calls volunteers, so reading its settings cannot form a cycle.
+    /// </summary>
+    private async Task<string?> OutsideTheirHours(VolunteerProfile profile, string hubSlug)
+    {
+        if (profile.Availability.Count == 0) return null;
+        var settings = await GrainFactory.GetGrain<INeighbourhoodGrain>(hubSlug).GetSettings();
+        var zone = settings is not null && TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime;
+        return profile.Availability.Any(w => w.Contains(local))
+            ? null
+            : $"{profile.Name} is outside their stated hours ({string.Join(", ", profile.Availability)}).";
     }
 
     /// <summary>The volunteer's own limits, in the words a dispatcher sees; null when none is broken.</summary>
