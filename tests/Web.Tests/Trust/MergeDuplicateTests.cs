@@ -9,13 +9,7 @@ namespace MutualAid.Web.Tests.Trust;
 
 public sealed class MergeDuplicateTests(TrustWorld world) : IClassFixture<TrustWorld>
 {
-    private async Task<HubActions> ActionsFor(string role)
-    {
-        var scope = world.Factory.Services.CreateScope();
-        var account = (await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(world.Users[role]!)).GetAccount())!;
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(AccountClaims.Principal(account));
-        return scope.ServiceProvider.GetRequiredService<HubActions>();
-    }
+    private Task<HubActions> ActionsFor(string role) => world.ActionsFor(role);
 
     [Fact]
     public async Task A_coordinator_merges_a_flagged_duplicate_and_the_survivor_keeps_both_trails()

@@ -13,18 +13,7 @@ public sealed class RedactionByRoleTests(TrustWorld world) : IClassFixture<Trust
 {
     private static readonly string[] Secrets = ["Maria Lopez", "maria@example.org", "12 Elm Street", "51.523456"];
 
-    private async Task<HubActions> ActionsFor(string role, Guid? volunteerId = null)
-    {
-        var scope = world.Factory.Services.CreateScope();
-        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
-        if (world.Users[role] is { } email)
-        {
-            var account = (await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount())!;
-            user.Set(AccountClaims.Principal(account with { VolunteerId = volunteerId ?? account.VolunteerId }));
-        }
-
-        return scope.ServiceProvider.GetRequiredService<HubActions>();
-    }
+    private Task<HubActions> ActionsFor(string role, Guid? volunteerId = null) => world.ActionsFor(role, volunteerId);
 
     [Fact]
     public async Task Private_details_reach_the_hubs_dispatchers_and_the_assigned_volunteer_only_while_their_claim_is_active()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MutualAid.Accounts;
 using MutualAid.Common;
 using MutualAid.Neighbourhoods;
@@ -47,6 +48,20 @@ public sealed class TrustWorld : IAsyncLifetime
         Users[role] is { } email
             ? await Factory.SignedIn(email)
             : Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>The server-side actions as one of the roles would run them (optionally as a given volunteer).</summary>
+    public async Task<MutualAid.Web.Accounts.HubActions> ActionsFor(string role, Guid? volunteerId = null)
+    {
+        var scope = Factory.Services.CreateScope();
+        var user = scope.ServiceProvider.GetRequiredService<MutualAid.Web.Users.CurrentUser>();
+        if (Users[role] is { } email)
+        {
+            var account = (await Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount())!;
+            user.Set(MutualAid.Web.Accounts.AccountClaims.Principal(account with { VolunteerId = volunteerId ?? account.VolunteerId }));
+        }
+
+        return scope.ServiceProvider.GetRequiredService<MutualAid.Web.Accounts.HubActions>();
+    }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 }
