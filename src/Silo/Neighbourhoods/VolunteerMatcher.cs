@@ -66,7 +66,8 @@ public static class VolunteerMatcher
             }
             else
             {
-                score -= 1;
+                // Assignment refuses this without a coordinator's override, so it ranks like a broken limit.
+                score -= 10;
                 warnings.Add("Outside their stated hours");
             }
         }
