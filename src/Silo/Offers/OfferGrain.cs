@@ -81,4 +81,11 @@ public sealed class OfferGrain(
         _ = GrainFactory.GetGrain<INeighbourhoodGrain>(view.HubSlug).OfferChanged(view.Redact());
         return Result<OfferView>.Ok(view);
     }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Re-announce on activation so a board that lost a one-way notice converges (as request grains do).
+        if (View is { } view) _ = GrainFactory.GetGrain<INeighbourhoodGrain>(view.HubSlug).OfferChanged(view.Redact());
+        return base.OnActivateAsync(cancellationToken);
+    }
 }

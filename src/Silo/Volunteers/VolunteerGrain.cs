@@ -216,6 +216,19 @@ public sealed class VolunteerGrain(
         return Result<VolunteerView>.Ok(view);
     }
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Re-announce on activation, as request grains do, so a board that lost a one-way notice
+        // (its write failed, or it crashed before the write) converges; hubs ignore versions they have.
+        if (S.Profile is { } profile)
+        {
+            var summary = ToView().Redact();
+            foreach (var hub in profile.HubSlugs) _ = GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(summary);
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     private static VolunteerProfile Normalise(VolunteerProfile p) => p with
     {
         Name = p.Name.Trim(),
