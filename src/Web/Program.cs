@@ -8,6 +8,7 @@ using MutualAid.Web.Hosting;
 using MutualAid.Web.Intake;
 using MutualAid.Web.Seeding;
 using MutualAid.Web.Users;
+using MutualAid.Web.Volunteers;
 using Radzen;
 
 try
@@ -49,6 +50,7 @@ try
     app.MapPeopleExport();
     app.MapCsvExports();
     app.MapHandover();
+    app.MapPlainAssignments();
     app.MapCommandApi();
     app.MapHealth();
     app.MapBenchmarkBaseline();

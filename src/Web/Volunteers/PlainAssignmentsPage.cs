@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Antiforgery;
+using MutualAid.Common;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+using MutualAid.Web.Accounts;
+using MutualAid.Web.Plain;
+using MutualAid.Web.Users;
+using static MutualAid.Web.Plain.PlainPage;
+
+namespace MutualAid.Web.Volunteers;
+
+/// <summary>
+/// A volunteer's jobs as a small server-rendered page with no Blazor circuit and no script, for an
+/// old phone on a 2G connection: accept or decline, picked up, delivered. The requester's details
+/// appear only while the volunteer's claim is active, exactly as on the full page.
+/// </summary>
+public static class PlainAssignmentsPage
+{
+    public const string Path = "/my/jobs";
+
+    public static void MapPlainAssignments(this WebApplication app)
+    {
+        app.MapGet(Path, async (HttpContext http, CurrentUser user, IGrainFactory grains, HubActions actions) =>
+        {
+            user.Set(http.User);
+            return await Render(http, user, grains, actions, null);
+        }).RequireAuthorization();
+
+        app.MapPost(Path + "/{id:guid}/{command}", async (HttpContext http, Guid id, string command, CurrentUser user, IGrainFactory grains, HubActions actions, IAntiforgery antiforgery) =>
+        {
+            user.Set(http.User);
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest("The form expired; go back and try again.");
+            var form = await http.Request.ReadFormAsync();
+            if (!int.TryParse(form["version"], out var version)) return Results.BadRequest("Missing version.");
+            Func<IRequestGrain, Task<Result<RequestView>>>? run = command switch
+            {
+                "accept" => g => g.Accept(new RequestCommand(version, user.Actor)),
+                "decline" => g => g.Decline(new RequestCommand(version, user.Actor, "Declined by the volunteer")),
+                "start" => g => g.Start(new RequestCommand(version, user.Actor)),
+                "deliver" => g => g.Fulfil(new FulfilCommand(version, user.Actor, 1)),
+                _ => null,
+            };
+            if (run is null) return Results.NotFound();
+            var result = await actions.OnRequest(id, run, assignedVolunteerMay: true);
+            var message = result.IsOk ? "Updated." : result.Conflict?.Describe(DateTimeOffset.UtcNow) ?? result.Message ?? "That did not work.";
+            return await Render(http, user, grains, actions, message);
+        }).RequireAuthorization().DisableAntiforgery(); // checked above, with a readable answer
+
+    }
+
+    private static async Task<IResult> Render(HttpContext http, CurrentUser user, IGrainFactory grains, HubActions actions, string? message)
+    {
+        if (user.VolunteerId is not { } me) return PlainPage.Render("My jobs", "<p>This account is not a volunteer's.</p>", StatusCodes.Status403Forbidden);
+        var volunteer = await grains.GetGrain<IVolunteerGrain>(me).GetView();
+        var body = new System.Text.StringBuilder();
+        if (message is not null) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<p role="status"><strong>{E(message)}</strong></p>""");
+        foreach (var notice in volunteer?.Notices.Take(3) ?? []) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<p class="errors">{E(notice.Message)}</p>""");
+        var jobs = 0;
+        foreach (var reservation in volunteer?.Reservations ?? [])
+        {
+            if (await grains.GetGrain<IRequestGrain>(reservation.RequestId).GetView() is not { } r || r.Assignment?.VolunteerId != me) continue;
+            jobs++;
+            body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<section><h2>{E(r.Urgency.ToString())}: {E(r.Category.ToString())} in {E(r.Area)}</h2><p>{E(r.Need)}</p><p>{E(r.Status.ToString())} · {E(r.ReferenceCode)}</p>""");
+            if (r.Assignment.ClaimExpiresAt is { } until && r.Status == RequestStatus.Assigned) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<p>Yours until {until:HH:mm} UTC: pick it up by then.</p>""");
+            if (await actions.PrivateView(r.Id) is { } p) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<p>{E(p.Contact.Name)} · {E(p.Contact.Phone)} · {E(p.Contact.Address)}</p>""");
+            var buttons = r switch
+            {
+                { Assignment.State: AssignmentState.Offered } => new[] { ("accept", "Accept"), ("decline", "Decline") },
+                { Status: RequestStatus.Assigned } => [("start", "Picked up")],
+                { Status: RequestStatus.InProgress } => [("deliver", "Delivered")],
+                _ => [],
+            };
+            foreach (var (command, label) in buttons)
+            {
+                body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<form method="post" action="{Path}/{r.Id}/{command}">{Antiforgery(http)}<input type="hidden" name="version" value="{r.Version}"><button type="submit">{E(label)}</button></form>""");
+            }
+
+            body.Append("</section>");
+        }
+
+        if (jobs == 0) body.Append("<p>Nothing assigned right now. Thank you for being on call.</p>");
+        return PlainPage.Render("My jobs", body.ToString());
+    }
+}
