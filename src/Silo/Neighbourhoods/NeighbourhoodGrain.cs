@@ -348,7 +348,8 @@ public sealed partial class NeighbourhoodGrain(
     private TimeZoneInfo HubTimeZone() =>
         S.Settings is { } s && TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    private static string NormaliseArea(string area) =>
+    /// <summary>"Mill  Lane " and "mill lane" are one area, for duplicates and for offers nearby.</summary>
+    internal static string NormaliseArea(string area) =>
         string.Join(' ', area.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     [LoggerMessage(Level = LogLevel.Trace, Message = "Hub {Hub} board v{Version}: {Changes} change(s) to {Observers} observer(s)")]

@@ -19,7 +19,7 @@ public static class OfferMatcher
         double score = 1;
         var reasons = new List<string> { $"{offer.Category}: {offer.Remaining:0.##} {offer.Unit} left" };
         var warnings = new List<string>();
-        if (offer.Area is { Length: > 0 } area && string.Equals(Normalise(area), Normalise(request.Area), StringComparison.Ordinal))
+        if (offer.Area is { Length: > 0 } area && string.Equals(NeighbourhoodGrain.NormaliseArea(area), NeighbourhoodGrain.NormaliseArea(request.Area), StringComparison.Ordinal))
         {
             score += 2;
             reasons.Add($"Same area ({area})");
@@ -45,7 +45,4 @@ public static class OfferMatcher
 
         return new OfferSuggestion(offer, score, reasons, warnings);
     }
-
-    private static string Normalise(string area) =>
-        string.Join(' ', area.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }
