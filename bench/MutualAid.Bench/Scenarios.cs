@@ -68,22 +68,8 @@ internal static class Scenarios
         await using var baseline = await Baseline.Start();
         await using var receivers = await Clients.Connect<Baseline.Probe>(baseline.Url, "/baseline", null, clients, "m", Baseline.KeysOf, _ => Task.CompletedTask);
         var padding = new string('x', Math.Max(0, messageBytes - 40));
-        var stopwatch = Stopwatch.StartNew();
-        long seq = 0;
-        while (stopwatch.Elapsed < duration)
-        {
-            seq++;
-            receivers.Sent.Mark(seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await baseline.Hub.Clients.All.SendAsync("m", new { seq, pad = padding });
-            var wait = TimeSpan.FromSeconds(seq / rate) - stopwatch.Elapsed;
-            if (wait > TimeSpan.Zero) await Task.Delay(wait);
-        }
-
-        var elapsed = stopwatch.Elapsed;
-        await Task.Delay(2000);
-        var latencies = receivers.Latencies();
-        return new Row("baseline SignalR in the harness", clients, Statistics.Of(latencies), seq / elapsed.TotalSeconds, latencies.Length / (double)(seq * clients), double.NaN, double.NaN,
-            $"raw IHubContext broadcast, no Orleans, {receivers.MessageBytes} B messages");
+        return await PacedBroadcasts(receivers, rate, duration, seq => baseline.Hub.Clients.All.SendAsync("m", new { seq, pad = padding }),
+            "baseline SignalR in the harness", "raw IHubContext broadcast, no Orleans");
     }
 
     /// <summary>
@@ -95,23 +81,32 @@ internal static class Scenarios
     {
         await using var receivers = await Clients.Connect<Baseline.Probe>(app.Url, "/bench/baseline", null, clients, "m", Baseline.KeysOf, _ => Task.CompletedTask);
         using var http = new HttpClient { BaseAddress = app.Url };
+        return await PacedBroadcasts(receivers, rate, duration, async seq =>
+        {
+            using var response = await http.PostAsync(new Uri($"/bench/baseline/broadcast?seq={seq}&bytes={messageBytes}", UriKind.Relative), null);
+            response.EnsureSuccessStatusCode();
+        }, "baseline SignalR in the app", "same process as ours, no Orleans");
+    }
+
+    /// <summary>Sends numbered broadcasts at <paramref name="rate"/> for <paramref name="duration"/>, marking each as sent, then reports what the receivers saw.</summary>
+    private static async Task<Row> PacedBroadcasts(Clients receivers, double rate, TimeSpan duration, Func<long, Task> send, string scenario, string note)
+    {
         var stopwatch = Stopwatch.StartNew();
         long seq = 0;
         while (stopwatch.Elapsed < duration)
         {
             seq++;
             receivers.Sent.Mark(seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            using var response = await http.PostAsync(new Uri($"/bench/baseline/broadcast?seq={seq}&bytes={messageBytes}", UriKind.Relative), null);
-            response.EnsureSuccessStatusCode();
+            await send(seq);
             var wait = TimeSpan.FromSeconds(seq / rate) - stopwatch.Elapsed;
             if (wait > TimeSpan.Zero) await Task.Delay(wait);
         }
 
         var elapsed = stopwatch.Elapsed;
-        await Task.Delay(2000);
+        await Task.Delay(2000); // stragglers
         var latencies = receivers.Latencies();
-        return new Row("baseline SignalR in the app", clients, Statistics.Of(latencies), seq / elapsed.TotalSeconds, latencies.Length / (double)(seq * clients), double.NaN, double.NaN,
-            $"same process as ours, no Orleans, {receivers.MessageBytes} B messages");
+        return new Row(scenario, receivers.Count, Statistics.Of(latencies), seq / elapsed.TotalSeconds, latencies.Length / (double)(seq * receivers.Count), double.NaN, double.NaN,
+            $"{note}, {receivers.MessageBytes} B messages");
     }
 
     /// <summary>As many lifecycle commands as the app sustains, with live fan-out to the boards.</summary>
