@@ -139,10 +139,7 @@ public sealed partial class RequestGrain(
         ArgumentNullException.ThrowIfNull(command);
         if (Check("assign", command.ExpectedVersion, command.Actor) is { } failure) return failure;
         if (command.VolunteerId == Guid.Empty) return Result<RequestView>.Invalid(nameof(command.VolunteerId), "Choose a volunteer.");
-        if (command.EstimatedHours is <= 0 or > 24 || double.IsNaN(command.EstimatedHours))
-        {
-            return Result<RequestView>.Invalid(nameof(command.EstimatedHours), "Estimate between a few minutes and 24 hours.");
-        }
+        if (BadEstimate(command.EstimatedHours) is { } badEstimate) return badEstimate;
 
         var current = View!;
         var previous = current.Assignment;
@@ -400,10 +397,7 @@ public sealed partial class RequestGrain(
         if (Check("assign", command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var current = View!;
         if (current.Assignment is { } taken) return Result<RequestView>.Refused($"{taken.VolunteerName} already has this.");
-        if (command.EstimatedHours is <= 0 or > 24 || double.IsNaN(command.EstimatedHours))
-        {
-            return Result<RequestView>.Invalid(nameof(command.EstimatedHours), "Estimate between a few minutes and 24 hours.");
-        }
+        if (BadEstimate(command.EstimatedHours) is { } badEstimate) return badEstimate;
 
         var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(command.VolunteerId);
         var reserved = await volunteer.Reserve(current.Id, current.HubSlug, command.EstimatedHours);
@@ -442,6 +436,12 @@ public sealed partial class RequestGrain(
         await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId)
             .Tell($"Your claim on {view.ReferenceCode} ({view.Category} in {view.Area}) lapsed: it was not picked up in time and is back on the board.");
     }
+
+    /// <summary>Assigning and claiming both reserve the volunteer's time; the estimate must be sensible.</summary>
+    private static Result<RequestView>? BadEstimate(double hours) =>
+        hours is <= 0 or > 24 || double.IsNaN(hours)
+            ? Result<RequestView>.Invalid("EstimatedHours", "Estimate between a few minutes and 24 hours.")
+            : null;
 
     /// <summary>The history with an ended assignment added (unchanged when there was none).</summary>
     private IReadOnlyList<Assignment> Retire(RequestView view, Assignment? ended, AssignmentState how) =>
