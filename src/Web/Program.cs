@@ -6,6 +6,7 @@ using MutualAid.Web.Components;
 using MutualAid.Web.Csv;
 using MutualAid.Web.Hosting;
 using MutualAid.Web.Intake;
+using MutualAid.Web.Localization;
 using MutualAid.Web.Seeding;
 using MutualAid.Web.Users;
 using MutualAid.Web.Volunteers;
@@ -20,6 +21,7 @@ try
 
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddRadzenComponents();
+    builder.Services.AddMutualAidLocalization();
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton<BoardFeed>();
     builder.Services.AddSingleton<RegionFeed>();
@@ -38,6 +40,7 @@ try
     if (!app.Environment.IsDevelopment()) app.UseHsts();
     app.UseMiddleware<SecurityHeaders>();
     app.UseStaticFiles();
+    app.UseRequestLocalization();
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
@@ -46,6 +49,7 @@ try
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     app.MapHub<BoardHub>("/hubs/board");
     app.MapAccounts();
+    app.MapLanguages();
     app.MapPublicIntake();
     app.MapPeopleExport();
     app.MapCsvExports();

@@ -26,5 +26,8 @@ public interface IUserGrain : IGrainWithStringKey
 
     [Alias("LinkVolunteer")] Task<Result<UserSummary>> LinkVolunteer(Guid volunteerId, Actor actor);
 
+    /// <summary>Remembers the interface language (a short culture name such as "es").</summary>
+    [Alias("SetCulture")] Task<Result<UserSummary>> SetCulture(string culture);
+
     [Alias("ChangePassword")] Task<Result<UserSummary>> ChangePassword(string passwordHash, Actor actor);
 }

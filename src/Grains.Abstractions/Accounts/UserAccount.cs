@@ -18,6 +18,9 @@ public sealed record UserAccount(
 
     [Id(8)] public int SecurityStamp { get; init; }
 
+    /// <summary>The interface language the person chose ("es"); applied again at every sign-in.</summary>
+    [Id(9)] public string? Culture { get; init; }
+
     public UserSummary Summarise() => new(Email, DisplayName, Roles, VolunteerId);
 }
 

@@ -71,6 +71,17 @@ public sealed class UserGrain(
         return await Save(Account with { VolunteerId = volunteerId });
     }
 
+    public async Task<Result<UserSummary>> SetCulture(string culture)
+    {
+        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
+        if (string.IsNullOrWhiteSpace(culture) || culture.Length > 10 || !culture.All(c => char.IsAsciiLetter(c) || c == '-'))
+        {
+            return Result<UserSummary>.Invalid("Culture", "A culture name such as \"es\" is required.");
+        }
+
+        return Account.Culture == culture ? Result<UserSummary>.Ok(Account.Summarise()) : await Save(Account with { Culture = culture }, notify: false);
+    }
+
     public async Task<Result<UserSummary>> ChangePassword(string passwordHash, Actor actor)
     {
         if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");

@@ -10,6 +10,7 @@ public static class AccountClaims
     public const string Role = "ma:role";
     public const string Volunteer = "ma:volunteer";
     public const string Stamp = "ma:stamp";
+    public const string Culture = "ma:culture";
     public const string Scheme = "MutualAid";
 
     public static ClaimsPrincipal Principal(UserAccount account)
@@ -23,6 +24,7 @@ public static class AccountClaims
         };
         claims.AddRange(account.Roles.Select(r => new Claim(Role, r.ToString())));
         if (account.VolunteerId is { } v) claims.Add(new Claim(Volunteer, v.ToString()));
+        if (account.Culture is { Length: > 0 } culture) claims.Add(new Claim(Culture, culture));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, Role));
     }
 
@@ -31,6 +33,8 @@ public static class AccountClaims
 
     public static Guid? VolunteerId(ClaimsPrincipal? user) =>
         Guid.TryParse(user?.FindFirst(Volunteer)?.Value, out var id) ? id : null;
+
+    public static string? PreferredCulture(ClaimsPrincipal? user) => user?.FindFirst(Culture)?.Value;
 
     public static string? Email(ClaimsPrincipal? user) => user?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
 }

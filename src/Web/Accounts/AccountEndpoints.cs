@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using MutualAid.Common;
 using MutualAid.Accounts;
+using MutualAid.Web.Localization;
 using MutualAid.Web.Plain;
 using static MutualAid.Web.Plain.PlainPage;
 
@@ -23,16 +24,17 @@ public static class AccountEndpoints
             {
                 case SignInOutcome.Ok:
                     await http.SignInAsync(AccountClaims.Scheme, principal!);
+                    Localization.LanguageEndpoints.ApplyAccountCulture(http, principal!);
                     return Results.LocalRedirect(SafeReturnUrl(returnUrl));
                 case SignInOutcome.LockedOut:
                     var minutes = Math.Max(1, (int)Math.Ceiling(((lockedUntil ?? clock.GetUtcNow()) - clock.GetUtcNow()).TotalMinutes));
-                    return LoginForm(http, returnUrl, email, [$"Too many failed attempts. Try again in {minutes} min."], StatusCodes.Status429TooManyRequests);
+                    return LoginForm(http, returnUrl, email, [Text(http)["Account.LockedOut", minutes]], StatusCodes.Status429TooManyRequests);
                 default:
-                    return LoginForm(http, returnUrl, email, ["That email and password do not match."], StatusCodes.Status400BadRequest);
+                    return LoginForm(http, returnUrl, email, [Text(http)["Account.NoMatch"]], StatusCodes.Status400BadRequest);
             }
         }).RequireRateLimiting(Hosting.RateLimits.Sensitive);
 
-        app.MapGet("/account/denied", () => Render("Not allowed", """<p>Your role does not include that page. <a href="/">Back to your hubs</a>.</p>""", StatusCodes.Status403Forbidden));
+        app.MapGet("/account/denied", (HttpContext http) => Render(http, Text(http)["Account.NotAllowed"], $"""<p>{E(Text(http)["Account.NotAllowedText"])} <a href="/">{E(Text(http)["Common.BackToHubs"])}</a>.</p>""", StatusCodes.Status403Forbidden));
 
         app.MapPost("/account/logout", async (HttpContext http) =>
         {
@@ -42,7 +44,7 @@ public static class AccountEndpoints
 
         app.MapGet("/setup", async (HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<IUserDirectoryGrain>(0).HasUsers()
-                ? Render("Already set up", """<p>This network already has an administrator. Ask a coordinator for an invitation link, or <a href="/account/login">sign in</a>.</p>""", StatusCodes.Status404NotFound)
+                ? Render(http, Text(http)["Account.AlreadySetUp"], $"""<p>{E(Text(http)["Account.AlreadySetUpText"])} <a href="/account/login">{E(Text(http)["Account.SignIn"])}</a>.</p>""", StatusCodes.Status404NotFound)
                 : SetupForm(http, null, null, []));
         app.MapPost("/setup", async (HttpContext http, AccountService accounts, AccountsBootstrap bootstrap,
             [FromForm] string? email, [FromForm] string? name, [FromForm] string? password) =>
@@ -51,7 +53,7 @@ public static class AccountEndpoints
             if (!result.IsOk)
             {
                 return result.Status == ResultStatus.Refused
-                    ? Render("Already set up", $"<p>{E(result.Message)}</p>", StatusCodes.Status409Conflict)
+                    ? Render(http, Text(http)["Account.AlreadySetUp"], $"<p>{E(result.Message)}</p>", StatusCodes.Status409Conflict)
                     : SetupForm(http, email, name, result.Errors.Select(e => e.Message), StatusCodes.Status400BadRequest);
             }
 
@@ -62,24 +64,26 @@ public static class AccountEndpoints
         app.MapGet("/invite/{token}", async (HttpContext http, AccountService accounts, TimeProvider clock, string token) =>
         {
             var invitation = token.Length is > 10 and < 100 ? await accounts.PeekInvitation(token) : null;
-            if (invitation is null) return Render("Invitation not valid", "<p>This invitation link is not valid. Ask for a new one.</p>", StatusCodes.Status404NotFound);
-            if (invitation.RedeemedAt is not null) return Render("Invitation used", "<p>This invitation link has already been used.</p>", StatusCodes.Status410Gone);
-            if (invitation.ExpiresAt <= clock.GetUtcNow()) return Render("Invitation expired", "<p>This invitation link has expired; ask for a new one.</p>", StatusCodes.Status410Gone);
+            var t = Text(http);
+            if (invitation is null) return Render(http, t["Account.InvitationInvalid"], $"<p>{E(t["Account.InvitationInvalidText"])}</p>", StatusCodes.Status404NotFound);
+            if (invitation.RedeemedAt is not null) return Render(http, t["Account.InvitationUsed"], $"<p>{E(t["Account.InvitationUsedText"])}</p>", StatusCodes.Status410Gone);
+            if (invitation.ExpiresAt <= clock.GetUtcNow()) return Render(http, t["Account.InvitationExpired"], $"<p>{E(t["Account.InvitationExpiredText"])}</p>", StatusCodes.Status410Gone);
             return InviteForm(http, token, invitation, invitation.Email, null, []);
         });
         app.MapPost("/invite/{token}", async (HttpContext http, AccountService accounts, AccountsBootstrap bootstrap, string token,
             [FromForm] string? email, [FromForm] string? name, [FromForm] string? password) =>
         {
             var invitation = token.Length is > 10 and < 100 ? await accounts.PeekInvitation(token) : null;
-            if (invitation is null) return Render("Invitation not valid", "<p>This invitation link is not valid.</p>", StatusCodes.Status404NotFound);
+            var t = Text(http);
+            if (invitation is null) return Render(http, t["Account.InvitationInvalid"], $"<p>{E(t["Account.InvitationInvalidText"])}</p>", StatusCodes.Status404NotFound);
             var errors = new List<string>();
-            if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal)) errors.Add("Enter your email address.");
-            if (string.IsNullOrWhiteSpace(name)) errors.Add("Enter the name others will see.");
+            if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal)) errors.Add(t["Account.EnterEmail"]);
+            if (string.IsNullOrWhiteSpace(name)) errors.Add(t["Account.EnterName"]);
             if (errors.Count > 0) return InviteForm(http, token, invitation, email, name, errors, StatusCodes.Status400BadRequest);
             var result = await accounts.Accept(token, email!, name!, password ?? "");
             if (!result.IsOk)
             {
-                var messages = result.Errors.Count > 0 ? result.Errors.Select(e => e.Message) : [result.Message ?? "That did not work."];
+                var messages = result.Errors.Count > 0 ? result.Errors.Select(e => e.Message) : [result.Message ?? t["Common.DidNotWork"]];
                 return InviteForm(http, token, invitation, email, name, messages, StatusCodes.Status400BadRequest);
             }
 
@@ -88,44 +92,53 @@ public static class AccountEndpoints
         }).RequireRateLimiting(Hosting.RateLimits.Sensitive);
     }
 
-    private static IResult LoginForm(HttpContext http, string? returnUrl, string? email, IEnumerable<string> errors, int status = StatusCodes.Status200OK) =>
-        Render("Sign in", $"""
+    private static IResult LoginForm(HttpContext http, string? returnUrl, string? email, IEnumerable<string> errors, int status = StatusCodes.Status200OK)
+    {
+        var t = Text(http);
+        return Render(http, t["Account.SignIn"], $"""
             {Errors(errors)}
             <form method="post" action="/account/login">
             {Antiforgery(http)}
             <input type="hidden" name="returnUrl" value="{E(SafeReturnUrl(returnUrl))}">
-            {Field("email", "Email", "email", email, autocomplete: "username")}
-            {Field("password", "Password", "password", autocomplete: "current-password")}
-            <button type="submit">Sign in</button>
+            {Field("email", t["Public.Email"], "email", email, autocomplete: "username")}
+            {Field("password", t["Account.Password"], "password", autocomplete: "current-password")}
+            <button type="submit">{E(t["Account.SignIn"])}</button>
             </form>
-            <p class="hint">No account? Ask your hub's coordinator for an invitation link. Need help or want to offer help? <a href="/ask">Ask for help</a> · <a href="/offer">Offer help</a></p>
+            <p class="hint">{E(t["Account.NoAccount"])} <a href="/ask">{E(t["Public.AskTitle"])}</a> · <a href="/offer">{E(t["Public.OfferTitle"])}</a></p>
             """, status);
+    }
 
-    private static IResult SetupForm(HttpContext http, string? email, string? name, IEnumerable<string> errors, int status = StatusCodes.Status200OK) =>
-        Render("Set up MutualAid", $"""
-            <p>No one has an account yet. Create the network administrator: they create regions and hubs and invite coordinators.</p>
+    private static IResult SetupForm(HttpContext http, string? email, string? name, IEnumerable<string> errors, int status = StatusCodes.Status200OK)
+    {
+        var t = Text(http);
+        return Render(http, t["Account.SetupTitle"], $"""
+            <p>{E(t["Account.SetupIntro"])}</p>
             {Errors(errors)}
             <form method="post" action="/setup">
             {Antiforgery(http)}
-            {Field("email", "Email", "email", email, autocomplete: "username")}
-            {Field("name", "Your name", "text", name, max: 100)}
-            {Field("password", $"Password (at least {AccountService.MinimumPasswordLength} characters)", "password", autocomplete: "new-password")}
-            <button type="submit">Create administrator</button>
+            {Field("email", t["Public.Email"], "email", email, autocomplete: "username")}
+            {Field("name", t["Public.YourName"], "text", name, max: 100)}
+            {Field("password", t["Account.NewPassword", AccountService.MinimumPasswordLength], "password", autocomplete: "new-password")}
+            <button type="submit">{E(t["Account.CreateAdmin"])}</button>
             </form>
             """, status);
+    }
 
-    private static IResult InviteForm(HttpContext http, string token, Invitation invitation, string? email, string? name, IEnumerable<string> errors, int status = StatusCodes.Status200OK) =>
-        Render("Join MutualAid", $"""
-            <p>{E(invitation.CreatedBy.DisplayName)} invited you as <strong>{E(invitation.Grant.Role.ToString())}</strong> of <strong>{E(invitation.Grant.Scope)}</strong>.</p>
+    private static IResult InviteForm(HttpContext http, string token, Invitation invitation, string? email, string? name, IEnumerable<string> errors, int status = StatusCodes.Status200OK)
+    {
+        var t = Text(http);
+        return Render(http, t["Account.JoinTitle"], $"""
+            <p>{t["Account.InvitedYou", E(invitation.CreatedBy.DisplayName), $"<strong>{E(t.Word(invitation.Grant.Role))}</strong>", $"<strong>{E(invitation.Grant.Scope)}</strong>"]}</p>
             {Errors(errors)}
             <form method="post" action="/invite/{E(token)}">
             {Antiforgery(http)}
-            {Field("email", "Email", "email", email ?? invitation.Email, autocomplete: "username")}
-            {Field("name", "Your name", "text", name, max: 100)}
-            {Field("password", $"Password (at least {AccountService.MinimumPasswordLength} characters; your existing one if you already have an account)", "password", autocomplete: "new-password")}
-            <button type="submit">Join</button>
+            {Field("email", t["Public.Email"], "email", email ?? invitation.Email, autocomplete: "username")}
+            {Field("name", t["Public.YourName"], "text", name, max: 100)}
+            {Field("password", t["Account.JoinPassword", AccountService.MinimumPasswordLength], "password", autocomplete: "new-password")}
+            <button type="submit">{E(t["Account.Join"])}</button>
             </form>
             """, status);
+    }
 }
 
 /// <summary>Signs a freshly created or invited account in, from its stored roles.</summary>

@@ -5,6 +5,7 @@ using MutualAid.Offers;
 using MutualAid.Regions;
 using MutualAid.Requests;
 using MutualAid.Web.Hosting;
+using MutualAid.Web.Localization;
 using static MutualAid.Web.Plain.PlainPage;
 
 namespace MutualAid.Web.Intake;
@@ -28,21 +29,23 @@ public static class PublicIntakeEndpoints
             var (submission, problem) = await Begin(http, grains, antiforgery);
             if (problem is not null) return problem;
             var (values, hubs, errors, hub, category) = submission!.Value;
-            var urgency = EnumChoice<Urgency>(values, "urgency", "Choose how urgent it is.", errors);
-            CheckText(values, errors);
+            var t = Text(http);
+            var urgency = EnumChoice<Urgency>(values, "urgency", t["Public.ChooseUrgency"], errors);
+            CheckText(t, values, errors);
             if (errors.Count > 0) return AskForm(http, hubs, values, errors, StatusCodes.Status400BadRequest);
-            if (!string.IsNullOrEmpty(values.GetValueOrDefault(Honeypot))) return Thanks("your request", Silo.Requests.ReferenceCode.For(Guid.NewGuid()));
+            if (!string.IsNullOrEmpty(values.GetValueOrDefault(Honeypot))) return Thanks(http, t["Public.YourRequest"], Silo.Requests.ReferenceCode.For(Guid.NewGuid()));
 
             var request = new NewRequest(hub!, category, urgency, values.GetValueOrDefault("area") ?? "", values.GetValueOrDefault("need") ?? "",
                 new ContactDetails(values.GetValueOrDefault("name") ?? "", Blank(values.GetValueOrDefault("phone")), Blank(values.GetValueOrDefault("email")), Blank(values.GetValueOrDefault("address"))), RequestSource.PublicForm, PublicActor)
             {
-                PreferredLanguage = Blank(values.GetValueOrDefault("language")),
+                // Left blank, the language this form was read in is the best guess there is.
+                PreferredLanguage = Blank(values.GetValueOrDefault("language")) ?? Languages.CurrentLanguageName,
                 AccessibilityNotes = Blank(values.GetValueOrDefault("access")),
             };
             var result = await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(request);
             return result.IsOk
-                ? Thanks("your request", result.Value!.ReferenceCode)
-                : AskForm(http, hubs, values, result.Errors.Select(e => e.Message).DefaultIfEmpty(result.Message ?? "Please check the form."), StatusCodes.Status400BadRequest);
+                ? Thanks(http, t["Public.YourRequest"], result.Value!.ReferenceCode)
+                : AskForm(http, hubs, values, result.Errors.Select(e => e.Message).DefaultIfEmpty(result.Message ?? t["Public.CheckForm"]), StatusCodes.Status400BadRequest);
         }).RequireRateLimiting(RateLimits.PublicForm).DisableAntiforgery(); // validated in ReadForm, so a bad token gets a page too
 
         app.MapGet("/offer", async (HttpContext http, IGrainFactory grains, string? hub) => OfferForm(http, await Hubs(grains), new Dictionary<string, string?> { ["hub"] = hub }, []))
@@ -52,15 +55,18 @@ public static class PublicIntakeEndpoints
             var (submission, problem) = await Begin(http, grains, antiforgery);
             if (problem is not null) return problem;
             var (values, hubs, errors, hub, category) = submission!.Value;
-            var kind = EnumChoice<OfferKind>(values, "kind", "Choose goods, time or space.", errors);
-            if (!decimal.TryParse(values.GetValueOrDefault("quantity"), NumberStyles.Number, CultureInfo.InvariantCulture, out var quantity))
+            var t = Text(http);
+            var kind = EnumChoice<OfferKind>(values, "kind", t["Public.ChooseKind"], errors);
+            // "2,5" in Spanish and "2.5" in English both mean two and a half.
+            if (!decimal.TryParse(values.GetValueOrDefault("quantity"), NumberStyles.Number, CultureInfo.CurrentCulture, out var quantity)
+                && !decimal.TryParse(values.GetValueOrDefault("quantity"), NumberStyles.Number, CultureInfo.InvariantCulture, out quantity))
             {
-                errors.Add("Quantity must be a number, e.g. 20.");
+                errors.Add(t["Public.QuantityNumber"]);
             }
 
-            CheckText(values, errors);
+            CheckText(t, values, errors);
             if (errors.Count > 0) return OfferForm(http, hubs, values, errors, StatusCodes.Status400BadRequest);
-            if (!string.IsNullOrEmpty(values.GetValueOrDefault(Honeypot))) return Thanks("your offer", Silo.Requests.ReferenceCode.For(Guid.NewGuid()));
+            if (!string.IsNullOrEmpty(values.GetValueOrDefault(Honeypot))) return Thanks(http, t["Public.YourOffer"], Silo.Requests.ReferenceCode.For(Guid.NewGuid()));
 
             var offer = new NewOffer(hub!, kind, category, values.GetValueOrDefault("description") ?? "", quantity, values.GetValueOrDefault("unit") ?? "",
                 new ContactDetails(values.GetValueOrDefault("name") ?? "", Blank(values.GetValueOrDefault("phone")), Blank(values.GetValueOrDefault("email")), null),
@@ -69,8 +75,8 @@ public static class PublicIntakeEndpoints
             var id = Guid.NewGuid();
             var result = await grains.GetGrain<IOfferGrain>(id).Create(offer);
             return result.IsOk
-                ? Thanks("your offer", Silo.Requests.ReferenceCode.For(id))
-                : OfferForm(http, hubs, values, result.Errors.Select(e => e.Message).DefaultIfEmpty(result.Message ?? "Please check the form."), StatusCodes.Status400BadRequest);
+                ? Thanks(http, t["Public.YourOffer"], Silo.Requests.ReferenceCode.For(id))
+                : OfferForm(http, hubs, values, result.Errors.Select(e => e.Message).DefaultIfEmpty(result.Message ?? t["Public.CheckForm"]), StatusCodes.Status400BadRequest);
         }).RequireRateLimiting(RateLimits.PublicForm).DisableAntiforgery(); // validated in ReadForm, so a bad token gets a page too
     }
 
@@ -83,8 +89,9 @@ public static class PublicIntakeEndpoints
         var values = Values(form!);
         var hubs = await Hubs(grains);
         var errors = new List<string>();
-        var hub = Choice(values, "hub", hubs.Select(h => h.Slug), "Choose the hub nearest you.", errors);
-        var category = EnumChoice<RequestCategory>(values, "category", "Choose what kind of help.", errors);
+        var t = Text(http);
+        var hub = Choice(values, "hub", hubs.Select(h => h.Slug), t["Public.ChooseHub"], errors);
+        var category = EnumChoice<RequestCategory>(values, "category", t["Public.ChooseCategory"], errors);
         return ((values, hubs, errors, hub, category), null);
     }
 
@@ -94,25 +101,26 @@ public static class PublicIntakeEndpoints
     /// </summary>
     private static async Task<(IFormCollection? Form, IResult? Problem)> ReadForm(HttpContext http, IAntiforgery antiforgery)
     {
-        if (http.Request.ContentLength > MaxBodyBytes) return (null, TooLong());
+        var t = Text(http);
+        if (http.Request.ContentLength > MaxBodyBytes) return (null, TooLong(http));
         try
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {
-                return (null, Render("Please send it again", Errors(["This form was open too long or came from elsewhere. Go back, reload the page and send it again."]), StatusCodes.Status400BadRequest));
+                return (null, Render(http, t["Public.SendAgain"], Errors([t["Public.SendAgainText"]]), StatusCodes.Status400BadRequest));
             }
 
             return (await http.Request.ReadFormAsync(), null);
         }
         catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException or AntiforgeryValidationException)
         {
-            return (null, ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? TooLong()
-                : Render("Please check the form", Errors(["The form could not be read. Go back and send it again."]), StatusCodes.Status400BadRequest));
+            return (null, ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? TooLong(http)
+                : Render(http, t["Public.CheckForm"], Errors([t["Public.Unreadable"]]), StatusCodes.Status400BadRequest));
         }
     }
 
-    private static IResult TooLong() =>
-        Render("Too long", Errors([$"That is more than we can take in one form ({MaxBodyBytes / 1024} KB). Please shorten it, or phone your hub."]), StatusCodes.Status413PayloadTooLarge);
+    private static IResult TooLong(HttpContext http) =>
+        Render(http, Text(http)["Public.TooLong"], Errors([Text(http)["Public.TooLongText", MaxBodyBytes / 1024]]), StatusCodes.Status413PayloadTooLarge);
 
     private static Dictionary<string, string?> Values(IFormCollection form) =>
         form.Keys.Where(k => k.Length < 40).ToDictionary(k => k, k => (string?)form[k].ToString(), StringComparer.Ordinal);
@@ -120,13 +128,13 @@ public static class PublicIntakeEndpoints
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>Control characters have no business in a name or an address and often mean an attack.</summary>
-    private static void CheckText(Dictionary<string, string?> values, List<string> errors)
+    private static void CheckText(Microsoft.Extensions.Localization.IStringLocalizer<UiText> t, Dictionary<string, string?> values, List<string> errors)
     {
         foreach (var (key, value) in values)
         {
             if (value is null || key.StartsWith("__", StringComparison.Ordinal)) continue;
-            if (value.Length > 4000) errors.Add($"The {key} field is far too long.");
-            else if (value.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t')) errors.Add($"The {key} field contains characters that are not allowed.");
+            if (value.Length > 4000) errors.Add(t["Public.FieldTooLong", key]);
+            else if (value.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t')) errors.Add(t["Public.FieldBadCharacters", key]);
         }
     }
 
@@ -160,56 +168,68 @@ public static class PublicIntakeEndpoints
         return list;
     }
 
-    private static string Select(string name, string label, IEnumerable<(string Value, string Text)> options, string? selected) =>
-        $"""<label for="{name}">{E(label)}</label><select id="{name}" name="{name}" required><option value="">Choose…</option>{string.Concat(options.Select(o => $"<option value=\"{E(o.Value)}\"{(o.Value == selected ? " selected" : "")}>{E(o.Text)}</option>"))}</select>""";
+    private static string Select(HttpContext http, string name, string label, IEnumerable<(string Value, string Text)> options, string? selected) =>
+        $"""<label for="{name}">{E(label)}</label><select id="{name}" name="{name}" required><option value="">{E(Text(http)["Public.Choose"])}</option>{string.Concat(options.Select(o => $"<option value=\"{E(o.Value)}\"{(o.Value == selected ? " selected" : "")}>{E(o.Text)}</option>"))}</select>""";
 
-    private static IEnumerable<(string, string)> Options<T>() where T : struct, Enum => Enum.GetValues<T>().Select(v => (v.ToString(), v.ToString()));
+    private static IEnumerable<(string, string)> Options<T>(HttpContext http) where T : struct, Enum => Enum.GetValues<T>().Select(v => (v.ToString(), Text(http).Word(v)));
 
     private static string V(Dictionary<string, string?> values, string key) => values.GetValueOrDefault(key) ?? "";
 
-    private static IResult AskForm(HttpContext http, IReadOnlyList<(string Slug, string Name)> hubs, Dictionary<string, string?> v, IEnumerable<string> errors, int status = 200) =>
-        Render("Ask for help", $"""
-            <p>No account needed. A coordinator from your hub will contact you. Your phone number and address are only seen by the people arranging and bringing help.</p>
+    private static IResult AskForm(HttpContext http, IReadOnlyList<(string Slug, string Name)> hubs, Dictionary<string, string?> v, IEnumerable<string> errors, int status = 200)
+    {
+        var t = Text(http);
+        return Render(http, t["Public.AskTitle"], $"""
+            <p>{E(t["Public.AskIntro"])}</p>
             {Errors(errors)}
             <form method="post" action="/ask">
             {Antiforgery(http)}
-            {Select("hub", "Your area's hub", hubs.Select(h => (h.Slug, h.Name)), v.GetValueOrDefault("hub"))}
-            {Select("category", "What kind of help", Options<RequestCategory>(), v.GetValueOrDefault("category"))}
-            {Select("urgency", "How urgent", Options<Urgency>(), v.GetValueOrDefault("urgency") ?? "Normal")}
-            <label for="need">What do you need?</label><textarea id="need" name="need" maxlength="2000" required>{E(V(v, "need"))}</textarea>
-            {Field("area", "Street or area (not your full address)", value: V(v, "area"))}
-            {Field("name", "Your name", value: V(v, "name"), max: 200)}
-            {Field("phone", "Phone", "tel", V(v, "phone"), required: false, max: 40)}
-            {Field("email", "Email", "email", V(v, "email"), required: false)}
-            {Field("address", "Address for a delivery (private)", value: V(v, "address"), required: false)}
-            {Field("language", "Language you prefer", value: V(v, "language"), required: false, max: 40)}
-            {Field("access", "Anything we should know to reach you (private)", value: V(v, "access"), required: false, max: 2000)}
-            <div class="hp" aria-hidden="true"><label for="{Honeypot}">Leave this empty</label><input id="{Honeypot}" name="{Honeypot}" tabindex="-1" autocomplete="off"></div>
-            <button type="submit">Send</button>
+            {Select(http, "hub", t["Public.Hub"], hubs.Select(h => (h.Slug, h.Name)), v.GetValueOrDefault("hub"))}
+            {Select(http, "category", t["Public.WhatKind"], Options<RequestCategory>(http), v.GetValueOrDefault("category"))}
+            {Select(http, "urgency", t["Public.HowUrgent"], Options<Urgency>(http), v.GetValueOrDefault("urgency") ?? "Normal")}
+            <label for="need">{E(t["Public.WhatNeed"])}</label><textarea id="need" name="need" maxlength="2000" required>{E(V(v, "need"))}</textarea>
+            {Field("area", t["Public.AreaNotAddress"], value: V(v, "area"))}
+            {Field("name", t["Public.YourName"], value: V(v, "name"), max: 200)}
+            {Field("phone", t["Intake.Phone"], "tel", V(v, "phone"), required: false, max: 40)}
+            {Field("email", t["Public.Email"], "email", V(v, "email"), required: false)}
+            {Field("address", t["Public.DeliveryAddress"], value: V(v, "address"), required: false)}
+            {Field("language", t["Public.LanguageYouPrefer"], value: V(v, "language"), required: false, max: 40)}
+            {Field("access", t["Public.Access"], value: V(v, "access"), required: false, max: 2000)}
+            {HoneypotField(t)}
+            <button type="submit">{E(t["Public.Send"])}</button>
             </form>
             """, status);
+    }
 
-    private static IResult OfferForm(HttpContext http, IReadOnlyList<(string Slug, string Name)> hubs, Dictionary<string, string?> v, IEnumerable<string> errors, int status = 200) =>
-        Render("Offer help", $"""
-            <p>No account needed. Tell us what you can give; your hub will be in touch when it is needed.</p>
+    private static IResult OfferForm(HttpContext http, IReadOnlyList<(string Slug, string Name)> hubs, Dictionary<string, string?> v, IEnumerable<string> errors, int status = 200)
+    {
+        var t = Text(http);
+        return Render(http, t["Public.OfferTitle"], $"""
+            <p>{E(t["Public.OfferIntro"])}</p>
             {Errors(errors)}
             <form method="post" action="/offer">
             {Antiforgery(http)}
-            {Select("hub", "Your area's hub", hubs.Select(h => (h.Slug, h.Name)), v.GetValueOrDefault("hub"))}
-            {Select("kind", "What you offer", Options<OfferKind>(), v.GetValueOrDefault("kind"))}
-            {Select("category", "Kind of help", Options<RequestCategory>(), v.GetValueOrDefault("category"))}
-            <label for="description">Describe it</label><textarea id="description" name="description" maxlength="2000" required>{E(V(v, "description"))}</textarea>
-            {Field("quantity", "How much (a number)", "text", V(v, "quantity") is { Length: > 0 } q ? q : "1", max: 12)}
-            {Field("unit", "Unit (kg, boxes, hours, rooms)", value: V(v, "unit"), max: 40)}
-            {Field("area", "Street or area", value: V(v, "area"), required: false)}
-            {Field("name", "Your name", value: V(v, "name"))}
-            {Field("phone", "Phone", "tel", V(v, "phone"), required: false, max: 40)}
-            {Field("email", "Email", "email", V(v, "email"), required: false)}
-            <div class="hp" aria-hidden="true"><label for="{Honeypot}">Leave this empty</label><input id="{Honeypot}" name="{Honeypot}" tabindex="-1" autocomplete="off"></div>
-            <button type="submit">Send</button>
+            {Select(http, "hub", t["Public.Hub"], hubs.Select(h => (h.Slug, h.Name)), v.GetValueOrDefault("hub"))}
+            {Select(http, "kind", t["Public.WhatYouOffer"], Options<OfferKind>(http), v.GetValueOrDefault("kind"))}
+            {Select(http, "category", t["Public.KindOfHelp"], Options<RequestCategory>(http), v.GetValueOrDefault("category"))}
+            <label for="description">{E(t["Public.Describe"])}</label><textarea id="description" name="description" maxlength="2000" required>{E(V(v, "description"))}</textarea>
+            {Field("quantity", t["Public.HowMuch"], "text", V(v, "quantity") is { Length: > 0 } q ? q : "1", max: 12)}
+            {Field("unit", t["Public.Unit"], value: V(v, "unit"), max: 40)}
+            {Field("area", t["Public.Area"], value: V(v, "area"), required: false)}
+            {Field("name", t["Public.YourName"], value: V(v, "name"))}
+            {Field("phone", t["Intake.Phone"], "tel", V(v, "phone"), required: false, max: 40)}
+            {Field("email", t["Public.Email"], "email", V(v, "email"), required: false)}
+            {HoneypotField(t)}
+            <button type="submit">{E(t["Public.Send"])}</button>
             </form>
             """, status);
+    }
 
-    private static IResult Thanks(string what, string reference) =>
-        Render("Thank you", $"""<div class="ok" role="status"><p>We have {E(what)}. Your reference is <strong data-testid="reference">{E(reference)}</strong>; quote it if you phone your hub.</p></div><p><a href="/ask">Ask for help</a> · <a href="/offer">Offer help</a></p>""");
+    private static string HoneypotField(Microsoft.Extensions.Localization.IStringLocalizer<UiText> t) =>
+        $"""<div class="hp" aria-hidden="true"><label for="{Honeypot}">{E(t["Public.LeaveEmpty"])}</label><input id="{Honeypot}" name="{Honeypot}" tabindex="-1" autocomplete="off"></div>""";
+
+    private static IResult Thanks(HttpContext http, string what, string reference)
+    {
+        var t = Text(http);
+        return Render(http, t["Public.ThankYou"], $"""<div class="ok" role="status"><p>{E(t["Public.WeHave", what])} <strong data-testid="reference">{E(reference)}</strong>{E(t["Public.QuoteIt"])}</p></div><p><a href="/ask">{E(t["Public.AskTitle"])}</a> · <a href="/offer">{E(t["Public.OfferTitle"])}</a></p>""");
+    }
 }

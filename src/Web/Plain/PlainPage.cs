@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Localization;
+using MutualAid.Web.Localization;
 
 namespace MutualAid.Web.Plain;
 
@@ -10,15 +12,31 @@ namespace MutualAid.Web.Plain;
 /// </summary>
 public static class PlainPage
 {
-    public static IResult Render(string title, string body, int status = StatusCodes.Status200OK) =>
+    public static IResult Render(HttpContext http, string title, string body, int status = StatusCodes.Status200OK) =>
         Results.Content($$"""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="{{Languages.Current}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{E(title)}} — MutualAid</title><link rel="stylesheet" href="/plain.css"></head>
-            <body><main><h1>{{E(title)}}</h1>
+            <body><header>{{LanguageSwitcher(http)}}</header><main><h1>{{E(title)}}</h1>
             {{body}}
             </main></body></html>
             """, "text/html; charset=utf-8", Encoding.UTF8, status);
+
+    /// <summary>The interface text in the language this request is served in.</summary>
+    public static IStringLocalizer<UiText> Text(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
+    }
+
+    /// <summary>The same switcher the board has, as a plain form: no script on these pages.</summary>
+    private static string LanguageSwitcher(HttpContext http)
+    {
+        var t = Text(http);
+        var returnUrl = SafeReturnUrl(http.Request.Path + http.Request.QueryString);
+        var options = string.Concat(Languages.Supported.Select(l => $"""<option value="{l.Key}" lang="{l.Key}"{(l.Key == Languages.Current ? " selected" : "")}>{E(l.Value)}</option>"""));
+        return $"""<form method="post" action="/language" class="language">{Antiforgery(http)}<input type="hidden" name="returnUrl" value="{E(returnUrl)}"><label for="culture">{E(t["Layout.Language"])}</label> <select id="culture" name="culture">{options}</select> <button type="submit">{E(t["Layout.ChangeLanguage"])}</button></form>""";
+    }
 
     public static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 

@@ -5,6 +5,7 @@ using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
 using MutualAid.Web.Plain;
 using MutualAid.Web.Users;
+using MutualAid.Web.Localization;
 using static MutualAid.Web.Plain.PlainPage;
 
 namespace MutualAid.Web.Volunteers;
@@ -29,20 +30,21 @@ public static class PlainAssignmentsPage
         app.MapPost(Path + "/{id:guid}/{command}", async (HttpContext http, Guid id, string command, CurrentUser user, IGrainFactory grains, HubActions actions, IAntiforgery antiforgery) =>
         {
             user.Set(http.User);
-            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest("The form expired; go back and try again.");
+            var t = PlainPage.Text(http);
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest(t["Plain.FormExpired"].Value);
             var form = await http.Request.ReadFormAsync();
-            if (!int.TryParse(form["version"], out var version)) return Results.BadRequest("Missing version.");
+            if (!int.TryParse(form["version"], out var version)) return Results.BadRequest(t["Plain.MissingVersion"].Value);
             Func<IRequestGrain, Task<Result<RequestView>>>? run = command switch
             {
                 "accept" => g => g.Accept(new RequestCommand(version, user.Actor)),
-                "decline" => g => g.Decline(new RequestCommand(version, user.Actor, "Declined by the volunteer")),
+                "decline" => g => g.Decline(new RequestCommand(version, user.Actor, t["Volunteer.DeclinedReason"])),
                 "start" => g => g.Start(new RequestCommand(version, user.Actor)),
                 "deliver" => g => g.Fulfil(new FulfilCommand(version, user.Actor, 1)),
                 _ => null,
             };
             if (run is null) return Results.NotFound();
             var result = await actions.OnRequest(id, run, assignedVolunteerMay: true);
-            var message = result.IsOk ? "Updated." : result.Conflict?.Describe(DateTimeOffset.UtcNow) ?? result.Message ?? "That did not work.";
+            var message = result.IsOk ? t["Volunteer.Updated"] : result.Conflict?.Describe(DateTimeOffset.UtcNow) ?? result.Message ?? t["Common.DidNotWork"];
             return await Render(http, user, grains, actions, message);
         }).RequireAuthorization().DisableAntiforgery(); // checked above, with a readable answer
 
@@ -50,7 +52,8 @@ public static class PlainAssignmentsPage
 
     private static async Task<IResult> Render(HttpContext http, CurrentUser user, IGrainFactory grains, HubActions actions, string? message)
     {
-        if (user.VolunteerId is not { } me) return PlainPage.Render("My jobs", "<p>This account is not a volunteer's.</p>", StatusCodes.Status403Forbidden);
+        var t = PlainPage.Text(http);
+        if (user.VolunteerId is not { } me) return PlainPage.Render(http, t["Plain.MyJobs"], $"<p>{E(t["Plain.NotAVolunteer"])}</p>", StatusCodes.Status403Forbidden);
         var volunteer = await grains.GetGrain<IVolunteerGrain>(me).GetView();
         var body = new System.Text.StringBuilder();
         if (message is not null) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<p role="status"><strong>{E(message)}</strong></p>""");
@@ -60,14 +63,14 @@ public static class PlainAssignmentsPage
         {
             if (await grains.GetGrain<IRequestGrain>(reservation.RequestId).GetView() is not { } r || r.Assignment?.VolunteerId != me) continue;
             jobs++;
-            body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<section><h2>{E(r.Urgency.ToString())}: {E(r.Category.ToString())} in {E(r.Area)}</h2><p>{E(r.Need)}</p><p>{E(r.Status.ToString())} · {E(r.ReferenceCode)}</p>""");
-            if (r.Assignment.ClaimExpiresAt is { } until && r.Status == RequestStatus.Assigned) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<p>Yours until {until:HH:mm} UTC: pick it up by then.</p>""");
+            body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<section><h2>{E(t.Word(r.Urgency))}: {E(t.Word(r.Category))} · {E(r.Area)}</h2><p>{E(r.Need)}</p><p>{E(t.Word(r.Status))} · {E(r.ReferenceCode)}</p>""");
+            if (r.Assignment.ClaimExpiresAt is { } until && r.Status == RequestStatus.Assigned) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<p>{E(t["Plain.YoursUntil", until.ToString("t", System.Globalization.CultureInfo.CurrentCulture)])}</p>""");
             if (await actions.PrivateView(r.Id) is { } p) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<p>{E(p.Contact.Name)} · {E(p.Contact.Phone)} · {E(p.Contact.Address)}</p>""");
             var buttons = r switch
             {
-                { Assignment.State: AssignmentState.Offered } => new[] { ("accept", "Accept"), ("decline", "Decline") },
-                { Status: RequestStatus.Assigned } => [("start", "Picked up")],
-                { Status: RequestStatus.InProgress } => [("deliver", "Delivered")],
+                { Assignment.State: AssignmentState.Offered } => new[] { ("accept", t["Volunteer.Accept"].Value), ("decline", t["Volunteer.Decline"].Value) },
+                { Status: RequestStatus.Assigned } => [("start", t["Dispatch.PickedUp"].Value)],
+                { Status: RequestStatus.InProgress } => [("deliver", t["Dispatch.Delivered"].Value)],
                 _ => [],
             };
             foreach (var (command, label) in buttons)
@@ -78,7 +81,7 @@ public static class PlainAssignmentsPage
             body.Append("</section>");
         }
 
-        if (jobs == 0) body.Append("<p>Nothing assigned right now. Thank you for being on call.</p>");
-        return PlainPage.Render("My jobs", body.ToString());
+        if (jobs == 0) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"<p>{E(t["Volunteer.NothingAssigned"])}</p>");
+        return PlainPage.Render(http, t["Plain.MyJobs"], body.ToString());
     }
 }

@@ -25,6 +25,7 @@ public static class ComponentContext
         context.Services.AddScoped<CurrentUser>();
         context.Services.AddScoped<MutualAid.Web.Accounts.HubActions>();
         context.Services.AddRadzenComponents();
+        context.Services.AddSingleton(factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<MutualAid.Web.Localization.UiText>>());
         var account = new MutualAid.Accounts.UserAccount("cora@example.org", "Cora", "-", roles, 0, null, DateTimeOffset.UnixEpoch);
         context.Services.GetRequiredService<CurrentUser>().Set(MutualAid.Web.Accounts.AccountClaims.Principal(account));
         return context;

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace MutualAid.Web.Localization;
+
+/// <summary>The languages the interface is translated into, and how a request picks one.</summary>
+public static class Languages
+{
+    public const string Default = "en";
+
+    /// <summary>Culture name → the language's own name (a switcher must be readable by those who need it).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Supported = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en"] = "English",
+        ["es"] = "Español",
+    };
+
+    public static bool IsSupported(string? culture) => culture is not null && Supported.ContainsKey(culture);
+
+    /// <summary>The two-letter name of the culture this request is served in.</summary>
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    /// <summary>The requester's language as a request records it ("Spanish"), so the board and matching read it.</summary>
+    public static string CurrentLanguageName => CultureInfo.GetCultureInfo(Current).EnglishName;
+
+    public static string CookieValue(string culture) => CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture));
+
+    public static IServiceCollection AddMutualAidLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Supported.Keys.Select(CultureInfo.GetCultureInfo).ToList();
+            o.DefaultRequestCulture = new RequestCulture(Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // Chosen language (cookie, set from the account at sign-in) first, then the browser's.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+        });
+        return services;
+    }
+
+    public static void RememberInCookie(HttpResponse response, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieValue(culture), new CookieOptions
+        {
+            Expires = DateTimeOffset.UtcNow.AddYears(1),
+            IsEssential = true,
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = response.HttpContext.Request.IsHttps,
+        });
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using MutualAid.Accounts;
+using MutualAid.Requests;
+using MutualAid.Web.Tests.Trust;
+
+namespace MutualAid.Web.Tests.Localization;
+
+public sealed class LanguageTests(TrustWorld world) : IClassFixture<TrustWorld>
+{
+    private static readonly Uri Ask = new("/ask", UriKind.Relative);
+
+    private HttpClient Anonymous() => world.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private static async Task<HttpResponseMessage> Choose(HttpClient client, string culture, string returnUrl = "/ask", string? extraCookie = null)
+    {
+        var page = await client.GetStringAsync(new Uri(returnUrl, UriKind.Relative));
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("/language", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = WebAppFactory.Token(page),
+                ["culture"] = culture,
+                ["returnUrl"] = returnUrl,
+            }),
+        };
+        if (extraCookie is not null) post.Headers.Add("Cookie", extraCookie);
+        return await client.SendAsync(post);
+    }
+
+    [Fact]
+    public async Task The_browser_language_picks_the_interface_language_and_the_page_says_which()
+    {
+        using var client = Anonymous();
+        using var spanish = new HttpRequestMessage(HttpMethod.Get, Ask);
+        spanish.Headers.AcceptLanguage.ParseAdd("es-ES,es;q=0.9");
+        var body = await (await client.SendAsync(spanish)).Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"es\"", body);
+        Assert.Contains("<h1>Pedir ayuda</h1>", body);
+        Assert.Contains(">Medicamentos<", body); // enum words too, not just the labels
+
+        var english = await client.GetStringAsync(Ask);
+        Assert.Contains("<h1>Ask for help</h1>", english);
+    }
+
+    [Fact]
+    public async Task The_switcher_sets_a_cookie_that_wins_over_the_browser_language()
+    {
+        using var client = Anonymous();
+        var switched = await Choose(client, "es");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/ask", switched.Headers.Location!.OriginalString);
+
+        using var english = new HttpRequestMessage(HttpMethod.Get, Ask);
+        english.Headers.AcceptLanguage.ParseAdd("en-GB");
+        Assert.Contains("<h1>Pedir ayuda</h1>", await (await client.SendAsync(english)).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_language_we_do_not_have_or_a_foreign_return_address_is_refused()
+    {
+        using var client = Anonymous();
+        Assert.Equal(HttpStatusCode.BadRequest, (await Choose(client, "xx")).StatusCode);
+        var offsite = await Choose(client, "es", "//evil.example/ask");
+        Assert.NotEqual("//evil.example/ask", offsite.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_signed_in_persons_choice_is_kept_on_their_account_and_comes_back_at_the_next_sign_in()
+    {
+        var email = await world.Factory.User(new RoleGrant(Role.Dispatcher, world.A));
+        using (var first = await world.Factory.SignedIn(email))
+        {
+            var page = await first.GetStringAsync(Ask);
+            var switched = await first.PostAsync(new Uri("/language", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = WebAppFactory.Token(page),
+                ["culture"] = "es",
+                ["returnUrl"] = "/ask",
+            }));
+            Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        }
+
+        Assert.Equal("es", (await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount())!.Culture);
+
+        // Another device: no language cookie until sign-in brings the account's.
+        using var second = await world.Factory.SignedIn(email);
+        var again = await second.GetStringAsync(Ask);
+        Assert.Contains("<html lang=\"es\"", again);
+        Assert.Contains("<h1>Pedir ayuda</h1>", again);
+    }
+
+    [Fact]
+    public async Task A_request_sent_from_the_spanish_form_without_a_language_records_spanish_for_the_board_and_matching()
+    {
+        using var client = Anonymous();
+        await Choose(client, "es");
+        var form = await client.GetStringAsync(Ask);
+        var need = "Necesito pan " + Guid.NewGuid().ToString("N")[..6];
+        var sent = await client.PostAsync(Ask, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebAppFactory.Token(form),
+            ["hub"] = world.A,
+            ["category"] = nameof(RequestCategory.Food),
+            ["urgency"] = nameof(Urgency.Normal),
+            ["need"] = need,
+            ["area"] = "Calle Mayor",
+            ["name"] = "Ana",
+            ["phone"] = "600 000 000",
+        }));
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Contains("Gracias", await sent.Content.ReadAsStringAsync());
+
+        var board = await world.Factory.Grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(world.A).GetSnapshot();
+        Assert.Equal("Spanish", Assert.Single(board.Requests, r => r.Need == need).PreferredLanguage);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using MutualAid.Accounts;
+using MutualAid.Offers;
+using MutualAid.Requests;
+using MutualAid.Web.Localization;
+
+namespace MutualAid.Web.Tests.Localization;
+
+/// <summary>
+/// Every language is complete: a key used anywhere in the web project, or an enum value the
+/// interface shows, missing from any language's resource file fails here, as does a translation
+/// that drops or invents a placeholder.
+/// </summary>
+public sealed partial class ResourceKeyTests
+{
+    private static readonly string Root = FindRoot();
+    private static readonly string ResourceDir = Path.Combine(Root, "src", "Web", "Resources", "Localization");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MutualAid.sln"))) return dir.FullName;
+        }
+
+        throw new InvalidOperationException("MutualAid.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static Dictionary<string, string> Load(string culture)
+    {
+        var file = Path.Combine(ResourceDir, culture.Length == 0 ? "UiText.resx" : $"UiText.{culture}.resx");
+        return XDocument.Load(file).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
+    }
+
+    public static TheoryData<string> Translations => new(Languages.Supported.Keys.Where(c => c != Languages.Default));
+
+    [GeneratedRegex(@"\b(?:T|t|Text\(http\))\[\s*""(?<key>[A-Za-z]+\.[A-Za-z0-9.]+)""")]
+    private static partial Regex KeyUse();
+
+    [GeneratedRegex(@"\{(\d+)(?:[:,][^}]*)?\}")]
+    private static partial Regex Placeholder();
+
+    private static IEnumerable<(string File, string Key)> KeysUsedInSource() =>
+        Directory.EnumerateFiles(Path.Combine(Root, "src", "Web"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => (Path.GetRelativePath(Root, f), m.Groups["key"].Value)));
+
+    private static IEnumerable<string> EnumKeys() =>
+        new[] { typeof(Urgency), typeof(RequestStatus), typeof(RequestCategory), typeof(RequestSource), typeof(AssignmentState), typeof(RepeatEvery), typeof(OfferKind), typeof(OfferStatus), typeof(Role) }
+            .SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}"));
+
+    [Fact]
+    public void The_source_uses_keys_the_scan_can_see()
+    {
+        // Guards the guard: if the pattern stopped matching, every other check here would pass vacuously.
+        Assert.True(KeysUsedInSource().Select(k => k.File).Distinct().Count() >= 8);
+    }
+
+    [Fact]
+    public void Every_key_the_source_uses_is_in_the_default_language()
+    {
+        var english = Load("");
+        var missing = KeysUsedInSource().Where(k => !english.ContainsKey(k.Key)).Select(k => $"{k.File}: {k.Key}").Distinct().ToList();
+        Assert.True(missing.Count == 0, "Missing in UiText.resx:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void Every_enum_value_the_interface_shows_has_words_in_the_default_language()
+    {
+        var english = Load("");
+        var missing = EnumKeys().Where(k => !english.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "Enum values without words:\n" + string.Join("\n", missing));
+    }
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void Every_language_has_every_key_with_a_non_empty_text(string culture)
+    {
+        var english = Load("");
+        var translated = Load(culture);
+        var missing = english.Keys.Where(k => !translated.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)).ToList();
+        var stray = translated.Keys.Where(k => !english.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, $"Missing or empty in UiText.{culture}.resx:\n" + string.Join("\n", missing));
+        Assert.True(stray.Count == 0, $"In UiText.{culture}.resx but not in UiText.resx:\n" + string.Join("\n", stray));
+    }
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void A_translation_keeps_exactly_the_placeholders_of_the_original(string culture)
+    {
+        var english = Load("");
+        var translated = Load(culture);
+        static string Holes(string text) => string.Join(",", Placeholder().Matches(text).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
+        var wrong = english.Where(e => translated.TryGetValue(e.Key, out var t) && Holes(t) != Holes(e.Value))
+            .Select(e => $"{e.Key}: '{e.Value}' vs '{translated[e.Key]}'").ToList();
+        Assert.True(wrong.Count == 0, "Placeholders differ:\n" + string.Join("\n", wrong));
+    }
+}
