@@ -31,16 +31,25 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser (its own cookies) signed in as one of the demo people, e.g. "dispatcher".</summary>
-    public async Task<IPage> NewPage(string who)
+    /// <param name="locale">The browser's language (its Accept-Language), e.g. "es-ES".</param>
+    /// <param name="bypassCsp">For injecting test script (axe-core) that the app's policy rightly refuses.</param>
+    public async Task<IPage> NewPage(string who, string locale = "en-GB", bool bypassCsp = false)
+    {
+        var page = await NewAnonymousPage(locale, bypassCsp);
+        await SignIn(page, $"{who}@demo.local", await App.DemoPassword());
+        return page;
+    }
+
+    public async Task<IPage> NewAnonymousPage(string locale = "en-GB", bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = locale,
+            BypassCSP = bypassCsp,
         });
-        var page = await context.NewPageAsync();
-        await SignIn(page, $"{who}@demo.local", await App.DemoPassword());
-        return page;
+        return await context.NewPageAsync();
     }
 
     public static async Task SignIn(IPage page, string email, string password)
@@ -48,7 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GotoAsync("/account/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 

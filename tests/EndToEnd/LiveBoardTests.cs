@@ -12,7 +12,7 @@ public sealed class LiveBoardTests(BrowserFixture fixture)
     {
         await page.GotoAsync($"/hubs/{hub}");
         // The board only renders once its circuit is live (no prerendering), so this means "interactive".
-        await Expect(page.GetByTestId("board-version")).ToContainTextAsync("Live", new() { Timeout = 30000 });
+        await Expect(page.Locator(".ma-live-ok")).ToBeVisibleAsync(new() { Timeout = 30000 });
     }
 
     private static ILocator Row(IPage page, string need) =>
@@ -113,12 +113,12 @@ public sealed class LiveBoardTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/account/login**"); // not signed in: sent to sign in, and back afterwards
         await page.FillAsync("#email", "dispatcher@demo.local");
         await page.FillAsync("#password", "not the password");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
         await Expect(page.Locator(".errors")).ToContainTextAsync("do not match");
 
         await page.FillAsync("#email", "dispatcher@demo.local");
         await page.FillAsync("#password", await fixture.App.DemoPassword());
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
         await page.WaitForURLAsync("**/hubs/north");
         await Expect(page.GetByTestId("board-version")).ToContainTextAsync("Live", new() { Timeout = 30000 });
         await Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Dan (dispatcher)");
