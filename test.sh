@@ -8,6 +8,7 @@ need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v curl >/dev/null 2>&1 || need+=(curl)  # deploy/local-cluster.sh polls /readyz with it
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)  # axe-core for the accessibility checks comes from npm
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]} (apt-get)"
   sudo_cmd=""
@@ -18,6 +19,8 @@ fi
 
 command -v dotnet >/dev/null 2>&1 || { echo "test.sh: the .NET 10 SDK is required (https://dot.net)"; exit 1; }
 
+# The browser tests inject axe-core (pinned in tests/EndToEnd/package-lock.json) into the pages they check.
+npm ci --prefix tests/EndToEnd --no-audit --no-fund --silent
 dotnet restore MutualAid.sln
 dotnet build MutualAid.sln --no-restore -c Debug
 # One test project at a time: the browser and cluster tests time real things and must not fight
