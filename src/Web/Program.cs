@@ -6,6 +6,7 @@ using MutualAid.Web.Components;
 using MutualAid.Web.Csv;
 using MutualAid.Web.Hosting;
 using MutualAid.Web.Intake;
+using MutualAid.Web.Map;
 using MutualAid.Web.Seeding;
 using MutualAid.Web.Users;
 using MutualAid.Web.Volunteers;
@@ -20,6 +21,8 @@ try
 
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddRadzenComponents();
+    builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+    builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(MapOptions.Read(builder.Configuration)));
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton<BoardFeed>();
     builder.Services.AddSingleton<RegionFeed>();
