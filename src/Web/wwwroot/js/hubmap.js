@@ -75,7 +75,8 @@ const same = (a, b) => a.lat === b.lat && a.lng === b.lng && a.kind === b.kind &
 
 export async function create(element, options) {
     await loadLeaflet();
-    const map = L.map(element, { attributionControl: Boolean(options.tileUrl), zoomControl: true });
+    // An explicit maxZoom: without a tile layer to supply one, the cluster layer refuses to start.
+    const map = L.map(element, { attributionControl: Boolean(options.tileUrl), zoomControl: true, minZoom: 2, maxZoom: 18 });
     if (options.tileUrl) {
         L.tileLayer(options.tileUrl, { attribution: options.attribution || "", maxZoom: 18 }).addTo(map);
     } else {
@@ -83,8 +84,9 @@ export async function create(element, options) {
     }
     L.control.scale().addTo(map);
     const group = L.markerClusterGroup({ iconCreateFunction: clusterIcon, showCoverageOnHover: false, maxClusterRadius: 50 });
+    // The cluster layer needs a view before it joins the map; the first update then fits to the markers.
+    map.setView([20, 0], 2);
     group.addTo(map);
-    map.setView(options.center ? [options.center.lat, options.center.lng] : [51.5, -0.1], 12);
     return { map, group, element, markers: new Map(), fitted: false };
 }
 
