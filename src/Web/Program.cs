@@ -7,6 +7,7 @@ using MutualAid.Web.Csv;
 using MutualAid.Web.Hosting;
 using MutualAid.Web.Intake;
 using MutualAid.Web.Localization;
+using MutualAid.Web.Map;
 using MutualAid.Web.Seeding;
 using MutualAid.Web.Users;
 using MutualAid.Web.Volunteers;
@@ -22,6 +23,7 @@ try
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddRadzenComponents();
     builder.Services.AddMutualAidLocalization();
+    builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(MapOptions.Read(builder.Configuration)));
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton<BoardFeed>();
     builder.Services.AddSingleton<RegionFeed>();

@@ -33,7 +33,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [Theory]
     [InlineData("en-GB")]
     [InlineData("es-ES")]
-    public async Task The_board_the_dispatch_dialog_and_phone_intake_have_no_serious_accessibility_violations(string locale)
+    public async Task The_board_the_dispatch_dialog_phone_intake_and_the_map_have_no_serious_accessibility_violations(string locale)
     {
         var page = await fixture.NewPage("coordinator", locale, bypassCsp: true);
         await OpenBoard(page);
@@ -48,6 +48,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await page.GotoAsync("/hubs/north/intake");
         await Expect(page.GetByTestId("intake-name")).ToBeVisibleAsync(new() { Timeout = 30000 });
         await Axe.AssertNoSeriousViolations(page, $"phone intake ({locale})");
+
+        await page.GotoAsync("/hubs/north/map");
+        await Expect(page.GetByTestId("map")).Not.ToHaveAttributeAsync("data-marker-count", "0", new() { Timeout = 30000 });
+        await Axe.AssertNoSeriousViolations(page, $"hub map ({locale})");
         await page.Context.DisposeAsync();
     }
 

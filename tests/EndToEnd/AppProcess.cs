@@ -64,6 +64,9 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["MutualAid__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["MutualAid__ServiceId"] = "e2e-" + port;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Every browser here signs in from 127.0.0.1: the per-address limits are for the real world.
+        info.Environment["MutualAid__SensitivePermits"] = "10000";
+        info.Environment["MutualAid__PublicFormPermits"] = "10000";
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), dataFolder);

@@ -23,6 +23,12 @@ public sealed record VolunteerProfile(
     /// <summary>After giving this many hours within a day, a volunteer rests before taking more.</summary>
     [Id(10)] public double RestAfterHoursInADay { get; init; } = DefaultRestAfterHours;
 
+    /// <summary>
+    /// PRIVATE: where the volunteer usually sets out from. Summaries only ever carry
+    /// <see cref="GeoPoint.Approximate"/> of it, so a map never shows someone's front door.
+    /// </summary>
+    [Id(11)] public GeoPoint? Location { get; init; }
+
     public const double DefaultRestAfterHours = 8;
 
     public IReadOnlyList<FieldError> Validate()
@@ -35,6 +41,7 @@ public sealed record VolunteerProfile(
         if (MaxHoursPerWeek is <= 0 or > 80 || double.IsNaN(MaxHoursPerWeek)) errors.Add(new(nameof(MaxHoursPerWeek), "Between 0 and 80 hours."));
         if (RestAfterHoursInADay is <= 0 or > 24 || double.IsNaN(RestAfterHoursInADay)) errors.Add(new(nameof(RestAfterHoursInADay), "Between 0 and 24 hours."));
         if (Availability?.Any(w => w.To <= w.From) == true) errors.Add(new(nameof(Availability), "Each window must end after it starts."));
+        if (Location is { IsValid: false }) errors.Add(new(nameof(Location), "Coordinates are out of range."));
         return errors;
     }
 }

@@ -2,7 +2,7 @@ using MutualAid.Requests;
 
 namespace MutualAid.Volunteers;
 
-/// <summary>What a board shows of a volunteer: load against limits, no contact details.</summary>
+/// <summary>What a board shows of a volunteer: load against limits, no contact details, no exact location.</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.VolunteerSummary")]
 public sealed record VolunteerSummary(
     [property: Id(0)] Guid Id,
@@ -22,6 +22,9 @@ public sealed record VolunteerSummary(
     [Id(13)] public IReadOnlyList<AvailabilityWindow> Availability { get; init; } = [];
     [Id(14)] public DateTimeOffset? LastCheckIn { get; init; }
     [Id(15)] public IReadOnlyList<Guid> ActiveRequestIds { get; init; } = [];
+
+    /// <summary>The profile location snapped to the display grid; the exact point never leaves the silo.</summary>
+    [Id(16)] public Common.GeoPoint? ApproximateLocation { get; init; }
 
     public bool HasCapacity => ActiveAssignments < MaxConcurrentAssignments && HoursThisWeek < MaxHoursPerWeek;
 }

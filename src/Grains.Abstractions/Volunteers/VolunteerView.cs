@@ -23,5 +23,6 @@ public sealed record VolunteerView(
         Availability = Profile.Availability,
         LastCheckIn = LastCheckIn,
         ActiveRequestIds = Reservations.Select(r => r.RequestId).ToArray(),
+        ApproximateLocation = Profile.Location?.Approximate(),
     };
 }

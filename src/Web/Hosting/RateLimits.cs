@@ -12,6 +12,8 @@ public static class RateLimits
     {
         var permits = configuration.GetValue("MutualAid:PublicFormPermits", 10);
         var window = TimeSpan.FromSeconds(configuration.GetValue("MutualAid:PublicFormWindowSeconds", 60));
+        // Sign-in, setup, invitations and the language switch, per client address per minute.
+        var sensitivePermits = configuration.GetValue("MutualAid:SensitivePermits", 20);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -23,7 +25,7 @@ public static class RateLimits
             o.AddPolicy(PublicForm, http => RateLimitPartition.GetFixedWindowLimiter(ClientKey(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
             o.AddPolicy(Sensitive, http => RateLimitPartition.GetFixedWindowLimiter(ClientKey(http),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = sensitivePermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
 

@@ -36,7 +36,7 @@ public sealed partial class ResourceKeyTests
 
     public static TheoryData<string> Translations => new(Languages.Supported.Keys.Where(c => c != Languages.Default));
 
-    [GeneratedRegex(@"\b(?:T|t|Text\(http\))\[\s*""(?<key>[A-Za-z]+\.[A-Za-z0-9.]+)""")]
+    [GeneratedRegex(@"(?:\b(?:T|t|Text\(http\))\[|\btext\()\s*""(?<key>[A-Za-z]+\.[A-Za-z0-9.]+)""")]
     private static partial Regex KeyUse();
 
     [GeneratedRegex(@"\{(\d+)(?:[:,][^}]*)?\}")]
