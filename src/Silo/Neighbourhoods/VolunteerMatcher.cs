@@ -33,7 +33,7 @@ public static class VolunteerMatcher
 
         if (request.PreferredLanguage is { Length: > 0 } language)
         {
-            if (volunteer.Languages.Any(l => string.Equals(l, language, StringComparison.OrdinalIgnoreCase)))
+            if (volunteer.Languages.Any(l => Common.LanguageNames.Same(l, language)))
             {
                 score += 2;
                 reasons.Add($"Speaks {language}");

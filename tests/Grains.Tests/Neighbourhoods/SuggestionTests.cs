@@ -57,4 +57,20 @@ public sealed class SuggestionTests(ClusterFixture fixture)
         Assert.Contains("Outside their stated hours", busy.Warnings);
         Assert.Equal(11, free.Score - busy.Score, 3); // +1 inside, -10 outside: assignment would refuse it without an override
     }
+
+    [Fact]
+    public void A_language_written_differently_by_requester_and_volunteer_still_counts_as_spoken()
+    {
+        var request = new RequestSummary(Guid.NewGuid(), 1, "h", RequestStatus.New, RequestCategory.Eldercare, Urgency.Normal,
+            "A", "N", RequestSource.PhoneIntake, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "Sam")
+        { PreferredLanguage = "español" };
+        VolunteerSummary Speaking(string language) => new(Guid.NewGuid(), 1, "V", ["h"], [RequestCategory.Eldercare], [language], false, true, 0, 2, 0, 8);
+
+        var lucia = Silo.Neighbourhoods.VolunteerMatcher.Score(request, Speaking("Spanish"), DateTime.Now);
+        var bob = Silo.Neighbourhoods.VolunteerMatcher.Score(request, Speaking("English"), DateTime.Now);
+
+        Assert.Contains("Speaks español", lucia.Reasons);
+        Assert.Contains("Does not list español", bob.Warnings);
+        Assert.True(lucia.Score > bob.Score);
+    }
 }
