@@ -74,13 +74,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPage("dispatcher");
         var need = "E2E keyboard " + Guid.NewGuid().ToString("N")[..6];
-        await page.GotoAsync("/hubs/north/intake");
-        await page.GetByTestId("intake-name").FillAsync("Kay Board", new() { Timeout = 30000 });
-        await page.GetByTestId("intake-phone").FillAsync("07700 95" + Random.Shared.Next(1000, 9999));
-        await page.GetByTestId("intake-area").FillAsync("Keyboard Lane");
-        await page.GetByTestId("intake-need").FillAsync(need);
-        await page.GetByTestId("intake-save").ClickAsync();
-        var reference = await page.GetByTestId("reference-code").InnerTextAsync(new() { Timeout = 10000 });
+        var reference = await PhoneIntake.Enter(page, new PhoneCall("Kay Board", "Keyboard Lane", need));
         await OpenBoard(page);
 
         // From the top of the page, only Tab and Enter: the row's dispatch button must be reachable.

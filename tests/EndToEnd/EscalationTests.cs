@@ -27,15 +27,7 @@ public sealed class EscalationTests(BrowserFixture fixture)
         await Expect(coordinator.GetByText("Deadlines saved")).ToBeVisibleAsync(new() { Timeout = 10000 });
 
         var need = "E2E: insulin run " + Guid.NewGuid().ToString("N")[..6];
-        await coordinator.GotoAsync("/hubs/north/intake");
-        await coordinator.GetByTestId("intake-name").FillAsync("Escalation Caller", new() { Timeout = 30000 });
-        await coordinator.GetByTestId("intake-phone").FillAsync("07700 93" + Random.Shared.Next(1000, 9999));
-        await coordinator.GetByTestId("intake-area").FillAsync("Mill Lane");
-        await coordinator.GetByTestId("intake-need").FillAsync(need);
-        await coordinator.GetByTestId("intake-urgency").ClickAsync();
-        await coordinator.GetByRole(AriaRole.Option, new() { Name = "Critical", Exact = true }).ClickAsync();
-        await coordinator.GetByTestId("intake-save").ClickAsync();
-        await Expect(coordinator.GetByTestId("intake-saved")).ToBeVisibleAsync(new() { Timeout = 10000 });
+        await PhoneIntake.Enter(coordinator, new PhoneCall("Escalation Caller", "Mill Lane", need) { Urgency = "Critical" });
         var created = DateTimeOffset.UtcNow;
 
         await coordinator.GotoAsync("/hubs/north");

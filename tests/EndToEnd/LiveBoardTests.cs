@@ -18,17 +18,8 @@ public sealed class LiveBoardTests(BrowserFixture fixture)
     private static ILocator Row(IPage page, string need) =>
         page.Locator("tr").Filter(new() { Has = page.GetByTestId("request-need").GetByText(need, new() { Exact = true }) });
 
-    private static async Task<string> EnterByPhone(IPage page, string need, string phone)
-    {
-        await page.GotoAsync("/hubs/north/intake");
-        await page.GetByTestId("intake-name").FillAsync("Test Caller", new() { Timeout = 30000 });
-        await page.GetByTestId("intake-phone").FillAsync(phone);
-        await page.GetByTestId("intake-area").FillAsync("Test Street " + phone[^4..]);
-        await page.GetByTestId("intake-need").FillAsync(need);
-        await page.GetByTestId("intake-save").ClickAsync();
-        await Expect(page.GetByTestId("intake-saved")).ToBeVisibleAsync(new() { Timeout = 10000 });
-        return await page.GetByTestId("reference-code").InnerTextAsync();
-    }
+    private static Task<string> EnterByPhone(IPage page, string need, string phone) =>
+        PhoneIntake.Enter(page, new PhoneCall("Test Caller", "Test Street " + phone[^4..], need) { Phone = phone });
 
     [Fact]
     public async Task Intake_in_one_browser_appears_on_the_other_and_an_assignment_there_shows_back_within_two_seconds()

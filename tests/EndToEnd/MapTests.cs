@@ -64,17 +64,7 @@ public sealed class MapTests(BrowserFixture fixture)
 
         var area = "Map Street " + Guid.NewGuid().ToString("N")[..6];
         var intake = await fixture.NewPage("coordinator");
-        await intake.GotoAsync("/hubs/north/intake");
-        await intake.GetByTestId("intake-name").FillAsync("Map Caller", new() { Timeout = 30000 });
-        await intake.GetByTestId("intake-phone").FillAsync("07700 93" + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture));
-        await intake.GetByTestId("intake-area").FillAsync(area);
-        await intake.GetByTestId("intake-latitude").Locator("input").FillAsync(ExactLatitude);
-        await intake.GetByTestId("intake-longitude").Locator("input").FillAsync(ExactLongitude);
-        await intake.GetByTestId("intake-need").FillAsync("E2E: map check");
-        await intake.GetByTestId("intake-urgency").ClickAsync();
-        await intake.Locator(".rz-dropdown-item").GetByText("Critical", new() { Exact = true }).ClickAsync();
-        await intake.GetByTestId("intake-save").ClickAsync();
-        await Expect(intake.GetByTestId("intake-saved")).ToBeVisibleAsync(new() { Timeout = 10000 });
+        await PhoneIntake.Enter(intake, new PhoneCall("Map Caller", area, "E2E: map check") { Urgency = "Critical", Latitude = ExactLatitude, Longitude = ExactLongitude });
 
         await WaitForMarkers(page, $"n === {before + 1}", 5000);
         var row = page.GetByTestId("map-list-row").Filter(new() { HasText = area });
