@@ -43,6 +43,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var dialog = page.GetByTestId("dispatch-dialog");
         await Expect(dialog).ToBeVisibleAsync(new() { Timeout = 10000 });
         await Axe.AssertNoSeriousViolations(page, $"dispatch dialog ({locale})", ".rz-dialog");
+        // The reasons come from the grains as phrases and are said in the reader's language too.
+        await Expect(dialog.GetByTestId("suggestion").First).ToContainTextAsync(locale == "es-ES" ? "h esta semana" : "h this week");
         await page.Keyboard.PressAsync("Escape");
 
         await page.GotoAsync("/hubs/north/intake");

@@ -1,3 +1,4 @@
+using MutualAid.Common;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Neighbourhoods;
@@ -7,5 +8,5 @@ namespace MutualAid.Neighbourhoods;
 public sealed record VolunteerSuggestion(
     [property: Id(0)] VolunteerSummary Volunteer,
     [property: Id(1)] double Score,
-    [property: Id(2)] IReadOnlyList<string> Reasons,
-    [property: Id(3)] IReadOnlyList<string> Warnings);
+    [property: Id(2)] IReadOnlyList<Phrase> Reasons,
+    [property: Id(3)] IReadOnlyList<Phrase> Warnings);

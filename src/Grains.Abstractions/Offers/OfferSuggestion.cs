@@ -1,8 +1,10 @@
+using MutualAid.Common;
+
 namespace MutualAid.Offers;
 
 [GenerateSerializer, Immutable, Alias("MutualAid.OfferSuggestion")]
 public sealed record OfferSuggestion(
     [property: Id(0)] OfferSummary Offer,
     [property: Id(1)] double Score,
-    [property: Id(2)] IReadOnlyList<string> Reasons,
-    [property: Id(3)] IReadOnlyList<string> Warnings);
+    [property: Id(2)] IReadOnlyList<Phrase> Reasons,
+    [property: Id(3)] IReadOnlyList<Phrase> Warnings);

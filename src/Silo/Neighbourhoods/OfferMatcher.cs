@@ -1,3 +1,4 @@
+using MutualAid.Common;
 using MutualAid.Offers;
 using MutualAid.Requests;
 
@@ -17,12 +18,12 @@ public static class OfferMatcher
         if (offer.AvailableUntil is { } until && until <= now) return null;
 
         double score = 1;
-        var reasons = new List<string> { $"{offer.Category}: {offer.Remaining:0.##} {offer.Unit} left" };
-        var warnings = new List<string>();
+        var reasons = new List<Phrase> { Phrase.Of("OfferLeft", "{0}: {1:0.##} {2} left", offer.Category, offer.Remaining, offer.Unit) };
+        var warnings = new List<Phrase>();
         if (offer.Area is { Length: > 0 } area && string.Equals(NeighbourhoodGrain.NormaliseArea(area), NeighbourhoodGrain.NormaliseArea(request.Area), StringComparison.Ordinal))
         {
             score += 2;
-            reasons.Add($"Same area ({area})");
+            reasons.Add(Phrase.Of("SameArea", "Same area ({0})", area));
         }
 
         if (offer.AvailableFrom is { } from && from > now)
@@ -30,17 +31,17 @@ public static class OfferMatcher
             if (request.NeededBy is { } neededBy && from > neededBy)
             {
                 score -= 2;
-                warnings.Add($"Only from {from:ddd HH:mm}, after it is needed");
+                warnings.Add(Phrase.Of("OnlyFromTooLate", "Only from {0:ddd HH:mm}, after it is needed", from));
             }
             else
             {
-                reasons.Add($"From {from:ddd HH:mm}");
+                reasons.Add(Phrase.Of("From", "From {0:ddd HH:mm}", from));
             }
         }
         else
         {
             score += 1;
-            reasons.Add("Available now");
+            reasons.Add(Phrase.Of("OfferAvailableNow", "Available now"));
         }
 
         return new OfferSuggestion(offer, score, reasons, warnings);

@@ -1,3 +1,4 @@
+using MutualAid.Common;
 using MutualAid.Neighbourhoods;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
@@ -18,17 +19,17 @@ public static class VolunteerMatcher
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(volunteer);
         double score = 0;
-        var reasons = new List<string>();
-        var warnings = new List<string>();
+        var reasons = new List<Phrase>();
+        var warnings = new List<Phrase>();
 
         if (volunteer.CanHelpWith.Contains(request.Category))
         {
             score += 3;
-            reasons.Add($"Helps with {request.Category}");
+            reasons.Add(Phrase.Of("HelpsWith", "Helps with {0}", request.Category));
         }
         else
         {
-            warnings.Add($"Has not said they help with {request.Category}");
+            warnings.Add(Phrase.Of("NotHelpsWith", "Has not said they help with {0}", request.Category));
         }
 
         if (request.PreferredLanguage is { Length: > 0 } language)
@@ -36,11 +37,11 @@ public static class VolunteerMatcher
             if (volunteer.Languages.Any(l => Common.LanguageNames.Same(l, language)))
             {
                 score += 2;
-                reasons.Add($"Speaks {language}");
+                reasons.Add(Phrase.Of("Speaks", "Speaks {0}", language));
             }
             else
             {
-                warnings.Add($"Does not list {language}");
+                warnings.Add(Phrase.Of("DoesNotSpeak", "Does not list {0}", language));
             }
         }
 
@@ -48,12 +49,12 @@ public static class VolunteerMatcher
         if (wantsVehicle && volunteer.HasVehicle)
         {
             score += request.NeedsVehicle ? 2 : 0.5;
-            reasons.Add("Has a vehicle");
+            reasons.Add(Phrase.Of("HasVehicle", "Has a vehicle"));
         }
         else if (request.NeedsVehicle)
         {
             score -= 2;
-            warnings.Add("No vehicle, and this request needs one");
+            warnings.Add(Phrase.Of("NoVehicle", "No vehicle, and this request needs one"));
         }
 
         if (volunteer.Availability.Count > 0)
@@ -62,13 +63,13 @@ public static class VolunteerMatcher
             if (window is not null)
             {
                 score += 1;
-                reasons.Add($"Available now ({window})");
+                reasons.Add(Phrase.Of("AvailableNow", "Available now ({0} {1:HH:mm}-{2:HH:mm})", window.Day, window.From, window.To));
             }
             else
             {
                 // Assignment refuses this without a coordinator's override, so it ranks like a broken limit.
                 score -= 10;
-                warnings.Add("Outside their stated hours");
+                warnings.Add(Phrase.Of("OutsideHours", "Outside their stated hours"));
             }
         }
 
@@ -78,21 +79,21 @@ public static class VolunteerMatcher
         if (volunteer.ActiveAssignments >= volunteer.MaxConcurrentAssignments)
         {
             score -= 10;
-            warnings.Add($"At their limit: {volunteer.ActiveAssignments} of {volunteer.MaxConcurrentAssignments} assignments");
+            warnings.Add(Phrase.Of("AtLimit", "At their limit: {0} of {1} assignments", volunteer.ActiveAssignments, volunteer.MaxConcurrentAssignments));
         }
         else
         {
-            reasons.Add($"Load {volunteer.ActiveAssignments} of {volunteer.MaxConcurrentAssignments} assignments");
+            reasons.Add(Phrase.Of("Load", "Load {0} of {1} assignments", volunteer.ActiveAssignments, volunteer.MaxConcurrentAssignments));
         }
 
         if (volunteer.HoursThisWeek >= volunteer.MaxHoursPerWeek)
         {
             score -= 10;
-            warnings.Add($"Has given {volunteer.HoursThisWeek:0.#} of {volunteer.MaxHoursPerWeek:0.#} h this week");
+            warnings.Add(Phrase.Of("HoursSpent", "Has given {0:0.#} of {1:0.#} h this week", volunteer.HoursThisWeek, volunteer.MaxHoursPerWeek));
         }
         else
         {
-            reasons.Add($"{volunteer.HoursThisWeek:0.#} of {volunteer.MaxHoursPerWeek:0.#} h this week");
+            reasons.Add(Phrase.Of("Hours", "{0:0.#} of {1:0.#} h this week", volunteer.HoursThisWeek, volunteer.MaxHoursPerWeek));
         }
 
         return new VolunteerSuggestion(volunteer, Math.Round(score, 2), reasons, warnings);

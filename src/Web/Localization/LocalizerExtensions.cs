@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
+using MutualAid.Common;
 
 namespace MutualAid.Web.Localization;
 
@@ -20,5 +22,24 @@ public static class LocalizerExtensions
         ArgumentNullException.ThrowIfNull(text);
         var found = text[$"{enumName}.{value}"];
         return found.ResourceNotFound ? value : found;
+    }
+
+    /// <summary>
+    /// A sentence from the grains in the reader's language: its template from key "Phrase.{Key}"
+    /// (the grain's English when there is none), enum arguments as words, numbers and dates in the
+    /// reader's culture.
+    /// </summary>
+    public static string Say(this IStringLocalizer<UiText> text, Phrase phrase)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(phrase);
+        var template = text[$"Phrase.{phrase.Key}"];
+        var args = phrase.Args.Select(a => a switch
+        {
+            DayOfWeek day => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day),
+            Enum value => text.WordFor(value.GetType().Name, value.ToString()),
+            _ => a,
+        }).ToArray();
+        return string.Format(CultureInfo.CurrentCulture, template.ResourceNotFound ? phrase.English : template.Value, args);
     }
 }

@@ -33,10 +33,10 @@ public sealed class SuggestionTests(ClusterFixture fixture)
         var suggestions = await domain.Hub(hub).SuggestVolunteers(request.Id, 10);
 
         Assert.Equal([best, noLanguage, full], suggestions.Select(s => s.Volunteer.Id));
-        Assert.Equal(["Helps with Medicine", "Speaks Spanish", "Has a vehicle", "Load 0 of 3 assignments", "0 of 10 h this week"], suggestions[0].Reasons);
+        Assert.Equal(["Helps with Medicine", "Speaks Spanish", "Has a vehicle", "Load 0 of 3 assignments", "0 of 10 h this week"], suggestions[0].Reasons.Select(r => r.ToString()));
         Assert.Empty(suggestions[0].Warnings);
-        Assert.Equal(["Does not list Spanish"], suggestions[1].Warnings);
-        Assert.Contains("At their limit: 1 of 1 assignments", suggestions[2].Warnings);
+        Assert.Equal(["Does not list Spanish"], suggestions[1].Warnings.Select(r => r.ToString()));
+        Assert.Contains("At their limit: 1 of 1 assignments", suggestions[2].Warnings.Select(r => r.ToString()));
         Assert.True(suggestions[0].Score > suggestions[1].Score && suggestions[1].Score > suggestions[2].Score);
     }
 
@@ -53,8 +53,8 @@ public sealed class SuggestionTests(ClusterFixture fixture)
         var free = Silo.Neighbourhoods.VolunteerMatcher.Score(request, With(new AvailabilityWindow(DayOfWeek.Tuesday, new TimeOnly(9, 0), new TimeOnly(12, 0))), tuesdayMorning);
         var busy = Silo.Neighbourhoods.VolunteerMatcher.Score(request, With(new AvailabilityWindow(DayOfWeek.Friday, new TimeOnly(9, 0), new TimeOnly(12, 0))), tuesdayMorning);
 
-        Assert.Contains("Available now (Tuesday 09:00-12:00)", free.Reasons);
-        Assert.Contains("Outside their stated hours", busy.Warnings);
+        Assert.Contains("Available now (Tuesday 09:00-12:00)", free.Reasons.Select(r => r.ToString()));
+        Assert.Contains("Outside their stated hours", busy.Warnings.Select(r => r.ToString()));
         Assert.Equal(11, free.Score - busy.Score, 3); // +1 inside, -10 outside: assignment would refuse it without an override
     }
 
@@ -69,8 +69,8 @@ public sealed class SuggestionTests(ClusterFixture fixture)
         var lucia = Silo.Neighbourhoods.VolunteerMatcher.Score(request, Speaking("Spanish"), DateTime.Now);
         var bob = Silo.Neighbourhoods.VolunteerMatcher.Score(request, Speaking("English"), DateTime.Now);
 
-        Assert.Contains("Speaks español", lucia.Reasons);
-        Assert.Contains("Does not list español", bob.Warnings);
+        Assert.Contains("Speaks español", lucia.Reasons.Select(r => r.ToString()));
+        Assert.Contains("Does not list español", bob.Warnings.Select(r => r.ToString()));
         Assert.True(lucia.Score > bob.Score);
     }
 }

@@ -32,7 +32,7 @@ public sealed class OfferMatchingTests(FakeClockClusterFixture fixture)
         var suggested = await domain.Hub(hub).SuggestOffers(request.Id, 5);
         Assert.Equal(near.Id, suggested[0].Offer.Id); // same category and the same area (spelt differently)
         Assert.Equal(new[] { far.Id, ending.Id }.Order(), suggested.Skip(1).Select(s => s.Offer.Id).Order()); // medicine never
-        Assert.Contains("Same area (mill  lane)", suggested[0].Reasons);
+        Assert.Contains("Same area (mill  lane)", suggested[0].Reasons.Select(r => r.ToString()));
 
         fixture.Clock.Advance(TimeSpan.FromHours(2)); // the soup is over
         Assert.DoesNotContain(ending.Id, (await domain.Hub(hub).SuggestOffers(request.Id, 5)).Select(s => s.Offer.Id));

@@ -39,6 +39,9 @@ public sealed partial class ResourceKeyTests
     [GeneratedRegex(@"(?:\b(?:T|t|Text\(http\))\[|\btext\()\s*""(?<key>[A-Za-z]+\.[A-Za-z0-9.]+)""")]
     private static partial Regex KeyUse();
 
+    [GeneratedRegex(@"Phrase\.Of\(\s*""(?<key>\w+)"",\s*""(?<english>[^""]*)""")]
+    private static partial Regex PhraseUse();
+
     [GeneratedRegex(@"\{(\d+)(?:[:,][^}]*)?\}")]
     private static partial Regex Placeholder();
 
@@ -98,5 +101,17 @@ public sealed partial class ResourceKeyTests
         var wrong = english.Where(e => translated.TryGetValue(e.Key, out var t) && Holes(t) != Holes(e.Value))
             .Select(e => $"{e.Key}: '{e.Value}' vs '{translated[e.Key]}'").ToList();
         Assert.True(wrong.Count == 0, "Placeholders differ:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void Every_phrase_the_grains_say_has_a_translation_key_matching_its_english()
+    {
+        var english = Load("");
+        var phrases = Directory.EnumerateFiles(Path.Combine(Root, "src", "Silo"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => PhraseUse().Matches(File.ReadAllText(f)).Select(m => (Key: "Phrase." + m.Groups["key"].Value, English: m.Groups["english"].Value)))
+            .ToList();
+        Assert.True(phrases.Count >= 10, "The scan for Phrase.Of found too few phrases to be working.");
+        var wrong = phrases.Where(p => !english.TryGetValue(p.Key, out var text) || text != p.English).Select(p => $"{p.Key}: \"{p.English}\"").ToList();
+        Assert.True(wrong.Count == 0, "Missing from UiText.resx or different from the grain's English:\n" + string.Join("\n", wrong));
     }
 }
