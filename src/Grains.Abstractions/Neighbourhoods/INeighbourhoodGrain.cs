@@ -37,6 +37,13 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
 
     [OneWay, Alias("OfferChanged")] Task OfferChanged(OfferSummary offer);
 
+    /// <summary>
+    /// Whether the board holds an entity at a version or later. Entities ask it a little after
+    /// their one-way notice, and announce again if the board lost it (a failed write), so a change
+    /// reaches the board at least once without the entity ever waiting on the board to change.
+    /// </summary>
+    [Alias("Holds")] Task<bool> Holds(HeldEntry entry);
+
     [Alias("FindDuplicates")] Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(DuplicateProbe probe);
 
     /// <summary>Every request (open or closed) this hub holds for one person, for export and erasure.</summary>

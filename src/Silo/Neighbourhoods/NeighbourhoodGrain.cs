@@ -48,6 +48,11 @@ public sealed partial class NeighbourhoodGrain(
     private readonly HubIndexes indexes = new();
     private readonly Dictionary<long, BoardCounts> sealedCounts = [];
     private GroupCommit<PendingChange>? committer;
+
+    /// <summary>Set when a board write failed for good: memory holds changes the store does not.</summary>
+    private bool storeBehind;
+
+    private const int WriteAttempts = 3;
     private bool versionOpen;
     private bool regionDirty;
 
@@ -177,6 +182,29 @@ public sealed partial class NeighbourhoodGrain(
         }
     }
 
+    public async Task<bool> Holds(HeldEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        // Only what the store has kept counts: wait for writes in flight, and once one has failed,
+        // memory is ahead of the store, so nothing here is trusted until a fresh activation reloads.
+        try
+        {
+            await committer!.Flush();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false;
+        }
+
+        return !storeBehind && entry.Kind switch
+        {
+            HeldKind.Request => S.Marks.TryGetValue(entry.Id, out var mark) && mark.Version >= entry.Version,
+            HeldKind.Volunteer => S.Volunteers.TryGetValue(entry.Id, out var v) && v.Version >= entry.Version,
+            HeldKind.Offer => S.OfferVersions.TryGetValue(entry.Id, out var version) && version >= entry.Version,
+            _ => false,
+        };
+    }
+
     public Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(DuplicateProbe probe)
     {
         ArgumentNullException.ThrowIfNull(probe);
@@ -267,11 +295,13 @@ public sealed partial class NeighbourhoodGrain(
             sealedCounts.Remove(g.Key, out var counts) ? counts : countsNow)).ToArray();
         try
         {
-            await state.WriteStateAsync();
+            await WriteWithRetries();
         }
         catch
         {
-            // Memory is now ahead of the store; a fresh activation reloads what was really kept.
+            // Memory is now ahead of the store; a fresh activation reloads what was really kept, and
+            // the entities whose notices this batch held find out through Holds and announce again.
+            storeBehind = true;
             DeactivateOnIdle();
             throw;
         }
@@ -281,6 +311,24 @@ public sealed partial class NeighbourhoodGrain(
         {
             await observers.Notify(o => o.OnBoardDelta(delta));
             LogPublished(logger, Slug, delta.Version, delta.Changes.Count, observers.Count);
+        }
+    }
+
+    /// <summary>A store hiccup (a Redis failover, a busy SQLite file) should cost a moment, not a batch.</summary>
+    private async Task WriteWithRetries()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await state.WriteStateAsync();
+                return;
+            }
+            catch (Exception ex) when (attempt < WriteAttempts && ex is not Orleans.Storage.InconsistentStateException)
+            {
+                LogWriteRetry(logger, Slug, attempt, ex);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt));
+            }
         }
     }
 
@@ -354,6 +402,9 @@ public sealed partial class NeighbourhoodGrain(
 
     [LoggerMessage(Level = LogLevel.Trace, Message = "Hub {Hub} board v{Version}: {Changes} change(s) to {Observers} observer(s)")]
     private static partial void LogPublished(ILogger logger, string hub, long version, int changes, int observers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub {Hub}: board write attempt {Attempt} failed; trying again")]
+    private static partial void LogWriteRetry(ILogger logger, string hub, int attempt, Exception error);
 }
 
 /// <summary>A change applied in memory, waiting for the write, with the board version it belongs to.</summary>

@@ -1,13 +1,18 @@
+using Microsoft.Extensions.Logging;
 using MutualAid.Neighbourhoods;
 using MutualAid.Offers;
+using MutualAid.Silo.Neighbourhoods;
 
 namespace MutualAid.Silo.Offers;
 
 /// <summary>Something a member gives; drawn down as it is used, closed when nothing is left.</summary>
 public sealed class OfferGrain(
     [PersistentState("offer")] IPersistentState<OfferState> state,
-    TimeProvider clock) : Grain, IOfferGrain
+    TimeProvider clock,
+    ILogger<OfferGrain> logger) : Grain, IOfferGrain
 {
+    private HubDelivery? delivery;
+
     private OfferView? View => state.State.View;
 
     public async Task<Result<OfferView>> Create(NewOffer offer)
@@ -78,14 +83,28 @@ public sealed class OfferGrain(
             throw;
         }
 
-        _ = GrainFactory.GetGrain<INeighbourhoodGrain>(view.HubSlug).OfferChanged(view.Redact());
+        AnnounceToHub();
         return Result<OfferView>.Ok(view);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Re-announce on activation so a board that lost a one-way notice converges (as request grains do).
-        if (View is { } view) _ = GrainFactory.GetGrain<INeighbourhoodGrain>(view.HubSlug).OfferChanged(view.Redact());
+        if (View is not null) AnnounceToHub();
         return base.OnActivateAsync(cancellationToken);
     }
+
+    /// <summary>A one-way notice to the board, checked later (<see cref="HubDelivery"/>) and repeated if the board lost it.</summary>
+    private void AnnounceToHub()
+    {
+        Notify(View!.HubSlug);
+        delivery ??= new HubDelivery(this, GrainFactory, logger);
+        delivery.Announced(() => View is { } v ? [(v.HubSlug, new HeldEntry(HeldKind.Offer, v.Id, v.Version))] : [], hub =>
+        {
+            Notify(hub);
+            return Task.CompletedTask;
+        });
+    }
+
+    private void Notify(string hub) => _ = GrainFactory.GetGrain<INeighbourhoodGrain>(hub).OfferChanged(View!.Redact());
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using MutualAid.Neighbourhoods;
 using MutualAid.Regions;
 using MutualAid.Requests;
+using MutualAid.Silo.Neighbourhoods;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Requests;
@@ -24,6 +25,8 @@ public sealed partial class RequestGrain(
     private static readonly TimeSpan DeadlineRecheck = TimeSpan.FromMinutes(1);
 
     private (string Hub, DeadlinePolicy Deadlines, string? Region, ClaimPolicy Claims)? hubPolicy;
+
+    private HubDelivery? delivery;
 
     private RequestView? View => state.State.View;
 
@@ -507,9 +510,7 @@ public sealed partial class RequestGrain(
         await FollowClaim(previous, view);
 
         LogChanged(logger, view.Id, version, view.Status);
-        // The hub is a projection: a one-way notice keeps this grain from ever waiting on it.
-        _ = GrainFactory.GetGrain<INeighbourhoodGrain>(view.HubSlug)
-            .RequestChanged(new RequestNotice(view.Redact(), view.Contact.MatchKey()));
+        AnnounceToHub();
         return Result<RequestView>.Ok(view);
     }
 
@@ -617,14 +618,27 @@ public sealed partial class RequestGrain(
     {
         // Re-announce on activation so a hub projection that missed a one-way notice (crash between
         // write and notice) converges; the hub ignores versions it already has.
-        if (View is { } view)
-        {
-            _ = GrainFactory.GetGrain<INeighbourhoodGrain>(view.HubSlug)
-                .RequestChanged(new RequestNotice(view.Redact(), view.Contact.MatchKey()));
-        }
-
+        if (View is not null) AnnounceToHub();
         return base.OnActivateAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The hub is a projection: a one-way notice keeps this grain from ever waiting on it, and a
+    /// later check (<see cref="HubDelivery"/>) announces again if the board lost it.
+    /// </summary>
+    private void AnnounceToHub()
+    {
+        Notify(View!.HubSlug);
+        delivery ??= new HubDelivery(this, GrainFactory, logger);
+        delivery.Announced(() => View is { } v ? [(v.HubSlug, new HeldEntry(HeldKind.Request, v.Id, v.Version))] : [], hub =>
+        {
+            Notify(hub);
+            return Task.CompletedTask;
+        });
+    }
+
+    private void Notify(string hub) =>
+        _ = GrainFactory.GetGrain<INeighbourhoodGrain>(hub).RequestChanged(new RequestNotice(View!.Redact(), View.Contact.MatchKey()));
 
     private static string SourceName(RequestSource source) => source switch
     {

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using MutualAid.Neighbourhoods;
+using MutualAid.Silo.Neighbourhoods;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Volunteers;
@@ -10,8 +12,11 @@ namespace MutualAid.Silo.Volunteers;
 /// </summary>
 public sealed class VolunteerGrain(
     [PersistentState("volunteer")] IPersistentState<VolunteerState> state,
-    TimeProvider clock) : Grain, IVolunteerGrain
+    TimeProvider clock,
+    ILogger<VolunteerGrain> logger) : Grain, IVolunteerGrain
 {
+    private HubDelivery? delivery;
+
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
     private VolunteerState S => state.State;
@@ -208,11 +213,8 @@ public sealed class VolunteerGrain(
         var view = ToView();
         var summary = view.Redact();
         // Boards are projections: one-way notices, so a volunteer never waits on (or deadlocks with) a hub.
-        foreach (var hub in S.Profile!.HubSlugs.Concat(leftHubs).Distinct())
-        {
-            _ = GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(summary);
-        }
-
+        foreach (var hub in leftHubs.Except(S.Profile!.HubSlugs)) _ = GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(summary);
+        AnnounceToHubs();
         return Result<VolunteerView>.Ok(view);
     }
 
@@ -220,14 +222,25 @@ public sealed class VolunteerGrain(
     {
         // Re-announce on activation, as request grains do, so a board that lost a one-way notice
         // (its write failed, or it crashed before the write) converges; hubs ignore versions they have.
-        if (S.Profile is { } profile)
-        {
-            var summary = ToView().Redact();
-            foreach (var hub in profile.HubSlugs) _ = GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(summary);
-        }
-
+        if (S.Profile is not null) AnnounceToHubs();
         return base.OnActivateAsync(cancellationToken);
     }
+
+    /// <summary>One-way notices to the volunteer's boards, checked later (<see cref="HubDelivery"/>) and repeated to any that lost them.</summary>
+    private void AnnounceToHubs()
+    {
+        foreach (var hub in S.Profile!.HubSlugs) Notify(hub);
+        delivery ??= new HubDelivery(this, GrainFactory, logger);
+        delivery.Announced(
+            () => S.Profile?.HubSlugs.Select(h => (h, new HeldEntry(HeldKind.Volunteer, this.GetPrimaryKey(), S.Version))) ?? [],
+            hub =>
+            {
+                Notify(hub);
+                return Task.CompletedTask;
+            });
+    }
+
+    private void Notify(string hub) => _ = GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(ToView().Redact());
 
     private static VolunteerProfile Normalise(VolunteerProfile p) => p with
     {
