@@ -31,18 +31,16 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
 
     [Alias("Unsubscribe")] Task Unsubscribe(IBoardObserver observer);
 
-    [OneWay, Alias("RequestChanged")] Task RequestChanged(RequestNotice notice);
-
-    [OneWay, Alias("VolunteerChanged")] Task VolunteerChanged(VolunteerSummary volunteer);
-
-    [OneWay, Alias("OfferChanged")] Task OfferChanged(OfferSummary offer);
-
     /// <summary>
-    /// Whether the board holds an entity at a version or later. Entities ask it a little after
-    /// their one-way notice, and announce again if the board lost it (a failed write), so a change
-    /// reaches the board at least once without the entity ever waiting on the board to change.
+    /// A change from the entity that owns it. Completes once the board has written it (or already
+    /// had that version); fails if the board could not keep it, and the entity sends it again.
+    /// Entities never await this on their own path (see HubDelivery), so it cannot hold them up.
     /// </summary>
-    [Alias("Holds")] Task<bool> Holds(HeldEntry entry);
+    [Alias("RequestChanged")] Task RequestChanged(RequestNotice notice);
+
+    [Alias("VolunteerChanged")] Task VolunteerChanged(VolunteerSummary volunteer);
+
+    [Alias("OfferChanged")] Task OfferChanged(OfferSummary offer);
 
     [Alias("FindDuplicates")] Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(DuplicateProbe probe);
 

@@ -1,69 +1,73 @@
 using Microsoft.Extensions.Logging;
-using MutualAid.Neighbourhoods;
 
 namespace MutualAid.Silo.Neighbourhoods;
 
 /// <summary>
-/// At-least-once delivery of an entity's one-way notices to hub boards. After a change the entity
-/// keeps working; a little later it asks each hub whether the board holds that version (a
-/// read-only call on the hub, which never calls entities back, so no cycle) and announces again to
-/// any that lost it, backing off while a hub is unwell. A board that missed a notice because its
-/// write failed therefore converges within seconds, not at the entity's next activation.
+/// At-least-once delivery of an entity's notices to hub boards. A notice is a call the entity
+/// does not wait for: the hub answers once the board has written it, and the entity watches that
+/// answer off its own path. If the board could not keep it (its write failed, its silo died), the
+/// entity announces its current state to that hub again after a pause, backing off while the hub
+/// is unwell. The hub never calls entities, so the watch adds no cycle.
 /// </summary>
-internal sealed partial class HubDelivery(IGrainBase owner, IGrainFactory grains, ILogger logger)
+internal sealed partial class HubDelivery(IGrainBase owner, ILogger logger)
 {
-    internal static readonly TimeSpan FirstCheck = TimeSpan.FromSeconds(5);
+    internal static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(2);
 
+    private readonly HashSet<string> undelivered = new(StringComparer.Ordinal);
+    private Func<string, Task>? send;
     private IGrainTimer? timer;
-    private TimeSpan wait = FirstCheck;
-    private Func<IEnumerable<(string Hub, HeldEntry Entry)>>? expected;
-    private Func<string, Task>? announce;
+    private TimeSpan wait = TimeSpan.Zero;
 
     /// <summary>
-    /// A change was just announced. <paramref name="held"/> says, at check time, which hubs must hold
-    /// which version; <paramref name="again"/> announces the current state to one hub.
+    /// Sends the current state to each hub with <paramref name="sendTo"/> (whose task completes when
+    /// that board has kept it) and keeps sending until every one has.
     /// </summary>
-    public void Announced(Func<IEnumerable<(string Hub, HeldEntry Entry)>> held, Func<string, Task> again)
+    public void Announce(IEnumerable<string> hubs, Func<string, Task> sendTo)
     {
-        expected = held;
-        announce = again;
-        wait = FirstCheck;
-        timer ??= owner.RegisterGrainTimer(Check, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = false });
-        timer.Change(wait, Timeout.InfiniteTimeSpan);
+        ArgumentNullException.ThrowIfNull(hubs);
+        send = sendTo ?? throw new ArgumentNullException(nameof(sendTo));
+        foreach (var hub in hubs)
+        {
+            undelivered.Remove(hub); // a fresh notice carries the latest state anyway
+            _ = Watch(hub, sendTo(hub));
+        }
     }
 
-    private async Task Check(CancellationToken cancellation)
+    private async Task Watch(string hub, Task delivery)
     {
-        if (expected is null || announce is null) return;
-        var missing = 0;
-        foreach (var (hub, entry) in expected())
+        try
         {
-            bool held;
-            try
-            {
-                held = await grains.GetGrain<INeighbourhoodGrain>(hub).Holds(entry);
-            }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException)
-            {
-                LogUnanswered(logger, hub, ex);
-                held = false;
-            }
+            await delivery;
+            if (undelivered.Count == 0) wait = TimeSpan.Zero;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUndelivered(logger, hub, ex);
+            undelivered.Add(hub);
+            wait = wait == TimeSpan.Zero ? FirstRetry : wait * 2 > LongestWait ? LongestWait : wait * 2;
+            timer ??= owner.RegisterGrainTimer(Retry, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+            timer.Change(wait, Timeout.InfiniteTimeSpan);
+        }
+    }
 
-            if (held) continue;
-            missing++;
-            LogAnnouncingAgain(logger, hub, entry.Kind, entry.Id, entry.Version);
-            await announce(hub);
+    private Task Retry(CancellationToken cancellation)
+    {
+        if (send is null || undelivered.Count == 0) return Task.CompletedTask;
+        var hubs = undelivered.ToArray();
+        undelivered.Clear();
+        foreach (var hub in hubs)
+        {
+            LogAnnouncingAgain(logger, hub);
+            _ = Watch(hub, send(hub));
         }
 
-        if (missing == 0) return;
-        wait = wait * 2 > LongestWait ? LongestWait : wait * 2;
-        timer!.Change(wait, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub {Hub} did not hold {Kind} {Id} v{Version}; announcing it again")]
-    private static partial void LogAnnouncingAgain(ILogger logger, string hub, HeldKind kind, Guid id, int version);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub {Hub} did not keep a change; it will be announced again")]
+    private static partial void LogUndelivered(ILogger logger, string hub, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub {Hub} did not answer whether it holds a change; will ask again")]
-    private static partial void LogUnanswered(ILogger logger, string hub, Exception error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Announcing again to hub {Hub}")]
+    private static partial void LogAnnouncingAgain(ILogger logger, string hub);
 }

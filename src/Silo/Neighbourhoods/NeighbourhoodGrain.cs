@@ -122,6 +122,7 @@ public sealed partial class NeighbourhoodGrain(
     public async Task RequestChanged(RequestNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
+        RefuseWhileStoreBehind();
         var r = notice.Summary;
         if (S.Marks.TryGetValue(r.Id, out var mark) && mark.Version >= r.Version) return; // late or repeated notice
         indexes.IndexPerson(S, r.Id, notice.ContactKey);
@@ -152,6 +153,7 @@ public sealed partial class NeighbourhoodGrain(
     public async Task VolunteerChanged(VolunteerSummary volunteer)
     {
         ArgumentNullException.ThrowIfNull(volunteer);
+        RefuseWhileStoreBehind();
         var known = S.Volunteers.TryGetValue(volunteer.Id, out var current);
         if (known && current!.Version >= volunteer.Version) return;
         if (volunteer.HubSlugs.Contains(Slug))
@@ -169,6 +171,7 @@ public sealed partial class NeighbourhoodGrain(
     public async Task OfferChanged(OfferSummary offer)
     {
         ArgumentNullException.ThrowIfNull(offer);
+        RefuseWhileStoreBehind();
         if (S.OfferVersions.TryGetValue(offer.Id, out var version) && version >= offer.Version) return;
         S.OfferVersions[offer.Id] = offer.Version;
         if (offer.Status == OfferStatus.Open)
@@ -180,29 +183,6 @@ public sealed partial class NeighbourhoodGrain(
         {
             await Publish([new OfferRemoved(offer.Id, offer.Status)]);
         }
-    }
-
-    public async Task<bool> Holds(HeldEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        // Only what the store has kept counts: wait for writes in flight, and once one has failed,
-        // memory is ahead of the store, so nothing here is trusted until a fresh activation reloads.
-        try
-        {
-            await committer!.Flush();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return false;
-        }
-
-        return !storeBehind && entry.Kind switch
-        {
-            HeldKind.Request => S.Marks.TryGetValue(entry.Id, out var mark) && mark.Version >= entry.Version,
-            HeldKind.Volunteer => S.Volunteers.TryGetValue(entry.Id, out var v) && v.Version >= entry.Version,
-            HeldKind.Offer => S.OfferVersions.TryGetValue(entry.Id, out var version) && version >= entry.Version,
-            _ => false,
-        };
     }
 
     public Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(DuplicateProbe probe)
@@ -300,7 +280,7 @@ public sealed partial class NeighbourhoodGrain(
         catch
         {
             // Memory is now ahead of the store; a fresh activation reloads what was really kept, and
-            // the entities whose notices this batch held find out through Holds and announce again.
+            // the entities whose notices were in this batch see it fail and send them again.
             storeBehind = true;
             DeactivateOnIdle();
             throw;
@@ -312,6 +292,16 @@ public sealed partial class NeighbourhoodGrain(
             await observers.Notify(o => o.OnBoardDelta(delta));
             LogPublished(logger, Slug, delta.Version, delta.Changes.Count, observers.Count);
         }
+    }
+
+    /// <summary>
+    /// After a write failed for good, memory holds changes the store does not: "already have that
+    /// version" would be a lie, so every notice is refused (its sender tries again) until the next
+    /// activation reloads what was really kept.
+    /// </summary>
+    private void RefuseWhileStoreBehind()
+    {
+        if (storeBehind) throw new InvalidOperationException($"Hub {Slug} could not write its board; send the change again shortly.");
     }
 
     /// <summary>A store hiccup (a Redis failover, a busy SQLite file) should cost a moment, not a batch.</summary>

@@ -94,17 +94,10 @@ public sealed class OfferGrain(
         return base.OnActivateAsync(cancellationToken);
     }
 
-    /// <summary>A one-way notice to the board, checked later (<see cref="HubDelivery"/>) and repeated if the board lost it.</summary>
+    /// <summary>A notice to the board, sent again if the board could not keep it (<see cref="HubDelivery"/>).</summary>
     private void AnnounceToHub()
     {
-        Notify(View!.HubSlug);
-        delivery ??= new HubDelivery(this, GrainFactory, logger);
-        delivery.Announced(() => View is { } v ? [(v.HubSlug, new HeldEntry(HeldKind.Offer, v.Id, v.Version))] : [], hub =>
-        {
-            Notify(hub);
-            return Task.CompletedTask;
-        });
+        delivery ??= new HubDelivery(this, logger);
+        delivery.Announce([View!.HubSlug], hub => GrainFactory.GetGrain<INeighbourhoodGrain>(hub).OfferChanged(View!.Redact()));
     }
-
-    private void Notify(string hub) => _ = GrainFactory.GetGrain<INeighbourhoodGrain>(hub).OfferChanged(View!.Redact());
 }

@@ -331,8 +331,9 @@ public sealed partial class RequestGrain(
         hubPolicy = (command.ToHubSlug, target.Deadlines, target.RegionSlug, target.Claims ?? ClaimPolicy.Default);
         var view = current with { HubSlug = command.ToHubSlug, Status = RequestStatus.Triaged };
         var result = await Commit(view, command.Actor, $"moved this from hub {current.HubSlug} to hub {command.ToHubSlug}", command.Reason);
-        // The old board drops it when it sees the new hub on the summary.
-        _ = GrainFactory.GetGrain<INeighbourhoodGrain>(current.HubSlug).RequestChanged(new RequestNotice(result.Value!.Redact(), null));
+        // The old board drops it when it sees the new hub on the summary; until it has, two boards
+        // would show it, so that notice is delivered as surely as the new board's.
+        if (result.IsOk) AnnounceToHub(current.HubSlug);
         return result;
     }
 
@@ -623,22 +624,15 @@ public sealed partial class RequestGrain(
     }
 
     /// <summary>
-    /// The hub is a projection: a one-way notice keeps this grain from ever waiting on it, and a
-    /// later check (<see cref="HubDelivery"/>) announces again if the board lost it.
+    /// The hub is a projection: this grain never waits on it, and <see cref="HubDelivery"/> sends
+    /// the change again if the board could not keep it.
     /// </summary>
-    private void AnnounceToHub()
+    private void AnnounceToHub(string? formerHub = null)
     {
-        Notify(View!.HubSlug);
-        delivery ??= new HubDelivery(this, GrainFactory, logger);
-        delivery.Announced(() => View is { } v ? [(v.HubSlug, new HeldEntry(HeldKind.Request, v.Id, v.Version))] : [], hub =>
-        {
-            Notify(hub);
-            return Task.CompletedTask;
-        });
+        delivery ??= new HubDelivery(this, logger);
+        delivery.Announce(formerHub is null ? [View!.HubSlug] : [formerHub], hub =>
+            GrainFactory.GetGrain<INeighbourhoodGrain>(hub).RequestChanged(new RequestNotice(View!.Redact(), View.Contact.MatchKey())));
     }
-
-    private void Notify(string hub) =>
-        _ = GrainFactory.GetGrain<INeighbourhoodGrain>(hub).RequestChanged(new RequestNotice(View!.Redact(), View.Contact.MatchKey()));
 
     private static string SourceName(RequestSource source) => source switch
     {

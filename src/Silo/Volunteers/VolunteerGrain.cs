@@ -213,7 +213,8 @@ public sealed class VolunteerGrain(
         var view = ToView();
         var summary = view.Redact();
         // Boards are projections: one-way notices, so a volunteer never waits on (or deadlocks with) a hub.
-        foreach (var hub in leftHubs.Except(S.Profile!.HubSlugs)) _ = GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(summary);
+        // A board the volunteer left only needs to drop them; a lost removal shows at worst a stale row.
+        foreach (var hub in leftHubs.Except(S.Profile!.HubSlugs)) GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(summary).Ignore();
         AnnounceToHubs();
         return Result<VolunteerView>.Ok(view);
     }
@@ -226,21 +227,12 @@ public sealed class VolunteerGrain(
         return base.OnActivateAsync(cancellationToken);
     }
 
-    /// <summary>One-way notices to the volunteer's boards, checked later (<see cref="HubDelivery"/>) and repeated to any that lost them.</summary>
+    /// <summary>Notices to the volunteer's boards, sent again to any that could not keep them (<see cref="HubDelivery"/>).</summary>
     private void AnnounceToHubs()
     {
-        foreach (var hub in S.Profile!.HubSlugs) Notify(hub);
-        delivery ??= new HubDelivery(this, GrainFactory, logger);
-        delivery.Announced(
-            () => S.Profile?.HubSlugs.Select(h => (h, new HeldEntry(HeldKind.Volunteer, this.GetPrimaryKey(), S.Version))) ?? [],
-            hub =>
-            {
-                Notify(hub);
-                return Task.CompletedTask;
-            });
+        delivery ??= new HubDelivery(this, logger);
+        delivery.Announce(S.Profile!.HubSlugs, hub => GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(ToView().Redact()));
     }
-
-    private void Notify(string hub) => _ = GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(ToView().Redact());
 
     private static VolunteerProfile Normalise(VolunteerProfile p) => p with
     {
