@@ -12,6 +12,9 @@ public sealed record Conflict(
     [property: Id(3)] string Change,
     [property: Id(4)] DateTimeOffset ChangedAt)
 {
+    /// <summary>The change as a phrase (the audit entry's), for readers in other languages.</summary>
+    [Id(5)] public Phrase? Said { get; init; }
+
     public string Describe(DateTimeOffset now)
     {
         var ago = now - ChangedAt;

@@ -9,4 +9,11 @@ public sealed record AuditEntry(
     [property: Id(1)] DateTimeOffset At,
     [property: Id(2)] Actor Actor,
     [property: Id(3)] string Action,
-    [property: Id(4)] string? Reason);
+    [property: Id(4)] string? Reason)
+{
+    /// <summary>
+    /// The action as a phrase, so a reader sees it in their language; <see cref="Action"/> keeps the
+    /// English (entries written before phrases existed have only that).
+    /// </summary>
+    [Id(5)] public Common.Phrase? Said { get; init; }
+}

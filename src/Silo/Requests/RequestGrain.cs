@@ -67,7 +67,13 @@ public sealed partial class RequestGrain(
             ReferenceCode = ReferenceCode.For(id),
             Series = request.Series,
         };
-        var action = $"created this ({SourceName(request.Source)})";
+        var action = request.Source switch
+        {
+            RequestSource.PhoneIntake => Phrase.Of("DidCreateByPhone", "created this (phone intake)"),
+            RequestSource.PublicForm => Phrase.Of("DidCreateByForm", "created this (public form)"),
+            RequestSource.Import => Phrase.Of("DidCreateByImport", "created this (import)"),
+            _ => Phrase.Of("DidCreate", "created this (member)"),
+        };
         var reason = duplicates.Count == 0 ? null
             : "Possible duplicate of " + string.Join(", ", duplicates.Select(d => $"{d.Request.ReferenceCode} ({d.Why})"));
         return await Commit(view, request.Actor, action, reason);
@@ -81,7 +87,7 @@ public sealed partial class RequestGrain(
     public Task<IReadOnlyList<AuditEntry>> GetAudit() => Task.FromResult<IReadOnlyList<AuditEntry>>(
         state.State.MergedAudits.Count == 0
             ? state.State.Audit.ToArray()
-            : state.State.Audit.Concat(state.State.MergedAudits.SelectMany(m => m.Value.Select(e => e with { Action = $"[{m.Key}] {e.Action}" })))
+            : state.State.Audit.Concat(state.State.MergedAudits.SelectMany(m => m.Value.Select(e => e with { Action = $"[{m.Key}] {e.Action}", Said = e.Said is { } said ? Phrase.Of("FromMerged", "[{0}] {1}", m.Key, said) : null })))
                 .OrderBy(e => e.At).ToArray());
 
     public async Task<Result<RequestView>> AbsorbDuplicate(RequestSummary duplicate, IReadOnlyList<AuditEntry> audit, Actor actor)
@@ -98,7 +104,7 @@ public sealed partial class RequestGrain(
         var view = View with { PossibleDuplicateOf = View.PossibleDuplicateOf.Where(id => id != duplicate.Id).ToArray() };
         try
         {
-            return await Commit(view, actor, $"merged duplicate {duplicate.ReferenceCode} into this", null);
+            return await Commit(view, actor, Phrase.Of("DidAbsorb", "merged duplicate {0} into this", duplicate.ReferenceCode), null);
         }
         catch
         {
@@ -114,7 +120,7 @@ public sealed partial class RequestGrain(
         if (Check("cancel", command.ExpectedVersion, command.Actor) is { } failure) return failure;
         if (View!.Assignment is { } held) return Result<RequestView>.Refused($"{held.VolunteerName} holds this one; unassign it first or merge the other way.");
         var view = View with { Status = RequestStatus.Cancelled, MergedInto = command.SurvivorId };
-        return await Commit(view, command.Actor, $"merged this into {command.SurvivorReference}", "Duplicate");
+        return await Commit(view, command.Actor, Phrase.Of("DidMergeInto", "merged this into {0}", command.SurvivorReference), "Duplicate");
     }
 
     public async Task<Result<RequestView>> Triage(TriageCommand command)
@@ -130,10 +136,13 @@ public sealed partial class RequestGrain(
             Urgency = command.Urgency ?? View!.Urgency,
             Category = command.Category ?? View!.Category,
         };
-        var changes = new List<string>();
-        if (view.Urgency != View!.Urgency) changes.Add($"urgency {View.Urgency} → {view.Urgency}");
-        if (view.Category != View.Category) changes.Add($"category {View.Category} → {view.Category}");
-        var action = changes.Count == 0 ? "triaged this" : $"triaged this ({string.Join(", ", changes)})";
+        var action = (view.Urgency != View!.Urgency, view.Category != View.Category) switch
+        {
+            (true, true) => Phrase.Of("DidTriageBoth", "triaged this (urgency {0} → {1}, category {2} → {3})", View.Urgency, view.Urgency, View.Category, view.Category),
+            (true, false) => Phrase.Of("DidTriageUrgency", "triaged this (urgency {0} → {1})", View.Urgency, view.Urgency),
+            (false, true) => Phrase.Of("DidTriageCategory", "triaged this (category {0} → {1})", View.Category, view.Category),
+            _ => Phrase.Of("DidTriage", "triaged this"),
+        };
         return await Commit(view, command.Actor, action, command.Reason);
     }
 
@@ -172,10 +181,13 @@ public sealed partial class RequestGrain(
             Assignment = assignment,
             PastAssignments = Retire(current, previous, AssignmentState.Withdrawn),
         };
-        var action = previous is null
-            ? $"assigned this to {reservation.VolunteerName}"
-            : $"reassigned this from {previous.VolunteerName} to {reservation.VolunteerName}";
-        if (overriding is not null) action += $", past their limits ({overriding})";
+        var action = (previous, overriding) switch
+        {
+            (null, null) => Phrase.Of("DidAssign", "assigned this to {0}", reservation.VolunteerName),
+            (null, { } why) => Phrase.Of("DidAssignPastLimits", "assigned this to {0}, past their limits ({1})", reservation.VolunteerName, why),
+            ({ } before, null) => Phrase.Of("DidReassign", "reassigned this from {0} to {1}", before.VolunteerName, reservation.VolunteerName),
+            ({ } before, { } why) => Phrase.Of("DidReassignPastLimits", "reassigned this from {0} to {1}, past their limits ({2})", before.VolunteerName, reservation.VolunteerName, why),
+        };
 
         Result<RequestView> result;
         try
@@ -203,7 +215,7 @@ public sealed partial class RequestGrain(
         if (Check("unassign", command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var assignment = View!.Assignment!;
         var result = await ReturnToTriage(assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now },
-            command.Actor, $"unassigned {assignment.VolunteerName}", command.Reason);
+            command.Actor, Phrase.Of("DidUnassign", "unassigned {0}", assignment.VolunteerName), command.Reason);
         return result;
     }
 
@@ -219,7 +231,7 @@ public sealed partial class RequestGrain(
 
         var claimUntil = Now + (await Policy(View.HubSlug)).Claims.PickUpWithin(View.Urgency);
         var view = View with { Assignment = assignment with { State = AssignmentState.Accepted, AnsweredAt = Now, ClaimExpiresAt = claimUntil } };
-        return await Commit(view, command.Actor, $"accepted this for {assignment.VolunteerName}", command.Reason);
+        return await Commit(view, command.Actor, Phrase.Of("DidAccept", "accepted this for {0}", assignment.VolunteerName), command.Reason);
     }
 
     public async Task<Result<RequestView>> Decline(RequestCommand command)
@@ -228,7 +240,7 @@ public sealed partial class RequestGrain(
         if (Check("decline", command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var assignment = View!.Assignment!;
         return await ReturnToTriage(assignment with { State = AssignmentState.Declined, AnsweredAt = Now },
-            command.Actor, $"declined this for {assignment.VolunteerName}", command.Reason);
+            command.Actor, Phrase.Of("DidDecline", "declined this for {0}", assignment.VolunteerName), command.Reason);
     }
 
     public async Task<Result<RequestView>> Start(RequestCommand command)
@@ -241,7 +253,7 @@ public sealed partial class RequestGrain(
             ? assignment with { State = AssignmentState.Accepted, AnsweredAt = Now, ClaimExpiresAt = null }
             : assignment with { ClaimExpiresAt = null };
         var view = View with { Status = RequestStatus.InProgress, Assignment = accepted };
-        return await Commit(view, command.Actor, $"marked this picked up by {assignment.VolunteerName}", command.Reason);
+        return await Commit(view, command.Actor, Phrase.Of("DidStart", "marked this picked up by {0}", assignment.VolunteerName), command.Reason);
     }
 
     public async Task<Result<RequestView>> Fulfil(FulfilCommand command)
@@ -259,7 +271,7 @@ public sealed partial class RequestGrain(
             Status = RequestStatus.Fulfilled,
             Assignment = assignment with { State = AssignmentState.Completed, CompletedAt = Now, Hours = command.HoursGiven },
         };
-        var result = await Commit(view, command.Actor, $"marked this delivered by {assignment.VolunteerName}", command.Reason);
+        var result = await Commit(view, command.Actor, Phrase.Of("DidDeliver", "marked this delivered by {0}", assignment.VolunteerName), command.Reason);
         await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId).Complete(view.Id, command.HoursGiven);
         return result;
     }
@@ -276,7 +288,7 @@ public sealed partial class RequestGrain(
             Assignment = null,
             PastAssignments = Retire(View, assignment, AssignmentState.Withdrawn),
         };
-        var result = await Commit(view, command.Actor, "cancelled this", command.Reason);
+        var result = await Commit(view, command.Actor, Phrase.Of("DidCancel", "cancelled this"), command.Reason);
         if (assignment is not null)
         {
             await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId).Release(view.Id);
@@ -293,7 +305,7 @@ public sealed partial class RequestGrain(
         if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), "Say why this hub cannot meet it.");
 
         var view = View! with { Status = RequestStatus.Escalated, EscalatedTo = command.RegionSlug };
-        var result = await Commit(view, command.Actor, $"escalated this to region {command.RegionSlug}", command.Reason);
+        var result = await Commit(view, command.Actor, Phrase.Of("DidEscalate", "escalated this to region {0}", command.RegionSlug), command.Reason);
         var region = GrainFactory.GetGrain<IRegionGrain>(command.RegionSlug);
         await region.ReceiveEscalation(new EscalatedRequest(result.Value!.Redact(), view.HubSlug, command.Reason, Now));
         return result;
@@ -311,7 +323,7 @@ public sealed partial class RequestGrain(
             PastAssignments = View.Assignment is null ? View.PastAssignments : [.. View.PastAssignments, View.Assignment],
             Assignment = null,
         };
-        return await Commit(view, command.Actor, "reopened this", command.Reason);
+        return await Commit(view, command.Actor, Phrase.Of("DidReopen", "reopened this"), command.Reason);
     }
 
     public async Task<Result<RequestView>> TransferTo(TransferCommand command)
@@ -330,7 +342,7 @@ public sealed partial class RequestGrain(
 
         hubPolicy = (command.ToHubSlug, target.Deadlines, target.RegionSlug, target.Claims ?? ClaimPolicy.Default);
         var view = current with { HubSlug = command.ToHubSlug, Status = RequestStatus.Triaged };
-        var result = await Commit(view, command.Actor, $"moved this from hub {current.HubSlug} to hub {command.ToHubSlug}", command.Reason);
+        var result = await Commit(view, command.Actor, Phrase.Of("DidMove", "moved this from hub {0} to hub {1}", current.HubSlug, command.ToHubSlug), command.Reason);
         // The old board drops it when it sees the new hub on the summary; until it has, two boards
         // would show it, so that notice is delivered as surely as the new board's.
         if (result.IsOk) AnnounceToHub(current.HubSlug);
@@ -353,14 +365,14 @@ public sealed partial class RequestGrain(
             var waited = (int)(now - since).TotalMinutes;
             var reason = $"Unassigned for {waited} min, past the hub's deadline.";
             var offered = await Commit(view with { OverdueSince = view.OverdueSince ?? assignBy, OfferedToRegion = region },
-                Actor.System, $"offered this to region {region}", reason);
+                Actor.System, Phrase.Of("DidOfferToRegion", "offered this to region {0}", region), reason);
             await GrainFactory.GetGrain<IRegionGrain>(region)
                 .ReceiveEscalation(new EscalatedRequest(offered.Value!.Redact(), view.HubSlug, reason, now));
             await Disarm(); // nothing further happens by the clock; the region takes it from here
         }
         else if (now >= assignBy && view.OverdueSince is null)
         {
-            await Commit(view with { OverdueSince = now }, Actor.System, "marked this overdue",
+            await Commit(view with { OverdueSince = now }, Actor.System, Phrase.Of("DidMarkOverdue", "marked this overdue"),
                 $"Not assigned within {window.TotalMinutes:0} min ({view.Urgency}).");
         }
     }
@@ -385,7 +397,7 @@ public sealed partial class RequestGrain(
             PreferredLanguage = null,
             Need = ContactDetails.ErasedName,
         };
-        return await Commit(tombstone, command.Actor, "erased the personal data in this", command.Reason);
+        return await Commit(tombstone, command.Actor, Phrase.Of("DidErase", "erased the personal data in this"), command.Reason);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
@@ -411,7 +423,7 @@ public sealed partial class RequestGrain(
         var assignment = new Assignment(command.VolunteerId, name, AssignmentState.Accepted, command.Actor, Now, Now, null, null) { ClaimExpiresAt = claimUntil };
         try
         {
-            return await Commit(current with { Status = RequestStatus.Assigned, Assignment = assignment }, command.Actor, $"claimed this for {name}", null);
+            return await Commit(current with { Status = RequestStatus.Assigned, Assignment = assignment }, command.Actor, Phrase.Of("DidClaim", "claimed this for {0}", name), null);
         }
         catch
         {
@@ -436,7 +448,7 @@ public sealed partial class RequestGrain(
 
         var window = until - (assignment.AnsweredAt ?? assignment.OfferedAt);
         await ReturnToTriage(assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now, ClaimExpiresAt = null }, Actor.System,
-            $"let {assignment.VolunteerName}'s claim lapse", $"Not picked up within {window.TotalMinutes:0} min; back on the board.");
+            Phrase.Of("DidLetClaimLapse", "let {0}'s claim lapse", assignment.VolunteerName), $"Not picked up within {window.TotalMinutes:0} min; back on the board.");
         await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId)
             .Tell($"Your claim on {view.ReferenceCode} ({view.Category} in {view.Area}) lapsed: it was not picked up in time and is back on the board.");
     }
@@ -451,7 +463,7 @@ public sealed partial class RequestGrain(
     private IReadOnlyList<Assignment> Retire(RequestView view, Assignment? ended, AssignmentState how) =>
         ended is null ? view.PastAssignments : [.. view.PastAssignments, ended with { State = how, AnsweredAt = Now }];
 
-    private async Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, string action, string? reason)
+    private async Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, Phrase action, string? reason)
     {
         var view = View! with
         {
@@ -472,7 +484,7 @@ public sealed partial class RequestGrain(
         if (expectedVersion != View.Version && !OnlySystemChangedSince(expectedVersion))
         {
             var last = state.State.Audit[^1];
-            return Result<RequestView>.Stale(new Conflict(expectedVersion, View.Version, last.Actor, last.Action, last.At));
+            return Result<RequestView>.Stale(new Conflict(expectedVersion, View.Version, last.Actor, last.Action, last.At) { Said = last.Said });
         }
 
         return RequestLifecycle.Refusal(command, View.Status) is { } refusal ? Result<RequestView>.Refused(refusal) : null;
@@ -486,7 +498,7 @@ public sealed partial class RequestGrain(
         expectedVersion > 0 && expectedVersion < View!.Version
         && state.State.Audit.Where(a => a.Version > expectedVersion).All(a => a.Actor.UserId == Actor.System.UserId);
 
-    private async Task<Result<RequestView>> Commit(RequestView next, Actor actor, string action, string? reason)
+    private async Task<Result<RequestView>> Commit(RequestView next, Actor actor, Phrase action, string? reason)
     {
         var now = Now;
         var version = (View?.Version ?? 0) + 1;
@@ -494,7 +506,7 @@ public sealed partial class RequestGrain(
         var previousWaitingSince = state.State.WaitingSince;
         var view = await WithDeadline(previous, next with { Version = version, UpdatedAt = now, LastChangedBy = actor }, now);
         state.State.View = view;
-        state.State.Audit.Add(new AuditEntry(version, now, actor, action, reason));
+        state.State.Audit.Add(new AuditEntry(version, now, actor, action.ToString(), reason) { Said = action });
         try
         {
             await state.WriteStateAsync();
@@ -633,14 +645,6 @@ public sealed partial class RequestGrain(
         delivery.Announce(formerHub is null ? [View!.HubSlug] : [formerHub], hub =>
             GrainFactory.GetGrain<INeighbourhoodGrain>(hub).RequestChanged(new RequestNotice(View!.Redact(), View.Contact.MatchKey())));
     }
-
-    private static string SourceName(RequestSource source) => source switch
-    {
-        RequestSource.PhoneIntake => "phone intake",
-        RequestSource.PublicForm => "public form",
-        RequestSource.Import => "import",
-        _ => "member",
-    };
 
     // Ids only: request content and contact details never reach a log line.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Request {RequestId} is now v{Version} {Status}")]

@@ -8,7 +8,11 @@ using MutualAid.Volunteers;
 namespace MutualAid.Web.Board;
 
 /// <summary>One line of what happened during a shift, taken from a request's audit trail.</summary>
-public sealed record HandoverChange(DateTimeOffset At, string Reference, string Who, string What, string? Why);
+public sealed record HandoverChange(DateTimeOffset At, string Reference, string Who, string What, string? Why)
+{
+    /// <summary>The action as a phrase, for the page to say in the reader's language (<see cref="What"/> is the English).</summary>
+    public MutualAid.Common.Phrase? Said { get; init; }
+}
 
 /// <summary>A coordinator's end-of-shift summary: what changed, what is overdue, who is out on a job and who is off.</summary>
 public sealed record Handover(
@@ -37,7 +41,7 @@ public sealed record Handover(
             var request = grains.GetGrain<IRequestGrain>(id);
             if (await request.GetSummary() is not { } summary) continue;
             changes.AddRange((await request.GetAudit()).Where(e => e.At >= since)
-                .Select(e => new HandoverChange(e.At, summary.ReferenceCode, e.Actor.DisplayName, e.Action, e.Reason)));
+                .Select(e => new HandoverChange(e.At, summary.ReferenceCode, e.Actor.DisplayName, e.Action, e.Reason) { Said = e.Said }));
         }
 
         var references = snapshot.Requests.ToDictionary(r => r.Id, r => r.ReferenceCode);

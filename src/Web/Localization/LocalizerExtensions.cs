@@ -37,9 +37,23 @@ public static class LocalizerExtensions
         var args = phrase.Args.Select(a => a switch
         {
             DayOfWeek day => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day),
+            Phrase inner => text.Say(inner),
             Enum value => text.WordFor(value.GetType().Name, value.ToString()),
             _ => a,
         }).ToArray();
         return string.Format(CultureInfo.CurrentCulture, template.ResourceNotFound ? phrase.English : template.Value, args);
+    }
+
+    /// <summary>"Sam assigned this to Priya 4 s ago", in the reader's language: who, what, how long ago.</summary>
+    public static string Describe(this IStringLocalizer<UiText> text, Conflict conflict, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(conflict);
+        var ago = now - conflict.ChangedAt;
+        var when = ago.TotalSeconds < 60 ? text["Conflict.SecondsAgo", Math.Max(0, (int)ago.TotalSeconds)]
+            : ago.TotalMinutes < 60 ? text["Conflict.MinutesAgo", (int)ago.TotalMinutes]
+            : text["Conflict.At", conflict.ChangedAt.ToLocalTime().ToString("g", CultureInfo.CurrentCulture)];
+        var what = conflict.Said is { } said ? text.Say(said) : conflict.Change;
+        return text["Conflict.Sentence", conflict.ChangedBy.DisplayName, what, when];
     }
 }

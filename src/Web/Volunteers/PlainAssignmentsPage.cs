@@ -44,7 +44,7 @@ public static class PlainAssignmentsPage
             };
             if (run is null) return Results.NotFound();
             var result = await actions.OnRequest(id, run, assignedVolunteerMay: true);
-            var message = result.IsOk ? t["Volunteer.Updated"] : result.Conflict?.Describe(DateTimeOffset.UtcNow) ?? result.Message ?? t["Common.DidNotWork"];
+            var message = result.IsOk ? t["Volunteer.Updated"] : result.Conflict is { } c ? t.Describe(c, DateTimeOffset.UtcNow) : result.Message ?? t["Common.DidNotWork"];
             return await Render(http, user, grains, actions, message);
         }).RequireAuthorization().DisableAntiforgery(); // checked above, with a readable answer
 

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MutualAid.Common;
+using MutualAid.Requests;
+using MutualAid.Web.Localization;
+
+namespace MutualAid.Web.Tests.Localization;
+
+/// <summary>Sentences the grains send as phrases read in the reader's language, arguments included.</summary>
+public sealed class PhraseRenderingTests
+{
+    private static readonly IStringLocalizer<UiText> Text = new StringLocalizer<UiText>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    private static Conflict Assigned(Phrase? said) =>
+        new(3, 4, new Actor("sam", "Sam"), "assigned this to Priya", Now.AddSeconds(-4)) { Said = said };
+
+    private static T In<T>(string culture, Func<T> read)
+    {
+        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
+        }
+    }
+
+    [Fact]
+    public void A_conflict_reads_the_same_in_english_as_before_and_in_spanish_in_spanish()
+    {
+        var conflict = Assigned(Phrase.Of("DidAssign", "assigned this to {0}", "Priya"));
+
+        Assert.Equal("Sam assigned this to Priya 4 s ago", In("en", () => Text.Describe(conflict, Now)));
+        Assert.Equal("Sam la asignó a Priya hace 4 s", In("es", () => Text.Describe(conflict, Now)));
+        // An entry written before phrases existed still reads, in its recorded English.
+        Assert.Equal("Sam assigned this to Priya hace 4 s", In("es", () => Text.Describe(Assigned(null), Now)));
+    }
+
+    [Fact]
+    public void Enum_arguments_become_words_numbers_follow_the_culture_and_nested_phrases_are_said_too()
+    {
+        var triaged = Phrase.Of("DidTriageUrgency", "triaged this (urgency {0} → {1})", Urgency.Normal, Urgency.Critical);
+        var hours = Phrase.Of("Hours", "{0:0.#} of {1:0.#} h this week", 2.5, 10.0);
+        var merged = Phrase.Of("FromMerged", "[{0}] {1}", "ABC-123", triaged);
+
+        Assert.Equal("la clasificó (urgencia Normal → Crítica)", In("es", () => Text.Say(triaged)));
+        Assert.Equal("2,5 de 10 h esta semana", In("es", () => Text.Say(hours)));
+        Assert.Equal("2.5 of 10 h this week", In("en", () => Text.Say(hours)));
+        Assert.Equal("[ABC-123] la clasificó (urgencia Normal → Crítica)", In("es", () => Text.Say(merged)));
+        Assert.Equal("[ABC-123] triaged this (urgency Normal → Critical)", merged.ToString());
+    }
+}
