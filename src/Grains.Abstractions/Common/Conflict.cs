@@ -2,7 +2,8 @@ namespace MutualAid.Common;
 
 /// <summary>
 /// Answer to a stale command: names who changed the entity, what they did and when, so a
-/// dispatcher reads "Sam assigned this to Priya 4 s ago" instead of a silent overwrite.
+/// dispatcher reads "Sam assigned this to Priya 4 s ago" instead of a silent overwrite (the web
+/// tier words it in the reader's language: LocalizerExtensions.Describe).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.Conflict")]
 public sealed record Conflict(
@@ -14,13 +15,4 @@ public sealed record Conflict(
 {
     /// <summary>The change as a phrase (the audit entry's), for readers in other languages.</summary>
     [Id(5)] public Phrase? Said { get; init; }
-
-    public string Describe(DateTimeOffset now)
-    {
-        var ago = now - ChangedAt;
-        var when = ago.TotalSeconds < 60 ? $"{Math.Max(0, (int)ago.TotalSeconds)} s ago"
-            : ago.TotalMinutes < 60 ? $"{(int)ago.TotalMinutes} min ago"
-            : $"at {ChangedAt:u}";
-        return $"{ChangedBy.DisplayName} {Change} {when}";
-    }
 }
