@@ -10,7 +10,6 @@ internal sealed class GroupCommit<T>(Func<IReadOnlyList<T>, Task> commit)
 {
     private readonly List<T> pending = [];
     private TaskCompletionSource? next;
-    private Task inFlight = Task.CompletedTask;
     private bool draining;
 
     /// <summary>Batches committed so far (for tests and diagnostics).</summary>
@@ -31,9 +30,6 @@ internal sealed class GroupCommit<T>(Func<IReadOnlyList<T>, Task> commit)
         return mine;
     }
 
-    /// <summary>Completes when everything enqueued so far is committed, or fails with its batch.</summary>
-    public Task Flush() => next?.Task ?? inFlight;
-
     private async Task Drain()
     {
         try
@@ -41,7 +37,6 @@ internal sealed class GroupCommit<T>(Func<IReadOnlyList<T>, Task> commit)
             while (next is { } done)
             {
                 next = null;
-                inFlight = done.Task;
                 var batch = pending.ToArray();
                 pending.Clear();
                 try

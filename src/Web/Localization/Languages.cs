@@ -23,8 +23,6 @@ public static class Languages
     /// <summary>The requester's language as a request records it ("Spanish"), so the board and matching read it.</summary>
     public static string CurrentLanguageName => CultureInfo.GetCultureInfo(Current).EnglishName;
 
-    public static string CookieValue(string culture) => CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture));
-
     public static IServiceCollection AddMutualAidLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -45,7 +43,7 @@ public static class Languages
     public static void RememberInCookie(HttpResponse response, string culture)
     {
         ArgumentNullException.ThrowIfNull(response);
-        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieValue(culture), new CookieOptions
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), new CookieOptions
         {
             Expires = DateTimeOffset.UtcNow.AddYears(1),
             IsEssential = true,
