@@ -136,10 +136,11 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
         var gap = firstAfterKill!.Value - killedAt!.Value;
         output.WriteLine($"failover gap (kill → first acknowledged command): {gap.TotalSeconds:0.0} s; {retryable} retryable 503s; {acknowledged.Count} requests acknowledged");
 
-        // Every acknowledged command is there, read back through the other front-end.
+        // Every acknowledged command is there, read back through the other front-end. A read may
+        // still meet the recovery window (503 with Retry-After, the API's "ask again"), as writes did.
         foreach (var (id, (version, status)) in acknowledged)
         {
-            var now = await web2.GetFromJsonAsync<RequestSummary>(new Uri($"/api/requests/{id}", UriKind.Relative), Json);
+            var now = await ReadBack(web2, id);
             Assert.True(now!.Version >= version && now.Status >= status, $"{id}: acknowledged v{version} {status}, found v{now.Version} {now.Status}");
         }
 
@@ -155,6 +156,22 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
         while (DateTime.UtcNow < deadline);
         Assert.Equal(truth.Version, shown?.Version);
         Assert.Equal(truth.Requests.Select(r => r.Id).Order(), shown!.Requests.Select(r => r.Id).Order());
+    }
+
+    private static async Task<RequestSummary?> ReadBack(HttpClient client, Guid id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var response = await client.GetAsync(new Uri($"/api/requests/{id}", UriKind.Relative));
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
+            {
+                response.EnsureSuccessStatusCode();
+                return await response.Content.ReadFromJsonAsync<RequestSummary>(Json);
+            }
+
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        }
     }
 
     [Fact]
