@@ -24,6 +24,13 @@ public interface IUserGrain : IGrainWithStringKey
 
     [Alias("Revoke")] Task<Result<UserSummary>> Revoke(RoleGrant grant, Actor actor);
 
+    /// <summary>
+    /// Makes this account a volunteer of every hub it holds the Volunteer role in: binds it to
+    /// <paramref name="existingVolunteerId"/> (an imported volunteer it was invited as) or to its own
+    /// volunteer, created on first join. Idempotent; sign-in calls it again to finish a join a crash cut short.
+    /// </summary>
+    [Alias("JoinAsVolunteer")] Task<Result<UserSummary>> JoinAsVolunteer(Guid? existingVolunteerId, Actor actor);
+
     [Alias("LinkVolunteer")] Task<Result<UserSummary>> LinkVolunteer(Guid volunteerId, Actor actor);
 
     /// <summary>Remembers the interface language (a short culture name such as "es").</summary>

@@ -12,6 +12,9 @@ public sealed record Invitation(
     [Id(5)] public DateTimeOffset? RedeemedAt { get; init; }
 
     [Id(6)] public string? RedeemedBy { get; init; }
+
+    /// <summary>An existing (e.g. imported) volunteer the new account binds to, instead of a new one.</summary>
+    [Id(7)] public Guid? VolunteerId { get; init; }
 }
 
 /// <summary>A single-use, expiring invitation, keyed by the SHA-256 of its token.</summary>

@@ -11,6 +11,16 @@ public interface IVolunteerGrain : IGrainWithGuidKey
 {
     [Alias("Register")] Task<Result<VolunteerView>> Register(VolunteerProfile profile, Common.Actor actor);
 
+    /// <summary>
+    /// Binds the volunteer to a sign-in account and adds the hub: registers a new volunteer named
+    /// <paramref name="name"/> when none exists here yet. Idempotent, so a join cut short by a crash
+    /// is finished by asking again. Refused when another account already holds this volunteer.
+    /// </summary>
+    [Alias("Join")] Task<Result<VolunteerView>> Join(string hubSlug, string accountEmail, string name, Common.Actor actor);
+
+    /// <summary>The volunteer no longer serves this hub (their role there was removed); its board drops them.</summary>
+    [Alias("LeaveHub")] Task<Result<VolunteerView>> LeaveHub(string hubSlug, Common.Actor actor);
+
     [Alias("UpdateProfile")] Task<Result<VolunteerView>> UpdateProfile(VolunteerProfile profile, Common.Actor actor);
 
     [Alias("GetView")] Task<VolunteerView?> GetView();

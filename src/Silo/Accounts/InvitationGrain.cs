@@ -12,6 +12,7 @@ public sealed class InvitationGrain(
         if (state.State.Invitation is not null) return Result<Invitation>.Refused("This invitation already exists.");
         var errors = invitation.Grant.Validate().ToList();
         if (invitation.Grant.Role == Role.NetworkAdmin) errors.Add(new("Role", "Network admins are not invited by link."));
+        if (invitation.VolunteerId is not null && invitation.Grant.Role != Role.Volunteer) errors.Add(new("VolunteerId", "Only a volunteer invitation can name a volunteer."));
         if (invitation.ExpiresAt <= clock.GetUtcNow()) errors.Add(new("ExpiresAt", "The invitation would already have expired."));
         if (invitation.ExpiresAt > clock.GetUtcNow().AddDays(30)) errors.Add(new("ExpiresAt", "Invitations last at most 30 days."));
         if (errors.Count > 0) return Result<Invitation>.Invalid(errors);

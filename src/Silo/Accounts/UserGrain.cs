@@ -1,4 +1,5 @@
 using MutualAid.Accounts;
+using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Accounts;
 
@@ -62,7 +63,41 @@ public sealed class UserGrain(
     {
         if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
         if (!Account.Roles.Contains(grant)) return Result<UserSummary>.Ok(Account.Summarise());
+        if (grant is { Role: Role.Volunteer, Scope: { } hub } && Account.VolunteerId is { } volunteerId)
+        {
+            // Off the hub's board first: a volunteer still holding work there keeps the role until it is handed on.
+            var left = await GrainFactory.GetGrain<IVolunteerGrain>(volunteerId).LeaveHub(hub, actor);
+            if (!left.IsOk && left.Status != ResultStatus.NotFound) return left.As<UserSummary>();
+        }
+
         return await Save(Account with { Roles = Account.Roles.Where(r => r != grant).ToArray(), SecurityStamp = Account.SecurityStamp + 1 });
+    }
+
+    public async Task<Result<UserSummary>> JoinAsVolunteer(Guid? existingVolunteerId, Actor actor)
+    {
+        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
+        var hubs = Account.Roles.Where(r => r.Role == Role.Volunteer && r.Scope is not null).Select(r => r.Scope!).ToArray();
+        if (hubs.Length == 0) return Result<UserSummary>.Ok(Account.Summarise());
+        var chosen = Account.VolunteerId ?? existingVolunteerId ?? Guid.NewGuid();
+        // The link is written before the volunteer is told, so a crash in between leaves an account
+        // that knows its volunteer and finishes the join at its next sign-in, never a stray volunteer.
+        if (Account.VolunteerId != chosen) await Save(Account with { VolunteerId = chosen });
+        var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(chosen);
+        foreach (var hub in hubs)
+        {
+            var joined = await volunteer.Join(hub, Account.Email, Account.DisplayName, actor);
+            if (joined.IsOk) continue;
+            if (chosen == existingVolunteerId && Account.VolunteerId == chosen)
+            {
+                // That volunteer belongs to someone else: this account gets a volunteer of its own instead.
+                await Save(Account with { VolunteerId = null });
+                return await JoinAsVolunteer(null, actor);
+            }
+
+            return joined.As<UserSummary>();
+        }
+
+        return Result<UserSummary>.Ok(Account.Summarise());
     }
 
     public async Task<Result<UserSummary>> LinkVolunteer(Guid volunteerId, Actor actor)

@@ -32,6 +32,52 @@ public sealed class VolunteerGrain(
         return await Commit([]);
     }
 
+    /// <summary>What a volunteer who joined by invitation starts with, until they fill in their profile (the CSV import's defaults).</summary>
+    private const int JoinedMaxAssignments = 3;
+    private const double JoinedMaxHoursPerWeek = 10;
+
+    public async Task<Result<VolunteerView>> Join(string hubSlug, string accountEmail, string name, Actor actor)
+    {
+        if (!Slug.IsValid(hubSlug)) return Result<VolunteerView>.Invalid("HubSlug", "Unknown hub name.");
+        if (string.IsNullOrWhiteSpace(accountEmail)) return Result<VolunteerView>.Invalid("Email", "An account is required.");
+        var email = MutualAid.Accounts.IUserGrain.Key(accountEmail);
+        if (S.AccountEmail is { } bound && bound != email) return Result<VolunteerView>.Refused("This volunteer already has a sign-in of their own.");
+        if (S.Profile is null)
+        {
+            var profile = new VolunteerProfile(name, [hubSlug], [], [], false, JoinedMaxAssignments, JoinedMaxHoursPerWeek);
+            var errors = profile.Validate();
+            if (errors.Count > 0) return Result<VolunteerView>.Invalid(errors);
+            S.Profile = Normalise(profile);
+            S.OnDuty = true;
+        }
+        else if (S.AccountEmail == email && S.Profile.HubSlugs.Contains(hubSlug))
+        {
+            return Result<VolunteerView>.Ok(ToView()); // already joined: a repeated join writes nothing
+        }
+        else if (!S.Profile.HubSlugs.Contains(hubSlug))
+        {
+            S.Profile = S.Profile with { HubSlugs = [.. S.Profile.HubSlugs, hubSlug] };
+        }
+
+        S.AccountEmail = email;
+        return await Commit([]);
+    }
+
+    public async Task<Result<VolunteerView>> LeaveHub(string hubSlug, Actor actor)
+    {
+        if (S.Profile is null) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        if (!S.Profile.HubSlugs.Contains(hubSlug)) return Result<VolunteerView>.Ok(ToView());
+        if (S.Reservations.Exists(r => r.HubSlug == hubSlug))
+        {
+            return Result<VolunteerView>.Refused($"{S.Profile.Name} still holds assignments in hub '{hubSlug}'; unassign them first.");
+        }
+
+        // A volunteer left with no hub stays (their hours given stay in the totals) but is off duty and on no board.
+        S.Profile = S.Profile with { HubSlugs = S.Profile.HubSlugs.Where(h => h != hubSlug).ToArray() };
+        if (S.Profile.HubSlugs.Count == 0) S.OnDuty = false;
+        return await Commit([hubSlug]);
+    }
+
     public async Task<Result<VolunteerView>> UpdateProfile(VolunteerProfile profile, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(profile);

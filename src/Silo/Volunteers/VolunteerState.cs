@@ -12,4 +12,7 @@ public sealed class VolunteerState
     [Id(4)] public List<TimeBankEntry> TimeBank { get; set; } = [];
     [Id(5)] public DateTimeOffset? LastCheckIn { get; set; }
     [Id(6)] public List<VolunteerNotice> Notices { get; set; } = [];
+
+    /// <summary>The sign-in account bound to this volunteer (normalised email); null for imported volunteers not yet invited.</summary>
+    [Id(7)] public string? AccountEmail { get; set; }
 }

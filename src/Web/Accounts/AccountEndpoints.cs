@@ -10,6 +10,9 @@ namespace MutualAid.Web.Accounts;
 
 public static class AccountEndpoints
 {
+    /// <summary>Where a volunteer lands after joining.</summary>
+    public const string ProfilePath = "/my/profile";
+
     public static void MapAccounts(this WebApplication app)
     {
         app.MapGet("/account/login", async (HttpContext http, IGrainFactory grains, string? returnUrl) =>
@@ -88,7 +91,8 @@ public static class AccountEndpoints
             }
 
             await bootstrap.SignInAs(http, email!);
-            return Results.LocalRedirect("/");
+            // A new volunteer's first stop is their profile: what they help with, when, and their own limits.
+            return Results.LocalRedirect(invitation.Grant.Role == Role.Volunteer ? ProfilePath : "/");
         }).RequireRateLimiting(Hosting.RateLimits.Sensitive);
     }
 

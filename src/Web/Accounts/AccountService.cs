@@ -56,7 +56,15 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
         }
 
         var ok = await user.LoginSucceeded();
-        return ok.LockedOut ? (SignInOutcome.LockedOut, null, ok.LockedOutUntil) : (SignInOutcome.Ok, AccountClaims.Principal(account), null);
+        if (ok.LockedOut) return (SignInOutcome.LockedOut, null, ok.LockedOutUntil);
+        if (account.Roles.Any(r => r.Role == Role.Volunteer))
+        {
+            // Finishes a join that a crash cut short (idempotent; writes nothing when all is in place).
+            await user.JoinAsVolunteer(null, new Actor(account.Email, account.DisplayName));
+            account = await user.GetAccount() ?? account;
+        }
+
+        return (SignInOutcome.Ok, AccountClaims.Principal(account), null);
     }
 
     /// <summary>Creates the network administrator; only ever succeeds while no account exists.</summary>
@@ -74,11 +82,11 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
     }
 
     /// <summary>Issues a single-use link token; only its SHA-256 is stored.</summary>
-    public async Task<Result<string>> Invite(RoleGrant grant, string? email, TimeSpan validFor, Actor by)
+    public async Task<Result<string>> Invite(RoleGrant grant, string? email, TimeSpan validFor, Actor by, Guid? volunteerId = null)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var now = clock.GetUtcNow();
-        var created = await grains.GetGrain<IInvitationGrain>(TokenKey(token)).Create(new Invitation(grant, email, now + validFor, by, now));
+        var created = await grains.GetGrain<IInvitationGrain>(TokenKey(token)).Create(new Invitation(grant, email, now + validFor, by, now) { VolunteerId = volunteerId });
         return created.IsOk ? Result<string>.Ok(token) : created.As<string>();
     }
 
@@ -99,9 +107,13 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
         var redeemed = await grains.GetGrain<IInvitationGrain>(TokenKey(token)).Redeem(email);
         if (!redeemed.IsOk) return redeemed.As<UserSummary>();
         var by = new Actor("invitation", "Invitation from " + redeemed.Value!.CreatedBy.DisplayName);
-        return existing is null
+        var account = existing is null
             ? await user.Create(name, Hash(password), [redeemed.Value.Grant], by)
             : await user.Grant(redeemed.Value.Grant, by);
+        // A volunteer invitation makes a volunteer, not just an account with a role.
+        return account.IsOk && redeemed.Value.Grant.Role == Role.Volunteer
+            ? await user.JoinAsVolunteer(redeemed.Value.VolunteerId, by)
+            : account;
     }
 
     private static string TokenKey(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));

@@ -68,8 +68,13 @@ public sealed class SignInTests(TrustWorld world) : IClassFixture<TrustWorld>
             ["password"] = WebAppFactory.Password,
         }));
         Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+        Assert.Equal("/my/profile", joined.Headers.Location?.OriginalString);
         var account = await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();
         Assert.Equal([new RoleGrant(Role.Volunteer, world.A)], account!.Roles);
+        // The invitation made a volunteer of this hub, bound to the account, not just a role.
+        var volunteer = await world.Factory.Grains.GetGrain<MutualAid.Volunteers.IVolunteerGrain>(Assert.IsType<Guid>(account.VolunteerId)).GetView();
+        Assert.Equal("Vera", volunteer!.Profile.Name);
+        Assert.Equal([world.A], volunteer.Profile.HubSlugs);
 
         using var other = Browser();
         Assert.Equal(HttpStatusCode.Gone, (await other.GetAsync(path)).StatusCode);
