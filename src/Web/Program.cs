@@ -16,6 +16,10 @@ using Radzen;
 try
 {
     var builder = WebApplication.CreateBuilder(DemoSeeder.TranslateArguments(args));
+    // Run from a build (not a publish), the framework's and packages' assets live outside wwwroot and are
+    // found through the build's static web assets manifest, which ASP.NET Core reads only in Development
+    // unless asked. A publish has no such manifest, so this changes nothing there.
+    builder.WebHost.UseStaticWebAssets();
     var options = builder.AddMutualAidOrleans();
     // Nothing here needs more; CSV import (later) sets its own larger limit on its endpoint.
     builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);

@@ -5,7 +5,7 @@ using System.Text;
 
 namespace MutualAid.EndToEnd;
 
-/// <summary>The real app, started as its own process on loopback ports, with the demo data.</summary>
+/// <summary>The real app, started as its own process on loopback ports, with the demo data or from nothing.</summary>
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process process;
@@ -40,7 +40,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> Start()
+    /// <param name="seedDemo">False starts an empty network: no accounts, regions or hubs, as a new operator finds it.</param>
+    public static async Task<AppProcess> Start(bool seedDemo = true)
     {
         var root = RepositoryRoot();
         var port = FreePort();
@@ -51,10 +52,12 @@ public sealed class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "run", "--no-build", "--no-launch-profile", "--project", Path.Combine(root, "src", "Web"), "--", "--seed-demo", $"--Urls=http://127.0.0.1:{port}" })
+        foreach (var arg in new[] { "run", "--no-build", "--no-launch-profile", "--project", Path.Combine(root, "src", "Web"), "--", $"--Urls=http://127.0.0.1:{port}" })
         {
             info.ArgumentList.Add(arg);
         }
+
+        if (seedDemo) info.ArgumentList.Add("--seed-demo");
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         var dataFolder = Path.Combine(Path.GetTempPath(), "mutualaid-e2e-" + port);

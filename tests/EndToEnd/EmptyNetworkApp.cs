@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace MutualAid.EndToEnd;
+
+/// <summary>
+/// A second app process that starts with nothing in it (no demo data, no accounts), for journeys
+/// that must work for a network starting from scratch. It shares the collection's browser, so the
+/// browser tests still run one at a time.
+/// </summary>
+public sealed class EmptyNetworkApp : IAsyncLifetime
+{
+    public AppProcess App { get; private set; } = null!;
+
+    public async Task InitializeAsync() => App = await AppProcess.Start(seedDemo: false);
+
+    /// <summary>A new browser (its own cookies) pointed at the empty app.</summary>
+    public async Task<IPage> NewPage(IBrowser browser)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "en-GB",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null) await App.DisposeAsync();
+    }
+}
