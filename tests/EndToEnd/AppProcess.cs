@@ -41,7 +41,8 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <param name="seedDemo">False starts an empty network: no accounts, regions or hubs, as a new operator finds it.</param>
-    public static async Task<AppProcess> Start(bool seedDemo = true)
+    /// <param name="environment">Production runs it as an operator would: no developer pages, assets from the build.</param>
+    public static async Task<AppProcess> Start(bool seedDemo = true, string environment = "Development")
     {
         var root = RepositoryRoot();
         var port = FreePort();
@@ -59,9 +60,10 @@ public sealed class AppProcess : IAsyncDisposable
 
         if (seedDemo) info.ArgumentList.Add("--seed-demo");
 
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         var dataFolder = Path.Combine(Path.GetTempPath(), "mutualaid-e2e-" + port);
-        info.Environment["MutualAid__Storage"] = "Memory";
+        // The demo app keeps state in memory for speed; an empty network runs on the embedded default (SQLite), as deployed.
+        info.Environment["MutualAid__Storage"] = seedDemo ? "Memory" : "Sqlite";
         info.Environment["MutualAid__DataFolder"] = dataFolder;
         info.Environment["MutualAid__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["MutualAid__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);

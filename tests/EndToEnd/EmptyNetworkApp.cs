@@ -11,7 +11,8 @@ public sealed class EmptyNetworkApp : IAsyncLifetime
 {
     public AppProcess App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await AppProcess.Start(seedDemo: false);
+    // Production, as an operator runs it: a journey that only works with developer settings is not done.
+    public async Task InitializeAsync() => App = await AppProcess.Start(seedDemo: false, environment: "Production");
 
     /// <summary>A new browser (its own cookies) pointed at the empty app.</summary>
     public async Task<IPage> NewPage(IBrowser browser)

@@ -40,7 +40,7 @@ public sealed class EscalationTests(BrowserFixture fixture)
         await regional.GotoAsync("/regions/city");
         var offered = regional.GetByTestId("escalations-grid").Locator("tr").Filter(new() { HasText = need });
         await Expect(offered).ToBeVisibleAsync(new() { Timeout = (float)(Deadline + TimeSpan.FromSeconds(60)).TotalMilliseconds });
-        await regional.ScreenshotAsync(new() { Path = Path.Combine(AppProcess.RepositoryRoot(), "docs", "screenshots", "region-escalation.png"), FullPage = true });
+        await Screenshots.Save(regional, "region-escalation", fullPage: true);
 
         // ...and Riverside's coordinator takes it in from the same region board.
         var riverside = await fixture.NewPage("coordinator");

@@ -22,9 +22,7 @@ public sealed class LanguageTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("requests-grid").GetByText("Crítica").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("request-need").First).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(500); // let the chart finish its entrance animation
-        var folder = Path.Combine(AppProcess.RepositoryRoot(), "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "hub-board-es.png") });
+        await Screenshots.Save(page, "hub-board-es");
 
         // A fresh browser that asks for English still gets Spanish once this person signs in.
         var elsewhere = await fixture.NewPage("admin", locale: "en-GB");

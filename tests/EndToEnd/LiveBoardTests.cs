@@ -80,20 +80,17 @@ public sealed class LiveBoardTests(BrowserFixture fixture)
     public async Task Screenshots_of_the_region_overview_and_the_hub_board()
     {
         var page = await fixture.NewPage("regional");
-        var folder = Path.Combine(AppProcess.RepositoryRoot(), "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-
         await page.GotoAsync("/regions/city");
         await Expect(page.GetByTestId("hub-card-north")).ToBeVisibleAsync(new() { Timeout = 30000 });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "region-overview.png") });
+        await Screenshots.Save(page, "region-overview");
 
         page = await fixture.NewPage("coordinator");
         await OpenBoard(page);
         await Expect(page.GetByTestId("request-need").First).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(500); // let the chart finish its entrance animation
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "hub-board.png") });
+        var board = await Screenshots.Save(page, "hub-board");
 
-        Assert.True(new FileInfo(Path.Combine(folder, "hub-board.png")).Length > 20_000);
+        Assert.True(new FileInfo(board).Length > 20_000);
     }
 
     [Fact]

@@ -58,9 +58,7 @@ public sealed class MapTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("map-list")).ToContainTextAsync("Critical");
 
         await page.WaitForTimeoutAsync(800); // let the fit-to-markers zoom settle
-        var folder = Path.Combine(AppProcess.RepositoryRoot(), "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "map.png") });
+        await Screenshots.Save(page, "map");
 
         var area = "Map Street " + Guid.NewGuid().ToString("N")[..6];
         var intake = await fixture.NewPage("coordinator");
