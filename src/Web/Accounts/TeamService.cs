@@ -88,6 +88,20 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
         return issued;
     }
 
+    /// <summary>
+    /// After a volunteer's personal data is erased, the accounts bound to them stop working too:
+    /// an erased person must not sign in, watch a board or download its lists.
+    /// </summary>
+    public async Task DisableAccountsOfErased(string hub, Guid volunteerId)
+    {
+        if (!await MayManage(hub)) return;
+        foreach (var account in (await grains.GetGrain<IUserDirectoryGrain>(0).List()).Where(u => u.VolunteerId == volunteerId))
+        {
+            var result = await grains.GetGrain<IUserGrain>(account.Email).SetDisabled(true, user.Actor);
+            if (result.IsOk) LogDisabled(logger, account.Email, true, user.Actor.UserId);
+        }
+    }
+
     /// <summary>The hub's volunteers no account is bound to yet (imported ones, typically).</summary>
     public async Task<IReadOnlyList<VolunteerSummary>> VolunteersWithoutAccount(string hub)
     {
