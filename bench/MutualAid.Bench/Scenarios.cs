@@ -33,7 +33,7 @@ internal static class Scenarios
     public static async Task<Row> FanOut(AppUnderTest app, IGrainFactory grains, string cookies, int clients, double rate, TimeSpan duration)
     {
         var hub = await Driver.Hub(grains, "fan-" + clients + "-" + Guid.NewGuid().ToString("N")[..4]);
-        await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/hubs/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
+        await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/live/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
         var driver = new Driver(grains, boards.Sent);
         await driver.AddVolunteers(hub, 5);
         await Task.Delay(1000);
@@ -113,7 +113,7 @@ internal static class Scenarios
     public static async Task<Row> Throughput(AppUnderTest app, IGrainFactory grains, string cookies, int clients, int concurrency, TimeSpan duration, string storage)
     {
         var hub = await Driver.Hub(grains, "tp-" + Guid.NewGuid().ToString("N")[..6]);
-        await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/hubs/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
+        await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/live/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
         var driver = new Driver(grains, boards.Sent);
         await driver.AddVolunteers(hub, 20);
         boards.Reset();
@@ -138,7 +138,7 @@ internal static class Scenarios
         var hub = await Driver.Hub(grains, "mem-" + Guid.NewGuid().ToString("N")[..6]);
         await Task.Delay(2000);
         var before = app.ResidentBytes();
-        await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/hubs/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
+        await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/live/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
         await Task.Delay(3000);
         var after = app.ResidentBytes();
         var perClient = (after - before) / (double)clients / 1024;

@@ -32,8 +32,11 @@ try
     builder.Services.AddSingleton<BoardFeed>();
     builder.Services.AddSingleton<RegionFeed>();
     builder.Services.AddSingleton<HubConnectionWatches>();
+    builder.Services.AddSingleton<LiveConnections>();
+    builder.Services.AddHostedService<LiveConnectionSweep>();
     builder.Services.AddScoped<CurrentUser>();
     builder.Services.AddScoped<HubActions>();
+    builder.Services.AddScoped<TeamService>();
     builder.Services.AddMutualAidAccounts();
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
     if (options.SeedDemo) builder.Services.AddHostedService<DemoSeeder>();
@@ -53,8 +56,10 @@ try
     app.UseAntiforgery();
     app.MapStaticAssets();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-    app.MapHub<BoardHub>("/hubs/board");
+    // Not under /hubs/, where every path segment may be a hub's slug (a hub may be called "board").
+    app.MapHub<BoardHub>(BoardHub.Path);
     app.MapAccounts();
+    app.MapPasswordReset();
     app.MapLanguages();
     app.MapPublicIntake();
     app.MapPeopleExport();

@@ -90,7 +90,7 @@ public sealed partial class LocalCluster : IAsyncLifetime
     }
 
     public static HubConnection Board(Uri web, string cookies) => new HubConnectionBuilder()
-        .WithUrl(new Uri(web, "/hubs/board"), o => o.Headers["Cookie"] = cookies)
+        .WithUrl(new Uri(web, "/live/board"), o => o.Headers["Cookie"] = cookies)
         .WithAutomaticReconnect()
         .Build();
 

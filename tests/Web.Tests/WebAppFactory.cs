@@ -86,7 +86,7 @@ public sealed partial class WebAppFactory(IReadOnlyDictionary<string, string>? s
     {
         var cookies = signedIn?.DefaultRequestHeaders.TryGetValues("Cookie", out var values) == true ? string.Join("; ", values) : null;
         return new HubConnectionBuilder()
-            .WithUrl(new Uri(Server.BaseAddress, "/hubs/board"), o =>
+            .WithUrl(new Uri(Server.BaseAddress, "/live/board"), o =>
             {
                 o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
                 // WebSockets through the in-memory test server: a real duplex transport, and fast.

@@ -17,7 +17,7 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Counts a failed password; the fifth in a row locks the account for a while.</summary>
     [Alias("LoginFailed")] Task<LoginAttempt> LoginFailed();
 
-    /// <summary>Refused while locked out; otherwise clears the failure count.</summary>
+    /// <summary>Refused while locked out; otherwise clears the failure count and records the sign-in time.</summary>
     [Alias("LoginSucceeded")] Task<LoginAttempt> LoginSucceeded();
 
     [Alias("Grant")] Task<Result<UserSummary>> Grant(RoleGrant grant, Actor actor);
@@ -35,6 +35,9 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>Remembers the interface language (a short culture name such as "es").</summary>
     [Alias("SetCulture")] Task<Result<UserSummary>> SetCulture(string culture);
+
+    /// <summary>Switches the account off (or on again); either way every open session ends.</summary>
+    [Alias("SetDisabled")] Task<Result<UserSummary>> SetDisabled(bool disabled, Actor actor);
 
     [Alias("ChangePassword")] Task<Result<UserSummary>> ChangePassword(string passwordHash, Actor actor);
 }

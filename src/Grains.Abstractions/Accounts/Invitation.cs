@@ -15,6 +15,8 @@ public sealed record Invitation(
 
     /// <summary>An existing (e.g. imported) volunteer the new account binds to, instead of a new one.</summary>
     [Id(7)] public Guid? VolunteerId { get; init; }
+
+    [Id(8)] public DateTimeOffset? RevokedAt { get; init; }
 }
 
 /// <summary>A single-use, expiring invitation, keyed by the SHA-256 of its token.</summary>
@@ -25,6 +27,9 @@ public interface IInvitationGrain : IGrainWithStringKey
 
     [Alias("Peek")] Task<Invitation?> Peek();
 
-    /// <summary>Marks the invitation used by this email; refused when expired, used or meant for someone else.</summary>
+    /// <summary>Marks the invitation used by this email; refused when expired, used, revoked or meant for someone else.</summary>
     [Alias("Redeem")] Task<Result<Invitation>> Redeem(string email);
+
+    /// <summary>Withdraws a link not yet used; afterwards it answers like a link that never existed.</summary>
+    [Alias("Revoke")] Task<Result<Invitation>> Revoke(Actor actor);
 }

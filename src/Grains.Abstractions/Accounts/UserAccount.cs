@@ -21,7 +21,12 @@ public sealed record UserAccount(
     /// <summary>The interface language the person chose ("es"); applied again at every sign-in.</summary>
     [Id(9)] public string? Culture { get; init; }
 
-    public UserSummary Summarise() => new(Email, DisplayName, Roles, VolunteerId);
+    [Id(10)] public DateTimeOffset? LastSignInAt { get; init; }
+
+    /// <summary>A network administrator switched the account off: no sign-in, no session.</summary>
+    [Id(11)] public bool Disabled { get; init; }
+
+    public UserSummary Summarise() => new(Email, DisplayName, Roles, VolunteerId) { LastSignInAt = LastSignInAt, Disabled = Disabled };
 }
 
 [GenerateSerializer, Immutable, Alias("MutualAid.UserSummary")]
@@ -29,7 +34,12 @@ public sealed record UserSummary(
     [property: Id(0)] string Email,
     [property: Id(1)] string DisplayName,
     [property: Id(2)] IReadOnlyList<RoleGrant> Roles,
-    [property: Id(3)] Guid? VolunteerId);
+    [property: Id(3)] Guid? VolunteerId)
+{
+    [Id(4)] public DateTimeOffset? LastSignInAt { get; init; }
+
+    [Id(5)] public bool Disabled { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("MutualAid.LoginAttempt")]
 public sealed record LoginAttempt(

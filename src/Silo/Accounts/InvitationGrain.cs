@@ -23,10 +23,20 @@ public sealed class InvitationGrain(
 
     public Task<Invitation?> Peek() => Task.FromResult(state.State.Invitation);
 
+    public async Task<Result<Invitation>> Revoke(Actor actor)
+    {
+        var invitation = state.State.Invitation;
+        if (invitation is null || invitation.RevokedAt is not null) return Result<Invitation>.NotFound("This invitation link is not valid.");
+        if (invitation.RedeemedAt is not null) return Result<Invitation>.Refused("This invitation link has already been used.");
+        state.State.Invitation = invitation with { RevokedAt = clock.GetUtcNow() };
+        await state.WriteStateAsync();
+        return Result<Invitation>.Ok(state.State.Invitation);
+    }
+
     public async Task<Result<Invitation>> Redeem(string email)
     {
         var invitation = state.State.Invitation;
-        if (invitation is null) return Result<Invitation>.NotFound("This invitation link is not valid.");
+        if (invitation is null || invitation.RevokedAt is not null) return Result<Invitation>.NotFound("This invitation link is not valid.");
         if (invitation.RedeemedAt is not null) return Result<Invitation>.Refused("This invitation link has already been used.");
         if (invitation.ExpiresAt <= clock.GetUtcNow()) return Result<Invitation>.Refused("This invitation link has expired; ask for a new one.");
         var key = IUserGrain.Key(email);

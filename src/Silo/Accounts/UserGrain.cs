@@ -41,11 +41,9 @@ public sealed class UserGrain(
     {
         if (Account is null) return new LoginAttempt(false, null, 0);
         if (Account.LockedOutUntil is { } until && until > clock.GetUtcNow()) return new LoginAttempt(true, until, Account.FailedLogins);
-        if (Account.FailedLogins > 0 || Account.LockedOutUntil is not null)
-        {
-            await Save(Account with { FailedLogins = 0, LockedOutUntil = null }, notify: false);
-        }
-
+        if (Account.Disabled) return new LoginAttempt(false, null, 0);
+        // The team page shows the last sign-in, so the directory hears of it.
+        await Save(Account with { FailedLogins = 0, LockedOutUntil = null, LastSignInAt = clock.GetUtcNow() });
         return new LoginAttempt(false, null, 0);
     }
 
@@ -115,6 +113,14 @@ public sealed class UserGrain(
         }
 
         return Account.Culture == culture ? Result<UserSummary>.Ok(Account.Summarise()) : await Save(Account with { Culture = culture }, notify: false);
+    }
+
+    public async Task<Result<UserSummary>> SetDisabled(bool disabled, Actor actor)
+    {
+        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
+        if (Account.Disabled == disabled) return Result<UserSummary>.Ok(Account.Summarise());
+        // A new security stamp ends every open session at its next check.
+        return await Save(Account with { Disabled = disabled, SecurityStamp = Account.SecurityStamp + 1 });
     }
 
     public async Task<Result<UserSummary>> ChangePassword(string passwordHash, Actor actor)

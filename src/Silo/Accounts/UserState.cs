@@ -20,3 +20,15 @@ public sealed class InvitationState
 {
     [Id(0)] public Invitation? Invitation { get; set; }
 }
+
+[GenerateSerializer, Alias("MutualAid.Silo.PendingInvitationsState")]
+public sealed class PendingInvitationsState
+{
+    [Id(0)] public Dictionary<string, PendingInvitation> Pending { get; set; } = [];
+}
+
+[GenerateSerializer, Alias("MutualAid.Silo.PasswordResetState")]
+public sealed class PasswordResetState
+{
+    [Id(0)] public PasswordReset? Reset { get; set; }
+}

@@ -15,4 +15,6 @@ public enum Ability
     ViewRegion,
     /// <summary>Create regions and hubs, appoint coordinators.</summary>
     Administer,
+    /// <summary>See a hub's members and pending links; revoke links, remove roles, issue password resets.</summary>
+    ManageTeam,
 }

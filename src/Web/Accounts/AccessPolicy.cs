@@ -33,6 +33,7 @@ public static class AccessPolicy
             Ability.ManageHub => coordinator,
             Ability.ViewRegion => admin || regional || (region is not null && regionsOfMyHubs?.Contains(region) == true),
             Ability.Administer => admin,
+            Ability.ManageTeam => admin || coordinator,
             _ => false,
         };
     }

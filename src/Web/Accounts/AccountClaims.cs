@@ -37,4 +37,30 @@ public static class AccountClaims
     public static string? PreferredCulture(ClaimsPrincipal? user) => user?.FindFirst(Culture)?.Value;
 
     public static string? Email(ClaimsPrincipal? user) => user?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+
+    public static string? SecurityStamp(ClaimsPrincipal? user) => user?.FindFirst(Stamp)?.Value;
+
+    /// <summary>
+    /// The account behind this principal if it may still act: it exists, is not disabled, and its
+    /// security stamp is the one the principal was issued with (a role removed, a password changed
+    /// or the account disabled all change the stamp). Null otherwise.
+    /// </summary>
+    public static async Task<UserAccount?> Current(IGrainFactory grains, ClaimsPrincipal? user)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        if (Email(user) is not { } email) return null;
+        var account = await grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();
+        return Valid(account, SecurityStamp(user)) ? account : null;
+    }
+
+    public static bool Valid(UserAccount? account, string? stamp) =>
+        account is { Disabled: false } && account.SecurityStamp.ToString(CultureInfo.InvariantCulture) == stamp;
+
+    /// <summary>True when both principals carry the same roles, volunteer and stamp (what access depends on).</summary>
+    public static bool SameAccess(ClaimsPrincipal? a, ClaimsPrincipal? b)
+    {
+        static string Key(ClaimsPrincipal? p) => string.Join("|", (p?.Claims ?? []).Where(c => c.Type is Role or Volunteer or Stamp or ClaimTypes.Name)
+            .Select(c => c.Type + "=" + c.Value).Order(StringComparer.Ordinal));
+        return Key(a) == Key(b);
+    }
 }

@@ -96,6 +96,41 @@ public static class AccountEndpoints
         }).RequireRateLimiting(Hosting.RateLimits.Sensitive);
     }
 
+    /// <summary>
+    /// A password-reset link a coordinator or admin issued. Unknown, used and expired links all get
+    /// the same answer, so a guessed token learns nothing.
+    /// </summary>
+    public static void MapPasswordReset(this WebApplication app)
+    {
+        static IResult Invalid(HttpContext http) =>
+            Render(http, Text(http)["Account.ResetInvalid"], $"<p>{E(Text(http)["Account.ResetInvalidText"])}</p>", StatusCodes.Status404NotFound);
+
+        app.MapGet("/reset/{token}", async (HttpContext http, AccountService accounts, string token) =>
+            token.Length is > 10 and < 100 && await accounts.PeekPasswordReset(token) is not null ? ResetForm(http, token, []) : Invalid(http));
+        app.MapPost("/reset/{token}", async (HttpContext http, AccountService accounts, string token, [FromForm] string? password) =>
+        {
+            if (token.Length is <= 10 or >= 100 || await accounts.PeekPasswordReset(token) is null) return Invalid(http);
+            var result = await accounts.ResetPassword(token, password ?? "");
+            if (result.Status == ResultStatus.Invalid) return ResetForm(http, token, [Text(http)["Account.NewPassword", AccountService.MinimumPasswordLength]], StatusCodes.Status400BadRequest);
+            if (!result.IsOk) return Invalid(http);
+            await http.SignOutAsync(AccountClaims.Scheme);
+            return Render(http, Text(http)["Account.ResetDone"], $"""<p>{E(Text(http)["Account.ResetDoneText"])} <a href="/account/login">{E(Text(http)["Account.SignIn"])}</a>.</p>""");
+        }).RequireRateLimiting(Hosting.RateLimits.Sensitive);
+    }
+
+    private static IResult ResetForm(HttpContext http, string token, IEnumerable<string> errors, int status = StatusCodes.Status200OK)
+    {
+        var t = Text(http);
+        return Render(http, t["Account.ResetTitle"], $"""
+            {Errors(errors)}
+            <form method="post" action="/reset/{E(token)}">
+            {Antiforgery(http)}
+            {Field("password", t["Account.NewPassword", AccountService.MinimumPasswordLength], "password", autocomplete: "new-password")}
+            <button type="submit">{E(t["Account.ResetSave"])}</button>
+            </form>
+            """, status);
+    }
+
     private static IResult LoginForm(HttpContext http, string? returnUrl, string? email, IEnumerable<string> errors, int status = StatusCodes.Status200OK)
     {
         var t = Text(http);

@@ -55,6 +55,8 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
             return attempt.LockedOut ? (SignInOutcome.LockedOut, null, attempt.LockedOutUntil) : (SignInOutcome.WrongCredentials, null, null);
         }
 
+        // Checked only after the password, and answered like a wrong one: a disabled account looks like no account.
+        if (account.Disabled) return (SignInOutcome.WrongCredentials, null, null);
         var ok = await user.LoginSucceeded();
         if (ok.LockedOut) return (SignInOutcome.LockedOut, null, ok.LockedOutUntil);
         if (account.Roles.Any(r => r.Role == Role.Volunteer))
@@ -84,13 +86,56 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
     /// <summary>Issues a single-use link token; only its SHA-256 is stored.</summary>
     public async Task<Result<string>> Invite(RoleGrant grant, string? email, TimeSpan validFor, Actor by, Guid? volunteerId = null)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        ArgumentNullException.ThrowIfNull(grant);
+        var token = NewToken();
         var now = clock.GetUtcNow();
-        var created = await grains.GetGrain<IInvitationGrain>(TokenKey(token)).Create(new Invitation(grant, email, now + validFor, by, now) { VolunteerId = volunteerId });
+        var key = TokenKey(token);
+        var created = await grains.GetGrain<IInvitationGrain>(key).Create(new Invitation(grant, email, now + validFor, by, now) { VolunteerId = volunteerId });
+        if (!created.IsOk) return created.As<string>();
+        var invitation = created.Value!;
+        if (grant.Scope is { } scope)
+        {
+            await grains.GetGrain<IPendingInvitationsGrain>(scope).Add(
+                new PendingInvitation(key, grant, invitation.Email, invitation.ExpiresAt, by, now, volunteerId));
+        }
+
+        return Result<string>.Ok(token);
+    }
+
+    /// <summary>The invitation while it can be shown; a revoked link reads as one that never existed.</summary>
+    public async Task<Invitation?> PeekInvitation(string token) =>
+        await grains.GetGrain<IInvitationGrain>(TokenKey(token)).Peek() is { RevokedAt: null } invitation ? invitation : null;
+
+    /// <summary>Withdraws a pending link of this place (by the hash the team page lists); the caller has checked who may.</summary>
+    public async Task<Result<Invitation>> RevokeInvitation(string scope, string key, Actor by)
+    {
+        var index = grains.GetGrain<IPendingInvitationsGrain>(scope);
+        if (!(await index.List()).Any(p => p.Key == key)) return Result<Invitation>.NotFound("There is no such link.");
+        var revoked = await grains.GetGrain<IInvitationGrain>(key).Revoke(by);
+        await index.Remove(key);
+        return revoked;
+    }
+
+    /// <summary>Issues a single-use password-reset link for this account; only its hash is stored.</summary>
+    public async Task<Result<string>> IssuePasswordReset(string email, TimeSpan validFor, Actor by)
+    {
+        var token = NewToken();
+        var now = clock.GetUtcNow();
+        var created = await grains.GetGrain<IPasswordResetGrain>(TokenKey(token)).Create(new PasswordReset(email, now + validFor, by, now));
         return created.IsOk ? Result<string>.Ok(token) : created.As<string>();
     }
 
-    public Task<Invitation?> PeekInvitation(string token) => grains.GetGrain<IInvitationGrain>(TokenKey(token)).Peek();
+    public Task<PasswordReset?> PeekPasswordReset(string token) => grains.GetGrain<IPasswordResetGrain>(TokenKey(token)).Peek();
+
+    /// <summary>Sets a new password through a reset link and uses the link up; the new stamp ends every open session.</summary>
+    public async Task<Result<UserSummary>> ResetPassword(string token, string password)
+    {
+        var problems = CheckPassword(password);
+        if (problems.Count > 0) return Result<UserSummary>.Invalid(problems);
+        var used = await grains.GetGrain<IPasswordResetGrain>(TokenKey(token)).Use();
+        if (!used.IsOk) return used.As<UserSummary>();
+        return await grains.GetGrain<IUserGrain>(used.Value!.Email).ChangePassword(Hash(password), new Actor("reset", "Password reset from " + used.Value.CreatedBy.DisplayName));
+    }
 
     /// <summary>Redeems a link: a new account with the granted role, or the role added to an existing account whose password matches.</summary>
     public async Task<Result<UserSummary>> Accept(string token, string email, string name, string password)
@@ -104,8 +149,10 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
             return Result<UserSummary>.Refused("That email already has an account; enter its password to add this role to it.");
         }
 
-        var redeemed = await grains.GetGrain<IInvitationGrain>(TokenKey(token)).Redeem(email);
+        var key = TokenKey(token);
+        var redeemed = await grains.GetGrain<IInvitationGrain>(key).Redeem(email);
         if (!redeemed.IsOk) return redeemed.As<UserSummary>();
+        if (redeemed.Value!.Grant.Scope is { } scope) await grains.GetGrain<IPendingInvitationsGrain>(scope).Remove(key);
         var by = new Actor("invitation", "Invitation from " + redeemed.Value!.CreatedBy.DisplayName);
         var account = existing is null
             ? await user.Create(name, Hash(password), [redeemed.Value.Grant], by)
@@ -116,5 +163,7 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
             : account;
     }
 
-    private static string TokenKey(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+
+    public static string TokenKey(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 }

@@ -6,9 +6,6 @@ namespace MutualAid.Web.Accounts;
 
 public static class AuthenticationSetup
 {
-    /// <summary>How often a signed-in cookie is checked against the account (revoked roles, password change, erased account).</summary>
-    private static readonly TimeSpan Recheck = TimeSpan.FromMinutes(1);
-
     public static void AddMutualAidAccounts(this IServiceCollection services)
     {
         services.AddAuthentication(AccountClaims.Scheme).AddCookie(AccountClaims.Scheme, o =>
@@ -25,6 +22,7 @@ public static class AuthenticationSetup
         });
         services.AddAuthorization(Policies.Add);
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AccountAuthenticationStateProvider>();
         services.AddSingleton<HubDirectory>();
         services.AddSingleton<Access>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PlaceAuthorizationHandler>();
@@ -32,24 +30,27 @@ public static class AuthenticationSetup
         services.AddSingleton<AccountsBootstrap>();
     }
 
-    /// <summary>Refreshes roles from the account and signs out a cookie whose account was changed or removed.</summary>
+    /// <summary>
+    /// Checks the cookie against the account on every request (one grain call, served from the
+    /// activated grain's memory): a removed role, a disabled account or a new password stops the
+    /// cookie at the very next request rather than minutes later.
+    /// </summary>
     private static async Task Revalidate(CookieValidatePrincipalContext context)
     {
-        var issued = context.Properties.IssuedUtc ?? DateTimeOffset.MinValue;
-        var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        if (clock.GetUtcNow() - issued < Recheck) return;
-        var email = AccountClaims.Email(context.Principal);
         var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-        var account = email is null ? null : await grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();
-        var stamp = context.Principal?.FindFirst(AccountClaims.Stamp)?.Value;
-        if (account is null || account.SecurityStamp.ToString(System.Globalization.CultureInfo.InvariantCulture) != stamp)
+        var account = await AccountClaims.Current(grains, context.Principal);
+        if (account is null)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(AccountClaims.Scheme);
             return;
         }
 
-        context.ReplacePrincipal(AccountClaims.Principal(account));
-        context.ShouldRenew = true;
+        var fresh = AccountClaims.Principal(account);
+        if (!AccountClaims.SameAccess(fresh, context.Principal))
+        {
+            context.ReplacePrincipal(fresh);
+            context.ShouldRenew = true;
+        }
     }
 }

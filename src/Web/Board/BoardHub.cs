@@ -14,8 +14,9 @@ namespace MutualAid.Web.Board;
 /// Messages are documented in docs/signalr.md.
 /// </summary>
 [Authorize]
-public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnectionWatches watches, Access access) : Hub
+public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnectionWatches watches, LiveConnections live, Access access) : Hub
 {
+    public const string Path = "/live/board";
     public const string DeltaMessage = "delta";
     public const string SnapshotMessage = "snapshot";
 
@@ -28,11 +29,13 @@ public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnection
         // Join the group before reading the board: a delta in between is then at most a repeat
         // (the client drops versions it already has), never a hole.
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(slug));
+        live.Joined(Context.ConnectionId, slug);
         return watch.Board;
     }
 
     public async Task LeaveHub(string slug)
     {
+        live.Left(Context.ConnectionId, slug);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(slug));
         await watches.Remove(Context.ConnectionId, slug);
     }
@@ -44,8 +47,15 @@ public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnection
         return await grains.GetGrain<INeighbourhoodGrain>(slug).GetSnapshot();
     }
 
+    public override Task OnConnectedAsync()
+    {
+        live.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        live.Closed(Context.ConnectionId);
         await watches.RemoveAll(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
@@ -58,7 +68,9 @@ public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnection
             throw new HubException($"There is no hub '{slug}'.");
         }
 
-        if (!await access.Can(Context.User, Ability.ViewBoard, slug))
+        // The account as it is now, not as it was when the connection opened.
+        var account = await AccountClaims.Current(grains, Context.User);
+        if (account is null || !await access.Can(AccountClaims.Principal(account), Ability.ViewBoard, slug))
         {
             throw new HubException($"You may not view hub '{slug}'.");
         }

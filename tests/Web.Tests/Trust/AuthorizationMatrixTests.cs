@@ -20,7 +20,7 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         ["/"] = ["admin", "regional", "coordinator", "dispatcher", "volunteer", "other-coordinator"],
         [$"/hubs/{world.A}"] = ["admin", "regional", "coordinator", "dispatcher", "volunteer"],
         [$"/hubs/{world.A}/intake"] = ["coordinator", "dispatcher"],
-        [$"/hubs/{world.A}/team"] = ["coordinator"],
+        [$"/hubs/{world.A}/team"] = ["admin", "coordinator"],
         [$"/hubs/{world.A}/settings"] = ["coordinator"],
         [$"/hubs/{world.A}/hours"] = ["coordinator"],
         [$"/hubs/{world.A}/import"] = ["coordinator"],
@@ -187,5 +187,12 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         Assert.True(AccessPolicy.Allows(admin, Ability.ViewBoard, "a", "r"));
         Assert.False(AccessPolicy.Allows(admin, Ability.SeePrivate, "a", "r")); // a wide view is not a reason to see addresses
         Assert.False(AccessPolicy.Allows([], Ability.ViewBoard, "a", "r"));
+        Assert.True(AccessPolicy.Allows(coordinatorA, Ability.ManageTeam, "a", "r"));
+        Assert.False(AccessPolicy.Allows(coordinatorA, Ability.ManageTeam, "b", "r"));
+        Assert.True(AccessPolicy.Allows(admin, Ability.ManageTeam, "a", "r"));
+        var dispatcherA = new[] { new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Dispatcher, "a") };
+        Assert.False(AccessPolicy.Allows(dispatcherA, Ability.ManageTeam, "a", "r"));
+        var regional = new[] { new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.RegionalCoordinator, "r") };
+        Assert.False(AccessPolicy.Allows(regional, Ability.ManageTeam, "a", "r"));
     }
 }

@@ -1,0 +1,35 @@
+using MutualAid.Accounts;
+
+namespace MutualAid.Silo.Accounts;
+
+public sealed class PasswordResetGrain(
+    [PersistentState("passwordReset")] IPersistentState<PasswordResetState> state,
+    TimeProvider clock) : Grain, IPasswordResetGrain
+{
+    /// <summary>One answer for unknown, used and expired links, so a guessed token learns nothing.</summary>
+    private const string NotValid = "This link is not valid or has expired; ask for a new one.";
+
+    public async Task<Result<PasswordReset>> Create(PasswordReset reset)
+    {
+        ArgumentNullException.ThrowIfNull(reset);
+        if (state.State.Reset is not null) return Result<PasswordReset>.Refused("This link already exists.");
+        var now = clock.GetUtcNow();
+        if (reset.ExpiresAt <= now || reset.ExpiresAt > now.AddDays(7)) return Result<PasswordReset>.Invalid("ExpiresAt", "A reset link lasts between a moment and 7 days.");
+        state.State.Reset = reset with { Email = IUserGrain.Key(reset.Email), UsedAt = null };
+        await state.WriteStateAsync();
+        return Result<PasswordReset>.Ok(state.State.Reset);
+    }
+
+    public Task<PasswordReset?> Peek() => Task.FromResult(Usable());
+
+    public async Task<Result<PasswordReset>> Use()
+    {
+        if (Usable() is not { } reset) return Result<PasswordReset>.NotFound(NotValid);
+        state.State.Reset = reset with { UsedAt = clock.GetUtcNow() };
+        await state.WriteStateAsync();
+        return Result<PasswordReset>.Ok(state.State.Reset);
+    }
+
+    private PasswordReset? Usable() =>
+        state.State.Reset is { UsedAt: null } reset && reset.ExpiresAt > clock.GetUtcNow() ? reset : null;
+}

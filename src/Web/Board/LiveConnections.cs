@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.AspNetCore.SignalR;
+using MutualAid.Web.Accounts;
+
+namespace MutualAid.Web.Board;
+
+/// <summary>
+/// The SignalR connections of this web process and the boards each has joined. Every process
+/// keeps its own, so the sweep works however many web processes there are.
+/// </summary>
+public sealed class LiveConnections
+{
+    private readonly ConcurrentDictionary<string, Connection> connections = new(StringComparer.Ordinal);
+
+    public sealed class Connection(HubCallerContext context)
+    {
+        public HubCallerContext Context { get; } = context;
+
+        public ConcurrentDictionary<string, byte> Hubs { get; } = new(StringComparer.Ordinal);
+    }
+
+    public void Opened(HubCallerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        connections[context.ConnectionId] = new Connection(context);
+    }
+
+    public void Joined(string connectionId, string slug)
+    {
+        if (connections.TryGetValue(connectionId, out var c)) c.Hubs[slug] = 0;
+    }
+
+    public void Left(string connectionId, string slug)
+    {
+        if (connections.TryGetValue(connectionId, out var c)) c.Hubs.TryRemove(slug, out _);
+    }
+
+    public void Closed(string connectionId) => connections.TryRemove(connectionId, out _);
+
+    public IReadOnlyList<Connection> All => [.. connections.Values];
+
+    public static ClaimsPrincipal? User(Connection connection) => connection?.Context.User;
+}
+
+/// <summary>
+/// Every two seconds, checks each connected person against their account: a connection whose
+/// account was disabled, erased or changed (role removed, password reset) leaves every board group
+/// and is closed; one that merely lost a hub leaves that hub's group. Removing it from the group
+/// first means no further delta reaches it even before the close completes.
+/// </summary>
+public sealed partial class LiveConnectionSweep(
+    LiveConnections connections,
+    HubConnectionWatches watches,
+    IHubContext<BoardHub> hub,
+    IGrainFactory grains,
+    Access access,
+    TimeProvider clock,
+    ILogger<LiveConnectionSweep> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await Sweep();
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                LogSweepFailed(logger, ex.Message); // tried again at the next tick
+            }
+        }
+    }
+
+    public async Task Sweep()
+    {
+        foreach (var person in connections.All.Where(c => !c.Hubs.IsEmpty).GroupBy(c => AccountClaims.Email(c.Context.User) ?? ""))
+        {
+            foreach (var connection in person)
+            {
+                var account = await AccountClaims.Current(grains, connection.Context.User);
+                var fresh = account is null ? null : AccountClaims.Principal(account);
+                foreach (var slug in connection.Hubs.Keys)
+                {
+                    if (fresh is not null && await access.Can(fresh, Ability.ViewBoard, slug)) continue;
+                    await hub.Groups.RemoveFromGroupAsync(connection.Context.ConnectionId, BoardHub.GroupName(slug));
+                    await watches.Remove(connection.Context.ConnectionId, slug);
+                    connections.Left(connection.Context.ConnectionId, slug);
+                    LogLeft(logger, connection.Context.ConnectionId, slug);
+                }
+
+                if (account is null) connection.Context.Abort();
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live connection {ConnectionId} lost hub {Hub}: its account no longer allows it")]
+    private static partial void LogLeft(ILogger logger, string connectionId, string hub);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live connection sweep failed: {Reason}")]
+    private static partial void LogSweepFailed(ILogger logger, string reason);
+}
