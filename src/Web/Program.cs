@@ -30,6 +30,7 @@ try
     builder.Services.AddSingleton<HubConnectionWatches>();
     builder.Services.AddScoped<CurrentUser>();
     builder.Services.AddScoped<HubActions>();
+    builder.Services.AddScoped<VolunteerService>();
     builder.Services.AddMutualAidAccounts();
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
     if (options.SeedDemo) builder.Services.AddHostedService<DemoSeeder>();
