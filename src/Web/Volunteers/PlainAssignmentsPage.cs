@@ -28,7 +28,7 @@ public static class PlainAssignmentsPage
             user.Set(http.User);
             var t = PlainPage.Text(http);
             // Only a known code becomes a message: nothing typed into the address bar is ever shown.
-            var outcome = Outcomes.Contains(http.Request.Query["done"].ToString()) ? t["Plain.Outcome." + http.Request.Query["done"]].Value : null;
+            var outcome = Outcomes.TryGetValue(http.Request.Query["done"].ToString(), out var key) ? t[key].Value : null;
             return await Render(http, user, grains, actions, volunteers, outcome);
         }).RequireAuthorization();
 
@@ -72,8 +72,16 @@ public static class PlainAssignmentsPage
         }).RequireAuthorization().DisableAntiforgery(); // checked above, with a readable answer
     }
 
-    /// <summary>The outcome codes the page knows how to say (key "Plain.Outcome.{code}").</summary>
-    private static readonly HashSet<string> Outcomes = ["Updated", "Conflict", "NotFound", "Refused", "HoursOutOfRange", "AcceptFirst"];
+    /// <summary>The outcome codes the page knows how to say, and the words for each.</summary>
+    private static readonly Dictionary<string, string> Outcomes = new(StringComparer.Ordinal)
+    {
+        ["Updated"] = "Plain.Outcome.Updated",
+        ["Conflict"] = "Plain.Outcome.Conflict",
+        ["NotFound"] = "Plain.Outcome.NotFound",
+        ["Refused"] = "Plain.Outcome.Refused",
+        ["HoursOutOfRange"] = "Plain.Outcome.HoursOutOfRange",
+        ["AcceptFirst"] = "Plain.Outcome.AcceptFirst",
+    };
 
     private static SeeOther Done(string outcome) => new($"{Path}?done={outcome}");
 
