@@ -54,7 +54,7 @@ internal sealed class Driver(IGrainFactory grains, Sent sent)
             v => grain.Triage(new TriageCommand(v, Bench)),
             v => grain.Assign(new AssignCommand(v, Bench, volunteer, 0.1)),
             v => grain.Start(new RequestCommand(v, Bench)),
-            v => grain.Fulfil(new FulfilCommand(v, Bench, 0.01)),
+            v => grain.Fulfil(new FulfilCommand(v, Bench, FulfilCommand.MinHours)),
         };
         var version = 0;
         for (var step = 0; step < steps.Length; step++)

@@ -37,6 +37,7 @@ try
     builder.Services.AddScoped<CurrentUser>();
     builder.Services.AddScoped<HubActions>();
     builder.Services.AddScoped<TeamService>();
+    builder.Services.AddScoped<VolunteerService>();
     builder.Services.AddMutualAidAccounts();
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
     if (options.SeedDemo) builder.Services.AddHostedService<DemoSeeder>();

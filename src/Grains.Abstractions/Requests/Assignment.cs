@@ -15,4 +15,7 @@ public sealed record Assignment(
 {
     /// <summary>While accepted and not yet picked up: when the volunteer's claim lapses.</summary>
     [Id(8)] public DateTimeOffset? ClaimExpiresAt { get; init; }
+
+    /// <summary>The hours reserved when it was assigned or claimed; "Delivered" starts from it. Null in state written before it was kept.</summary>
+    [Id(9)] public double? EstimatedHours { get; init; }
 }

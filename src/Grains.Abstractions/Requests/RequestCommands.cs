@@ -56,7 +56,15 @@ public sealed record FulfilCommand(
     [property: Id(0)] int ExpectedVersion,
     [property: Id(1)] Actor Actor,
     [property: Id(2)] double HoursGiven,
-    [property: Id(3)] string? Reason = null);
+    [property: Id(3)] string? Reason = null)
+{
+    /// <summary>A quarter of an hour is the least a job is banked as; a day is the most one delivery can take.</summary>
+    public const double MinHours = 0.25;
+
+    public const double MaxHours = 24;
+
+    public static bool HoursInRange(double hours) => hours is >= MinHours and <= MaxHours;
+}
 
 /// <summary>A hub takes over a request another hub offered to the region.</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.TransferCommand")]

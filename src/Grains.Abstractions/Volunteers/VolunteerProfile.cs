@@ -31,6 +31,14 @@ public sealed record VolunteerProfile(
 
     public const double DefaultRestAfterHours = 8;
 
+    public const int MaxTags = 20;
+
+    public const int MaxTagLength = 40;
+
+    public const int MaxWindows = 21;
+
+    public const int MaxPhone = 40;
+
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
@@ -42,6 +50,15 @@ public sealed record VolunteerProfile(
         if (RestAfterHoursInADay is <= 0 or > 24 || double.IsNaN(RestAfterHoursInADay)) errors.Add(new(nameof(RestAfterHoursInADay), "Between 0 and 24 hours."));
         if (Availability?.Any(w => w.To <= w.From) == true) errors.Add(new(nameof(Availability), "Each window must end after it starts."));
         if (Location is { IsValid: false }) errors.Add(new(nameof(Location), "Coordinates are out of range."));
+        if (Skills?.Count > MaxTags || Skills?.Any(k => k is null || k.Length > MaxTagLength) == true) errors.Add(new(nameof(Skills), $"Up to {MaxTags} skills of up to {MaxTagLength} characters each."));
+        if (Languages?.Count > MaxTags || Languages?.Any(l => l is null || l.Length > MaxTagLength) == true) errors.Add(new(nameof(Languages), $"Up to {MaxTags} languages of up to {MaxTagLength} characters each."));
+        if (Availability?.Count > MaxWindows) errors.Add(new(nameof(Availability), $"Up to {MaxWindows} windows."));
+        if (Contact is { } contact)
+        {
+            Text.Optional(errors, "Phone", contact.Phone, MaxPhone);
+            Text.Optional(errors, "Email", contact.Email, NewRequest.MaxShortText);
+            if (contact.Email is { Length: > 0 } email && (!email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal))) errors.Add(new("Email", "That is not an email address."));
+        }
         return errors;
     }
 }

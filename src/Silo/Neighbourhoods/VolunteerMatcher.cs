@@ -45,6 +45,12 @@ public static class VolunteerMatcher
             }
         }
 
+        foreach (var skill in SkillsNamedIn(request.Need, volunteer.Skills))
+        {
+            score += 2;
+            reasons.Add(Phrase.Of("HasSkill", "Has the skill: {0}", skill));
+        }
+
         var wantsVehicle = request.NeedsVehicle || UsuallyNeedsVehicle.Contains(request.Category);
         if (wantsVehicle && volunteer.HasVehicle)
         {
@@ -98,4 +104,22 @@ public static class VolunteerMatcher
 
         return new VolunteerSuggestion(volunteer, Math.Round(score, 2), reasons, warnings);
     }
+
+    /// <summary>
+    /// The volunteer's skills the request's need names, as whole words ("first aid" matches "needs
+    /// first aid", "car" does not match "care"), ignoring case.
+    /// </summary>
+    public static IEnumerable<string> SkillsNamedIn(string? need, IReadOnlyList<string> skills)
+    {
+        if (string.IsNullOrWhiteSpace(need) || skills is null || skills.Count == 0) yield break;
+        var words = " " + string.Join(' ', Words(need)) + " ";
+        foreach (var skill in skills)
+        {
+            var wanted = string.Join(' ', Words(skill));
+            if (wanted.Length > 0 && words.Contains(" " + wanted + " ", StringComparison.OrdinalIgnoreCase)) yield return skill.Trim();
+        }
+    }
+
+    private static string[] Words(string text) =>
+        new string(text.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -174,7 +174,10 @@ public sealed partial class RequestGrain(
         if (!reserved.IsOk) return reserved.As<RequestView>();
         var reservation = reserved.Value!;
 
-        var assignment = new Assignment(command.VolunteerId, reservation.VolunteerName, AssignmentState.Offered, command.Actor, Now, null, null, null);
+        var assignment = new Assignment(command.VolunteerId, reservation.VolunteerName, AssignmentState.Offered, command.Actor, Now, null, null, null)
+        {
+            EstimatedHours = command.EstimatedHours,
+        };
         var view = current with
         {
             Status = RequestStatus.Assigned,
@@ -260,9 +263,9 @@ public sealed partial class RequestGrain(
     {
         ArgumentNullException.ThrowIfNull(command);
         if (Check("fulfil", command.ExpectedVersion, command.Actor) is { } failure) return failure;
-        if (command.HoursGiven is < 0 or > 24 || double.IsNaN(command.HoursGiven))
+        if (!FulfilCommand.HoursInRange(command.HoursGiven))
         {
-            return Result<RequestView>.Invalid(nameof(command.HoursGiven), "Hours given must be between 0 and 24.");
+            return Result<RequestView>.Invalid(nameof(command.HoursGiven), $"Say how long it took: between {FulfilCommand.MinHours} and {FulfilCommand.MaxHours} hours.");
         }
 
         var assignment = View!.Assignment!;
@@ -420,7 +423,7 @@ public sealed partial class RequestGrain(
         if (!reserved.IsOk) return reserved.As<RequestView>();
         var name = reserved.Value!.VolunteerName;
         var claimUntil = Now + (await Policy(current.HubSlug)).Claims.PickUpWithin(current.Urgency);
-        var assignment = new Assignment(command.VolunteerId, name, AssignmentState.Accepted, command.Actor, Now, Now, null, null) { ClaimExpiresAt = claimUntil };
+        var assignment = new Assignment(command.VolunteerId, name, AssignmentState.Accepted, command.Actor, Now, Now, null, null) { ClaimExpiresAt = claimUntil, EstimatedHours = command.EstimatedHours };
         try
         {
             return await Commit(current with { Status = RequestStatus.Assigned, Assignment = assignment }, command.Actor, Phrase.Of("DidClaim", "claimed this for {0}", name), null);

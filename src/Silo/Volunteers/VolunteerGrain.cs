@@ -239,7 +239,8 @@ public sealed class VolunteerGrain(
         if (S.Profile is null || string.IsNullOrWhiteSpace(message)) return;
         S.Notices.Add(new VolunteerNotice(clock.GetUtcNow(), message));
         if (S.Notices.Count > MaxNotices) S.Notices.RemoveRange(0, S.Notices.Count - MaxNotices);
-        await state.WriteStateAsync();
+        // A new version announced to the boards is what tells the volunteer's open page to show the message.
+        await Commit([]);
     }
 
     private async Task<Result<VolunteerView>> Commit(IReadOnlyList<string> leftHubs)
@@ -286,5 +287,6 @@ public sealed class VolunteerGrain(
         HubSlugs = p.HubSlugs.Distinct().ToArray(),
         CanHelpWith = p.CanHelpWith.Distinct().ToArray(),
         Languages = p.Languages.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+        Skills = (p.Skills ?? []).Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
     };
 }

@@ -23,6 +23,26 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
         return allowed ? await command(grain) : Result<RequestView>.Refused($"You are not a dispatcher of hub '{view.HubSlug}'.");
     }
 
+    /// <summary>The field a "picked up before accepting" refusal names, so pages can say it in their words.</summary>
+    public const string AcceptFirstField = "Accept";
+
+    /// <summary>
+    /// Picked up. The assigned volunteer may only once they have accepted (accept comes first);
+    /// the hub's dispatchers keep their power to mark it for them at any point.
+    /// </summary>
+    public async Task<Result<RequestView>> PickUp(Guid requestId, int expectedVersion)
+    {
+        var view = await grains.GetGrain<IRequestGrain>(requestId).GetView();
+        if (view is null) return Result<RequestView>.NotFound("There is no such request.");
+        if (!await access.Can(user.Principal, Ability.Dispatch, view.HubSlug)
+            && user.VolunteerId is { } me && view.Assignment is { State: AssignmentState.Offered } offered && offered.VolunteerId == me)
+        {
+            return Result<RequestView>.Invalid(AcceptFirstField, "Accept it first, then mark it picked up.");
+        }
+
+        return await OnRequest(requestId, g => g.Start(new RequestCommand(expectedVersion, user.Actor)), assignedVolunteerMay: true);
+    }
+
     /// <summary>
     /// Assigns a volunteer past their own limits (load, weekly hours, rest). Only the hub's
     /// coordinators may decide that, and only with a reason, which the audit keeps.

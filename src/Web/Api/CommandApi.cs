@@ -57,7 +57,9 @@ public static class CommandApi
                 "assign" when body.VolunteerId is { } v => g => g.Assign(new AssignCommand(body.ExpectedVersion, user.Actor, v, Reason: body.Reason)),
                 "unassign" => g => g.Unassign(new RequestCommand(body.ExpectedVersion, user.Actor, body.Reason)),
                 "start" => g => g.Start(new RequestCommand(body.ExpectedVersion, user.Actor, body.Reason)),
-                "fulfil" => g => g.Fulfil(new FulfilCommand(body.ExpectedVersion, user.Actor, body.Hours ?? 1, body.Reason)),
+                // Without hours, the job counts what it was assigned for; never a made-up figure.
+                "fulfil" => async g => await g.Fulfil(new FulfilCommand(body.ExpectedVersion, user.Actor,
+                    body.Hours ?? (await g.GetView())?.Assignment?.EstimatedHours ?? double.NaN, body.Reason)),
                 "cancel" => g => g.Cancel(new RequestCommand(body.ExpectedVersion, user.Actor, body.Reason)),
                 _ => null,
             };

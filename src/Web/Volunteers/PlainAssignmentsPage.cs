@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using MutualAid.Common;
 using MutualAid.Requests;
@@ -21,67 +23,123 @@ public static class PlainAssignmentsPage
 
     public static void MapPlainAssignments(this WebApplication app)
     {
-        app.MapGet(Path, async (HttpContext http, CurrentUser user, IGrainFactory grains, HubActions actions) =>
+        app.MapGet(Path, async (HttpContext http, CurrentUser user, IGrainFactory grains, HubActions actions, VolunteerService volunteers) =>
         {
             user.Set(http.User);
-            return await Render(http, user, grains, actions, null);
+            var t = PlainPage.Text(http);
+            // Only a known code becomes a message: nothing typed into the address bar is ever shown.
+            var outcome = Outcomes.TryGetValue(http.Request.Query["done"].ToString(), out var key) ? t[key].Value : null;
+            return await Render(http, user, grains, actions, volunteers, outcome);
         }).RequireAuthorization();
 
-        app.MapPost(Path + "/{id:guid}/{command}", async (HttpContext http, Guid id, string command, CurrentUser user, IGrainFactory grains, HubActions actions, IAntiforgery antiforgery) =>
+        // Post/Redirect/Get: every POST answers 303 to the page with an outcome code, so a reload never sends the command again.
+        app.MapPost(Path + "/{id:guid}/{command}", async (HttpContext http, Guid id, string command, CurrentUser user, HubActions actions, IAntiforgery antiforgery) =>
         {
             user.Set(http.User);
             var t = PlainPage.Text(http);
             if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest(t["Plain.FormExpired"].Value);
             var form = await http.Request.ReadFormAsync();
             if (!int.TryParse(form["version"], out var version)) return Results.BadRequest(t["Plain.MissingVersion"].Value);
-            Func<IRequestGrain, Task<Result<RequestView>>>? run = command switch
+            Result<RequestView> result;
+            switch (command)
             {
-                "accept" => g => g.Accept(new RequestCommand(version, user.Actor)),
-                "decline" => g => g.Decline(new RequestCommand(version, user.Actor, t["Volunteer.DeclinedReason"])),
-                "start" => g => g.Start(new RequestCommand(version, user.Actor)),
-                "deliver" => g => g.Fulfil(new FulfilCommand(version, user.Actor, 1)),
-                _ => null,
-            };
-            if (run is null) return Results.NotFound();
-            var result = await actions.OnRequest(id, run, assignedVolunteerMay: true);
-            var message = result.IsOk ? t["Volunteer.Updated"] : result.Conflict is { } c ? t.Describe(c, DateTimeOffset.UtcNow) : result.Message ?? t["Common.DidNotWork"];
-            return await Render(http, user, grains, actions, message);
-        }).RequireAuthorization().DisableAntiforgery(); // checked above, with a readable answer
+                case "accept":
+                    result = await actions.OnRequest(id, g => g.Accept(new RequestCommand(version, user.Actor)), assignedVolunteerMay: true);
+                    break;
+                case "decline":
+                    result = await actions.OnRequest(id, g => g.Decline(new RequestCommand(version, user.Actor, t["Volunteer.DeclinedReason"])), assignedVolunteerMay: true);
+                    break;
+                case "start":
+                    result = await actions.PickUp(id, version);
+                    break;
+                case "deliver":
+                    if (!double.TryParse(form["hours"], NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) || !FulfilCommand.HoursInRange(hours)) return Done("HoursOutOfRange");
+                    result = await actions.OnRequest(id, g => g.Fulfil(new FulfilCommand(version, user.Actor, hours)), assignedVolunteerMay: true);
+                    break;
+                default:
+                    return Results.NotFound();
+            }
 
+            return Done(result.Status switch
+            {
+                ResultStatus.Ok => "Updated",
+                ResultStatus.Conflict => "Conflict",
+                ResultStatus.NotFound => "NotFound",
+                ResultStatus.Invalid when result.Errors.Any(e => e.Field == nameof(FulfilCommand.HoursGiven)) => "HoursOutOfRange",
+                ResultStatus.Invalid when result.Errors.Any(e => e.Field == HubActions.AcceptFirstField) => "AcceptFirst",
+                _ => "Refused",
+            });
+        }).RequireAuthorization().DisableAntiforgery(); // checked above, with a readable answer
     }
 
-    private static async Task<IResult> Render(HttpContext http, CurrentUser user, IGrainFactory grains, HubActions actions, string? message)
+    /// <summary>The outcome codes the page knows how to say, and the words for each.</summary>
+    private static readonly Dictionary<string, string> Outcomes = new(StringComparer.Ordinal)
+    {
+        ["Updated"] = "Plain.Outcome.Updated",
+        ["Conflict"] = "Plain.Outcome.Conflict",
+        ["NotFound"] = "Plain.Outcome.NotFound",
+        ["Refused"] = "Plain.Outcome.Refused",
+        ["HoursOutOfRange"] = "Plain.Outcome.HoursOutOfRange",
+        ["AcceptFirst"] = "Plain.Outcome.AcceptFirst",
+    };
+
+    private static SeeOther Done(string outcome) => new($"{Path}?done={outcome}");
+
+    /// <summary>303 See Other: the browser fetches the page with GET whatever the method was.</summary>
+    private sealed class SeeOther(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+
+    private static async Task<IResult> Render(HttpContext http, CurrentUser user, IGrainFactory grains, HubActions actions, VolunteerService volunteers, string? message)
     {
         var t = PlainPage.Text(http);
+        var culture = CultureInfo.CurrentCulture;
         if (user.VolunteerId is not { } me) return PlainPage.Render(http, t["Plain.MyJobs"], $"<p>{E(t["Plain.NotAVolunteer"])}</p>", StatusCodes.Status403Forbidden);
         var volunteer = await grains.GetGrain<IVolunteerGrain>(me).GetView();
-        var body = new System.Text.StringBuilder();
-        if (message is not null) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<p role="status"><strong>{E(message)}</strong></p>""");
-        foreach (var notice in volunteer?.Notices.Take(3) ?? []) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<p class="errors">{E(notice.Message)}</p>""");
-        var jobs = 0;
-        foreach (var reservation in volunteer?.Reservations ?? [])
+        var body = new StringBuilder();
+        if (message is not null) body.Append(culture, $"""<p role="status"><strong>{E(message)}</strong></p>""");
+        var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
+        async Task<TimeZoneInfo> Zone(string hub) => zones.TryGetValue(hub, out var z) ? z : zones[hub] = await volunteers.ZoneOf(hub);
+        var homeZone = volunteer is { Profile.HubSlugs.Count: > 0 } ? await Zone(volunteer.Profile.HubSlugs[0]) : TimeZoneInfo.Utc;
+        foreach (var notice in volunteer?.Notices.Take(3) ?? []) body.Append(culture, $"""<p class="errors">{E(HubTime.Show(notice.At, homeZone))} — {E(notice.Message)}</p>""");
+        var assignments = volunteer is null ? [] : await volunteers.Assignments(volunteer);
+        foreach (var (r, estimate) in assignments)
         {
-            if (await grains.GetGrain<IRequestGrain>(reservation.RequestId).GetView() is not { } r || r.Assignment?.VolunteerId != me) continue;
-            jobs++;
-            body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<section><h2>{E(t.Word(r.Urgency))}: {E(t.Word(r.Category))} · {E(r.Area)}</h2><p>{E(r.Need)}</p><p>{E(t.Word(r.Status))} · {E(r.ReferenceCode)}</p>""");
-            if (r.Assignment.ClaimExpiresAt is { } until && r.Status == RequestStatus.Assigned) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<p>{E(t["Plain.YoursUntil", until.ToString("t", System.Globalization.CultureInfo.CurrentCulture)])}</p>""");
-            if (await actions.PrivateView(r.Id) is { } p) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<p>{E(p.Contact.Name)} · {E(p.Contact.Phone)} · {E(p.Contact.Address)}</p>""");
+            body.Append(culture, $"""<section><h2>{E(t.Word(r.Urgency))}: {E(t.Word(r.Category))} · {E(r.Area)}</h2><p>{E(r.Need)}</p><p>{E(t.Word(r.Status))} · {E(r.ReferenceCode)}</p>""");
+            if (r.Assignment!.ClaimExpiresAt is { } until && r.Status == RequestStatus.Assigned)
+            {
+                var zone = await Zone(r.HubSlug);
+                body.Append(culture, $"""<p>{E(t["Plain.YoursUntil", HubTime.Show(until, zone, "t")])} ({E(zone.Id)})</p>""");
+            }
+
+            if (await actions.PrivateView(r.Id) is { } p) body.Append(culture, $"""<p>{E(p.Contact.Name)} · {E(p.Contact.Phone)} · {E(p.Contact.Address)}</p>""");
+            // Accept comes before picked up: an offer only shows accept and decline.
             var buttons = r switch
             {
                 { Assignment.State: AssignmentState.Offered } => new[] { ("accept", t["Volunteer.Accept"].Value), ("decline", t["Volunteer.Decline"].Value) },
-                { Status: RequestStatus.Assigned } => [("start", t["Dispatch.PickedUp"].Value)],
+                { Status: RequestStatus.Assigned, Assignment.State: AssignmentState.Accepted } => [("start", t["Dispatch.PickedUp"].Value)],
                 { Status: RequestStatus.InProgress } => [("deliver", t["Dispatch.Delivered"].Value)],
                 _ => [],
             };
             foreach (var (command, label) in buttons)
             {
-                body.Append(System.Globalization.CultureInfo.InvariantCulture, $"""<form method="post" action="{Path}/{r.Id}/{command}">{Antiforgery(http)}<input type="hidden" name="version" value="{r.Version}"><button type="submit">{E(label)}</button></form>""");
+                var hours = command == "deliver"
+                    ? $"""<label for="hours-{r.Id:N}">{E(t["Volunteer.HowLong"])}</label> <input id="hours-{r.Id:N}" name="hours" type="number" min="{FulfilCommand.MinHours.ToString(CultureInfo.InvariantCulture)}" max="{FulfilCommand.MaxHours.ToString(CultureInfo.InvariantCulture)}" step="0.25" value="{Math.Clamp(estimate, FulfilCommand.MinHours, FulfilCommand.MaxHours).ToString(CultureInfo.InvariantCulture)}" required> """
+                    : "";
+                body.Append(culture, $"""<form method="post" action="{Path}/{r.Id}/{command}">{Antiforgery(http)}<input type="hidden" name="version" value="{r.Version}">{hours}<button type="submit">{E(label)}</button></form>""");
             }
 
             body.Append("</section>");
         }
 
-        if (jobs == 0) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"<p>{E(t["Volunteer.NothingAssigned"])}</p>");
+        if (assignments.Count == 0) body.Append(culture, $"<p>{E(t["Volunteer.NothingAssigned"])}</p>");
+        body.Append(culture, $"""<p><a href="/my/profile">{E(t["Layout.MyProfile"])}</a></p>""");
         return PlainPage.Render(http, t["Plain.MyJobs"], body.ToString());
     }
 }

@@ -9,7 +9,10 @@ namespace MutualAid.Web.Tests.Components;
 /// <summary>bUnit with the app's real grain client and board feed (a real in-process silo), not mocks.</summary>
 public static class ComponentContext
 {
-    public static BunitContext Create(WebAppFactory factory, params MutualAid.Accounts.RoleGrant[] roles)
+    public static BunitContext Create(WebAppFactory factory, params MutualAid.Accounts.RoleGrant[] roles) => Create(factory, null, roles);
+
+    /// <summary>As <see cref="Create(WebAppFactory, MutualAid.Accounts.RoleGrant[])"/>, signed in as the account linked to this volunteer.</summary>
+    public static BunitContext Create(WebAppFactory factory, Guid? volunteerId, params MutualAid.Accounts.RoleGrant[] roles)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -24,9 +27,10 @@ public static class ComponentContext
         context.Services.AddSingleton(factory.Services.GetRequiredService<MutualAid.Web.Accounts.AccountService>());
         context.Services.AddScoped<CurrentUser>();
         context.Services.AddScoped<MutualAid.Web.Accounts.HubActions>();
+        context.Services.AddScoped<MutualAid.Web.Volunteers.VolunteerService>();
         context.Services.AddRadzenComponents();
         context.Services.AddSingleton(factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<MutualAid.Web.Localization.UiText>>());
-        var account = new MutualAid.Accounts.UserAccount("cora@example.org", "Cora", "-", roles, 0, null, DateTimeOffset.UnixEpoch);
+        var account = new MutualAid.Accounts.UserAccount("cora@example.org", "Cora", "-", roles, 0, null, DateTimeOffset.UnixEpoch) { VolunteerId = volunteerId };
         context.Services.GetRequiredService<CurrentUser>().Set(MutualAid.Web.Accounts.AccountClaims.Principal(account));
         return context;
     }

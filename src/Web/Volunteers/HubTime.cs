@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace MutualAid.Web.Volunteers;
+
+/// <summary>Times shown to people are in their hub's time zone, never the server's or UTC.</summary>
+public static class HubTime
+{
+    public static TimeZoneInfo Zone(string? timeZoneId) =>
+        timeZoneId is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>"ddd HH:mm" in the hub's zone, in the reader's culture.</summary>
+    public static string Show(DateTimeOffset at, TimeZoneInfo zone, string format = "ddd t") =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString(format, CultureInfo.CurrentCulture);
+}

@@ -1,0 +1,127 @@
+using MutualAid.Common;
+using MutualAid.Neighbourhoods;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+using MutualAid.Web.Accounts;
+using MutualAid.Web.Users;
+
+namespace MutualAid.Web.Volunteers;
+
+/// <summary>How much of a volunteer's page this viewer may see.</summary>
+public enum VolunteerPageAccess
+{
+    /// <summary>Nothing, and not even whether the volunteer exists.</summary>
+    None,
+    /// <summary>A dispatcher of one of their hubs: skills, languages, vehicle, load, availability; no contact, no location, no notices.</summary>
+    Dispatcher,
+    /// <summary>A coordinator of one of their hubs: everything, and may leave them a message.</summary>
+    Coordinator,
+    /// <summary>The volunteer themself.</summary>
+    Self,
+}
+
+/// <summary>
+/// Everything pages do with a volunteer, each call authorised here on the server: their own
+/// profile, who may see their page and how much, and a coordinator's message to them.
+/// </summary>
+public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Access access)
+{
+    public const int MaxMessage = 500;
+
+    /// <summary>The page as this viewer may see it: private fields are gone before it reaches a component for a dispatcher.</summary>
+    public async Task<(VolunteerView? View, VolunteerPageAccess Access)> Page(Guid volunteerId)
+    {
+        var view = await grains.GetGrain<IVolunteerGrain>(volunteerId).GetView();
+        if (view is null) return (null, VolunteerPageAccess.None);
+        var level = await AccessTo(view);
+        return level switch
+        {
+            VolunteerPageAccess.None => (null, level),
+            VolunteerPageAccess.Dispatcher => (view with { Profile = view.Profile with { Contact = null, Location = null }, Notices = [] }, level),
+            _ => (view, level),
+        };
+    }
+
+    private async Task<VolunteerPageAccess> AccessTo(VolunteerView view)
+    {
+        if (user.VolunteerId == view.Id) return VolunteerPageAccess.Self;
+        var level = VolunteerPageAccess.None;
+        foreach (var hub in view.Profile.HubSlugs)
+        {
+            if (await access.Can(user.Principal, Ability.ManageHub, hub)) return VolunteerPageAccess.Coordinator;
+            if (await access.Can(user.Principal, Ability.Dispatch, hub)) level = VolunteerPageAccess.Dispatcher;
+        }
+
+        return level;
+    }
+
+    /// <summary>The time bank, for the volunteer and their coordinators only (the board shows dispatchers the week's hours).</summary>
+    public async Task<TimeBankStatement?> TimeBank(Guid volunteerId)
+    {
+        var (view, level) = await Page(volunteerId);
+        return view is not null && level >= VolunteerPageAccess.Coordinator ? await grains.GetGrain<IVolunteerGrain>(volunteerId).GetTimeBank(null, 4) : null;
+    }
+
+    /// <summary>The signed-in person's own volunteer, or null when their account has none.</summary>
+    public async Task<VolunteerView?> Own() =>
+        user.VolunteerId is { } me ? await grains.GetGrain<IVolunteerGrain>(me).GetView() : null;
+
+    /// <summary>
+    /// Saves the volunteer's own profile. Which hubs they belong to is not theirs to change here:
+    /// the grain's hubs are kept whatever the form said.
+    /// </summary>
+    public async Task<Result<VolunteerView>> SaveOwn(VolunteerProfile edited, bool onDuty)
+    {
+        ArgumentNullException.ThrowIfNull(edited);
+        if (user.VolunteerId is not { } me) return Result<VolunteerView>.Refused("This account is not a volunteer's.");
+        var grain = grains.GetGrain<IVolunteerGrain>(me);
+        if (await grain.GetView() is not { } current) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        var saved = await grain.UpdateProfile(edited with { HubSlugs = current.Profile.HubSlugs }, user.Actor);
+        if (!saved.IsOk || saved.Value!.OnDuty == onDuty) return saved;
+        return await grain.SetOnDuty(onDuty, user.Actor);
+    }
+
+    /// <summary>On or off duty: the volunteer themself, or a coordinator of one of their hubs.</summary>
+    public async Task<Result<VolunteerView>> SetOnDuty(Guid volunteerId, bool onDuty)
+    {
+        var (view, level) = await Page(volunteerId);
+        return view is not null && level >= VolunteerPageAccess.Coordinator
+            ? await grains.GetGrain<IVolunteerGrain>(volunteerId).SetOnDuty(onDuty, user.Actor)
+            : Result<VolunteerView>.Refused("You cannot change this volunteer's duty.");
+    }
+
+    /// <summary>A coordinator of one of the volunteer's hubs leaves them a message; it shows on their page at once.</summary>
+    public async Task<Result<bool>> SendMessage(Guid volunteerId, string? message)
+    {
+        var text = message?.Trim();
+        if (string.IsNullOrEmpty(text)) return Result<bool>.Invalid("Message", "Write a message.");
+        if (text.Length > MaxMessage) return Result<bool>.Invalid("Message", $"Keep it under {MaxMessage} characters.");
+        var (view, level) = await Page(volunteerId);
+        if (view is null || level != VolunteerPageAccess.Coordinator) return Result<bool>.Refused("Only a coordinator of this volunteer's hub can send them a message.");
+        await grains.GetGrain<IVolunteerGrain>(volunteerId).Tell($"{user.Actor.DisplayName}: {text}");
+        return Result<bool>.Ok(true);
+    }
+
+    /// <summary>The hub's time zone (UTC when it names none this server knows).</summary>
+    public async Task<TimeZoneInfo> ZoneOf(string hub)
+    {
+        var settings = await grains.GetGrain<INeighbourhoodGrain>(hub).GetSettings();
+        return HubTime.Zone(settings?.TimeZoneId);
+    }
+
+    /// <summary>The volunteer's assignments they hold now, with the estimate each was reserved for.</summary>
+    public async Task<IReadOnlyList<(RequestView Request, double EstimatedHours)>> Assignments(VolunteerView volunteer)
+    {
+        ArgumentNullException.ThrowIfNull(volunteer);
+        var list = new List<(RequestView, double)>();
+        foreach (var reservation in volunteer.Reservations)
+        {
+            if (await grains.GetGrain<IRequestGrain>(reservation.RequestId).GetView() is { } view && view.Assignment?.VolunteerId == volunteer.Id)
+            {
+                list.Add((view, view.Assignment.EstimatedHours ?? reservation.EstimatedHours));
+            }
+        }
+
+        return list;
+    }
+}
