@@ -15,4 +15,7 @@ public sealed record Assignment(
 {
     /// <summary>While accepted and not yet picked up: when the volunteer's claim lapses.</summary>
     [Id(8)] public DateTimeOffset? ClaimExpiresAt { get; init; }
+
+    /// <summary>The volunteer took it themselves (a claim), rather than a dispatcher offering it.</summary>
+    [Id(9)] public bool Claimed { get; init; }
 }

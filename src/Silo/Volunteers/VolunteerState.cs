@@ -12,4 +12,13 @@ public sealed class VolunteerState
     [Id(4)] public List<TimeBankEntry> TimeBank { get; set; } = [];
     [Id(5)] public DateTimeOffset? LastCheckIn { get; set; }
     [Id(6)] public List<VolunteerNotice> Notices { get; set; } = [];
+
+    /// <summary>When they gave back a claim they had seen the contact details of (the last hour's worth matters).</summary>
+    [Id(20)] public List<DateTimeOffset> GiveBacks { get; set; } = [];
+
+    /// <summary>Why they may not claim until a coordinator clears it; null when they may.</summary>
+    [Id(21)] public Common.Phrase? ClaimsHeld { get; set; }
+
+    /// <summary>Who held and cleared their claiming, and why: the volunteer's own trail.</summary>
+    [Id(22)] public List<MutualAid.Requests.AuditEntry> Audit { get; set; } = [];
 }
