@@ -15,4 +15,6 @@ public enum Ability
     ViewRegion,
     /// <summary>Create regions and hubs, appoint coordinators.</summary>
     Administer,
+    /// <summary>Take a request offered (or escalated) to the region onto this hub's board.</summary>
+    TakeIntoHub,
 }

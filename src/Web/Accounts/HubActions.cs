@@ -71,6 +71,33 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
         return Result<VolunteerView>.Refused("Only a coordinator of one of this volunteer's hubs can let them claim again.");
     }
 
+    /// <summary>
+    /// Takes a request that was escalated or offered to the region onto <paramref name="hub"/>'s
+    /// board: that hub's dispatchers and coordinators may, and the region's coordinators for any of
+    /// its hubs. Answers with the summary only: taking a need in is no reason to see who asked.
+    /// </summary>
+    public async Task<Result<RequestSummary>> TakeIntoHub(Guid requestId, string hub)
+    {
+        if (!Slug.IsValid(hub) || !await access.Can(user.Principal, Ability.TakeIntoHub, hub))
+        {
+            return Result<RequestSummary>.Refused($"You cannot take requests into hub '{hub}'.");
+        }
+
+        var grain = grains.GetGrain<IRequestGrain>(requestId);
+        var region = (await grains.GetGrain<INeighbourhoodGrain>(hub).GetSettings())?.RegionSlug;
+        var current = await grain.GetSummary();
+        var offered = current is not null && region is not null
+            && ((current.Status == RequestStatus.Escalated && current.EscalatedTo == region) || current.OfferedToRegion == region);
+        if (!offered) return Result<RequestSummary>.NotFound("No such request is waiting for this region.");
+
+        var moved = current!.Status == RequestStatus.Escalated
+            ? await grain.Reopen(new RequestCommand(current.Version, user.Actor, text["Region.TakenBy", hub])) is { IsOk: true } reopened
+                ? await grain.TransferTo(new TransferCommand(reopened.Value!.Version, user.Actor, hub))
+                : Result<RequestView>.Refused(text["Region.CouldNotReopen"])
+            : await grain.TransferTo(new TransferCommand(current.Version, user.Actor, hub));
+        return moved.IsOk ? Result<RequestSummary>.Ok(moved.Value!.Redact()) : moved.As<RequestSummary>();
+    }
+
     /// <summary>Starts a recurring request; its first occurrence is created now. Dispatchers and coordinators of the hub may.</summary>
     public async Task<Result<RequestView>> CreateSeries(NewRequest request, RepeatEvery every)
     {
