@@ -30,6 +30,8 @@ try
     builder.Services.AddSingleton<HubConnectionWatches>();
     builder.Services.AddScoped<CurrentUser>();
     builder.Services.AddScoped<HubActions>();
+    builder.Services.AddScoped<CircuitPresence>();
+    builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
     builder.Services.AddMutualAidAccounts();
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
     if (options.SeedDemo) builder.Services.AddHostedService<DemoSeeder>();
