@@ -38,6 +38,8 @@ try
     builder.Services.AddScoped<HubActions>();
     builder.Services.AddScoped<TeamService>();
     builder.Services.AddScoped<VolunteerService>();
+    builder.Services.AddScoped<CircuitPresence>();
+    builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
     builder.Services.AddMutualAidAccounts();
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
     if (options.SeedDemo) builder.Services.AddHostedService<DemoSeeder>();

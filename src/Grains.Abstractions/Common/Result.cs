@@ -9,6 +9,9 @@ public sealed record Result<T>(
     [property: Id(3)] Conflict? Conflict,
     [property: Id(4)] IReadOnlyList<FieldError> Errors)
 {
+    /// <summary>The refusal as a phrase, for a reason a person reads in their language; <see cref="Message"/> keeps the English.</summary>
+    [Id(5)] public Phrase? Said { get; init; }
+
     public bool IsOk => Status == ResultStatus.Ok;
 
     public static Result<T> Ok(T value) => new(ResultStatus.Ok, value, null, null, []);
@@ -20,6 +23,8 @@ public sealed record Result<T>(
 
     public static Result<T> Refused(string reason) => new(ResultStatus.Refused, default, reason, null, []);
 
+    public static Result<T> Refused(Phrase reason) => new(ResultStatus.Refused, default, reason?.ToString(), null, []) { Said = reason };
+
     public static Result<T> NotFound(string message) => new(ResultStatus.NotFound, default, message, null, []);
 
     public static Result<T> Stale(Conflict conflict) =>
@@ -28,5 +33,5 @@ public sealed record Result<T>(
     /// <summary>Carries a failure of another result type across without losing its detail.</summary>
     public Result<TOther> As<TOther>() =>
         IsOk ? throw new InvalidOperationException("Only failures can be converted.")
-             : new Result<TOther>(Status, default, Message, Conflict, Errors);
+             : new Result<TOther>(Status, default, Message, Conflict, Errors) { Said = Said };
 }

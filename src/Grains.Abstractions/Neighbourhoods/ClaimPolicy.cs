@@ -16,6 +16,17 @@ public sealed record ClaimPolicy(
     public static ClaimPolicy Default { get; } =
         new(TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(8), TimeSpan.FromHours(24));
 
+    public const int DefaultGiveBacksPerHour = 3;
+
+    /// <summary>
+    /// Claims a volunteer may give back (decline, unassign themselves, let lapse) within an hour;
+    /// one more and they cannot claim until a coordinator clears it, so nobody can claim request
+    /// after request just to read the addresses. Zero (a policy stored before this existed) is the default.
+    /// </summary>
+    [Id(4)] public int GiveBacksPerHour { get; init; } = DefaultGiveBacksPerHour;
+
+    public int AllowedGiveBacksPerHour => GiveBacksPerHour > 0 ? GiveBacksPerHour : DefaultGiveBacksPerHour;
+
     public TimeSpan PickUpWithin(Urgency urgency) => urgency switch
     {
         Urgency.Critical => Critical,

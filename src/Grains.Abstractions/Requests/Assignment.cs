@@ -18,4 +18,7 @@ public sealed record Assignment(
 
     /// <summary>The hours reserved when it was assigned or claimed; "Delivered" starts from it. Null in state written before it was kept.</summary>
     [Id(9)] public double? EstimatedHours { get; init; }
+
+    /// <summary>The volunteer took it themselves (a claim), rather than a dispatcher offering it.</summary>
+    [Id(10)] public bool Claimed { get; init; }
 }

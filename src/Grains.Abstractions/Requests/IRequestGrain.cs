@@ -72,6 +72,13 @@ public interface IRequestGrain : IGrainWithGuidKey
     [Alias("CheckClaim")] Task CheckClaim();
 
     /// <summary>
+    /// The web tier handed the contact details to the assigned volunteer: an audit line ("Priya saw
+    /// the contact details"), once per assignment however often their page reloads. Not a change
+    /// of the request, so its version stays and the volunteer's next command is not stale.
+    /// </summary>
+    [Alias("RecordReveal")] Task RecordReveal(Actor actor);
+
+    /// <summary>
     /// Right to erasure: contact, location, notes and the need's wording are replaced by a tombstone
     /// that keeps the hub's counts and the audit trail. An open request is cancelled first.
     /// </summary>

@@ -38,6 +38,25 @@ public interface IVolunteerGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("ReserveOverridingLimits")] Task<Result<Reservation>> ReserveOverridingLimits(Guid requestId, string hubSlug, double estimatedHours, string reason);
 
+    /// <summary>
+    /// As <see cref="Reserve"/>, for a request the volunteer takes themselves: also refused (with
+    /// the reason as a phrase) while their claiming is held for giving back too many claims.
+    /// </summary>
+    [Alias("ReserveClaim")] Task<Result<Reservation>> ReserveClaim(Guid requestId, string hubSlug, double estimatedHours);
+
+    /// <summary>
+    /// Releases a reservation the volunteer gave back after seeing the contact details (declined,
+    /// unassigned themselves, let the claim lapse). More than <paramref name="allowedPerHour"/>
+    /// within an hour holds their claiming until a coordinator clears it. Idempotent per request.
+    /// </summary>
+    [Alias("GiveBack")] Task GiveBack(Guid requestId, int allowedPerHour);
+
+    /// <summary>A coordinator lets a held volunteer claim again; the volunteer's trail keeps who.</summary>
+    [Alias("ClearClaimsHold")] Task<Result<VolunteerView>> ClearClaimsHold(Common.Actor actor);
+
+    /// <summary>Who held and cleared this volunteer's claiming, oldest first.</summary>
+    [Alias("GetAudit")] Task<IReadOnlyList<Requests.AuditEntry>> GetAudit();
+
     /// <summary>Idempotent: releasing a reservation that is not held is not an error.</summary>
     [Alias("Release")] Task Release(Guid requestId);
 

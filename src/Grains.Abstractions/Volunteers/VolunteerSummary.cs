@@ -26,5 +26,8 @@ public sealed record VolunteerSummary(
     /// <summary>The profile location snapped to the display grid; the exact point never leaves the silo.</summary>
     [Id(16)] public Common.GeoPoint? ApproximateLocation { get; init; }
 
+    /// <summary>Why their claiming is held (too many claims given back), so the hub's coordinators see it; null when it is not.</summary>
+    [Id(40)] public Common.Phrase? ClaimsHeld { get; init; }
+
     public bool HasCapacity => ActiveAssignments < MaxConcurrentAssignments && HoursThisWeek < MaxHoursPerWeek;
 }

@@ -15,6 +15,9 @@ public sealed record VolunteerView(
     /// <summary>Messages for the volunteer (a claim that lapsed), newest first.</summary>
     [Id(8)] public IReadOnlyList<VolunteerNotice> Notices { get; init; } = [];
 
+    /// <summary>Why they may not claim until a coordinator clears it; null when they may.</summary>
+    [Id(40)] public Common.Phrase? ClaimsHeld { get; init; }
+
     public VolunteerSummary Redact() => new(
         Id, Version, Profile.Name, Profile.HubSlugs, Profile.CanHelpWith, Profile.Languages, Profile.HasVehicle,
         OnDuty, Reservations.Count, Profile.MaxConcurrentAssignments, HoursThisWeek, Profile.MaxHoursPerWeek)
@@ -24,5 +27,6 @@ public sealed record VolunteerView(
         LastCheckIn = LastCheckIn,
         ActiveRequestIds = Reservations.Select(r => r.RequestId).ToArray(),
         ApproximateLocation = Profile.Location?.Approximate(),
+        ClaimsHeld = ClaimsHeld,
     };
 }

@@ -20,6 +20,7 @@ public sealed partial class RequestGrain(
 {
     private const string DeadlineReminder = "deadline";
     private const string ClaimReminder = "claim";
+    private const string RevealKey = "DidSeeContact";
 
     /// <summary>After the deadline the reminder keeps checking at this pace until the request is taken.</summary>
     private static readonly TimeSpan DeadlineRecheck = TimeSpan.FromMinutes(1);
@@ -217,8 +218,10 @@ public sealed partial class RequestGrain(
         ArgumentNullException.ThrowIfNull(command);
         if (Check("unassign", command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var assignment = View!.Assignment!;
+        // A volunteer dropping their own claim gives it back; a dispatcher taking it away does not.
+        var givenBack = assignment is { Claimed: true, State: AssignmentState.Accepted } && assignment.AssignedBy.UserId == command.Actor.UserId;
         var result = await ReturnToTriage(assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now },
-            command.Actor, Phrase.Of("DidUnassign", "unassigned {0}", assignment.VolunteerName), command.Reason);
+            command.Actor, Phrase.Of("DidUnassign", "unassigned {0}", assignment.VolunteerName), command.Reason, givenBack);
         return result;
     }
 
@@ -242,8 +245,10 @@ public sealed partial class RequestGrain(
         ArgumentNullException.ThrowIfNull(command);
         if (Check("decline", command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var assignment = View!.Assignment!;
+        // Declining after accepting (the contact details were theirs to see) is giving it back.
         return await ReturnToTriage(assignment with { State = AssignmentState.Declined, AnsweredAt = Now },
-            command.Actor, Phrase.Of("DidDecline", "declined this for {0}", assignment.VolunteerName), command.Reason);
+            command.Actor, Phrase.Of("DidDecline", "declined this for {0}", assignment.VolunteerName), command.Reason,
+            givenBack: assignment.State == AssignmentState.Accepted);
     }
 
     public async Task<Result<RequestView>> Start(RequestCommand command)
@@ -419,11 +424,11 @@ public sealed partial class RequestGrain(
         if (BadEstimate(command.EstimatedHours) is { } badEstimate) return badEstimate;
 
         var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(command.VolunteerId);
-        var reserved = await volunteer.Reserve(current.Id, current.HubSlug, command.EstimatedHours);
+        var reserved = await volunteer.ReserveClaim(current.Id, current.HubSlug, command.EstimatedHours);
         if (!reserved.IsOk) return reserved.As<RequestView>();
         var name = reserved.Value!.VolunteerName;
         var claimUntil = Now + (await Policy(current.HubSlug)).Claims.PickUpWithin(current.Urgency);
-        var assignment = new Assignment(command.VolunteerId, name, AssignmentState.Accepted, command.Actor, Now, Now, null, null) { ClaimExpiresAt = claimUntil, EstimatedHours = command.EstimatedHours };
+        var assignment = new Assignment(command.VolunteerId, name, AssignmentState.Accepted, command.Actor, Now, Now, null, null) { ClaimExpiresAt = claimUntil, EstimatedHours = command.EstimatedHours, Claimed = true };
         try
         {
             return await Commit(current with { Status = RequestStatus.Assigned, Assignment = assignment }, command.Actor, Phrase.Of("DidClaim", "claimed this for {0}", name), null);
@@ -451,9 +456,33 @@ public sealed partial class RequestGrain(
 
         var window = until - (assignment.AnsweredAt ?? assignment.OfferedAt);
         await ReturnToTriage(assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now, ClaimExpiresAt = null }, Actor.System,
-            Phrase.Of("DidLetClaimLapse", "let {0}'s claim lapse", assignment.VolunteerName), $"Not picked up within {window.TotalMinutes:0} min; back on the board.");
+            Phrase.Of("DidLetClaimLapse", "let {0}'s claim lapse", assignment.VolunteerName), $"Not picked up within {window.TotalMinutes:0} min; back on the board.", givenBack: true);
         await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId)
             .Tell($"Your claim on {view.ReferenceCode} ({view.Category} in {view.Area}) lapsed: it was not picked up in time and is back on the board.");
+    }
+
+    public async Task RecordReveal(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        // Coalesced per assignment, not per look: one claim is one line whether the page is opened
+        // once or reloaded all afternoon, and a new claim (even by the same person) is a new line.
+        if (View?.Assignment is not { } assignment) return;
+        var key = $"{assignment.VolunteerId:N}@{assignment.OfferedAt.UtcTicks}";
+        if (state.State.RevealRecordedFor == key) return;
+        var said = Phrase.Of("DidSeeContact", "{0} saw the contact details", assignment.VolunteerName);
+        var previous = state.State.RevealRecordedFor;
+        state.State.RevealRecordedFor = key;
+        state.State.Audit.Add(new AuditEntry(View.Version, Now, actor, said.ToString(), null) { Said = said });
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.RevealRecordedFor = previous;
+            state.State.Audit.RemoveAt(state.State.Audit.Count - 1);
+            throw;
+        }
     }
 
     /// <summary>Assigning and claiming both reserve the volunteer's time; the estimate must be sensible.</summary>
@@ -466,7 +495,11 @@ public sealed partial class RequestGrain(
     private IReadOnlyList<Assignment> Retire(RequestView view, Assignment? ended, AssignmentState how) =>
         ended is null ? view.PastAssignments : [.. view.PastAssignments, ended with { State = how, AnsweredAt = Now }];
 
-    private async Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, Phrase action, string? reason)
+    /// <param name="givenBack">
+    /// The volunteer had the contact details and let go of the job: the volunteer counts it against
+    /// the hub's give-back limit. The request tells the volunteer, never the other way round.
+    /// </param>
+    private async Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, Phrase action, string? reason, bool givenBack = false)
     {
         var view = View! with
         {
@@ -475,7 +508,9 @@ public sealed partial class RequestGrain(
             PastAssignments = [.. View.PastAssignments, ended],
         };
         var result = await Commit(view, actor, action, reason);
-        await GrainFactory.GetGrain<IVolunteerGrain>(ended.VolunteerId).Release(view.Id);
+        var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(ended.VolunteerId);
+        if (givenBack) await volunteer.GiveBack(view.Id, (await Policy(view.HubSlug)).Claims.AllowedGiveBacksPerHour);
+        else await volunteer.Release(view.Id);
         return result;
     }
 
@@ -486,7 +521,7 @@ public sealed partial class RequestGrain(
         if (actor is null || string.IsNullOrWhiteSpace(actor.UserId)) return Result<RequestView>.Invalid("Actor", "Who is doing this?");
         if (expectedVersion != View.Version && !OnlySystemChangedSince(expectedVersion))
         {
-            var last = state.State.Audit[^1];
+            var last = state.State.Audit.Last(IsChange);
             return Result<RequestView>.Stale(new Conflict(expectedVersion, View.Version, last.Actor, last.Action, last.At) { Said = last.Said });
         }
 
@@ -499,7 +534,10 @@ public sealed partial class RequestGrain(
     /// </summary>
     private bool OnlySystemChangedSince(int expectedVersion) =>
         expectedVersion > 0 && expectedVersion < View!.Version
-        && state.State.Audit.Where(a => a.Version > expectedVersion).All(a => a.Actor.UserId == Actor.System.UserId);
+        && state.State.Audit.Where(a => a.Version > expectedVersion && IsChange(a)).All(a => a.Actor.UserId == Actor.System.UserId);
+
+    /// <summary>Reveals are reads written down, not changes: a conflict never names one.</summary>
+    private static bool IsChange(AuditEntry entry) => entry.Said?.Key != RevealKey;
 
     private async Task<Result<RequestView>> Commit(RequestView next, Actor actor, Phrase action, string? reason)
     {

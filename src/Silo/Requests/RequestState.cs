@@ -22,4 +22,7 @@ public sealed class RequestState
 
     /// <summary>Audit trails of duplicates merged into this request, by their reference code.</summary>
     [Id(5)] public Dictionary<string, List<AuditEntry>> MergedAudits { get; set; } = [];
+
+    /// <summary>The assignment (volunteer and when it was offered) whose sight of the contact details is already in the audit.</summary>
+    [Id(20)] public string? RevealRecordedFor { get; set; }
 }

@@ -111,6 +111,41 @@ public sealed class VolunteerGrain(
     public Task<Result<Reservation>> Reserve(Guid requestId, string hubSlug, double estimatedHours) =>
         Reserve(requestId, hubSlug, estimatedHours, overrideReason: null);
 
+    public Task<Result<Reservation>> ReserveClaim(Guid requestId, string hubSlug, double estimatedHours) =>
+        S.ClaimsHeld is { } held && S.Reservations.TrueForAll(r => r.RequestId != requestId)
+            ? Task.FromResult(Result<Reservation>.Refused(held))
+            : Reserve(requestId, hubSlug, estimatedHours, overrideReason: null);
+
+    public async Task GiveBack(Guid requestId, int allowedPerHour)
+    {
+        if (S.Reservations.RemoveAll(r => r.RequestId == requestId) == 0) return; // already released: counted once
+        var now = clock.GetUtcNow();
+        S.GiveBacks.RemoveAll(at => at <= now - TimeSpan.FromHours(1));
+        S.GiveBacks.Add(now);
+        if (S.ClaimsHeld is null && S.GiveBacks.Count > Math.Max(1, allowedPerHour))
+        {
+            S.ClaimsHeld = Phrase.Of("ClaimsHeld", "{0} gave back {1} claims within an hour; a coordinator of their hub must clear them before they claim again.",
+                S.Profile?.Name ?? "", S.GiveBacks.Count);
+            S.Audit.Add(new MutualAid.Requests.AuditEntry(S.Version + 1, now, Actor.System, S.ClaimsHeld.ToString(), null) { Said = S.ClaimsHeld });
+        }
+
+        await Commit([]);
+    }
+
+    public async Task<Result<VolunteerView>> ClearClaimsHold(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (S.Profile is null) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        if (S.ClaimsHeld is null) return Result<VolunteerView>.Ok(ToView());
+        S.ClaimsHeld = null;
+        S.GiveBacks.Clear(); // a fresh start: the give-backs that held them are dealt with
+        var said = Phrase.Of("DidClearClaimsHold", "let {0} claim again", S.Profile.Name);
+        S.Audit.Add(new MutualAid.Requests.AuditEntry(S.Version + 1, clock.GetUtcNow(), actor, said.ToString(), null) { Said = said });
+        return await Commit([]);
+    }
+
+    public Task<IReadOnlyList<MutualAid.Requests.AuditEntry>> GetAudit() => Task.FromResult<IReadOnlyList<MutualAid.Requests.AuditEntry>>(S.Audit.ToArray());
+
     public Task<Result<Reservation>> ReserveOverridingLimits(Guid requestId, string hubSlug, double estimatedHours, string reason) =>
         string.IsNullOrWhiteSpace(reason)
             ? Task.FromResult(Result<Reservation>.Invalid("OverrideLimits", "Say why this volunteer should go past their limits."))
@@ -162,10 +197,13 @@ public sealed class VolunteerGrain(
             return $"{profile.Name} would pass their limit of {profile.MaxHoursPerWeek:0.#} h this week ({committed:0.#} h given or promised).";
         }
 
+        // Rest counts what is promised as well as what is given, as the weekly rule does: a storm
+        // night of short jobs reserved back to back would otherwise pass it before any is delivered.
         var lastDay = HoursSince(clock.GetUtcNow() - TimeSpan.FromDays(1));
-        if (lastDay >= profile.RestAfterHoursInADay - 1e-9)
+        var promised = S.Reservations.Sum(r => r.EstimatedHours);
+        if (lastDay + promised + estimatedHours > profile.RestAfterHoursInADay + 1e-9)
         {
-            return $"{profile.Name} has given {lastDay:0.#} h in the last 24 h and should rest (their limit is {profile.RestAfterHoursInADay:0.#} h a day).";
+            return $"{profile.Name} has given {lastDay:0.#} h in the last 24 h and should rest: with {promised:0.#} h promised and {estimatedHours:0.#} h for this they would pass their limit of {profile.RestAfterHoursInADay:0.#} h a day.";
         }
 
         return null;
@@ -232,6 +270,7 @@ public sealed class VolunteerGrain(
         HoursThisWeek(), S.TimeBank.Sum(t => t.Hours), S.LastCheckIn)
     {
         Notices = S.Notices.AsEnumerable().Reverse().ToArray(),
+        ClaimsHeld = S.ClaimsHeld,
     };
 
     public async Task Tell(string message)

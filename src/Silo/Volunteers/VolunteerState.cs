@@ -15,4 +15,13 @@ public sealed class VolunteerState
 
     /// <summary>The sign-in account bound to this volunteer (normalised email); null for imported volunteers not yet invited.</summary>
     [Id(7)] public string? AccountEmail { get; set; }
+
+    /// <summary>When they gave back a claim they had seen the contact details of (the last hour's worth matters).</summary>
+    [Id(20)] public List<DateTimeOffset> GiveBacks { get; set; } = [];
+
+    /// <summary>Why they may not claim until a coordinator clears it; null when they may.</summary>
+    [Id(21)] public Common.Phrase? ClaimsHeld { get; set; }
+
+    /// <summary>Who held and cleared their claiming, and why: the volunteer's own trail.</summary>
+    [Id(22)] public List<MutualAid.Requests.AuditEntry> Audit { get; set; } = [];
 }

@@ -17,4 +17,6 @@ public enum Ability
     Administer,
     /// <summary>See a hub's members and pending links; revoke links, remove roles, issue password resets.</summary>
     ManageTeam,
+    /// <summary>Take a request offered (or escalated) to the region onto this hub's board.</summary>
+    TakeIntoHub,
 }

@@ -34,6 +34,8 @@ public static class AccessPolicy
             Ability.ViewRegion => admin || regional || (region is not null && regionsOfMyHubs?.Contains(region) == true),
             Ability.Administer => admin,
             Ability.ManageTeam => admin || coordinator,
+            // The region's coordinator places a need in any of its hubs; that alone shows no private details.
+            Ability.TakeIntoHub => coordinator || dispatcher || regional,
             _ => false,
         };
     }

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Localization;
 using MutualAid.Common;
 using MutualAid.Neighbourhoods;
 using MutualAid.Requests;
+using MutualAid.Volunteers;
+using MutualAid.Web.Localization;
 using MutualAid.Web.Users;
 
 namespace MutualAid.Web.Accounts;
@@ -9,7 +12,7 @@ namespace MutualAid.Web.Accounts;
 /// Every command a page sends to a request grain goes through here, so "may this person do this
 /// on this hub?" is decided on the server for each call, never only by what the page showed.
 /// </summary>
-public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access access)
+public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access access, IStringLocalizer<UiText> text)
 {
     /// <summary>Runs a command on a request; dispatchers and coordinators of its hub may, and (for their own job) the assigned volunteer.</summary>
     public async Task<Result<RequestView>> OnRequest(Guid requestId, Func<IRequestGrain, Task<Result<RequestView>>> command, bool assignedVolunteerMay = false)
@@ -67,7 +70,52 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
         var view = await grains.GetGrain<IRequestGrain>(requestId).GetView();
         if (view is null) return Result<RequestView>.NotFound("There is no such request.");
         if (!await access.Can(user.Principal, Ability.ViewBoard, view.HubSlug)) return Result<RequestView>.Refused($"You do not volunteer with hub '{view.HubSlug}'.");
-        return await grains.GetGrain<IRequestGrain>(requestId).Claim(new ClaimCommand(expectedVersion, user.Actor, volunteerId));
+        var result = await grains.GetGrain<IRequestGrain>(requestId).Claim(new ClaimCommand(expectedVersion, user.Actor, volunteerId));
+        // A refusal the grains phrased (claims held) reaches the volunteer in their language.
+        return result.Said is { } said ? result with { Message = text.Say(said) } : result;
+    }
+
+    /// <summary>
+    /// Lets a volunteer whose claiming was held (too many claims given back) claim again. A
+    /// coordinator of one of the volunteer's hubs may; the volunteer's trail keeps who did.
+    /// </summary>
+    public async Task<Result<VolunteerView>> ClearClaimsHold(Guid volunteerId)
+    {
+        var volunteer = grains.GetGrain<IVolunteerGrain>(volunteerId);
+        if (await volunteer.GetView() is not { } view) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        foreach (var hub in view.Profile.HubSlugs)
+        {
+            if (await access.Can(user.Principal, Ability.ManageHub, hub)) return await volunteer.ClearClaimsHold(user.Actor);
+        }
+
+        return Result<VolunteerView>.Refused("Only a coordinator of one of this volunteer's hubs can let them claim again.");
+    }
+
+    /// <summary>
+    /// Takes a request that was escalated or offered to the region onto <paramref name="hub"/>'s
+    /// board: that hub's dispatchers and coordinators may, and the region's coordinators for any of
+    /// its hubs. Answers with the summary only: taking a need in is no reason to see who asked.
+    /// </summary>
+    public async Task<Result<RequestSummary>> TakeIntoHub(Guid requestId, string hub)
+    {
+        if (!Slug.IsValid(hub) || !await access.Can(user.Principal, Ability.TakeIntoHub, hub))
+        {
+            return Result<RequestSummary>.Refused($"You cannot take requests into hub '{hub}'.");
+        }
+
+        var grain = grains.GetGrain<IRequestGrain>(requestId);
+        var region = (await grains.GetGrain<INeighbourhoodGrain>(hub).GetSettings())?.RegionSlug;
+        var current = await grain.GetSummary();
+        var offered = current is not null && region is not null
+            && ((current.Status == RequestStatus.Escalated && current.EscalatedTo == region) || current.OfferedToRegion == region);
+        if (!offered) return Result<RequestSummary>.NotFound("No such request is waiting for this region.");
+
+        var moved = current!.Status == RequestStatus.Escalated
+            ? await grain.Reopen(new RequestCommand(current.Version, user.Actor, text["Region.TakenBy", hub])) is { IsOk: true } reopened
+                ? await grain.TransferTo(new TransferCommand(reopened.Value!.Version, user.Actor, hub))
+                : Result<RequestView>.Refused(text["Region.CouldNotReopen"])
+            : await grain.TransferTo(new TransferCommand(current.Version, user.Actor, hub));
+        return moved.IsOk ? Result<RequestSummary>.Ok(moved.Value!.Redact()) : moved.As<RequestSummary>();
     }
 
     /// <summary>Starts a recurring request; its first occurrence is created now. Dispatchers and coordinators of the hub may.</summary>
@@ -153,8 +201,13 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
     /// <summary>The private view when this person may see it; otherwise null (use the summary).</summary>
     public async Task<RequestView?> PrivateView(Guid requestId)
     {
-        var view = await grains.GetGrain<IRequestGrain>(requestId).GetView();
-        return view is not null && await access.CanSeePrivate(user.Principal, view) ? view : null;
+        var grain = grains.GetGrain<IRequestGrain>(requestId);
+        var view = await grain.GetView();
+        if (view is null || !await access.CanSeePrivate(user.Principal, view)) return null;
+        // Dispatchers see contact details as their work; a volunteer seeing them is written down,
+        // so claiming only to read addresses leaves a trail (the grain keeps one line per claim).
+        if (!await access.Can(user.Principal, Ability.SeePrivate, view.HubSlug)) await grain.RecordReveal(user.Actor);
+        return view;
     }
 
     public async Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(string hub, DuplicateProbe probe) =>

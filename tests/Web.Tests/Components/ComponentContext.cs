@@ -28,6 +28,7 @@ public static class ComponentContext
         context.Services.AddScoped<CurrentUser>();
         context.Services.AddScoped<MutualAid.Web.Accounts.HubActions>();
         context.Services.AddScoped<MutualAid.Web.Volunteers.VolunteerService>();
+        context.Services.AddScoped<CircuitPresence>();
         context.Services.AddRadzenComponents();
         context.Services.AddSingleton(factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<MutualAid.Web.Localization.UiText>>());
         var account = new MutualAid.Accounts.UserAccount("cora@example.org", "Cora", "-", roles, 0, null, DateTimeOffset.UnixEpoch) { VolunteerId = volunteerId };

@@ -175,6 +175,61 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         }
     }
 
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task Only_the_regions_coordinator_and_the_receiving_hubs_dispatchers_take_an_escalated_request_in(string role)
+    {
+        var grains = world.Factory.Grains;
+        async Task<RequestView> Escalated(string from)
+        {
+            var request = await Seed.Request(grains, from, phone: "07700 6" + Random.Shared.Next(10000, 99999));
+            var escalated = await grains.GetGrain<IRequestGrain>(request.Id).Escalate(new EscalateCommand(request.Version, Seed.Sam, world.R, "no drivers tonight"));
+            Assert.True(escalated.IsOk, escalated.Message);
+            return escalated.Value!;
+        }
+
+        var actions = await world.ActionsFor(role);
+        foreach (var (from, into, allowed) in new[] { (world.A, world.B, new[] { "regional" }), (world.B, world.A, new[] { "regional", "coordinator", "dispatcher" }) })
+        {
+            var request = await Escalated(from);
+            var result = await actions.TakeIntoHub(request.Id, into);
+            var after = (await grains.GetGrain<IRequestGrain>(request.Id).GetView())!;
+            if (allowed.Contains(role))
+            {
+                Assert.True(result.IsOk, $"{role} into {into}: {result.Message}");
+                Assert.Equal(into, after.HubSlug);
+                Assert.Equal(RequestStatus.Triaged, after.Status);
+            }
+            else
+            {
+                Assert.Equal(ResultStatus.Refused, result.Status);
+                Assert.Equal(from, after.HubSlug);
+                Assert.Equal(RequestStatus.Escalated, after.Status);
+            }
+        }
+
+        // Hub C is in region S: even its own coordinator cannot pull region R's need onto it.
+        var elsewhere = await Escalated(world.A);
+        var refused = await actions.TakeIntoHub(elsewhere.Id, world.C);
+        Assert.False(refused.IsOk);
+        Assert.Equal(world.A, (await grains.GetGrain<IRequestGrain>(elsewhere.Id).GetView())!.HubSlug);
+    }
+
+    [Fact]
+    public async Task A_regional_coordinator_who_took_a_request_in_still_sees_no_private_details_of_it()
+    {
+        var grains = world.Factory.Grains;
+        var request = await Seed.Request(grains, world.A, phone: "07700 5" + Random.Shared.Next(10000, 99999));
+        await grains.GetGrain<IRequestGrain>(request.Id).Escalate(new EscalateCommand(request.Version, Seed.Sam, world.R, "no drivers tonight"));
+        var regional = await world.ActionsFor("regional");
+
+        var taken = await regional.TakeIntoHub(request.Id, world.B);
+
+        Assert.True(taken.IsOk, taken.Message);
+        Assert.IsType<RequestSummary>(taken.Value);
+        Assert.Null(await regional.PrivateView(request.Id));
+    }
+
     [Fact]
     public void The_policy_table_itself()
     {
@@ -194,5 +249,12 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         Assert.False(AccessPolicy.Allows(dispatcherA, Ability.ManageTeam, "a", "r"));
         var regional = new[] { new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.RegionalCoordinator, "r") };
         Assert.False(AccessPolicy.Allows(regional, Ability.ManageTeam, "a", "r"));
+        var regionalR = new[] { new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.RegionalCoordinator, "r") };
+        Assert.True(AccessPolicy.Allows(regionalR, Ability.TakeIntoHub, "b", "r"));
+        Assert.False(AccessPolicy.Allows(regionalR, Ability.TakeIntoHub, "c", "s"));
+        Assert.False(AccessPolicy.Allows(regionalR, Ability.SeePrivate, "b", "r")); // taking a need in shows nobody's address
+        Assert.True(AccessPolicy.Allows(coordinatorA, Ability.TakeIntoHub, "a", "r"));
+        Assert.False(AccessPolicy.Allows(coordinatorA, Ability.TakeIntoHub, "b", "r"));
+        Assert.False(AccessPolicy.Allows(admin, Ability.TakeIntoHub, "a", "r"));
     }
 }

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MutualAid.EndToEnd;
+
+/// <summary>
+/// A network that starts from nothing, as a new operator's does: the administrator sets up, makes a
+/// hub, invites its coordinator; the coordinator invites a dispatcher and a volunteer; the volunteer
+/// fills in their profile; a neighbour asks on the public form; the dispatcher assigns the volunteer
+/// from the suggestions; the volunteer sees it arrive, does the job and their time bank shows it.
+/// No demo account or seeded data anywhere, and the app runs in Production on SQLite.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class FromNothingTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
+{
+    private const string Password = "a long enough password 1";
+    private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };
+
+    [GeneratedRegex(@"https?://\S+/invite/[A-Za-z0-9_-]+")]
+    private static partial Regex InviteLink();
+
+    private static async Task Choose(IPage page, string testId, string option)
+    {
+        await page.GetByTestId(testId).ClickAsync();
+        await page.Locator(".rz-dropdown-item, .rz-dropdown-items li").Filter(new() { HasText = option }).First.ClickAsync();
+    }
+
+    private static async Task Join(IPage page, string link, string email, string name)
+    {
+        await page.GotoAsync(link);
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/invite/", StringComparison.Ordinal));
+    }
+
+    private static async Task<string> TeamLink(IPage coordinator, string role, string? email = null)
+    {
+        await Choose(coordinator, "invite-role", role);
+        if (email is not null) await coordinator.GetByTestId("invite-email").FillAsync(email);
+        await coordinator.GetByTestId("invite-create").ClickAsync();
+        var code = coordinator.GetByTestId("invite-link");
+        await Expect(code).ToContainTextAsync("/invite/", new() { Timeout = 10000 });
+        return await code.InnerTextAsync();
+    }
+
+    [Fact]
+    public async Task A_new_network_puts_an_invited_volunteer_to_work_on_a_public_request()
+    {
+        // The administrator: the first visit goes to setup.
+        var admin = await network.NewPage(browser.Browser);
+        await admin.GotoAsync("/account/login");
+        await admin.WaitForURLAsync(url => url.Contains("/setup", StringComparison.Ordinal));
+        await admin.FillAsync("#email", "ada@example.org");
+        await admin.FillAsync("#name", "Ada");
+        await admin.FillAsync("#password", Password);
+        await admin.ClickAsync("main button[type=submit]");
+        await admin.WaitForURLAsync(url => url.Contains("/admin", StringComparison.Ordinal));
+
+        // A region and a hub, then the hub's coordinator, picked from the list.
+        await admin.GetByTestId("admin-region").FillAsync("East Side");
+        await admin.GetByTestId("admin-hub").FillAsync("Harbour");
+        await admin.GetByTestId("admin-create-hub").ClickAsync();
+        await Expect(admin.GetByTestId("admin-message")).ToContainTextAsync("harbour", new() { Timeout = 10000 });
+        await Choose(admin, "admin-invite-hub", "Harbour");
+        await admin.GetByTestId("admin-invite").ClickAsync();
+        await Expect(admin.GetByTestId("admin-message")).ToContainTextAsync("/invite/", new() { Timeout = 10000 });
+        var coordinatorLink = InviteLink().Match(await admin.GetByTestId("admin-message").InnerTextAsync()).Value;
+
+        var coordinator = await network.NewPage(browser.Browser);
+        await Join(coordinator, coordinatorLink, "cora@example.org", "Cora");
+
+        // The coordinator builds the team from the team page.
+        await coordinator.GotoAsync("/hubs/harbour/team");
+        var dispatcherLink = await TeamLink(coordinator, "Dispatcher");
+        var volunteerLink = await TeamLink(coordinator, "Volunteer", "vic@example.org");
+        var dispatcher = await network.NewPage(browser.Browser);
+        await Join(dispatcher, dispatcherLink, "dan@example.org", "Dan");
+        var volunteer = await network.NewPage(browser.Browser);
+        await Join(volunteer, volunteerLink, "vic@example.org", "Vic Okafor");
+
+        // The team page lists everyone who joined.
+        await coordinator.ReloadAsync();
+        await Expect(coordinator.GetByTestId("member-dan@example.org")).ToBeVisibleAsync(Live);
+        await Expect(coordinator.GetByTestId("member-vic@example.org")).ToBeVisibleAsync(Live);
+
+        // The volunteer's first page is their profile.
+        Assert.EndsWith("/my/profile", volunteer.Url, StringComparison.Ordinal);
+        await volunteer.CheckAsync("input[name=CanHelpWith][value=Medicine]");
+        await volunteer.FillAsync("#Skills", "pharmacy runs");
+        await volunteer.FillAsync("#Languages", "English; Igbo");
+        await volunteer.CheckAsync("input[name=HasVehicle]");
+        await volunteer.GetByTestId("profile-save").ClickAsync();
+        await Expect(volunteer.GetByTestId("profile-saved")).ToBeVisibleAsync(new() { Timeout = 10000 });
+        await Screenshots.Save(volunteer, "profile", fullPage: true);
+
+        // Their live page is open before anything is assigned.
+        await volunteer.GetByRole(AriaRole.Link, new() { Name = "My assignments" }).First.ClickAsync();
+        await Expect(volunteer.GetByTestId("nothing-assigned")).ToBeVisibleAsync(Live);
+
+        // A neighbour asks on the public form, with no account.
+        var neighbour = await network.NewPage(browser.Browser);
+        var need = "Insulin from the pharmacy " + Guid.NewGuid().ToString("N")[..6];
+        await neighbour.GotoAsync("/ask");
+        await neighbour.SelectOptionAsync("#hub", new SelectOptionValue { Label = "Harbour" });
+        await neighbour.SelectOptionAsync("#category", "Medicine");
+        await neighbour.FillAsync("#need", need);
+        await neighbour.FillAsync("#area", "Dock Road");
+        await neighbour.FillAsync("#name", "Mrs Adeyemi");
+        await neighbour.FillAsync("#phone", "07700 900777");
+        await neighbour.ClickAsync("main button[type=submit]");
+        await Expect(neighbour.Locator("main")).ToContainTextAsync("reference", new() { Timeout = 10000, IgnoreCase = true });
+
+        // The dispatcher assigns Vic, chosen from the suggestions.
+        await dispatcher.GotoAsync("/hubs/harbour");
+        await Expect(dispatcher.Locator(".ma-live-ok")).ToBeVisibleAsync(Live);
+        var row = dispatcher.Locator("tr").Filter(new() { Has = dispatcher.GetByTestId("request-need").GetByText(need, new() { Exact = true }) });
+        await row.ClickAsync(new() { Timeout = 30000 });
+        var dialog = dispatcher.GetByTestId("dispatch-dialog");
+        var vic = dialog.GetByTestId("suggestion").Filter(new() { HasText = "Vic Okafor" });
+        await Expect(vic).ToBeVisibleAsync(new() { Timeout = 10000 });
+        await vic.GetByTestId("assign").ClickAsync();
+        await Expect(dialog.GetByTestId("dispatch-message")).ToContainTextAsync("Done.");
+
+        // Vic's open page shows it without a reload: accept, picked up, delivered after 1.5 h.
+        var card = volunteer.GetByTestId("my-assignment").Filter(new() { HasText = need });
+        await Expect(card).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Expect(card.GetByTestId("picked-up")).ToHaveCountAsync(0);
+        await card.GetByTestId("accept").ClickAsync();
+        await card.GetByTestId("picked-up").ClickAsync(new() { Timeout = 10000 });
+        var hours = card.GetByTestId("hours-given").Locator("input");
+        await hours.FillAsync("1.5");
+        await card.GetByTestId("delivered").ClickAsync();
+        await Expect(volunteer.GetByTestId("my-assignment").Filter(new() { HasText = need })).ToHaveCountAsync(0, new() { Timeout = 10000 });
+        await Expect(volunteer.GetByTestId("hours-total")).ToContainTextAsync(1.5.ToString("0.##", CultureInfo.GetCultureInfo("en-GB")), new() { Timeout = 10000 });
+
+        await coordinator.GotoAsync("/hubs/harbour/team");
+        await Expect(coordinator.GetByTestId("member-vic@example.org")).ToBeVisibleAsync(Live);
+        await Screenshots.Save(coordinator, "team", fullPage: true);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using MutualAid.Common;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Web.Tests.Trust;
+
+/// <summary>No harvesting of addresses through claims, through the same server path the pages use.</summary>
+public sealed class ClaimGiveBackTests(TrustWorld world) : IClassFixture<TrustWorld>
+{
+    private static string Phone() => "07700 7" + Random.Shared.Next(10000, 99999);
+
+    [Fact]
+    public async Task A_volunteer_who_gave_back_too_many_claims_is_refused_with_the_reason_and_only_a_coordinator_of_their_hub_clears_it()
+    {
+        var grains = world.Factory.Grains;
+        var volunteer = await Seed.Volunteer(grains, world.A, "Gus");
+        var actions = await world.ActionsFor("volunteer", volunteer);
+
+        var first = default(RequestView);
+        for (var i = 0; i < 4; i++)
+        {
+            var request = await Seed.Request(grains, world.A, phone: Phone());
+            var claimed = await actions.Claim(request.Id, volunteer, request.Version);
+            Assert.True(claimed.IsOk, claimed.Message);
+            Assert.NotNull(await actions.PrivateView(request.Id));
+            Assert.NotNull(await actions.PrivateView(request.Id)); // the page reloads
+            var declined = await actions.OnRequest(request.Id, g => g.Decline(new RequestCommand(claimed.Value!.Version, Seed.Sam)), assignedVolunteerMay: true);
+            Assert.True(declined.IsOk, declined.Message);
+            first ??= request;
+        }
+
+        // Each claim's sight of the address is one line of its request's audit, however often the page loaded.
+        var reveal = Assert.Single(await grains.GetGrain<IRequestGrain>(first!.Id).GetAudit(), e => e.Said?.Key == "DidSeeContact");
+        Assert.Equal("Gus saw the contact details", reveal.Action);
+
+        var next = await Seed.Request(grains, world.A, phone: Phone());
+        var refused = await actions.Claim(next.Id, volunteer, next.Version);
+        Assert.Equal(ResultStatus.Refused, refused.Status);
+        Assert.Equal("Gus gave back 4 claims within an hour; a coordinator of their hub must clear them before they claim again.", refused.Message);
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("es-ES");
+            Assert.StartsWith("Gus devolvió 4 reservas en una hora", (await actions.Claim(next.Id, volunteer, next.Version)).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+
+        foreach (var role in new[] { "volunteer", "dispatcher", "regional", "other-coordinator", "admin", "anonymous" })
+        {
+            var denied = await (await world.ActionsFor(role)).ClearClaimsHold(volunteer);
+            Assert.Equal(ResultStatus.Refused, denied.Status);
+            Assert.NotNull((await grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!.ClaimsHeld);
+        }
+
+        Assert.Equal(ResultStatus.Refused, (await actions.Claim(next.Id, volunteer, next.Version)).Status);
+        var cleared = await (await world.ActionsFor("coordinator")).ClearClaimsHold(volunteer);
+        Assert.True(cleared.IsOk, cleared.Message);
+        Assert.True((await actions.Claim(next.Id, volunteer, next.Version)).IsOk);
+        Assert.Equal("DidClearClaimsHold", (await grains.GetGrain<IVolunteerGrain>(volunteer).GetAudit())[^1].Said?.Key);
+    }
+}
