@@ -67,18 +67,16 @@ public static class AccountEndpoints
         app.MapGet("/invite/{token}", async (HttpContext http, AccountService accounts, TimeProvider clock, string token) =>
         {
             var invitation = token.Length is > 10 and < 100 ? await accounts.PeekInvitation(token) : null;
-            var t = Text(http);
-            if (invitation is null) return Render(http, t["Account.InvitationInvalid"], $"<p>{E(t["Account.InvitationInvalidText"])}</p>", StatusCodes.Status404NotFound);
-            if (invitation.RedeemedAt is not null) return Render(http, t["Account.InvitationUsed"], $"<p>{E(t["Account.InvitationUsedText"])}</p>", StatusCodes.Status410Gone);
-            if (invitation.ExpiresAt <= clock.GetUtcNow()) return Render(http, t["Account.InvitationExpired"], $"<p>{E(t["Account.InvitationExpiredText"])}</p>", StatusCodes.Status410Gone);
-            return InviteForm(http, token, invitation, invitation.Email, null, []);
+            return UnusableLink(http, invitation, clock) ?? InviteForm(http, token, invitation!, invitation!.Email, null, []);
         });
-        app.MapPost("/invite/{token}", async (HttpContext http, AccountService accounts, AccountsBootstrap bootstrap, string token,
+        app.MapPost("/invite/{token}", async (HttpContext http, AccountService accounts, AccountsBootstrap bootstrap, TimeProvider clock, string token,
             [FromForm] string? email, [FromForm] string? name, [FromForm] string? password) =>
         {
             var invitation = token.Length is > 10 and < 100 ? await accounts.PeekInvitation(token) : null;
             var t = Text(http);
-            if (invitation is null) return Render(http, t["Account.InvitationInvalid"], $"<p>{E(t["Account.InvitationInvalidText"])}</p>", StatusCodes.Status404NotFound);
+            // A link that cannot be used answers before any password is looked at, so it is no way to test one.
+            var unusable = UnusableLink(http, invitation, clock);
+            if (unusable is not null || invitation is null) return unusable!;
             var errors = new List<string>();
             if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal)) errors.Add(t["Account.EnterEmail"]);
             if (string.IsNullOrWhiteSpace(name)) errors.Add(t["Account.EnterName"]);
@@ -90,7 +88,7 @@ public static class AccountEndpoints
                 return InviteForm(http, token, invitation, email, name, messages, StatusCodes.Status400BadRequest);
             }
 
-            await bootstrap.SignInAs(http, email!);
+            if (!await bootstrap.SignInAs(http, email!)) return Results.LocalRedirect("/account/login");
             // A new volunteer's first stop is their profile: what they help with, when, and their own limits.
             return Results.LocalRedirect(invitation.Grant.Role == Role.Volunteer ? ProfilePath : "/");
         }).RequireRateLimiting(Hosting.RateLimits.Sensitive);
@@ -129,6 +127,16 @@ public static class AccountEndpoints
             <button type="submit">{E(t["Account.ResetSave"])}</button>
             </form>
             """, status);
+    }
+
+    /// <summary>The page for a link that cannot be used (unknown or revoked, used, expired); null when it can.</summary>
+    private static IResult? UnusableLink(HttpContext http, Invitation? invitation, TimeProvider clock)
+    {
+        var t = Text(http);
+        if (invitation is null) return Render(http, t["Account.InvitationInvalid"], $"<p>{E(t["Account.InvitationInvalidText"])}</p>", StatusCodes.Status404NotFound);
+        if (invitation.RedeemedAt is not null) return Render(http, t["Account.InvitationUsed"], $"<p>{E(t["Account.InvitationUsedText"])}</p>", StatusCodes.Status410Gone);
+        if (invitation.ExpiresAt <= clock.GetUtcNow()) return Render(http, t["Account.InvitationExpired"], $"<p>{E(t["Account.InvitationExpiredText"])}</p>", StatusCodes.Status410Gone);
+        return null;
     }
 
     private static IResult LoginForm(HttpContext http, string? returnUrl, string? email, IEnumerable<string> errors, int status = StatusCodes.Status200OK)
@@ -183,11 +191,16 @@ public static class AccountEndpoints
 /// <summary>Signs a freshly created or invited account in, from its stored roles.</summary>
 public sealed class AccountsBootstrap(IGrainFactory grains)
 {
-    public async Task SignInAs(HttpContext http, string email)
+    /// <summary>Signs in, as a password sign-in would: a locked or disabled account is not signed in (false), and the sign-in is recorded.</summary>
+    public async Task<bool> SignInAs(HttpContext http, string email)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var account = await grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount()
+        var user = grains.GetGrain<IUserGrain>(IUserGrain.Key(email));
+        if ((await user.LoginSucceeded()).LockedOut) return false;
+        var account = await user.GetAccount()
             ?? throw new InvalidOperationException("The account was just created but cannot be read.");
+        if (account.Disabled) return false;
         await http.SignInAsync(AccountClaims.Scheme, AccountClaims.Principal(account));
+        return true;
     }
 }

@@ -142,14 +142,25 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
     {
         var problems = CheckPassword(password);
         if (problems.Count > 0) return Result<UserSummary>.Invalid(problems);
+        var key = TokenKey(token);
+        // The link first: a used, expired or revoked link says nothing about anyone's password.
+        var invitation = await grains.GetGrain<IInvitationGrain>(key).Peek();
+        if (invitation is null || invitation.RevokedAt is not null) return Result<UserSummary>.NotFound("This invitation link is not valid.");
+        if (invitation.RedeemedAt is not null) return Result<UserSummary>.Refused("This invitation link has already been used.");
+        if (invitation.ExpiresAt <= clock.GetUtcNow()) return Result<UserSummary>.Refused("This invitation link has expired; ask for a new one.");
         var user = grains.GetGrain<IUserGrain>(IUserGrain.Key(email));
         var existing = await user.GetAccount();
-        if (existing is not null && Hasher.VerifyHashedPassword("", existing.PasswordHash, password) == PasswordVerificationResult.Failed)
+        if (existing is not null)
         {
-            return Result<UserSummary>.Refused("That email already has an account; enter its password to add this role to it.");
+            // Adding a role to an existing account is a sign-in: locked is locked, and every wrong password counts.
+            if (existing.Disabled) return Result<UserSummary>.Refused(WrongExistingPassword);
+            if (existing.LockedOutUntil is { } until && until > clock.GetUtcNow()) return Result<UserSummary>.Refused(LockedMessage);
+            if (Hasher.VerifyHashedPassword("", existing.PasswordHash, password) == PasswordVerificationResult.Failed)
+            {
+                return Result<UserSummary>.Refused((await user.LoginFailed()).LockedOut ? LockedMessage : WrongExistingPassword);
+            }
         }
 
-        var key = TokenKey(token);
         var redeemed = await grains.GetGrain<IInvitationGrain>(key).Redeem(email);
         if (!redeemed.IsOk) return redeemed.As<UserSummary>();
         if (redeemed.Value!.Grant.Scope is { } scope) await grains.GetGrain<IPendingInvitationsGrain>(scope).Remove(key);
@@ -162,6 +173,9 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
             ? await user.JoinAsVolunteer(redeemed.Value.VolunteerId, by)
             : account;
     }
+
+    private const string WrongExistingPassword = "That email already has an account; enter its password to add this role to it.";
+    private const string LockedMessage = "Too many failed attempts; try again later.";
 
     private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
 

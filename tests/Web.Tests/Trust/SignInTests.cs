@@ -81,6 +81,51 @@ public sealed class SignInTests(TrustWorld world) : IClassFixture<TrustWorld>
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri("/invite/not-a-real-token-at-all", UriKind.Relative))).StatusCode);
     }
 
+    private static async Task<HttpResponseMessage> Redeem(HttpClient client, Uri path, string token, string email, string password) =>
+        await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["email"] = email,
+            ["name"] = "Someone",
+            ["password"] = password,
+        }));
+
+    [Fact]
+    public async Task An_invitation_link_is_no_password_oracle_and_a_locked_account_stays_locked_on_it()
+    {
+        var accounts = (AccountService)world.Factory.Services.GetService(typeof(AccountService))!;
+        var dispatcher = await world.Factory.User(new RoleGrant(Role.Dispatcher, world.A));
+        using var client = Browser();
+
+        // A used link answers the same whatever password comes with it, and counts nothing.
+        var used = await accounts.Invite(new RoleGrant(Role.Volunteer, world.A), null, TimeSpan.FromDays(1), new Actor("cora", "Cora"));
+        var usedPath = new Uri($"/invite/{used.Value}", UriKind.Relative);
+        var form = WebAppFactory.Token(await client.GetStringAsync(usedPath));
+        Assert.True((await accounts.Accept(used.Value!, $"x{Guid.NewGuid():N}"[..10] + "@example.org", "X", WebAppFactory.Password)).IsOk);
+        var wrong = await Redeem(client, usedPath, form, dispatcher, "wrong password 12345");
+        var right = await Redeem(client, usedPath, form, dispatcher, WebAppFactory.Password);
+        Assert.Equal(HttpStatusCode.Gone, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, right.StatusCode);
+        static string WithoutTokens(string html) => System.Text.RegularExpressions.Regex.Replace(html, "name=\"__RequestVerificationToken\" value=\"[^\"]*\"", "");
+        Assert.Equal(WithoutTokens(await wrong.Content.ReadAsStringAsync()), WithoutTokens(await right.Content.ReadAsStringAsync()));
+        Assert.Equal(0, (await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(dispatcher)).GetAccount())!.FailedLogins);
+
+        // On a good link every wrong password counts toward the lockout, and then even the right one is refused.
+        var fresh = await accounts.Invite(new RoleGrant(Role.Volunteer, world.B), null, TimeSpan.FromDays(1), new Actor("cora", "Cora"));
+        var freshPath = new Uri($"/invite/{fresh.Value}", UriKind.Relative);
+        for (var i = 0; i < IUserGrain.MaxFailedLogins; i++)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await Redeem(client, freshPath, form, dispatcher, "wrong password " + i)).StatusCode);
+        }
+
+        var locked = await Redeem(client, freshPath, form, dispatcher, WebAppFactory.Password);
+        Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
+        Assert.Contains("Too many failed attempts", await locked.Content.ReadAsStringAsync());
+        var account = await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(dispatcher)).GetAccount();
+        Assert.DoesNotContain(new RoleGrant(Role.Volunteer, world.B), account!.Roles);
+        Assert.NotNull(account.LockedOutUntil);
+    }
+
     [Fact]
     public async Task Responses_carry_the_security_headers_and_the_first_run_page_is_closed_once_set_up()
     {
