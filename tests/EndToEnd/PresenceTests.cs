@@ -16,8 +16,8 @@ public sealed class PresenceTests(BrowserFixture fixture)
         await Expect(page.Locator(".ma-live-ok")).ToBeVisibleAsync(new() { Timeout = 30000 });
     }
 
-    [Fact]
-    public async Task A_closed_tab_leaves_everyones_presence_within_five_seconds_and_a_second_tab_of_mine_is_not_someone_else()
+    /// <summary>Two people on the board, Ada seeing Rae.</summary>
+    private async Task<(IPage Ada, IPage Rae, ILocator AdasPresence)> AdaAndRaeOnTheBoard()
     {
         var ada = await fixture.NewPage("admin");
         await OpenBoard(ada);
@@ -25,6 +25,13 @@ public sealed class PresenceTests(BrowserFixture fixture)
         await OpenBoard(rae);
         var bar = ada.GetByTestId("presence");
         await Expect(bar).ToContainTextAsync("Also here: Rae (regional)", new() { Timeout = 10000 });
+        return (ada, rae, bar);
+    }
+
+    [Fact]
+    public async Task A_closed_tab_leaves_everyones_presence_within_five_seconds_and_a_second_tab_of_mine_is_not_someone_else()
+    {
+        var (ada, rae, bar) = await AdaAndRaeOnTheBoard();
         await Expect(rae.GetByTestId("presence")).ToContainTextAsync("Also here: Ada (admin)", new() { Timeout = 10000 });
 
         // Ada opens the board in a second tab of the same browser: she is one person, not two.
@@ -43,12 +50,7 @@ public sealed class PresenceTests(BrowserFixture fixture)
     [Fact]
     public async Task A_tab_whose_connection_dies_without_closing_leaves_within_five_seconds()
     {
-        var ada = await fixture.NewPage("admin");
-        await OpenBoard(ada);
-        var rae = await fixture.NewPage("regional");
-        await OpenBoard(rae);
-        var bar = ada.GetByTestId("presence");
-        await Expect(bar).ToContainTextAsync("Also here: Rae (regional)", new() { Timeout = 10000 });
+        var (ada, rae, bar) = await AdaAndRaeOnTheBoard();
 
         // A crashed tab (or a dropped network) says no goodbye: only the socket going away tells the server.
         var cdp = await rae.Context.NewCDPSessionAsync(rae);
