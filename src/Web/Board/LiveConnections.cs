@@ -80,9 +80,12 @@ public sealed partial class LiveConnectionSweep(
     {
         foreach (var person in connections.All.Where(c => !c.Hubs.IsEmpty).GroupBy(c => AccountClaims.Email(c.Context.User) ?? ""))
         {
+            // One look at the account per person, however many tabs and displays they have open; each
+            // connection is then judged by the stamp it signed in with (an old tab may predate a new password).
+            var stored = person.Key.Length == 0 ? null : await grains.GetGrain<MutualAid.Accounts.IUserGrain>(MutualAid.Accounts.IUserGrain.Key(person.Key)).GetAccount();
             foreach (var connection in person)
             {
-                var account = await AccountClaims.Current(grains, connection.Context.User);
+                var account = AccountClaims.Valid(stored, AccountClaims.SecurityStamp(connection.Context.User)) ? stored : null;
                 var fresh = account is null ? null : AccountClaims.Principal(account);
                 foreach (var slug in connection.Hubs.Keys)
                 {
