@@ -38,7 +38,20 @@ public static class AuthenticationSetup
     private static async Task Revalidate(CookieValidatePrincipalContext context)
     {
         var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-        var account = await AccountClaims.Current(grains, context.Principal);
+        // While a failed silo's grains move (seconds), the account read waits as commands do rather than
+        // failing the request. If the cluster never answers, this request is not signed in (never waved
+        // through), but the cookie is kept: the person is not signed out by an outage.
+        UserAccount? account;
+        try
+        {
+            account = await Api.ClusterRetry.Pipeline.ExecuteAsync(async _ => await AccountClaims.Current(grains, context.Principal), context.HttpContext.RequestAborted);
+        }
+        catch (Exception ex) when (Api.ClusterRetry.IsTransient(ex))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
         if (account is null)
         {
             context.RejectPrincipal();
