@@ -21,10 +21,27 @@ public sealed partial class FromNothingTests(BrowserFixture browser, EmptyNetwor
     [GeneratedRegex(@"https?://\S+/invite/[A-Za-z0-9_-]+")]
     private static partial Regex InviteLink();
 
+    /// <summary>
+    /// Picks from a Radzen drop-down. A click that lands while the page is still prerendered (before its
+    /// circuit is up) opens nothing, so it opens the list again until the option shows.
+    /// </summary>
     private static async Task Choose(IPage page, string testId, string option)
     {
-        await page.GetByTestId(testId).ClickAsync();
-        await page.Locator(".rz-dropdown-item, .rz-dropdown-items li").Filter(new() { HasText = option }).First.ClickAsync();
+        var item = page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = option }).First;
+        for (var attempt = 0; attempt < 20 && !await item.IsVisibleAsync(); attempt++)
+        {
+            await page.GetByTestId(testId).ClickAsync();
+            try
+            {
+                await item.WaitForAsync(new() { Timeout = 1000 });
+            }
+            catch (TimeoutException)
+            {
+                // Not open yet: click again.
+            }
+        }
+
+        await item.ClickAsync();
     }
 
     private static async Task Join(IPage page, string link, string email, string name)
@@ -145,5 +162,14 @@ public sealed partial class FromNothingTests(BrowserFixture browser, EmptyNetwor
         await coordinator.GotoAsync("/hubs/harbour/team");
         await Expect(coordinator.GetByTestId("member-vic@example.org")).ToBeVisibleAsync(Live);
         await Screenshots.Save(coordinator, "team", fullPage: true);
+
+        // The coordinator takes Dan's role away while his board is open: his open page loses the hub
+        // within seconds (he is sent to sign in again), with no reload on his side.
+        await dispatcher.GotoAsync("/hubs/harbour");
+        await Expect(dispatcher.Locator(".ma-live-ok")).ToBeVisibleAsync(Live);
+        await coordinator.GetByTestId("remove-Dispatcher-dan@example.org").ClickAsync();
+        await Expect(coordinator.GetByTestId("member-dan@example.org")).ToHaveCountAsync(0, new() { Timeout = 10000 });
+        await dispatcher.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 5000 });
+        await Expect(dispatcher.Locator(".ma-live-ok")).ToHaveCountAsync(0);
     }
 }
