@@ -39,8 +39,10 @@ public static class AccountEndpoints
 
         app.MapGet("/account/denied", (HttpContext http) => Render(http, Text(http)["Account.NotAllowed"], $"""<p>{E(Text(http)["Account.NotAllowedText"])} <a href="/">{E(Text(http)["Common.BackToHubs"])}</a>.</p>""", StatusCodes.Status403Forbidden));
 
-        app.MapPost("/account/logout", async (HttpContext http) =>
+        app.MapPost("/account/logout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            // Another site must not be able to sign people out: the header's form carries the token.
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             await http.SignOutAsync(AccountClaims.Scheme);
             return Results.LocalRedirect("/account/login");
         });
