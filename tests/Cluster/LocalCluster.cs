@@ -71,9 +71,12 @@ public sealed partial class LocalCluster : IAsyncLifetime
     }
 
     /// <summary>An HTTP client signed in through the real login form of one front-end.</summary>
-    public async Task<(HttpClient Client, string Cookies)> SignIn(Uri web, string email)
+    public async Task<(HttpClient Client, string Cookies)> SignIn(Uri web, string email) =>
+        await SignIn(web, email, await DemoPassword()); // the demo people exist once this file does
+
+    /// <summary>An HTTP client signed in through the real login form of <paramref name="web"/>.</summary>
+    public static async Task<(HttpClient Client, string Cookies)> SignIn(Uri web, string email, string password)
     {
-        var password = await DemoPassword(); // the demo people exist once this file does
         var cookies = new CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = web };
         var form = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
@@ -82,7 +85,7 @@ public sealed partial class LocalCluster : IAsyncLifetime
         {
             ["__RequestVerificationToken"] = token,
             ["email"] = email,
-            ["password"] = await DemoPassword(),
+            ["password"] = password,
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         client.DefaultRequestHeaders.Add("X-MutualAid-Client", "cluster-tests");

@@ -62,6 +62,22 @@ public static class MutualAidHostingExtensions
                 break;
         }
 
+        return silo.AllowHubNoticeReminders();
+    }
+
+    /// <summary>
+    /// Lets entities keep the few-second "a board may not have my latest state" reminder that makes
+    /// board notices survive a crash (see HubDelivery). Orleans refuses reminder periods under a
+    /// minute unless told; these run only until the boards confirm, so they stay few. Every silo
+    /// that hosts request, volunteer or offer grains needs it, test silos included.
+    /// </summary>
+    public static ISiloBuilder AllowHubNoticeReminders(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Configure<Orleans.Hosting.ReminderOptions>(o =>
+        {
+            if (o.MinimumReminderPeriod > Neighbourhoods.HubDelivery.ReminderPeriod) o.MinimumReminderPeriod = Neighbourhoods.HubDelivery.ReminderPeriod;
+        });
         return silo;
     }
 

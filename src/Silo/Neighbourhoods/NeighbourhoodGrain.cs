@@ -46,6 +46,7 @@ public sealed partial class NeighbourhoodGrain(
 
     private readonly ObserverManager<IBoardObserver> observers = new(ObserverExpiry, logger);
     private readonly HubIndexes indexes = new();
+    private readonly BoardHolders holders = new();
     private readonly Dictionary<long, BoardCounts> sealedCounts = [];
     private GroupCommit<PendingChange>? committer;
 
@@ -63,6 +64,7 @@ public sealed partial class NeighbourhoodGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         indexes.Rebuild(S);
+        holders.Rebuild(S.Open.Values);
         committer = new GroupCommit<PendingChange>(CommitBatch);
         if (S.Version > 0)
         {
@@ -129,25 +131,36 @@ public sealed partial class NeighbourhoodGrain(
         S.RecentlyChanged[r.Id] = r.UpdatedAt;
         indexes.Mark(S, r.Id, new RequestMark(r.Version, r.Status));
 
-        BoardChange change;
+        var before = S.Open.TryGetValue(r.Id, out var shown) ? shown.AssignedVolunteerId : null;
+        var changes = new List<BoardChange>(3);
         if (r.IsOpen && r.HubSlug == Slug)
         {
             S.Open[r.Id] = r;
             if (notice.ContactKey is { } key) S.ContactKeys[r.Id] = key;
             else S.ContactKeys.Remove(r.Id);
-            change = new RequestUpserted(r);
+            changes.Add(new RequestUpserted(r));
         }
         else
         {
-            var wasShown = S.Open.Remove(r.Id);
+            // Counts change even when the list does not (closed before the board ever showed it).
+            if (S.Open.Remove(r.Id)) changes.Add(new RequestRemoved(r.Id, r.Status));
             S.ContactKeys.Remove(r.Id);
             if (r.Status == RequestStatus.Fulfilled) S.RecentFulfilments.Add(r.UpdatedAt);
-            // Counts change even when the list does not (closed before the board ever showed it).
-            await Publish(wasShown ? [new RequestRemoved(r.Id, r.Status)] : []);
-            return;
         }
 
-        await Publish([change]);
+        // A change of holder moves the request between volunteers' rows in the same delta, so no
+        // board ever shows it under two people (see BoardHolders).
+        var after = S.Open.TryGetValue(r.Id, out var now) ? now.AssignedVolunteerId : null;
+        if (before != after)
+        {
+            holders.Move(r.Id, before, after);
+            foreach (var holder in new[] { before, after })
+            {
+                if (holder is { } id && S.Volunteers.TryGetValue(id, out var volunteer)) changes.Add(new VolunteerUpserted(holders.Shown(volunteer, S)));
+            }
+        }
+
+        await Publish([.. changes]);
     }
 
     public async Task VolunteerChanged(VolunteerSummary volunteer)
@@ -159,7 +172,7 @@ public sealed partial class NeighbourhoodGrain(
         if (volunteer.HubSlugs.Contains(Slug))
         {
             S.Volunteers[volunteer.Id] = volunteer;
-            await Publish([new VolunteerUpserted(volunteer)]);
+            await Publish([new VolunteerUpserted(holders.Shown(volunteer, S))]);
         }
         else if (known)
         {
@@ -344,7 +357,7 @@ public sealed partial class NeighbourhoodGrain(
         }
 
         return new(Slug, S.Settings?.Name ?? Slug, S.Settings?.RegionSlug, S.Version,
-            BoardApplier.Order(S.Open.Values), BoardApplier.OrderVolunteers(S.Volunteers.Values),
+            BoardApplier.Order(S.Open.Values), BoardApplier.OrderVolunteers(S.Volunteers.Values.Select(v => holders.Shown(v, S))),
             BoardApplier.OrderOffers(S.Offers.Values), counts);
     }
 

@@ -9,7 +9,7 @@ namespace MutualAid.Silo.Offers;
 public sealed class OfferGrain(
     [PersistentState("offer")] IPersistentState<OfferState> state,
     TimeProvider clock,
-    ILogger<OfferGrain> logger) : Grain, IOfferGrain
+    ILogger<OfferGrain> logger) : Grain, IOfferGrain, IRemindable
 {
     private HubDelivery? delivery;
 
@@ -71,6 +71,8 @@ public sealed class OfferGrain(
     private async Task<Result<OfferView>> Commit(OfferView next)
     {
         var view = next with { Version = next.Version + 1 };
+        // Durable before the write: a crash between it and the board's answer is repaired on restart.
+        await Delivery.Arm();
         state.State.View = view;
         try
         {
@@ -94,10 +96,14 @@ public sealed class OfferGrain(
         return base.OnActivateAsync(cancellationToken);
     }
 
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == HubDelivery.ReminderName ? Delivery.OnReminder() : Task.CompletedTask;
+
+    private HubDelivery Delivery => delivery ??= new HubDelivery(this, logger);
+
     /// <summary>A notice to the board, sent again if the board could not keep it (<see cref="HubDelivery"/>).</summary>
     private void AnnounceToHub()
     {
-        delivery ??= new HubDelivery(this, logger);
-        delivery.Announce([View!.HubSlug], hub => GrainFactory.GetGrain<INeighbourhoodGrain>(hub).OfferChanged(View!.Redact()));
+        Delivery.Announce([View!.HubSlug], hub => GrainFactory.GetGrain<INeighbourhoodGrain>(hub).OfferChanged(View!.Redact()));
     }
 }

@@ -350,10 +350,11 @@ public sealed partial class RequestGrain(
 
         hubPolicy = (command.ToHubSlug, target.Deadlines, target.RegionSlug, target.Claims ?? ClaimPolicy.Default);
         var view = current with { HubSlug = command.ToHubSlug, Status = RequestStatus.Triaged };
+        var movedFrom = state.State.MovedFrom;
+        state.State.MovedFrom = current.HubSlug;
         var result = await Commit(view, command.Actor, Phrase.Of("DidMove", "moved this from hub {0} to hub {1}", current.HubSlug, command.ToHubSlug), command.Reason);
-        // The old board drops it when it sees the new hub on the summary; until it has, two boards
-        // would show it, so that notice is delivered as surely as the new board's.
-        if (result.IsOk) AnnounceToHub(current.HubSlug);
+        if (result.IsOk) AnnounceToHub(alsoTheOneItLeft: true);
+        else state.State.MovedFrom = movedFrom;
         return result;
     }
 
@@ -412,6 +413,7 @@ public sealed partial class RequestGrain(
     {
         DeadlineReminder => CheckDeadline(),
         ClaimReminder => CheckClaim(),
+        HubDelivery.ReminderName => Delivery.OnReminder(),
         _ => Task.CompletedTask,
     };
 
@@ -545,6 +547,8 @@ public sealed partial class RequestGrain(
         var version = (View?.Version ?? 0) + 1;
         var previous = state.State.View;
         var previousWaitingSince = state.State.WaitingSince;
+        // Durable before the write: a crash between it and the board's answer is repaired on restart.
+        await Delivery.Arm();
         var view = await WithDeadline(previous, next with { Version = version, UpdatedAt = now, LastChangedBy = actor }, now);
         state.State.View = view;
         state.State.Audit.Add(new AuditEntry(version, now, actor, action.ToString(), reason) { Said = action });
@@ -672,18 +676,23 @@ public sealed partial class RequestGrain(
     {
         // Re-announce on activation so a hub projection that missed a one-way notice (crash between
         // write and notice) converges; the hub ignores versions it already has.
-        if (View is not null) AnnounceToHub();
+        if (View is not null) AnnounceToHub(alsoTheOneItLeft: true);
         return base.OnActivateAsync(cancellationToken);
     }
 
+    private HubDelivery Delivery => delivery ??= new HubDelivery(this, logger);
+
     /// <summary>
     /// The hub is a projection: this grain never waits on it, and <see cref="HubDelivery"/> sends
-    /// the change again if the board could not keep it.
+    /// the change again if the board could not keep it. After a move (and on activation, in case a
+    /// crash lost that notice) the board it left hears too: it drops the request when it sees the new
+    /// hub on the summary; until then two boards would show it. Boards ignore versions they have.
     /// </summary>
-    private void AnnounceToHub(string? formerHub = null)
+    private void AnnounceToHub(bool alsoTheOneItLeft = false)
     {
-        delivery ??= new HubDelivery(this, logger);
-        delivery.Announce(formerHub is null ? [View!.HubSlug] : [formerHub], hub =>
+        IEnumerable<string> hubs = alsoTheOneItLeft && state.State.MovedFrom is { } former && former != View!.HubSlug
+            ? [View!.HubSlug, former] : [View!.HubSlug];
+        Delivery.Announce(hubs, hub =>
             GrainFactory.GetGrain<INeighbourhoodGrain>(hub).RequestChanged(new RequestNotice(View!.Redact(), View.Contact.MatchKey())));
     }
 

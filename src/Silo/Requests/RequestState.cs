@@ -25,4 +25,10 @@ public sealed class RequestState
 
     /// <summary>The assignment (volunteer and when it was offered) whose sight of the contact details is already in the audit.</summary>
     [Id(20)] public string? RevealRecordedFor { get; set; }
+
+    /// <summary>
+    /// The hub this request last moved away from. Written with the move, so a restart that loses the
+    /// in-memory notice still tells that board to drop it (two boards must never both show it).
+    /// </summary>
+    [Id(21)] public string? MovedFrom { get; set; }
 }

@@ -13,7 +13,7 @@ namespace MutualAid.Silo.Volunteers;
 public sealed class VolunteerGrain(
     [PersistentState("volunteer")] IPersistentState<VolunteerState> state,
     TimeProvider clock,
-    ILogger<VolunteerGrain> logger) : Grain, IVolunteerGrain
+    ILogger<VolunteerGrain> logger) : Grain, IVolunteerGrain, IRemindable
 {
     private HubDelivery? delivery;
 
@@ -287,6 +287,8 @@ public sealed class VolunteerGrain(
         S.Version++;
         try
         {
+            // Durable before the write: a crash between it and the boards' answers is repaired on restart.
+            await Delivery.Arm();
             await state.WriteStateAsync();
         }
         catch
@@ -313,11 +315,15 @@ public sealed class VolunteerGrain(
         return base.OnActivateAsync(cancellationToken);
     }
 
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == HubDelivery.ReminderName ? Delivery.OnReminder() : Task.CompletedTask;
+
+    private HubDelivery Delivery => delivery ??= new HubDelivery(this, logger);
+
     /// <summary>Notices to the volunteer's boards, sent again to any that could not keep them (<see cref="HubDelivery"/>).</summary>
     private void AnnounceToHubs()
     {
-        delivery ??= new HubDelivery(this, logger);
-        delivery.Announce(S.Profile!.HubSlugs, hub => GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(ToView().Redact()));
+        Delivery.Announce(S.Profile!.HubSlugs, hub => GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(ToView().Redact()));
     }
 
     private static VolunteerProfile Normalise(VolunteerProfile p) => p with

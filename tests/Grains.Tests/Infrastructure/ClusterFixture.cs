@@ -1,3 +1,4 @@
+using MutualAid.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -29,7 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMemoryGrainStorageAsDefault();
-            siloBuilder.UseInMemoryReminderService();
+            siloBuilder.UseInMemoryReminderService().AllowHubNoticeReminders();
             siloBuilder.Services.AddSingleton(TimeProvider.System);
         }
     }

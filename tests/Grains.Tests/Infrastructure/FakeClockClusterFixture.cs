@@ -1,3 +1,4 @@
+using MutualAid.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -36,7 +37,7 @@ public sealed class FakeClockClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMemoryGrainStorageAsDefault();
-            siloBuilder.UseInMemoryReminderService();
+            siloBuilder.UseInMemoryReminderService().AllowHubNoticeReminders();
             siloBuilder.Services.AddSingleton<TimeProvider>(SharedClock);
         }
     }

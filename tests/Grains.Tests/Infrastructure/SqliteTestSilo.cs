@@ -1,3 +1,4 @@
+using MutualAid.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MutualAid.Silo.Reminders;
 using MutualAid.Silo.Storage;
@@ -21,6 +22,7 @@ public sealed class SqliteTestSilo : ISiloConfigurator
     {
         siloBuilder.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = DatabasePath);
         siloBuilder.AddReminders();
+        siloBuilder.AllowHubNoticeReminders();
         siloBuilder.Services.AddSingleton(new SqliteReminderTableOptions { DatabasePath = DatabasePath });
         siloBuilder.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
         siloBuilder.Services.AddSingleton(TimeProvider.System);

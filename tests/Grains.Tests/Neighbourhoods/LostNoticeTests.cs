@@ -1,3 +1,4 @@
+using MutualAid.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
@@ -111,7 +112,7 @@ public sealed class LostNoticeTests : IAsyncLifetime
             siloBuilder.AddMemoryGrainStorage("inner");
             siloBuilder.Services.AddSingleton(sp => new BrokenHubStore(sp.GetRequiredKeyedService<IGrainStorage>("inner")));
             siloBuilder.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => sp.GetRequiredService<BrokenHubStore>());
-            siloBuilder.UseInMemoryReminderService();
+            siloBuilder.UseInMemoryReminderService().AllowHubNoticeReminders();
             siloBuilder.Services.AddSingleton(TimeProvider.System);
         }
     }

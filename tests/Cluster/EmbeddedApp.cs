@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace MutualAid.Cluster.Tests;
+
+/// <summary>
+/// The one-machine deployment as an operator runs it: the web app's build output started directly
+/// (one process, so SIGKILL kills the silo and the web tier at once), Production, embedded SQLite in
+/// a data folder that outlives each process.
+/// </summary>
+public sealed class EmbeddedApp : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private EmbeddedApp(Process process, Uri baseAddress)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (output) return output.ToString();
+        }
+    }
+
+    public static async Task<EmbeddedApp> Start(string dataFolder)
+    {
+        var root = LocalCluster.RepositoryRoot();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
+        var dll = Path.Combine(root, "src", "Web", "bin", configuration, "net10.0", "MutualAid.Web.dll");
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(root, "src", "Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { dll, $"--Urls=http://127.0.0.1:{port}", "--seed-demo" }) info.ArgumentList.Add(arg);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["MutualAid__Storage"] = "Sqlite";
+        info.Environment["MutualAid__DataFolder"] = dataFolder;
+        info.Environment["MutualAid__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["MutualAid__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["MutualAid__ServiceId"] = "crash-" + Path.GetFileName(dataFolder);
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["MutualAid__SensitivePermits"] = "10000";
+        info.Environment["MutualAid__PublicFormPermits"] = "10000";
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
+        var app = new EmbeddedApp(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await app.WaitUntilReady();
+        return app;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, exactly like the power going.</summary>
+    public async Task Kill()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (output) output.AppendLine(line);
+    }
+
+    private async Task WaitUntilReady()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{Output}");
+            try
+            {
+                if (await http.GetStringAsync(new Uri("/readyz", UriKind.Relative)) == "ready") return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Slow first request while the silo warms up.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The app did not become ready:\n{Output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
