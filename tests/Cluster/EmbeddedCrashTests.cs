@@ -93,8 +93,14 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IDisposable
                 var id = Guid.NewGuid();
                 var created = await Post(client, $"/api/hubs/{Hub}/requests", new
                 {
-                    id, category = (int)RequestCategory.Food, urgency = (int)Urgency.Normal, area = "Crash Road",
-                    need = "Groceries for the crash test", contactName = "Crash Test", phone = "07700 966" + Random.Shared.Next(100, 999), address = (string?)null,
+                    id,
+                    category = (int)RequestCategory.Food,
+                    urgency = (int)Urgency.Normal,
+                    area = "Crash Road",
+                    need = "Groceries for the crash test",
+                    contactName = "Crash Test",
+                    phone = "07700 966" + Random.Shared.Next(100, 999),
+                    address = (string?)null,
                 });
                 if (created is null) return;
                 Interlocked.Increment(ref counts[0]);
