@@ -32,6 +32,8 @@ public static class ProxySettings
             foreach (var proxy in proxies) o.KnownProxies.Add(proxy);
             foreach (var network in networks) o.KnownIPNetworks.Add(network);
         });
+        // Like the sign-in and language cookies: Secure whenever the page came over HTTPS, at the proxy or here.
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         return services;
     }
 

@@ -103,7 +103,9 @@ public sealed partial class ProxyTests(BehindKnownProxy world) : IClassFixture<B
         using var get = Behind(HttpMethod.Get, "/account/login");
         var page = await http.SendAsync(get);
         Assert.True(page.Headers.Contains("Strict-Transport-Security"), "HSTS on a page served over HTTPS at the proxy");
-        var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        Assert.Matches(SecureAttribute(), antiforgeryCookie);
+        var antiforgery = antiforgeryCookie.Split(';')[0];
 
         using var post = Behind(HttpMethod.Post, "/account/login");
         post.Headers.Add("Cookie", antiforgery);
