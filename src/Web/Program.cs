@@ -41,12 +41,15 @@ try
     builder.Services.AddScoped<CircuitPresence>();
     builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
     builder.Services.AddMutualAidAccounts();
+    builder.Services.AddMutualAidProxy(builder.Configuration);
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
     if (options.SeedDemo) builder.Services.AddHostedService<DemoSeeder>();
 
     var app = builder.Build();
     if (AdminCommand.Matches(args)) return await AdminCommand.Run(app, args);
 
+    // First, so the client address (rate limits) and the scheme (Secure cookies, HSTS) are what a known proxy saw.
+    app.UseForwardedHeaders();
     // Users never see a stack trace, in any environment: errors are logged and a plain page is shown.
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     if (!app.Environment.IsDevelopment()) app.UseHsts();
@@ -60,7 +63,7 @@ try
     app.MapStaticAssets();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     // Not under /hubs/, where every path segment may be a hub's slug (a hub may be called "board").
-    app.MapHub<BoardHub>(BoardHub.Path);
+    app.MapHub<BoardHub>(BoardHub.Path).RefuseForeignOrigins(app.Configuration);
     app.MapAccounts();
     app.MapPasswordReset();
     app.MapLanguages();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MutualAid.Common;
 using MutualAid.Neighbourhoods;
 using MutualAid.Requests;
+using MutualAid.Web.Hosting;
 
 namespace MutualAid.Web.Accounts;
 
@@ -25,7 +26,7 @@ public static class PeopleExport
 
             var json = JsonSerializer.SerializeToUtf8Bytes(new { hub = slug, exportedAt = DateTimeOffset.UtcNow, requests }, Indented);
             return Results.File(json, "application/json", $"mutualaid-{slug}-person.json");
-        }).RequireAuthorization(Policies.ManageHub);
+        }).RequireAuthorization(Policies.ManageHub).NoStoreCache();
 
         app.MapGet("/hubs/{Slug}/people/volunteers/{id:guid}/export", async (string slug, Guid id, IGrainFactory grains) =>
         {
@@ -33,6 +34,6 @@ public static class PeopleExport
             if (volunteer is null || !volunteer.Profile.HubSlugs.Contains(slug)) return Results.NotFound("No such volunteer on this hub.");
             var json = JsonSerializer.SerializeToUtf8Bytes(new { hub = slug, exportedAt = DateTimeOffset.UtcNow, volunteer }, Indented);
             return Results.File(json, "application/json", $"mutualaid-{slug}-volunteer.json");
-        }).RequireAuthorization(Policies.ManageHub);
+        }).RequireAuthorization(Policies.ManageHub).NoStoreCache();
     }
 }

@@ -1,5 +1,6 @@
 using MutualAid.Neighbourhoods;
 using MutualAid.Web.Accounts;
+using MutualAid.Web.Hosting;
 
 namespace MutualAid.Web.Board;
 
@@ -17,6 +18,6 @@ public static class HandoverEndpoints
             var zone = settings is not null && TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
             return Results.File(System.Text.Encoding.UTF8.GetBytes(handover.ToText(zone)), "text/plain; charset=utf-8",
                 $"mutualaid-{slug}-handover-{now:yyyyMMdd-HHmm}.txt");
-        }).RequireAuthorization(Policies.Dispatch);
+        }).RequireAuthorization(Policies.Dispatch).NoStoreCache();
     }
 }

@@ -5,6 +5,7 @@ using MutualAid.Neighbourhoods;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
+using MutualAid.Web.Hosting;
 
 namespace MutualAid.Web.Csv;
 
@@ -28,7 +29,7 @@ public static class CsvExportEndpoints
                     string.Join("; ", v.Profile.Languages), v.Profile.HasVehicle ? "yes" : "no", Invariant(v.Profile.MaxConcurrentAssignments),
                     Invariant(v.Profile.MaxHoursPerWeek), string.Join("; ", v.Profile.Skills),
                 }));
-        }).RequireAuthorization(Policies.ManageHub);
+        }).RequireAuthorization(Policies.ManageHub).NoStoreCache();
 
         app.MapGet("/hubs/{Slug}/export/timebank.csv", async (string slug, IGrainFactory grains) =>
         {
@@ -40,7 +41,7 @@ public static class CsvExportEndpoints
                     s.Name, Invariant(s.HoursLastSevenDays), Invariant(s.HoursTotal), Invariant(s.Jobs),
                     s.LastTookSomething?.ToString("u", CultureInfo.InvariantCulture),
                 }));
-        }).RequireAuthorization(Policies.ManageHub);
+        }).RequireAuthorization(Policies.ManageHub).NoStoreCache();
 
         app.MapGet("/hubs/{Slug}/export/requests.csv", async (string slug, ClaimsPrincipal user, IGrainFactory grains, Access access) =>
         {
@@ -57,7 +58,7 @@ public static class CsvExportEndpoints
 
             return Csv($"mutualaid-{slug}-requests.csv",
                 ["Reference", "Status", "Urgency", "Category", "Area", "Need", "Language", "Created", "AssignedTo", "ContactName", "Phone", "Email", "Address"], rows);
-        }).RequireAuthorization(Policies.ViewBoard);
+        }).RequireAuthorization(Policies.ViewBoard).NoStoreCache();
     }
 
     private static async Task<VolunteerView[]> Volunteers(IGrainFactory grains, string slug)

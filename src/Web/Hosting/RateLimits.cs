@@ -1,8 +1,16 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using MutualAid.Web.Plain;
 
 namespace MutualAid.Web.Hosting;
 
-/// <summary>Per-client limits on the endpoints anyone can reach without an account.</summary>
+/// <summary>
+/// Per-client limits on what anyone can send without an account. They count submissions, not page
+/// views: a shelter's Wi-Fi puts many people behind one address, and reading a form costs nothing.
+/// The client is the address a known proxy vouches for (see <see cref="ProxySettings"/>).
+/// </summary>
 public static class RateLimits
 {
     public const string PublicForm = "public-form";
@@ -17,11 +25,7 @@ public static class RateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, cancel) =>
-            {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("Too many requests from this connection. Please wait a minute and try again, or phone your hub.", cancel);
-            };
+            o.OnRejected = (context, _) => Refused(context.HttpContext, context.Lease);
             o.AddPolicy(PublicForm, http => RateLimitPartition.GetFixedWindowLimiter(ClientKey(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
             o.AddPolicy(Sensitive, http => RateLimitPartition.GetFixedWindowLimiter(ClientKey(http),
@@ -29,5 +33,36 @@ public static class RateLimits
         });
     }
 
-    private static string ClientKey(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// A page in the reader's language that says when to try again and that phoning the hub always
+    /// works, for someone who may need help now. It names no limit and no address.
+    /// </summary>
+    private static async ValueTask Refused(HttpContext http, RateLimitLease lease)
+    {
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var t = PlainPage.Text(http);
+        await PlainPage.Render(http, t["RateLimit.Title"],
+                $"""<div class="errors" role="alert"><p>{PlainPage.E(t["RateLimit.Text"])}</p></div><p data-testid="phone-route">{PlainPage.E(t["RateLimit.PhoneYourHub"])}</p>""",
+                StatusCodes.Status429TooManyRequests)
+            .ExecuteAsync(http);
+    }
+
+    /// <summary>
+    /// One budget per IPv4 address, and per IPv6 /64: one home or phone gets a whole /64, so its
+    /// single addresses would be as many budgets as it likes.
+    /// </summary>
+    private static string ClientKey(HttpContext http)
+    {
+        var address = http.Connection.RemoteIpAddress;
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 }

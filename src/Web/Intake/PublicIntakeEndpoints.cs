@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 using MutualAid.Common;
 using MutualAid.Offers;
 using MutualAid.Regions;
@@ -22,8 +23,8 @@ public static class PublicIntakeEndpoints
 
     public static void MapPublicIntake(this WebApplication app)
     {
-        app.MapGet("/ask", async (HttpContext http, IGrainFactory grains, string? hub) => AskForm(http, await Hubs(grains), new Dictionary<string, string?> { ["hub"] = hub }, []))
-            .RequireRateLimiting(RateLimits.PublicForm);
+        // Only submissions are counted (see RateLimits): many people share one address and reading costs nothing.
+        app.MapGet("/ask", async (HttpContext http, IGrainFactory grains, string? hub) => AskForm(http, await Hubs(grains), new Dictionary<string, string?> { ["hub"] = hub }, []));
         app.MapPost("/ask", async (HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
         {
             var (submission, problem) = await Begin(http, grains, antiforgery);
@@ -48,8 +49,7 @@ public static class PublicIntakeEndpoints
                 : AskForm(http, hubs, values, result.Errors.Select(e => e.Message).DefaultIfEmpty(result.Message ?? t["Public.CheckForm"]), StatusCodes.Status400BadRequest);
         }).RequireRateLimiting(RateLimits.PublicForm).DisableAntiforgery(); // validated in ReadForm, so a bad token gets a page too
 
-        app.MapGet("/offer", async (HttpContext http, IGrainFactory grains, string? hub) => OfferForm(http, await Hubs(grains), new Dictionary<string, string?> { ["hub"] = hub }, []))
-            .RequireRateLimiting(RateLimits.PublicForm);
+        app.MapGet("/offer", async (HttpContext http, IGrainFactory grains, string? hub) => OfferForm(http, await Hubs(grains), new Dictionary<string, string?> { ["hub"] = hub }, []));
         app.MapPost("/offer", async (HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
         {
             var (submission, problem) = await Begin(http, grains, antiforgery);
@@ -103,14 +103,19 @@ public static class PublicIntakeEndpoints
     {
         var t = Text(http);
         if (http.Request.ContentLength > MaxBodyBytes) return (null, TooLong(http));
+        // A chunked body has no length to check up front: the server counts the bytes as they are read
+        // and stops at the cap with a 413.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } cap) cap.MaxRequestBodySize = MaxBodyBytes;
         try
         {
-            if (!await antiforgery.IsRequestValidAsync(http))
+            // Read here rather than inside the antiforgery check, which would wrap a body over the cap as a bad token.
+            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
+            if (form is null || !await antiforgery.IsRequestValidAsync(http))
             {
                 return (null, Render(http, t["Public.SendAgain"], Errors([t["Public.SendAgainText"]]), StatusCodes.Status400BadRequest));
             }
 
-            return (await http.Request.ReadFormAsync(), null);
+            return (form, null);
         }
         catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException or AntiforgeryValidationException)
         {

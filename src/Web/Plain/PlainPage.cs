@@ -16,7 +16,7 @@ public static class PlainPage
         Results.Content($$"""
             <!DOCTYPE html>
             <html lang="{{Languages.Current}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{E(title)}} — MutualAid</title><link rel="stylesheet" href="/plain.css"></head>
+            <title>{{E(title)}} — MutualAid</title><link rel="icon" href="/favicon.ico"><link rel="stylesheet" href="/plain.css"></head>
             <body><header>{{LanguageSwitcher(http)}}</header><main><h1>{{E(title)}}</h1>
             {{body}}
             </main></body></html>
@@ -56,6 +56,12 @@ public static class PlainPage
         return list.Count == 0 ? "" : $"""<div class="errors" role="alert"><ul>{string.Concat(list.Select(m => $"<li>{E(m)}</li>"))}</ul></div>""";
     }
 
+    /// <summary>
+    /// A path on this site, or "/". Control characters are refused too: a browser drops a tab or a
+    /// line break from a URL (so "/\t/evil.example" would leave the site), and a local redirect
+    /// throws on them, which turned a good sign-in into an error page.
+    /// </summary>
     public static string SafeReturnUrl(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+        url is { Length: > 0 } && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            && !url.Any(char.IsControl) ? url : "/";
 }

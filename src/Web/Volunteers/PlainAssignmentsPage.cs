@@ -5,6 +5,7 @@ using MutualAid.Common;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
+using MutualAid.Web.Hosting;
 using MutualAid.Web.Plain;
 using MutualAid.Web.Users;
 using MutualAid.Web.Localization;
@@ -30,7 +31,7 @@ public static class PlainAssignmentsPage
             // Only a known code becomes a message: nothing typed into the address bar is ever shown.
             var outcome = Outcomes.TryGetValue(http.Request.Query["done"].ToString(), out var key) ? t[key].Value : null;
             return await Render(http, user, grains, actions, volunteers, outcome);
-        }).RequireAuthorization();
+        }).RequireAuthorization().NoStoreCache(); // it shows the requester's address and phone
 
         // Post/Redirect/Get: every POST answers 303 to the page with an outcome code, so a reload never sends the command again.
         app.MapPost(Path + "/{id:guid}/{command}", async (HttpContext http, Guid id, string command, CurrentUser user, HubActions actions, IAntiforgery antiforgery) =>

@@ -1,0 +1,104 @@
+using System.Net;
+using MutualAid.Common;
+using MutualAid.Neighbourhoods;
+using MutualAid.Regions;
+
+namespace MutualAid.Web.Tests.Hosting;
+
+public sealed class PlainKestrel : IAsyncLifetime
+{
+    public KestrelApp App { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        App = KestrelApp.Start([]);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+public sealed class BodyCapTests(PlainKestrel world) : IClassFixture<PlainKestrel>
+{
+    [Fact]
+    public async Task A_chunked_public_form_over_the_cap_is_refused_with_413_and_nothing_is_stored()
+    {
+        var grains = world.App.Factory.Grains;
+        var region = "r-" + Guid.NewGuid().ToString("N")[..8];
+        await grains.GetGrain<IRegionGrain>(region).Configure("Region", new Actor("setup", "Setup"));
+        var hub = await Seed.Hub(grains, region);
+        using var http = world.App.Client();
+
+        // Over the cap by far, in a field the form ignores (so only the size is wrong), with no length sent.
+        var big = await Send(http, hub, "07700 900001", new string('x', 200 * 1024));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, big.StatusCode);
+        Assert.Contains("Too long", await big.Content.ReadAsStringAsync());
+
+        // The same form under the cap, also chunked, is taken: the cap is on size, not on chunking.
+        var small = await Send(http, hub, "07700 900002", "x");
+        Assert.Equal(HttpStatusCode.OK, small.StatusCode);
+        var board = grains.GetGrain<INeighbourhoodGrain>(hub);
+        await Wait.Until(async () => (await board.GetSnapshot()).Requests.Count > 0, "the small submission reaches the board");
+        Assert.Single((await board.GetSnapshot()).Requests);
+        Assert.Empty(await board.FindRequestsByContact(new ContactDetails("-", "07700 900001", null, null).MatchKey()!));
+    }
+
+    private static async Task<HttpResponseMessage> Send(HttpClient http, string hub, string phone, string filler)
+    {
+        using var form = new HttpRequestMessage(HttpMethod.Get, "/ask");
+        var page = await http.SendAsync(form);
+        var cookie = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        var body = await new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebAppFactory.Token(await page.Content.ReadAsStringAsync()),
+            ["hub"] = hub,
+            ["category"] = "Food",
+            ["urgency"] = "Normal",
+            ["need"] = "A food parcel",
+            ["area"] = "Elm Street",
+            ["name"] = "Maria",
+            ["phone"] = phone,
+            [new string('f', 50)] = filler,
+        }).ReadAsByteArrayAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/ask") { Content = new StreamContent(new Unseekable(body)) };
+        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        request.Headers.Add("Cookie", cookie);
+        var response = await http.SendAsync(request);
+        Assert.Null(request.Content.Headers.ContentLength); // really sent chunked
+        return response;
+    }
+
+    /// <summary>A body whose length the client cannot know beforehand, so it goes out chunked.</summary>
+    private sealed class Unseekable(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream inner = new(bytes);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}
