@@ -7,6 +7,19 @@ try
 
     // Settings live beside the binary, so `dotnet MutualAid.Silo.dll` from any folder finds them.
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    // The silo's own defaults sit beneath every other source (an appsettings.json an operator puts
+    // beside the binary, environment variables, the command line). They live in code, not in a
+    // settings file of this project, because the web app references this project and a second
+    // appsettings.json would collide with its own when it is published.
+    builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+    {
+        InitialData = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Orleans"] = "Warning",
+            ["Logging:LogLevel:Microsoft"] = "Warning",
+        },
+    });
     builder.UseOrleans(silo => silo.AddMutualAid(builder.Configuration, builder.Environment.ContentRootPath));
     await builder.Build().RunAsync();
     return 0;

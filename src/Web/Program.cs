@@ -43,6 +43,9 @@ try
     builder.Services.AddMutualAidAccounts();
     builder.Services.AddMutualAidProxy(builder.Configuration);
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
+    // A bad form (a forged or expired antiforgery token, a body that does not bind) is a plain 400 in
+    // every environment; Development would otherwise throw it to the developer exception page.
+    builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
     if (options.SeedDemo) builder.Services.AddHostedService<DemoSeeder>();
 
     var app = builder.Build();

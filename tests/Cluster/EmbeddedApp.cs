@@ -31,26 +31,41 @@ public sealed class EmbeddedApp : IAsyncDisposable
         }
     }
 
-    public static async Task<EmbeddedApp> Start(string dataFolder)
+    /// <summary>The build output (bin/&lt;Configuration&gt;), demo data, Production.</summary>
+    public static Task<EmbeddedApp> Start(string dataFolder)
     {
         var root = LocalCluster.RepositoryRoot();
+        return Start(dataFolder, [BuiltDll(), "--seed-demo"], Path.Combine(root, "src", "Web"), "Production");
+    }
+
+    /// <summary>The web app's build output for the configuration these tests were built in.</summary>
+    public static string BuiltDll()
+    {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
-        var dll = Path.Combine(root, "src", "Web", "bin", configuration, "net10.0", "MutualAid.Web.dll");
+        return Path.Combine(LocalCluster.RepositoryRoot(), "src", "Web", "bin", configuration, "net10.0", "MutualAid.Web.dll");
+    }
+
+    /// <param name="arguments">What follows <c>dotnet</c>; the listening address is added.</param>
+    /// <param name="environment">Null leaves it to the launch profile, as the README's command does.</param>
+    public static async Task<EmbeddedApp> Start(string dataFolder, IEnumerable<string> arguments, string workingDirectory, string? environment)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.Combine(root, "src", "Web"),
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, $"--Urls=http://127.0.0.1:{port}", "--seed-demo" }) info.ArgumentList.Add(arg);
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var arg in arguments.Append($"--Urls=http://127.0.0.1:{port}")) info.ArgumentList.Add(arg);
+        if (environment is not null) info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        else info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         info.Environment["MutualAid__Storage"] = "Sqlite";
         info.Environment["MutualAid__DataFolder"] = dataFolder;
         info.Environment["MutualAid__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["MutualAid__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["MutualAid__ServiceId"] = "crash-" + Path.GetFileName(dataFolder);
+        info.Environment["MutualAid__ServiceId"] = "app-" + Path.GetFileName(dataFolder);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["MutualAid__SensitivePermits"] = "10000";
         info.Environment["MutualAid__PublicFormPermits"] = "10000";
