@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Logging;
 using MutualAid.Accounts;
 using MutualAid.Common;
 using MutualAid.Web.Accounts;
@@ -32,7 +33,11 @@ public sealed partial class WebAppFactory(IReadOnlyDictionary<string, string>? s
         // The hostile-input test makes thousands of refused hub calls on purpose; their log lines are noise here.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.SignalR", "Critical");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
+
+    /// <summary>What the app has logged, as an operator would read it.</summary>
+    public Logging.LogSink Logs { get; } = new();
 
     public IGrainFactory Grains => (IGrainFactory)Services.GetService(typeof(IGrainFactory))!;
 

@@ -1,16 +1,42 @@
 namespace MutualAid.Common;
 
-/// <summary>Shared field checks so every command reports text problems the same way.</summary>
+/// <summary>
+/// Shared field checks so every command reports text problems the same way, whichever way the text
+/// came in (a page, the public form, the JSON API, a spreadsheet): the grains apply them to every
+/// command, so nothing that fails them is ever stored.
+/// </summary>
 public static class Text
 {
-    public static void Require(List<FieldError> errors, string field, string? value, int max, string missing)
+    public static void Require(List<FieldError> errors, string field, string? value, int max, string missing, bool multiLine = false)
     {
         if (string.IsNullOrWhiteSpace(value)) errors.Add(new(field, missing));
         else if (value.Length > max) errors.Add(new(field, $"Keep it under {max} characters."));
+        else Clean(errors, field, value, multiLine);
     }
 
-    public static void Optional(List<FieldError> errors, string field, string? value, int max)
+    public static void Optional(List<FieldError> errors, string field, string? value, int max, bool multiLine = false)
     {
         if (value is not null && value.Length > max) errors.Add(new(field, $"Keep it under {max} characters."));
+        else Clean(errors, field, value, multiLine);
     }
+
+    /// <summary>Refuses control characters; a field that holds several lines may hold line breaks and tabs.</summary>
+    public static void Clean(List<FieldError> errors, string field, string? value, bool multiLine = false)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!IsClean(value, multiLine)) errors.Add(BadCharacters(field));
+    }
+
+    /// <summary>
+    /// NUL, BEL, escape sequences and the like have no business in a name or a need and often mean an
+    /// attack (a truncated string in another system, a terminal recoloured when a log is read).
+    /// </summary>
+    public static bool IsClean(string? value, bool multiLine = false) =>
+        value is null || !value.Any(c => char.IsControl(c) && !(multiLine && c is '\t' or '\r' or '\n'));
+
+    public static FieldError BadCharacters(string field) =>
+        new(field, "Remove the control characters (such as NUL or BEL): they cannot be stored.")
+        {
+            Said = Phrase.Of("TextBadCharacters", "Remove the control characters (such as NUL or BEL): they cannot be stored."),
+        };
 }

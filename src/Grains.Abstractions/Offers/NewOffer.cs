@@ -25,11 +25,17 @@ public sealed record NewOffer(
         if (!Slug.IsValid(HubSlug)) errors.Add(new(nameof(HubSlug), "Choose a hub."));
         if (!Enum.IsDefined(Kind)) errors.Add(new(nameof(Kind), "Choose goods, a skill/time slot or space."));
         if (!Enum.IsDefined(Category)) errors.Add(new(nameof(Category), "Choose a category."));
-        Text.Require(errors, nameof(Description), Description, NewRequest.MaxNeedLength, "Say what is offered.");
+        Text.Require(errors, nameof(Description), Description, NewRequest.MaxNeedLength, "Say what is offered.", multiLine: true);
         Text.Require(errors, nameof(Unit), Unit, 40, "Say the unit (kg, boxes, hours, rooms).");
         if (Quantity <= 0 || Quantity > 1_000_000) errors.Add(new(nameof(Quantity), "Quantity must be more than zero."));
         Text.Require(errors, "Contact.Name", Contact?.Name, NewRequest.MaxShortText, "Give a name to ask for.");
         Text.Optional(errors, nameof(Area), Area, NewRequest.MaxShortText);
+        if (Contact is not null)
+        {
+            Text.Clean(errors, "Contact.Phone", Contact.Phone);
+            Text.Clean(errors, "Contact.Email", Contact.Email);
+            Text.Clean(errors, "Contact.Address", Contact.Address, multiLine: true);
+        }
         if (AvailableFrom is { } from && AvailableUntil is { } until && until <= from)
         {
             errors.Add(new(nameof(AvailableUntil), "The offer must end after it starts."));

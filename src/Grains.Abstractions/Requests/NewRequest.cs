@@ -33,13 +33,13 @@ public sealed record NewRequest(
         if (!Enum.IsDefined(Category)) errors.Add(new(nameof(Category), "Choose a category."));
         if (!Enum.IsDefined(Urgency)) errors.Add(new(nameof(Urgency), "Choose an urgency."));
         Text.Require(errors, nameof(Area), Area, MaxShortText, "Say roughly where (street, estate or area).");
-        Text.Require(errors, nameof(Need), Need, MaxNeedLength, "Say what is needed.");
+        Text.Require(errors, nameof(Need), Need, MaxNeedLength, "Say what is needed.", multiLine: true);
         Text.Require(errors, "Contact.Name", Contact?.Name, MaxShortText, "Give a name to ask for.");
         if (Contact is not null)
         {
             Text.Optional(errors, "Contact.Phone", Contact.Phone, 40);
             Text.Optional(errors, "Contact.Email", Contact.Email, MaxShortText);
-            Text.Optional(errors, "Contact.Address", Contact.Address, MaxShortText);
+            Text.Optional(errors, "Contact.Address", Contact.Address, MaxShortText, multiLine: true);
             if (string.IsNullOrWhiteSpace(Contact.Phone) && string.IsNullOrWhiteSpace(Contact.Email)
                 && string.IsNullOrWhiteSpace(Contact.Address))
             {
@@ -47,7 +47,7 @@ public sealed record NewRequest(
             }
         }
 
-        Text.Optional(errors, nameof(AccessibilityNotes), AccessibilityNotes, MaxNeedLength);
+        Text.Optional(errors, nameof(AccessibilityNotes), AccessibilityNotes, MaxNeedLength, multiLine: true);
         Text.Optional(errors, nameof(PreferredLanguage), PreferredLanguage, 40);
         if (Location is { IsValid: false }) errors.Add(new(nameof(Location), "Coordinates are out of range."));
         if (NeededBy is { } by && by < now.AddDays(-1)) errors.Add(new(nameof(NeededBy), "The needed-by time is in the past."));

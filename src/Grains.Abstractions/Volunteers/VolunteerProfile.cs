@@ -52,11 +52,15 @@ public sealed record VolunteerProfile(
         if (Location is { IsValid: false }) errors.Add(new(nameof(Location), "Coordinates are out of range."));
         if (Skills?.Count > MaxTags || Skills?.Any(k => k is null || k.Length > MaxTagLength) == true) errors.Add(new(nameof(Skills), $"Up to {MaxTags} skills of up to {MaxTagLength} characters each."));
         if (Languages?.Count > MaxTags || Languages?.Any(l => l is null || l.Length > MaxTagLength) == true) errors.Add(new(nameof(Languages), $"Up to {MaxTags} languages of up to {MaxTagLength} characters each."));
+        if (Skills?.Any(k => !Text.IsClean(k)) == true) errors.Add(Text.BadCharacters(nameof(Skills)));
+        if (Languages?.Any(l => !Text.IsClean(l)) == true) errors.Add(Text.BadCharacters(nameof(Languages)));
         if (Availability?.Count > MaxWindows) errors.Add(new(nameof(Availability), $"Up to {MaxWindows} windows."));
         if (Contact is { } contact)
         {
             Text.Optional(errors, "Phone", contact.Phone, MaxPhone);
             Text.Optional(errors, "Email", contact.Email, NewRequest.MaxShortText);
+            Text.Clean(errors, "Contact.Name", contact.Name);
+            Text.Clean(errors, "Contact.Address", contact.Address, multiLine: true);
             if (contact.Email is { Length: > 0 } email && (!email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal))) errors.Add(new("Email", "That is not an email address."));
         }
         return errors;

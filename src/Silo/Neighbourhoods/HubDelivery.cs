@@ -85,7 +85,7 @@ internal sealed partial class HubDelivery(IGrainBase owner, ILogger logger)
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogUndelivered(logger, hub, ex);
+            LogUndelivered(logger, Common.LogSafe.Bound(hub), ex);
             undelivered.Add(hub);
             wait = wait == TimeSpan.Zero ? FirstRetry : wait * 2 > LongestWait ? LongestWait : wait * 2;
             timer ??= owner.RegisterGrainTimer(Retry, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });

@@ -83,7 +83,7 @@ public sealed partial class NeighbourhoodGrain(
     public async Task<Result<HubSummary>> Configure(HubSettings settings, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (!Common.Slug.IsValid(Slug)) return Result<HubSummary>.Invalid("Slug", $"'{Slug}' is not a valid hub key.");
+        if (!Common.Slug.IsValid(Slug)) return Result<HubSummary>.Invalid("Slug", $"'{Common.LogSafe.Bound(Slug)}' is not a valid hub key.");
         var errors = settings.Validate();
         if (errors.Count > 0) return Result<HubSummary>.Invalid(errors);
         if (S.Settings?.RegionSlug is { } oldRegion && oldRegion != settings.RegionSlug)
@@ -329,7 +329,7 @@ public sealed partial class NeighbourhoodGrain(
             }
             catch (Exception ex) when (attempt < WriteAttempts && ex is not Orleans.Storage.InconsistentStateException)
             {
-                LogWriteRetry(logger, Slug, attempt, ex);
+                LogWriteRetry(logger, Common.LogSafe.Bound(Slug), attempt, ex);
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt));
             }
         }

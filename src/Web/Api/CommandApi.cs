@@ -88,7 +88,8 @@ public static class CommandApi
             ResultStatus.Ok => Results.Ok(new Answer(result.Value!.Redact(), null, null)),
             ResultStatus.Conflict => Results.Json(new Answer(null, result.Message, result.Conflict), statusCode: StatusCodes.Status409Conflict),
             ResultStatus.NotFound => Results.Json(new Answer(null, result.Message, null), statusCode: StatusCodes.Status404NotFound),
-            _ => Results.Json(new Answer(null, result.Message, null), statusCode: StatusCodes.Status422UnprocessableEntity),
+            _ => Results.Json(new Answer(null, result.Message, null) { Errors = result.Errors.Select(e => new AnswerError(e.Field, e.Message)).ToArray() },
+                statusCode: StatusCodes.Status422UnprocessableEntity),
         };
     }
 
@@ -102,5 +103,11 @@ public static class CommandApi
     public sealed record Answer(
         [property: JsonPropertyName("request")] RequestSummary? Request,
         [property: JsonPropertyName("message")] string? Message,
-        [property: JsonPropertyName("conflict")] Conflict? Conflict);
+        [property: JsonPropertyName("conflict")] Conflict? Conflict)
+    {
+        /// <summary>Which fields of the command were refused and why (English, as the API speaks).</summary>
+        [JsonPropertyName("errors")] public IReadOnlyList<AnswerError>? Errors { get; init; }
+    }
+
+    public sealed record AnswerError([property: JsonPropertyName("field")] string Field, [property: JsonPropertyName("message")] string Message);
 }

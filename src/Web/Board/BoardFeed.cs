@@ -28,7 +28,7 @@ public sealed class BoardFeed(IGrainFactory grains, IHubContext<BoardHub> signal
     /// </summary>
     public async Task<BoardWatch> Watch(string slug, Func<BoardUpdate, Task> onUpdate)
     {
-        if (!Slug.IsValid(slug)) throw new ArgumentException($"'{slug}' is not a hub key.", nameof(slug));
+        if (!Slug.IsValid(slug)) throw new ArgumentException($"'{LogSafe.Bound(slug)}' is not a hub key.", nameof(slug));
         await lifecycle.WaitAsync();
         BoardChannel channel;
         try

@@ -65,14 +65,15 @@ public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnection
     {
         if (!Slug.IsValid(slug) || await grains.GetGrain<INeighbourhoodGrain>(slug).GetSummary() is null)
         {
-            throw new HubException($"There is no hub '{slug}'.");
+            // The message is logged by SignalR as well as sent back, so the caller's text goes in bounded and escaped.
+            throw new HubException($"There is no hub '{LogSafe.Bound(slug)}'.");
         }
 
         // The account as it is now, not as it was when the connection opened.
         var account = await AccountClaims.Current(grains, Context.User);
         if (account is null || !await access.Can(AccountClaims.Principal(account), Ability.ViewBoard, slug))
         {
-            throw new HubException($"You may not view hub '{slug}'.");
+            throw new HubException($"You may not view hub '{LogSafe.Bound(slug)}'.");
         }
     }
 }

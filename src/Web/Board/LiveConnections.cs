@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
+using MutualAid.Common;
 using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Board;
@@ -71,7 +72,7 @@ public sealed partial class LiveConnectionSweep(
             }
             catch (Exception ex) when (ex is OrleansException or TimeoutException)
             {
-                LogSweepFailed(logger, ex.Message); // tried again at the next tick
+                LogSweepFailed(logger, LogSafe.Bound(ex.Message, 300)); // tried again at the next tick
             }
         }
     }

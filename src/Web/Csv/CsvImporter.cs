@@ -5,7 +5,11 @@ using MutualAid.Common;
 namespace MutualAid.Web.Csv;
 
 /// <summary>A problem with one row, located the way the person will look for it.</summary>
-public sealed record RowError(int Line, string Field, string Message);
+public sealed record RowError(int Line, string Field, string Message)
+{
+    /// <summary>The message as a phrase when the check gave one, so the page says it in the reader's language.</summary>
+    public Phrase? Said { get; init; }
+}
 
 /// <summary>Every row checked; imported only when <see cref="Errors"/> is empty.</summary>
 public sealed record ImportPlan<T>(IReadOnlyList<(int Line, Guid Id, T Item)> Items, IReadOnlyList<RowError> Errors);
@@ -49,7 +53,7 @@ public static class CsvImporter
         foreach (var row in table.Rows)
         {
             var (item, rowErrors) = kind.Build(new RowValues(row, mapping), hub, actor);
-            if (rowErrors.Count > 0) errors.AddRange(rowErrors.Select(e => new RowError(row.Line, e.Field, e.Message)));
+            if (rowErrors.Count > 0) errors.AddRange(rowErrors.Select(e => new RowError(row.Line, e.Field, e.Message) { Said = e.Said }));
             else items.Add((row.Line, RowId(hub, fileKey, row.Line), item!));
         }
 

@@ -46,7 +46,7 @@ public static class PublicIntakeEndpoints
             var result = await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(request);
             return result.IsOk
                 ? Thanks(http, t["Public.YourRequest"], result.Value!.ReferenceCode)
-                : AskForm(http, hubs, values, result.Errors.Select(e => e.Message).DefaultIfEmpty(result.Message ?? t["Public.CheckForm"]), StatusCodes.Status400BadRequest);
+                : AskForm(http, hubs, values, result.Errors.Select(t.Say).DefaultIfEmpty(result.Message ?? t["Public.CheckForm"]), StatusCodes.Status400BadRequest);
         }).RequireRateLimiting(RateLimits.PublicForm).DisableAntiforgery(); // validated in ReadForm, so a bad token gets a page too
 
         app.MapGet("/offer", async (HttpContext http, IGrainFactory grains, string? hub) => OfferForm(http, await Hubs(grains), new Dictionary<string, string?> { ["hub"] = hub }, []));
@@ -76,7 +76,7 @@ public static class PublicIntakeEndpoints
             var result = await grains.GetGrain<IOfferGrain>(id).Create(offer);
             return result.IsOk
                 ? Thanks(http, t["Public.YourOffer"], Silo.Requests.ReferenceCode.For(id))
-                : OfferForm(http, hubs, values, result.Errors.Select(e => e.Message).DefaultIfEmpty(result.Message ?? t["Public.CheckForm"]), StatusCodes.Status400BadRequest);
+                : OfferForm(http, hubs, values, result.Errors.Select(t.Say).DefaultIfEmpty(result.Message ?? t["Public.CheckForm"]), StatusCodes.Status400BadRequest);
         }).RequireRateLimiting(RateLimits.PublicForm).DisableAntiforgery(); // validated in ReadForm, so a bad token gets a page too
     }
 
@@ -132,14 +132,17 @@ public static class PublicIntakeEndpoints
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    /// <summary>Control characters have no business in a name or an address and often mean an attack.</summary>
+    /// <summary>
+    /// Control characters have no business in a name or an address and often mean an attack: the
+    /// grains' own rule, checked here on every field (hidden ones too) so the page can name the field.
+    /// </summary>
     private static void CheckText(Microsoft.Extensions.Localization.IStringLocalizer<UiText> t, Dictionary<string, string?> values, List<string> errors)
     {
         foreach (var (key, value) in values)
         {
             if (value is null || key.StartsWith("__", StringComparison.Ordinal)) continue;
             if (value.Length > 4000) errors.Add(t["Public.FieldTooLong", key]);
-            else if (value.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t')) errors.Add(t["Public.FieldBadCharacters", key]);
+            else if (!Common.Text.IsClean(value, multiLine: key is "need" or "description" or "access" or "address")) errors.Add(t["Public.FieldBadCharacters", key]);
         }
     }
 

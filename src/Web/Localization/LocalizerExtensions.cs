@@ -44,6 +44,13 @@ public static class LocalizerExtensions
         return string.Format(CultureInfo.CurrentCulture, template.ResourceNotFound ? phrase.English : template.Value, args);
     }
 
+    /// <summary>A field error in the reader's language when the grains gave it as a phrase, else as they wrote it.</summary>
+    public static string Say(this IStringLocalizer<UiText> text, FieldError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Said is { } said ? text.Say(said) : error.Message;
+    }
+
     /// <summary>"Sam assigned this to Priya 4 s ago", in the reader's language: who, what, how long ago.</summary>
     public static string Describe(this IStringLocalizer<UiText> text, Conflict conflict, DateTimeOffset now)
     {

@@ -10,9 +10,17 @@ namespace MutualAid.Web.Tests.Trust;
 /// Two regions: hubs A and B in region R, hub C in region S; one account per role, plus a
 /// coordinator of the other region's hub (a "role of another hub").
 /// </summary>
-public sealed class TrustWorld : IAsyncLifetime
+public class TrustWorld : IAsyncLifetime
 {
-    public WebAppFactory Factory { get; } = new();
+    public TrustWorld()
+        : this(null)
+    {
+    }
+
+    /// <summary>The same world with app settings of its own (say, log levels).</summary>
+    protected TrustWorld(IReadOnlyDictionary<string, string>? settings) => Factory = new(settings);
+
+    public WebAppFactory Factory { get; }
 
     public string R { get; } = "r-" + Guid.NewGuid().ToString("N")[..8];
     public string S { get; } = "s-" + Guid.NewGuid().ToString("N")[..8];
