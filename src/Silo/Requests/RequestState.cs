@@ -1,9 +1,10 @@
 using MutualAid.Requests;
+using MutualAid.Silo.Storage;
 
 namespace MutualAid.Silo.Requests;
 
 [GenerateSerializer, Alias("MutualAid.Silo.RequestState")]
-public sealed class RequestState
+public sealed class RequestState : IErasableState
 {
     /// <summary>The whole current truth; replaced (never mutated) on each change.</summary>
     [Id(0)] public RequestView? View { get; set; }
@@ -25,4 +26,8 @@ public sealed class RequestState
 
     /// <summary>The assignment (volunteer and when it was offered) whose sight of the contact details is already in the audit.</summary>
     [Id(20)] public string? RevealRecordedFor { get; set; }
+
+    /// <summary>Asks the store for one erasing write; never persisted.</summary>
+    [field: NonSerialized]
+    public bool ScrubOnNextWrite { get; set; }
 }
