@@ -35,8 +35,7 @@ public static class PhoneIntake
         await page.GetByTestId("intake-need").FillAsync(call.Need);
         if (call.Urgency is not null)
         {
-            await page.GetByTestId("intake-urgency").ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = call.Urgency, Exact = true }).ClickAsync();
+            await page.GetByTestId("intake-urgency").SelectOptionAsync(new SelectOptionValue { Label = call.Urgency });
         }
 
         await page.GetByTestId("intake-save").ClickAsync();

@@ -31,11 +31,16 @@ internal sealed class HubIndexes
         Count(mark.Status, +1);
     }
 
-    /// <summary>Files a request under its person's key; a request without a key (erased, or moved away) leaves the index.</summary>
-    public void IndexPerson(HubState state, Guid requestId, string? contactKey)
+    /// <summary>
+    /// Files a request under its person's key; a request without a key (erased, or moved away) leaves
+    /// the index. True when an old key left: part of someone's phone or email is no longer kept.
+    /// </summary>
+    public bool IndexPerson(HubState state, Guid requestId, string? contactKey)
     {
+        var dropped = false;
         if (personOf.TryGetValue(requestId, out var oldKey) && oldKey != contactKey)
         {
+            dropped = true;
             personOf.Remove(requestId);
             if (state.People.TryGetValue(oldKey, out var oldIds) && oldIds.Remove(requestId) && oldIds.Count == 0)
             {
@@ -43,10 +48,11 @@ internal sealed class HubIndexes
             }
         }
 
-        if (contactKey is null) return;
+        if (contactKey is null) return dropped;
         personOf[requestId] = contactKey;
         if (!state.People.TryGetValue(contactKey, out var list)) state.People[contactKey] = list = [];
         if (!list.Contains(requestId)) list.Add(requestId);
+        return dropped;
     }
 
     public Dictionary<RequestStatus, int> StatusCounts() => byStatus.Where(p => p.Value > 0).ToDictionary();

@@ -1,12 +1,13 @@
 using MutualAid.Neighbourhoods;
 using MutualAid.Offers;
 using MutualAid.Requests;
+using MutualAid.Silo.Storage;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Neighbourhoods;
 
 [GenerateSerializer, Alias("MutualAid.Silo.HubState")]
-public sealed class HubState
+public sealed class HubState : IErasableState
 {
     [Id(0)] public HubSettings? Settings { get; set; }
 
@@ -38,6 +39,10 @@ public sealed class HubState
 
     /// <summary>Requests changed lately (any status) and when, for shift handovers; kept for two days.</summary>
     [Id(11)] public Dictionary<Guid, DateTimeOffset> RecentlyChanged { get; set; } = [];
+
+    /// <summary>Asks the store for one erasing write; never persisted.</summary>
+    [field: NonSerialized]
+    public bool ScrubOnNextWrite { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("MutualAid.Silo.RequestMark")]

@@ -127,7 +127,8 @@ public sealed partial class NeighbourhoodGrain(
         RefuseWhileStoreBehind();
         var r = notice.Summary;
         if (S.Marks.TryGetValue(r.Id, out var mark) && mark.Version >= r.Version) return; // late or repeated notice
-        indexes.IndexPerson(S, r.Id, notice.ContactKey);
+        // The board write that forgets a person's key leaves no older copy of it in the store.
+        if (indexes.IndexPerson(S, r.Id, notice.ContactKey)) S.ScrubOnNextWrite = true;
         S.RecentlyChanged[r.Id] = r.UpdatedAt;
         indexes.Mark(S, r.Id, new RequestMark(r.Version, r.Status));
 
@@ -169,6 +170,7 @@ public sealed partial class NeighbourhoodGrain(
         RefuseWhileStoreBehind();
         var known = S.Volunteers.TryGetValue(volunteer.Id, out var current);
         if (known && current!.Version >= volunteer.Version) return;
+        if (known && volunteer.Name == Common.ContactDetails.ErasedName && current!.Name != volunteer.Name) S.ScrubOnNextWrite = true;
         if (volunteer.HubSlugs.Contains(Slug))
         {
             S.Volunteers[volunteer.Id] = volunteer;

@@ -21,8 +21,7 @@ public sealed class SqliteReminderTable(SqliteReminderTableOptions options, IOpt
     {
         try
         {
-            var folder = Path.GetDirectoryName(options.DatabasePath);
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            MutualAid.Silo.Storage.OwnerOnlyFiles.Prepare(options.DatabasePath);
             connection = new SqliteConnection(new SqliteConnectionStringBuilder
             {
                 DataSource = options.DatabasePath,
@@ -31,7 +30,8 @@ public sealed class SqliteReminderTable(SqliteReminderTableOptions options, IOpt
                 DefaultTimeout = 30,
             }.ToString());
             await connection.OpenAsync();
-            await Execute("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;");
+            // Per connection, like the grain store's writer: nothing freed in the shared file lingers there.
+            await Execute("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA secure_delete=ON;");
             await Execute("""
                 CREATE TABLE IF NOT EXISTS reminders (
                     service_id TEXT NOT NULL, grain_id TEXT NOT NULL, reminder_name TEXT NOT NULL,

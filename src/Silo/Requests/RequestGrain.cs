@@ -405,7 +405,9 @@ public sealed partial class RequestGrain(
             AccessibilityNotes = null,
             PreferredLanguage = null,
             Need = ContactDetails.ErasedName,
+            Area = ContactDetails.ErasedName, // a street or estate narrows a person down as well as their address
         };
+        state.State.ScrubOnNextWrite = true;
         return await Commit(tombstone, command.Actor, Phrase.Of("DidErase", "erased the personal data in this"), command.Reason);
     }
 

@@ -1,9 +1,10 @@
 using MutualAid.Requests;
+using MutualAid.Silo.Storage;
 
 namespace MutualAid.Silo.Requests;
 
 [GenerateSerializer, Alias("MutualAid.Silo.RequestState")]
-public sealed class RequestState
+public sealed class RequestState : IErasableState
 {
     /// <summary>The whole current truth; replaced (never mutated) on each change.</summary>
     [Id(0)] public RequestView? View { get; set; }
@@ -31,4 +32,8 @@ public sealed class RequestState
     /// in-memory notice still tells that board to drop it (two boards must never both show it).
     /// </summary>
     [Id(21)] public string? MovedFrom { get; set; }
+
+    /// <summary>Asks the store for one erasing write; never persisted.</summary>
+    [field: NonSerialized]
+    public bool ScrubOnNextWrite { get; set; }
 }

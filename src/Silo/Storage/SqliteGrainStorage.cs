@@ -13,6 +13,9 @@ namespace MutualAid.Silo.Storage;
 /// refused with <see cref="InconsistentStateException"/> instead of overwriting newer state.
 /// SQLite has one writer at a time, so writes share one connection behind a lock (no busy-retry
 /// storms); reads use pooled connections and never wait for writers under WAL.
+/// Erasure leaves nothing behind: the writer zeroes what it frees (secure_delete), and a write of
+/// <see cref="IErasableState"/> asking for it is followed by a truncating checkpoint, so no old
+/// row version survives in a freed page or a WAL frame.
 /// </summary>
 public sealed partial class SqliteGrainStorage(
     string name,
@@ -22,6 +25,7 @@ public sealed partial class SqliteGrainStorage(
     ILogger<SqliteGrainStorage> logger) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
     private readonly string serviceId = cluster.Value.ServiceId;
+    private const int ScrubAttempts = 5;
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private SqliteConnection? writer;
     private string readConnectionString = "";
@@ -54,11 +58,11 @@ public sealed partial class SqliteGrainStorage(
         if (string.IsNullOrWhiteSpace(path)) throw new StartupException("The SQLite grain store has no database path (MutualAid:DataFolder).");
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            OwnerOnlyFiles.Prepare(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new StartupException($"Cannot create the data folder for '{path}': {ex.Message.TrimEnd('.')}. Set MutualAid:DataFolder to a writable folder.", ex);
+            throw new StartupException($"Cannot create the data folder for '{path}' or make it owner-only: {ex.Message.TrimEnd('.')}. Set MutualAid:DataFolder to a writable folder this account owns.", ex);
         }
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -75,6 +79,9 @@ public sealed partial class SqliteGrainStorage(
             await Scalar(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
             // NORMAL under WAL: a committed write survives a process crash; only power loss can drop the last few.
             await Execute(connection, "PRAGMA synchronous=NORMAL;", cancellationToken);
+            // Per connection, and this is the one that writes: freed cells and pages are zeroed, so an
+            // old row version never lingers in the file once a checkpoint has brought the change there.
+            await Execute(connection, "PRAGMA secure_delete=ON;", cancellationToken);
             var check = await Scalar(connection, "PRAGMA quick_check;", cancellationToken);
             if (!string.Equals(check, "ok", StringComparison.OrdinalIgnoreCase))
             {
@@ -131,10 +138,44 @@ public sealed partial class SqliteGrainStorage(
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
+        // Taken off before the write so a request made while it is in flight (a reentrant hub) is
+        // kept for the next one rather than cleared by this one.
+        var erasing = grainState.State as IErasableState;
+        var scrub = erasing?.ScrubOnNextWrite == true;
+        if (scrub) erasing!.ScrubOnNextWrite = false;
         var payload = serializer.Serialize(grainState.State).ToArray();
         var expected = ParseETag(grainState.ETag, stateName, grainId);
         var next = (expected ?? 0) + 1;
-        var changed = await Write(async (connection, cancel) =>
+        int changed;
+        try
+        {
+            changed = await Write(async (connection, cancel) =>
+            {
+                var rows = await Upsert(connection, cancel);
+                if (rows > 0 && scrub && !await Scrub(connection, cancel))
+                {
+                    erasing!.ScrubOnNextWrite = true; // the row is written; the next write tries the scrub again
+                }
+
+                return rows;
+            });
+        }
+        catch
+        {
+            if (scrub) erasing!.ScrubOnNextWrite = true;
+            throw;
+        }
+
+        if (changed == 0)
+        {
+            if (scrub) erasing!.ScrubOnNextWrite = true;
+            throw Inconsistent("write", stateName, grainId, grainState.ETag);
+        }
+
+        grainState.ETag = next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+
+        async Task<int> Upsert(SqliteConnection connection, CancellationToken cancel)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = expected is null
@@ -150,10 +191,36 @@ public sealed partial class SqliteGrainStorage(
             command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             if (expected is { } e) command.Parameters.AddWithValue("$e", e);
             return await command.ExecuteNonQueryAsync(cancel);
-        });
-        if (changed == 0) throw Inconsistent("write", stateName, grainId, grainState.ETag);
-        grainState.ETag = next.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        grainState.RecordExists = true;
+        }
+    }
+
+    /// <summary>
+    /// Copies every WAL frame into the (secure-deleting) main file and empties the WAL, so the
+    /// personal data just overwritten is gone from both at once. It waits for readers still on old
+    /// frames (busy timeout); false when they outlasted every try.
+    /// </summary>
+    private async Task<bool> Scrub(SqliteConnection connection, CancellationToken cancel)
+    {
+        for (var attempt = 1; attempt <= ScrubAttempts; attempt++)
+        {
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                await using var reader = await command.ExecuteReaderAsync(cancel);
+                if (await reader.ReadAsync(cancel) && reader.GetInt64(0) == 0) return true;
+            }
+            catch (SqliteException ex)
+            {
+                // Never thrown: the row is already committed, and a failed write would leave the grain's ETag behind it.
+                LogScrubBusy(logger, attempt, ex);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancel);
+        }
+
+        LogScrubDeferred(logger, options.DatabasePath);
+        return false;
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -253,6 +320,12 @@ public sealed partial class SqliteGrainStorage(
         command.CommandText = sql;
         return (await command.ExecuteScalarAsync(cancel))?.ToString();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Erasure checkpoint failed (attempt {Attempt})")]
+    private static partial void LogScrubBusy(ILogger logger, int attempt, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Readers kept the WAL of {Path} busy: erased data stays in it until the next erasing write")]
+    private static partial void LogScrubDeferred(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Grain state in {Path}")]
     private static partial void LogOpened(ILogger logger, string path);

@@ -235,11 +235,13 @@ public sealed class VolunteerGrain(
         {
             Name = ContactDetails.ErasedName,
             Contact = null,
+            Location = null,
             Skills = [],
             Languages = [],
             Availability = [],
         };
         S.OnDuty = false;
+        S.ScrubOnNextWrite = true;
         return await Commit([]);
     }
 

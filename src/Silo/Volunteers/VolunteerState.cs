@@ -1,9 +1,10 @@
+using MutualAid.Silo.Storage;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Volunteers;
 
 [GenerateSerializer, Alias("MutualAid.Silo.VolunteerState")]
-public sealed class VolunteerState
+public sealed class VolunteerState : IErasableState
 {
     [Id(0)] public VolunteerProfile? Profile { get; set; }
     [Id(1)] public int Version { get; set; }
@@ -24,4 +25,8 @@ public sealed class VolunteerState
 
     /// <summary>Who held and cleared their claiming, and why: the volunteer's own trail.</summary>
     [Id(22)] public List<MutualAid.Requests.AuditEntry> Audit { get; set; } = [];
+
+    /// <summary>Asks the store for one erasing write; never persisted.</summary>
+    [field: NonSerialized]
+    public bool ScrubOnNextWrite { get; set; }
 }
