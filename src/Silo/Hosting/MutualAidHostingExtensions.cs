@@ -36,6 +36,7 @@ public static class MutualAidHostingExtensions
                 break;
             case ClusteringKind.Redis:
                 silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(options));
+                silo.UseFailoverTiming();
                 silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
                 break;
         }
