@@ -27,7 +27,9 @@ internal sealed class Driver(IGrainFactory grains, Sent sent)
         for (var i = 0; i < count; i++)
         {
             var id = Guid.NewGuid();
-            await grains.GetGrain<IVolunteerGrain>(id).Register(new VolunteerProfile($"V{i}", [hub], [RequestCategory.Food], ["English"], true, 50, 80), Bench);
+            // Rest after a full day, not eight hours: a benchmark volunteer does hundreds of quarter-hour
+            // jobs, and the rest rule (a real limit for real people) must not be what ends a run.
+            await grains.GetGrain<IVolunteerGrain>(id).Register(new VolunteerProfile($"V{i}", [hub], [RequestCategory.Food], ["English"], true, 50, 80) { RestAfterHoursInADay = 24 }, Bench);
             volunteers.Add(id);
         }
     }
