@@ -17,10 +17,9 @@ public sealed partial class DeployedAppTests : IDisposable
     public async Task The_readme_run_command_answers_a_bad_form_without_a_developer_page()
     {
         var root = LocalCluster.RepositoryRoot();
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         // Exactly the README's `dotnet run --project src/Web` (its launch profile included), from the build.
         await using var app = await EmbeddedApp.Start(Path.Combine(scratch, "data"),
-            ["run", "--no-build", "-c", configuration, "--project", Path.Combine(root, "src", "Web"), "--"], root, environment: null);
+            ["run", "--no-build", "-c", EmbeddedApp.Configuration, "--project", Path.Combine(root, "src", "Web"), "--"], root, environment: null);
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
         using var badToken = await http.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
@@ -70,10 +69,9 @@ public sealed partial class DeployedAppTests : IDisposable
     private async Task<string> Publish()
     {
         var root = LocalCluster.RepositoryRoot();
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var output = Path.Combine(scratch, "publish");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-        foreach (var arg in new[] { "publish", Path.Combine(root, "src", "Web", "Web.csproj"), "-c", configuration, "--no-build", "-o", output }) info.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "publish", Path.Combine(root, "src", "Web", "Web.csproj"), "-c", EmbeddedApp.Configuration, "--no-build", "-o", output }) info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

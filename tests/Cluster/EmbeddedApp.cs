@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace MutualAid.Cluster.Tests;
@@ -39,18 +37,17 @@ public sealed class EmbeddedApp : IAsyncDisposable
     }
 
     /// <summary>The web app's build output for the configuration these tests were built in.</summary>
-    public static string BuiltDll()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
-        return Path.Combine(LocalCluster.RepositoryRoot(), "src", "Web", "bin", configuration, "net10.0", "MutualAid.Web.dll");
-    }
+    public static string BuiltDll() => Path.Combine(LocalCluster.RepositoryRoot(), "src", "Web", "bin", Configuration, "net10.0", "MutualAid.Web.dll");
+
+    /// <summary>The build configuration these tests (and so the app beside them) were built in: bin/&lt;Configuration&gt;/net10.0.</summary>
+    public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 
     /// <param name="arguments">What follows <c>dotnet</c>; the listening address is added.</param>
     /// <param name="environment">Null leaves it to the launch profile, as the README's command does.</param>
     public static async Task<EmbeddedApp> Start(string dataFolder, IEnumerable<string> arguments, string workingDirectory, string? environment)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var port = FreePort();
+        var port = LocalCluster.FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -63,8 +60,8 @@ public sealed class EmbeddedApp : IAsyncDisposable
         else info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         info.Environment["MutualAid__Storage"] = "Sqlite";
         info.Environment["MutualAid__DataFolder"] = dataFolder;
-        info.Environment["MutualAid__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["MutualAid__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["MutualAid__SiloPort"] = LocalCluster.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["MutualAid__GatewayPort"] = LocalCluster.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["MutualAid__ServiceId"] = "app-" + Path.GetFileName(dataFolder);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["MutualAid__SensitivePermits"] = "10000";
@@ -128,12 +125,5 @@ public sealed class EmbeddedApp : IAsyncDisposable
         }
 
         process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -32,7 +32,7 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IDisposable
         var app = await EmbeddedApp.Start(folder);
         try
         {
-            var password = await DemoPassword();
+            var password = await LocalCluster.ReadDemoPassword(Path.Combine(folder, "demo-accounts.txt"));
             var slowest = TimeSpan.Zero;
             for (var round = 0; round < Rounds; round++)
             {
@@ -163,15 +163,6 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IDisposable
                 await Post(dispatcher, $"/api/requests/{request.Id}/unassign", new { expectedVersion = request.Version, reason = "crash test" });
             }
         }
-    }
-
-    private async Task<string> DemoPassword()
-    {
-        var file = Path.Combine(folder, "demo-accounts.txt");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!File.Exists(file) && DateTime.UtcNow < deadline) await Task.Delay(200);
-        var first = (await File.ReadAllLinesAsync(file))[0];
-        return first[(first.LastIndexOf(':') + 1)..].Trim();
     }
 
     public void Dispose()

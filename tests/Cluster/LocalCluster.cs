@@ -61,9 +61,11 @@ public sealed partial class LocalCluster : IAsyncLifetime
         ? Directory.GetFiles(State, "*.log").Select(f => $"--- {Path.GetFileName(f)}\n{string.Join("\n", File.ReadLines(f).TakeLast(40))}")
         : []);
 
-    public async Task<string> DemoPassword()
+    public Task<string> DemoPassword() => ReadDemoPassword(Path.Combine(State, "web1", "demo-accounts.txt"));
+
+    /// <summary>The demo sign-ins' password, from the file the demo seeder writes once the demo people exist.</summary>
+    public static async Task<string> ReadDemoPassword(string file)
     {
-        var file = Path.Combine(State, "web1", "demo-accounts.txt");
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!File.Exists(file) && DateTime.UtcNow < deadline) await Task.Delay(200);
         var first = (await File.ReadAllLinesAsync(file))[0];
@@ -107,7 +109,7 @@ public sealed partial class LocalCluster : IAsyncLifetime
         return dir?.FullName ?? throw new InvalidOperationException("MutualAid.sln not found.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
