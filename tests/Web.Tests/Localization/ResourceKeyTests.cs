@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MutualAid.Accounts;
+using MutualAid.Common;
 using MutualAid.Offers;
 using MutualAid.Requests;
 using MutualAid.Web.Localization;
@@ -113,5 +114,25 @@ public sealed partial class ResourceKeyTests
         Assert.True(phrases.Count >= 10, "The scan for Phrase.Of found too few phrases to be working.");
         var wrong = phrases.Where(p => !english.TryGetValue(p.Key, out var text) || text != p.English).Select(p => $"{p.Key}: \"{p.English}\"").ToList();
         Assert.True(wrong.Count == 0, "Missing from UiText.resx or different from the grain's English:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void Every_reason_code_has_its_english_template_as_the_default_words()
+    {
+        // With Every_language_has_every_key_with_a_non_empty_text this makes a code without words in
+        // any language fail: readers would otherwise get the grain's English.
+        var english = Load("");
+        var wrong = Enum.GetValues<Reason>().Where(r => r != Reason.None)
+            .Where(r => !english.TryGetValue("Phrase." + Reasons.Key(r), out var text) || text != Reasons.English(r))
+            .Select(r => $"Phrase.{Reasons.Key(r)}: \"{Reasons.English(r)}\"").ToList();
+        Assert.True(wrong.Count == 0, "Reason codes missing from UiText.resx or different from their English:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void Every_reason_key_in_the_resources_names_a_reason_code()
+    {
+        var codes = Enum.GetNames<Reason>().Select(n => $"Phrase.Reason.{n}").ToHashSet(StringComparer.Ordinal);
+        var stray = Load("").Keys.Where(k => k.StartsWith("Phrase.Reason.", StringComparison.Ordinal) && !codes.Contains(k)).ToList();
+        Assert.True(stray.Count == 0, "Words for reason codes that no longer exist:\n" + string.Join("\n", stray));
     }
 }

@@ -1,0 +1,20 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace MutualAid.Common;
+
+public static class Reasons
+{
+    private static readonly FrozenDictionary<Reason, string> Templates = typeof(Reason)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .ToFrozenDictionary(f => (Reason)f.GetValue(null)!, f => f.GetCustomAttribute<EnglishAttribute>()?.Template ?? f.Name);
+
+    /// <summary>The phrase key of a reason: its words are "Phrase.Reason.{name}" in each language.</summary>
+    public static string Key(this Reason reason) => $"Reason.{reason}";
+
+    /// <summary>The one English template of a reason.</summary>
+    public static string English(this Reason reason) => Templates.TryGetValue(reason, out var template) ? template : reason.ToString();
+
+    /// <summary>The reason as a phrase a person reads in their language, with its arguments.</summary>
+    public static Phrase Say(this Reason reason, params object[] args) => new(reason.Key(), reason.English(), args);
+}
