@@ -18,8 +18,13 @@ public enum Reason
     [English("Not found.")] NotFound = 3,
 
     // Requests: 100-199
+    [English("{0} is not possible while this request is {1}.")] NotNow = 100,
+    [English("This request is {1}: reopen it first.")] ReopenFirst = 101,
+    [English("Unassign the volunteer first: this request is {1}.")] UnassignFirst = 102,
+    [English("Mark it picked up first: this request is {1}.")] StartFirst = 103,
 
     // Volunteers: 200-299
+    [English("{0} A coordinator can override this with a reason.")] PastLimits = 200,
 
     // Offers: 300-399
 

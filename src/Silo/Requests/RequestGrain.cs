@@ -118,7 +118,7 @@ public sealed partial class RequestGrain(
     {
         ArgumentNullException.ThrowIfNull(command);
         if (View?.MergedInto == command.SurvivorId) return Result<RequestView>.Ok(View); // done before
-        if (Check("cancel", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (Check(RequestAction.Cancel, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         if (View!.Assignment is { } held) return Result<RequestView>.Refused($"{held.VolunteerName} holds this one; unassign it first or merge the other way.");
         var view = View with { Status = RequestStatus.Cancelled, MergedInto = command.SurvivorId };
         return await Commit(view, command.Actor, Phrase.Of("DidMergeInto", "merged this into {0}", command.SurvivorReference), "Duplicate");
@@ -127,7 +127,7 @@ public sealed partial class RequestGrain(
     public async Task<Result<RequestView>> Triage(TriageCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Check("triage", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (Check(RequestAction.Triage, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         if (command.Urgency is { } u && !Enum.IsDefined(u)) return Result<RequestView>.Invalid(nameof(command.Urgency), "Unknown urgency.");
         if (command.Category is { } c && !Enum.IsDefined(c)) return Result<RequestView>.Invalid(nameof(command.Category), "Unknown category.");
 
@@ -150,7 +150,7 @@ public sealed partial class RequestGrain(
     public async Task<Result<RequestView>> Assign(AssignCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Check("assign", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (Check(RequestAction.Assign, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         if (command.VolunteerId == Guid.Empty) return Result<RequestView>.Invalid(nameof(command.VolunteerId), "Choose a volunteer.");
         if (BadEstimate(command.EstimatedHours) is { } badEstimate) return badEstimate;
 
@@ -216,7 +216,7 @@ public sealed partial class RequestGrain(
     public async Task<Result<RequestView>> Unassign(RequestCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Check("unassign", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (Check(RequestAction.Unassign, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var assignment = View!.Assignment!;
         // A volunteer dropping their own claim gives it back; a dispatcher taking it away does not.
         var givenBack = assignment is { Claimed: true, State: AssignmentState.Accepted } && assignment.AssignedBy.UserId == command.Actor.UserId;
@@ -228,7 +228,7 @@ public sealed partial class RequestGrain(
     public async Task<Result<RequestView>> Accept(RequestCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Check("accept", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (Check(RequestAction.Accept, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var assignment = View!.Assignment!;
         if (assignment.State != AssignmentState.Offered)
         {
@@ -243,7 +243,7 @@ public sealed partial class RequestGrain(
     public async Task<Result<RequestView>> Decline(RequestCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Check("decline", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (Check(RequestAction.Decline, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var assignment = View!.Assignment!;
         // Declining after accepting (the contact details were theirs to see) is giving it back.
         return await ReturnToTriage(assignment with { State = AssignmentState.Declined, AnsweredAt = Now },
@@ -254,7 +254,7 @@ public sealed partial class RequestGrain(
     public async Task<Result<RequestView>> Start(RequestCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Check("start", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (Check(RequestAction.Start, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var assignment = View!.Assignment!;
         // Picked up: the claim has done its job and no longer runs out.
         var accepted = assignment.State == AssignmentState.Offered
@@ -267,7 +267,7 @@ public sealed partial class RequestGrain(
     public async Task<Result<RequestView>> Fulfil(FulfilCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Check("fulfil", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (Check(RequestAction.Fulfil, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         if (!FulfilCommand.HoursInRange(command.HoursGiven))
         {
             return Result<RequestView>.Invalid(nameof(command.HoursGiven), $"Say how long it took: between {FulfilCommand.MinHours} and {FulfilCommand.MaxHours} hours.");
@@ -287,7 +287,7 @@ public sealed partial class RequestGrain(
     public async Task<Result<RequestView>> Cancel(RequestCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Check("cancel", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (Check(RequestAction.Cancel, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), "Say why it is cancelled.");
         var assignment = View!.Assignment;
         var view = View with
@@ -308,7 +308,7 @@ public sealed partial class RequestGrain(
     public async Task<Result<RequestView>> Escalate(EscalateCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Check("escalate", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (Check(RequestAction.Escalate, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         if (!Slug.IsValid(command.RegionSlug)) return Result<RequestView>.Invalid(nameof(command.RegionSlug), "Choose a region.");
         if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), "Say why this hub cannot meet it.");
 
@@ -322,7 +322,7 @@ public sealed partial class RequestGrain(
     public async Task<Result<RequestView>> Reopen(RequestCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Check("reopen", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (Check(RequestAction.Reopen, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), "Say why it is reopened.");
         var view = View! with
         {
@@ -337,7 +337,7 @@ public sealed partial class RequestGrain(
     public async Task<Result<RequestView>> TransferTo(TransferCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Check("transfer", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (Check(RequestAction.Transfer, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var current = View!;
         if (command.ToHubSlug == current.HubSlug) return Result<RequestView>.Refused("The request is already on that hub's board.");
         var target = await GrainFactory.GetGrain<INeighbourhoodGrain>(command.ToHubSlug).GetSettings();
@@ -422,7 +422,7 @@ public sealed partial class RequestGrain(
     public async Task<Result<RequestView>> Claim(ClaimCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Check("assign", command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (Check(RequestAction.Assign, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var current = View!;
         if (current.Assignment is { } taken) return Result<RequestView>.Refused($"{taken.VolunteerName} already has this.");
         if (BadEstimate(command.EstimatedHours) is { } badEstimate) return badEstimate;
@@ -519,7 +519,7 @@ public sealed partial class RequestGrain(
     }
 
     /// <summary>Existence, actor, staleness, then legality: the first that fails is the answer.</summary>
-    private Result<RequestView>? Check(string command, int expectedVersion, Actor? actor)
+    private Result<RequestView>? Check(RequestAction action, int expectedVersion, Actor? actor)
     {
         if (View is null) return Result<RequestView>.NotFound("There is no such request.");
         if (actor is null || string.IsNullOrWhiteSpace(actor.UserId)) return Result<RequestView>.Invalid("Actor", "Who is doing this?");
@@ -529,7 +529,7 @@ public sealed partial class RequestGrain(
             return Result<RequestView>.Stale(new Conflict(expectedVersion, View.Version, last.Actor, last.Action, last.At) { Said = last.Said });
         }
 
-        return RequestLifecycle.Refusal(command, View.Status) is { } refusal ? Result<RequestView>.Refused(refusal) : null;
+        return RequestLifecycle.Refusal(action, View.Status) is { } refusal ? Result<RequestView>.Refused(refusal, action, View.Status) : null;
     }
 
     /// <summary>

@@ -59,8 +59,8 @@ public sealed class RequestLifecycleTests(ClusterFixture fixture)
         else
         {
             Assert.Equal(ResultStatus.Refused, result.Status);
-            Assert.Contains($"Cannot {command}", result.Message);
-            Assert.Contains(from == RequestStatus.InProgress ? "in progress" : from.ToString().ToLowerInvariant(), result.Message);
+            Assert.Contains(result.Reason, new[] { Reason.NotNow, Reason.ReopenFirst, Reason.UnassignFirst, Reason.StartFirst });
+            Assert.Equal(from, Assert.IsType<RequestStatus>(result.Said!.Args[1])); // the reader is told the status it is in
             Assert.Equal(request.Status, after.Status);
             Assert.Equal(request.Version, after.Version);
             Assert.Equal(auditBefore, audit.Count);

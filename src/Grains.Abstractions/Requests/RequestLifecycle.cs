@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+
+namespace MutualAid.Requests;
+
+/// <summary>
+/// The one table of which action may run from which status: the grain refuses anything not
+/// listed, and every client shows only what the table allows, so a button never offers what the
+/// grain would refuse.
+/// </summary>
+public static class RequestLifecycle
+{
+    private static readonly RequestStatus[] Open =
+        [RequestStatus.New, RequestStatus.Triaged, RequestStatus.Assigned, RequestStatus.InProgress, RequestStatus.Reopened];
+
+    private static readonly FrozenDictionary<RequestAction, RequestStatus[]> AllowedFrom = new Dictionary<RequestAction, RequestStatus[]>
+    {
+        [RequestAction.Triage] = [RequestStatus.New, RequestStatus.Triaged, RequestStatus.Reopened],
+        [RequestAction.Assign] = [RequestStatus.New, RequestStatus.Triaged, RequestStatus.Reopened, RequestStatus.Assigned, RequestStatus.InProgress],
+        [RequestAction.Unassign] = [RequestStatus.Assigned, RequestStatus.InProgress],
+        [RequestAction.Accept] = [RequestStatus.Assigned],
+        [RequestAction.Decline] = [RequestStatus.Assigned],
+        [RequestAction.Start] = [RequestStatus.Assigned],
+        [RequestAction.Fulfil] = [RequestStatus.InProgress],
+        [RequestAction.Cancel] = Open,
+        [RequestAction.Escalate] = [RequestStatus.New, RequestStatus.Triaged, RequestStatus.Reopened],
+        [RequestAction.Reopen] = [RequestStatus.Fulfilled, RequestStatus.Cancelled, RequestStatus.Escalated],
+        [RequestAction.Transfer] = [RequestStatus.New, RequestStatus.Triaged, RequestStatus.Reopened],
+    }.ToFrozenDictionary();
+
+    public static bool IsOpen(RequestStatus status) => Open.Contains(status);
+
+    public static bool Allows(RequestAction action, RequestStatus from) =>
+        AllowedFrom.TryGetValue(action, out var allowed) && allowed.Contains(from);
+
+    /// <summary>The statuses an action may run from, for a refusal that says what would work.</summary>
+    public static IReadOnlyList<RequestStatus> AllowedStatuses(RequestAction action) => AllowedFrom[action];
+
+    /// <summary>Every action the table allows from a status, in the enum's order.</summary>
+    public static IReadOnlyList<RequestAction> Available(RequestStatus from) =>
+        [.. Enum.GetValues<RequestAction>().Where(a => Allows(a, from))];
+
+    /// <summary>Null when allowed; otherwise why not, coded with a hint at what to do first (its phrase takes the action and the status).</summary>
+    public static Reason? Refusal(RequestAction action, RequestStatus from)
+    {
+        if (Allows(action, from)) return null;
+        return from switch
+        {
+            RequestStatus.Fulfilled or RequestStatus.Cancelled or RequestStatus.Escalated => Reason.ReopenFirst,
+            RequestStatus.Assigned or RequestStatus.InProgress when action == RequestAction.Escalate => Reason.UnassignFirst,
+            RequestStatus.Assigned when action == RequestAction.Fulfil => Reason.StartFirst,
+            _ => Reason.NotNow,
+        };
+    }
+}
