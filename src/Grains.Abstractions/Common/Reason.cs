@@ -22,6 +22,8 @@ public enum Reason
     [English("This request is {1}: reopen it first.")] ReopenFirst = 101,
     [English("Unassign the volunteer first: this request is {1}.")] UnassignFirst = 102,
     [English("Mark it picked up first: this request is {1}.")] StartFirst = 103,
+    [English("There is no such request on this hub's board.")] NotInHub = 104,
+    [English("This is not one of your jobs.")] NotYours = 105,
 
     // Volunteers: 200-299
     [English("{0} A coordinator can override this with a reason.")] PastLimits = 200,

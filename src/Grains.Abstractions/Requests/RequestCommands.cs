@@ -10,7 +10,11 @@ namespace MutualAid.Requests;
 public sealed record RequestCommand(
     [property: Id(0)] int ExpectedVersion,
     [property: Id(1)] Actor Actor,
-    [property: Id(2)] string? Reason = null);
+    [property: Id(2)] string? Reason = null) : IScopedCommand
+{
+    [Id(20)] public string? Hub { get; init; }
+    [Id(21)] public Guid? AsVolunteer { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("MutualAid.TriageCommand")]
 public sealed record TriageCommand(
@@ -18,7 +22,11 @@ public sealed record TriageCommand(
     [property: Id(1)] Actor Actor,
     [property: Id(2)] Urgency? Urgency = null,
     [property: Id(3)] RequestCategory? Category = null,
-    [property: Id(4)] string? Reason = null);
+    [property: Id(4)] string? Reason = null) : IScopedCommand
+{
+    [Id(20)] public string? Hub { get; init; }
+    [Id(21)] public Guid? AsVolunteer { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("MutualAid.AssignCommand")]
 public sealed record AssignCommand(
@@ -26,8 +34,11 @@ public sealed record AssignCommand(
     [property: Id(1)] Actor Actor,
     [property: Id(2)] Guid VolunteerId,
     [property: Id(3)] double EstimatedHours = 1,
-    [property: Id(4)] string? Reason = null)
+    [property: Id(4)] string? Reason = null) : IScopedCommand
 {
+    [Id(20)] public string? Hub { get; init; }
+    [Id(21)] public Guid? AsVolunteer { get; init; }
+
     /// <summary>
     /// A coordinator's reason for assigning past the volunteer's own limits (load, weekly hours,
     /// rest). Recorded in the audit. Only coordinators may send it; the web tier checks.
@@ -41,7 +52,11 @@ public sealed record MergeCommand(
     [property: Id(0)] int ExpectedVersion,
     [property: Id(1)] Actor Actor,
     [property: Id(2)] Guid SurvivorId,
-    [property: Id(3)] string SurvivorReference);
+    [property: Id(3)] string SurvivorReference) : IScopedCommand
+{
+    [Id(20)] public string? Hub { get; init; }
+    [Id(21)] public Guid? AsVolunteer { get; init; }
+}
 
 /// <summary>A volunteer claims a request for themselves (self-service).</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.ClaimCommand")]
@@ -49,15 +64,22 @@ public sealed record ClaimCommand(
     [property: Id(0)] int ExpectedVersion,
     [property: Id(1)] Actor Actor,
     [property: Id(2)] Guid VolunteerId,
-    [property: Id(3)] double EstimatedHours = 1);
+    [property: Id(3)] double EstimatedHours = 1) : IScopedCommand
+{
+    [Id(20)] public string? Hub { get; init; }
+    [Id(21)] public Guid? AsVolunteer { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("MutualAid.FulfilCommand")]
 public sealed record FulfilCommand(
     [property: Id(0)] int ExpectedVersion,
     [property: Id(1)] Actor Actor,
     [property: Id(2)] double HoursGiven,
-    [property: Id(3)] string? Reason = null)
+    [property: Id(3)] string? Reason = null) : IScopedCommand
 {
+    [Id(20)] public string? Hub { get; init; }
+    [Id(21)] public Guid? AsVolunteer { get; init; }
+
     /// <summary>A quarter of an hour is the least a job is banked as; a day is the most one delivery can take.</summary>
     public const double MinHours = 0.25;
 
@@ -72,11 +94,19 @@ public sealed record TransferCommand(
     [property: Id(0)] int ExpectedVersion,
     [property: Id(1)] Actor Actor,
     [property: Id(2)] string ToHubSlug,
-    [property: Id(3)] string? Reason = null);
+    [property: Id(3)] string? Reason = null) : IScopedCommand
+{
+    [Id(20)] public string? Hub { get; init; }
+    [Id(21)] public Guid? AsVolunteer { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("MutualAid.EscalateCommand")]
 public sealed record EscalateCommand(
     [property: Id(0)] int ExpectedVersion,
     [property: Id(1)] Actor Actor,
     [property: Id(2)] string RegionSlug,
-    [property: Id(3)] string Reason);
+    [property: Id(3)] string Reason) : IScopedCommand
+{
+    [Id(20)] public string? Hub { get; init; }
+    [Id(21)] public Guid? AsVolunteer { get; init; }
+}
