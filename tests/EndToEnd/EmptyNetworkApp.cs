@@ -15,14 +15,15 @@ public sealed class EmptyNetworkApp : IAsyncLifetime
     public async Task InitializeAsync() => App = await AppProcess.Start(seedDemo: false, environment: "Production");
 
     /// <summary>A new browser (its own cookies) pointed at the empty app.</summary>
-    public async Task<IPage> NewPage(IBrowser browser)
+    /// <param name="locale">The browser's language (its Accept-Language), e.g. "es-ES".</param>
+    public async Task<IPage> NewPage(IBrowser browser, string locale = "en-GB")
     {
         ArgumentNullException.ThrowIfNull(browser);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            Locale = "en-GB",
+            Locale = locale,
         });
         return await context.NewPageAsync();
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,93 +12,25 @@ namespace MutualAid.EndToEnd;
 /// No demo account or seeded data anywhere, and the app runs in Production on SQLite.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class FromNothingTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
+public sealed class FromNothingTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
 {
-    private const string Password = "a long enough password 1";
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };
-
-    [GeneratedRegex(@"https?://\S+/invite/[A-Za-z0-9_-]+")]
-    private static partial Regex InviteLink();
-
-    /// <summary>
-    /// Picks from a Radzen drop-down. A click that lands while the page is still prerendered (before its
-    /// circuit is up) opens nothing, so it opens the list again until the option shows.
-    /// </summary>
-    private static async Task Choose(IPage page, string testId, string option)
-    {
-        var item = page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = option }).First;
-        for (var attempt = 0; attempt < 20 && !await item.IsVisibleAsync(); attempt++)
-        {
-            await page.GetByTestId(testId).ClickAsync();
-            try
-            {
-                await item.WaitForAsync(new() { Timeout = 1000 });
-            }
-            catch (TimeoutException)
-            {
-                // Not open yet: click again.
-            }
-        }
-
-        await item.ClickAsync();
-    }
-
-    private static async Task Join(IPage page, string link, string email, string name)
-    {
-        await page.GotoAsync(link);
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#name", name);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/invite/", StringComparison.Ordinal));
-    }
-
-    private static async Task<string> TeamLink(IPage coordinator, string role, string? email = null)
-    {
-        var code = coordinator.GetByTestId("invite-link");
-        var previous = await code.CountAsync() > 0 ? await code.InnerTextAsync() : null;
-        await Choose(coordinator, "invite-role", role);
-        if (email is not null) await coordinator.GetByTestId("invite-email").FillAsync(email);
-        await coordinator.GetByTestId("invite-create").ClickAsync();
-        await Expect(code).ToContainTextAsync("/invite/", new() { Timeout = 10000 });
-        if (previous is not null) await Expect(code).Not.ToHaveTextAsync(previous, new() { Timeout = 10000 });
-        return await code.InnerTextAsync();
-    }
 
     [Fact]
     public async Task A_new_network_puts_an_invited_volunteer_to_work_on_a_public_request()
     {
-        // The administrator: the first visit goes to setup.
-        var admin = await network.NewPage(browser.Browser);
-        await admin.GotoAsync("/account/login");
-        await admin.WaitForURLAsync(url => url.Contains("/setup", StringComparison.Ordinal));
-        await admin.FillAsync("#email", "ada@example.org");
-        await admin.FillAsync("#name", "Ada");
-        await admin.FillAsync("#password", Password);
-        await admin.ClickAsync("main button[type=submit]");
-        await admin.WaitForURLAsync(url => url.Contains("/admin", StringComparison.Ordinal));
-
-        // A region and a hub, then the hub's coordinator, picked from the list.
-        await admin.GetByTestId("admin-region").FillAsync("East Side");
-        await admin.GetByTestId("admin-hub").FillAsync("Harbour");
-        await admin.GetByTestId("admin-create-hub").ClickAsync();
-        await Expect(admin.GetByTestId("admin-message")).ToContainTextAsync("harbour", new() { Timeout = 10000 });
-        await Choose(admin, "admin-invite-hub", "Harbour");
-        await admin.GetByTestId("admin-invite").ClickAsync();
-        await Expect(admin.GetByTestId("admin-message")).ToContainTextAsync("/invite/", new() { Timeout = 10000 });
-        var coordinatorLink = InviteLink().Match(await admin.GetByTestId("admin-message").InnerTextAsync()).Value;
-
+        // The administrator sets up, makes a region and a hub and invites its coordinator, picked from the list.
         var coordinator = await network.NewPage(browser.Browser);
-        await Join(coordinator, coordinatorLink, "cora@example.org", "Cora");
+        await Journey.SetUpHub(network, browser.Browser, "Harbour", coordinator, "cora@example.org", "Cora");
 
         // The coordinator builds the team from the team page.
         await coordinator.GotoAsync("/hubs/harbour/team");
-        var dispatcherLink = await TeamLink(coordinator, "Dispatcher");
-        var volunteerLink = await TeamLink(coordinator, "Volunteer", "vic@example.org");
+        var dispatcherLink = await Journey.TeamLink(coordinator, "Dispatcher");
+        var volunteerLink = await Journey.TeamLink(coordinator, "Volunteer", "vic@example.org");
         var dispatcher = await network.NewPage(browser.Browser);
-        await Join(dispatcher, dispatcherLink, "dan@example.org", "Dan");
+        await Journey.Join(dispatcher, dispatcherLink, "dan@example.org", "Dan");
         var volunteer = await network.NewPage(browser.Browser);
-        await Join(volunteer, volunteerLink, "vic@example.org", "Vic Okafor");
+        await Journey.Join(volunteer, volunteerLink, "vic@example.org", "Vic Okafor");
 
         // The team page lists everyone who joined.
         await coordinator.ReloadAsync();

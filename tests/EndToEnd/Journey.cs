@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MutualAid.EndToEnd;
+
+/// <summary>
+/// The steps every from-nothing journey shares, as people take them in the browser: the first
+/// administrator sets up, makes a hub and invites its coordinator; people join from their links.
+/// </summary>
+public static partial class Journey
+{
+    public const string Password = "a long enough password 1";
+
+    [GeneratedRegex(@"https?://\S+/invite/[A-Za-z0-9_-]+")]
+    private static partial Regex InviteLink();
+
+    /// <summary>
+    /// Setup, a region "East Side" and one hub, and its coordinator (who joins in <paramref name="coordinator"/>).
+    /// Returns the administrator's page.
+    /// </summary>
+    public static async Task<IPage> SetUpHub(EmptyNetworkApp network, IBrowser browser, string hub, IPage coordinator, string coordinatorEmail, string coordinatorName)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var admin = await network.NewPage(browser);
+        await admin.GotoAsync("/account/login");
+        await admin.WaitForURLAsync(url => url.Contains("/setup", StringComparison.Ordinal));
+        await admin.FillAsync("#email", "ada@example.org");
+        await admin.FillAsync("#name", "Ada");
+        await admin.FillAsync("#password", Password);
+        await admin.ClickAsync("main button[type=submit]");
+        await admin.WaitForURLAsync(url => url.Contains("/admin", StringComparison.Ordinal));
+
+        await admin.GetByTestId("admin-region").FillAsync("East Side");
+        await admin.GetByTestId("admin-hub").FillAsync(hub);
+        await admin.GetByTestId("admin-create-hub").ClickAsync();
+        await Expect(admin.GetByTestId("admin-message")).ToContainTextAsync(hub.ToLowerInvariant(), new() { Timeout = 10000 });
+        await Choose(admin, "admin-invite-hub", hub);
+        await admin.GetByTestId("admin-invite").ClickAsync();
+        await Expect(admin.GetByTestId("admin-message")).ToContainTextAsync("/invite/", new() { Timeout = 10000 });
+        var link = InviteLink().Match(await admin.GetByTestId("admin-message").InnerTextAsync()).Value;
+        await Join(coordinator, link, coordinatorEmail, coordinatorName);
+        return admin;
+    }
+
+    /// <summary>
+    /// Picks from a Radzen drop-down. A click that lands while the page is still prerendered (before its
+    /// circuit is up) opens nothing, so it opens the list again until the option shows.
+    /// </summary>
+    public static async Task Choose(IPage page, string testId, string option)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var item = page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = option }).First;
+        for (var attempt = 0; attempt < 20 && !await item.IsVisibleAsync(); attempt++)
+        {
+            await page.GetByTestId(testId).ClickAsync();
+            try
+            {
+                await item.WaitForAsync(new() { Timeout = 1000 });
+            }
+            catch (TimeoutException)
+            {
+                // Not open yet: click again.
+            }
+        }
+
+        await item.ClickAsync();
+    }
+
+    public static async Task Join(IPage page, string link, string email, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync(link);
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/invite/", StringComparison.Ordinal));
+    }
+
+    /// <summary>A coordinator's invitation link from the team page (open on <paramref name="coordinator"/>).</summary>
+    public static async Task<string> TeamLink(IPage coordinator, string role, string? email = null)
+    {
+        ArgumentNullException.ThrowIfNull(coordinator);
+        var code = coordinator.GetByTestId("invite-link");
+        var previous = await code.CountAsync() > 0 ? await code.InnerTextAsync() : null;
+        await Choose(coordinator, "invite-role", role);
+        if (email is not null) await coordinator.GetByTestId("invite-email").FillAsync(email);
+        await coordinator.GetByTestId("invite-create").ClickAsync();
+        await Expect(code).ToContainTextAsync("/invite/", new() { Timeout = 10000 });
+        if (previous is not null) await Expect(code).Not.ToHaveTextAsync(previous, new() { Timeout = 10000 });
+        return await code.InnerTextAsync();
+    }
+}
