@@ -5,6 +5,7 @@ namespace MutualAid.Neighbourhoods;
 /// <summary>
 /// How long a volunteer's claim on a request holds before they pick it up. A claim that runs out
 /// lapses: the request goes back on the board and the volunteer no longer sees the address.
+/// Stored as four spans (Ids 0-3) so hubs saved before <see cref="Times"/> existed still load.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.ClaimPolicy")]
 public sealed record ClaimPolicy(
@@ -27,11 +28,7 @@ public sealed record ClaimPolicy(
 
     public int AllowedGiveBacksPerHour => GiveBacksPerHour > 0 ? GiveBacksPerHour : DefaultGiveBacksPerHour;
 
-    public TimeSpan PickUpWithin(Urgency urgency) => urgency switch
-    {
-        Urgency.Critical => Critical,
-        Urgency.High => High,
-        Urgency.Normal => Normal,
-        _ => Low,
-    };
+    public UrgencyTimes Times => new(Critical, High, Normal, Low);
+
+    public TimeSpan PickUpWithin(Urgency urgency) => Times.For(urgency);
 }

@@ -5,7 +5,8 @@ namespace MutualAid.Neighbourhoods;
 /// <summary>
 /// How long a hub gives itself to assign a request of each urgency. Past that the request is
 /// overdue (highlighted, coordinators told); unassigned for as long again, it is offered to the
-/// region so a neighbouring hub can take it.
+/// region so a neighbouring hub can take it. Stored as four spans (Ids 0-3) since the first
+/// version, so hubs saved then still load; <see cref="Times"/> is how they are read.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.DeadlinePolicy")]
 public sealed record DeadlinePolicy(
@@ -17,17 +18,10 @@ public sealed record DeadlinePolicy(
     public static DeadlinePolicy Default { get; } =
         new(TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(8), TimeSpan.FromHours(48));
 
-    public TimeSpan AssignWithin(Urgency urgency) => urgency switch
-    {
-        Urgency.Critical => Critical,
-        Urgency.High => High,
-        Urgency.Normal => Normal,
-        _ => Low,
-    };
+    public UrgencyTimes Times => new(Critical, High, Normal, Low);
+
+    public TimeSpan AssignWithin(Urgency urgency) => Times.For(urgency);
 
     public IReadOnlyList<Common.FieldError> Validate() =>
-        new[] { (nameof(Critical), Critical), (nameof(High), High), (nameof(Normal), Normal), (nameof(Low), Low) }
-            .Where(p => p.Item2 < TimeSpan.FromMinutes(1) || p.Item2 > TimeSpan.FromDays(30))
-            .Select(p => new Common.FieldError($"Deadlines.{p.Item1}", "Between one minute and 30 days."))
-            .ToArray();
+        Times.Validate("Deadlines", TimeSpan.FromMinutes(1), TimeSpan.FromDays(30), "Between one minute and 30 days.");
 }

@@ -2,18 +2,50 @@ using MutualAid.Common;
 
 namespace MutualAid.Requests;
 
-/// <summary>One append-only line of a request's history: who, when, what, why.</summary>
+/// <summary>One append-only line of a request's history: who, when, what (a phrase, so each reader sees it in their language), why.</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.AuditEntry")]
-public sealed record AuditEntry(
-    [property: Id(0)] int Version,
-    [property: Id(1)] DateTimeOffset At,
-    [property: Id(2)] Actor Actor,
-    [property: Id(3)] string Action,
-    [property: Id(4)] string? Reason)
+public sealed record AuditEntry
 {
-    /// <summary>
-    /// The action as a phrase, so a reader sees it in their language; <see cref="Action"/> keeps the
-    /// English (entries written before phrases existed have only that).
-    /// </summary>
-    [Id(5)] public Common.Phrase? Said { get; init; }
+    public AuditEntry(int version, DateTimeOffset at, Actor actor, Phrase said, string? reason)
+    {
+        Version = version;
+        At = at;
+        Actor = actor;
+        this.said = said;
+        Reason = reason;
+    }
+
+    /// <summary>For callers that still hand over finished English; a <see cref="Said"/> set alongside replaces it.</summary>
+    public AuditEntry(int version, DateTimeOffset at, Actor actor, string action, string? reason)
+        : this(version, at, actor, AsWritten(action), reason)
+    {
+    }
+
+    [Id(0)] public int Version { get; init; }
+
+    [Id(1)] public DateTimeOffset At { get; init; }
+
+    [Id(2)] public Actor Actor { get; init; }
+
+    [Id(4)] public string? Reason { get; init; }
+
+    // Entries written before phrases existed hold only their English here; newer ones leave it empty.
+#pragma warning disable CS0649 // only the serializer sets it, reading those entries
+    [Id(3)] private readonly string? legacyAction;
+#pragma warning restore CS0649
+
+    [Id(5)] private readonly Phrase? said;
+
+    /// <summary>What was done. Entries from before phrases existed say their English as it was written.</summary>
+    public Phrase Said
+    {
+        get => said ?? AsWritten(legacyAction ?? "");
+        init => said = value;
+    }
+
+    /// <summary>The English of <see cref="Said"/>, for logs, exports and the JSON API.</summary>
+    public string Action => Said.ToString();
+
+    /// <summary>Text kept as written, in no particular language: every language shows it unchanged.</summary>
+    public static Phrase AsWritten(string text) => Phrase.Of("AsWritten", "{0}", text);
 }

@@ -27,7 +27,12 @@ public static class RequestLifecycle
         [RequestAction.Transfer] = [RequestStatus.New, RequestStatus.Triaged, RequestStatus.Reopened],
     }.ToFrozenDictionary();
 
+    private static readonly RequestStatus[] Waiting = [RequestStatus.New, RequestStatus.Triaged, RequestStatus.Reopened];
+
     public static bool IsOpen(RequestStatus status) => Open.Contains(status);
+
+    /// <summary>Open and nobody assigned: the hub's deadline runs.</summary>
+    public static bool IsWaiting(RequestStatus status) => Waiting.Contains(status);
 
     public static bool Allows(RequestAction action, RequestStatus from) =>
         AllowedFrom.TryGetValue(action, out var allowed) && allowed.Contains(from);

@@ -39,6 +39,5 @@ public sealed record RequestSummary(
 
     [Id(27)] public SeriesLink? Series { get; init; }
 
-    public bool IsOpen => Status is RequestStatus.New or RequestStatus.Triaged or RequestStatus.Assigned
-        or RequestStatus.InProgress or RequestStatus.Reopened;
+    public bool IsOpen => RequestLifecycle.IsOpen(Status);
 }

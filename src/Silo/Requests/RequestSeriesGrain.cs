@@ -33,8 +33,8 @@ public sealed class RequestSeriesGrain(
     public async Task<Result<RequestView>> Begin(NewRequest pattern, RepeatEvery every)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        if (S.Template is not null) return Result<RequestView>.Refused("This series has already started.");
-        if (!Enum.IsDefined(every)) return Result<RequestView>.Invalid(nameof(every), "Choose how often it repeats.");
+        if (S.Template is not null) return Result<RequestView>.Refused(Reason.SeriesStarted);
+        if (!Enum.IsDefined(every)) return Result<RequestView>.Invalid(nameof(every), Reason.ChooseRepeat);
         var errors = pattern.Validate(clock.GetUtcNow());
         if (errors.Count > 0) return Result<RequestView>.Invalid(errors);
 
@@ -59,7 +59,7 @@ public sealed class RequestSeriesGrain(
     public async Task<Result<SeriesView>> StopRepeating(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (S.Template is null) return Result<SeriesView>.NotFound("There is no such series.");
+        if (S.Template is null) return Result<SeriesView>.NotFound(Reason.NoSuchSeries);
         if (S.StoppedBy is null)
         {
             S.StoppedBy = actor;

@@ -33,6 +33,15 @@ public sealed class RequestState : IErasableState
     /// </summary>
     [Id(21)] public string? MovedFrom { get; set; }
 
+    /// <summary>The next state for a command to fill and write: the live one stays as it was if the write fails.</summary>
+    public RequestState Copy()
+    {
+        var next = (RequestState)MemberwiseClone();
+        next.Audit = [.. Audit];
+        next.MergedAudits = new(MergedAudits);
+        return next;
+    }
+
     /// <summary>Asks the store for one erasing write; never persisted.</summary>
     [field: NonSerialized]
     public bool ScrubOnNextWrite { get; set; }

@@ -65,7 +65,7 @@ public sealed class DeadlineTests(FakeClockClusterFixture fixture)
         var request = await domain.NewRequest(north);
         var refused = await domain.RequestGrain(request.Id).TransferTo(new TransferCommand(1, Domain.Ana, elsewhere));
         Assert.Equal(ResultStatus.Refused, refused.Status);
-        Assert.Contains("Only a hub of region", refused.Message);
+        Assert.Equal(MutualAid.Common.Reason.OutsideRegion, refused.Reason);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class ClaimLeaseTests(FakeClockClusterFixture fixture)
         Assert.Equal(RequestStatus.Assigned, claimed.Status);
         Assert.Equal(AssignmentState.Accepted, claimed.Assignment!.State);
         Assert.Equal(fixture.Clock.GetUtcNow() + ClaimPolicy.Default.Critical, claimed.Assignment.ClaimExpiresAt);
-        Assert.Equal("Sol already has this.", (await grain.Claim(new ClaimCommand(claimed.Version, Domain.Ana, other.Id))).Message);
+        Assert.Equal(MutualAid.Common.Reason.AlreadyTaken, (await grain.Claim(new ClaimCommand(claimed.Version, Domain.Ana, other.Id))).Reason);
 
         var started = (await grain.Start(new RequestCommand(claimed.Version, Domain.Ana))).Value!;
         Assert.Null(started.Assignment!.ClaimExpiresAt);

@@ -185,7 +185,7 @@ public sealed class RequestLifecycleTests(ClusterFixture fixture)
     {
         var result = await domain.RequestGrain(Guid.NewGuid()).Create(Domain.Request("no-such-hub"));
         Assert.Equal(ResultStatus.Invalid, result.Status);
-        Assert.Equal("There is no hub 'no-such-hub'.", result.Errors.Single().Message);
+        Assert.Equal((MutualAid.Common.Reason.NoSuchHub, "There is no hub 'no-such-hub'."), (result.Errors.Single().Reason, result.Errors.Single().Message));
     }
 
     [Fact]

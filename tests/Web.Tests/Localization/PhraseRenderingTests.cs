@@ -17,7 +17,7 @@ public sealed class PhraseRenderingTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     private static Conflict Assigned(Phrase? said) =>
-        new(3, 4, new Actor("sam", "Sam"), "assigned this to Priya", Now.AddSeconds(-4)) { Said = said };
+        new(3, 4, new Actor("sam", "Sam"), said ?? AuditEntry.AsWritten("assigned this to Priya"), Now.AddSeconds(-4));
 
     private static T In<T>(string culture, Func<T> read)
     {

@@ -1,0 +1,130 @@
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Silo.Requests;
+
+/// <summary>Who does the job: assigning (with the volunteer's reservation), accepting, declining and unassigning.</summary>
+public sealed partial class RequestGrain
+{
+    public async Task<Result<RequestView>> Assign(AssignCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check(RequestAction.Assign, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (command.VolunteerId == Guid.Empty) return Result<RequestView>.Invalid(nameof(command.VolunteerId), Reason.ChooseVolunteer);
+        if (BadEstimate(command.EstimatedHours) is { } badEstimate) return badEstimate;
+
+        var current = View!;
+        var previous = current.Assignment;
+        if (previous?.VolunteerId == command.VolunteerId) return Result<RequestView>.Refused(Reason.AlreadyAssigned, previous.VolunteerName);
+
+        var overriding = string.IsNullOrWhiteSpace(command.OverrideLimits) ? null : command.OverrideLimits.Trim();
+        if (overriding is { Length: > NewRequest.MaxShortText })
+        {
+            return Result<RequestView>.Invalid(nameof(command.OverrideLimits), Reason.OverrideTooLong, NewRequest.MaxShortText);
+        }
+
+        // Reserve first: if the volunteer refuses, nothing here has changed.
+        var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(command.VolunteerId);
+        var reserved = overriding is null
+            ? await volunteer.Reserve(current.Id, current.HubSlug, command.EstimatedHours)
+            : await volunteer.ReserveOverridingLimits(current.Id, current.HubSlug, command.EstimatedHours, overriding);
+        if (!reserved.IsOk) return reserved.As<RequestView>();
+        var name = reserved.Value!.VolunteerName;
+
+        var assignment = new Assignment(command.VolunteerId, name, AssignmentState.Offered, command.Actor, Now, null, null, null)
+        {
+            EstimatedHours = command.EstimatedHours,
+        };
+        var view = current with
+        {
+            Status = RequestStatus.Assigned,
+            Assignment = assignment,
+            PastAssignments = Retire(current, previous, AssignmentState.Withdrawn),
+        };
+        var said = (previous, overriding) switch
+        {
+            (null, null) => Phrase.Of("DidAssign", "assigned this to {0}", name),
+            (null, { } why) => Phrase.Of("DidAssignPastLimits", "assigned this to {0}, past their limits ({1})", name, why),
+            ({ } before, null) => Phrase.Of("DidReassign", "reassigned this from {0} to {1}", before.VolunteerName, name),
+            ({ } before, { } why) => Phrase.Of("DidReassignPastLimits", "reassigned this from {0} to {1}, past their limits ({2})", before.VolunteerName, name, why),
+        };
+
+        var result = await CommitReserved(volunteer, view, command.Actor, said, command.Reason);
+        await Release(previous);
+        return result;
+    }
+
+    public async Task<Result<RequestView>> Unassign(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check(RequestAction.Unassign, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        var assignment = View!.Assignment!;
+        // A volunteer dropping their own claim gives it back; a dispatcher taking it away does not.
+        var givenBack = assignment is { Claimed: true, State: AssignmentState.Accepted } && assignment.AssignedBy.UserId == command.Actor.UserId;
+        return await ReturnToTriage(assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now },
+            command.Actor, Phrase.Of("DidUnassign", "unassigned {0}", assignment.VolunteerName), command.Reason, givenBack);
+    }
+
+    public async Task<Result<RequestView>> Accept(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check(RequestAction.Accept, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        var assignment = View!.Assignment!;
+        if (assignment.State != AssignmentState.Offered) return Result<RequestView>.Refused(Reason.AlreadyAccepted, assignment.VolunteerName);
+
+        var claimUntil = Now + (await Policy(View.HubSlug)).Claims.PickUpWithin(View.Urgency);
+        var view = View with { Assignment = assignment with { State = AssignmentState.Accepted, AnsweredAt = Now, ClaimExpiresAt = claimUntil } };
+        return await Commit(view, command.Actor, Phrase.Of("DidAccept", "accepted this for {0}", assignment.VolunteerName), command.Reason);
+    }
+
+    public async Task<Result<RequestView>> Decline(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check(RequestAction.Decline, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        var assignment = View!.Assignment!;
+        // Declining after accepting (the contact details were theirs to see) is giving it back.
+        return await ReturnToTriage(assignment with { State = AssignmentState.Declined, AnsweredAt = Now },
+            command.Actor, Phrase.Of("DidDecline", "declined this for {0}", assignment.VolunteerName), command.Reason,
+            givenBack: assignment.State == AssignmentState.Accepted);
+    }
+
+    /// <summary>Assigning and claiming both reserve the volunteer's time; the estimate must be sensible.</summary>
+    private static Result<RequestView>? BadEstimate(double hours) =>
+        hours is <= 0 or > 24 || double.IsNaN(hours)
+            ? Result<RequestView>.Invalid("EstimatedHours", Reason.EstimateOutOfRange)
+            : null;
+
+    /// <summary>Writes a change the volunteer has already reserved time for, giving the time back if the write fails.</summary>
+    private async Task<Result<RequestView>> CommitReserved(IVolunteerGrain volunteer, RequestView view, Actor actor, Phrase said, string? reason)
+    {
+        try
+        {
+            return await Commit(view, actor, said, reason);
+        }
+        catch
+        {
+            // Nothing is left half done: the request is as it was, so the volunteer's time is theirs again.
+            await volunteer.Release(view.Id);
+            throw;
+        }
+    }
+
+    /// <param name="givenBack">
+    /// The volunteer had the contact details and let go of the job: the volunteer counts it against
+    /// the hub's give-back limit. The request tells the volunteer, never the other way round.
+    /// </param>
+    private async Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, Phrase said, string? reason, bool givenBack = false)
+    {
+        var view = View! with
+        {
+            Status = RequestStatus.Triaged,
+            Assignment = null,
+            PastAssignments = [.. View.PastAssignments, ended],
+        };
+        var result = await Commit(view, actor, said, reason);
+        var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(ended.VolunteerId);
+        if (givenBack) await volunteer.GiveBack(view.Id, (await Policy(view.HubSlug)).Claims.AllowedGiveBacksPerHour);
+        else await volunteer.Release(view.Id);
+        return result;
+    }
+}

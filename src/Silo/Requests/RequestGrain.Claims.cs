@@ -1,0 +1,79 @@
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Silo.Requests;
+
+/// <summary>
+/// Claims are leases: a volunteer holds a request (and sees the contact details) until they pick
+/// it up or the hub's window for its urgency runs out; the durable "claim" reminder ends it then.
+/// </summary>
+public sealed partial class RequestGrain
+{
+    private const string RevealKey = "DidSeeContact";
+
+    public async Task<Result<RequestView>> Claim(ClaimCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        // Claiming is taking a job for oneself, so "only your own jobs" means only for yourself.
+        if (command.AsVolunteer is { } self && self != command.VolunteerId) return Result<RequestView>.NotFound(Reason.NotYours);
+        if (Check(RequestAction.Assign, command with { AsVolunteer = null }, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        var current = View!;
+        if (current.Assignment is { } taken) return Result<RequestView>.Refused(Reason.AlreadyTaken, taken.VolunteerName);
+        if (BadEstimate(command.EstimatedHours) is { } badEstimate) return badEstimate;
+
+        var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(command.VolunteerId);
+        var reserved = await volunteer.ReserveClaim(current.Id, current.HubSlug, command.EstimatedHours);
+        if (!reserved.IsOk) return reserved.As<RequestView>();
+        var name = reserved.Value!.VolunteerName;
+        var claimUntil = Now + (await Policy(current.HubSlug)).Claims.PickUpWithin(current.Urgency);
+        var assignment = new Assignment(command.VolunteerId, name, AssignmentState.Accepted, command.Actor, Now, Now, null, null)
+        {
+            ClaimExpiresAt = claimUntil,
+            EstimatedHours = command.EstimatedHours,
+            Claimed = true,
+        };
+        var view = current with { Status = RequestStatus.Assigned, Assignment = assignment };
+        return await CommitReserved(volunteer, view, command.Actor, Phrase.Of("DidClaim", "claimed this for {0}", name), null);
+    }
+
+    public async Task CheckClaim()
+    {
+        if (ClaimDue(View) is not { } until)
+        {
+            await Unregister(ClaimReminder); // nothing runs out any more
+            return;
+        }
+
+        if (Now < until)
+        {
+            await Register(ClaimReminder, until); // woke early (a clock change): wait again
+            return;
+        }
+
+        var view = View!;
+        var assignment = view.Assignment!;
+        var window = until - (assignment.AnsweredAt ?? assignment.OfferedAt);
+        await ReturnToTriage(assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now, ClaimExpiresAt = null }, Actor.System,
+            Phrase.Of("DidLetClaimLapse", "let {0}'s claim lapse", assignment.VolunteerName), $"Not picked up within {window.TotalMinutes:0} min; back on the board.", givenBack: true);
+        await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId)
+            .Tell($"Your claim on {view.ReferenceCode} ({view.Category} in {view.Area}) lapsed: it was not picked up in time and is back on the board.");
+    }
+
+    public async Task RecordReveal(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        // Coalesced per assignment, not per look: one claim is one line whether the page is opened
+        // once or reloaded all afternoon, and a new claim (even by the same person) is a new line.
+        if (View?.Assignment is not { } assignment) return;
+        var key = $"{assignment.VolunteerId:N}@{assignment.OfferedAt.UtcTicks}";
+        if (state.State.RevealRecordedFor == key) return;
+        var upcoming = state.State.Copy();
+        upcoming.RevealRecordedFor = key;
+        upcoming.Audit.Add(new AuditEntry(View.Version, Now, actor, Phrase.Of("DidSeeContact", "{0} saw the contact details", assignment.VolunteerName), null));
+        await Write(upcoming);
+    }
+
+    /// <summary>When the running claim lapses; null when none runs (offered, picked up, or no one holds it).</summary>
+    private static DateTimeOffset? ClaimDue(RequestView? view) =>
+        view is { Status: RequestStatus.Assigned, Assignment: { State: AssignmentState.Accepted, ClaimExpiresAt: { } until } } ? until : null;
+}

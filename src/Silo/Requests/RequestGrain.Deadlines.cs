@@ -1,0 +1,88 @@
+using MutualAid.Neighbourhoods;
+using MutualAid.Regions;
+using MutualAid.Requests;
+
+namespace MutualAid.Silo.Requests;
+
+/// <summary>
+/// A waiting request has a deadline from its hub's policy: past it, overdue; unassigned as long
+/// again, offered to the region, where another hub of the region may take it over.
+/// </summary>
+public sealed partial class RequestGrain
+{
+    public async Task CheckDeadline()
+    {
+        var view = View;
+        if (DeadlineDue(view) is not { } assignBy || state.State.WaitingSince is not { } since)
+        {
+            await Unregister(DeadlineReminder); // nothing further happens by the clock
+            return;
+        }
+
+        var now = Now;
+        var window = assignBy - since;
+        if (now >= assignBy + window && (await Policy(view!.HubSlug)).Region is { } region)
+        {
+            var waited = (int)(now - since).TotalMinutes;
+            var reason = $"Unassigned for {waited} min, past the hub's deadline.";
+            // Offered, the deadline reminder goes with the write: the region takes it from here.
+            var offered = await Commit(view with { OverdueSince = view.OverdueSince ?? assignBy, OfferedToRegion = region },
+                Actor.System, Phrase.Of("DidOfferToRegion", "offered this to region {0}", region), reason);
+            await GrainFactory.GetGrain<IRegionGrain>(region)
+                .ReceiveEscalation(new EscalatedRequest(offered.Value!.Redact(), view.HubSlug, reason, now));
+        }
+        else if (now >= assignBy && view!.OverdueSince is null)
+        {
+            await Commit(view with { OverdueSince = now }, Actor.System, Phrase.Of("DidMarkOverdue", "marked this overdue"),
+                $"Not assigned within {window.TotalMinutes:0} min ({view.Urgency}).");
+        }
+    }
+
+    public async Task<Result<RequestView>> TransferTo(TransferCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check(RequestAction.Transfer, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        var current = View!;
+        if (command.ToHubSlug == current.HubSlug) return Result<RequestView>.Refused(Reason.AlreadyOnHub);
+        var target = await GrainFactory.GetGrain<INeighbourhoodGrain>(command.ToHubSlug).GetSettings();
+        if (target is null) return Result<RequestView>.Invalid(nameof(command.ToHubSlug), Reason.NoSuchHub, command.ToHubSlug);
+        var region = current.OfferedToRegion ?? (await Policy(current.HubSlug)).Region;
+        if (region is null) return Result<RequestView>.Refused(Reason.HubInNoRegion);
+        if (target.RegionSlug != region) return Result<RequestView>.Refused(Reason.OutsideRegion, region);
+
+        hubPolicy = (command.ToHubSlug, target.Deadlines, target.RegionSlug, target.Claims ?? ClaimPolicy.Default);
+        var view = current with { HubSlug = command.ToHubSlug, Status = RequestStatus.Triaged };
+        var result = await Commit(view, command.Actor, Phrase.Of("DidMove", "moved this from hub {0} to hub {1}", current.HubSlug, command.ToHubSlug),
+            command.Reason, next => next.MovedFrom = current.HubSlug);
+        AnnounceToHub(alsoTheOneItLeft: true);
+        return result;
+    }
+
+    /// <summary>
+    /// Keeps AssignBy/overdue/offered-to-region consistent with the status: a request that starts
+    /// waiting for a volunteer (new, unassigned, reopened, moved hub) starts a fresh deadline; one
+    /// that stops waiting has none. When it started waiting goes into <paramref name="upcoming"/>.
+    /// </summary>
+    private async Task<RequestView> WithDeadline(RequestView? previous, RequestView next, DateTimeOffset now, RequestState upcoming)
+    {
+        if (!RequestLifecycle.IsWaiting(next.Status))
+        {
+            upcoming.WaitingSince = null;
+            return next with { AssignBy = null, OverdueSince = null, OfferedToRegion = null };
+        }
+
+        var window = (await Policy(next.HubSlug)).Deadlines.AssignWithin(next.Urgency);
+        var startsWaiting = previous is null || !RequestLifecycle.IsWaiting(previous.Status) || previous.HubSlug != next.HubSlug;
+        if (startsWaiting || upcoming.WaitingSince is null)
+        {
+            upcoming.WaitingSince = now;
+            return next with { AssignBy = now + window, OverdueSince = null, OfferedToRegion = null };
+        }
+
+        return next with { AssignBy = upcoming.WaitingSince + window };
+    }
+
+    /// <summary>When the clock next has something to do; null once nothing waits on it (assigned, closed, or the region has it).</summary>
+    private static DateTimeOffset? DeadlineDue(RequestView? view) =>
+        view is { AssignBy: { } due, OfferedToRegion: null } ? due : null;
+}

@@ -1,0 +1,44 @@
+using MutualAid.Requests;
+
+namespace MutualAid.Silo.Requests;
+
+/// <summary>Erasing a person from a request: it closes if open and keeps only a tombstone, in one write the store scrubs.</summary>
+public sealed partial class RequestGrain
+{
+    public async Task<Result<RequestView>> ErasePersonalData(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (View is null) return Result<RequestView>.NotFound(Reason.NoSuchRequest);
+        if (OutOfReach(command) is { } hidden) return hidden;
+        if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), Reason.SayWhyErased);
+        if (View.Contact.Name == ContactDetails.ErasedName) return Result<RequestView>.Ok(View);
+
+        var current = View;
+        var held = current.Assignment;
+        List<(Phrase Said, string? Reason)> entries = [];
+        if (RequestLifecycle.IsOpen(current.Status))
+        {
+            if (Check(RequestAction.Cancel, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+            current = Cancelled(current);
+            entries.Add((DidCancel, "Cancelled to erase personal data: " + command.Reason));
+        }
+        else
+        {
+            held = null; // closed: nobody holds time for it any more
+        }
+
+        entries.Add((Phrase.Of("DidErase", "erased the personal data in this"), command.Reason));
+        var tombstone = current with
+        {
+            Contact = ContactDetails.Erased,
+            Location = null,
+            AccessibilityNotes = null,
+            PreferredLanguage = null,
+            Need = ContactDetails.ErasedName,
+            Area = ContactDetails.ErasedName, // a street or estate narrows a person down as well as their address
+        };
+        var result = await Commit(tombstone, command.Actor, entries, next => next.ScrubOnNextWrite = true);
+        await Release(held);
+        return result;
+    }
+}

@@ -1,0 +1,170 @@
+using MutualAid.Neighbourhoods;
+using MutualAid.Regions;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Silo.Requests;
+
+/// <summary>A request's life from creation to its end: triage, picking up, delivery, cancelling, escalating, reopening.</summary>
+public sealed partial class RequestGrain
+{
+    private static readonly Phrase DidCancel = Phrase.Of("DidCancel", "cancelled this");
+
+    public async Task<Result<RequestView>> Create(NewRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (View is not null) return Result<RequestView>.Refused(Reason.AlreadyExists, View.ReferenceCode);
+
+        var errors = request.Validate(Now);
+        if (errors.Count > 0) return Result<RequestView>.Invalid(errors);
+
+        var hub = GrainFactory.GetGrain<INeighbourhoodGrain>(request.HubSlug);
+        if (await hub.GetSettings() is not { } settings)
+        {
+            return Result<RequestView>.Invalid(nameof(request.HubSlug), Reason.NoSuchHub, request.HubSlug);
+        }
+
+        hubPolicy = (request.HubSlug, settings.Deadlines, settings.RegionSlug, settings.Claims ?? ClaimPolicy.Default);
+
+        var id = this.GetPrimaryKey();
+        var duplicates = await hub.FindDuplicates(DuplicateProbe.For(request.Contact, request.Area, request.Category, id));
+        var now = Now;
+        var view = new RequestView(
+            id, 1, request.HubSlug, RequestStatus.New, request.Category, request.Urgency, request.Area.Trim(),
+            request.Need.Trim(), request.Contact, request.Source, now, now, request.Actor)
+        {
+            NeededBy = request.NeededBy,
+            Location = request.Location,
+            AccessibilityNotes = request.AccessibilityNotes,
+            PreferredLanguage = request.PreferredLanguage,
+            NeedsVehicle = request.NeedsVehicle,
+            PossibleDuplicateOf = duplicates.Select(d => d.Request.Id).ToArray(),
+            ReferenceCode = ReferenceCode.For(id),
+            Series = request.Series,
+        };
+        var said = request.Source switch
+        {
+            RequestSource.PhoneIntake => Phrase.Of("DidCreateByPhone", "created this (phone intake)"),
+            RequestSource.PublicForm => Phrase.Of("DidCreateByForm", "created this (public form)"),
+            RequestSource.Import => Phrase.Of("DidCreateByImport", "created this (import)"),
+            _ => Phrase.Of("DidCreate", "created this (member)"),
+        };
+        var reason = duplicates.Count == 0 ? null
+            : "Possible duplicate of " + string.Join(", ", duplicates.Select(d => $"{d.Request.ReferenceCode} ({d.Why})"));
+        return await Commit(view, request.Actor, said, reason);
+    }
+
+    public async Task<Result<RequestView>> Triage(TriageCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check(RequestAction.Triage, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (command.Urgency is { } u && !Enum.IsDefined(u)) return Result<RequestView>.Invalid(nameof(command.Urgency), Reason.UnknownUrgency);
+        if (command.Category is { } c && !Enum.IsDefined(c)) return Result<RequestView>.Invalid(nameof(command.Category), Reason.UnknownCategory);
+
+        var was = View!;
+        var view = was with
+        {
+            Status = RequestStatus.Triaged,
+            Urgency = command.Urgency ?? was.Urgency,
+            Category = command.Category ?? was.Category,
+        };
+        var said = (view.Urgency != was.Urgency, view.Category != was.Category) switch
+        {
+            (true, true) => Phrase.Of("DidTriageBoth", "triaged this (urgency {0} → {1}, category {2} → {3})", was.Urgency, view.Urgency, was.Category, view.Category),
+            (true, false) => Phrase.Of("DidTriageUrgency", "triaged this (urgency {0} → {1})", was.Urgency, view.Urgency),
+            (false, true) => Phrase.Of("DidTriageCategory", "triaged this (category {0} → {1})", was.Category, view.Category),
+            _ => Phrase.Of("DidTriage", "triaged this"),
+        };
+        return await Commit(view, command.Actor, said, command.Reason);
+    }
+
+    public async Task<Result<RequestView>> Start(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check(RequestAction.Start, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        var assignment = View!.Assignment!;
+        // Picked up: the claim has done its job and no longer runs out.
+        var accepted = assignment.State == AssignmentState.Offered
+            ? assignment with { State = AssignmentState.Accepted, AnsweredAt = Now, ClaimExpiresAt = null }
+            : assignment with { ClaimExpiresAt = null };
+        var view = View with { Status = RequestStatus.InProgress, Assignment = accepted };
+        return await Commit(view, command.Actor, Phrase.Of("DidStart", "marked this picked up by {0}", assignment.VolunteerName), command.Reason);
+    }
+
+    public async Task<Result<RequestView>> Fulfil(FulfilCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check(RequestAction.Fulfil, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (!FulfilCommand.HoursInRange(command.HoursGiven))
+        {
+            return Result<RequestView>.Invalid(nameof(command.HoursGiven), Reason.HoursOutOfRange, FulfilCommand.MinHours, FulfilCommand.MaxHours);
+        }
+
+        var assignment = View!.Assignment!;
+        var view = View with
+        {
+            Status = RequestStatus.Fulfilled,
+            Assignment = assignment with { State = AssignmentState.Completed, CompletedAt = Now, Hours = command.HoursGiven },
+        };
+        var result = await Commit(view, command.Actor, Phrase.Of("DidDeliver", "marked this delivered by {0}", assignment.VolunteerName), command.Reason);
+        await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId).Complete(view.Id, command.HoursGiven);
+        return result;
+    }
+
+    public async Task<Result<RequestView>> Cancel(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check(RequestAction.Cancel, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), Reason.SayWhyCancelled);
+        var held = View!.Assignment;
+        var result = await Commit(Cancelled(View), command.Actor, DidCancel, command.Reason);
+        await Release(held);
+        return result;
+    }
+
+    public async Task<Result<RequestView>> Reopen(RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check(RequestAction.Reopen, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), Reason.SayWhyReopened);
+        var view = View! with
+        {
+            Status = RequestStatus.Reopened,
+            EscalatedTo = null,
+            PastAssignments = View.Assignment is null ? View.PastAssignments : [.. View.PastAssignments, View.Assignment],
+            Assignment = null,
+        };
+        return await Commit(view, command.Actor, Phrase.Of("DidReopen", "reopened this"), command.Reason);
+    }
+
+    public async Task<Result<RequestView>> Escalate(EscalateCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Check(RequestAction.Escalate, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+        if (!Slug.IsValid(command.RegionSlug)) return Result<RequestView>.Invalid(nameof(command.RegionSlug), Reason.ChooseRegion);
+        if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), Reason.SayWhyEscalated);
+
+        var view = View! with { Status = RequestStatus.Escalated, EscalatedTo = command.RegionSlug };
+        var result = await Commit(view, command.Actor, Phrase.Of("DidEscalate", "escalated this to region {0}", command.RegionSlug), command.Reason);
+        var region = GrainFactory.GetGrain<IRegionGrain>(command.RegionSlug);
+        await region.ReceiveEscalation(new EscalatedRequest(result.Value!.Redact(), view.HubSlug, command.Reason, Now));
+        return result;
+    }
+
+    /// <summary>Closed, with whoever held it moved to the history (the caller releases them after the write).</summary>
+    private RequestView Cancelled(RequestView view) => view with
+    {
+        Status = RequestStatus.Cancelled,
+        Assignment = null,
+        PastAssignments = Retire(view, view.Assignment, AssignmentState.Withdrawn),
+    };
+
+    /// <summary>The history with an ended assignment added (unchanged when there was none).</summary>
+    private IReadOnlyList<Assignment> Retire(RequestView view, Assignment? ended, AssignmentState how) =>
+        ended is null ? view.PastAssignments : [.. view.PastAssignments, ended with { State = how, AnsweredAt = Now }];
+
+    private async Task Release(Assignment? held)
+    {
+        if (held is not null) await GrainFactory.GetGrain<IVolunteerGrain>(held.VolunteerId).Release(this.GetPrimaryKey());
+    }
+}

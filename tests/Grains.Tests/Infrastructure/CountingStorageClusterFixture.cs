@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using MutualAid.Silo.Hosting;
+using Orleans.Providers;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace MutualAid.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// A one-silo cluster whose default store counts the writes of every grain, so a test can hold a
+/// grain to its "one state write per command" promise.
+/// </summary>
+public sealed class CountingStorageClusterFixture : IAsyncLifetime
+{
+    // Silo configurators are created by type, so the counts have to be reachable statically.
+    private static readonly ConcurrentDictionary<GrainId, int> Counts = new();
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+#pragma warning disable CA1822 // an instance member so tests reach the counts through their fixture
+    public int WritesOf(GrainId grain) => Counts.GetValueOrDefault(grain);
+#pragma warning restore CA1822
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.AddSiloBuilderConfigurator<CountingSilo>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    private sealed class CountingSilo : ISiloConfigurator
+    {
+        private const string Inner = "uncounted";
+
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddMemoryGrainStorage(Inner);
+            siloBuilder.Services.AddGrainStorage(
+                ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
+                (services, _) => new CountingStorage(services.GetRequiredKeyedService<IGrainStorage>(Inner)));
+            siloBuilder.UseInMemoryReminderService().AllowHubNoticeReminders();
+            siloBuilder.Services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private sealed class CountingStorage(IGrainStorage inner) : IGrainStorage
+    {
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            inner.ReadStateAsync(stateName, grainId, grainState);
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            Counts.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+            return inner.WriteStateAsync(stateName, grainId, grainState);
+        }
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            inner.ClearStateAsync(stateName, grainId, grainState);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CountingStorageCollection : ICollectionFixture<CountingStorageClusterFixture>
+{
+    public const string Name = "counting-storage";
+}

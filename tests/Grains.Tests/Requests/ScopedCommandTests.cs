@@ -1,0 +1,47 @@
+using MutualAid.Requests;
+
+namespace MutualAid.Grains.Tests.Requests;
+
+/// <summary>A command limited to a hub or to the caller's own jobs reaches nothing else, and learns nothing about it.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ScopedCommandTests(ClusterFixture fixture)
+{
+    private readonly Domain domain = new(fixture.Grains);
+
+    [Fact]
+    public async Task A_command_for_another_hub_is_not_found_and_changes_nothing()
+    {
+        var hub = await domain.NewHub();
+        var request = await domain.NewRequest(hub);
+        var grain = domain.RequestGrain(request.Id);
+
+        var refused = await grain.Cancel(new RequestCommand(request.Version, Domain.Sam, "not ours") { Hub = Domain.NewSlug() });
+        var stale = await grain.Triage(new TriageCommand(request.Version - 1, Domain.Sam) { Hub = Domain.NewSlug() });
+
+        Assert.Equal((ResultStatus.NotFound, Reason.NotInHub), (refused.Status, refused.Reason));
+        Assert.Equal((ResultStatus.NotFound, Reason.NotInHub), (stale.Status, stale.Reason)); // not a conflict naming who changed it
+        Assert.Equal(request, await grain.GetView());
+        var allowed = await grain.Cancel(new RequestCommand(request.Version, Domain.Sam, "sorted") { Hub = hub });
+        Assert.True(allowed.IsOk, allowed.Message);
+    }
+
+    [Fact]
+    public async Task A_volunteer_acting_as_themselves_reaches_only_their_own_jobs()
+    {
+        var hub = await domain.NewHub();
+        var (mine, theirs) = (await domain.NewVolunteer(hub, "Ike"), await domain.NewVolunteer(hub, "Jay"));
+        var request = await domain.NewRequest(hub);
+        var grain = domain.RequestGrain(request.Id);
+        var assigned = (await grain.Assign(new AssignCommand(request.Version, Domain.Sam, theirs.Id))).Value!;
+
+        var refused = await grain.Accept(new RequestCommand(assigned.Version, Domain.Ana) { AsVolunteer = mine.Id });
+        var claimForSomeoneElse = await domain.RequestGrain((await domain.NewRequest(hub)).Id)
+            .Claim(new ClaimCommand(1, Domain.Ana, theirs.Id) { AsVolunteer = mine.Id });
+
+        Assert.Equal((ResultStatus.NotFound, Reason.NotYours), (refused.Status, refused.Reason));
+        Assert.Equal((ResultStatus.NotFound, Reason.NotYours), (claimForSomeoneElse.Status, claimForSomeoneElse.Reason));
+        Assert.Equal(assigned, await grain.GetView());
+        var accepted = await grain.Accept(new RequestCommand(assigned.Version, Domain.Ana) { AsVolunteer = theirs.Id });
+        Assert.True(accepted.IsOk, accepted.Message);
+    }
+}
