@@ -74,7 +74,7 @@ try
     app.MapPeopleExport();
     app.MapCsvExports();
     app.MapHandover();
-    app.MapPlainAssignments();
+    app.MapMyJobs();
     app.MapCommandApi();
     app.MapHealth();
     app.MapBenchmarkBaseline();

@@ -16,7 +16,7 @@ public sealed partial class DeployedAppTests : IDisposable
     [Fact]
     public async Task The_readme_run_command_answers_a_bad_form_without_a_developer_page()
     {
-        var root = LocalCluster.RepositoryRoot();
+        var root = Repository.Root;
         // Exactly the README's `dotnet run --project src/Web` (its launch profile included), from the build.
         await using var app = await EmbeddedApp.Start(Path.Combine(scratch, "data"),
             ["run", "--no-build", "-c", EmbeddedApp.Configuration, "--project", Path.Combine(root, "src", "Web"), "--"], root, environment: null);
@@ -68,7 +68,7 @@ public sealed partial class DeployedAppTests : IDisposable
 
     private async Task<string> Publish()
     {
-        var root = LocalCluster.RepositoryRoot();
+        var root = Repository.Root;
         var output = Path.Combine(scratch, "publish");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
         foreach (var arg in new[] { "publish", Path.Combine(root, "src", "Web", "Web.csproj"), "-c", EmbeddedApp.Configuration, "--no-build", "-o", output }) info.ArgumentList.Add(arg);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace MutualAid.Cluster.Tests;
 
@@ -11,33 +10,28 @@ namespace MutualAid.Cluster.Tests;
 public sealed class EmbeddedApp : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly AppOutput output;
 
     private EmbeddedApp(Process process, Uri baseAddress)
     {
         this.process = process;
+        output = AppOutput.Of(process);
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (output) return output.ToString();
-        }
-    }
+    public string Output => output.Text;
 
     /// <summary>The build output (bin/&lt;Configuration&gt;), demo data, Production.</summary>
     public static Task<EmbeddedApp> Start(string dataFolder)
     {
-        var root = LocalCluster.RepositoryRoot();
+        var root = Repository.Root;
         return Start(dataFolder, [BuiltDll(), "--seed-demo"], Path.Combine(root, "src", "Web"), "Production");
     }
 
     /// <summary>The web app's build output for the configuration these tests were built in.</summary>
-    public static string BuiltDll() => Path.Combine(LocalCluster.RepositoryRoot(), "src", "Web", "bin", Configuration, "net10.0", "MutualAid.Web.dll");
+    public static string BuiltDll() => Path.Combine(Repository.Root, "src", "Web", "bin", Configuration, "net10.0", "MutualAid.Web.dll");
 
     /// <summary>The build configuration these tests (and so the app beside them) were built in: bin/&lt;Configuration&gt;/net10.0.</summary>
     public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
@@ -47,7 +41,7 @@ public sealed class EmbeddedApp : IAsyncDisposable
     public static async Task<EmbeddedApp> Start(string dataFolder, IEnumerable<string> arguments, string workingDirectory, string? environment)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var port = LocalCluster.FreePort();
+        var port = Ports.Free();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -60,8 +54,8 @@ public sealed class EmbeddedApp : IAsyncDisposable
         else info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         info.Environment["MutualAid__Storage"] = "Sqlite";
         info.Environment["MutualAid__DataFolder"] = dataFolder;
-        info.Environment["MutualAid__SiloPort"] = LocalCluster.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["MutualAid__GatewayPort"] = LocalCluster.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["MutualAid__SiloPort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["MutualAid__GatewayPort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["MutualAid__ServiceId"] = "app-" + Path.GetFileName(dataFolder);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["MutualAid__SensitivePermits"] = "10000";
@@ -69,11 +63,7 @@ public sealed class EmbeddedApp : IAsyncDisposable
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
         var app = new EmbeddedApp(process, new Uri($"http://127.0.0.1:{port}"));
-        process.OutputDataReceived += (_, e) => app.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await app.WaitUntilReady();
+        await app.output.WaitUntilReady(process, app.BaseAddress);
         return app;
     }
 
@@ -82,38 +72,6 @@ public sealed class EmbeddedApp : IAsyncDisposable
     {
         process.Kill();
         await process.WaitForExitAsync();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (output) output.AppendLine(line);
-    }
-
-    private async Task WaitUntilReady()
-    {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited) throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{Output}");
-            try
-            {
-                if (await http.GetStringAsync(new Uri("/readyz", UriKind.Relative)) == "ready") return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Slow first request while the silo warms up.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The app did not become ready:\n{Output}");
     }
 
     public async ValueTask DisposeAsync()

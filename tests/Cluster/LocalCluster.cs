@@ -1,20 +1,18 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace MutualAid.Cluster.Tests;
 
 /// <summary>deploy/local-cluster.sh: a real redis-server, two silo processes and two web front-ends on loopback.</summary>
-public sealed partial class LocalCluster : IAsyncLifetime
+public sealed class LocalCluster : IAsyncLifetime
 {
     public string State { get; } = Path.Combine(Path.GetTempPath(), "mutualaid-cluster-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly Dictionary<string, string> ports;
 
     public LocalCluster()
     {
-        var p = Enumerable.Range(0, 7).Select(_ => FreePort()).ToArray();
+        var p = Enumerable.Range(0, 7).Select(_ => Ports.Free()).ToArray();
         ports = new()
         {
             ["REDIS_PORT"] = p[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -37,7 +35,7 @@ public sealed partial class LocalCluster : IAsyncLifetime
     public async Task Script(string command)
     {
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(RepositoryRoot(), "deploy", "local-cluster.sh"));
+        info.ArgumentList.Add(Path.Combine(Repository.Root, "deploy", "local-cluster.sh"));
         info.ArgumentList.Add(command);
         info.ArgumentList.Add(State);
         foreach (var (key, value) in ports) info.Environment[key] = value;
@@ -82,7 +80,7 @@ public sealed partial class LocalCluster : IAsyncLifetime
         var cookies = new CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = web };
         var form = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
-        var token = TokenPattern().Match(form).Groups[1].Value;
+        var token = FormToken.In(form);
         var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -99,20 +97,4 @@ public sealed partial class LocalCluster : IAsyncLifetime
         .WithAutomaticReconnect()
         .Build();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MutualAid.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("MutualAid.sln not found.");
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -12,7 +12,7 @@ public static class Axe
 {
     private static readonly Lazy<string> Source = new(() =>
     {
-        var path = Path.Combine(AppProcess.RepositoryRoot(), "tests", "EndToEnd", "node_modules", "axe-core", "axe.min.js");
+        var path = Path.Combine(Repository.Root, "tests", "EndToEnd", "node_modules", "axe-core", "axe.min.js");
         return File.Exists(path)
             ? File.ReadAllText(path)
             : throw new InvalidOperationException($"{path} is missing: run ./test.sh, which runs npm ci in tests/EndToEnd.");

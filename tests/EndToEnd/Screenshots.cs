@@ -16,7 +16,7 @@ public static class Screenshots
         get
         {
             var folder = Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } chosen
-                ? Path.GetFullPath(chosen, AppProcess.RepositoryRoot())
+                ? Path.GetFullPath(chosen, Repository.Root)
                 : Path.Combine(Path.GetTempPath(), "mutualaid-screenshots");
             Directory.CreateDirectory(folder);
             return folder;

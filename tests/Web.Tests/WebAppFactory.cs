@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,11 +11,11 @@ using MutualAid.Web.Accounts;
 namespace MutualAid.Web.Tests;
 
 /// <summary>The real web app with its co-hosted silo (memory store, private ports) in the test process.</summary>
-public sealed partial class WebAppFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class WebAppFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string Password = "correct horse battery staple";
-    private readonly int siloPort = FreePort();
-    private readonly int gatewayPort = FreePort();
+    private readonly int siloPort = Ports.Free();
+    private readonly int gatewayPort = Ports.Free();
 
     public WebAppFactory() : this(null)
     {
@@ -71,7 +69,7 @@ public sealed partial class WebAppFactory(IReadOnlyDictionary<string, string>? s
         Keep(page);
         var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Token(await page.Content.ReadAsStringAsync()),
+            [FormToken.FieldName] = FormToken.In(await page.Content.ReadAsStringAsync()),
             ["email"] = email,
             ["password"] = Password,
             ["returnUrl"] = "/",
@@ -81,11 +79,6 @@ public sealed partial class WebAppFactory(IReadOnlyDictionary<string, string>? s
         Assert.Contains("ma-auth", cookies.Keys);
         return client;
     }
-
-    public static string Token(string html) => TokenPattern().Match(html).Groups[1].Value;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     public HubConnection BoardConnection(HttpClient? signedIn = null)
     {
@@ -107,10 +100,4 @@ public sealed partial class WebAppFactory(IReadOnlyDictionary<string, string>? s
             .Build();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using MutualAid.Common;
+using Microsoft.Extensions.Localization;
 using MutualAid.Accounts;
+using MutualAid.Common;
+using MutualAid.Web.Hosting;
 using MutualAid.Web.Localization;
 using MutualAid.Web.Plain;
-using static MutualAid.Web.Plain.PlainPage;
 
 namespace MutualAid.Web.Accounts;
 
@@ -15,85 +18,14 @@ public static class AccountEndpoints
 
     public static void MapAccounts(this WebApplication app)
     {
-        app.MapGet("/account/login", async (HttpContext http, IGrainFactory grains, string? returnUrl) =>
-            await grains.GetGrain<IUserDirectoryGrain>(0).HasUsers()
-                ? LoginForm(http, returnUrl, null, [])
-                : Results.LocalRedirect("/setup"));
-        app.MapPost("/account/login", async (HttpContext http, AccountService accounts, TimeProvider clock,
-            [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl) =>
-        {
-            var (outcome, principal, lockedUntil) = await accounts.SignIn(email, password);
-            switch (outcome)
-            {
-                case SignInOutcome.Ok:
-                    await http.SignInAsync(AccountClaims.Scheme, principal!);
-                    Localization.LanguageEndpoints.ApplyAccountCulture(http, principal!);
-                    return Results.LocalRedirect(SafeReturnUrl(returnUrl));
-                case SignInOutcome.LockedOut:
-                    var minutes = Math.Max(1, (int)Math.Ceiling(((lockedUntil ?? clock.GetUtcNow()) - clock.GetUtcNow()).TotalMinutes));
-                    return LoginForm(http, returnUrl, email, [Text(http)["Account.LockedOut", minutes]], StatusCodes.Status429TooManyRequests);
-                default:
-                    return LoginForm(http, returnUrl, email, [Text(http)["Account.NoMatch"]], StatusCodes.Status400BadRequest);
-            }
-        }).RequireRateLimiting(Hosting.RateLimits.Sensitive);
-
-        app.MapGet("/account/denied", (HttpContext http) => Render(http, Text(http)["Account.NotAllowed"], $"""<p>{E(Text(http)["Account.NotAllowedText"])} <a href="/">{E(Text(http)["Common.BackToHubs"])}</a>.</p>""", StatusCodes.Status403Forbidden));
-
-        app.MapPost("/account/logout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
-        {
-            // Another site must not be able to sign people out: the header's form carries the token.
-            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
-            await http.SignOutAsync(AccountClaims.Scheme);
-            return Results.LocalRedirect("/account/login");
-        });
-
-        app.MapGet("/setup", async (HttpContext http, IGrainFactory grains) =>
-            await grains.GetGrain<IUserDirectoryGrain>(0).HasUsers()
-                ? Render(http, Text(http)["Account.AlreadySetUp"], $"""<p>{E(Text(http)["Account.AlreadySetUpText"])} <a href="/account/login">{E(Text(http)["Account.SignIn"])}</a>.</p>""", StatusCodes.Status404NotFound)
-                : SetupForm(http, null, null, []));
-        app.MapPost("/setup", async (HttpContext http, AccountService accounts, AccountsBootstrap bootstrap,
-            [FromForm] string? email, [FromForm] string? name, [FromForm] string? password) =>
-        {
-            var result = await accounts.CreateFirstAdmin(email ?? "", name ?? "", password ?? "");
-            if (!result.IsOk)
-            {
-                return result.Status == ResultStatus.Refused
-                    ? Render(http, Text(http)["Account.AlreadySetUp"], $"<p>{E(result.Message)}</p>", StatusCodes.Status409Conflict)
-                    : SetupForm(http, email, name, result.Errors.Select(e => e.Message), StatusCodes.Status400BadRequest);
-            }
-
-            await bootstrap.SignInAs(http, email!);
-            return Results.LocalRedirect("/admin");
-        }).RequireRateLimiting(Hosting.RateLimits.Sensitive);
-
-        app.MapGet("/invite/{token}", async (HttpContext http, AccountService accounts, TimeProvider clock, string token) =>
-        {
-            var invitation = token.Length is > 10 and < 100 ? await accounts.PeekInvitation(token) : null;
-            return UnusableLink(http, invitation, clock) ?? InviteForm(http, token, invitation!, invitation!.Email, null, []);
-        });
-        app.MapPost("/invite/{token}", async (HttpContext http, AccountService accounts, AccountsBootstrap bootstrap, TimeProvider clock, string token,
-            [FromForm] string? email, [FromForm] string? name, [FromForm] string? password) =>
-        {
-            var invitation = token.Length is > 10 and < 100 ? await accounts.PeekInvitation(token) : null;
-            var t = Text(http);
-            // A link that cannot be used answers before any password is looked at, so it is no way to test one.
-            var unusable = UnusableLink(http, invitation, clock);
-            if (unusable is not null || invitation is null) return unusable!;
-            var errors = new List<string>();
-            if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal)) errors.Add(t["Account.EnterEmail"]);
-            if (string.IsNullOrWhiteSpace(name)) errors.Add(t["Account.EnterName"]);
-            if (errors.Count > 0) return InviteForm(http, token, invitation, email, name, errors, StatusCodes.Status400BadRequest);
-            var result = await accounts.Accept(token, email!, name!, password ?? "");
-            if (!result.IsOk)
-            {
-                var messages = result.Errors.Count > 0 ? result.Errors.Select(e => e.Message) : [result.Message ?? t["Common.DidNotWork"]];
-                return InviteForm(http, token, invitation, email, name, messages, StatusCodes.Status400BadRequest);
-            }
-
-            if (!await bootstrap.SignInAs(http, email!)) return Results.LocalRedirect("/account/login");
-            // A new volunteer's first stop is their profile: what they help with, when, and their own limits.
-            return Results.LocalRedirect(invitation.Grant.Role == Role.Volunteer ? ProfilePath : "/");
-        }).RequireRateLimiting(Hosting.RateLimits.Sensitive);
+        app.MapGet("/account/login", SignInForm);
+        app.MapPost("/account/login", SignIn).RequireRateLimiting(RateLimits.Sensitive);
+        app.MapGet("/account/denied", Denied);
+        app.MapPost("/account/logout", SignOut);
+        app.MapGet("/setup", SetupForm);
+        app.MapPost("/setup", Setup).RequireRateLimiting(RateLimits.Sensitive);
+        app.MapGet("/invite/{token}", InviteForm);
+        app.MapPost("/invite/{token}", Join).RequireRateLimiting(RateLimits.Sensitive);
     }
 
     /// <summary>
@@ -102,92 +34,146 @@ public static class AccountEndpoints
     /// </summary>
     public static void MapPasswordReset(this WebApplication app)
     {
-        static IResult Invalid(HttpContext http) =>
-            Render(http, Text(http)["Account.ResetInvalid"], $"<p>{E(Text(http)["Account.ResetInvalidText"])}</p>", StatusCodes.Status404NotFound);
-
-        app.MapGet("/reset/{token}", async (HttpContext http, AccountService accounts, string token) =>
-            token.Length is > 10 and < 100 && await accounts.PeekPasswordReset(token) is not null ? ResetForm(http, token, []) : Invalid(http));
-        app.MapPost("/reset/{token}", async (HttpContext http, AccountService accounts, string token, [FromForm] string? password) =>
-        {
-            if (token.Length is <= 10 or >= 100 || await accounts.PeekPasswordReset(token) is null) return Invalid(http);
-            var result = await accounts.ResetPassword(token, password ?? "");
-            if (result.Status == ResultStatus.Invalid) return ResetForm(http, token, [Text(http)["Account.NewPassword", AccountService.MinimumPasswordLength]], StatusCodes.Status400BadRequest);
-            if (!result.IsOk) return Invalid(http);
-            await http.SignOutAsync(AccountClaims.Scheme);
-            return Render(http, Text(http)["Account.ResetDone"], $"""<p>{E(Text(http)["Account.ResetDoneText"])} <a href="/account/login">{E(Text(http)["Account.SignIn"])}</a>.</p>""");
-        }).RequireRateLimiting(Hosting.RateLimits.Sensitive);
+        app.MapGet("/reset/{token}", ResetForm);
+        app.MapPost("/reset/{token}", Reset).RequireRateLimiting(RateLimits.Sensitive);
     }
 
-    private static IResult ResetForm(HttpContext http, string token, IEnumerable<string> errors, int status = StatusCodes.Status200OK)
+    public static async Task<Results<RazorComponentResult<SignInPage>, RedirectHttpResult>> SignInForm(IGrainFactory grains, string? returnUrl) =>
+        await grains.GetGrain<IUserDirectoryGrain>(0).HasUsers() ? SignInPage(returnUrl, null, []) : TypedResults.LocalRedirect("/setup");
+
+    public static async Task<Results<RedirectHttpResult, RazorComponentResult<SignInPage>>> SignIn(
+        HttpContext http, AccountService accounts, TimeProvider clock, IStringLocalizer<UiText> t,
+        [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl)
     {
-        var t = Text(http);
-        return Render(http, t["Account.ResetTitle"], $"""
-            {Errors(errors)}
-            <form method="post" action="/reset/{E(token)}">
-            {Antiforgery(http)}
-            {Field("password", t["Account.NewPassword", AccountService.MinimumPasswordLength], "password", autocomplete: "new-password")}
-            <button type="submit">{E(t["Account.ResetSave"])}</button>
-            </form>
-            """, status);
+        var (outcome, principal, lockedUntil) = await accounts.SignIn(email, password);
+        switch (outcome)
+        {
+            case SignInOutcome.Ok:
+                await http.SignInAsync(AccountClaims.Scheme, principal!);
+                LanguageEndpoints.ApplyAccountCulture(http, principal!);
+                return TypedResults.LocalRedirect(ReturnUrl.Safe(returnUrl));
+            case SignInOutcome.LockedOut:
+                var minutes = Math.Max(1, (int)Math.Ceiling(((lockedUntil ?? clock.GetUtcNow()) - clock.GetUtcNow()).TotalMinutes));
+                return SignInPage(returnUrl, email, [t["Account.LockedOut", minutes]], StatusCodes.Status429TooManyRequests);
+            default:
+                return SignInPage(returnUrl, email, [t["Account.NoMatch"]], StatusCodes.Status400BadRequest);
+        }
     }
+
+    public static RazorComponentResult<MessagePage> Denied(IStringLocalizer<UiText> t) =>
+        Message(t["Account.NotAllowed"], t["Account.NotAllowedText"], StatusCodes.Status403Forbidden, "/", t["Common.BackToHubs"]);
+
+    public static async Task<Results<RedirectHttpResult, BadRequest>> SignOut(HttpContext http, IAntiforgery antiforgery)
+    {
+        // Another site must not be able to sign people out: the header's form carries the token.
+        if (!await antiforgery.IsRequestValidAsync(http)) return TypedResults.BadRequest();
+        await http.SignOutAsync(AccountClaims.Scheme);
+        return TypedResults.LocalRedirect("/account/login");
+    }
+
+    public static async Task<Results<RazorComponentResult<SetupPage>, RazorComponentResult<MessagePage>>> SetupForm(IGrainFactory grains, IStringLocalizer<UiText> t) =>
+        await grains.GetGrain<IUserDirectoryGrain>(0).HasUsers()
+            ? Message(t["Account.AlreadySetUp"], t["Account.AlreadySetUpText"], StatusCodes.Status404NotFound, "/account/login", t["Account.SignIn"])
+            : SetupPage(null, null, []);
+
+    public static async Task<Results<RedirectHttpResult, RazorComponentResult<SetupPage>, RazorComponentResult<MessagePage>>> Setup(
+        HttpContext http, AccountService accounts, AccountsBootstrap bootstrap, IStringLocalizer<UiText> t,
+        [FromForm] string? email, [FromForm] string? name, [FromForm] string? password)
+    {
+        var result = await accounts.CreateFirstAdmin(email ?? "", name ?? "", password ?? "");
+        if (!result.IsOk)
+        {
+            return result.Status == ResultStatus.Refused
+                ? Message(t["Account.AlreadySetUp"], Said(t, result), StatusCodes.Status409Conflict)
+                : SetupPage(email, name, result.Errors.Select(t.Say).ToList(), StatusCodes.Status400BadRequest);
+        }
+
+        await bootstrap.SignInAs(http, email!);
+        return TypedResults.LocalRedirect("/admin");
+    }
+
+    public static async Task<Results<RazorComponentResult<InvitePage>, RazorComponentResult<MessagePage>>> InviteForm(
+        AccountService accounts, TimeProvider clock, IStringLocalizer<UiText> t, string token)
+    {
+        var invitation = await PeekInvitation(accounts, token);
+        return UnusableLink(t, invitation, clock) is { } unusable ? unusable : InvitePage(token, invitation!, invitation!.Email, null, []);
+    }
+
+    public static async Task<Results<RedirectHttpResult, RazorComponentResult<InvitePage>, RazorComponentResult<MessagePage>>> Join(
+        HttpContext http, AccountService accounts, AccountsBootstrap bootstrap, TimeProvider clock, IStringLocalizer<UiText> t, string token,
+        [FromForm] string? email, [FromForm] string? name, [FromForm] string? password)
+    {
+        var invitation = await PeekInvitation(accounts, token);
+        // A link that cannot be used answers before any password is looked at, so it is no way to test one.
+        if (UnusableLink(t, invitation, clock) is { } unusable) return unusable;
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal)) errors.Add(t["Account.EnterEmail"]);
+        if (string.IsNullOrWhiteSpace(name)) errors.Add(t["Account.EnterName"]);
+        if (errors.Count > 0) return InvitePage(token, invitation!, email, name, errors, StatusCodes.Status400BadRequest);
+        var result = await accounts.Accept(token, email!, name!, password ?? "");
+        if (!result.IsOk)
+        {
+            var messages = result.Errors.Count > 0 ? result.Errors.Select(t.Say).ToList() : [Said(t, result, t["Common.DidNotWork"])];
+            return InvitePage(token, invitation!, email, name, messages, StatusCodes.Status400BadRequest);
+        }
+
+        if (!await bootstrap.SignInAs(http, email!)) return TypedResults.LocalRedirect("/account/login");
+        // A new volunteer's first stop is their profile: what they help with, when, and their own limits.
+        return TypedResults.LocalRedirect(invitation!.Grant.Role == Role.Volunteer ? ProfilePath : "/");
+    }
+
+    public static async Task<Results<RazorComponentResult<ResetPage>, RazorComponentResult<MessagePage>>> ResetForm(
+        AccountService accounts, IStringLocalizer<UiText> t, string token) =>
+        await UsableReset(accounts, token) ? ResetPage(token, []) : ResetInvalid(t);
+
+    public static async Task<Results<RazorComponentResult<ResetPage>, RazorComponentResult<MessagePage>>> Reset(
+        HttpContext http, AccountService accounts, IStringLocalizer<UiText> t, string token, [FromForm] string? password)
+    {
+        if (!await UsableReset(accounts, token)) return ResetInvalid(t);
+        var result = await accounts.ResetPassword(token, password ?? "");
+        if (result.Status == ResultStatus.Invalid) return ResetPage(token, [t["Account.NewPassword", AccountService.MinimumPasswordLength]], StatusCodes.Status400BadRequest);
+        if (!result.IsOk) return ResetInvalid(t);
+        await http.SignOutAsync(AccountClaims.Scheme);
+        return Message(t["Account.ResetDone"], t["Account.ResetDoneText"], StatusCodes.Status200OK, "/account/login", t["Account.SignIn"]);
+    }
+
+    /// <summary>A token too short or too long to be one of ours is not looked up at all.</summary>
+    private static bool Plausible(string token) => token.Length is > 10 and < 100;
+
+    private static async Task<Invitation?> PeekInvitation(AccountService accounts, string token) =>
+        Plausible(token) ? await accounts.PeekInvitation(token) : null;
+
+    private static async Task<bool> UsableReset(AccountService accounts, string token) =>
+        Plausible(token) && await accounts.PeekPasswordReset(token) is not null;
+
+    private static RazorComponentResult<MessagePage> ResetInvalid(IStringLocalizer<UiText> t) =>
+        Message(t["Account.ResetInvalid"], t["Account.ResetInvalidText"], StatusCodes.Status404NotFound);
 
     /// <summary>The page for a link that cannot be used (unknown or revoked, used, expired); null when it can.</summary>
-    private static IResult? UnusableLink(HttpContext http, Invitation? invitation, TimeProvider clock)
-    {
-        var t = Text(http);
-        if (invitation is null) return Render(http, t["Account.InvitationInvalid"], $"<p>{E(t["Account.InvitationInvalidText"])}</p>", StatusCodes.Status404NotFound);
-        if (invitation.RedeemedAt is not null) return Render(http, t["Account.InvitationUsed"], $"<p>{E(t["Account.InvitationUsedText"])}</p>", StatusCodes.Status410Gone);
-        if (invitation.ExpiresAt <= clock.GetUtcNow()) return Render(http, t["Account.InvitationExpired"], $"<p>{E(t["Account.InvitationExpiredText"])}</p>", StatusCodes.Status410Gone);
-        return null;
-    }
+    private static RazorComponentResult<MessagePage>? UnusableLink(IStringLocalizer<UiText> t, Invitation? invitation, TimeProvider clock) =>
+        invitation is null ? Message(t["Account.InvitationInvalid"], t["Account.InvitationInvalidText"], StatusCodes.Status404NotFound)
+        : invitation.RedeemedAt is not null ? Message(t["Account.InvitationUsed"], t["Account.InvitationUsedText"], StatusCodes.Status410Gone)
+        : invitation.ExpiresAt <= clock.GetUtcNow() ? Message(t["Account.InvitationExpired"], t["Account.InvitationExpiredText"], StatusCodes.Status410Gone)
+        : null;
 
-    private static IResult LoginForm(HttpContext http, string? returnUrl, string? email, IEnumerable<string> errors, int status = StatusCodes.Status200OK)
-    {
-        var t = Text(http);
-        return Render(http, t["Account.SignIn"], $"""
-            {Errors(errors)}
-            <form method="post" action="/account/login">
-            {Antiforgery(http)}
-            <input type="hidden" name="returnUrl" value="{E(SafeReturnUrl(returnUrl))}">
-            {Field("email", t["Public.Email"], "email", email, autocomplete: "username")}
-            {Field("password", t["Account.Password"], "password", autocomplete: "current-password")}
-            <button type="submit">{E(t["Account.SignIn"])}</button>
-            </form>
-            <p class="hint">{E(t["Account.NoAccount"])} <a href="/ask">{E(t["Public.AskTitle"])}</a> · <a href="/offer">{E(t["Public.OfferTitle"])}</a></p>
-            """, status);
-    }
+    /// <summary>A refusal in the reader's language when it is coded, else as the grain wrote it.</summary>
+    private static string Said<T>(IStringLocalizer<UiText> t, Result<T> result, string? otherwise = null) =>
+        result.Said is { } said ? t.Say(said) : result.Message ?? otherwise ?? "";
 
-    private static IResult SetupForm(HttpContext http, string? email, string? name, IEnumerable<string> errors, int status = StatusCodes.Status200OK)
-    {
-        var t = Text(http);
-        return Render(http, t["Account.SetupTitle"], $"""
-            <p>{E(t["Account.SetupIntro"])}</p>
-            {Errors(errors)}
-            <form method="post" action="/setup">
-            {Antiforgery(http)}
-            {Field("email", t["Public.Email"], "email", email, autocomplete: "username")}
-            {Field("name", t["Public.YourName"], "text", name, max: 100)}
-            {Field("password", t["Account.NewPassword", AccountService.MinimumPasswordLength], "password", autocomplete: "new-password")}
-            <button type="submit">{E(t["Account.CreateAdmin"])}</button>
-            </form>
-            """, status);
-    }
+    private static RazorComponentResult<MessagePage> Message(string title, string text, int status, string? linkHref = null, string? linkText = null) =>
+        new(new { Title = title, Text = text, LinkHref = linkHref, LinkText = linkText }) { StatusCode = status };
 
-    private static IResult InviteForm(HttpContext http, string token, Invitation invitation, string? email, string? name, IEnumerable<string> errors, int status = StatusCodes.Status200OK)
-    {
-        var t = Text(http);
-        return Render(http, t["Account.JoinTitle"], $"""
-            <p>{t["Account.InvitedYou", E(invitation.CreatedBy.DisplayName), $"<strong>{E(t.Word(invitation.Grant.Role))}</strong>", $"<strong>{E(invitation.Grant.Scope)}</strong>"]}</p>
-            {Errors(errors)}
-            <form method="post" action="/invite/{E(token)}">
-            {Antiforgery(http)}
-            {Field("email", t["Public.Email"], "email", email ?? invitation.Email, autocomplete: "username")}
-            {Field("name", t["Public.YourName"], "text", name, max: 100)}
-            {Field("password", t["Account.JoinPassword", AccountService.MinimumPasswordLength], "password", autocomplete: "new-password")}
-            <button type="submit">{E(t["Account.Join"])}</button>
-            </form>
-            """, status);
-    }
+    private static RazorComponentResult<SignInPage> SignInPage(string? returnUrl, string? email, IReadOnlyList<string> errors, int status = StatusCodes.Status200OK) =>
+        new(new { Return = returnUrl, Email = email, Errors = errors }) { StatusCode = status };
+
+    private static RazorComponentResult<SetupPage> SetupPage(string? email, string? name, IReadOnlyList<string> errors, int status = StatusCodes.Status200OK) =>
+        new(new { Email = email, Name = name, Errors = errors }) { StatusCode = status };
+
+    private static RazorComponentResult<InvitePage> InvitePage(string token, Invitation invitation, string? email, string? name, IReadOnlyList<string> errors, int status = StatusCodes.Status200OK) =>
+        new(new { Token = token, Invitation = invitation, Email = email, Name = name, Errors = errors }) { StatusCode = status };
+
+    private static RazorComponentResult<ResetPage> ResetPage(string token, IReadOnlyList<string> errors, int status = StatusCodes.Status200OK) =>
+        new(new { Token = token, Errors = errors }) { StatusCode = status };
 }
 
 /// <summary>Signs a freshly created or invited account in, from its stored roles.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MutualAid.Web.Plain;
 
 namespace MutualAid.Web.Hosting;
@@ -44,11 +45,7 @@ public static class RateLimits
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        var t = PlainPage.Text(http);
-        await PlainPage.Render(http, t["RateLimit.Title"],
-                $"""<div class="errors" role="alert"><p>{PlainPage.E(t["RateLimit.Text"])}</p></div><p data-testid="phone-route">{PlainPage.E(t["RateLimit.PhoneYourHub"])}</p>""",
-                StatusCodes.Status429TooManyRequests)
-            .ExecuteAsync(http);
+        await new RazorComponentResult<TooManyRequestsPage> { StatusCode = StatusCodes.Status429TooManyRequests }.ExecuteAsync(http);
     }
 
     /// <summary>

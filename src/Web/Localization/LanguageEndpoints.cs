@@ -19,7 +19,7 @@ public static class LanguageEndpoints
                 await grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).SetCulture(chosen);
             }
 
-            return Results.LocalRedirect(PlainPage.SafeReturnUrl(returnUrl));
+            return Results.LocalRedirect(ReturnUrl.Safe(returnUrl));
         }).RequireRateLimiting(Hosting.RateLimits.Sensitive);
 
     /// <summary>At sign-in, the account's language wins over whatever this browser had.</summary>

@@ -35,7 +35,7 @@ public sealed class JoiningTests(ClusterFixture fixture)
         Assert.Equal("Priya Shah", view!.Profile.Name);
         Assert.Equal([hub], view.Profile.HubSlugs);
         Assert.True(view.OnDuty);
-        await Eventually.True(async () => (await world.Grains.GetGrain<INeighbourhoodGrain>(hub).GetSnapshot()).Volunteers.Any(v => v.Id == volunteerId));
+        await Wait.Until(async () => (await world.Grains.GetGrain<INeighbourhoodGrain>(hub).GetSnapshot()).Volunteers.Any(v => v.Id == volunteerId), "the volunteer on the board");
 
         // Asking again (a sign-in finishing a join) changes nothing.
         var again = await user.JoinAsVolunteer(null, Domain.Sam);
@@ -86,12 +86,12 @@ public sealed class JoiningTests(ClusterFixture fixture)
         var user = await NewAccount("Lena", new RoleGrant(Role.Volunteer, hub));
         var id = (await user.JoinAsVolunteer(null, Domain.Sam)).Value!.VolunteerId!.Value;
         var board = world.Grains.GetGrain<INeighbourhoodGrain>(hub);
-        await Eventually.True(async () => (await board.GetSnapshot()).Volunteers.Any(v => v.Id == id));
+        await Wait.Until(async () => (await board.GetSnapshot()).Volunteers.Any(v => v.Id == id), "the volunteer on the board");
 
         var revoked = await user.Revoke(new RoleGrant(Role.Volunteer, hub), Domain.Sam);
 
         Assert.True(revoked.IsOk, revoked.Message);
         Assert.Empty((await world.Grains.GetGrain<IVolunteerGrain>(id).GetView())!.Profile.HubSlugs);
-        await Eventually.True(async () => !(await board.GetSnapshot()).Volunteers.Any(v => v.Id == id));
+        await Wait.Until(async () => !(await board.GetSnapshot()).Volunteers.Any(v => v.Id == id), "the volunteer off the board");
     }
 }

@@ -35,7 +35,7 @@ public sealed class BoardProjectionTests(ClusterFixture fixture)
         var final = await domain.WaitForBoard(hub, b =>
             b.Requests.Count == 4 && b.Offers.Count == 0 && b.Counts.FulfilledToday == 1
             && b.Volunteers.Any(x => x.ActiveAssignments == 0 && x.HoursThisWeek == 1));
-        await WaitUntil(() => observer.Deltas.LastOrDefault()?.Version == final.Version);
+        await Wait.Until(() => observer.Deltas.LastOrDefault()?.Version == final.Version, "the observer to catch up");
 
         var deltas = observer.Deltas.ToArray();
         Assert.Equal(0, observer.Sequencer.Pending);
@@ -65,7 +65,7 @@ public sealed class BoardProjectionTests(ClusterFixture fixture)
 
         var created = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => domain.NewRequest(hub)));
         var final = await domain.WaitForBoard(hub, b => b.Requests.Count == 40);
-        await WaitUntil(() => observer.Deltas.LastOrDefault()?.Version >= final.Version, () => "arrived " + string.Join(",", observer.Arrivals));
+        await Wait.Until(() => observer.Deltas.LastOrDefault()?.Version >= final.Version, () => "the observer to catch up; arrived " + string.Join(",", observer.Arrivals));
 
         // A burst is group-committed, so there may be fewer deltas than changes, but the versions
         // have no holes and every request arrives exactly once.
@@ -92,7 +92,7 @@ public sealed class BoardProjectionTests(ClusterFixture fixture)
         while (!burst.IsCompleted) snapshots.Add(await domain.Hub(hub).GetSnapshot());
         await burst;
         var final = await domain.WaitForBoard(hub, b => b.Requests.Count == 30);
-        await WaitUntil(() => observer.Deltas.LastOrDefault()?.Version >= final.Version, () => "arrived " + string.Join(",", observer.Arrivals));
+        await Wait.Until(() => observer.Deltas.LastOrDefault()?.Version >= final.Version, () => "the observer to catch up; arrived " + string.Join(",", observer.Arrivals));
 
         Assert.NotEmpty(snapshots);
         foreach (var snapshot in snapshots)
@@ -131,16 +131,6 @@ public sealed class BoardProjectionTests(ClusterFixture fixture)
         Assert.Null(BoardApplier.Apply(snapshot, new BoardDelta("h", 7, [], BoardCounts.Empty)));
         Assert.Same(snapshot, BoardApplier.Apply(snapshot, new BoardDelta("h", 5, [], BoardCounts.Empty)));
         Assert.Equal(6, BoardApplier.Apply(snapshot, new BoardDelta("h", 6, [], BoardCounts.Empty))!.Version);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, Func<string>? state = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The observer did not catch up: " + state?.Invoke());
-            await Task.Delay(20);
-        }
     }
 
     internal static string Canonical(BoardSnapshot s) => JsonSerializer.Serialize(new

@@ -10,7 +10,7 @@ public sealed class RedisServer : IAsyncLifetime
     private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-redis-" + Guid.NewGuid().ToString("N")[..8]);
     private Process? process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = Ports.Free();
 
     public string Connection => $"127.0.0.1:{Port}";
 
@@ -60,12 +60,5 @@ public sealed class RedisServer : IAsyncLifetime
 
         process?.Dispose();
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -43,7 +43,7 @@ public sealed class LostNoticeTests : IAsyncLifetime
         var volunteer = await domain.NewVolunteer(hub, "Lost Volunteer");
         // The hub gives up on its batch (after its retries) and drops the activation whose memory is
         // ahead of the store; a new one cannot even start while the store refuses writes.
-        await WaitUntil(async () =>
+        await Wait.Until(async () =>
         {
             try
             {
@@ -54,7 +54,7 @@ public sealed class LostNoticeTests : IAsyncLifetime
             {
                 return true; // the new activation's first write was refused: the old one is gone
             }
-        }, TimeSpan.FromSeconds(30));
+        }, "the hub to drop its activation", 30);
         store.FailHubWrites = false;
 
         var reloaded = await domain.Hub(hub).GetSnapshot();
@@ -63,16 +63,6 @@ public sealed class LostNoticeTests : IAsyncLifetime
 
         var board = await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == request.Id) && b.Volunteers.Any(v => v.Id == volunteer.Id), TimeSpan.FromSeconds(60));
         Assert.Equal(request.Version, board.Requests.Single(r => r.Id == request.Id).Version);
-    }
-
-    private static async Task WaitUntil(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition never held.");
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>The memory store, except that hub board writes can be made to fail (as a store outage would).</summary>

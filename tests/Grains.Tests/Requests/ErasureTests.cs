@@ -36,7 +36,7 @@ public sealed class ErasureTests(ClusterFixture fixture)
             (await domain.RequestGrain(open.Id).GetAudit()).Select(a => a.Action));
         var board = await domain.WaitForBoard(hub, b => b.Requests.All(r => r.Id != open.Id));
         Assert.Equal(2, board.Counts.Count(RequestStatus.Cancelled)); // the tombstone still counts
-        await WaitUntil(async () => (await domain.Hub(hub).FindRequestsByContact(key)).SequenceEqual([closed.Id]));
+        await Wait.Until(async () => (await domain.Hub(hub).FindRequestsByContact(key)).SequenceEqual([closed.Id]), "the hub to index the closed request by contact");
     }
 
     [Fact]
@@ -57,15 +57,5 @@ public sealed class ErasureTests(ClusterFixture fixture)
         Assert.Empty(erased.Value.Profile.Languages);
         Assert.False(erased.Value.OnDuty);
         Assert.Equal(2, erased.Value.HoursTotal);
-    }
-
-    private static async Task WaitUntil(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Condition never became true.");
-            await Task.Delay(20);
-        }
     }
 }

@@ -40,7 +40,7 @@ public sealed class ErasureOnDiskTests : IDisposable
         // A few versions, so the WAL holds several copies of the person, as it did in production.
         Assert.True((await grain.Triage(new TriageCommand(1, Domain.Sam))).IsOk);
         var key = contact.MatchKey()!;
-        await Eventually.True(async () => (await domain.Hub(hub).FindRequestsByContact(key)).Contains(id));
+        await Wait.Until(async () => (await domain.Hub(hub).FindRequestsByContact(key)).Contains(id), "the hub to index the request by contact");
         var secrets = new[] { contact.Name, contact.Phone!, contact.Email!, contact.Address!, "Quillfeather", "Xylophone", key["tel:".Length..] };
         Assert.NotEmpty(Found(secrets)); // the scan sees them before the erasure
 
@@ -49,7 +49,7 @@ public sealed class ErasureOnDiskTests : IDisposable
         Assert.True(erased.IsOk, erased.Message);
         Assert.Equal(ContactDetails.ErasedName, erased.Value!.Area);
         Assert.DoesNotContain("Quillfeather", (await grain.GetView())!.Area, StringComparison.Ordinal);
-        await Eventually.True(async () => (await domain.Hub(hub).FindRequestsByContact(key)).Count == 0);
+        await Wait.Until(async () => (await domain.Hub(hub).FindRequestsByContact(key)).Count == 0, "the hub to forget the contact");
         await NothingLeft(secrets);
         AssertOwnerOnly();
         await cluster.StopAllSilosAsync();

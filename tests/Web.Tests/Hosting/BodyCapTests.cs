@@ -50,7 +50,7 @@ public sealed class BodyCapTests(PlainKestrel world) : IClassFixture<PlainKestre
         var cookie = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
         var body = await new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebAppFactory.Token(await page.Content.ReadAsStringAsync()),
+            ["__RequestVerificationToken"] = FormToken.In(await page.Content.ReadAsStringAsync()),
             ["hub"] = hub,
             ["category"] = "Food",
             ["urgency"] = "Normal",

@@ -111,7 +111,7 @@ public sealed partial class ProxyTests(BehindKnownProxy world) : IClassFixture<B
         post.Headers.Add("Cookie", antiforgery);
         post.Content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebAppFactory.Token(await page.Content.ReadAsStringAsync()),
+            ["__RequestVerificationToken"] = FormToken.In(await page.Content.ReadAsStringAsync()),
             ["email"] = email,
             ["password"] = WebAppFactory.Password,
         });

@@ -18,7 +18,7 @@ public sealed class LanguageTests(TrustWorld world) : IClassFixture<TrustWorld>
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = WebAppFactory.Token(page),
+                ["__RequestVerificationToken"] = FormToken.In(page),
                 ["culture"] = culture,
                 ["returnUrl"] = returnUrl,
             }),
@@ -73,7 +73,7 @@ public sealed class LanguageTests(TrustWorld world) : IClassFixture<TrustWorld>
             var page = await first.GetStringAsync(Ask);
             var switched = await first.PostAsync(new Uri("/language", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = WebAppFactory.Token(page),
+                ["__RequestVerificationToken"] = FormToken.In(page),
                 ["culture"] = "es",
                 ["returnUrl"] = "/ask",
             }));
@@ -98,7 +98,7 @@ public sealed class LanguageTests(TrustWorld world) : IClassFixture<TrustWorld>
         var need = "Necesito pan " + Guid.NewGuid().ToString("N")[..6];
         var sent = await client.PostAsync(Ask, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebAppFactory.Token(form),
+            ["__RequestVerificationToken"] = FormToken.In(form),
             ["hub"] = world.A,
             ["category"] = nameof(RequestCategory.Food),
             ["urgency"] = nameof(Urgency.Normal),

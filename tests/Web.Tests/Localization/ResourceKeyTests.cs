@@ -15,18 +15,8 @@ namespace MutualAid.Web.Tests.Localization;
 /// </summary>
 public sealed partial class ResourceKeyTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
     private static readonly string ResourceDir = Path.Combine(Root, "src", "Web", "Resources", "Localization");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MutualAid.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("MutualAid.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private static Dictionary<string, string> Load(string culture)
     {

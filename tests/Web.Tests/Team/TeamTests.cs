@@ -175,7 +175,7 @@ public sealed class TeamTests(TeamWorld world) : IClassFixture<TeamWorld>
         var unknown = await browser.GetAsync(new Uri("/reset/no-such-token-0123456789", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal(Page(await unknown.Content.ReadAsStringAsync()), Page(await again.Content.ReadAsStringAsync()));
-        var token = WebAppFactory.Token(await form.Content.ReadAsStringAsync());
+        var token = FormToken.In(await form.Content.ReadAsStringAsync());
         var reused = await browser.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["password"] = "yet another passphrase" }));
         Assert.NotEqual(HttpStatusCode.OK, reused.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Login(world.Browser(), rita, NewPassword)).Status);

@@ -46,7 +46,7 @@ public sealed class TeamWorld : IAsyncLifetime
 
     public static FormUrlEncodedContent Form(string page, Dictionary<string, string> fields)
     {
-        fields["__RequestVerificationToken"] = WebAppFactory.Token(page);
+        fields["__RequestVerificationToken"] = FormToken.In(page);
         return new FormUrlEncodedContent(fields);
     }
 

@@ -23,7 +23,7 @@ public sealed class HostileInputTests(TrustWorld world) : IClassFixture<TrustWor
         var hub = world.B;
         var before = (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot()).Requests.Count;
         using var client = world.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var token = WebAppFactory.Token(await client.GetStringAsync(new Uri("/ask", UriKind.Relative)));
+        var token = FormToken.In(await client.GetStringAsync(new Uri("/ask", UriKind.Relative)));
         var random = new Random(20261124);
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var accepted = 0;

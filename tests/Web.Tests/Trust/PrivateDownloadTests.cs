@@ -27,8 +27,8 @@ public sealed class PrivateDownloadTests(TrustWorld world) : IClassFixture<Trust
         }
 
         using var volunteer = await world.Client("volunteer");
-        var jobs = await volunteer.GetAsync(new Uri(PlainAssignmentsPage.Path, UriKind.Relative));
-        Assert.True(jobs.Headers.CacheControl?.NoStore == true, $"{PlainAssignmentsPage.Path} has Cache-Control: no-store ({jobs.StatusCode})");
+        var jobs = await volunteer.GetAsync(new Uri(MyJobsEndpoints.Path, UriKind.Relative));
+        Assert.True(jobs.Headers.CacheControl?.NoStore == true, $"{MyJobsEndpoints.Path} has Cache-Control: no-store ({jobs.StatusCode})");
     }
 
     [Fact]

@@ -32,13 +32,13 @@ public sealed partial class ReturnUrlTests(TrustWorld world) : IClassFixture<Tru
         // As a browser gets there: a link to the sign-in page carries the address, the form posts it back.
         var page = await client.GetStringAsync(new Uri("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl), UriKind.Relative));
         var carried = WebUtility.HtmlDecode(ReturnField().Matches(page).Last().Groups[1].Value); // the sign-in form's, after the language switcher's
-        var response = await SignIn(client, WebAppFactory.Token(page), email, carried);
+        var response = await SignIn(client, FormToken.In(page), email, carried);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         Assert.Equal("/", response.Headers.Location?.OriginalString);
 
         // Posted straight (the form reader itself refuses a NUL before any of our code runs).
         if (returnUrl.Contains('\0', StringComparison.Ordinal)) return;
-        response = await SignIn(client, WebAppFactory.Token(await client.GetStringAsync(new Uri("/account/login", UriKind.Relative))), email, returnUrl);
+        response = await SignIn(client, FormToken.In(await client.GetStringAsync(new Uri("/account/login", UriKind.Relative))), email, returnUrl);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
@@ -54,7 +54,7 @@ public sealed partial class ReturnUrlTests(TrustWorld world) : IClassFixture<Tru
         var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
         var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebAppFactory.Token(page),
+            ["__RequestVerificationToken"] = FormToken.In(page),
             ["email"] = email,
             ["password"] = WebAppFactory.Password,
             ["returnUrl"] = $"/hubs/{world.A}",
@@ -65,7 +65,7 @@ public sealed partial class ReturnUrlTests(TrustWorld world) : IClassFixture<Tru
         page = await (await client.GetAsync(new Uri("/account/denied", UriKind.Relative))).Content.ReadAsStringAsync();
         var switched = await client.PostAsync(new Uri("/language", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebAppFactory.Token(page),
+            ["__RequestVerificationToken"] = FormToken.In(page),
             ["culture"] = "es",
             ["returnUrl"] = "/ask\r\nX: y",
         }));

@@ -9,7 +9,7 @@ public sealed class SignInTests(TrustWorld world) : IClassFixture<TrustWorld>
 {
     private static async Task<(HttpStatusCode Status, string Body)> TryLogin(HttpClient client, string email, string password)
     {
-        var token = WebAppFactory.Token(await client.GetStringAsync(new Uri("/account/login", UriKind.Relative)));
+        var token = FormToken.In(await client.GetStringAsync(new Uri("/account/login", UriKind.Relative)));
         var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -62,7 +62,7 @@ public sealed class SignInTests(TrustWorld world) : IClassFixture<TrustWorld>
 
         var joined = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebAppFactory.Token(page),
+            ["__RequestVerificationToken"] = FormToken.In(page),
             ["email"] = email,
             ["name"] = "Vera",
             ["password"] = WebAppFactory.Password,
@@ -100,7 +100,7 @@ public sealed class SignInTests(TrustWorld world) : IClassFixture<TrustWorld>
         // A used link answers the same whatever password comes with it, and counts nothing.
         var used = await accounts.Invite(new RoleGrant(Role.Volunteer, world.A), null, TimeSpan.FromDays(1), new Actor("cora", "Cora"));
         var usedPath = new Uri($"/invite/{used.Value}", UriKind.Relative);
-        var form = WebAppFactory.Token(await client.GetStringAsync(usedPath));
+        var form = FormToken.In(await client.GetStringAsync(usedPath));
         Assert.True((await accounts.Accept(used.Value!, $"x{Guid.NewGuid():N}"[..10] + "@example.org", "X", WebAppFactory.Password)).IsOk);
         var wrong = await Redeem(client, usedPath, form, dispatcher, "wrong password 12345");
         var right = await Redeem(client, usedPath, form, dispatcher, WebAppFactory.Password);

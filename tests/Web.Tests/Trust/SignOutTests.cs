@@ -21,7 +21,7 @@ public sealed class SignOutTests(TrustWorld world) : IClassFixture<TrustWorld>
         var page = await (await client.GetAsync(new Uri("/account/denied", UriKind.Relative))).Content.ReadAsStringAsync();
         var real = await client.PostAsync(new Uri("/account/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebAppFactory.Token(page),
+            ["__RequestVerificationToken"] = FormToken.In(page),
         }));
         Assert.Equal(HttpStatusCode.Redirect, real.StatusCode);
         Assert.Equal("/account/login", real.Headers.Location?.OriginalString);

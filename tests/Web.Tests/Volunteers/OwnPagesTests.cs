@@ -63,7 +63,7 @@ public sealed class OwnPagesTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         var (hub, volunteer, client) = await Volunteer();
         var page = await Get(client, "/my/profile");
         Assert.Contains("data-testid=\"profile-form\"", page);
-        var form = ValidProfile(WebAppFactory.Token(page)).ToList();
+        var form = ValidProfile(FormToken.In(page)).ToList();
         form.Add(new("CanHelpWith", "Food"));
         form.Add(new("CanHelpWith", "Transport"));
         form.Add(new("HubSlugs", "some-other-hub")); // not a field of this form: must change nothing
@@ -90,7 +90,7 @@ public sealed class OwnPagesTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     {
         var (_, volunteer, client) = await Volunteer();
         var before = (await Factory.Grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!;
-        var token = WebAppFactory.Token(await Get(client, "/my/profile"));
+        var token = FormToken.In(await Get(client, "/my/profile"));
 
         var typed = ValidProfile(token);
         typed["MaxConcurrentAssignments"] = "lots";
@@ -138,7 +138,7 @@ public sealed class OwnPagesTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         await using var board = await BoardClient.Join(Factory.BoardConnection(coordinator), hub);
         await Wait.Until(() => board.Board.Volunteers.Any(v => v.Id == volunteer), "the volunteer on the board");
         var joinedAt = board.Board.Version;
-        var form = ValidProfile(WebAppFactory.Token(await Get(client, "/my/profile"))).ToList();
+        var form = ValidProfile(FormToken.In(await Get(client, "/my/profile"))).ToList();
         form.Add(new("CanHelpWith", "Food"));
 
         var response = await Post(client, "/my/profile", form);
@@ -159,7 +159,7 @@ public sealed class OwnPagesTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         var assigned = (await grain.Assign(new AssignCommand(request.Version, Seed.Sam, volunteer, 2))).Value!;
         var page = await Get(client, "/my/jobs");
         Assert.DoesNotContain($"/my/jobs/{request.Id}/start", page); // accept comes before picked up
-        var token = WebAppFactory.Token(page);
+        var token = FormToken.In(page);
         Dictionary<string, string> Form(int version, string? hours = null) => new()
         {
             ["__RequestVerificationToken"] = token,

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using MutualAid.Common;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+using MutualAid.Web.Accounts;
+using MutualAid.Web.Hosting;
+using MutualAid.Web.Localization;
+using MutualAid.Web.Plain;
+using MutualAid.Web.Users;
+
+namespace MutualAid.Web.Volunteers;
+
+/// <summary>
+/// A volunteer's jobs as a small server-rendered page with no Blazor circuit and no script, for an
+/// old phone on a 2G connection: accept or decline, picked up, delivered. The requester's details
+/// appear only while the volunteer's claim is active, exactly as on the full page.
+/// </summary>
+public static class MyJobsEndpoints
+{
+    public const string Path = "/my/jobs";
+
+    /// <summary>The outcome codes the page knows how to say, and the words for each.</summary>
+    private static readonly Dictionary<string, string> Outcomes = new(StringComparer.Ordinal)
+    {
+        ["Updated"] = "Plain.Outcome.Updated",
+        ["Conflict"] = "Plain.Outcome.Conflict",
+        ["NotFound"] = "Plain.Outcome.NotFound",
+        ["Refused"] = "Plain.Outcome.Refused",
+        ["HoursOutOfRange"] = "Plain.Outcome.HoursOutOfRange",
+        ["AcceptFirst"] = "Plain.Outcome.AcceptFirst",
+    };
+
+    public static void MapMyJobs(this WebApplication app)
+    {
+        app.MapGet(Path, Jobs).RequireAuthorization().NoStoreCache(); // it shows the requester's address and phone
+        // Antiforgery is checked in Act, with a readable answer.
+        app.MapPost(Path + "/{id:guid}/{command}", Act).RequireAuthorization().DisableAntiforgery();
+    }
+
+    public static async Task<Results<RazorComponentResult<MyJobsPage>, RazorComponentResult<MessagePage>>> Jobs(
+        HttpContext http, CurrentUser user, IGrainFactory grains, HubActions actions, VolunteerService volunteers, IStringLocalizer<UiText> t, string? done)
+    {
+        user.Set(http.User);
+        if (user.VolunteerId is not { } me)
+        {
+            return new RazorComponentResult<MessagePage>(new { Title = t["Plain.MyJobs"].Value, Text = t["Plain.NotAVolunteer"].Value }) { StatusCode = StatusCodes.Status403Forbidden };
+        }
+
+        var volunteer = await grains.GetGrain<IVolunteerGrain>(me).GetView();
+        var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
+        async Task<TimeZoneInfo> Zone(string hub) => zones.TryGetValue(hub, out var z) ? z : zones[hub] = await volunteers.ZoneOf(hub);
+        var homeZone = volunteer is { Profile.HubSlugs.Count: > 0 } ? await Zone(volunteer.Profile.HubSlugs[0]) : TimeZoneInfo.Utc;
+        var notices = (volunteer?.Notices.Take(3) ?? []).Select(n => new MyNotice(HubTime.Show(n.At, homeZone), n.Message)).ToList();
+        var jobs = new List<MyJob>();
+        foreach (var (r, estimate) in volunteer is null ? [] : await volunteers.Assignments(volunteer))
+        {
+            string? until = null;
+            if (r.Assignment!.ClaimExpiresAt is { } expires && r.Status == RequestStatus.Assigned)
+            {
+                var zone = await Zone(r.HubSlug);
+                until = $"{t["Plain.YoursUntil", HubTime.Show(expires, zone, "t")]} ({zone.Id})";
+            }
+
+            jobs.Add(new MyJob(r, estimate, until, (await actions.PrivateView(r.Id))?.Contact));
+        }
+
+        // Only a known code becomes a message: nothing typed into the address bar is ever shown.
+        var outcome = done is not null && Outcomes.TryGetValue(done, out var key) ? t[key].Value : null;
+        return new RazorComponentResult<MyJobsPage>(new { Outcome = outcome, Notices = notices, Jobs = jobs });
+    }
+
+    /// <summary>Post/Redirect/Get: every POST answers 303 to the page with an outcome code, so a reload never sends the command again.</summary>
+    public static async Task<Results<SeeOther, BadRequest<string>, NotFound>> Act(
+        HttpContext http, Guid id, string command, CurrentUser user, HubActions actions, IAntiforgery antiforgery, IStringLocalizer<UiText> t)
+    {
+        user.Set(http.User);
+        if (!await antiforgery.IsRequestValidAsync(http)) return TypedResults.BadRequest(t["Plain.FormExpired"].Value);
+        var form = await http.Request.ReadFormAsync();
+        if (!int.TryParse(form["version"], out var version)) return TypedResults.BadRequest(t["Plain.MissingVersion"].Value);
+        Result<RequestView> result;
+        switch (command)
+        {
+            case "accept":
+                result = await actions.OnRequest(id, g => g.Accept(new RequestCommand(version, user.Actor)), assignedVolunteerMay: true);
+                break;
+            case "decline":
+                result = await actions.OnRequest(id, g => g.Decline(new RequestCommand(version, user.Actor, t["Volunteer.DeclinedReason"])), assignedVolunteerMay: true);
+                break;
+            case "start":
+                result = await actions.PickUp(id, version);
+                break;
+            case "deliver":
+                if (!double.TryParse(form["hours"], NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) || !FulfilCommand.HoursInRange(hours)) return Done("HoursOutOfRange");
+                result = await actions.OnRequest(id, g => g.Fulfil(new FulfilCommand(version, user.Actor, hours)), assignedVolunteerMay: true);
+                break;
+            default:
+                return TypedResults.NotFound();
+        }
+
+        return Done(result.Status switch
+        {
+            ResultStatus.Ok => "Updated",
+            ResultStatus.Conflict => "Conflict",
+            ResultStatus.NotFound => "NotFound",
+            ResultStatus.Invalid when result.Errors.Any(e => e.Field == nameof(FulfilCommand.HoursGiven)) => "HoursOutOfRange",
+            ResultStatus.Invalid when result.Errors.Any(e => e.Field == HubActions.AcceptFirstField) => "AcceptFirst",
+            _ => "Refused",
+        });
+    }
+
+    private static SeeOther Done(string outcome) => new($"{Path}?done={outcome}");
+}

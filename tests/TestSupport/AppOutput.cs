@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace MutualAid.TestSupport;
+
+/// <summary>
+/// What a started app process writes (both streams), kept for the failure message, and the wait
+/// until its /readyz says the grain layer answers.
+/// </summary>
+public sealed class AppOutput
+{
+    private readonly StringBuilder lines = new();
+
+    public string Text
+    {
+        get
+        {
+            lock (lines) return lines.ToString();
+        }
+    }
+
+    /// <summary>Starts reading both streams of a process started with them redirected.</summary>
+    public static AppOutput Of(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var output = new AppOutput();
+        process.OutputDataReceived += (_, e) => output.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => output.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return output;
+    }
+
+    public async Task WaitUntilReady(Process process, Uri baseAddress, double seconds = 90)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{Text}");
+            try
+            {
+                // Ready means the grain layer answers; pages then wait for their data themselves.
+                if (await http.GetStringAsync(new Uri("/readyz", UriKind.Relative)) == "ready") return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Slow first request while the silo warms up.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The app did not become ready:\n{Text}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (lines) lines.AppendLine(line);
+    }
+}
