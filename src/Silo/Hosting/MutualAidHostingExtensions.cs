@@ -77,7 +77,7 @@ public static class MutualAidHostingExtensions
         ArgumentNullException.ThrowIfNull(silo);
         silo.Configure<Orleans.Hosting.ReminderOptions>(o =>
         {
-            if (o.MinimumReminderPeriod > Neighbourhoods.HubDelivery.ReminderPeriod) o.MinimumReminderPeriod = Neighbourhoods.HubDelivery.ReminderPeriod;
+            if (o.MinimumReminderPeriod > Hubs.HubDelivery.ReminderPeriod) o.MinimumReminderPeriod = Hubs.HubDelivery.ReminderPeriod;
         });
         return silo;
     }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Offers;
-using MutualAid.Silo.Neighbourhoods;
+using MutualAid.Silo.Hubs;
 
 namespace MutualAid.Silo.Offers;
 
@@ -21,7 +21,7 @@ public sealed class OfferGrain(
         if (View is not null) return Result<OfferView>.Refused("This offer already exists.");
         var errors = offer.Validate();
         if (errors.Count > 0) return Result<OfferView>.Invalid(errors);
-        if (await GrainFactory.GetGrain<INeighbourhoodGrain>(offer.HubSlug).GetSummary() is null)
+        if (await GrainFactory.GetGrain<IHubGrain>(offer.HubSlug).GetSummary() is null)
         {
             return Result<OfferView>.Invalid(nameof(offer.HubSlug), $"There is no hub '{offer.HubSlug}'.");
         }
@@ -104,6 +104,6 @@ public sealed class OfferGrain(
     /// <summary>A notice to the board, sent again if the board could not keep it (<see cref="HubDelivery"/>).</summary>
     private void AnnounceToHub()
     {
-        Delivery.Announce([View!.HubSlug], hub => GrainFactory.GetGrain<INeighbourhoodGrain>(hub).OfferChanged(View!.Redact()));
+        Delivery.Announce([View!.HubSlug], hub => GrainFactory.GetGrain<IHubGrain>(hub).OfferChanged(View!.Redact()));
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Regions;
 using MutualAid.Requests;
-using MutualAid.Silo.Neighbourhoods;
+using MutualAid.Silo.Hubs;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Requests;
@@ -44,7 +44,7 @@ public sealed partial class RequestGrain(
         var errors = request.Validate(Now);
         if (errors.Count > 0) return Result<RequestView>.Invalid(errors);
 
-        var hub = GrainFactory.GetGrain<INeighbourhoodGrain>(request.HubSlug);
+        var hub = GrainFactory.GetGrain<IHubGrain>(request.HubSlug);
         if (await hub.GetSettings() is not { } settings)
         {
             return Result<RequestView>.Invalid(nameof(request.HubSlug), $"There is no hub '{request.HubSlug}'.");
@@ -340,7 +340,7 @@ public sealed partial class RequestGrain(
         if (Check(RequestAction.Transfer, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var current = View!;
         if (command.ToHubSlug == current.HubSlug) return Result<RequestView>.Refused("The request is already on that hub's board.");
-        var target = await GrainFactory.GetGrain<INeighbourhoodGrain>(command.ToHubSlug).GetSettings();
+        var target = await GrainFactory.GetGrain<IHubGrain>(command.ToHubSlug).GetSettings();
         if (target is null) return Result<RequestView>.Invalid(nameof(command.ToHubSlug), $"There is no hub '{command.ToHubSlug}'.");
         var region = current.OfferedToRegion ?? (await Policy(current.HubSlug)).Region;
         if (region is null || target.RegionSlug != region)
@@ -667,7 +667,7 @@ public sealed partial class RequestGrain(
     {
         if (hubPolicy is not { } cached || cached.Hub != hub)
         {
-            var settings = await GrainFactory.GetGrain<INeighbourhoodGrain>(hub).GetSettings();
+            var settings = await GrainFactory.GetGrain<IHubGrain>(hub).GetSettings();
             hubPolicy = cached = (hub, settings?.Deadlines ?? DeadlinePolicy.Default, settings?.RegionSlug, settings?.Claims ?? ClaimPolicy.Default);
         }
 
@@ -695,7 +695,7 @@ public sealed partial class RequestGrain(
         IEnumerable<string> hubs = alsoTheOneItLeft && state.State.MovedFrom is { } former && former != View!.HubSlug
             ? [View!.HubSlug, former] : [View!.HubSlug];
         Delivery.Announce(hubs, hub =>
-            GrainFactory.GetGrain<INeighbourhoodGrain>(hub).RequestChanged(new RequestNotice(View!.Redact(), View.Contact.MatchKey())));
+            GrainFactory.GetGrain<IHubGrain>(hub).RequestChanged(new RequestNotice(View!.Redact(), View.Contact.MatchKey())));
     }
 
     // Ids only: request content and contact details never reach a log line.

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using MutualAid.Neighbourhoods;
-using MutualAid.Silo.Neighbourhoods;
+using MutualAid.Hubs;
+using MutualAid.Silo.Hubs;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Volunteers;
@@ -175,7 +175,7 @@ public sealed class VolunteerGrain(
     private async Task<string?> OutsideTheirHours(VolunteerProfile profile, string hubSlug)
     {
         if (profile.Availability.Count == 0) return null;
-        var settings = await GrainFactory.GetGrain<INeighbourhoodGrain>(hubSlug).GetSettings();
+        var settings = await GrainFactory.GetGrain<IHubGrain>(hubSlug).GetSettings();
         var zone = settings is not null && TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime;
         return profile.Availability.Any(w => w.Contains(local))
@@ -304,7 +304,7 @@ public sealed class VolunteerGrain(
         var summary = view.Redact();
         // Boards are projections: one-way notices, so a volunteer never waits on (or deadlocks with) a hub.
         // A board the volunteer left only needs to drop them; a lost removal shows at worst a stale row.
-        foreach (var hub in leftHubs.Except(S.Profile!.HubSlugs)) GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(summary).Ignore();
+        foreach (var hub in leftHubs.Except(S.Profile!.HubSlugs)) GrainFactory.GetGrain<IHubGrain>(hub).VolunteerChanged(summary).Ignore();
         AnnounceToHubs();
         return Result<VolunteerView>.Ok(view);
     }
@@ -325,7 +325,7 @@ public sealed class VolunteerGrain(
     /// <summary>Notices to the volunteer's boards, sent again to any that could not keep them (<see cref="HubDelivery"/>).</summary>
     private void AnnounceToHubs()
     {
-        Delivery.Announce(S.Profile!.HubSlugs, hub => GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(ToView().Redact()));
+        Delivery.Announce(S.Profile!.HubSlugs, hub => GrainFactory.GetGrain<IHubGrain>(hub).VolunteerChanged(ToView().Redact()));
     }
 
     private static VolunteerProfile Normalise(VolunteerProfile p) => p with

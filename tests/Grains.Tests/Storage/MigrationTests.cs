@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Silo.Hosting;
 using MutualAid.Silo.Migration;
@@ -78,7 +78,7 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
         await grains.GetGrain<IRequestGrain>(request).GetAudit(),
         await grains.GetGrain<IVolunteerGrain>(volunteer).GetView(),
         // A hub activated from storage moves its version past what it kept; the board itself must match.
-        Board.BoardProjectionTests.Canonical(await grains.GetGrain<INeighbourhoodGrain>(hub).GetSnapshot() with { Version = 0 }),
+        Board.BoardProjectionTests.Canonical(await grains.GetGrain<IHubGrain>(hub).GetSnapshot() with { Version = 0 }),
     });
 
     public void Dispose()

@@ -1,7 +1,7 @@
 using MutualAid.Common;
 using MutualAid.Requests;
 
-namespace MutualAid.Neighbourhoods;
+namespace MutualAid.Hubs;
 
 /// <summary>"Is this person or this need already on the board?" — asked before and at creation.</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.DuplicateProbe")]

@@ -1,7 +1,7 @@
 using MutualAid.Common;
 using MutualAid.Volunteers;
 
-namespace MutualAid.Neighbourhoods;
+namespace MutualAid.Hubs;
 
 /// <summary>A ranked candidate for a request, with the plain-words reasons a dispatcher can check.</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.VolunteerSuggestion")]

@@ -1,6 +1,6 @@
 using MutualAid.Requests;
 
-namespace MutualAid.Silo.Neighbourhoods;
+namespace MutualAid.Silo.Hubs;
 
 /// <summary>
 /// In-memory indexes derived from <see cref="HubState"/> on activation and kept in step with it,

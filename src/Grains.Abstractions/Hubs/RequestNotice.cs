@@ -1,6 +1,6 @@
 using MutualAid.Requests;
 
-namespace MutualAid.Neighbourhoods;
+namespace MutualAid.Hubs;
 
 /// <summary>
 /// What a request grain tells its hub after every change. ContactKey lets the hub spot the same

@@ -1,6 +1,6 @@
 using MutualAid.Requests;
 
-namespace MutualAid.Neighbourhoods;
+namespace MutualAid.Hubs;
 
 /// <summary>
 /// How long a hub gives itself to assign a request of each urgency. Past that the request is

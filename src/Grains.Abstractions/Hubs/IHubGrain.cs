@@ -3,7 +3,7 @@ using MutualAid.Common;
 using MutualAid.Offers;
 using MutualAid.Volunteers;
 
-namespace MutualAid.Neighbourhoods;
+namespace MutualAid.Hubs;
 
 /// <summary>
 /// A hub's live board: a projection of its requests, volunteers and offers, fed by one-way
@@ -11,7 +11,7 @@ namespace MutualAid.Neighbourhoods;
 /// an entity grain, so it can be rebuilt and can never join a call cycle.
 /// </summary>
 [Alias("MutualAid.INeighbourhoodGrain")]
-public interface INeighbourhoodGrain : IGrainWithStringKey
+public interface IHubGrain : IGrainWithStringKey
 {
     [Alias("Configure")] Task<Result<HubSummary>> Configure(HubSettings settings, Actor actor);
 

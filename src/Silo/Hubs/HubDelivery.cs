@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace MutualAid.Silo.Neighbourhoods;
+namespace MutualAid.Silo.Hubs;
 
 /// <summary>
 /// At-least-once delivery of an entity's notices to hub boards, across crashes. A notice is a call

@@ -1,4 +1,4 @@
-namespace MutualAid.Silo.Neighbourhoods;
+namespace MutualAid.Silo.Hubs;
 
 /// <summary>
 /// Group commit for a single-threaded owner (a grain's turns): items enqueued while a commit is in

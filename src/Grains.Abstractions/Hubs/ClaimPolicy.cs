@@ -1,6 +1,6 @@
 using MutualAid.Requests;
 
-namespace MutualAid.Neighbourhoods;
+namespace MutualAid.Hubs;
 
 /// <summary>
 /// How long a volunteer's claim on a request holds before they pick it up. A claim that runs out

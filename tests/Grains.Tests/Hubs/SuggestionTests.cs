@@ -1,7 +1,7 @@
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 
-namespace MutualAid.Grains.Tests.Neighbourhoods;
+namespace MutualAid.Grains.Tests.Hubs;
 
 [Collection(ClusterCollection.Name)]
 public sealed class SuggestionTests(ClusterFixture fixture)
@@ -50,8 +50,8 @@ public sealed class SuggestionTests(ClusterFixture fixture)
             false, true, 0, 2, 0, 8)
         { Availability = windows };
 
-        var free = Silo.Neighbourhoods.VolunteerMatcher.Score(request, With(new AvailabilityWindow(DayOfWeek.Tuesday, new TimeOnly(9, 0), new TimeOnly(12, 0))), tuesdayMorning);
-        var busy = Silo.Neighbourhoods.VolunteerMatcher.Score(request, With(new AvailabilityWindow(DayOfWeek.Friday, new TimeOnly(9, 0), new TimeOnly(12, 0))), tuesdayMorning);
+        var free = Silo.Hubs.VolunteerMatcher.Score(request, With(new AvailabilityWindow(DayOfWeek.Tuesday, new TimeOnly(9, 0), new TimeOnly(12, 0))), tuesdayMorning);
+        var busy = Silo.Hubs.VolunteerMatcher.Score(request, With(new AvailabilityWindow(DayOfWeek.Friday, new TimeOnly(9, 0), new TimeOnly(12, 0))), tuesdayMorning);
 
         Assert.Contains("Available now (Tuesday 09:00-12:00)", free.Reasons.Select(r => r.ToString()));
         Assert.Contains("Outside their stated hours", busy.Warnings.Select(r => r.ToString()));
@@ -66,8 +66,8 @@ public sealed class SuggestionTests(ClusterFixture fixture)
         { PreferredLanguage = "español" };
         VolunteerSummary Speaking(string language) => new(Guid.NewGuid(), 1, "V", ["h"], [RequestCategory.Eldercare], [language], false, true, 0, 2, 0, 8);
 
-        var lucia = Silo.Neighbourhoods.VolunteerMatcher.Score(request, Speaking("Spanish"), DateTime.Now);
-        var bob = Silo.Neighbourhoods.VolunteerMatcher.Score(request, Speaking("English"), DateTime.Now);
+        var lucia = Silo.Hubs.VolunteerMatcher.Score(request, Speaking("Spanish"), DateTime.Now);
+        var bob = Silo.Hubs.VolunteerMatcher.Score(request, Speaking("English"), DateTime.Now);
 
         Assert.Contains("Speaks español", lucia.Reasons.Select(r => r.ToString()));
         Assert.Contains("Does not list español", bob.Warnings.Select(r => r.ToString()));

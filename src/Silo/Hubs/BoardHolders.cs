@@ -1,7 +1,7 @@
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 
-namespace MutualAid.Silo.Neighbourhoods;
+namespace MutualAid.Silo.Hubs;
 
 /// <summary>
 /// Who holds which request, as a board shows it. A reassignment reaches the hub as separate

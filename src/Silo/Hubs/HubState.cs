@@ -1,10 +1,10 @@
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Requests;
 using MutualAid.Silo.Storage;
 using MutualAid.Volunteers;
 
-namespace MutualAid.Silo.Neighbourhoods;
+namespace MutualAid.Silo.Hubs;
 
 [GenerateSerializer, Alias("MutualAid.Silo.HubState")]
 public sealed class HubState : IErasableState

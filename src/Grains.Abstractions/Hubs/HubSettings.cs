@@ -1,6 +1,6 @@
 using MutualAid.Common;
 
-namespace MutualAid.Neighbourhoods;
+namespace MutualAid.Hubs;
 
 [GenerateSerializer, Immutable, Alias("MutualAid.HubSettings")]
 public sealed record HubSettings(

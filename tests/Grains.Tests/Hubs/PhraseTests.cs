@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 using Orleans.Serialization;
 
-namespace MutualAid.Grains.Tests.Neighbourhoods;
+namespace MutualAid.Grains.Tests.Hubs;
 
 public sealed class PhraseTests
 {

@@ -5,7 +5,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
-namespace MutualAid.Grains.Tests.Neighbourhoods;
+namespace MutualAid.Grains.Tests.Hubs;
 
 /// <summary>
 /// A board write that fails for good (the store is down longer than the hub's retries) loses the

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MutualAid.Board;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Regions;
 using MutualAid.Requests;
@@ -8,7 +8,7 @@ using MutualAid.Volunteers;
 using Orleans.Concurrency;
 using Orleans.Utilities;
 
-namespace MutualAid.Silo.Neighbourhoods;
+namespace MutualAid.Silo.Hubs;
 
 /// <summary>
 /// A hub's board. It is a projection fed by one-way notices from entity grains. Changes are
@@ -23,10 +23,11 @@ namespace MutualAid.Silo.Neighbourhoods;
 /// every turn changes state only before its first await. Calls only its region (upwards).
 /// </summary>
 [Reentrant]
-public sealed partial class NeighbourhoodGrain(
+[GrainType("neighbourhood")]
+public sealed partial class HubGrain(
     [PersistentState("hub")] IPersistentState<HubState> state,
     TimeProvider clock,
-    ILogger<NeighbourhoodGrain> logger) : Grain, INeighbourhoodGrain
+    ILogger<HubGrain> logger) : Grain, IHubGrain
 {
     /// <summary>Observers must re-subscribe within this window or are dropped (their process may be gone).</summary>
     public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(3);

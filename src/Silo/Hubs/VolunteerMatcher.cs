@@ -1,9 +1,9 @@
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 
-namespace MutualAid.Silo.Neighbourhoods;
+namespace MutualAid.Silo.Hubs;
 
 /// <summary>
 /// Scores one volunteer for one request and says why in words a dispatcher can check.

@@ -1,6 +1,6 @@
 using MutualAid.Board;
 
-namespace MutualAid.Neighbourhoods;
+namespace MutualAid.Hubs;
 
 /// <summary>A hub at a glance, as a region sees it.</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.HubSummary")]

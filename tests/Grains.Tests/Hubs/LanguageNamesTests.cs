@@ -1,6 +1,6 @@
 using MutualAid.Common;
 
-namespace MutualAid.Grains.Tests.Neighbourhoods;
+namespace MutualAid.Grains.Tests.Hubs;
 
 public sealed class LanguageNamesTests
 {
