@@ -5,8 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Storage;
-using MutualAid.Silo.Reminders;
-using MutualAid.Silo.Storage;
+using MutualAid.Silo.Sqlite.Reminders;
+using MutualAid.Silo.Sqlite.Storage;
 using StackExchange.Redis;
 
 namespace MutualAid.Silo.Hosting;

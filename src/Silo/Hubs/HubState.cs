@@ -1,7 +1,7 @@
 using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Requests;
-using MutualAid.Silo.Storage;
+using MutualAid.Silo.Sqlite.Storage;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Hubs;

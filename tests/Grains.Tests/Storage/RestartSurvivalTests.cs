@@ -5,8 +5,8 @@ using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Requests;
 using MutualAid.Silo.Hubs;
-using MutualAid.Silo.Reminders;
-using MutualAid.Silo.Storage;
+using MutualAid.Silo.Sqlite.Reminders;
+using MutualAid.Silo.Sqlite.Storage;
 using MutualAid.Volunteers;
 using Orleans.TestingHost;
 

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using MutualAid.Silo.Hosting;
 
-namespace MutualAid.Silo.Reminders;
+namespace MutualAid.Silo.Sqlite.Reminders;
 
 /// <summary>
 /// Orleans reminders kept in the same SQLite file as grain state, so a deadline set before a
@@ -23,7 +23,7 @@ public sealed class SqliteReminderTable(SqliteReminderTableOptions options, IOpt
     {
         try
         {
-            MutualAid.Silo.Storage.OwnerOnlyFiles.Prepare(options.DatabasePath);
+            MutualAid.Silo.Sqlite.Storage.OwnerOnlyFiles.Prepare(options.DatabasePath);
             connection = new SqliteConnection(new SqliteConnectionStringBuilder
             {
                 DataSource = options.DatabasePath,

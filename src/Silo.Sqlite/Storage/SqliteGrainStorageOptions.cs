@@ -1,4 +1,4 @@
-namespace MutualAid.Silo.Storage;
+namespace MutualAid.Silo.Sqlite.Storage;
 
 public sealed class SqliteGrainStorageOptions
 {

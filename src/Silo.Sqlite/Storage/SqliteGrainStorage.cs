@@ -5,7 +5,7 @@ using MutualAid.Silo.Hosting;
 using Orleans.Configuration;
 using Orleans.Storage;
 
-namespace MutualAid.Silo.Storage;
+namespace MutualAid.Silo.Sqlite.Storage;
 
 /// <summary>
 /// Grain state in one SQLite file (WAL), so the embedded deployment needs nothing installed.

@@ -1,4 +1,4 @@
-namespace MutualAid.Silo.Storage;
+namespace MutualAid.Silo.Sqlite.Storage;
 
 /// <summary>
 /// Grain state whose next write removes personal data. A store that keeps old row versions (freed

@@ -7,7 +7,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 
-namespace MutualAid.Silo.Storage;
+namespace MutualAid.Silo.Sqlite.Storage;
 
 public static class SqliteGrainStorageExtensions
 {

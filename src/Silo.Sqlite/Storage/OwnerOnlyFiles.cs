@@ -1,4 +1,4 @@
-namespace MutualAid.Silo.Storage;
+namespace MutualAid.Silo.Sqlite.Storage;
 
 /// <summary>
 /// The SQLite file holds people's names, phones and addresses: its folder and files are readable by

@@ -6,16 +6,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MutualAid.Silo.Hosting;
-using MutualAid.Silo.Storage;
+using MutualAid.Silo.Sqlite.Storage;
 using Orleans.Storage;
 
-namespace MutualAid.Silo.Migration;
+namespace MutualAid.Silo.Sqlite.Migration;
 
 /// <summary>
 /// `dotnet run --project src/Silo -- migrate --from-sqlite data/mutualaid.db --to-redis 127.0.0.1:6379`:
 /// copies every grain's state from the embedded SQLite file into Redis, for moving a network from
 /// one machine to a cluster. Run it with the app stopped. State already in Redis is left alone, so
 /// running it twice is harmless; it reports how many it copied, skipped and could not read.
+/// The caller adds the application to the private silo (<c>addApp</c>), so the Redis side is
+/// configured exactly as the cluster's silos configure it and this project needs no silo of its own.
 /// </summary>
 public static class MigrateCommand
 {
@@ -28,7 +30,7 @@ public static class MigrateCommand
 
     public static bool Matches(string[] args) => args is ["migrate", ..];
 
-    public static async Task<int> Run(string[] args, TextWriter output)
+    public static async Task<int> Run(string[] args, TextWriter output, Action<ISiloBuilder, IConfiguration, string> addApp)
     {
         ArgumentNullException.ThrowIfNull(output);
         string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -42,14 +44,15 @@ public static class MigrateCommand
         }
 
         if (!File.Exists(sqlite)) throw new StartupException($"There is no database at '{sqlite}'.");
-        var report = await Copy(Path.GetFullPath(sqlite), redis, serviceId);
+        var report = await Copy(Path.GetFullPath(sqlite), redis, serviceId, addApp);
         await output.WriteLineAsync($"copied {report.Copied}, already in Redis {report.Skipped}, unreadable {report.Failed.Count}; {report.Reminders} pending deadline(s) moved");
         foreach (var failure in report.Failed) await output.WriteLineAsync("  " + failure);
         return report.Failed.Count == 0 ? 0 : 1;
     }
 
-    public static async Task<Report> Copy(string sqlitePath, string redis, string serviceId)
+    public static async Task<Report> Copy(string sqlitePath, string redis, string serviceId, Action<ISiloBuilder, IConfiguration, string> addApp)
     {
+        ArgumentNullException.ThrowIfNull(addApp);
         // A private one-silo host whose default store is Redis, with the SQLite file as a second store.
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -64,7 +67,7 @@ public static class MigrateCommand
         });
         builder.UseOrleans(silo =>
         {
-            silo.AddMutualAid(builder.Configuration, builder.Environment.ContentRootPath);
+            addApp(silo, builder.Configuration, builder.Environment.ContentRootPath);
             silo.AddSqliteGrainStorage(Source, o => o.DatabasePath = sqlitePath);
         });
         using var host = builder.Build();
@@ -78,7 +81,7 @@ public static class MigrateCommand
             var failed = new List<string>();
             await foreach (var row in source.ReadAll())
             {
-                var type = typeof(MigrateCommand).Assembly.GetType(row.StateType);
+                var type = StateType(row.StateType);
                 if (type is null)
                 {
                     failed.Add($"{row.GrainId} {row.StateName}: unknown state type {row.StateType}");
@@ -121,6 +124,10 @@ public static class MigrateCommand
         await target.WriteStateAsync(row.StateName, grain, new GrainState<T>(state.State));
         return true;
     }
+
+    /// <summary>State types live in the application's assemblies, which the host has loaded by now.</summary>
+    private static Type? StateType(string name) =>
+        AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(name)).FirstOrDefault(t => t is not null);
 
     private static int FreePort()
     {
