@@ -65,7 +65,7 @@ public static class VolunteerMatcher
 
         if (volunteer.Availability.Count > 0)
         {
-            var window = volunteer.Availability.FirstOrDefault(w => w.Contains(hubLocalNow));
+            var window = VolunteerLimits.WindowAt(volunteer.Availability, hubLocalNow);
             if (window is not null)
             {
                 score += 1;
@@ -82,7 +82,7 @@ public static class VolunteerMatcher
         var loadShare = (double)volunteer.ActiveAssignments / Math.Max(1, volunteer.MaxConcurrentAssignments);
         var hoursShare = volunteer.HoursThisWeek / Math.Max(0.1, volunteer.MaxHoursPerWeek);
         score -= loadShare * 1.5 + hoursShare;
-        if (volunteer.ActiveAssignments >= volunteer.MaxConcurrentAssignments)
+        if (VolunteerLimits.Full(volunteer.ActiveAssignments, volunteer.MaxConcurrentAssignments))
         {
             score -= 10;
             warnings.Add(Phrase.Of("AtLimit", "At their limit: {0} of {1} assignments", volunteer.ActiveAssignments, volunteer.MaxConcurrentAssignments));
@@ -92,7 +92,7 @@ public static class VolunteerMatcher
             reasons.Add(Phrase.Of("Load", "Load {0} of {1} assignments", volunteer.ActiveAssignments, volunteer.MaxConcurrentAssignments));
         }
 
-        if (volunteer.HoursThisWeek >= volunteer.MaxHoursPerWeek)
+        if (VolunteerLimits.Passes(volunteer.HoursThisWeek, 0, volunteer.MaxHoursPerWeek))
         {
             score -= 10;
             warnings.Add(Phrase.Of("HoursSpent", "Has given {0:0.#} of {1:0.#} h this week", volunteer.HoursThisWeek, volunteer.MaxHoursPerWeek));

@@ -42,6 +42,7 @@ public sealed class RegionTests(ClusterFixture fixture)
         var hub = await domain.NewHub("region-a");
         var moved = await domain.Hub(hub).Configure(new MutualAid.Hubs.HubSettings("Moved", "region-b"), Domain.Sam);
         Assert.Equal(ResultStatus.Refused, moved.Status);
+        Assert.Equal(Reason.HubInOtherRegion, moved.Reason);
         Assert.Contains("already belongs to region 'region-a'", moved.Message);
     }
 
