@@ -1,10 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MutualAid.Board;
 using MutualAid.Hubs;
-using MutualAid.Offers;
 using MutualAid.Regions;
-using MutualAid.Requests;
-using MutualAid.Volunteers;
 using Orleans.Concurrency;
 using Orleans.Utilities;
 
@@ -84,12 +81,12 @@ public sealed partial class HubGrain(
     public async Task<Result<HubSummary>> Configure(HubSettings settings, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (!Common.Slug.IsValid(Slug)) return Result<HubSummary>.Invalid("Slug", $"'{Common.LogSafe.Bound(Slug)}' is not a valid hub key.");
+        if (!Common.Slug.IsValid(Slug)) return Result<HubSummary>.Invalid("Slug", Reason.NotAHubKey, Common.LogSafe.Bound(Slug));
         var errors = settings.Validate();
         if (errors.Count > 0) return Result<HubSummary>.Invalid(errors);
         if (S.Settings?.RegionSlug is { } oldRegion && oldRegion != settings.RegionSlug)
         {
-            return Result<HubSummary>.Refused($"Hub '{Slug}' already belongs to region '{oldRegion}'.");
+            return Result<HubSummary>.Refused(Reason.HubInOtherRegion, Slug, oldRegion);
         }
 
         S.Settings = settings with { Name = settings.Name.Trim() };
@@ -120,143 +117,6 @@ public sealed partial class HubGrain(
     {
         observers.Unsubscribe(observer);
         return Task.CompletedTask;
-    }
-
-    public async Task RequestChanged(RequestNotice notice)
-    {
-        ArgumentNullException.ThrowIfNull(notice);
-        RefuseWhileStoreBehind();
-        var r = notice.Summary;
-        if (S.Marks.TryGetValue(r.Id, out var mark) && mark.Version >= r.Version) return; // late or repeated notice
-        // The board write that forgets a person's key leaves no older copy of it in the store.
-        if (indexes.IndexPerson(S, r.Id, notice.ContactKey)) S.ScrubOnNextWrite = true;
-        S.RecentlyChanged[r.Id] = r.UpdatedAt;
-        indexes.Mark(S, r.Id, new RequestMark(r.Version, r.Status));
-
-        var before = S.Open.TryGetValue(r.Id, out var shown) ? shown.AssignedVolunteerId : null;
-        var changes = new List<BoardChange>(3);
-        if (r.IsOpen && r.HubSlug == Slug)
-        {
-            S.Open[r.Id] = r;
-            if (notice.ContactKey is { } key) S.ContactKeys[r.Id] = key;
-            else S.ContactKeys.Remove(r.Id);
-            changes.Add(new RequestUpserted(r));
-        }
-        else
-        {
-            // Counts change even when the list does not (closed before the board ever showed it).
-            if (S.Open.Remove(r.Id)) changes.Add(new RequestRemoved(r.Id, r.Status));
-            S.ContactKeys.Remove(r.Id);
-            if (r.Status == RequestStatus.Fulfilled) S.RecentFulfilments.Add(r.UpdatedAt);
-        }
-
-        // A change of holder moves the request between volunteers' rows in the same delta, so no
-        // board ever shows it under two people (see BoardHolders).
-        var after = S.Open.TryGetValue(r.Id, out var now) ? now.AssignedVolunteerId : null;
-        if (before != after)
-        {
-            holders.Move(r.Id, before, after);
-            foreach (var holder in new[] { before, after })
-            {
-                if (holder is { } id && S.Volunteers.TryGetValue(id, out var volunteer)) changes.Add(new VolunteerUpserted(holders.Shown(volunteer, S)));
-            }
-        }
-
-        await Publish([.. changes]);
-    }
-
-    public async Task VolunteerChanged(VolunteerSummary volunteer)
-    {
-        ArgumentNullException.ThrowIfNull(volunteer);
-        RefuseWhileStoreBehind();
-        var known = S.Volunteers.TryGetValue(volunteer.Id, out var current);
-        if (known && current!.Version >= volunteer.Version) return;
-        if (known && volunteer.Name == Common.ContactDetails.ErasedName && current!.Name != volunteer.Name) S.ScrubOnNextWrite = true;
-        if (volunteer.HubSlugs.Contains(Slug))
-        {
-            S.Volunteers[volunteer.Id] = volunteer;
-            await Publish([new VolunteerUpserted(holders.Shown(volunteer, S))]);
-        }
-        else if (known)
-        {
-            S.Volunteers.Remove(volunteer.Id);
-            await Publish([new VolunteerRemoved(volunteer.Id)]);
-        }
-    }
-
-    public async Task OfferChanged(OfferSummary offer)
-    {
-        ArgumentNullException.ThrowIfNull(offer);
-        RefuseWhileStoreBehind();
-        if (S.OfferVersions.TryGetValue(offer.Id, out var version) && version >= offer.Version) return;
-        S.OfferVersions[offer.Id] = offer.Version;
-        if (offer.Status == OfferStatus.Open)
-        {
-            S.Offers[offer.Id] = offer;
-            await Publish([new OfferUpserted(offer)]);
-        }
-        else if (S.Offers.Remove(offer.Id))
-        {
-            await Publish([new OfferRemoved(offer.Id, offer.Status)]);
-        }
-    }
-
-    public Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(DuplicateProbe probe)
-    {
-        ArgumentNullException.ThrowIfNull(probe);
-        var area = NormaliseArea(probe.Area);
-        var matches = new List<DuplicateMatch>();
-        foreach (var r in S.Open.Values)
-        {
-            if (r.Id == probe.ExcludeRequestId) continue;
-            if (probe.ContactKey is not null && S.ContactKeys.TryGetValue(r.Id, out var key) && key == probe.ContactKey)
-            {
-                matches.Add(new DuplicateMatch(r, "same contact"));
-            }
-            else if (r.Category == probe.Category && area.Length > 0 && NormaliseArea(r.Area) == area)
-            {
-                matches.Add(new DuplicateMatch(r, $"same area and category ({r.Category})"));
-            }
-        }
-
-        return Task.FromResult<IReadOnlyList<DuplicateMatch>>(matches.OrderBy(m => m.Request.CreatedAt).ToArray());
-    }
-
-    public Task<IReadOnlyList<Guid>> FindRequestsByContact(string contactKey) =>
-        Task.FromResult<IReadOnlyList<Guid>>(S.People.TryGetValue(contactKey, out var ids) ? ids.ToArray() : []);
-
-    public Task<IReadOnlyList<Guid>> ChangedSince(DateTimeOffset since) =>
-        Task.FromResult<IReadOnlyList<Guid>>(S.RecentlyChanged.Where(c => c.Value >= since).OrderBy(c => c.Value).Select(c => c.Key).ToArray());
-
-    public Task<IReadOnlyList<OfferSuggestion>> SuggestOffers(Guid requestId, int max)
-    {
-        if (!S.Open.TryGetValue(requestId, out var request) || max <= 0) return Task.FromResult<IReadOnlyList<OfferSuggestion>>([]);
-        var now = clock.GetUtcNow();
-        var suggestions = S.Offers.Values
-            .Select(o => OfferMatcher.Score(request, o, now))
-            .OfType<OfferSuggestion>()
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Offer.CreatedAt)
-            .Take(max)
-            .ToArray();
-        return Task.FromResult<IReadOnlyList<OfferSuggestion>>(suggestions);
-    }
-
-    public Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max)
-    {
-        if (!S.Open.TryGetValue(requestId, out var request) || max <= 0)
-        {
-            return Task.FromResult<IReadOnlyList<VolunteerSuggestion>>([]);
-        }
-
-        var localNow = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), HubTimeZone()).DateTime;
-        var suggestions = S.Volunteers.Values
-            .Where(v => v.OnDuty && v.Id != request.AssignedVolunteerId)
-            .Select(v => VolunteerMatcher.Score(request, v, localNow))
-            // Fair rotation: among equal scores, whoever has given least this week first.
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Volunteer.HoursThisWeek).ThenBy(s => s.Volunteer.Name, StringComparer.OrdinalIgnoreCase)
-            .Take(max)
-            .ToArray();
-        return Task.FromResult<IReadOnlyList<VolunteerSuggestion>>(suggestions);
     }
 
     /// <summary>
@@ -367,51 +227,9 @@ public sealed partial class HubGrain(
     private HubSummary Summary() =>
         new(Slug, S.Settings?.Name ?? Slug, S.Settings?.RegionSlug, S.Version, S.Open.Count, Counts(), S.UpdatedAt);
 
-    private BoardCounts Counts()
-    {
-        var byStatus = indexes.StatusCounts();
-        var needs = S.Open.Values.GroupBy(r => r.Category).ToDictionary(g => g.Key, g => g.Count());
-        var offers = S.Offers.Values.GroupBy(o => o.Category).ToDictionary(g => g.Key, g => g.Count());
-        var unassignedCritical = S.Open.Values.Count(r => r.Urgency == Urgency.Critical && r.AssignedVolunteerId is null);
-        var onDuty = S.Volunteers.Values.Count(v => v.OnDuty);
-        var overdue = S.Open.Values.Count(r => r.OverdueSince is not null);
-        return new BoardCounts(byStatus, needs, offers, unassignedCritical, onDuty, FulfilledToday()) { Overdue = overdue };
-    }
-
-    private int FulfilledToday()
-    {
-        var start = StartOfLocalDay();
-        return S.RecentFulfilments.Count(t => t >= start);
-    }
-
-    private void PruneFulfilments()
-    {
-        var start = StartOfLocalDay();
-        S.RecentFulfilments.RemoveAll(t => t < start);
-        var handoverHorizon = clock.GetUtcNow() - HandoverHorizon;
-        foreach (var old in S.RecentlyChanged.Where(c => c.Value < handoverHorizon).Select(c => c.Key).ToArray()) S.RecentlyChanged.Remove(old);
-    }
-
-    private DateTimeOffset StartOfLocalDay()
-    {
-        var zone = HubTimeZone();
-        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
-        return new DateTimeOffset(local.Date, local.Offset);
-    }
-
-    private TimeZoneInfo HubTimeZone() =>
-        S.Settings is { } s && TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
-
-    /// <summary>"Mill  Lane " and "mill lane" are one area, for duplicates and for offers nearby.</summary>
-    internal static string NormaliseArea(string area) =>
-        string.Join(' ', area.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-
     [LoggerMessage(Level = LogLevel.Trace, Message = "Hub {Hub} board v{Version}: {Changes} change(s) to {Observers} observer(s)")]
     private static partial void LogPublished(ILogger logger, string hub, long version, int changes, int observers);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hub {Hub}: board write attempt {Attempt} failed; trying again")]
     private static partial void LogWriteRetry(ILogger logger, string hub, int attempt, Exception error);
 }
-
-/// <summary>A change applied in memory, waiting for the write, with the board version it belongs to.</summary>
-internal readonly record struct PendingChange(long Version, BoardChange? Change);
