@@ -6,9 +6,11 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Grains.Abstractions/Grains.Abstractions.csproj src/Grains.Abstractions/
 COPY src/Silo/Silo.csproj src/Silo/
+COPY src/Silo.Sqlite/Silo.Sqlite.csproj src/Silo.Sqlite/
 RUN dotnet restore src/Silo/Silo.csproj
 COPY src/Grains.Abstractions/ src/Grains.Abstractions/
 COPY src/Silo/ src/Silo/
+COPY src/Silo.Sqlite/ src/Silo.Sqlite/
 RUN dotnet publish src/Silo/Silo.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/runtime:10.0

@@ -5,6 +5,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Grains.Abstractions/Grains.Abstractions.csproj src/Grains.Abstractions/
 COPY src/Silo/Silo.csproj src/Silo/
+COPY src/Silo.Sqlite/Silo.Sqlite.csproj src/Silo.Sqlite/
 COPY src/Web/Web.csproj src/Web/
 RUN dotnet restore src/Web/Web.csproj
 COPY src/ src/

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Regions;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
@@ -17,7 +17,7 @@ internal sealed class Driver(IGrainFactory grains, Sent sent)
     public static async Task<string> Hub(IGrainFactory grains, string slug)
     {
         await grains.GetGrain<IRegionGrain>("bench").Configure("Bench region", Bench);
-        var result = await grains.GetGrain<INeighbourhoodGrain>(slug).Configure(new HubSettings("Bench " + slug, "bench"), Bench);
+        var result = await grains.GetGrain<IHubGrain>(slug).Configure(new HubSettings("Bench " + slug, "bench"), Bench);
         if (!result.IsOk) throw new InvalidOperationException(result.Message);
         return slug;
     }

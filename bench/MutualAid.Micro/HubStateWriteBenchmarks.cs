@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using MutualAid.Requests;
-using MutualAid.Silo.Neighbourhoods;
+using MutualAid.Silo.Hubs;
 using Orleans.Serialization;
 using Orleans.Storage;
 

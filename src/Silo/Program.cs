@@ -3,7 +3,10 @@ using MutualAid.Silo.Hosting;
 
 try
 {
-    if (MutualAid.Silo.Migration.MigrateCommand.Matches(args)) return await MutualAid.Silo.Migration.MigrateCommand.Run(args, Console.Out);
+    if (MutualAid.Silo.Sqlite.Migration.MigrateCommand.Matches(args))
+    {
+        return await MutualAid.Silo.Sqlite.Migration.MigrateCommand.Run(args, Console.Out, (silo, configuration, root) => silo.AddMutualAid(configuration, root));
+    }
 
     // Settings live beside the binary, so `dotnet MutualAid.Silo.dll` from any folder finds them.
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });

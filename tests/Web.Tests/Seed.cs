@@ -1,5 +1,5 @@
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 
@@ -12,7 +12,7 @@ public static class Seed
     public static async Task<string> Hub(IGrainFactory grains, string? region = "test-region")
     {
         var slug = $"hub-{Guid.NewGuid():N}"[..16];
-        var result = await grains.GetGrain<INeighbourhoodGrain>(slug).Configure(new HubSettings("Hub " + slug, region), Sam);
+        var result = await grains.GetGrain<IHubGrain>(slug).Configure(new HubSettings("Hub " + slug, region), Sam);
         Assert.True(result.IsOk, result.Message);
         return slug;
     }

@@ -18,8 +18,4 @@ public interface IPresenceGrain : IGrainWithStringKey
     [Alias("Leave")] Task Leave(string viewerId);
 
     [Alias("GetSnapshot")] Task<PresenceSnapshot> GetSnapshot();
-
-    [Alias("Subscribe")] Task<PresenceSnapshot> Subscribe(IPresenceObserver observer);
-
-    [Alias("Unsubscribe")] Task Unsubscribe(IPresenceObserver observer);
 }

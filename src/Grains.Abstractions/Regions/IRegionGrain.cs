@@ -1,5 +1,5 @@
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 
 namespace MutualAid.Regions;
 

@@ -29,5 +29,5 @@ public sealed record VolunteerSummary(
     /// <summary>Why their claiming is held (too many claims given back), so the hub's coordinators see it; null when it is not.</summary>
     [Id(40)] public Common.Phrase? ClaimsHeld { get; init; }
 
-    public bool HasCapacity => ActiveAssignments < MaxConcurrentAssignments && HoursThisWeek < MaxHoursPerWeek;
+    public bool HasCapacity => !VolunteerLimits.Full(ActiveAssignments, MaxConcurrentAssignments) && !VolunteerLimits.Passes(HoursThisWeek, 0, MaxHoursPerWeek);
 }

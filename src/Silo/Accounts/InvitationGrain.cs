@@ -9,7 +9,7 @@ public sealed class InvitationGrain(
     public async Task<Result<Invitation>> Create(Invitation invitation)
     {
         ArgumentNullException.ThrowIfNull(invitation);
-        if (state.State.Invitation is not null) return Result<Invitation>.Refused("This invitation already exists.");
+        if (state.State.Invitation is not null) return Result<Invitation>.Refused(Reason.InvitationExists);
         var errors = invitation.Grant.Validate().ToList();
         if (invitation.Grant.Role == Role.NetworkAdmin) errors.Add(new("Role", "Network admins are not invited by link."));
         if (invitation.VolunteerId is not null && invitation.Grant.Role != Role.Volunteer) errors.Add(new("VolunteerId", "Only a volunteer invitation can name a volunteer."));
@@ -26,8 +26,8 @@ public sealed class InvitationGrain(
     public async Task<Result<Invitation>> Revoke(Actor actor)
     {
         var invitation = state.State.Invitation;
-        if (invitation is null || invitation.RevokedAt is not null) return Result<Invitation>.NotFound("This invitation link is not valid.");
-        if (invitation.RedeemedAt is not null) return Result<Invitation>.Refused("This invitation link has already been used.");
+        if (invitation is null || invitation.RevokedAt is not null) return Result<Invitation>.NotFound(Reason.InvitationNotValid);
+        if (invitation.RedeemedAt is not null) return Result<Invitation>.Refused(Reason.InvitationUsed);
         state.State.Invitation = invitation with { RevokedAt = clock.GetUtcNow() };
         await state.WriteStateAsync();
         return Result<Invitation>.Ok(state.State.Invitation);
@@ -36,11 +36,11 @@ public sealed class InvitationGrain(
     public async Task<Result<Invitation>> Redeem(string email)
     {
         var invitation = state.State.Invitation;
-        if (invitation is null || invitation.RevokedAt is not null) return Result<Invitation>.NotFound("This invitation link is not valid.");
-        if (invitation.RedeemedAt is not null) return Result<Invitation>.Refused("This invitation link has already been used.");
-        if (invitation.ExpiresAt <= clock.GetUtcNow()) return Result<Invitation>.Refused("This invitation link has expired; ask for a new one.");
+        if (invitation is null || invitation.RevokedAt is not null) return Result<Invitation>.NotFound(Reason.InvitationNotValid);
+        if (invitation.RedeemedAt is not null) return Result<Invitation>.Refused(Reason.InvitationUsed);
+        if (invitation.ExpiresAt <= clock.GetUtcNow()) return Result<Invitation>.Refused(Reason.InvitationExpired);
         var key = IUserGrain.Key(email);
-        if (invitation.Email is not null && invitation.Email != key) return Result<Invitation>.Refused("This invitation was sent to a different email address.");
+        if (invitation.Email is not null && invitation.Email != key) return Result<Invitation>.Refused(Reason.InvitationForSomeoneElse);
         state.State.Invitation = invitation with { RedeemedAt = clock.GetUtcNow(), RedeemedBy = key };
         await state.WriteStateAsync();
         return Result<Invitation>.Ok(state.State.Invitation);

@@ -6,15 +6,12 @@ public sealed class PasswordResetGrain(
     [PersistentState("passwordReset")] IPersistentState<PasswordResetState> state,
     TimeProvider clock) : Grain, IPasswordResetGrain
 {
-    /// <summary>One answer for unknown, used and expired links, so a guessed token learns nothing.</summary>
-    private const string NotValid = "This link is not valid or has expired; ask for a new one.";
-
     public async Task<Result<PasswordReset>> Create(PasswordReset reset)
     {
         ArgumentNullException.ThrowIfNull(reset);
-        if (state.State.Reset is not null) return Result<PasswordReset>.Refused("This link already exists.");
+        if (state.State.Reset is not null) return Result<PasswordReset>.Refused(Reason.ResetExists);
         var now = clock.GetUtcNow();
-        if (reset.ExpiresAt <= now || reset.ExpiresAt > now.AddDays(7)) return Result<PasswordReset>.Invalid("ExpiresAt", "A reset link lasts between a moment and 7 days.");
+        if (reset.ExpiresAt <= now || reset.ExpiresAt > now.AddDays(7)) return Result<PasswordReset>.Invalid("ExpiresAt", Reason.ResetLifetime);
         state.State.Reset = reset with { Email = IUserGrain.Key(reset.Email), UsedAt = null };
         await state.WriteStateAsync();
         return Result<PasswordReset>.Ok(state.State.Reset);
@@ -24,7 +21,8 @@ public sealed class PasswordResetGrain(
 
     public async Task<Result<PasswordReset>> Use()
     {
-        if (Usable() is not { } reset) return Result<PasswordReset>.NotFound(NotValid);
+        // One answer for unknown, used and expired links, so a guessed token learns nothing.
+        if (Usable() is not { } reset) return Result<PasswordReset>.NotFound(Reason.ResetNotValid);
         state.State.Reset = reset with { UsedAt = clock.GetUtcNow() };
         await state.WriteStateAsync();
         return Result<PasswordReset>.Ok(state.State.Reset);

@@ -12,7 +12,7 @@ public sealed class UserGrain(
     public async Task<Result<UserSummary>> Create(string displayName, string passwordHash, IReadOnlyList<RoleGrant> roles, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(roles);
-        if (Account is not null) return Result<UserSummary>.Refused("An account with this email already exists.");
+        if (Account is not null) return Result<UserSummary>.Refused(Reason.AccountExists);
         var email = this.GetPrimaryKeyString();
         var errors = new List<FieldError>();
         if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 200) errors.Add(new("Email", "Enter a valid email address."));
@@ -50,7 +50,7 @@ public sealed class UserGrain(
     public async Task<Result<UserSummary>> Grant(RoleGrant grant, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
+        if (Account is null) return Result<UserSummary>.NotFound(Reason.NoSuchAccount);
         var errors = grant.Validate();
         if (errors.Count > 0) return Result<UserSummary>.Invalid(errors);
         if (Account.Roles.Contains(grant)) return Result<UserSummary>.Ok(Account.Summarise());
@@ -59,7 +59,7 @@ public sealed class UserGrain(
 
     public async Task<Result<UserSummary>> Revoke(RoleGrant grant, Actor actor)
     {
-        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
+        if (Account is null) return Result<UserSummary>.NotFound(Reason.NoSuchAccount);
         if (!Account.Roles.Contains(grant)) return Result<UserSummary>.Ok(Account.Summarise());
         if (grant is { Role: Role.Volunteer, Scope: { } hub } && Account.VolunteerId is { } volunteerId)
         {
@@ -73,7 +73,7 @@ public sealed class UserGrain(
 
     public async Task<Result<UserSummary>> JoinAsVolunteer(Guid? existingVolunteerId, Actor actor)
     {
-        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
+        if (Account is null) return Result<UserSummary>.NotFound(Reason.NoSuchAccount);
         var hubs = Account.Roles.Where(r => r.Role == Role.Volunteer && r.Scope is not null).Select(r => r.Scope!).ToArray();
         if (hubs.Length == 0) return Result<UserSummary>.Ok(Account.Summarise());
         var chosen = Account.VolunteerId ?? existingVolunteerId ?? Guid.NewGuid();
@@ -100,16 +100,16 @@ public sealed class UserGrain(
 
     public async Task<Result<UserSummary>> LinkVolunteer(Guid volunteerId, Actor actor)
     {
-        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
+        if (Account is null) return Result<UserSummary>.NotFound(Reason.NoSuchAccount);
         return await Save(Account with { VolunteerId = volunteerId });
     }
 
     public async Task<Result<UserSummary>> SetCulture(string culture)
     {
-        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
+        if (Account is null) return Result<UserSummary>.NotFound(Reason.NoSuchAccount);
         if (string.IsNullOrWhiteSpace(culture) || culture.Length > 10 || !culture.All(c => char.IsAsciiLetter(c) || c == '-'))
         {
-            return Result<UserSummary>.Invalid("Culture", "A culture name such as \"es\" is required.");
+            return Result<UserSummary>.Invalid("Culture", Reason.CultureRequired);
         }
 
         return Account.Culture == culture ? Result<UserSummary>.Ok(Account.Summarise()) : await Save(Account with { Culture = culture }, notify: false);
@@ -117,7 +117,7 @@ public sealed class UserGrain(
 
     public async Task<Result<UserSummary>> SetDisabled(bool disabled, Actor actor)
     {
-        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
+        if (Account is null) return Result<UserSummary>.NotFound(Reason.NoSuchAccount);
         if (Account.Disabled == disabled) return Result<UserSummary>.Ok(Account.Summarise());
         // A new security stamp ends every open session at its next check.
         return await Save(Account with { Disabled = disabled, SecurityStamp = Account.SecurityStamp + 1 });
@@ -125,8 +125,8 @@ public sealed class UserGrain(
 
     public async Task<Result<UserSummary>> ChangePassword(string passwordHash, Actor actor)
     {
-        if (Account is null) return Result<UserSummary>.NotFound("There is no such account.");
-        if (string.IsNullOrEmpty(passwordHash)) return Result<UserSummary>.Invalid("Password", "A password is required.");
+        if (Account is null) return Result<UserSummary>.NotFound(Reason.NoSuchAccount);
+        if (string.IsNullOrEmpty(passwordHash)) return Result<UserSummary>.Invalid("Password", Reason.PasswordRequired);
         // A new security stamp signs out every other session of this account.
         return await Save(Account with { PasswordHash = passwordHash, SecurityStamp = Account.SecurityStamp + 1 });
     }

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Storage;
-using MutualAid.Silo.Reminders;
-using MutualAid.Silo.Storage;
+using MutualAid.Silo.Sqlite.Reminders;
+using MutualAid.Silo.Sqlite.Storage;
 using StackExchange.Redis;
 
 namespace MutualAid.Silo.Hosting;
@@ -77,7 +77,7 @@ public static class MutualAidHostingExtensions
         ArgumentNullException.ThrowIfNull(silo);
         silo.Configure<Orleans.Hosting.ReminderOptions>(o =>
         {
-            if (o.MinimumReminderPeriod > Neighbourhoods.HubDelivery.ReminderPeriod) o.MinimumReminderPeriod = Neighbourhoods.HubDelivery.ReminderPeriod;
+            if (o.MinimumReminderPeriod > Hubs.HubDelivery.ReminderPeriod) o.MinimumReminderPeriod = Hubs.HubDelivery.ReminderPeriod;
         });
         return silo;
     }

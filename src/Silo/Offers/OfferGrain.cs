@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Offers;
-using MutualAid.Silo.Neighbourhoods;
+using MutualAid.Silo.Hubs;
 
 namespace MutualAid.Silo.Offers;
 
@@ -18,12 +18,12 @@ public sealed class OfferGrain(
     public async Task<Result<OfferView>> Create(NewOffer offer)
     {
         ArgumentNullException.ThrowIfNull(offer);
-        if (View is not null) return Result<OfferView>.Refused("This offer already exists.");
+        if (View is not null) return Result<OfferView>.Refused(Reason.OfferExists);
         var errors = offer.Validate();
         if (errors.Count > 0) return Result<OfferView>.Invalid(errors);
-        if (await GrainFactory.GetGrain<INeighbourhoodGrain>(offer.HubSlug).GetSummary() is null)
+        if (await GrainFactory.GetGrain<IHubGrain>(offer.HubSlug).GetSummary() is null)
         {
-            return Result<OfferView>.Invalid(nameof(offer.HubSlug), $"There is no hub '{offer.HubSlug}'.");
+            return Result<OfferView>.Invalid(nameof(offer.HubSlug), Reason.NoSuchHub, offer.HubSlug);
         }
 
         var view = new OfferView(
@@ -42,12 +42,12 @@ public sealed class OfferGrain(
     public async Task<Result<OfferView>> DrawDown(decimal amount, Guid? requestId, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (View is null) return Result<OfferView>.NotFound("There is no such offer.");
-        if (View.Status != OfferStatus.Open) return Result<OfferView>.Refused($"This offer is {View.Status.ToString().ToLowerInvariant()}.");
-        if (amount <= 0) return Result<OfferView>.Invalid(nameof(amount), "Take more than zero.");
+        if (View is null) return Result<OfferView>.NotFound(Reason.NoSuchOffer);
+        if (View.Status != OfferStatus.Open) return Result<OfferView>.Refused(Reason.OfferClosed, View.Status);
+        if (amount <= 0) return Result<OfferView>.Invalid(nameof(amount), Reason.TakeMoreThanZero);
         if (amount > View.Remaining)
         {
-            return Result<OfferView>.Refused($"Only {View.Remaining:0.##} {View.Unit} left of this offer.");
+            return Result<OfferView>.Refused(Reason.OnlyLeft, View.Remaining, View.Unit);
         }
 
         var remaining = View.Remaining - amount;
@@ -62,9 +62,9 @@ public sealed class OfferGrain(
 
     public async Task<Result<OfferView>> Withdraw(Actor actor, string reason)
     {
-        if (View is null) return Result<OfferView>.NotFound("There is no such offer.");
-        if (View.Status != OfferStatus.Open) return Result<OfferView>.Refused($"This offer is already {View.Status.ToString().ToLowerInvariant()}.");
-        if (string.IsNullOrWhiteSpace(reason)) return Result<OfferView>.Invalid(nameof(reason), "Say why it is withdrawn.");
+        if (View is null) return Result<OfferView>.NotFound(Reason.NoSuchOffer);
+        if (View.Status != OfferStatus.Open) return Result<OfferView>.Refused(Reason.OfferClosed, View.Status);
+        if (string.IsNullOrWhiteSpace(reason)) return Result<OfferView>.Invalid(nameof(reason), Reason.SayWhyWithdrawn);
         return await Commit(View with { Status = OfferStatus.Withdrawn });
     }
 
@@ -104,6 +104,6 @@ public sealed class OfferGrain(
     /// <summary>A notice to the board, sent again if the board could not keep it (<see cref="HubDelivery"/>).</summary>
     private void AnnounceToHub()
     {
-        Delivery.Announce([View!.HubSlug], hub => GrainFactory.GetGrain<INeighbourhoodGrain>(hub).OfferChanged(View!.Redact()));
+        Delivery.Announce([View!.HubSlug], hub => GrainFactory.GetGrain<IHubGrain>(hub).OfferChanged(View!.Redact()));
     }
 }

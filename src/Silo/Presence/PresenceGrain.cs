@@ -1,17 +1,15 @@
-using Microsoft.Extensions.Logging;
 using MutualAid.Presence;
-using Orleans.Utilities;
 
 namespace MutualAid.Silo.Presence;
 
 /// <summary>
 /// Volatile by design: presence is only true while people are looking, so it is not persisted;
-/// after a silo failover viewers re-announce themselves with their next heartbeat.
+/// after a silo failover viewers re-announce themselves with their next heartbeat. Boards learn
+/// who is there from the snapshot each heartbeat answers, so nothing is pushed.
 /// </summary>
-public sealed class PresenceGrain(TimeProvider clock, ILogger<PresenceGrain> logger) : Grain, IPresenceGrain
+public sealed class PresenceGrain(TimeProvider clock) : Grain, IPresenceGrain
 {
     private readonly Dictionary<string, Viewer> viewers = new(StringComparer.Ordinal);
-    private readonly ObserverManager<IPresenceObserver> observers = new(TimeSpan.FromMinutes(3), logger);
     private long version;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -21,7 +19,7 @@ public sealed class PresenceGrain(TimeProvider clock, ILogger<PresenceGrain> log
         return base.OnActivateAsync(cancellationToken);
     }
 
-    public async Task<PresenceSnapshot> Heartbeat(Viewer viewer)
+    public Task<PresenceSnapshot> Heartbeat(Viewer viewer)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (string.IsNullOrWhiteSpace(viewer.ViewerId)) throw new ArgumentException("A viewer needs an id.", nameof(viewer));
@@ -30,37 +28,27 @@ public sealed class PresenceGrain(TimeProvider clock, ILogger<PresenceGrain> log
         var changed = !viewers.TryGetValue(viewer.ViewerId, out var known)
             || known.Dispatching != viewer.Dispatching || known.DisplayName != viewer.DisplayName;
         viewers[viewer.ViewerId] = stamped;
-        if (changed || expired) await Publish();
-        return Snapshot();
-    }
-
-    public async Task Leave(string viewerId)
-    {
-        if (viewers.Remove(viewerId)) await Publish();
-    }
-
-    public async Task<PresenceSnapshot> GetSnapshot()
-    {
-        if (Expire()) await Publish();
-        return Snapshot();
-    }
-
-    public Task<PresenceSnapshot> Subscribe(IPresenceObserver observer)
-    {
-        observers.Subscribe(observer, observer);
+        if (changed || expired) version++;
         return Task.FromResult(Snapshot());
     }
 
-    public Task Unsubscribe(IPresenceObserver observer)
+    public Task Leave(string viewerId)
     {
-        observers.Unsubscribe(observer);
+        if (viewers.Remove(viewerId)) version++;
         return Task.CompletedTask;
     }
 
-    private async Task Sweep()
+    public Task<PresenceSnapshot> GetSnapshot()
     {
-        if (Expire()) await Publish();
-        if (viewers.Count == 0 && observers.Count == 0) DeactivateOnIdle();
+        if (Expire()) version++;
+        return Task.FromResult(Snapshot());
+    }
+
+    private Task Sweep()
+    {
+        if (Expire()) version++;
+        if (viewers.Count == 0) DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     /// <summary>Drops viewers whose heartbeats stopped; true when anyone left.</summary>
@@ -70,13 +58,6 @@ public sealed class PresenceGrain(TimeProvider clock, ILogger<PresenceGrain> log
         var gone = viewers.Values.Where(v => v.LastSeen < cutoff).Select(v => v.ViewerId).ToList();
         foreach (var id in gone) viewers.Remove(id);
         return gone.Count > 0;
-    }
-
-    private async Task Publish()
-    {
-        version++;
-        var snapshot = Snapshot();
-        await observers.Notify(o => o.OnPresenceChanged(snapshot));
     }
 
     private PresenceSnapshot Snapshot() => new(

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Regions;
 using Orleans.Utilities;
 
@@ -21,7 +21,7 @@ public sealed class RegionGrain(
 
     public async Task<Result<RegionInfo>> Configure(string name, Actor actor)
     {
-        if (!Common.Slug.IsValid(Slug)) return Result<RegionInfo>.Invalid("Slug", $"'{Common.LogSafe.Bound(Slug)}' is not a valid region key.");
+        if (!Common.Slug.IsValid(Slug)) return Result<RegionInfo>.Invalid("Slug", Reason.NotARegionKey, Common.LogSafe.Bound(Slug));
         var errors = new List<FieldError>();
         Text.Require(errors, nameof(name), name, 100, "Give the region a name.");
         if (errors.Count > 0) return Result<RegionInfo>.Invalid(errors);

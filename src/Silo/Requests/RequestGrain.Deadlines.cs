@@ -1,4 +1,4 @@
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Regions;
 using MutualAid.Requests;
 
@@ -44,7 +44,7 @@ public sealed partial class RequestGrain
         if (Check(RequestAction.Transfer, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var current = View!;
         if (command.ToHubSlug == current.HubSlug) return Result<RequestView>.Refused(Reason.AlreadyOnHub);
-        var target = await GrainFactory.GetGrain<INeighbourhoodGrain>(command.ToHubSlug).GetSettings();
+        var target = await GrainFactory.GetGrain<IHubGrain>(command.ToHubSlug).GetSettings();
         if (target is null) return Result<RequestView>.Invalid(nameof(command.ToHubSlug), Reason.NoSuchHub, command.ToHubSlug);
         var region = current.OfferedToRegion ?? (await Policy(current.HubSlug)).Region;
         if (region is null) return Result<RequestView>.Refused(Reason.HubInNoRegion);

@@ -1,4 +1,4 @@
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Regions;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
@@ -18,7 +18,7 @@ public sealed partial class RequestGrain
         var errors = request.Validate(Now);
         if (errors.Count > 0) return Result<RequestView>.Invalid(errors);
 
-        var hub = GrainFactory.GetGrain<INeighbourhoodGrain>(request.HubSlug);
+        var hub = GrainFactory.GetGrain<IHubGrain>(request.HubSlug);
         if (await hub.GetSettings() is not { } settings)
         {
             return Result<RequestView>.Invalid(nameof(request.HubSlug), Reason.NoSuchHub, request.HubSlug);

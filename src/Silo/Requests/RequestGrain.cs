@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
-using MutualAid.Silo.Neighbourhoods;
+using MutualAid.Silo.Hubs;
 
 namespace MutualAid.Silo.Requests;
 
@@ -82,7 +82,7 @@ public sealed partial class RequestGrain(
     {
         if (hubPolicy is not { } cached || cached.Hub != hub)
         {
-            var settings = await GrainFactory.GetGrain<INeighbourhoodGrain>(hub).GetSettings();
+            var settings = await GrainFactory.GetGrain<IHubGrain>(hub).GetSettings();
             hubPolicy = cached = (hub, settings?.Deadlines ?? DeadlinePolicy.Default, settings?.RegionSlug, settings?.Claims ?? ClaimPolicy.Default);
         }
 
@@ -108,7 +108,7 @@ public sealed partial class RequestGrain(
         IEnumerable<string> hubs = alsoTheOneItLeft && state.State.MovedFrom is { } former && former != View!.HubSlug
             ? [View!.HubSlug, former] : [View!.HubSlug];
         Delivery.Announce(hubs, hub =>
-            GrainFactory.GetGrain<INeighbourhoodGrain>(hub).RequestChanged(new RequestNotice(View!.Redact(), View.Contact.MatchKey())));
+            GrainFactory.GetGrain<IHubGrain>(hub).RequestChanged(new RequestNotice(View!.Redact(), View.Contact.MatchKey())));
     }
 
     // Ids only: request content and contact details never reach a log line.

@@ -1,5 +1,5 @@
 using MutualAid.Requests;
-using MutualAid.Silo.Storage;
+using MutualAid.Silo.Sqlite.Storage;
 
 namespace MutualAid.Silo.Requests;
 

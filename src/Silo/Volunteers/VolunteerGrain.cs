@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using MutualAid.Neighbourhoods;
-using MutualAid.Silo.Neighbourhoods;
+using MutualAid.Hubs;
+using MutualAid.Silo.Hubs;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Volunteers;
@@ -24,7 +24,7 @@ public sealed class VolunteerGrain(
     public async Task<Result<VolunteerView>> Register(VolunteerProfile profile, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (S.Profile is not null) return Result<VolunteerView>.Refused($"{S.Profile.Name} is already registered.");
+        if (S.Profile is not null) return Result<VolunteerView>.Refused(Reason.VolunteerExists, S.Profile.Name);
         var errors = profile.Validate();
         if (errors.Count > 0) return Result<VolunteerView>.Invalid(errors);
         S.Profile = Normalise(profile);
@@ -38,10 +38,10 @@ public sealed class VolunteerGrain(
 
     public async Task<Result<VolunteerView>> Join(string hubSlug, string accountEmail, string name, Actor actor)
     {
-        if (!Slug.IsValid(hubSlug)) return Result<VolunteerView>.Invalid("HubSlug", "Unknown hub name.");
-        if (string.IsNullOrWhiteSpace(accountEmail)) return Result<VolunteerView>.Invalid("Email", "An account is required.");
+        if (!Slug.IsValid(hubSlug)) return Result<VolunteerView>.Invalid("HubSlug", Reason.UnknownHubName);
+        if (string.IsNullOrWhiteSpace(accountEmail)) return Result<VolunteerView>.Invalid("Email", Reason.AccountRequired);
         var email = MutualAid.Accounts.IUserGrain.Key(accountEmail);
-        if (S.AccountEmail is { } bound && bound != email) return Result<VolunteerView>.Refused("This volunteer already has a sign-in of their own.");
+        if (S.AccountEmail is { } bound && bound != email) return Result<VolunteerView>.Refused(Reason.HasOwnSignIn);
         if (S.Profile is null)
         {
             var profile = new VolunteerProfile(name, [hubSlug], [], [], false, JoinedMaxAssignments, JoinedMaxHoursPerWeek);
@@ -65,11 +65,11 @@ public sealed class VolunteerGrain(
 
     public async Task<Result<VolunteerView>> LeaveHub(string hubSlug, Actor actor)
     {
-        if (S.Profile is null) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        if (S.Profile is null) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteer);
         if (!S.Profile.HubSlugs.Contains(hubSlug)) return Result<VolunteerView>.Ok(ToView());
         if (S.Reservations.Exists(r => r.HubSlug == hubSlug))
         {
-            return Result<VolunteerView>.Refused($"{S.Profile.Name} still holds assignments in hub '{hubSlug}'; unassign them first.");
+            return Result<VolunteerView>.Refused(Reason.HoldsAssignmentsInHub, S.Profile.Name, hubSlug);
         }
 
         // A volunteer left with no hub stays (their hours given stay in the totals) but is off duty and on no board.
@@ -81,7 +81,7 @@ public sealed class VolunteerGrain(
     public async Task<Result<VolunteerView>> UpdateProfile(VolunteerProfile profile, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (S.Profile is null) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        if (S.Profile is null) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteer);
         var errors = profile.Validate();
         if (errors.Count > 0) return Result<VolunteerView>.Invalid(errors);
         var leftHubs = S.Profile.HubSlugs.Except(profile.HubSlugs).ToArray();
@@ -93,7 +93,7 @@ public sealed class VolunteerGrain(
 
     public async Task<Result<VolunteerView>> SetOnDuty(bool onDuty, Actor actor)
     {
-        if (S.Profile is null) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        if (S.Profile is null) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteer);
         S.OnDuty = onDuty;
         if (onDuty) S.LastCheckIn = clock.GetUtcNow();
         return await Commit([]);
@@ -101,7 +101,7 @@ public sealed class VolunteerGrain(
 
     public async Task<Result<VolunteerView>> CheckIn(Actor actor)
     {
-        if (S.Profile is null) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        if (S.Profile is null) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteer);
         S.LastCheckIn = clock.GetUtcNow();
         return await Commit([]);
     }
@@ -113,7 +113,7 @@ public sealed class VolunteerGrain(
 
     public Task<Result<Reservation>> ReserveClaim(Guid requestId, string hubSlug, double estimatedHours) =>
         S.ClaimsHeld is { } held && S.Reservations.TrueForAll(r => r.RequestId != requestId)
-            ? Task.FromResult(Result<Reservation>.Refused(held))
+            ? Task.FromResult(Result<Reservation>.Refused(Reason.ClaimsHeld, [.. held.Args]))
             : Reserve(requestId, hubSlug, estimatedHours, overrideReason: null);
 
     public async Task GiveBack(Guid requestId, int allowedPerHour)
@@ -135,7 +135,7 @@ public sealed class VolunteerGrain(
     public async Task<Result<VolunteerView>> ClearClaimsHold(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (S.Profile is null) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        if (S.Profile is null) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteer);
         if (S.ClaimsHeld is null) return Result<VolunteerView>.Ok(ToView());
         S.ClaimsHeld = null;
         S.GiveBacks.Clear(); // a fresh start: the give-backs that held them are dealt with
@@ -148,18 +148,18 @@ public sealed class VolunteerGrain(
 
     public Task<Result<Reservation>> ReserveOverridingLimits(Guid requestId, string hubSlug, double estimatedHours, string reason) =>
         string.IsNullOrWhiteSpace(reason)
-            ? Task.FromResult(Result<Reservation>.Invalid("OverrideLimits", "Say why this volunteer should go past their limits."))
+            ? Task.FromResult(Result<Reservation>.Invalid("OverrideLimits", Reason.SayWhyOverride))
             : Reserve(requestId, hubSlug, estimatedHours, reason.Trim());
 
     private async Task<Result<Reservation>> Reserve(Guid requestId, string hubSlug, double estimatedHours, string? overrideReason)
     {
-        if (S.Profile is not { } profile) return Result<Reservation>.NotFound("There is no such volunteer.");
+        if (S.Profile is not { } profile) return Result<Reservation>.NotFound(Reason.NoSuchVolunteer);
         if (S.Reservations.Find(r => r.RequestId == requestId) is { } held) return Result<Reservation>.Ok(held);
-        if (!S.OnDuty) return Result<Reservation>.Refused($"{profile.Name} is off duty.");
-        if (!profile.HubSlugs.Contains(hubSlug)) return Result<Reservation>.Refused($"{profile.Name} does not volunteer with hub '{hubSlug}'.");
-        if (overrideReason is null && (LimitBroken(profile, estimatedHours) ?? await OutsideTheirHours(profile, hubSlug)) is { } limit)
+        if (!S.OnDuty) return Result<Reservation>.Refused(Reason.OffDuty, profile.Name);
+        if (!profile.HubSlugs.Contains(hubSlug)) return Result<Reservation>.Refused(Reason.NotInVolunteersHub, profile.Name, hubSlug);
+        if (overrideReason is null && (VolunteerLimits.Broken(Load(profile), estimatedHours) ?? await OutsideTheirHours(profile, hubSlug)) is { } limit)
         {
-            return Result<Reservation>.Refused(limit + " A coordinator can override this with a reason.");
+            return Result<Reservation>.Refused(Reason.PastLimits, limit);
         }
 
         var reservation = new Reservation(requestId, hubSlug, estimatedHours, clock.GetUtcNow(), profile.Name);
@@ -172,42 +172,17 @@ public sealed class VolunteerGrain(
     /// Stated availability is a limit too: outside every window (in the hub's time zone) they are
     /// not asked. The hub never calls volunteers, so reading its settings cannot form a cycle.
     /// </summary>
-    private async Task<string?> OutsideTheirHours(VolunteerProfile profile, string hubSlug)
+    private async Task<Phrase?> OutsideTheirHours(VolunteerProfile profile, string hubSlug)
     {
         if (profile.Availability.Count == 0) return null;
-        var settings = await GrainFactory.GetGrain<INeighbourhoodGrain>(hubSlug).GetSettings();
+        var settings = await GrainFactory.GetGrain<IHubGrain>(hubSlug).GetSettings();
         var zone = settings is not null && TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
-        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime;
-        return profile.Availability.Any(w => w.Contains(local))
-            ? null
-            : $"{profile.Name} is outside their stated hours ({string.Join(", ", profile.Availability)}).";
+        return VolunteerLimits.Outside(profile.Name, profile.Availability, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
     }
 
-    /// <summary>The volunteer's own limits, in the words a dispatcher sees; null when none is broken.</summary>
-    private string? LimitBroken(VolunteerProfile profile, double estimatedHours)
-    {
-        if (S.Reservations.Count >= profile.MaxConcurrentAssignments)
-        {
-            return $"{profile.Name} already has {S.Reservations.Count} of {profile.MaxConcurrentAssignments} assignments.";
-        }
-
-        var committed = HoursThisWeek() + S.Reservations.Sum(r => r.EstimatedHours);
-        if (committed + estimatedHours > profile.MaxHoursPerWeek + 1e-9)
-        {
-            return $"{profile.Name} would pass their limit of {profile.MaxHoursPerWeek:0.#} h this week ({committed:0.#} h given or promised).";
-        }
-
-        // Rest counts what is promised as well as what is given, as the weekly rule does: a storm
-        // night of short jobs reserved back to back would otherwise pass it before any is delivered.
-        var lastDay = HoursSince(clock.GetUtcNow() - TimeSpan.FromDays(1));
-        var promised = S.Reservations.Sum(r => r.EstimatedHours);
-        if (lastDay + promised + estimatedHours > profile.RestAfterHoursInADay + 1e-9)
-        {
-            return $"{profile.Name} has given {lastDay:0.#} h in the last 24 h and should rest: with {promised:0.#} h promised and {estimatedHours:0.#} h for this they would pass their limit of {profile.RestAfterHoursInADay:0.#} h a day.";
-        }
-
-        return null;
-    }
+    private VolunteerLoad Load(VolunteerProfile profile) => new(
+        profile.Name, S.Reservations.Count, profile.MaxConcurrentAssignments, HoursThisWeek(), S.Reservations.Sum(r => r.EstimatedHours),
+        profile.MaxHoursPerWeek, HoursSince(clock.GetUtcNow() - TimeSpan.FromDays(1)), profile.RestAfterHoursInADay);
 
     public async Task Release(Guid requestId)
     {
@@ -225,10 +200,10 @@ public sealed class VolunteerGrain(
 
     public async Task<Result<VolunteerView>> ErasePersonalData(Actor actor)
     {
-        if (S.Profile is null) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        if (S.Profile is null) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteer);
         if (S.Reservations.Count > 0)
         {
-            return Result<VolunteerView>.Refused($"{S.Profile.Name} still holds {S.Reservations.Count} assignment(s); unassign them first.");
+            return Result<VolunteerView>.Refused(Reason.HoldsAssignments, S.Profile.Name, S.Reservations.Count);
         }
 
         S.Profile = S.Profile with
@@ -304,7 +279,7 @@ public sealed class VolunteerGrain(
         var summary = view.Redact();
         // Boards are projections: one-way notices, so a volunteer never waits on (or deadlocks with) a hub.
         // A board the volunteer left only needs to drop them; a lost removal shows at worst a stale row.
-        foreach (var hub in leftHubs.Except(S.Profile!.HubSlugs)) GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(summary).Ignore();
+        foreach (var hub in leftHubs.Except(S.Profile!.HubSlugs)) GrainFactory.GetGrain<IHubGrain>(hub).VolunteerChanged(summary).Ignore();
         AnnounceToHubs();
         return Result<VolunteerView>.Ok(view);
     }
@@ -325,7 +300,7 @@ public sealed class VolunteerGrain(
     /// <summary>Notices to the volunteer's boards, sent again to any that could not keep them (<see cref="HubDelivery"/>).</summary>
     private void AnnounceToHubs()
     {
-        Delivery.Announce(S.Profile!.HubSlugs, hub => GrainFactory.GetGrain<INeighbourhoodGrain>(hub).VolunteerChanged(ToView().Redact()));
+        Delivery.Announce(S.Profile!.HubSlugs, hub => GrainFactory.GetGrain<IHubGrain>(hub).VolunteerChanged(ToView().Redact()));
     }
 
     private static VolunteerProfile Normalise(VolunteerProfile p) => p with

@@ -1,4 +1,4 @@
-using MutualAid.Silo.Storage;
+using MutualAid.Silo.Sqlite.Storage;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Volunteers;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 using MutualAid.Web.Localization;
@@ -104,7 +104,7 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
         }
 
         var grain = grains.GetGrain<IRequestGrain>(requestId);
-        var region = (await grains.GetGrain<INeighbourhoodGrain>(hub).GetSettings())?.RegionSlug;
+        var region = (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.RegionSlug;
         var current = await grain.GetSummary();
         var offered = current is not null && region is not null
             && ((current.Status == RequestStatus.Escalated && current.EscalatedTo == region) || current.OfferedToRegion == region);
@@ -142,7 +142,7 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
 
     public async Task<IReadOnlyList<Offers.OfferSuggestion>> SuggestOffers(string hub, Guid requestId) =>
         await access.Can(user.Principal, Ability.Dispatch, hub)
-            ? await grains.GetGrain<INeighbourhoodGrain>(hub).SuggestOffers(requestId, 5)
+            ? await grains.GetGrain<IHubGrain>(hub).SuggestOffers(requestId, 5)
             : [];
 
     /// <summary>Draws an offer down for a request (the offer keeps which request it went to).</summary>
@@ -212,12 +212,12 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
 
     public async Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(string hub, DuplicateProbe probe) =>
         await access.Can(user.Principal, Ability.Dispatch, hub)
-            ? await grains.GetGrain<INeighbourhoodGrain>(hub).FindDuplicates(probe)
+            ? await grains.GetGrain<IHubGrain>(hub).FindDuplicates(probe)
             : [];
 
     public async Task<IReadOnlyList<VolunteerSuggestion>> Suggest(string hub, Guid requestId) =>
         await access.Can(user.Principal, Ability.Dispatch, hub)
-            ? await grains.GetGrain<INeighbourhoodGrain>(hub).SuggestVolunteers(requestId, 5)
+            ? await grains.GetGrain<IHubGrain>(hub).SuggestVolunteers(requestId, 5)
             : [];
 
     /// <summary>Sets how long the hub gives itself to assign each urgency; its coordinators (and admins) may.</summary>
@@ -229,7 +229,7 @@ public sealed class HubActions(IGrainFactory grains, CurrentUser user, Access ac
             return Result<HubSummary>.Refused($"You are not a coordinator of hub '{hub}'.");
         }
 
-        var grain = grains.GetGrain<INeighbourhoodGrain>(hub);
+        var grain = grains.GetGrain<IHubGrain>(hub);
         if (await grain.GetSettings() is not { } settings) return Result<HubSummary>.NotFound($"There is no hub '{hub}'.");
         return await grain.Configure(settings with { Deadlines = deadlines }, user.Actor);
     }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 
 namespace MutualAid.Web.Accounts;
 
@@ -15,7 +15,7 @@ public sealed class HubDirectory(IGrainFactory grains, TimeProvider clock)
         if (!Slug.IsValid(hub)) return (false, null);
         var now = clock.GetUtcNow();
         if (cache.TryGetValue(hub, out var known) && now - known.At < Freshness) return (known.Exists, known.Region);
-        var settings = await grains.GetGrain<INeighbourhoodGrain>(hub).GetSettings();
+        var settings = await grains.GetGrain<IHubGrain>(hub).GetSettings();
         cache[hub] = (settings is not null, settings?.RegionSlug, now);
         return (settings is not null, settings?.RegionSlug);
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Web.Hosting;
 
@@ -18,7 +18,7 @@ public static class PeopleExport
             var key = new ContactDetails("-", phone, email, null).MatchKey();
             if (key is null) return Results.BadRequest("Give a phone number or an email address.");
             var requests = new List<object>();
-            foreach (var id in await grains.GetGrain<INeighbourhoodGrain>(slug).FindRequestsByContact(key))
+            foreach (var id in await grains.GetGrain<IHubGrain>(slug).FindRequestsByContact(key))
             {
                 var grain = grains.GetGrain<IRequestGrain>(id);
                 if (await grain.GetView() is { } view && view.HubSlug == slug) requests.Add(new { request = view, audit = await grain.GetAudit() });

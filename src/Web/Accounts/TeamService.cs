@@ -1,6 +1,6 @@
 using MutualAid.Accounts;
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Volunteers;
 using MutualAid.Web.Users;
 
@@ -107,7 +107,7 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
     {
         if (!await MayManage(hub)) return [];
         var linked = (await grains.GetGrain<IUserDirectoryGrain>(0).List()).Select(u => u.VolunteerId).OfType<Guid>().ToHashSet();
-        var board = await grains.GetGrain<INeighbourhoodGrain>(hub).GetSnapshot();
+        var board = await grains.GetGrain<IHubGrain>(hub).GetSnapshot();
         return [.. board.Volunteers.Where(v => !linked.Contains(v.Id)).OrderBy(v => v.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using MutualAid.Board;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 
 namespace MutualAid.Web.Board;
 
@@ -125,7 +125,7 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
         {
             try
             {
-                await grains.GetGrain<INeighbourhoodGrain>(Slug).Unsubscribe(reference);
+                await grains.GetGrain<IHubGrain>(Slug).Unsubscribe(reference);
             }
             catch (Exception ex) when (ex is OrleansException or TimeoutException or ObjectDisposedException)
             {
@@ -190,7 +190,7 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
     /// </summary>
     private async Task Resubscribe()
     {
-        var snapshot = await grains.GetGrain<INeighbourhoodGrain>(Slug).Subscribe(reference!);
+        var snapshot = await grains.GetGrain<IHubGrain>(Slug).Subscribe(reference!);
         if (Board is null || snapshot.Version != sequencer.Version)
         {
             await Replace(snapshot, Board is null ? null : "re-subscribe found a different version");
@@ -199,7 +199,7 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
 
     private async Task Resync(string why)
     {
-        var snapshot = await grains.GetGrain<INeighbourhoodGrain>(Slug).GetSnapshot();
+        var snapshot = await grains.GetGrain<IHubGrain>(Slug).GetSnapshot();
         await Replace(snapshot, why);
     }
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using MutualAid.Board;
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Board;
@@ -44,7 +44,7 @@ public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnection
     public async Task<BoardSnapshot> GetSnapshot(string slug)
     {
         await RequireHub(slug);
-        return await grains.GetGrain<INeighbourhoodGrain>(slug).GetSnapshot();
+        return await grains.GetGrain<IHubGrain>(slug).GetSnapshot();
     }
 
     public override Task OnConnectedAsync()
@@ -63,7 +63,7 @@ public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnection
     /// <summary>Checked on every call: a connection's rights are those of its user now, not when it joined.</summary>
     private async Task RequireHub(string slug)
     {
-        if (!Slug.IsValid(slug) || await grains.GetGrain<INeighbourhoodGrain>(slug).GetSummary() is null)
+        if (!Slug.IsValid(slug) || await grains.GetGrain<IHubGrain>(slug).GetSummary() is null)
         {
             // The message is logged by SignalR as well as sent back, so the caller's text goes in bounded and escaped.
             throw new HubException($"There is no hub '{LogSafe.Bound(slug)}'.");

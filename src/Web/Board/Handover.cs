@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MutualAid.Board;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 
@@ -33,7 +33,7 @@ public sealed record Handover(
     public static async Task<Handover> Build(IGrainFactory grains, string hub, DateTimeOffset since, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        var board = grains.GetGrain<INeighbourhoodGrain>(hub);
+        var board = grains.GetGrain<IHubGrain>(hub);
         var snapshot = await board.GetSnapshot();
         var changes = new List<HandoverChange>();
         foreach (var id in await board.ChangedSince(since))

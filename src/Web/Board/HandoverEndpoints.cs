@@ -1,4 +1,4 @@
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Web.Accounts;
 using MutualAid.Web.Hosting;
 
@@ -14,7 +14,7 @@ public static class HandoverEndpoints
             var span = TimeSpan.FromHours(Math.Clamp(hours ?? 8, 1, 48));
             var now = clock.GetUtcNow();
             var handover = await Handover.Build(grains, slug, now - span, now);
-            var settings = await grains.GetGrain<INeighbourhoodGrain>(slug).GetSettings();
+            var settings = await grains.GetGrain<IHubGrain>(slug).GetSettings();
             var zone = settings is not null && TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
             return Results.File(System.Text.Encoding.UTF8.GetBytes(handover.ToText(zone)), "text/plain; charset=utf-8",
                 $"mutualaid-{slug}-handover-{now:yyyyMMdd-HHmm}.txt");

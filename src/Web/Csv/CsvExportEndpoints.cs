@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using CsvHelper;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
@@ -33,7 +33,7 @@ public static class CsvExportEndpoints
 
         app.MapGet("/hubs/{Slug}/export/timebank.csv", async (string slug, IGrainFactory grains) =>
         {
-            var board = await grains.GetGrain<INeighbourhoodGrain>(slug).GetSnapshot();
+            var board = await grains.GetGrain<IHubGrain>(slug).GetSnapshot();
             var statements = await Task.WhenAll(board.Volunteers.Select(v => grains.GetGrain<IVolunteerGrain>(v.Id).GetTimeBank(slug, 1)));
             return Csv($"mutualaid-{slug}-timebank.csv", ["Volunteer", "HoursLastSevenDays", "HoursTotal", "Jobs", "LastTookSomething"],
                 statements.OfType<TimeBankStatement>().OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(s => new[]
@@ -45,7 +45,7 @@ public static class CsvExportEndpoints
 
         app.MapGet("/hubs/{Slug}/export/requests.csv", async (string slug, ClaimsPrincipal user, IGrainFactory grains, Access access) =>
         {
-            var board = await grains.GetGrain<INeighbourhoodGrain>(slug).GetSnapshot();
+            var board = await grains.GetGrain<IHubGrain>(slug).GetSnapshot();
             var mayKnowPeople = await access.Can(user, Ability.SeePrivate, slug);
             var rows = new List<string?[]>();
             foreach (var summary in board.Requests)
@@ -63,7 +63,7 @@ public static class CsvExportEndpoints
 
     private static async Task<VolunteerView[]> Volunteers(IGrainFactory grains, string slug)
     {
-        var board = await grains.GetGrain<INeighbourhoodGrain>(slug).GetSnapshot();
+        var board = await grains.GetGrain<IHubGrain>(slug).GetSnapshot();
         var views = await Task.WhenAll(board.Volunteers.Select(v => grains.GetGrain<IVolunteerGrain>(v.Id).GetView()));
         return views.OfType<VolunteerView>().Where(v => v.Profile.HubSlugs.Contains(slug)).OrderBy(v => v.Profile.Name, StringComparer.OrdinalIgnoreCase).ToArray();
     }

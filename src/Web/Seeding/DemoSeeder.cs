@@ -1,5 +1,5 @@
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Regions;
 using MutualAid.Requests;
@@ -84,7 +84,7 @@ public sealed partial class DemoSeeder(IGrainFactory grains, ILogger<DemoSeeder>
 
     private async Task Hub(string slug, string name)
     {
-        var result = await grains.GetGrain<INeighbourhoodGrain>(slug).Configure(new HubSettings(name, Region), Seeder);
+        var result = await grains.GetGrain<IHubGrain>(slug).Configure(new HubSettings(name, Region), Seeder);
         if (!result.IsOk) throw new InvalidOperationException($"Demo hub {slug}: {result.Message}");
     }
 

@@ -1,5 +1,5 @@
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
@@ -105,7 +105,7 @@ public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Acc
     /// <summary>The hub's time zone (UTC when it names none this server knows).</summary>
     public async Task<TimeZoneInfo> ZoneOf(string hub)
     {
-        var settings = await grains.GetGrain<INeighbourhoodGrain>(hub).GetSettings();
+        var settings = await grains.GetGrain<IHubGrain>(hub).GetSettings();
         return HubTime.Zone(settings?.TimeZoneId);
     }
 

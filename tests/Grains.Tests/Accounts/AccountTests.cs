@@ -48,16 +48,16 @@ public sealed class AccountTests(FakeClockClusterFixture fixture)
         var link = fixture.Grains.GetGrain<IInvitationGrain>(Guid.NewGuid().ToString("N"));
         Assert.True((await link.Create(invite)).IsOk);
 
-        Assert.Equal("This invitation was sent to a different email address.", (await link.Redeem("omar@example.org")).Message);
+        Assert.Equal(Reason.InvitationForSomeoneElse, (await link.Redeem("omar@example.org")).Reason);
         var redeemed = await link.Redeem("priya@example.org");
         Assert.True(redeemed.IsOk);
         Assert.Equal(new RoleGrant(Role.Dispatcher, "north"), redeemed.Value!.Grant);
-        Assert.Equal("This invitation link has already been used.", (await link.Redeem("priya@example.org")).Message);
+        Assert.Equal(Reason.InvitationUsed, (await link.Redeem("priya@example.org")).Reason);
 
         var expiring = fixture.Grains.GetGrain<IInvitationGrain>(Guid.NewGuid().ToString("N"));
         await expiring.Create(invite with { Email = null, ExpiresAt = now.AddHours(1) });
         fixture.Clock.Advance(TimeSpan.FromHours(2));
-        Assert.Equal("This invitation link has expired; ask for a new one.", (await expiring.Redeem("anyone@example.org")).Message);
+        Assert.Equal(Reason.InvitationExpired, (await expiring.Redeem("anyone@example.org")).Reason);
 
         var admin = fixture.Grains.GetGrain<IInvitationGrain>(Guid.NewGuid().ToString("N"));
         var refused = await admin.Create(invite with { Grant = new RoleGrant(Role.NetworkAdmin, null), ExpiresAt = fixture.Clock.GetUtcNow().AddDays(1) });

@@ -1,5 +1,5 @@
 using MutualAid.Accounts;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Grains.Tests.Accounts;
@@ -35,7 +35,7 @@ public sealed class JoiningTests(ClusterFixture fixture)
         Assert.Equal("Priya Shah", view!.Profile.Name);
         Assert.Equal([hub], view.Profile.HubSlugs);
         Assert.True(view.OnDuty);
-        await Wait.Until(async () => (await world.Grains.GetGrain<INeighbourhoodGrain>(hub).GetSnapshot()).Volunteers.Any(v => v.Id == volunteerId), "the volunteer on the board");
+        await Wait.Until(async () => (await world.Grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Any(v => v.Id == volunteerId), "the volunteer on the board");
 
         // Asking again (a sign-in finishing a join) changes nothing.
         var again = await user.JoinAsVolunteer(null, Domain.Sam);
@@ -85,7 +85,7 @@ public sealed class JoiningTests(ClusterFixture fixture)
         var hub = await world.NewHub();
         var user = await NewAccount("Lena", new RoleGrant(Role.Volunteer, hub));
         var id = (await user.JoinAsVolunteer(null, Domain.Sam)).Value!.VolunteerId!.Value;
-        var board = world.Grains.GetGrain<INeighbourhoodGrain>(hub);
+        var board = world.Grains.GetGrain<IHubGrain>(hub);
         await Wait.Until(async () => (await board.GetSnapshot()).Volunteers.Any(v => v.Id == id), "the volunteer on the board");
 
         var revoked = await user.Revoke(new RoleGrant(Role.Volunteer, hub), Domain.Sam);

@@ -1,4 +1,4 @@
-using MutualAid.Silo.Neighbourhoods;
+using MutualAid.Silo.Hubs;
 
 namespace MutualAid.Grains.Tests.Board;
 

@@ -1,5 +1,5 @@
 using MutualAid.Board;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
@@ -19,7 +19,7 @@ public sealed class Domain(IGrainFactory grains)
     public async Task<string> NewHub(string? region = null, string? slug = null)
     {
         slug ??= NewSlug();
-        var result = await Grains.GetGrain<INeighbourhoodGrain>(slug).Configure(new HubSettings("Hub " + slug, region), Sam);
+        var result = await Grains.GetGrain<IHubGrain>(slug).Configure(new HubSettings("Hub " + slug, region), Sam);
         Assert.True(result.IsOk, result.Message);
         return slug;
     }
@@ -68,7 +68,7 @@ public sealed class Domain(IGrainFactory grains)
 
     public IRequestGrain RequestGrain(Guid id) => Grains.GetGrain<IRequestGrain>(id);
 
-    public INeighbourhoodGrain Hub(string slug) => Grains.GetGrain<INeighbourhoodGrain>(slug);
+    public IHubGrain Hub(string slug) => Grains.GetGrain<IHubGrain>(slug);
 
     public static string UniquePhone() => "07" + Random.Shared.NextInt64(100_000_000, 999_999_999);
 

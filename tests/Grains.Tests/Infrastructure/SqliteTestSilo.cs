@@ -1,7 +1,7 @@
 using MutualAid.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Silo.Reminders;
-using MutualAid.Silo.Storage;
+using MutualAid.Silo.Sqlite.Reminders;
+using MutualAid.Silo.Sqlite.Storage;
 using Orleans.TestingHost;
 
 namespace MutualAid.Grains.Tests.Infrastructure;

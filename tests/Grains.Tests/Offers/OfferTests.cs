@@ -22,6 +22,7 @@ public sealed class OfferTests(ClusterFixture fixture)
 
         var tooMuch = await grain.DrawDown(6, null, Domain.Sam);
         Assert.Equal(ResultStatus.Refused, tooMuch.Status);
+        Assert.Equal(Reason.OnlyLeft, tooMuch.Reason);
         Assert.Equal("Only 5 kg left of this offer.", tooMuch.Message);
 
         var last = await grain.DrawDown(5, null, Domain.Sam);

@@ -40,8 +40,9 @@ public sealed class RegionTests(ClusterFixture fixture)
     public async Task A_hub_cannot_silently_move_to_another_region()
     {
         var hub = await domain.NewHub("region-a");
-        var moved = await domain.Hub(hub).Configure(new MutualAid.Neighbourhoods.HubSettings("Moved", "region-b"), Domain.Sam);
+        var moved = await domain.Hub(hub).Configure(new MutualAid.Hubs.HubSettings("Moved", "region-b"), Domain.Sam);
         Assert.Equal(ResultStatus.Refused, moved.Status);
+        Assert.Equal(Reason.HubInOtherRegion, moved.Reason);
         Assert.Contains("already belongs to region 'region-a'", moved.Message);
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using MutualAid.Silo.Hosting;
-using MutualAid.Silo.Reminders;
+using MutualAid.Silo.Sqlite.Reminders;
 using Orleans.Configuration;
 
 namespace MutualAid.Grains.Tests.Reminders;

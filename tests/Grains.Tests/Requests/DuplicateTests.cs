@@ -1,4 +1,4 @@
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 
 namespace MutualAid.Grains.Tests.Requests;

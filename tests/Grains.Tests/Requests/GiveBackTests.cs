@@ -1,4 +1,4 @@
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 
@@ -44,7 +44,7 @@ public sealed class GiveBackTests(FakeClockClusterFixture fixture)
         var next = await domain.NewRequest(hub);
         var refused = await domain.RequestGrain(next.Id).Claim(new ClaimCommand(next.Version, Domain.Ana, v.Id));
         Assert.Equal(ResultStatus.Refused, refused.Status);
-        Assert.Equal("ClaimsHeld", refused.Said?.Key);
+        Assert.Equal(Reason.ClaimsHeld, refused.Reason);
         Assert.Equal("Hal gave back 4 claims within an hour; a coordinator of their hub must clear them before they claim again.", refused.Message);
         Assert.Null((await domain.RequestGrain(next.Id).GetView())!.Assignment);
         await domain.WaitForBoard(hub, b => b.Volunteers.Any(x => x.Id == v.Id && x.ClaimsHeld?.Key == "ClaimsHeld"));

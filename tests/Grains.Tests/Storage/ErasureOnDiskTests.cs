@@ -1,6 +1,6 @@
 using System.Text;
 using MutualAid.Requests;
-using MutualAid.Silo.Storage;
+using MutualAid.Silo.Sqlite.Storage;
 using MutualAid.Volunteers;
 using Orleans.TestingHost;
 

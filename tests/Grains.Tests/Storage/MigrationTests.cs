@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Silo.Hosting;
-using MutualAid.Silo.Migration;
-using MutualAid.Silo.Storage;
+using MutualAid.Silo.Sqlite.Migration;
+using MutualAid.Silo.Sqlite.Storage;
 using MutualAid.Volunteers;
 using Orleans.TestingHost;
 
@@ -16,6 +16,9 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
 {
     private static string redisConnection = "";
     private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-migrate-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private static void AddMutualAid(ISiloBuilder silo, Microsoft.Extensions.Configuration.IConfiguration configuration, string root) =>
+        silo.AddMutualAid(configuration, root);
 
     [Fact]
     public async Task Every_grains_state_is_copied_once_and_reads_back_the_same_from_redis()
@@ -41,7 +44,7 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
 
         // Entities whose boards had not yet confirmed their last notice when the silo stopped keep a
         // "hub-notice" reminder; it moves too (the board catches up after the move), besides the deadline.
-        using (var table = new MutualAid.Silo.Reminders.SqliteReminderTable(new MutualAid.Silo.Reminders.SqliteReminderTableOptions { DatabasePath = SqliteTestSilo.DatabasePath },
+        using (var table = new MutualAid.Silo.Sqlite.Reminders.SqliteReminderTable(new MutualAid.Silo.Sqlite.Reminders.SqliteReminderTableOptions { DatabasePath = SqliteTestSilo.DatabasePath },
             Microsoft.Extensions.Options.Options.Create(new Orleans.Configuration.ClusterOptions { ServiceId = "mutualaid" })))
         {
             await table.Init();
@@ -50,8 +53,8 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
             pendingNotices = pending.Length - 1;
         }
 
-        var first = await MigrateCommand.Copy(SqliteTestSilo.DatabasePath, redis.Connection, "mutualaid");
-        var second = await MigrateCommand.Copy(SqliteTestSilo.DatabasePath, redis.Connection, "mutualaid");
+        var first = await MigrateCommand.Copy(SqliteTestSilo.DatabasePath, redis.Connection, "mutualaid", AddMutualAid);
+        var second = await MigrateCommand.Copy(SqliteTestSilo.DatabasePath, redis.Connection, "mutualaid", AddMutualAid);
 
         Assert.Empty(first.Failed);
         Assert.Equal(6, first.Copied); // hub, region, network directory, volunteer, two requests
@@ -78,7 +81,7 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
         await grains.GetGrain<IRequestGrain>(request).GetAudit(),
         await grains.GetGrain<IVolunteerGrain>(volunteer).GetView(),
         // A hub activated from storage moves its version past what it kept; the board itself must match.
-        Board.BoardProjectionTests.Canonical(await grains.GetGrain<INeighbourhoodGrain>(hub).GetSnapshot() with { Version = 0 }),
+        Board.BoardProjectionTests.Canonical(await grains.GetGrain<IHubGrain>(hub).GetSnapshot() with { Version = 0 }),
     });
 
     public void Dispose()

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MutualAid.Board;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Requests;
-using MutualAid.Silo.Neighbourhoods;
-using MutualAid.Silo.Reminders;
-using MutualAid.Silo.Storage;
+using MutualAid.Silo.Hubs;
+using MutualAid.Silo.Sqlite.Reminders;
+using MutualAid.Silo.Sqlite.Storage;
 using MutualAid.Volunteers;
 using Orleans.TestingHost;
 
@@ -48,7 +48,7 @@ public sealed class RestartSurvivalTests : IDisposable
         var after = await Describe(second.Client, hub, [assignedId, waitingId], volunteerId, offerId);
         var keptVersion = long.Parse(before[(before.LastIndexOf(',') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(before[..before.LastIndexOf(',')], after[..after.LastIndexOf(',')]);
-        Assert.Equal($"{keptVersion + NeighbourhoodGrain.UnkeptVersions + 1}]", after[(after.LastIndexOf(',') + 1)..]);
+        Assert.Equal($"{keptVersion + HubGrain.UnkeptVersions + 1}]", after[(after.LastIndexOf(',') + 1)..]);
         Assert.Contains("\"Status\":2", after); // sanity: the description really holds the assigned request
 
         // The waiting request's deadline reminder is in the file, ready to fire after the restart.
@@ -106,7 +106,7 @@ public sealed class RestartSurvivalTests : IDisposable
 
         parts.Add(await grains.GetGrain<IVolunteerGrain>(volunteer).GetView());
         parts.Add(await grains.GetGrain<IOfferGrain>(offer).GetView());
-        var board = await grains.GetGrain<INeighbourhoodGrain>(hub).GetSnapshot();
+        var board = await grains.GetGrain<IHubGrain>(hub).GetSnapshot();
         // A reactivated hub moves past every version it may have shown without keeping (so boards
         // that saw one resync); everything else must be exactly as it was.
         parts.Add(Board.BoardProjectionTests.Canonical(board with { Version = 0 }));

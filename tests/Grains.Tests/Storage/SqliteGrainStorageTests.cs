@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using MutualAid.Requests;
 using MutualAid.Silo.Hosting;
 using MutualAid.Silo.Requests;
-using MutualAid.Silo.Storage;
+using MutualAid.Silo.Sqlite.Storage;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;

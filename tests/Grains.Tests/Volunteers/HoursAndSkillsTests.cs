@@ -1,5 +1,5 @@
 using MutualAid.Requests;
-using MutualAid.Silo.Neighbourhoods;
+using MutualAid.Silo.Hubs;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Grains.Tests.Volunteers;

@@ -28,6 +28,7 @@ public sealed class RestRuleTests(FakeClockClusterFixture fixture)
         Assert.True((await Assign(3.5)).IsOk); // 2 + 3.5 = 5.5
         var refused = await Assign(3);          // 2 given + 3.5 promised + 3 = 8.5 > 8
         Assert.Equal(ResultStatus.Refused, refused.Status);
+        Assert.Equal(Reason.ShouldRest, Limits.Broken(refused));
         Assert.Equal("Ines has given 2 h in the last 24 h and should rest: with 3.5 h promised and 3 h for this they would pass their limit of 8 h a day. A coordinator can override this with a reason.", refused.Message);
 
         var fits = await Assign(2.5); // exactly 8

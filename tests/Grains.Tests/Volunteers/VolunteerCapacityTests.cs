@@ -22,7 +22,7 @@ public sealed class VolunteerCapacityTests(ClusterFixture fixture)
         Assert.True((await grain.Reserve(b, hub, 1)).IsOk);
         var third = await grain.Reserve(c, hub, 1);
         Assert.Equal(ResultStatus.Refused, third.Status);
-        Assert.Equal("Lee already has 2 of 2 assignments. A coordinator can override this with a reason.", third.Message);
+        Assert.Equal(Reason.AtMostAssignments, Limits.Broken(third));
 
         await grain.Release(a);
         Assert.True((await grain.Reserve(c, hub, 1)).IsOk);
@@ -43,7 +43,7 @@ public sealed class VolunteerCapacityTests(ClusterFixture fixture)
         var tooMuch = await grain.Reserve(Guid.NewGuid(), hub, 1);
 
         Assert.Equal(ResultStatus.Refused, tooMuch.Status);
-        Assert.Equal("Kim would pass their limit of 5 h this week (4.5 h given or promised). A coordinator can override this with a reason.", tooMuch.Message);
+        Assert.Equal(Reason.PastWeeklyHours, Limits.Broken(tooMuch));
         var view = (await grain.GetView())!;
         Assert.Equal(3, view.HoursThisWeek);
         Assert.Equal(3, view.HoursTotal);
@@ -57,14 +57,14 @@ public sealed class VolunteerCapacityTests(ClusterFixture fixture)
         var grain = Grain(v.Id);
         var request = Guid.NewGuid();
 
-        Assert.Equal("Jo does not volunteer with hub 'elsewhere'.", (await grain.Reserve(request, "elsewhere", 1)).Message);
+        Assert.Equal(Reason.NotInVolunteersHub, (await grain.Reserve(request, "elsewhere", 1)).Reason);
         var first = await grain.Reserve(request, hub, 1);
         var again = await grain.Reserve(request, hub, 1);
         Assert.Equal(first.Value, again.Value);
         Assert.Single((await grain.GetView())!.Reservations);
 
         await grain.SetOnDuty(false, Domain.Sam);
-        Assert.Equal("Jo is off duty.", (await grain.Reserve(Guid.NewGuid(), hub, 1)).Message);
+        Assert.Equal(Reason.OffDuty, (await grain.Reserve(Guid.NewGuid(), hub, 1)).Reason);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class HandoverTests(TrustWorld world) : IClassFixture<TrustWorld>
         var started = (await doneGrain.Start(new RequestCommand(assigned.Version, Seed.Sam))).Value!;
         await doneGrain.Fulfil(new FulfilCommand(started.Version, Seed.Sam, 1));
         await grains.GetGrain<IRequestGrain>(open.Id).Assign(new AssignCommand(open.Version, Seed.Sam, priya));
-        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot())
+        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot())
             .Volunteers.Any(v => v.Id == priya && v.ActiveRequestIds.Contains(open.Id)), "the board shows Priya on the open job");
 
         var handover = await Handover.Build(grains, hub, start, DateTimeOffset.UtcNow);

@@ -41,8 +41,8 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
         await Seed.Volunteer(grains, hub, "Priya");
         var omar = await Seed.Volunteer(grains, hub, "Omar");
         var request = await Seed.Request(grains, hub);
-        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot()).Volunteers.Count == 2
-            && (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot()).Requests.Count == 1, "board ready");
+        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot()).Volunteers.Count == 2
+            && (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot()).Requests.Count == 1, "board ready");
         await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
 
         var dialog = context.Render<DispatchDialog>(p => p.Add(x => x.RequestId, request.Id).Add(x => x.HubSlug, hub));
@@ -68,7 +68,7 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
         var grains = app.Factory.Grains;
         var hub = await Seed.Hub(grains);
         var existing = await Seed.Request(grains, hub, phone: "07700 900321");
-        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot()).Requests.Count == 1, "board has the request");
+        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot()).Requests.Count == 1, "board has the request");
         await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
 
         var intake = context.Render<MutualAid.Web.Components.Pages.Intake>(p => p.Add(x => x.Slug, hub));

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using MutualAid.Board;
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Volunteers;
 using MutualAid.Web.Csv;
 using MutualAid.Web.Tests.Trust;
@@ -28,7 +28,7 @@ public sealed class CsvImportTests(TrustWorld world, ITestOutputHelper output) :
 
     private static async Task<CsvTable> Table(string csv) => await CsvTable.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)));
 
-    private async Task<BoardSnapshot> Board(string hub) => await world.Factory.Grains.GetGrain<INeighbourhoodGrain>(hub).GetSnapshot();
+    private async Task<BoardSnapshot> Board(string hub) => await world.Factory.Grains.GetGrain<IHubGrain>(hub).GetSnapshot();
 
     [Fact]
     public async Task Ten_thousand_rows_with_three_bad_ones_give_the_exact_errors_and_import_nothing_then_the_fixed_file_imports_all()

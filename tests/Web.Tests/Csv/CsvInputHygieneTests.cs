@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 using MutualAid.Web.Api;
@@ -66,7 +66,7 @@ public sealed class CsvInputHygieneTests(TrustWorld world) : IClassFixture<Trust
         Assert.Equal([(3, "Contact.Name"), (6, "Need")], plan.Errors.Select(e => (e.Line, e.Field)));
         Assert.All(plan.Errors, e => Assert.Equal("TextBadCharacters", e.Said?.Key));
         Assert.Contains("caracteres de control", In("es", () => Text.Say(plan.Errors[0].Said!)), StringComparison.Ordinal);
-        Assert.Empty((await world.Factory.Grains.GetGrain<INeighbourhoodGrain>(hub).GetSnapshot()).Requests);
+        Assert.Empty((await world.Factory.Grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Requests);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class CsvInputHygieneTests(TrustWorld world) : IClassFixture<Trust
         }
 
         using var coordinator = await world.Factory.SignedIn(await world.Factory.User(new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, from)));
-        await Wait.Until(async () => (await world.Factory.Grains.GetGrain<INeighbourhoodGrain>(from).GetSnapshot()).Volunteers.Count == 4, "the volunteers are on the board");
+        await Wait.Until(async () => (await world.Factory.Grains.GetGrain<IHubGrain>(from).GetSnapshot()).Volunteers.Count == 4, "the volunteers are on the board");
         var exported = await coordinator.GetStringAsync(new Uri($"/hubs/{from}/export/volunteers.csv", UriKind.Relative));
         Assert.Contains("'=SUM(1)", exported, StringComparison.Ordinal);
 

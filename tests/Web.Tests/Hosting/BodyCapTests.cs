@@ -1,6 +1,6 @@
 using System.Net;
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Regions;
 
 namespace MutualAid.Web.Tests.Hosting;
@@ -37,7 +37,7 @@ public sealed class BodyCapTests(PlainKestrel world) : IClassFixture<PlainKestre
         // The same form under the cap, also chunked, is taken: the cap is on size, not on chunking.
         var small = await Send(http, hub, "07700 900002", "x");
         Assert.Equal(HttpStatusCode.OK, small.StatusCode);
-        var board = grains.GetGrain<INeighbourhoodGrain>(hub);
+        var board = grains.GetGrain<IHubGrain>(hub);
         await Wait.Until(async () => (await board.GetSnapshot()).Requests.Count > 0, "the small submission reaches the board");
         Assert.Single((await board.GetSnapshot()).Requests);
         Assert.Empty(await board.FindRequestsByContact(new ContactDetails("-", "07700 900001", null, null).MatchKey()!));

@@ -110,7 +110,7 @@ public sealed class LanguageTests(TrustWorld world) : IClassFixture<TrustWorld>
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         Assert.Contains("Gracias", await sent.Content.ReadAsStringAsync());
 
-        var board = await world.Factory.Grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(world.A).GetSnapshot();
+        var board = await world.Factory.Grains.GetGrain<MutualAid.Hubs.IHubGrain>(world.A).GetSnapshot();
         Assert.Equal("Spanish", Assert.Single(board.Requests, r => r.Need == need).PreferredLanguage);
     }
 }

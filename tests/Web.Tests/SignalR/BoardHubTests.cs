@@ -24,7 +24,7 @@ public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         var v = (await grain.Triage(new TriageCommand(1, Seed.Sam, Urgency.High))).Value!;
         await grain.Assign(new AssignCommand(v.Version, Seed.Sam, volunteer));
 
-        var final = await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot();
+        var final = await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot();
         await Wait.Until(() => a.Board.Version == final.Version && b.Board.Version == final.Version, "both clients reach the hub's version");
 
         Assert.Equal(a.Applied.ToArray(), b.Applied.ToArray());
@@ -49,7 +49,7 @@ public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         await Seed.Request(grains, hub, phone: "07700 900001");
         await Seed.Request(grains, hub, phone: "07700 900002");
 
-        var server = await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot();
+        var server = await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot();
         await Wait.Until(() => client.Board.Version == server.Version && client.Board.Requests.Count == 2, "the client catches up");
         Assert.Equal(1, client.Resyncs);
         Assert.Equal(server.Requests.Select(r => r.Id).Order(), client.Board.Requests.Select(r => r.Id).Order());

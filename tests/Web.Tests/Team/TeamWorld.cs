@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using MutualAid.Accounts;
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Regions;
 using MutualAid.Web.Accounts;
 
@@ -36,8 +36,8 @@ public sealed class TeamWorld : IAsyncLifetime
         var grains = Factory.Grains;
         var admin = new Actor(Admin, "Ada Admin");
         Assert.True((await grains.GetGrain<IRegionGrain>("north").Configure("North", admin)).IsOk);
-        Assert.True((await grains.GetGrain<INeighbourhoodGrain>(Hub).Configure(new HubSettings("Board Street Pantry", "north"), admin)).IsOk);
-        Assert.True((await grains.GetGrain<INeighbourhoodGrain>(OtherHub).Configure(new HubSettings("Elsewhere Pantry", "north"), admin)).IsOk);
+        Assert.True((await grains.GetGrain<IHubGrain>(Hub).Configure(new HubSettings("Board Street Pantry", "north"), admin)).IsOk);
+        Assert.True((await grains.GetGrain<IHubGrain>(OtherHub).Configure(new HubSettings("Elsewhere Pantry", "north"), admin)).IsOk);
         Coordinator = await Join(new RoleGrant(Role.Coordinator, Hub), admin, "Cora");
         OtherCoordinator = await Join(new RoleGrant(Role.Coordinator, OtherHub), admin, "Otto");
     }

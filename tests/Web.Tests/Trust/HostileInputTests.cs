@@ -21,7 +21,7 @@ public sealed class HostileInputTests(TrustWorld world) : IClassFixture<TrustWor
     {
         var grains = world.Factory.Grains;
         var hub = world.B;
-        var before = (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot()).Requests.Count;
+        var before = (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot()).Requests.Count;
         using var client = world.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var token = FormToken.In(await client.GetStringAsync(new Uri("/ask", UriKind.Relative)));
         var random = new Random(20261124);
@@ -62,8 +62,8 @@ public sealed class HostileInputTests(TrustWorld world) : IClassFixture<TrustWor
         }
 
         Console.WriteLine($"forms done at {stopwatch.Elapsed}");
-        var after = (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot()).Requests.Count;
-        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot()).Requests.Count == before + accepted,
+        var after = (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot()).Requests.Count;
+        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot()).Requests.Count == before + accepted,
             $"exactly the {accepted} accepted requests are stored (statuses: {string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))})");
         Assert.True(statuses.GetValueOrDefault(400) > 1000, "most mutations should be rejected");
 

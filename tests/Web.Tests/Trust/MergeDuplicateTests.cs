@@ -41,7 +41,7 @@ public sealed class MergeDuplicateTests(TrustWorld world) : IClassFixture<TrustW
         // Running it again (say the first attempt was cut short) changes nothing.
         Assert.True((await coordinator.MergeDuplicate(second.Id, first.Id)).IsOk);
         Assert.Equal(trail.Count, (await grains.GetGrain<IRequestGrain>(first.Id).GetAudit()).Count);
-        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(world.A).GetSnapshot()).Requests.All(r => r.Id != second.Id),
+        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(world.A).GetSnapshot()).Requests.All(r => r.Id != second.Id),
             "the merged duplicate leaves the board");
     }
 }

@@ -60,7 +60,7 @@ public sealed class RedactionByRoleTests(TrustWorld world) : IClassFixture<Trust
     {
         var phone = "07700 7" + Random.Shared.Next(10000, 99999);
         var request = await Seed.Request(world.Factory.Grains, world.A, phone: phone);
-        await Wait.Until(async () => (await world.Factory.Grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(world.A)
+        await Wait.Until(async () => (await world.Factory.Grains.GetGrain<MutualAid.Hubs.IHubGrain>(world.A)
             .FindRequestsByContact(new MutualAid.Common.ContactDetails("-", phone, null, null).MatchKey()!)).Count == 1, "the hub indexes the person");
         var path = new Uri($"/hubs/{world.A}/people/export?phone={Uri.EscapeDataString(phone)}", UriKind.Relative);
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MutualAid.Accounts;
 using MutualAid.Common;
-using MutualAid.Neighbourhoods;
+using MutualAid.Hubs;
 using MutualAid.Regions;
 
 namespace MutualAid.Web.Tests.Trust;
@@ -49,7 +49,7 @@ public class TrustWorld : IAsyncLifetime
         Users["dispatcher"] = await Factory.User(new RoleGrant(Role.Dispatcher, A));
         Users["volunteer"] = await Factory.User(new RoleGrant(Role.Volunteer, A));
         Users["other-coordinator"] = await Factory.User(new RoleGrant(Role.Coordinator, C));
-        _ = await grains.GetGrain<INeighbourhoodGrain>(A).GetSummary();
+        _ = await grains.GetGrain<IHubGrain>(A).GetSummary();
     }
 
     public async Task<HttpClient> Client(string role) =>

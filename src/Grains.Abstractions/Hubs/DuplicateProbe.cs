@@ -1,0 +1,21 @@
+using MutualAid.Common;
+using MutualAid.Requests;
+
+namespace MutualAid.Hubs;
+
+/// <summary>"Is this person or this need already on the board?" — asked before and at creation.</summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.DuplicateProbe")]
+public sealed record DuplicateProbe(
+    [property: Id(0)] string? ContactKey,
+    [property: Id(1)] string Area,
+    [property: Id(2)] RequestCategory Category,
+    [property: Id(3)] Guid? ExcludeRequestId = null)
+{
+    public static DuplicateProbe For(ContactDetails contact, string area, RequestCategory category, Guid? exclude = null) =>
+        new(contact.MatchKey(), area, category, exclude);
+}
+
+[GenerateSerializer, Immutable, Alias("MutualAid.DuplicateMatch")]
+public sealed record DuplicateMatch(
+    [property: Id(0)] RequestSummary Request,
+    [property: Id(1)] string Why);

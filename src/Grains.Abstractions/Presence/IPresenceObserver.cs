@@ -1,7 +1,0 @@
-namespace MutualAid.Presence;
-
-[Alias("MutualAid.IPresenceObserver")]
-public interface IPresenceObserver : IGrainObserver
-{
-    [OneWay, Alias("OnPresenceChanged")] Task OnPresenceChanged(PresenceSnapshot presence);
-}

@@ -1,0 +1,70 @@
+using MutualAid.Hubs;
+using MutualAid.Offers;
+
+namespace MutualAid.Silo.Hubs;
+
+/// <summary>Answers read from the board and its indexes: duplicates, a person's requests, handovers, suggestions.</summary>
+public sealed partial class HubGrain
+{
+    public Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(DuplicateProbe probe)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var area = NormaliseArea(probe.Area);
+        var matches = new List<DuplicateMatch>();
+        foreach (var r in S.Open.Values)
+        {
+            if (r.Id == probe.ExcludeRequestId) continue;
+            if (probe.ContactKey is not null && S.ContactKeys.TryGetValue(r.Id, out var key) && key == probe.ContactKey)
+            {
+                matches.Add(new DuplicateMatch(r, "same contact"));
+            }
+            else if (r.Category == probe.Category && area.Length > 0 && NormaliseArea(r.Area) == area)
+            {
+                matches.Add(new DuplicateMatch(r, $"same area and category ({r.Category})"));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<DuplicateMatch>>(matches.OrderBy(m => m.Request.CreatedAt).ToArray());
+    }
+
+    public Task<IReadOnlyList<Guid>> FindRequestsByContact(string contactKey) =>
+        Task.FromResult<IReadOnlyList<Guid>>(S.People.TryGetValue(contactKey, out var ids) ? ids.ToArray() : []);
+
+    public Task<IReadOnlyList<Guid>> ChangedSince(DateTimeOffset since) =>
+        Task.FromResult<IReadOnlyList<Guid>>(S.RecentlyChanged.Where(c => c.Value >= since).OrderBy(c => c.Value).Select(c => c.Key).ToArray());
+
+    public Task<IReadOnlyList<OfferSuggestion>> SuggestOffers(Guid requestId, int max)
+    {
+        if (!S.Open.TryGetValue(requestId, out var request) || max <= 0) return Task.FromResult<IReadOnlyList<OfferSuggestion>>([]);
+        var now = clock.GetUtcNow();
+        var suggestions = S.Offers.Values
+            .Select(o => OfferMatcher.Score(request, o, now))
+            .OfType<OfferSuggestion>()
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Offer.CreatedAt)
+            .Take(max)
+            .ToArray();
+        return Task.FromResult<IReadOnlyList<OfferSuggestion>>(suggestions);
+    }
+
+    public Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max)
+    {
+        if (!S.Open.TryGetValue(requestId, out var request) || max <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<VolunteerSuggestion>>([]);
+        }
+
+        var localNow = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), HubTimeZone()).DateTime;
+        var suggestions = S.Volunteers.Values
+            .Where(v => v.OnDuty && v.Id != request.AssignedVolunteerId)
+            .Select(v => VolunteerMatcher.Score(request, v, localNow))
+            // Fair rotation: among equal scores, whoever has given least this week first.
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Volunteer.HoursThisWeek).ThenBy(s => s.Volunteer.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(max)
+            .ToArray();
+        return Task.FromResult<IReadOnlyList<VolunteerSuggestion>>(suggestions);
+    }
+
+    /// <summary>"Mill  Lane " and "mill lane" are one area, for duplicates and for offers nearby.</summary>
+    internal static string NormaliseArea(string area) =>
+        string.Join(' ', area.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}

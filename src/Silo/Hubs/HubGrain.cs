@@ -1,0 +1,235 @@
+using Microsoft.Extensions.Logging;
+using MutualAid.Board;
+using MutualAid.Hubs;
+using MutualAid.Regions;
+using Orleans.Concurrency;
+using Orleans.Utilities;
+
+namespace MutualAid.Silo.Hubs;
+
+/// <summary>
+/// A hub's board. It is a projection fed by one-way notices from entity grains. Changes are
+/// applied in memory at once and group-committed: one write persists every change that arrived
+/// while the previous write was in flight, and only then is that batch published as one delta, so
+/// a delta an observer receives is never lost on restart. At a trickle every change is its own
+/// write and delta; under a burst the hub writes and fans out once per batch instead of once per
+/// change, which is what lets a busy hub keep up (docs/benchmarks.md).
+/// Changes take their board version when they are applied, so a snapshot taken while changes wait
+/// for the write already carries the version of the delta that will publish them; receivers skip
+/// that delta as already seen. Reentrant so notices keep being applied while a write is in flight;
+/// every turn changes state only before its first await. Calls only its region (upwards).
+/// </summary>
+[Reentrant]
+[GrainType("neighbourhood")]
+public sealed partial class HubGrain(
+    [PersistentState("hub")] IPersistentState<HubState> state,
+    TimeProvider clock,
+    ILogger<HubGrain> logger) : Grain, IHubGrain
+{
+    /// <summary>Observers must re-subscribe within this window or are dropped (their process may be gone).</summary>
+    public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// How far a new activation moves the board version past what was kept. A version is shown
+    /// without being kept only when a snapshot seals it while a write is in flight, so an
+    /// activation can leave behind at most a handful (one per snapshot request during the last
+    /// two writes, each a few milliseconds); ten thousand is far beyond that.
+    /// </summary>
+    internal const int UnkeptVersions = 10_000;
+
+    private static readonly TimeSpan RegionPushInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How far back a shift handover can look.</summary>
+    private static readonly TimeSpan HandoverHorizon = TimeSpan.FromDays(2);
+
+    private readonly ObserverManager<IBoardObserver> observers = new(ObserverExpiry, logger);
+    private readonly HubIndexes indexes = new();
+    private readonly BoardHolders holders = new();
+    private readonly Dictionary<long, BoardCounts> sealedCounts = [];
+    private GroupCommit<PendingChange>? committer;
+
+    /// <summary>Set when a board write failed for good: memory holds changes the store does not.</summary>
+    private bool storeBehind;
+
+    private const int WriteAttempts = 3;
+    private bool versionOpen;
+    private bool regionDirty;
+
+    private HubState S => state.State;
+
+    private string Slug => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        indexes.Rebuild(S);
+        holders.Rebuild(S.Open.Values);
+        committer = new GroupCommit<PendingChange>(CommitBatch);
+        if (S.Version > 0)
+        {
+            // A previous activation may have shown versions it never kept (sealed by snapshots while
+            // a write was in flight). Moving past them, durably, means a version number never
+            // stands for two different boards, so every board that saw one resyncs.
+            S.Version += UnkeptVersions + 1;
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        // Coalesce region updates: a burst of changes costs the region one message per second.
+        this.RegisterGrainTimer(PushToRegion, new GrainTimerCreationOptions(RegionPushInterval, RegionPushInterval) { Interleave = false });
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public async Task<Result<HubSummary>> Configure(HubSettings settings, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!Common.Slug.IsValid(Slug)) return Result<HubSummary>.Invalid("Slug", Reason.NotAHubKey, Common.LogSafe.Bound(Slug));
+        var errors = settings.Validate();
+        if (errors.Count > 0) return Result<HubSummary>.Invalid(errors);
+        if (S.Settings?.RegionSlug is { } oldRegion && oldRegion != settings.RegionSlug)
+        {
+            return Result<HubSummary>.Refused(Reason.HubInOtherRegion, Slug, oldRegion);
+        }
+
+        S.Settings = settings with { Name = settings.Name.Trim() };
+        await Publish([]);
+        var summary = Summary();
+        if (settings.RegionSlug is { } region)
+        {
+            await GrainFactory.GetGrain<IRegionGrain>(region).RegisterHub(summary);
+        }
+
+        regionDirty = false;
+        return Result<HubSummary>.Ok(summary);
+    }
+
+    public Task<HubSummary?> GetSummary() => Task.FromResult(S.Settings is null ? null : Summary());
+
+    public Task<HubSettings?> GetSettings() => Task.FromResult(S.Settings);
+
+    public Task<BoardSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public Task<BoardSnapshot> Subscribe(IBoardObserver observer)
+    {
+        observers.Subscribe(observer, observer);
+        return Task.FromResult(Snapshot());
+    }
+
+    public Task Unsubscribe(IBoardObserver observer)
+    {
+        observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="changes"/> (already applied in memory) are persisted and
+    /// published. Changes that arrive while a write is in flight join the next batch.
+    /// </summary>
+    private Task Publish(IReadOnlyList<BoardChange> changes)
+    {
+        if (!versionOpen)
+        {
+            versionOpen = true;
+            S.Version++;
+        }
+
+        S.UpdatedAt = clock.GetUtcNow();
+        var version = S.Version;
+        // An empty change list still publishes its version: the counts moved.
+        return committer!.Enqueue(changes.Count == 0 ? [new PendingChange(version, null)] : changes.Select(c => new PendingChange(version, c)).ToArray());
+    }
+
+    /// <summary>
+    /// Writes once for everything pending, then publishes one delta per version in order. A
+    /// version was sealed either here or by a snapshot that showed it (see <see cref="Snapshot"/>).
+    /// </summary>
+    private async Task CommitBatch(IReadOnlyList<PendingChange> batch)
+    {
+        versionOpen = false;
+        PruneFulfilments();
+        var countsNow = Counts();
+        var deltas = batch.GroupBy(p => p.Version).OrderBy(g => g.Key).Select(g => new BoardDelta(
+            Slug, g.Key, g.Where(p => p.Change is not null).Select(p => p.Change!).ToArray(),
+            sealedCounts.Remove(g.Key, out var counts) ? counts : countsNow)).ToArray();
+        try
+        {
+            await WriteWithRetries();
+        }
+        catch
+        {
+            // Memory is now ahead of the store; a fresh activation reloads what was really kept, and
+            // the entities whose notices were in this batch see it fail and send them again.
+            storeBehind = true;
+            DeactivateOnIdle();
+            throw;
+        }
+
+        regionDirty = true;
+        foreach (var delta in deltas)
+        {
+            await observers.Notify(o => o.OnBoardDelta(delta));
+            LogPublished(logger, Slug, delta.Version, delta.Changes.Count, observers.Count);
+        }
+    }
+
+    /// <summary>
+    /// After a write failed for good, memory holds changes the store does not: "already have that
+    /// version" would be a lie, so every notice is refused (its sender tries again) until the next
+    /// activation reloads what was really kept.
+    /// </summary>
+    private void RefuseWhileStoreBehind()
+    {
+        if (storeBehind) throw new InvalidOperationException($"Hub {Slug} could not write its board; send the change again shortly.");
+    }
+
+    /// <summary>A store hiccup (a Redis failover, a busy SQLite file) should cost a moment, not a batch.</summary>
+    private async Task WriteWithRetries()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await state.WriteStateAsync();
+                return;
+            }
+            catch (Exception ex) when (attempt < WriteAttempts && ex is not Orleans.Storage.InconsistentStateException)
+            {
+                LogWriteRetry(logger, Common.LogSafe.Bound(Slug), attempt, ex);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt));
+            }
+        }
+    }
+
+    private Task PushToRegion()
+    {
+        if (!regionDirty || S.Settings?.RegionSlug is not { } region) return Task.CompletedTask;
+        regionDirty = false;
+        return GrainFactory.GetGrain<IRegionGrain>(region).HubUpdated(Summary());
+    }
+
+    /// <summary>
+    /// The board as it stands, labelled with the current version. If that version is still open
+    /// (changes waiting for the write) it is sealed: later changes take the next version, so the
+    /// delta for this one carries exactly what this snapshot shows and receivers can skip it.
+    /// </summary>
+    private BoardSnapshot Snapshot()
+    {
+        var counts = Counts();
+        if (versionOpen)
+        {
+            versionOpen = false;
+            sealedCounts[S.Version] = counts;
+        }
+
+        return new(Slug, S.Settings?.Name ?? Slug, S.Settings?.RegionSlug, S.Version,
+            BoardApplier.Order(S.Open.Values), BoardApplier.OrderVolunteers(S.Volunteers.Values.Select(v => holders.Shown(v, S))),
+            BoardApplier.OrderOffers(S.Offers.Values), counts);
+    }
+
+    private HubSummary Summary() =>
+        new(Slug, S.Settings?.Name ?? Slug, S.Settings?.RegionSlug, S.Version, S.Open.Count, Counts(), S.UpdatedAt);
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "Hub {Hub} board v{Version}: {Changes} change(s) to {Observers} observer(s)")]
+    private static partial void LogPublished(ILogger logger, string hub, long version, int changes, int observers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub {Hub}: board write attempt {Attempt} failed; trying again")]
+    private static partial void LogWriteRetry(ILogger logger, string hub, int attempt, Exception error);
+}

@@ -1,0 +1,61 @@
+using MutualAid.Requests;
+
+namespace MutualAid.Silo.Hubs;
+
+/// <summary>
+/// In-memory indexes derived from <see cref="HubState"/> on activation and kept in step with it,
+/// so a notice costs the same whether the hub has seen ten requests or a hundred thousand.
+/// Never persisted: the state they are derived from is.
+/// </summary>
+internal sealed class HubIndexes
+{
+    private readonly Dictionary<RequestStatus, int> byStatus = [];
+    private readonly Dictionary<Guid, string> personOf = [];
+
+    public void Rebuild(HubState state)
+    {
+        byStatus.Clear();
+        foreach (var mark in state.Marks.Values) Count(mark.Status, +1);
+        personOf.Clear();
+        foreach (var (key, ids) in state.People)
+        {
+            foreach (var id in ids) personOf[id] = key;
+        }
+    }
+
+    /// <summary>Records the latest mark of a request and keeps the status counts in step.</summary>
+    public void Mark(HubState state, Guid requestId, RequestMark mark)
+    {
+        if (state.Marks.TryGetValue(requestId, out var old)) Count(old.Status, -1);
+        state.Marks[requestId] = mark;
+        Count(mark.Status, +1);
+    }
+
+    /// <summary>
+    /// Files a request under its person's key; a request without a key (erased, or moved away) leaves
+    /// the index. True when an old key left: part of someone's phone or email is no longer kept.
+    /// </summary>
+    public bool IndexPerson(HubState state, Guid requestId, string? contactKey)
+    {
+        var dropped = false;
+        if (personOf.TryGetValue(requestId, out var oldKey) && oldKey != contactKey)
+        {
+            dropped = true;
+            personOf.Remove(requestId);
+            if (state.People.TryGetValue(oldKey, out var oldIds) && oldIds.Remove(requestId) && oldIds.Count == 0)
+            {
+                state.People.Remove(oldKey);
+            }
+        }
+
+        if (contactKey is null) return dropped;
+        personOf[requestId] = contactKey;
+        if (!state.People.TryGetValue(contactKey, out var list)) state.People[contactKey] = list = [];
+        if (!list.Contains(requestId)) list.Add(requestId);
+        return dropped;
+    }
+
+    public Dictionary<RequestStatus, int> StatusCounts() => byStatus.Where(p => p.Value > 0).ToDictionary();
+
+    private void Count(RequestStatus status, int by) => byStatus[status] = byStatus.GetValueOrDefault(status) + by;
+}
