@@ -3,7 +3,7 @@ using MutualAid.Accounts;
 using MutualAid.Common;
 using MutualAid.Web.Accounts;
 
-namespace MutualAid.Web.Users;
+namespace MutualAid.Web.Accounts;
 
 /// <summary>
 /// The signed-in person of this circuit, set once by <c>SignedInScope</c> before any page renders.

@@ -1,7 +1,8 @@
 using System.Globalization;
 using MutualAid.Board;
+using MutualAid.Requests;
 
-namespace MutualAid.Web.Map;
+namespace MutualAid.Web.Board;
 
 /// <summary>
 /// One point on a hub map, as sent to the browser. Built only from summaries, whose locations are
@@ -19,7 +20,7 @@ public sealed record MapMarker(string Id, string Kind, double Lat, double Lng, s
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(text);
         var requests = board.Requests
-            .Where(r => r.IsOpen && r.ApproximateLocation is not null)
+            .Where(r => RequestLifecycle.IsOpen(r.Status) && r.ApproximateLocation is not null)
             .OrderBy(r => r.Urgency).ThenBy(r => r.ReferenceCode, StringComparer.Ordinal)
             .Select(r => new MapMarker(r.Id.ToString(), Request, r.ApproximateLocation!.Latitude, r.ApproximateLocation.Longitude,
                 r.Urgency.ToString(), string.Format(CultureInfo.CurrentCulture, text("Map.RequestLabel"), text($"Urgency.{r.Urgency}"), text($"RequestCategory.{r.Category}"), r.Area, r.ReferenceCode),

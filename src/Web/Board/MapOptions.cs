@@ -1,6 +1,6 @@
 using MutualAid.Silo.Hosting;
 
-namespace MutualAid.Web.Map;
+namespace MutualAid.Web.Board;
 
 /// <summary>
 /// MutualAid:Map. With no tile URL the map works offline: markers on a plain background, and

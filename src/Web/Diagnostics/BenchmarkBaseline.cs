@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 
-namespace MutualAid.Web.Hosting;
+namespace MutualAid.Web.Diagnostics;
 
 /// <summary>
 /// The transport's own cost measured inside this process: a bare SignalR hub with no Orleans and

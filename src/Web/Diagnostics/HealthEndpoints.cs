@@ -1,6 +1,6 @@
 using MutualAid.Regions;
 
-namespace MutualAid.Web.Hosting;
+namespace MutualAid.Web.Diagnostics;
 
 public static class HealthEndpoints
 {

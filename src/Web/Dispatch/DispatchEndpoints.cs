@@ -1,75 +1,92 @@
 using System.Text.Json.Serialization;
+using Conflict = MutualAid.Common.Conflict;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MutualAid.Common;
 using MutualAid.Requests;
 using MutualAid.Web.Accounts;
-using MutualAid.Web.Users;
+using MutualAid.Web.Hosting;
+using MutualAid.Web.Intake;
 
-namespace MutualAid.Web.Api;
+namespace MutualAid.Web.Dispatch;
 
 /// <summary>
-/// A small JSON API for dispatch tools and tests: the same guarded commands as the board, through
+/// A small JSON API for dispatch tools and tests: the same guarded services as the board, through
 /// the web tier. Cookie-authenticated, so every call must also carry the X-MutualAid-Client header,
 /// which a cross-site form cannot send (CSRF). Transient cluster errors are retried, then answered
 /// 503 with Retry-After: a command is either done, refused with a reason, or clearly retryable.
 /// </summary>
-public static class CommandApi
+public static class DispatchEndpoints
 {
     public const string ClientHeader = "X-MutualAid-Client";
 
     public sealed record CreateBody(Guid Id, RequestCategory Category, Urgency Urgency, string Area, string Need, string ContactName, string? Phone, string? Address);
 
-    public sealed record CommandBody(int ExpectedVersion, Guid? VolunteerId, double? Hours, string? Reason);
+    /// <summary>A command on a request. <see cref="Hub"/> names the board the caller works on; without it the request's own hub is looked up.</summary>
+    public sealed record CommandBody(int ExpectedVersion, Guid? VolunteerId, double? Hours, string? Reason, string? Hub = null);
 
-    public static void MapCommandApi(this WebApplication app)
+    public static void MapDispatchApi(this WebApplication app)
     {
         var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter(async (context, next) =>
             context.HttpContext.Request.Headers.ContainsKey(ClientHeader)
                 ? await next(context)
-                : Results.Problem($"Send the {ClientHeader} header.", statusCode: StatusCodes.Status400BadRequest));
+                : TypedResults.Problem($"Send the {ClientHeader} header.", statusCode: StatusCodes.Status400BadRequest));
+        api.MapPost("/hubs/{Slug}/requests", CreateRequest);
+        api.MapGet("/requests/{id:guid}", GetRequest);
+        api.MapPost("/requests/{id:guid}/{command}", RunCommand);
+    }
 
-        api.MapPost("/hubs/{Slug}/requests", (HttpContext http, string slug, CreateBody body, HubActions actions, CurrentUser user) =>
-            Run(http, user, () => actions.Create(body.Id, new NewRequest(slug, body.Category, body.Urgency, body.Area, body.Need,
-                new ContactDetails(body.ContactName, body.Phone, null, body.Address), RequestSource.Member, user.Actor))));
+    public static Task<IResult> CreateRequest(HttpContext http, string slug, CreateBody body, IntakeService intake, CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Answer(http, user, () => intake.Create(body.Id, new NewRequest(slug, body.Category, body.Urgency, body.Area, body.Need,
+            new ContactDetails(body.ContactName, body.Phone, null, body.Address), RequestSource.Member, user.Actor)));
+    }
 
-        api.MapGet("/requests/{id:guid}", async (HttpContext http, Guid id, HubActions actions, CurrentUser user, IGrainFactory grains) =>
+    public static async Task<IResult> GetRequest(HttpContext http, Guid id, RequestReader reader, CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        user.Set(http.User);
+        try
         {
-            user.Set(http.User);
-            try
-            {
-                return await ClusterRetry.Pipeline.ExecuteAsync(async _ =>
-                {
-                    var summary = await grains.GetGrain<IRequestGrain>(id).GetSummary();
-                    if (summary is null || !await user.Can(Ability.ViewBoard, summary.HubSlug)) return Results.NotFound();
-                    return Results.Ok(summary);
-                });
-            }
-            catch (Exception ex) when (ClusterRetry.IsTransient(ex))
-            {
-                return Unavailable(http);
-            }
-        });
-
-        api.MapPost("/requests/{id:guid}/{command}", (HttpContext http, Guid id, string command, CommandBody body, HubActions actions, CurrentUser user) =>
+            return await ClusterRetry.Pipeline.ExecuteAsync(async _ =>
+                await reader.Summary(id) is { } summary ? TypedResults.Ok(summary) : (IResult)TypedResults.NotFound());
+        }
+        catch (Exception ex) when (ClusterRetry.IsTransient(ex))
         {
-            Func<IRequestGrain, Task<Result<RequestView>>>? run = command switch
+            return Unavailable(http);
+        }
+    }
+
+    /// <summary>The route names a <see cref="RequestAction"/> (any case), so the API speaks the lifecycle's own words.</summary>
+    public static Task<IResult> RunCommand(HttpContext http, Guid id, string command, CommandBody body, DispatchService dispatch, RequestReader reader, CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (!Enum.TryParse<RequestAction>(command, ignoreCase: true, out var action) || !Enum.IsDefined(action) || int.TryParse(command, out _))
+        {
+            return Task.FromResult<IResult>(Refusal(Result<RequestView>.NotFound(Reason.UnknownAction, command), StatusCodes.Status404NotFound));
+        }
+
+        return Answer(http, user, async () =>
+        {
+            // Older tools send no hub: then the request's own is used, read once as the caller may see it.
+            var hub = body.Hub ?? (await reader.Summary(id))?.HubSlug;
+            if (hub is null) return Result<RequestView>.NotFound(Reason.NoSuchRequest);
+            return action switch
             {
-                "triage" => g => g.Triage(new TriageCommand(body.ExpectedVersion, user.Actor, Reason: body.Reason)),
-                "assign" when body.VolunteerId is { } v => g => g.Assign(new AssignCommand(body.ExpectedVersion, user.Actor, v, Reason: body.Reason)),
-                "unassign" => g => g.Unassign(new RequestCommand(body.ExpectedVersion, user.Actor, body.Reason)),
-                "start" => g => g.Start(new RequestCommand(body.ExpectedVersion, user.Actor, body.Reason)),
+                RequestAction.Triage => await dispatch.Triage(hub, id, body.ExpectedVersion, reason: body.Reason),
+                RequestAction.Assign when body.VolunteerId is { } volunteer => await dispatch.Assign(hub, id, volunteer, body.ExpectedVersion, body.Reason),
+                RequestAction.Assign => Result<RequestView>.Invalid(nameof(CommandBody.VolunteerId), Reason.VolunteerMissing),
+                RequestAction.Unassign => await dispatch.Unassign(hub, id, body.ExpectedVersion, body.Reason),
+                RequestAction.Start => await dispatch.Start(hub, id, body.ExpectedVersion, body.Reason),
                 // Without hours, the job counts what it was assigned for; never a made-up figure.
-                "fulfil" => async g => await g.Fulfil(new FulfilCommand(body.ExpectedVersion, user.Actor,
-                    body.Hours ?? (await g.GetView())?.Assignment?.EstimatedHours ?? double.NaN, body.Reason)),
-                "cancel" => g => g.Cancel(new RequestCommand(body.ExpectedVersion, user.Actor, body.Reason)),
-                _ => null,
+                RequestAction.Fulfil => await dispatch.Fulfil(hub, id, body.ExpectedVersion, body.Hours ?? await dispatch.EstimatedHours(hub, id) ?? double.NaN, body.Reason),
+                RequestAction.Cancel => await dispatch.Cancel(hub, id, body.ExpectedVersion, body.Reason),
+                _ => Result<RequestView>.NotFound(Reason.UnknownAction, command),
             };
-            return run is null
-                ? Task.FromResult(Results.Problem($"Unknown command '{command}' (or a missing volunteerId).", statusCode: StatusCodes.Status400BadRequest))
-                : Run(http, user, () => actions.OnRequest(id, run));
         });
     }
 
-    private static async Task<IResult> Run(HttpContext http, CurrentUser user, Func<Task<Result<RequestView>>> command)
+    private static async Task<IResult> Answer(HttpContext http, CurrentUser user, Func<Task<Result<RequestView>>> command)
     {
         user.Set(http.User);
         Result<RequestView> result;
@@ -85,29 +102,38 @@ public static class CommandApi
         // Answer with the redacted summary: the caller asked to act, not to read private details.
         return result.Status switch
         {
-            ResultStatus.Ok => Results.Ok(new Answer(result.Value!.Redact(), null, null)),
-            ResultStatus.Conflict => Results.Json(new Answer(null, result.Message, result.Conflict), statusCode: StatusCodes.Status409Conflict),
-            ResultStatus.NotFound => Results.Json(new Answer(null, result.Message, null), statusCode: StatusCodes.Status404NotFound),
-            _ => Results.Json(new Answer(null, result.Message, null) { Errors = result.Errors.Select(e => new AnswerError(e.Field, e.Message)).ToArray() },
-                statusCode: StatusCodes.Status422UnprocessableEntity),
+            ResultStatus.Ok => TypedResults.Ok(new AnswerBody(result.Value!.Redact(), null, null, null)),
+            ResultStatus.Conflict => TypedResults.Json(new AnswerBody(null, result.Message, result.Reason.ToString(), result.Conflict), statusCode: StatusCodes.Status409Conflict),
+            ResultStatus.NotFound => Refusal(result, StatusCodes.Status404NotFound),
+            _ => Refusal(result, StatusCodes.Status422UnprocessableEntity),
         };
     }
 
-    private static IResult Unavailable(HttpContext http)
+    private static JsonHttpResult<AnswerBody> Refusal(Result<RequestView> result, int status) =>
+        TypedResults.Json(new AnswerBody(null, result.Message, result.Reason.ToString(), null)
+        {
+            Errors = result.Errors.Count == 0 ? null : [.. result.Errors.Select(e => new AnswerError(e.Field, e.Message, e.Reason.ToString()))],
+        }, statusCode: status);
+
+    private static JsonHttpResult<AnswerBody> Unavailable(HttpContext http)
     {
         http.Response.Headers.RetryAfter = "2";
-        return Results.Json(new Answer(null, "The cluster is recovering from a failed server. Repeat the command in a moment: repeating is safe (one that already went through is answered with a conflict naming you).", null),
-            statusCode: StatusCodes.Status503ServiceUnavailable);
+        return TypedResults.Json(new AnswerBody(null, Reason.ClusterRecovering.Say().ToString(), nameof(Reason.ClusterRecovering), null), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    public sealed record Answer(
+    /// <summary>What every command answers: the request, or why not (English beside its code, the code for tools to branch on).</summary>
+    public sealed record AnswerBody(
         [property: JsonPropertyName("request")] RequestSummary? Request,
         [property: JsonPropertyName("message")] string? Message,
+        [property: JsonPropertyName("reason")] string? Reason,
         [property: JsonPropertyName("conflict")] Conflict? Conflict)
     {
-        /// <summary>Which fields of the command were refused and why (English, as the API speaks).</summary>
+        /// <summary>Which fields of the command were refused and why (English, as the API speaks, with each field's code).</summary>
         [JsonPropertyName("errors")] public IReadOnlyList<AnswerError>? Errors { get; init; }
     }
 
-    public sealed record AnswerError([property: JsonPropertyName("field")] string Field, [property: JsonPropertyName("message")] string Message);
+    public sealed record AnswerError(
+        [property: JsonPropertyName("field")] string Field,
+        [property: JsonPropertyName("message")] string Message,
+        [property: JsonPropertyName("reason")] string Reason);
 }

@@ -5,7 +5,7 @@ using MutualAid.Neighbourhoods;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 
-namespace MutualAid.Web.Board;
+namespace MutualAid.Web.Handover;
 
 /// <summary>One line of what happened during a shift, taken from a request's audit trail.</summary>
 public sealed record HandoverChange(DateTimeOffset At, string Reference, string Who, string What, string? Why)
@@ -15,7 +15,7 @@ public sealed record HandoverChange(DateTimeOffset At, string Reference, string 
 }
 
 /// <summary>A coordinator's end-of-shift summary: what changed, what is overdue, who is out on a job and who is off.</summary>
-public sealed record Handover(
+public sealed record HandoverReport(
     string Hub,
     DateTimeOffset Since,
     DateTimeOffset Until,
@@ -30,7 +30,7 @@ public sealed record Handover(
     /// <paramref name="since"/> (up to two days back). For the hub's dispatchers and coordinators:
     /// reasons typed into the audit may mention people.
     /// </summary>
-    public static async Task<Handover> Build(IGrainFactory grains, string hub, DateTimeOffset since, DateTimeOffset now)
+    public static async Task<HandoverReport> Build(IGrainFactory grains, string hub, DateTimeOffset since, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(grains);
         var board = grains.GetGrain<INeighbourhoodGrain>(hub);
@@ -48,7 +48,7 @@ public sealed record Handover(
         var outOnAJob = snapshot.Volunteers.Where(v => v.ActiveRequestIds.Count > 0)
             .Select(v => (v, (IReadOnlyList<string>)v.ActiveRequestIds.Select(id => references.GetValueOrDefault(id, "another hub")).ToArray()))
             .ToArray();
-        return new Handover(hub, since, now, changes.OrderBy(c => c.At).ToArray(),
+        return new HandoverReport(hub, since, now, changes.OrderBy(c => c.At).ToArray(),
             snapshot.Requests.Where(r => r.OverdueSince is not null).ToArray(),
             snapshot.Requests.Where(r => r.AssignedVolunteerId is null && r.OverdueSince is null).ToArray(),
             outOnAJob, snapshot.Volunteers.Where(v => !v.OnDuty).ToArray());

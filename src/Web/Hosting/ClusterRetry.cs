@@ -2,7 +2,7 @@ using Polly;
 using MutualAid.Silo.Hosting;
 using Polly.Retry;
 
-namespace MutualAid.Web.Api;
+namespace MutualAid.Web.Hosting;
 
 /// <summary>
 /// Rides over a silo failing: while the cluster notices the dead silo and reactivates its grains

@@ -7,7 +7,7 @@ using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
 using MutualAid.Web.Hosting;
 
-namespace MutualAid.Web.Csv;
+namespace MutualAid.Web.Import;
 
 /// <summary>
 /// A hub's volunteers, open requests and time bank as CSV, with the same column names the import

@@ -1,4 +1,4 @@
-namespace MutualAid.Web.Csv;
+namespace MutualAid.Web.Import;
 
 /// <summary>A field an import understands, and the spreadsheet headers that usually mean it.</summary>
 public sealed record CsvField(string Name, bool Required, string Help, params string[] Aliases)

@@ -1,6 +1,6 @@
 using MutualAid.Common;
 
-namespace MutualAid.Web.Csv;
+namespace MutualAid.Web.Import;
 
 /// <summary>One upload on the import page: the table, the column mapping the person chose, and the checked plan.</summary>
 public abstract class CsvImportSession(CsvTable table)

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MutualAid.Common;
 
-namespace MutualAid.Web.Csv;
+namespace MutualAid.Web.Import;
 
 /// <summary>A problem with one row, located the way the person will look for it.</summary>
 public sealed record RowError(int Line, string Field, string Message)

@@ -3,7 +3,7 @@ using System.Text.Unicode;
 using CsvHelper;
 using MutualAid.Common;
 
-namespace MutualAid.Web.Csv;
+namespace MutualAid.Web.Import;
 
 /// <summary>One data row of a spreadsheet, with the line it started on (as the person sees it in their editor).</summary>
 public sealed record CsvRow(int Line, IReadOnlyList<string> Cells);

@@ -1,6 +1,6 @@
 using MutualAid.Common;
 
-namespace MutualAid.Web.Csv;
+namespace MutualAid.Web.Import;
 
 /// <summary>The cells of one row, looked up by field through the chosen column mapping.</summary>
 public sealed class RowValues(CsvRow row, IReadOnlyDictionary<string, int?> mapping)

@@ -4,7 +4,7 @@ using MutualAid.Offers;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 
-namespace MutualAid.Web.Csv;
+namespace MutualAid.Web.Import;
 
 /// <summary>The three spreadsheets networks already keep, read into the same commands the app sends.</summary>
 public static class ImportKinds

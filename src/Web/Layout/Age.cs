@@ -1,4 +1,4 @@
-namespace MutualAid.Web.Components.Widgets;
+namespace MutualAid.Web.Layout;
 
 /// <summary>"4 min", "2 h 5 min": how long someone has been waiting, in words a board can show.</summary>
 public static class Age

@@ -2,9 +2,10 @@ using System.Text.Json;
 using MutualAid.Common;
 using MutualAid.Neighbourhoods;
 using MutualAid.Requests;
+using MutualAid.Web.Accounts;
 using MutualAid.Web.Hosting;
 
-namespace MutualAid.Web.Accounts;
+namespace MutualAid.Web.People;
 
 /// <summary>Right of access: everything a hub holds about one person, as JSON, for its coordinators only.</summary>
 public static class PeopleExport
@@ -16,7 +17,7 @@ public static class PeopleExport
         app.MapGet("/hubs/{Slug}/people/export", async (string slug, string? phone, string? email, IGrainFactory grains) =>
         {
             var key = new ContactDetails("-", phone, email, null).MatchKey();
-            if (key is null) return Results.BadRequest("Give a phone number or an email address.");
+            if (key is null) return Results.BadRequest(Reason.GivePhoneOrEmail.Say().ToString());
             var requests = new List<object>();
             foreach (var id in await grains.GetGrain<INeighbourhoodGrain>(slug).FindRequestsByContact(key))
             {
@@ -31,7 +32,7 @@ public static class PeopleExport
         app.MapGet("/hubs/{Slug}/people/volunteers/{id:guid}/export", async (string slug, Guid id, IGrainFactory grains) =>
         {
             var volunteer = await grains.GetGrain<MutualAid.Volunteers.IVolunteerGrain>(id).GetView();
-            if (volunteer is null || !volunteer.Profile.HubSlugs.Contains(slug)) return Results.NotFound("No such volunteer on this hub.");
+            if (volunteer is null || !volunteer.Profile.HubSlugs.Contains(slug)) return Results.NotFound(Reason.NoSuchVolunteerOnHub.Say().ToString());
             var json = JsonSerializer.SerializeToUtf8Bytes(new { hub = slug, exportedAt = DateTimeOffset.UtcNow, volunteer }, Indented);
             return Results.File(json, "application/json", $"mutualaid-{slug}-volunteer.json");
         }).RequireAuthorization(Policies.ManageHub).NoStoreCache();

@@ -2,9 +2,9 @@ using MutualAid.Accounts;
 using MutualAid.Common;
 using MutualAid.Neighbourhoods;
 using MutualAid.Volunteers;
-using MutualAid.Web.Users;
+using MutualAid.Web.Accounts;
 
-namespace MutualAid.Web.Accounts;
+namespace MutualAid.Web.People;
 
 /// <summary>A member of a hub as the team page shows them: never the password hash or other places' roles.</summary>
 public sealed record TeamMember(string Email, string DisplayName, IReadOnlyList<Role> Roles, DateTimeOffset? LastSignInAt, bool Disabled);
@@ -12,13 +12,11 @@ public sealed record TeamMember(string Email, string DisplayName, IReadOnlyList<
 /// <summary>
 /// The team of one hub: its members, its pending links and what its coordinators (and network
 /// admins) may do about them. Every call checks the caller on the server and logs what was done
-/// by account and link ids only. A refusal says the same whether the hub, member or link exists.
+/// by account and link ids only. A refusal says the same whether the hub, member or link exists
+/// (Reason.NotPossibleHere), so it reveals nothing.
 /// </summary>
 public sealed partial class TeamService(IGrainFactory grains, AccountService accounts, CurrentUser user, Access access, ILogger<TeamService> logger)
 {
-    /// <summary>The one answer to anything a caller may not do or see, so it reveals nothing.</summary>
-    public const string NotAllowed = "That is not possible here.";
-
     public static readonly TimeSpan ResetValidFor = TimeSpan.FromHours(24);
 
     private static readonly Role[] HubRoles = [Role.Coordinator, Role.Dispatcher, Role.Volunteer];
@@ -27,7 +25,7 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
 
     public async Task<Result<IReadOnlyList<TeamMember>>> Members(string hub)
     {
-        if (!await MayManage(hub)) return Result<IReadOnlyList<TeamMember>>.Refused(NotAllowed);
+        if (!await MayManage(hub)) return Result<IReadOnlyList<TeamMember>>.Refused(Reason.NotPossibleHere);
         var members = (await grains.GetGrain<IUserDirectoryGrain>(0).List())
             .Select(u => new TeamMember(u.Email, u.DisplayName, [.. u.Roles.Where(r => r.Scope == hub && HubRoles.Contains(r.Role)).Select(r => r.Role)], u.LastSignInAt, u.Disabled))
             .Where(m => m.Roles.Count > 0)
@@ -38,23 +36,23 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
     public async Task<Result<IReadOnlyList<PendingInvitation>>> PendingLinks(string hub) =>
         await MayManage(hub)
             ? Result<IReadOnlyList<PendingInvitation>>.Ok(await grains.GetGrain<IPendingInvitationsGrain>(hub).List())
-            : Result<IReadOnlyList<PendingInvitation>>.Refused(NotAllowed);
+            : Result<IReadOnlyList<PendingInvitation>>.Refused(Reason.NotPossibleHere);
 
     public async Task<Result<Invitation>> RevokeLink(string hub, string key)
     {
-        if (!await MayManage(hub)) return Result<Invitation>.Refused(NotAllowed);
+        if (!await MayManage(hub)) return Result<Invitation>.Refused(Reason.NotPossibleHere);
         var revoked = await accounts.RevokeInvitation(hub, key, user.Actor);
         if (revoked.IsOk) LogLinkRevoked(logger, key, hub, user.Actor.UserId);
-        return revoked.IsOk ? revoked : Result<Invitation>.Refused(NotAllowed);
+        return revoked.IsOk ? revoked : Result<Invitation>.Refused(Reason.NotPossibleHere);
     }
 
     /// <summary>Takes one role at this hub away; the person's sessions lose the hub within seconds.</summary>
     public async Task<Result<UserSummary>> RemoveRole(string hub, string email, Role role)
     {
-        if (!HubRoles.Contains(role) || !await MayManage(hub)) return Result<UserSummary>.Refused(NotAllowed);
+        if (!HubRoles.Contains(role) || !await MayManage(hub)) return Result<UserSummary>.Refused(Reason.NotPossibleHere);
         var grant = new RoleGrant(role, hub);
         var target = grains.GetGrain<IUserGrain>(IUserGrain.Key(email));
-        if (await target.GetAccount() is not { } account || !account.Roles.Contains(grant)) return Result<UserSummary>.Refused(NotAllowed);
+        if (await target.GetAccount() is not { } account || !account.Roles.Contains(grant)) return Result<UserSummary>.Refused(Reason.NotPossibleHere);
         var result = await target.Revoke(grant, user.Actor);
         if (result.IsOk) LogRoleRemoved(logger, grant, account.Email, user.Actor.UserId);
         return result;
@@ -63,12 +61,12 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
     /// <summary>Network admins only: the account can no longer sign in and every session ends.</summary>
     public async Task<Result<UserSummary>> SetDisabled(string email, bool disabled)
     {
-        if (!await access.Can(user.Principal, Ability.Administer, null)) return Result<UserSummary>.Refused(NotAllowed);
+        if (!await access.Can(user.Principal, Ability.Administer, null)) return Result<UserSummary>.Refused(Reason.NotPossibleHere);
         var key = IUserGrain.Key(email);
-        if (key == IUserGrain.Key(user.Actor.UserId)) return Result<UserSummary>.Refused("You cannot disable your own account.");
+        if (key == IUserGrain.Key(user.Actor.UserId)) return Result<UserSummary>.Refused(Reason.CannotDisableSelf);
         var result = await grains.GetGrain<IUserGrain>(key).SetDisabled(disabled, user.Actor);
         if (result.IsOk) LogDisabled(logger, key, disabled, user.Actor.UserId);
-        return result.IsOk ? result : Result<UserSummary>.Refused(NotAllowed);
+        return result.IsOk ? result : Result<UserSummary>.Refused(Reason.NotPossibleHere);
     }
 
     /// <summary>
@@ -78,11 +76,11 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
     public async Task<Result<string>> IssuePasswordReset(string hub, string email)
     {
         var admin = await access.Can(user.Principal, Ability.Administer, null);
-        if (!admin && !await MayManage(hub)) return Result<string>.Refused(NotAllowed);
+        if (!admin && !await MayManage(hub)) return Result<string>.Refused(Reason.NotPossibleHere);
         var account = await grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();
         var mayReset = account is not null && account.Roles.Any(r => r.Scope == hub)
             && (admin || account.Roles.All(r => r.Scope == hub && HubRoles.Contains(r.Role)));
-        if (!mayReset) return Result<string>.Refused(NotAllowed);
+        if (!mayReset) return Result<string>.Refused(Reason.NotPossibleHere);
         var issued = await accounts.IssuePasswordReset(account!.Email, ResetValidFor, user.Actor);
         if (issued.IsOk) LogResetIssued(logger, account.Email, user.Actor.UserId);
         return issued;
@@ -114,7 +112,7 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
     /// <summary>A Volunteer link that binds the new account to this existing volunteer.</summary>
     public async Task<Result<string>> InviteExistingVolunteer(string hub, Guid volunteerId, string? email, TimeSpan validFor)
     {
-        if (!(await VolunteersWithoutAccount(hub)).Any(v => v.Id == volunteerId)) return Result<string>.Refused(NotAllowed);
+        if (!(await VolunteersWithoutAccount(hub)).Any(v => v.Id == volunteerId)) return Result<string>.Refused(Reason.NotPossibleHere);
         var link = await accounts.Invite(new RoleGrant(Role.Volunteer, hub), email, validFor, user.Actor, volunteerId);
         if (link.IsOk) LogInvitedExisting(logger, volunteerId, hub, user.Actor.UserId);
         return link;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MutualAid.Regions;
 
-namespace MutualAid.Web.Board;
+namespace MutualAid.Web.Region;
 
 /// <summary>
 /// One region subscription per web process, shared by every region overview on screen. Region

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using MutualAid.Silo.Hosting;
 using MutualAid.Web.Hosting;
-using MutualAid.Web.Map;
+using MutualAid.Web.Board;
 
-namespace MutualAid.Web.Tests.Map;
+namespace MutualAid.Web.Tests.Board;
 
 public sealed class MapOptionsTests
 {

@@ -1,9 +1,9 @@
 using MutualAid.Requests;
 using MutualAid.Volunteers;
-using MutualAid.Web.Board;
+using MutualAid.Web.Handover;
 using MutualAid.Web.Tests.Trust;
 
-namespace MutualAid.Web.Tests.Board;
+namespace MutualAid.Web.Tests.Handover;
 
 public sealed class HandoverTests(TrustWorld world) : IClassFixture<TrustWorld>
 {
@@ -26,7 +26,7 @@ public sealed class HandoverTests(TrustWorld world) : IClassFixture<TrustWorld>
         await Wait.Until(async () => (await grains.GetGrain<MutualAid.Neighbourhoods.INeighbourhoodGrain>(hub).GetSnapshot())
             .Volunteers.Any(v => v.Id == priya && v.ActiveRequestIds.Contains(open.Id)), "the board shows Priya on the open job");
 
-        var handover = await Handover.Build(grains, hub, start, DateTimeOffset.UtcNow);
+        var handover = await HandoverReport.Build(grains, hub, start, DateTimeOffset.UtcNow);
 
         // The fulfilled request has left the board but its whole shift is in the handover.
         Assert.Equal(["created this (phone intake)", "assigned this to Priya", "marked this picked up by Priya", "marked this delivered by Priya"],

@@ -4,11 +4,11 @@ using MutualAid.Board;
 using MutualAid.Common;
 using MutualAid.Neighbourhoods;
 using MutualAid.Volunteers;
-using MutualAid.Web.Csv;
+using MutualAid.Web.Import;
 using MutualAid.Web.Tests.Trust;
 using Xunit.Abstractions;
 
-namespace MutualAid.Web.Tests.Csv;
+namespace MutualAid.Web.Tests.Import;
 
 public sealed class CsvImportTests(TrustWorld world, ITestOutputHelper output) : IClassFixture<TrustWorld>
 {

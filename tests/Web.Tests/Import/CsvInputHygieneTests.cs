@@ -10,12 +10,12 @@ using MutualAid.Common;
 using MutualAid.Neighbourhoods;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
-using MutualAid.Web.Api;
-using MutualAid.Web.Csv;
+using MutualAid.Web.Dispatch;
+using MutualAid.Web.Import;
 using MutualAid.Web.Localization;
 using MutualAid.Web.Tests.Trust;
 
-namespace MutualAid.Web.Tests.Csv;
+namespace MutualAid.Web.Tests.Import;
 
 /// <summary>
 /// Control characters are refused the same way by every entry (spreadsheet, JSON API, the grains
@@ -95,9 +95,9 @@ public sealed class CsvInputHygieneTests(TrustWorld world) : IClassFixture<Trust
         var id = Guid.NewGuid();
         using var create = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/hubs/{world.A}/requests", UriKind.Relative))
         {
-            Content = JsonContent.Create(new CommandApi.CreateBody(id, RequestCategory.Food, Urgency.Normal, "Mill Lane", "Bread\u0007", "Jo", "07700 900001", null)),
+            Content = JsonContent.Create(new DispatchEndpoints.CreateBody(id, RequestCategory.Food, Urgency.Normal, "Mill Lane", "Bread\u0007", "Jo", "07700 900001", null)),
         };
-        create.Headers.Add(CommandApi.ClientHeader, "tests");
+        create.Headers.Add(DispatchEndpoints.ClientHeader, "tests");
 
         using var response = await dispatcher.SendAsync(create);
 

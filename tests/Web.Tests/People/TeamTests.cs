@@ -4,9 +4,9 @@ using MutualAid.Accounts;
 using MutualAid.Common;
 using MutualAid.Web.Accounts;
 using Microsoft.AspNetCore.SignalR.Client;
-using MutualAid.Web.Api;
+using MutualAid.Web.Dispatch;
 
-namespace MutualAid.Web.Tests.Team;
+namespace MutualAid.Web.Tests.People;
 
 public sealed class TeamTests(TeamWorld world) : IClassFixture<TeamWorld>
 {
@@ -15,7 +15,7 @@ public sealed class TeamTests(TeamWorld world) : IClassFixture<TeamWorld>
     private static async Task<HttpStatusCode> Get(HttpClient client, string path, bool api = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        if (api) request.Headers.Add(CommandApi.ClientHeader, "tests");
+        if (api) request.Headers.Add(DispatchEndpoints.ClientHeader, "tests");
         return (await client.SendAsync(request)).StatusCode;
     }
 

@@ -5,8 +5,9 @@ using MutualAid.Common;
 using MutualAid.Neighbourhoods;
 using MutualAid.Regions;
 using MutualAid.Web.Accounts;
+using MutualAid.Web.People;
 
-namespace MutualAid.Web.Tests.Team;
+namespace MutualAid.Web.Tests.People;
 
 /// <summary>
 /// A network started from nothing: the first administrator through /setup, a hub called "board"
@@ -74,7 +75,7 @@ public sealed class TeamWorld : IAsyncLifetime
     {
         var scope = Factory.Services.CreateScope();
         var account = await Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();
-        scope.ServiceProvider.GetRequiredService<MutualAid.Web.Users.CurrentUser>().Set(AccountClaims.Principal(account!));
+        scope.ServiceProvider.GetRequiredService<MutualAid.Web.Accounts.CurrentUser>().Set(AccountClaims.Principal(account!));
         return scope.ServiceProvider.GetRequiredService<TeamService>();
     }
 
