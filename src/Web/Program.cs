@@ -1,15 +1,17 @@
 using MutualAid.Silo.Hosting;
 using MutualAid.Web.Accounts;
-using MutualAid.Web.Api;
+using MutualAid.Web.Dispatch;
 using MutualAid.Web.Board;
-using MutualAid.Web.Components;
-using MutualAid.Web.Csv;
+using MutualAid.Web.Layout;
+using MutualAid.Web.Import;
 using MutualAid.Web.Hosting;
 using MutualAid.Web.Intake;
 using MutualAid.Web.Localization;
-using MutualAid.Web.Map;
+using MutualAid.Web.Diagnostics;
+using MutualAid.Web.Handover;
+using MutualAid.Web.People;
+using MutualAid.Web.Region;
 using MutualAid.Web.Seeding;
-using MutualAid.Web.Users;
 using MutualAid.Web.Volunteers;
 using Radzen;
 
@@ -34,11 +36,7 @@ try
     builder.Services.AddSingleton<HubConnectionWatches>();
     builder.Services.AddSingleton<LiveConnections>();
     builder.Services.AddHostedService<LiveConnectionSweep>();
-    builder.Services.AddScoped<CurrentUser>();
-    builder.Services.AddScoped<HubActions>();
-    builder.Services.AddScoped<TeamService>();
-    builder.Services.AddScoped<VolunteerService>();
-    builder.Services.AddScoped<CircuitPresence>();
+    builder.Services.AddMutualAidPageServices();
     builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
     builder.Services.AddMutualAidAccounts();
     builder.Services.AddMutualAidProxy(builder.Configuration);
@@ -75,7 +73,7 @@ try
     app.MapCsvExports();
     app.MapHandover();
     app.MapMyJobs();
-    app.MapCommandApi();
+    app.MapDispatchApi();
     app.MapHealth();
     app.MapBenchmarkBaseline();
     await app.RunAsync();

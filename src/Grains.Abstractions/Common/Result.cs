@@ -36,15 +36,6 @@ public sealed record Result<T>(
     public static Result<T> Stale(Conflict conflict) =>
         new(ResultStatus.Conflict, default, $"{conflict.ChangedBy.DisplayName} {conflict.Change}", conflict, []) { Reason = Reason.Stale, Said = conflict.Said };
 
-    // Uncoded outcomes, kept only while every caller moves to a Reason (issue 15); they go once none is left.
-    public static Result<T> Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
-
-    public static Result<T> Refused(string reason) => new(ResultStatus.Refused, default, reason, null, []);
-
-    public static Result<T> Refused(Phrase reason) => new(ResultStatus.Refused, default, reason?.ToString(), null, []) { Said = reason };
-
-    public static Result<T> NotFound(string message) => new(ResultStatus.NotFound, default, message, null, []);
-
     private static Result<T> Failed(ResultStatus status, Reason reason, object[] args)
     {
         var said = reason.Say(args);

@@ -30,8 +30,8 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
 
     public static IReadOnlyList<FieldError> CheckPassword(string? password) =>
         password is null || password.Length < MinimumPasswordLength
-            ? [new FieldError("Password", $"Use at least {MinimumPasswordLength} characters.")]
-            : password.Length > 200 ? [new FieldError("Password", "Keep it under 200 characters.")] : [];
+            ? [FieldError.Of("Password", Reason.PasswordTooShort, MinimumPasswordLength)]
+            : password.Length > 200 ? [FieldError.Of("Password", Reason.PasswordTooLong)] : [];
 
     public async Task<(SignInOutcome Outcome, ClaimsPrincipal? Principal, DateTimeOffset? LockedUntil)> SignIn(string? email, string? password)
     {
@@ -76,7 +76,7 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
         if (problems.Count > 0) return Result<UserSummary>.Invalid(problems);
         if (!await grains.GetGrain<IUserDirectoryGrain>(0).TryReserveFirstAdmin(email))
         {
-            return Result<UserSummary>.Refused("An administrator already exists; ask them for an invitation.");
+            return Result<UserSummary>.Refused(Reason.AdministratorExists);
         }
 
         return await grains.GetGrain<IUserGrain>(IUserGrain.Key(email))
@@ -110,7 +110,7 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
     public async Task<Result<Invitation>> RevokeInvitation(string scope, string key, Actor by)
     {
         var index = grains.GetGrain<IPendingInvitationsGrain>(scope);
-        if (!(await index.List()).Any(p => p.Key == key)) return Result<Invitation>.NotFound("There is no such link.");
+        if (!(await index.List()).Any(p => p.Key == key)) return Result<Invitation>.NotFound(Reason.NoSuchLink);
         var revoked = await grains.GetGrain<IInvitationGrain>(key).Revoke(by);
         await index.Remove(key);
         return revoked;
@@ -145,19 +145,19 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
         var key = TokenKey(token);
         // The link first: a used, expired or revoked link says nothing about anyone's password.
         var invitation = await grains.GetGrain<IInvitationGrain>(key).Peek();
-        if (invitation is null || invitation.RevokedAt is not null) return Result<UserSummary>.NotFound("This invitation link is not valid.");
-        if (invitation.RedeemedAt is not null) return Result<UserSummary>.Refused("This invitation link has already been used.");
-        if (invitation.ExpiresAt <= clock.GetUtcNow()) return Result<UserSummary>.Refused("This invitation link has expired; ask for a new one.");
+        if (invitation is null || invitation.RevokedAt is not null) return Result<UserSummary>.NotFound(Reason.InvitationNotValid);
+        if (invitation.RedeemedAt is not null) return Result<UserSummary>.Refused(Reason.InvitationUsed);
+        if (invitation.ExpiresAt <= clock.GetUtcNow()) return Result<UserSummary>.Refused(Reason.InvitationExpired);
         var user = grains.GetGrain<IUserGrain>(IUserGrain.Key(email));
         var existing = await user.GetAccount();
         if (existing is not null)
         {
             // Adding a role to an existing account is a sign-in: locked is locked, and every wrong password counts.
-            if (existing.Disabled) return Result<UserSummary>.Refused(WrongExistingPassword);
-            if (existing.LockedOutUntil is { } until && until > clock.GetUtcNow()) return Result<UserSummary>.Refused(LockedMessage);
+            if (existing.Disabled) return Result<UserSummary>.Refused(Reason.WrongExistingPassword);
+            if (existing.LockedOutUntil is { } until && until > clock.GetUtcNow()) return Result<UserSummary>.Refused(Reason.LockedOut);
             if (Hasher.VerifyHashedPassword("", existing.PasswordHash, password) == PasswordVerificationResult.Failed)
             {
-                return Result<UserSummary>.Refused((await user.LoginFailed()).LockedOut ? LockedMessage : WrongExistingPassword);
+                return Result<UserSummary>.Refused((await user.LoginFailed()).LockedOut ? Reason.LockedOut : Reason.WrongExistingPassword);
             }
         }
 
@@ -173,9 +173,6 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
             ? await user.JoinAsVolunteer(redeemed.Value.VolunteerId, by)
             : account;
     }
-
-    private const string WrongExistingPassword = "That email already has an account; enter its password to add this role to it.";
-    private const string LockedMessage = "Too many failed attempts; try again later.";
 
     private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
 

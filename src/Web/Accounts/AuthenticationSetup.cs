@@ -44,9 +44,9 @@ public static class AuthenticationSetup
         UserAccount? account;
         try
         {
-            account = await Api.ClusterRetry.Pipeline.ExecuteAsync(async _ => await AccountClaims.Current(grains, context.Principal), context.HttpContext.RequestAborted);
+            account = await Hosting.ClusterRetry.Pipeline.ExecuteAsync(async _ => await AccountClaims.Current(grains, context.Principal), context.HttpContext.RequestAborted);
         }
-        catch (Exception ex) when (Api.ClusterRetry.IsTransient(ex))
+        catch (Exception ex) when (Hosting.ClusterRetry.IsTransient(ex))
         {
             context.RejectPrincipal();
             return;

@@ -1,5 +1,5 @@
 using MutualAid.Presence;
-using MutualAid.Web.Users;
+using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Board;
 

@@ -1,4 +1,5 @@
 using MutualAid.Silo.Hosting;
+using MutualAid.Web.Diagnostics;
 
 namespace MutualAid.Web.Hosting;
 

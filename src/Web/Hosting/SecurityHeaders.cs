@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using MutualAid.Web.Map;
+using MutualAid.Web.Board;
 
 namespace MutualAid.Web.Hosting;
 

@@ -51,6 +51,17 @@ public static class LocalizerExtensions
         return error.Said is { } said ? text.Say(said) : error.Message;
     }
 
+    /// <summary>
+    /// Why a command did not go through, in the reader's language: its coded phrase, else the
+    /// English it came with (an outcome not yet coded), else a plain "did not work".
+    /// </summary>
+    public static string Say<TValue>(this IStringLocalizer<UiText> text, Result<TValue> result)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Said is { } said ? text.Say(said) : result.Message ?? text["Common.DidNotWork"];
+    }
+
     /// <summary>"Sam assigned this to Priya 4 s ago", in the reader's language: who, what, how long ago.</summary>
     public static string Describe(this IStringLocalizer<UiText> text, Conflict conflict, DateTimeOffset now)
     {

@@ -6,10 +6,10 @@ using MutualAid.Common;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
+using MutualAid.Web.Dispatch;
 using MutualAid.Web.Hosting;
 using MutualAid.Web.Localization;
 using MutualAid.Web.Plain;
-using MutualAid.Web.Users;
 
 namespace MutualAid.Web.Volunteers;
 
@@ -41,7 +41,7 @@ public static class MyJobsEndpoints
     }
 
     public static async Task<Results<RazorComponentResult<MyJobsPage>, RazorComponentResult<MessagePage>>> Jobs(
-        HttpContext http, CurrentUser user, IGrainFactory grains, HubActions actions, VolunteerService volunteers, IStringLocalizer<UiText> t, string? done)
+        HttpContext http, CurrentUser user, IGrainFactory grains, RequestReader requests, VolunteerService volunteers, IStringLocalizer<UiText> t, string? done)
     {
         user.Set(http.User);
         if (user.VolunteerId is not { } me)
@@ -64,7 +64,7 @@ public static class MyJobsEndpoints
                 until = $"{t["Plain.YoursUntil", HubTime.Show(expires, zone, "t")]} ({zone.Id})";
             }
 
-            jobs.Add(new MyJob(r, estimate, until, (await actions.PrivateView(r.Id))?.Contact));
+            jobs.Add(new MyJob(r, estimate, until, (await requests.PrivateView(r.Id))?.Contact));
         }
 
         // Only a known code becomes a message: nothing typed into the address bar is ever shown.
@@ -74,27 +74,28 @@ public static class MyJobsEndpoints
 
     /// <summary>Post/Redirect/Get: every POST answers 303 to the page with an outcome code, so a reload never sends the command again.</summary>
     public static async Task<Results<SeeOther, BadRequest<string>, NotFound>> Act(
-        HttpContext http, Guid id, string command, CurrentUser user, HubActions actions, IAntiforgery antiforgery, IStringLocalizer<UiText> t)
+        HttpContext http, Guid id, string command, CurrentUser user, VolunteerJobService actions, IAntiforgery antiforgery, IStringLocalizer<UiText> t)
     {
         user.Set(http.User);
         if (!await antiforgery.IsRequestValidAsync(http)) return TypedResults.BadRequest(t["Plain.FormExpired"].Value);
         var form = await http.Request.ReadFormAsync();
         if (!int.TryParse(form["version"], out var version)) return TypedResults.BadRequest(t["Plain.MissingVersion"].Value);
+        if (form["hub"].ToString() is not { } hub || !Slug.IsValid(hub)) return TypedResults.NotFound();
         Result<RequestView> result;
         switch (command)
         {
             case "accept":
-                result = await actions.OnRequest(id, g => g.Accept(new RequestCommand(version, user.Actor)), assignedVolunteerMay: true);
+                result = await actions.Accept(hub, id, version);
                 break;
             case "decline":
-                result = await actions.OnRequest(id, g => g.Decline(new RequestCommand(version, user.Actor, t["Volunteer.DeclinedReason"])), assignedVolunteerMay: true);
+                result = await actions.Decline(hub, id, version, t["Volunteer.DeclinedReason"]);
                 break;
             case "start":
-                result = await actions.PickUp(id, version);
+                result = await actions.PickUp(hub, id, version);
                 break;
             case "deliver":
                 if (!double.TryParse(form["hours"], NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) || !FulfilCommand.HoursInRange(hours)) return Done("HoursOutOfRange");
-                result = await actions.OnRequest(id, g => g.Fulfil(new FulfilCommand(version, user.Actor, hours)), assignedVolunteerMay: true);
+                result = await actions.Deliver(hub, id, version, hours);
                 break;
             default:
                 return TypedResults.NotFound();
@@ -106,7 +107,7 @@ public static class MyJobsEndpoints
             ResultStatus.Conflict => "Conflict",
             ResultStatus.NotFound => "NotFound",
             ResultStatus.Invalid when result.Errors.Any(e => e.Field == nameof(FulfilCommand.HoursGiven)) => "HoursOutOfRange",
-            ResultStatus.Invalid when result.Errors.Any(e => e.Field == HubActions.AcceptFirstField) => "AcceptFirst",
+            ResultStatus.Invalid when result.Errors.Any(e => e.Field == VolunteerJobService.AcceptFirstField) => "AcceptFirst",
             _ => "Refused",
         });
     }

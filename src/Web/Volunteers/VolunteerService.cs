@@ -3,7 +3,6 @@ using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
-using MutualAid.Web.Users;
 
 namespace MutualAid.Web.Volunteers;
 
@@ -73,9 +72,9 @@ public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Acc
     public async Task<Result<VolunteerView>> SaveOwn(VolunteerProfile edited, bool onDuty)
     {
         ArgumentNullException.ThrowIfNull(edited);
-        if (user.VolunteerId is not { } me) return Result<VolunteerView>.Refused("This account is not a volunteer's.");
+        if (user.VolunteerId is not { } me) return Result<VolunteerView>.Refused(Reason.NotAVolunteerAccount);
         var grain = grains.GetGrain<IVolunteerGrain>(me);
-        if (await grain.GetView() is not { } current) return Result<VolunteerView>.NotFound("There is no such volunteer.");
+        if (await grain.GetView() is not { } current) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteer);
         var saved = await grain.UpdateProfile(edited with { HubSlugs = current.Profile.HubSlugs }, user.Actor);
         if (!saved.IsOk || saved.Value!.OnDuty == onDuty) return saved;
         return await grain.SetOnDuty(onDuty, user.Actor);
@@ -87,19 +86,40 @@ public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Acc
         var (view, level) = await Page(volunteerId);
         return view is not null && level >= VolunteerPageAccess.Coordinator
             ? await grains.GetGrain<IVolunteerGrain>(volunteerId).SetOnDuty(onDuty, user.Actor)
-            : Result<VolunteerView>.Refused("You cannot change this volunteer's duty.");
+            : Result<VolunteerView>.Refused(Reason.CannotChangeDuty);
     }
 
     /// <summary>A coordinator of one of the volunteer's hubs leaves them a message; it shows on their page at once.</summary>
     public async Task<Result<bool>> SendMessage(Guid volunteerId, string? message)
     {
         var text = message?.Trim();
-        if (string.IsNullOrEmpty(text)) return Result<bool>.Invalid("Message", "Write a message.");
-        if (text.Length > MaxMessage) return Result<bool>.Invalid("Message", $"Keep it under {MaxMessage} characters.");
+        if (string.IsNullOrEmpty(text)) return Result<bool>.Invalid("Message", Reason.MessageEmpty);
+        if (text.Length > MaxMessage) return Result<bool>.Invalid("Message", Reason.MessageTooLong, MaxMessage);
         var (view, level) = await Page(volunteerId);
-        if (view is null || level != VolunteerPageAccess.Coordinator) return Result<bool>.Refused("Only a coordinator of this volunteer's hub can send them a message.");
+        if (view is null || level != VolunteerPageAccess.Coordinator) return Result<bool>.Refused(Reason.MessageNeedsCoordinator);
         await grains.GetGrain<IVolunteerGrain>(volunteerId).Tell($"{user.Actor.DisplayName}: {text}");
         return Result<bool>.Ok(true);
+    }
+
+    /// <summary>
+    /// Lets a volunteer whose claiming was held (too many claims given back) claim again. A
+    /// coordinator of one of the volunteer's hubs may; the volunteer's trail keeps who did.
+    /// </summary>
+    public async Task<Result<VolunteerView>> ClearClaimsHold(Guid volunteerId)
+    {
+        var (_, level) = await Page(volunteerId);
+        return level == VolunteerPageAccess.Coordinator
+            ? await grains.GetGrain<IVolunteerGrain>(volunteerId).ClearClaimsHold(user.Actor)
+            : Result<VolunteerView>.Refused(Reason.ClearHoldNeedsCoordinator);
+    }
+
+    /// <summary>Each volunteer's time bank on this hub over the last weeks, for its coordinators (empty for anyone else).</summary>
+    public async Task<IReadOnlyList<TimeBankStatement>> HubTimeBanks(string hub, int weeks)
+    {
+        if (!await access.Can(user.Principal, Ability.ManageHub, hub)) return [];
+        var board = await grains.GetGrain<IHubGrain>(hub).GetSnapshot();
+        var loaded = await Task.WhenAll(board.Volunteers.Select(v => grains.GetGrain<IVolunteerGrain>(v.Id).GetTimeBank(hub, weeks)));
+        return loaded.OfType<TimeBankStatement>().ToArray();
     }
 
     /// <summary>The hub's time zone (UTC when it names none this server knows).</summary>

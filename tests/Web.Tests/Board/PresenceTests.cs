@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection;
 using MutualAid.Presence;
 using MutualAid.Web.Board;
-using MutualAid.Web.Components.Widgets;
+using MutualAid.Web.Layout;
 using MutualAid.Web.Tests.Components;
-using MutualAid.Web.Users;
+using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Tests.Board;
 

@@ -1,9 +1,10 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MutualAid.Requests;
-using MutualAid.Web.Components.Dispatch;
-using MutualAid.Web.Components.Pages;
-using MutualAid.Web.Users;
+using MutualAid.Web.Dispatch;
+using MutualAid.Web.Board;
+using MutualAid.Web.Intake;
+using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Tests.Components;
 
@@ -17,7 +18,7 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
         await Seed.Request(grains, hub, urgency: Urgency.Critical);
         await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
 
-        var board = context.Render<HubBoard>(p => p.Add(x => x.Slug, hub));
+        var board = context.Render<BoardPage>(p => p.Add(x => x.Slug, hub));
         board.WaitForAssertion(() => Assert.Single(board.FindAll("[data-testid=request-need]")), TimeSpan.FromSeconds(10));
         Assert.Contains("Critical", board.Markup);
 
@@ -71,7 +72,7 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
         await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot()).Requests.Count == 1, "board has the request");
         await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
 
-        var intake = context.Render<MutualAid.Web.Components.Pages.Intake>(p => p.Add(x => x.Slug, hub));
+        var intake = context.Render<IntakePage>(p => p.Add(x => x.Slug, hub));
         await intake.Find("[data-testid=intake-phone]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "+44 7700 900321" });
 
         intake.WaitForAssertion(() =>

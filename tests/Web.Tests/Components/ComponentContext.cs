@@ -1,7 +1,9 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MutualAid.Web.Board;
-using MutualAid.Web.Users;
+using MutualAid.Web.Accounts;
+using MutualAid.Web.Hosting;
+using MutualAid.Web.Region;
 using Radzen;
 
 namespace MutualAid.Web.Tests.Components;
@@ -25,10 +27,7 @@ public static class ComponentContext
         context.Services.AddSingleton(TimeProvider.System);
         context.Services.AddSingleton(factory.Services.GetRequiredService<MutualAid.Web.Accounts.Access>());
         context.Services.AddSingleton(factory.Services.GetRequiredService<MutualAid.Web.Accounts.AccountService>());
-        context.Services.AddScoped<CurrentUser>();
-        context.Services.AddScoped<MutualAid.Web.Accounts.HubActions>();
-        context.Services.AddScoped<MutualAid.Web.Volunteers.VolunteerService>();
-        context.Services.AddScoped<CircuitPresence>();
+        context.Services.AddMutualAidPageServices();
         context.Services.AddRadzenComponents();
         context.Services.AddSingleton(factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<MutualAid.Web.Localization.UiText>>());
         var account = new MutualAid.Accounts.UserAccount("cora@example.org", "Cora", "-", roles, 0, null, DateTimeOffset.UnixEpoch) { VolunteerId = volunteerId };

@@ -1,5 +1,5 @@
 using MutualAid.Silo.Hosting;
-using MutualAid.Web.Api;
+using MutualAid.Web.Hosting;
 
 namespace MutualAid.Web.Tests.Hosting;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using MutualAid.Board;
 using MutualAid.Requests;
-using MutualAid.Web.Api;
+using MutualAid.Web.Dispatch;
 using MutualAid.Web.Tests.Trust;
 
 namespace MutualAid.Web.Tests.Logging;
@@ -47,9 +47,9 @@ public sealed class UntrustedTextInLogsTests(UntrustedTextInLogsTests.VerboseWor
 
         using var api = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/hubs/{slug}/requests", UriKind.Relative))
         {
-            Content = JsonContent.Create(new CommandApi.CreateBody(Guid.NewGuid(), RequestCategory.Food, Urgency.Normal, Hostile, Hostile, Hostile, Hostile, Hostile)),
+            Content = JsonContent.Create(new DispatchEndpoints.CreateBody(Guid.NewGuid(), RequestCategory.Food, Urgency.Normal, Hostile, Hostile, Hostile, Hostile, Hostile)),
         };
-        api.Headers.Add(CommandApi.ClientHeader, "tests");
+        api.Headers.Add(DispatchEndpoints.ClientHeader, "tests");
         using var dispatcher = await world.Client("dispatcher");
         using var answer = await dispatcher.SendAsync(api);
         Assert.True((int)answer.StatusCode is >= 400 and < 500, $"the API answered {(int)answer.StatusCode}");

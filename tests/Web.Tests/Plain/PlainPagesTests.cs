@@ -1,7 +1,7 @@
 using System.Net;
 using MutualAid.Accounts;
 using MutualAid.Common;
-using MutualAid.Web.Tests.Team;
+using MutualAid.Web.Tests.People;
 
 namespace MutualAid.Web.Tests.Plain;
 

@@ -6,7 +6,9 @@ using MutualAid.Board;
 using MutualAid.Common;
 using MutualAid.Requests;
 using MutualAid.Web.Accounts;
-using MutualAid.Web.Users;
+using MutualAid.Web.Dispatch;
+using MutualAid.Web.Intake;
+using MutualAid.Web.Region;
 
 namespace MutualAid.Web.Tests.Trust;
 
@@ -112,15 +114,16 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
             user.Set(AccountClaims.Principal(account!));
         }
 
-        var actions = scope.ServiceProvider.GetRequiredService<HubActions>();
+        var dispatch = scope.ServiceProvider.GetRequiredService<DispatchService>();
+        var intake = scope.ServiceProvider.GetRequiredService<IntakeService>();
         var commands = new Dictionary<string, Func<Task<Result<RequestView>>>>
         {
-            ["assign"] = () => actions.OnRequest(request.Id, g => g.Assign(new AssignCommand(request.Version, user.Actor, volunteer))),
-            ["triage"] = () => actions.OnRequest(request.Id, g => g.Triage(new TriageCommand(request.Version, user.Actor))),
-            ["cancel"] = () => actions.OnRequest(request.Id, g => g.Cancel(new RequestCommand(request.Version, user.Actor, "test"))),
-            ["intake"] = () => actions.Create(new NewRequest(world.A, RequestCategory.Food, Urgency.Low, "Mill Lane", "Bread",
+            ["assign"] = () => dispatch.Assign(world.A, request.Id, volunteer, request.Version),
+            ["triage"] = () => dispatch.Triage(world.A, request.Id, request.Version),
+            ["cancel"] = () => dispatch.Cancel(world.A, request.Id, request.Version, "test"),
+            ["intake"] = () => intake.Create(new NewRequest(world.A, RequestCategory.Food, Urgency.Low, "Mill Lane", "Bread",
                 new ContactDetails("Jo", "07700 900000", null, null), RequestSource.PhoneIntake, user.Actor)),
-            ["repeat"] = () => actions.CreateSeries(new NewRequest(world.A, RequestCategory.Groceries, Urgency.Low, "Mill Lane", "Weekly shop",
+            ["repeat"] = () => intake.CreateSeries(new NewRequest(world.A, RequestCategory.Groceries, Urgency.Low, "Mill Lane", "Weekly shop",
                 new ContactDetails("Jo", "07700 900001", null, null), RequestSource.PhoneIntake, user.Actor), RepeatEvery.Week),
         };
         foreach (var (name, run) in commands)
@@ -128,13 +131,13 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
             var result = await run();
             if (dispatchers.Contains(role))
             {
-                Assert.True(result.Status is ResultStatus.Ok or ResultStatus.Conflict or ResultStatus.Refused && !(result.Message ?? "").Contains("not a dispatcher", StringComparison.Ordinal)
-                    && !(result.Message ?? "").Contains("do not take requests", StringComparison.Ordinal), $"{role} {name}: {result.Status} {result.Message}");
+                Assert.True(result.Status is ResultStatus.Ok or ResultStatus.Conflict or ResultStatus.Refused && result.Reason is not (Reason.NotADispatcher or Reason.NotIntakeOfHub),
+                    $"{role} {name}: {result.Status} {result.Message}");
             }
             else
             {
                 Assert.Equal(ResultStatus.Refused, result.Status);
-                Assert.True((result.Message ?? "").Contains("not a dispatcher", StringComparison.Ordinal) || (result.Message ?? "").Contains("do not take requests", StringComparison.Ordinal), result.Message);
+                Assert.True(result.Reason is Reason.NotADispatcher or Reason.NotIntakeOfHub, result.Message);
             }
         }
 
@@ -158,8 +161,8 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
             user.Set(AccountClaims.Principal(account!));
         }
 
-        var actions = scope.ServiceProvider.GetRequiredService<HubActions>();
-        var result = await actions.AssignPastLimits(request.Id, volunteer, request.Version, "only driver with a wheelchair ramp");
+        var dispatch = scope.ServiceProvider.GetRequiredService<DispatchService>();
+        var result = await dispatch.AssignPastLimits(world.A, request.Id, volunteer, request.Version, "only driver with a wheelchair ramp");
 
         var after = await grains.GetGrain<IRequestGrain>(request.Id).GetView();
         if (role == "coordinator")
@@ -170,7 +173,7 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         else
         {
             Assert.Equal(ResultStatus.Refused, result.Status);
-            Assert.StartsWith("Only a coordinator of hub", result.Message, StringComparison.Ordinal);
+            Assert.Equal(Reason.OverrideNeedsCoordinator, result.Reason);
             Assert.Null(after!.Assignment);
         }
     }
@@ -188,7 +191,7 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
             return escalated.Value!;
         }
 
-        var actions = await world.ActionsFor(role);
+        var actions = await world.As<RegionService>(role);
         foreach (var (from, into, allowed) in new[] { (world.A, world.B, new[] { "regional" }), (world.B, world.A, new[] { "regional", "coordinator", "dispatcher" }) })
         {
             var request = await Escalated(from);
@@ -221,13 +224,13 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         var grains = world.Factory.Grains;
         var request = await Seed.Request(grains, world.A, phone: "07700 5" + Random.Shared.Next(10000, 99999));
         await grains.GetGrain<IRequestGrain>(request.Id).Escalate(new EscalateCommand(request.Version, Seed.Sam, world.R, "no drivers tonight"));
-        var regional = await world.ActionsFor("regional");
+        var regional = await world.As<RegionService>("regional");
 
         var taken = await regional.TakeIntoHub(request.Id, world.B);
 
         Assert.True(taken.IsOk, taken.Message);
         Assert.IsType<RequestSummary>(taken.Value);
-        Assert.Null(await regional.PrivateView(request.Id));
+        Assert.Null(await (await world.As<RequestReader>("regional")).PrivateView(request.Id));
     }
 
     [Fact]

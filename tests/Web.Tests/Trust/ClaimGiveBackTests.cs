@@ -1,7 +1,12 @@
 using System.Globalization;
 using MutualAid.Common;
 using MutualAid.Requests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using MutualAid.Volunteers;
+using MutualAid.Web.Dispatch;
+using MutualAid.Web.Localization;
+using MutualAid.Web.Volunteers;
 
 namespace MutualAid.Web.Tests.Trust;
 
@@ -15,17 +20,18 @@ public sealed class ClaimGiveBackTests(TrustWorld world) : IClassFixture<TrustWo
     {
         var grains = world.Factory.Grains;
         var volunteer = await Seed.Volunteer(grains, world.A, "Gus");
-        var actions = await world.ActionsFor("volunteer", volunteer);
+        var actions = await world.As<VolunteerJobService>("volunteer", volunteer);
+        var reader = await world.As<RequestReader>("volunteer", volunteer);
 
         var first = default(RequestView);
         for (var i = 0; i < 4; i++)
         {
             var request = await Seed.Request(grains, world.A, phone: Phone());
-            var claimed = await actions.Claim(request.Id, volunteer, request.Version);
+            var claimed = await actions.Claim(world.A, request.Id, volunteer, request.Version);
             Assert.True(claimed.IsOk, claimed.Message);
-            Assert.NotNull(await actions.PrivateView(request.Id));
-            Assert.NotNull(await actions.PrivateView(request.Id)); // the page reloads
-            var declined = await actions.OnRequest(request.Id, g => g.Decline(new RequestCommand(claimed.Value!.Version, Seed.Sam)), assignedVolunteerMay: true);
+            Assert.NotNull(await reader.PrivateView(request.Id));
+            Assert.NotNull(await reader.PrivateView(request.Id)); // the page reloads
+            var declined = await actions.Decline(world.A, request.Id, claimed.Value!.Version, null);
             Assert.True(declined.IsOk, declined.Message);
             first ??= request;
         }
@@ -35,14 +41,15 @@ public sealed class ClaimGiveBackTests(TrustWorld world) : IClassFixture<TrustWo
         Assert.Equal("Gus saw the contact details", reveal.Action);
 
         var next = await Seed.Request(grains, world.A, phone: Phone());
-        var refused = await actions.Claim(next.Id, volunteer, next.Version);
+        var refused = await actions.Claim(world.A, next.Id, volunteer, next.Version);
         Assert.Equal(ResultStatus.Refused, refused.Status);
         Assert.Equal("Gus gave back 4 claims within an hour; a coordinator of their hub must clear them before they claim again.", refused.Message);
         var culture = CultureInfo.CurrentUICulture;
         try
         {
             CultureInfo.CurrentUICulture = new CultureInfo("es-ES");
-            Assert.StartsWith("Gus devolvió 4 reservas en una hora", (await actions.Claim(next.Id, volunteer, next.Version)).Message, StringComparison.Ordinal);
+            var words = world.Factory.Services.GetRequiredService<IStringLocalizer<UiText>>();
+            Assert.StartsWith("Gus devolvió 4 reservas en una hora", words.Say(await actions.Claim(world.A, next.Id, volunteer, next.Version)), StringComparison.Ordinal);
         }
         finally
         {
@@ -51,15 +58,15 @@ public sealed class ClaimGiveBackTests(TrustWorld world) : IClassFixture<TrustWo
 
         foreach (var role in new[] { "volunteer", "dispatcher", "regional", "other-coordinator", "admin", "anonymous" })
         {
-            var denied = await (await world.ActionsFor(role)).ClearClaimsHold(volunteer);
+            var denied = await (await world.As<VolunteerService>(role)).ClearClaimsHold(volunteer);
             Assert.Equal(ResultStatus.Refused, denied.Status);
             Assert.NotNull((await grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!.ClaimsHeld);
         }
 
-        Assert.Equal(ResultStatus.Refused, (await actions.Claim(next.Id, volunteer, next.Version)).Status);
-        var cleared = await (await world.ActionsFor("coordinator")).ClearClaimsHold(volunteer);
+        Assert.Equal(ResultStatus.Refused, (await actions.Claim(world.A, next.Id, volunteer, next.Version)).Status);
+        var cleared = await (await world.As<VolunteerService>("coordinator")).ClearClaimsHold(volunteer);
         Assert.True(cleared.IsOk, cleared.Message);
-        Assert.True((await actions.Claim(next.Id, volunteer, next.Version)).IsOk);
+        Assert.True((await actions.Claim(world.A, next.Id, volunteer, next.Version)).IsOk);
         Assert.Equal("DidClearClaimsHold", (await grains.GetGrain<IVolunteerGrain>(volunteer).GetAudit())[^1].Said?.Key);
     }
 }

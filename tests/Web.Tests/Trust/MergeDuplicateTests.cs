@@ -2,14 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using MutualAid.Accounts;
 using MutualAid.Common;
 using MutualAid.Requests;
-using MutualAid.Web.Accounts;
-using MutualAid.Web.Users;
+using MutualAid.Web.Dispatch;
 
 namespace MutualAid.Web.Tests.Trust;
 
 public sealed class MergeDuplicateTests(TrustWorld world) : IClassFixture<TrustWorld>
 {
-    private Task<HubActions> ActionsFor(string role) => world.ActionsFor(role);
+    private Task<DispatchService> ActionsFor(string role) => world.As<DispatchService>(role);
 
     [Fact]
     public async Task A_coordinator_merges_a_flagged_duplicate_and_the_survivor_keeps_both_trails()
@@ -21,12 +20,12 @@ public sealed class MergeDuplicateTests(TrustWorld world) : IClassFixture<TrustW
         Assert.Equal([first.Id], second.PossibleDuplicateOf);
         await grains.GetGrain<IRequestGrain>(second.Id).Triage(new TriageCommand(second.Version, Seed.Sam, Urgency.High));
 
-        var refused = await (await ActionsFor("dispatcher")).MergeDuplicate(second.Id, first.Id);
+        var refused = await (await ActionsFor("dispatcher")).Merge(world.A, second.Id, first.Id);
         Assert.Equal(ResultStatus.Refused, refused.Status);
         Assert.Equal(RequestStatus.Triaged, (await grains.GetGrain<IRequestGrain>(second.Id).GetView())!.Status);
 
         var coordinator = await ActionsFor("coordinator");
-        var merged = await coordinator.MergeDuplicate(second.Id, first.Id);
+        var merged = await coordinator.Merge(world.A, second.Id, first.Id);
         Assert.True(merged.IsOk, merged.Message);
 
         var gone = (await grains.GetGrain<IRequestGrain>(second.Id).GetView())!;
@@ -39,7 +38,7 @@ public sealed class MergeDuplicateTests(TrustWorld world) : IClassFixture<TrustW
         Assert.Equal(trail.OrderBy(e => e.At).Select(e => e.Action), trail.Select(e => e.Action));
 
         // Running it again (say the first attempt was cut short) changes nothing.
-        Assert.True((await coordinator.MergeDuplicate(second.Id, first.Id)).IsOk);
+        Assert.True((await coordinator.Merge(world.A, second.Id, first.Id)).IsOk);
         Assert.Equal(trail.Count, (await grains.GetGrain<IRequestGrain>(first.Id).GetAudit()).Count);
         await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(world.A).GetSnapshot()).Requests.All(r => r.Id != second.Id),
             "the merged duplicate leaves the board");

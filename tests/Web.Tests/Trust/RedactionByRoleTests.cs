@@ -5,7 +5,7 @@ using MutualAid.Accounts;
 using MutualAid.Board;
 using MutualAid.Requests;
 using MutualAid.Web.Accounts;
-using MutualAid.Web.Users;
+using MutualAid.Web.Dispatch;
 
 namespace MutualAid.Web.Tests.Trust;
 
@@ -13,7 +13,7 @@ public sealed class RedactionByRoleTests(TrustWorld world) : IClassFixture<Trust
 {
     private static readonly string[] Secrets = ["Maria Lopez", "maria@example.org", "12 Elm Street", "51.523456"];
 
-    private Task<HubActions> ActionsFor(string role, Guid? volunteerId = null) => world.ActionsFor(role, volunteerId);
+    private Task<RequestReader> ActionsFor(string role, Guid? volunteerId = null) => world.As<RequestReader>(role, volunteerId);
 
     [Fact]
     public async Task Private_details_reach_the_hubs_dispatchers_and_the_assigned_volunteer_only_while_their_claim_is_active()

@@ -57,18 +57,18 @@ public class TrustWorld : IAsyncLifetime
             ? await Factory.SignedIn(email)
             : Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>The server-side actions as one of the roles would run them (optionally as a given volunteer).</summary>
-    public async Task<MutualAid.Web.Accounts.HubActions> ActionsFor(string role, Guid? volunteerId = null)
+    /// <summary>A page service as one of the roles would call it (optionally as a given volunteer).</summary>
+    public async Task<TService> As<TService>(string role, Guid? volunteerId = null) where TService : notnull
     {
         var scope = Factory.Services.CreateScope();
-        var user = scope.ServiceProvider.GetRequiredService<MutualAid.Web.Users.CurrentUser>();
+        var user = scope.ServiceProvider.GetRequiredService<MutualAid.Web.Accounts.CurrentUser>();
         if (Users[role] is { } email)
         {
             var account = (await Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount())!;
             user.Set(MutualAid.Web.Accounts.AccountClaims.Principal(account with { VolunteerId = volunteerId ?? account.VolunteerId }));
         }
 
-        return scope.ServiceProvider.GetRequiredService<MutualAid.Web.Accounts.HubActions>();
+        return scope.ServiceProvider.GetRequiredService<TService>();
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();

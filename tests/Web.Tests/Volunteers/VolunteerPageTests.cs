@@ -3,7 +3,7 @@ using MutualAid.Accounts;
 using MutualAid.Common;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
-using MutualAid.Web.Components.Pages;
+using MutualAid.Web.Volunteers;
 using MutualAid.Web.Tests.Components;
 
 namespace MutualAid.Web.Tests.Volunteers;

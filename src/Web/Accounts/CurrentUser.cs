@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using MutualAid.Accounts;
+using MutualAid.Common;
+using MutualAid.Web.Accounts;
+
+namespace MutualAid.Web.Accounts;
+
+/// <summary>
+/// The signed-in person of this circuit, set once by <c>SignedInScope</c> before any page renders.
+/// Pages ask it what the person may do; the same <see cref="Access"/> rules guard the commands.
+/// </summary>
+public sealed class CurrentUser(Access access)
+{
+    public ClaimsPrincipal Principal { get; private set; } = new(new ClaimsIdentity());
+
+    public Actor Actor { get; private set; } = new("anonymous", "Anonymous");
+
+    public IReadOnlyList<RoleGrant> Roles => AccountClaims.Roles(Principal);
+
+    public Guid? VolunteerId => AccountClaims.VolunteerId(Principal);
+
+    /// <summary>Identifies this browser tab for presence (one person may have several).</summary>
+    public string ViewerId { get; } = Guid.NewGuid().ToString("N");
+
+    public void Set(ClaimsPrincipal principal)
+    {
+        Principal = principal ?? throw new ArgumentNullException(nameof(principal));
+        Actor = AccountClaims.Email(principal) is { } email
+            ? new Actor(email, principal.Identity?.Name ?? email)
+            : new Actor("anonymous", "Anonymous");
+    }
+
+    public Task<bool> Can(Ability permission, string? hub, string? region = null) => access.Can(Principal, permission, hub, region);
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using MutualAid.Board;
+using MutualAid.Requests;
+
+namespace MutualAid.Web.Board;
+
+/// <summary>
+/// One point on a hub map, as sent to the browser. Built only from summaries, whose locations are
+/// already snapped to the display grid, so the exact address cannot reach the page by this path.
+/// </summary>
+public sealed record MapMarker(string Id, string Kind, double Lat, double Lng, string Urgency, string Label, string Category, string Area)
+{
+    public const string Request = "request";
+    public const string Volunteer = "volunteer";
+
+    /// <summary>Open requests and volunteers that have a location, requests first, most urgent first.</summary>
+    /// <param name="text">The interface text by key (UiText), so labels read in the viewer's language.</param>
+    public static IReadOnlyList<MapMarker> From(BoardSnapshot board, Func<string, string> text)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(text);
+        var requests = board.Requests
+            .Where(r => RequestLifecycle.IsOpen(r.Status) && r.ApproximateLocation is not null)
+            .OrderBy(r => r.Urgency).ThenBy(r => r.ReferenceCode, StringComparer.Ordinal)
+            .Select(r => new MapMarker(r.Id.ToString(), Request, r.ApproximateLocation!.Latitude, r.ApproximateLocation.Longitude,
+                r.Urgency.ToString(), string.Format(CultureInfo.CurrentCulture, text("Map.RequestLabel"), text($"Urgency.{r.Urgency}"), text($"RequestCategory.{r.Category}"), r.Area, r.ReferenceCode),
+                text($"RequestCategory.{r.Category}"), r.Area));
+        var volunteers = board.Volunteers
+            .Where(v => v.ApproximateLocation is not null)
+            .OrderBy(v => v.Name, StringComparer.CurrentCulture)
+            .Select(v => new MapMarker(v.Id.ToString(), Volunteer, v.ApproximateLocation!.Latitude, v.ApproximateLocation.Longitude,
+                "", $"{text("Map.Volunteer")}: {v.Name}" + (v.OnDuty ? "" : $" ({text("Map.OffDuty")})"), "", v.Name));
+        return [.. requests, .. volunteers];
+    }
+}

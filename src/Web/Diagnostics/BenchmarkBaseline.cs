@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace MutualAid.Web.Diagnostics;
+
+/// <summary>
+/// The transport's own cost measured inside this process: a bare SignalR hub with no Orleans and
+/// no auth, and an endpoint that broadcasts one padded message through it. Only mapped when
+/// <c>MutualAid:BenchmarkBaseline</c> is true, which only the benchmark harness sets (on loopback);
+/// it then compares our push path with this one under the same process, GC and thread pool.
+/// </summary>
+public static class BenchmarkBaseline
+{
+    public const string Setting = "MutualAid:BenchmarkBaseline";
+
+    public static void MapBenchmarkBaseline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Configuration.GetValue<bool>(Setting)) return;
+        app.MapHub<BaselineHub>("/bench/baseline").AllowAnonymous().DisableRateLimiting();
+        app.MapPost("/bench/baseline/broadcast", (long seq, int bytes, IHubContext<BaselineHub> hub) =>
+            hub.Clients.All.SendAsync("m", new { seq, pad = new string('x', Math.Clamp(bytes - 40, 0, 64 * 1024)) }))
+            .AllowAnonymous().DisableRateLimiting().DisableAntiforgery();
+    }
+
+    public sealed class BaselineHub : Hub;
+}

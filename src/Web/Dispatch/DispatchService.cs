@@ -1,0 +1,111 @@
+using MutualAid.Common;
+using MutualAid.Hubs;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+using MutualAid.Web.Accounts;
+
+namespace MutualAid.Web.Dispatch;
+
+/// <summary>
+/// A dispatcher's commands on a request, each authorised on the hub the caller names. The command
+/// carries that hub, so the request grain refuses (NotFound) a request of any other hub: the
+/// caller never has to read the request first to learn where it belongs.
+/// </summary>
+public sealed class DispatchService(IGrainFactory grains, CurrentUser user, RequestReader reader, OfferService offers)
+{
+    /// <summary>
+    /// The dialog's view of a request on <paramref name="hub"/>'s board; null when it is not on
+    /// that board or this person may not see the board.
+    /// </summary>
+    public async Task<DispatchCase?> Open(string hub, Guid request)
+    {
+        if (!await user.Can(Ability.ViewBoard, hub)) return null;
+        var grain = Grain(request);
+        // The dialog works from the redacted fields; contact details only arrive when this person may see them.
+        if (await grain.GetView() is not { } view || view.HubSlug != hub) return null;
+        var references = new Dictionary<Guid, string>();
+        foreach (var other in view.PossibleDuplicateOf)
+        {
+            if (await Grain(other).GetSummary() is { } s) references[other] = s.ReferenceCode;
+        }
+
+        var estimate = view.Assignment is { } assigned
+            ? assigned.EstimatedHours ?? (await grains.GetGrain<IVolunteerGrain>(assigned.VolunteerId).GetView())?.Reservations.FirstOrDefault(r => r.RequestId == request)?.EstimatedHours
+            : null;
+        var seriesEnded = view.Series is { } link && await grains.GetGrain<IRequestSeriesGrain>(link.SeriesId).GetView() is { StoppedBy: not null };
+        return new DispatchCase(
+            view,
+            await reader.PrivateView(request),
+            await grain.GetAudit(),
+            RequestLifecycle.Allows(RequestAction.Assign, view.Status) ? await Suggest(hub, request) : [],
+            RequestLifecycle.IsOpen(view.Status) ? await offers.Suggest(hub, request) : [],
+            references,
+            estimate,
+            seriesEnded,
+            await user.Can(Ability.ManageHub, hub));
+    }
+
+    public Task<Result<RequestView>> Triage(string hub, Guid request, int version, Urgency? urgency = null, RequestCategory? category = null, string? reason = null) =>
+        AsDispatcher(hub, request, g => g.Triage(new TriageCommand(version, user.Actor, urgency, category, reason) { Hub = hub }));
+
+    public Task<Result<RequestView>> Assign(string hub, Guid request, Guid volunteer, int version, string? reason = null) =>
+        AsDispatcher(hub, request, g => g.Assign(new AssignCommand(version, user.Actor, volunteer, Reason: reason) { Hub = hub }));
+
+    public Task<Result<RequestView>> Unassign(string hub, Guid request, int version, string? reason) =>
+        AsDispatcher(hub, request, g => g.Unassign(new RequestCommand(version, user.Actor, reason) { Hub = hub }));
+
+    public Task<Result<RequestView>> Start(string hub, Guid request, int version, string? reason = null) =>
+        AsDispatcher(hub, request, g => g.Start(new RequestCommand(version, user.Actor, reason) { Hub = hub }));
+
+    public Task<Result<RequestView>> Fulfil(string hub, Guid request, int version, double hours, string? reason = null) =>
+        AsDispatcher(hub, request, g => g.Fulfil(new FulfilCommand(version, user.Actor, hours, reason) { Hub = hub }));
+
+    public Task<Result<RequestView>> Cancel(string hub, Guid request, int version, string? reason) =>
+        AsDispatcher(hub, request, g => g.Cancel(new RequestCommand(version, user.Actor, reason) { Hub = hub }));
+
+    /// <summary>
+    /// Assigns a volunteer past their own limits (load, weekly hours, rest). Only the hub's
+    /// coordinators may decide that, and only with a reason, which the audit keeps.
+    /// </summary>
+    public async Task<Result<RequestView>> AssignPastLimits(string hub, Guid request, Guid volunteer, int version, string? overrideReason)
+    {
+        if (!await user.Can(Ability.ManageHub, hub)) return Result<RequestView>.Refused(Reason.OverrideNeedsCoordinator, hub);
+        if (string.IsNullOrWhiteSpace(overrideReason)) return Result<RequestView>.Invalid("OverrideLimits", Reason.OverrideNeedsReason);
+        return await Grain(request).Assign(new AssignCommand(version, user.Actor, volunteer) { Hub = hub, OverrideLimits = overrideReason });
+    }
+
+    /// <summary>
+    /// Merges a duplicate into the request that survives: the survivor takes in the duplicate's
+    /// audit trail, then the duplicate closes as merged. Coordinators only. Both steps are
+    /// idempotent, so a merge cut short is finished by running it again.
+    /// </summary>
+    public async Task<Result<RequestView>> Merge(string hub, Guid duplicateId, Guid survivorId)
+    {
+        if (!await user.Can(Ability.ManageHub, hub)) return Result<RequestView>.Refused(Reason.MergeNeedsCoordinator, hub);
+        var duplicate = Grain(duplicateId);
+        var survivor = Grain(survivorId);
+        // Both are read anyway (the survivor takes the duplicate's trail), so a foreign one is caught here too.
+        if (await duplicate.GetView() is not { } dup || await survivor.GetView() is not { } keep || dup.HubSlug != hub || keep.HubSlug != hub)
+        {
+            return Result<RequestView>.NotFound(Reason.NotInHub);
+        }
+
+        if (dup.Assignment is { } held) return Result<RequestView>.Refused(Reason.MergeDuplicateHeld, held.VolunteerName, dup.ReferenceCode);
+        var absorbed = await survivor.AbsorbDuplicate(dup.Redact(), await duplicate.GetAudit(), user.Actor);
+        if (!absorbed.IsOk) return absorbed;
+        var merged = await duplicate.MarkMerged(new MergeCommand(dup.Version, user.Actor, keep.Id, keep.ReferenceCode) { Hub = hub });
+        return merged.IsOk ? absorbed : merged;
+    }
+
+    /// <summary>The hours a job was assigned for, so "delivered" without a figure banks the estimate.</summary>
+    public async Task<double?> EstimatedHours(string hub, Guid request) =>
+        await user.Can(Ability.Dispatch, hub) && await Grain(request).GetView() is { } view && view.HubSlug == hub ? view.Assignment?.EstimatedHours : null;
+
+    public async Task<IReadOnlyList<VolunteerSuggestion>> Suggest(string hub, Guid request) =>
+        await user.Can(Ability.Dispatch, hub) ? await grains.GetGrain<IHubGrain>(hub).SuggestVolunteers(request, 5) : [];
+
+    private IRequestGrain Grain(Guid request) => grains.GetGrain<IRequestGrain>(request);
+
+    private async Task<Result<RequestView>> AsDispatcher(string hub, Guid request, Func<IRequestGrain, Task<Result<RequestView>>> command) =>
+        await user.Can(Ability.Dispatch, hub) ? await command(Grain(request)) : Result<RequestView>.Refused(Reason.NotADispatcher, hub);
+}

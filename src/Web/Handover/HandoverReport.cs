@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using MutualAid.Board;
+using MutualAid.Hubs;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Web.Handover;
+
+/// <summary>One line of what happened during a shift, taken from a request's audit trail.</summary>
+public sealed record HandoverChange(DateTimeOffset At, string Reference, string Who, string What, string? Why)
+{
+    /// <summary>The action as a phrase, for the page to say in the reader's language (<see cref="What"/> is the English).</summary>
+    public MutualAid.Common.Phrase? Said { get; init; }
+}
+
+/// <summary>A coordinator's end-of-shift summary: what changed, what is overdue, who is out on a job and who is off.</summary>
+public sealed record HandoverReport(
+    string Hub,
+    DateTimeOffset Since,
+    DateTimeOffset Until,
+    IReadOnlyList<HandoverChange> Changes,
+    IReadOnlyList<RequestSummary> Overdue,
+    IReadOnlyList<RequestSummary> Waiting,
+    IReadOnlyList<(VolunteerSummary Volunteer, IReadOnlyList<string> Jobs)> OutOnAJob,
+    IReadOnlyList<VolunteerSummary> OffDuty)
+{
+    /// <summary>
+    /// Builds the summary from the audit trails of every request the hub saw change since
+    /// <paramref name="since"/> (up to two days back). For the hub's dispatchers and coordinators:
+    /// reasons typed into the audit may mention people.
+    /// </summary>
+    public static async Task<HandoverReport> Build(IGrainFactory grains, string hub, DateTimeOffset since, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        var board = grains.GetGrain<IHubGrain>(hub);
+        var snapshot = await board.GetSnapshot();
+        var changes = new List<HandoverChange>();
+        foreach (var id in await board.ChangedSince(since))
+        {
+            var request = grains.GetGrain<IRequestGrain>(id);
+            if (await request.GetSummary() is not { } summary) continue;
+            changes.AddRange((await request.GetAudit()).Where(e => e.At >= since)
+                .Select(e => new HandoverChange(e.At, summary.ReferenceCode, e.Actor.DisplayName, e.Action, e.Reason) { Said = e.Said }));
+        }
+
+        var references = snapshot.Requests.ToDictionary(r => r.Id, r => r.ReferenceCode);
+        var outOnAJob = snapshot.Volunteers.Where(v => v.ActiveRequestIds.Count > 0)
+            .Select(v => (v, (IReadOnlyList<string>)v.ActiveRequestIds.Select(id => references.GetValueOrDefault(id, "another hub")).ToArray()))
+            .ToArray();
+        return new HandoverReport(hub, since, now, changes.OrderBy(c => c.At).ToArray(),
+            snapshot.Requests.Where(r => r.OverdueSince is not null).ToArray(),
+            snapshot.Requests.Where(r => r.AssignedVolunteerId is null && r.OverdueSince is null).ToArray(),
+            outOnAJob, snapshot.Volunteers.Where(v => !v.OnDuty).ToArray());
+    }
+
+    /// <summary>The same summary as plain text, to download or paste into the next shift's chat.</summary>
+    public string ToText(TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        string T(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("ddd HH:mm", CultureInfo.InvariantCulture);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Shift handover for {Hub}: {T(Since)} to {T(Until)}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Overdue now ({Overdue.Count}):");
+        foreach (var r in Overdue) text.AppendLine(CultureInfo.InvariantCulture, $"- {r.ReferenceCode} {r.Urgency} {r.Category} in {r.Area}, overdue since {T(r.OverdueSince!.Value)}{(r.OfferedToRegion is null ? "" : ", offered to the region")}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Waiting for a volunteer ({Waiting.Count}):");
+        foreach (var r in Waiting) text.AppendLine(CultureInfo.InvariantCulture, $"- {r.ReferenceCode} {r.Urgency} {r.Category} in {r.Area}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Out on a job ({OutOnAJob.Count}):");
+        foreach (var (v, jobs) in OutOnAJob) text.AppendLine(CultureInfo.InvariantCulture, $"- {v.Name}: {string.Join(", ", jobs)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Off duty ({OffDuty.Count}): {string.Join(", ", OffDuty.Select(v => v.Name))}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"What changed ({Changes.Count}):");
+        foreach (var c in Changes) text.AppendLine(CultureInfo.InvariantCulture, $"- {T(c.At)} {c.Reference} {c.Who} {c.What}{(c.Why is null ? "" : $" ({c.Why})")}");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,17 @@
+using MutualAid.Web.Accounts;
+
+namespace MutualAid.Web.Handover;
+
+/// <summary>The end-of-shift summary of a hub, for its dispatchers and coordinators.</summary>
+public sealed class HandoverService(IGrainFactory grains, CurrentUser user, TimeProvider clock)
+{
+    public const int MaxHours = 48;
+
+    /// <summary>What happened in the last <paramref name="hours"/> hours (1 to 48); null for anyone who may not dispatch on the hub.</summary>
+    public async Task<HandoverReport?> Build(string hub, int hours)
+    {
+        if (!await user.Can(Ability.Dispatch, hub)) return null;
+        var now = clock.GetUtcNow();
+        return await HandoverReport.Build(grains, hub, now - TimeSpan.FromHours(Math.Clamp(hours, 1, MaxHours)), now);
+    }
+}

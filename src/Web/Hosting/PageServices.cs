@@ -1,0 +1,34 @@
+using MutualAid.Web.Accounts;
+using MutualAid.Web.Board;
+using MutualAid.Web.Dispatch;
+using MutualAid.Web.Handover;
+using MutualAid.Web.Import;
+using MutualAid.Web.Intake;
+using MutualAid.Web.People;
+using MutualAid.Web.Region;
+using MutualAid.Web.Volunteers;
+
+namespace MutualAid.Web.Hosting;
+
+public static class PageServices
+{
+    /// <summary>The services pages and endpoints call instead of grains: one per circuit or request, each acting for its <see cref="CurrentUser"/>.</summary>
+    public static IServiceCollection AddMutualAidPageServices(this IServiceCollection services)
+    {
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<BoardService>();
+        services.AddScoped<RequestReader>();
+        services.AddScoped<DispatchService>();
+        services.AddScoped<OfferService>();
+        services.AddScoped<IntakeService>();
+        services.AddScoped<RegionService>();
+        services.AddScoped<HandoverService>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<PeopleService>();
+        services.AddScoped<TeamService>();
+        services.AddScoped<VolunteerService>();
+        services.AddScoped<VolunteerJobService>();
+        services.AddScoped<CircuitPresence>();
+        return services;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using MutualAid.Common;
+
+namespace MutualAid.Web.Import;
+
+/// <summary>A problem with one row, located the way the person will look for it.</summary>
+public sealed record RowError(int Line, string Field, string Message)
+{
+    /// <summary>The message as a phrase when the check gave one, so the page says it in the reader's language.</summary>
+    public Phrase? Said { get; init; }
+}
+
+/// <summary>Every row checked; imported only when <see cref="Errors"/> is empty.</summary>
+public sealed record ImportPlan<T>(IReadOnlyList<(int Line, Guid Id, T Item)> Items, IReadOnlyList<RowError> Errors);
+
+/// <summary>How an import ended: rows created now, rows already there from an earlier run of the same file.</summary>
+public sealed record ImportOutcome(int Created, int AlreadyThere, IReadOnlyList<RowError> Failed);
+
+/// <summary>
+/// Imports a spreadsheet all or nothing: every row is checked first (with the grains' own
+/// validation) and nothing is created unless every row passes. Each row gets an id derived from
+/// the hub, the file's content and its line, so running the same file again (say after a crash
+/// half-way) creates only what is missing, never a second copy.
+/// </summary>
+public static class CsvImporter
+{
+    public static IReadOnlyDictionary<string, int?> AutoMap(IImportKind kind, IReadOnlyList<string> headers)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(headers);
+        return kind.Fields.ToDictionary(f => f.Name, f =>
+        {
+            var index = headers.ToList().FindIndex(f.Matches);
+            return index < 0 ? (int?)null : index;
+        });
+    }
+
+    public static ImportPlan<T> Plan<T>(ImportKind<T> kind, CsvTable table, IReadOnlyDictionary<string, int?> mapping, string hub, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(mapping);
+        var errors = new List<RowError>();
+        foreach (var field in kind.Fields.Where(f => f.Required && mapping.GetValueOrDefault(f.Name) is null))
+        {
+            errors.Add(new RowError(1, field.Name, $"No column is chosen for {field.Name}."));
+        }
+
+        if (errors.Count > 0) return new ImportPlan<T>([], errors);
+        var fileKey = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', table.Rows.Select(r => string.Join('\u001f', r.Cells))))));
+        var items = new List<(int, Guid, T)>(table.Rows.Count);
+        foreach (var row in table.Rows)
+        {
+            var (item, rowErrors) = kind.Build(new RowValues(row, mapping), hub, actor);
+            if (rowErrors.Count > 0) errors.AddRange(rowErrors.Select(e => new RowError(row.Line, e.Field, e.Message) { Said = e.Said }));
+            else items.Add((row.Line, RowId(hub, fileKey, row.Line), item!));
+        }
+
+        return errors.Count > 0 ? new ImportPlan<T>([], errors) : new ImportPlan<T>(items, []);
+    }
+
+    public static async Task<ImportOutcome> Run<T>(ImportKind<T> kind, ImportPlan<T> plan, IGrainFactory grains, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Errors.Count > 0) throw new InvalidOperationException("A plan with errors is never imported.");
+        int created = 0, already = 0, done = 0;
+        var failed = new System.Collections.Concurrent.ConcurrentBag<RowError>();
+        await Parallel.ForEachAsync(plan.Items, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (row, _) =>
+        {
+            var status = await kind.Create(grains, row.Id, row.Item);
+            switch (status)
+            {
+                case ResultStatus.Ok: Interlocked.Increment(ref created); break;
+                case ResultStatus.Refused: Interlocked.Increment(ref already); break; // created by an earlier run of this file
+                default: failed.Add(new RowError(row.Line, "", $"Not imported ({status}).")); break;
+            }
+
+            var n = Interlocked.Increment(ref done);
+            if (n % 100 == 0 || n == plan.Items.Count) progress?.Report(n);
+        });
+        return new ImportOutcome(created, already, failed.OrderBy(e => e.Line).ToArray());
+    }
+
+    private static Guid RowId(string hub, string fileKey, int line) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{hub}\n{fileKey}\n{line}")).AsSpan(0, 16));
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using MutualAid.Common;
+using MutualAid.Offers;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Web.Import;
+
+/// <summary>The three spreadsheets networks already keep, read into the same commands the app sends.</summary>
+public static class ImportKinds
+{
+    public static readonly ImportKind<VolunteerProfile> Volunteers = new("volunteers",
+    [
+        new("Name", true, "Full name", "full name", "volunteer", "volunteer name"),
+        new("Phone", false, "Phone number", "mobile", "telephone", "tel", "phone number"),
+        new("Email", false, "Email address", "e-mail", "email address", "mail"),
+        new("HelpsWith", false, "Categories, separated by ; (Food; Transport)", "helps with", "categories", "can help with", "category"),
+        new("Languages", false, "Languages, separated by ;", "language", "speaks"),
+        new("Vehicle", false, "yes / no", "has vehicle", "car", "driver"),
+        new("MaxAssignments", false, "Jobs at once (default 3)", "max assignments", "max jobs", "capacity"),
+        new("MaxHoursPerWeek", false, "Hours a week (default 10)", "max hours", "hours per week", "hours a week"),
+        new("Skills", false, "Skills, separated by ;", "skill"),
+    ],
+    (row, hub, _) =>
+    {
+        var errors = new List<FieldError>();
+        var profile = new VolunteerProfile(row["Name"] ?? "", [hub], Categories(row["HelpsWith"], errors), List(row["Languages"]),
+            YesNo(row["Vehicle"], "Vehicle", errors), Int(row["MaxAssignments"], 3, "MaxAssignments", errors), Number(row["MaxHoursPerWeek"], 10, "MaxHoursPerWeek", errors))
+        {
+            Skills = List(row["Skills"]),
+            Contact = row["Phone"] is null && row["Email"] is null ? null : new ContactDetails(row["Name"] ?? "", row["Phone"], row["Email"], null),
+        };
+        errors.AddRange(profile.Validate());
+        return (profile, errors);
+    },
+    async (grains, id, profile) => (await grains.GetGrain<IVolunteerGrain>(id).Register(profile, new Actor("import", "Import"))).Status);
+
+    public static readonly ImportKind<NewOffer> Offers = new("offers",
+    [
+        new("Description", true, "What is offered", "offer", "what", "item"),
+        new("Category", true, "Food, Groceries, Medicine, …", "type"),
+        new("Quantity", true, "How many", "qty", "amount"),
+        new("Unit", true, "kg, boxes, hours, rooms", "units"),
+        new("Kind", false, "Goods / SkillOrTime / Space (default Goods)"),
+        new("ContactName", true, "Who to ask for", "name", "contact", "from"),
+        new("Phone", false, "Phone number", "mobile", "telephone"),
+        new("Email", false, "Email address", "e-mail"),
+        new("Area", false, "Roughly where", "location", "neighbourhood"),
+    ],
+    (row, hub, actor) =>
+    {
+        var errors = new List<FieldError>();
+        var offer = new NewOffer(hub, Enum<OfferKind>(row["Kind"], OfferKind.Goods, "Kind", errors), Enum<RequestCategory>(row["Category"], RequestCategory.Other, "Category", errors),
+            row["Description"] ?? "", Decimal(row["Quantity"], "Quantity", errors), row["Unit"] ?? "",
+            new ContactDetails(row["ContactName"] ?? "", row["Phone"], row["Email"], null), RequestSource.Import, actor)
+        {
+            Area = row["Area"],
+        };
+        errors.AddRange(offer.Validate());
+        return (offer, errors);
+    },
+    async (grains, id, offer) => (await grains.GetGrain<IOfferGrain>(id).Create(offer)).Status);
+
+    public static readonly ImportKind<NewRequest> Requests = new("requests",
+    [
+        new("Need", true, "What is needed", "request", "description", "what"),
+        new("Category", true, "Food, Groceries, Medicine, …", "type"),
+        new("Urgency", false, "Low / Normal / High / Critical (default Normal)", "priority"),
+        new("Area", true, "Street, estate or area", "location", "where", "neighbourhood"),
+        new("ContactName", true, "The person's name", "name", "requester", "contact"),
+        new("Phone", false, "Phone number", "mobile", "telephone"),
+        new("Email", false, "Email address", "e-mail"),
+        new("Address", false, "Exact address (private)", "street address"),
+        new("Language", false, "Preferred language", "preferred language"),
+    ],
+    (row, hub, actor) =>
+    {
+        var errors = new List<FieldError>();
+        var request = new NewRequest(hub, Enum<RequestCategory>(row["Category"], RequestCategory.Other, "Category", errors), Enum<Urgency>(row["Urgency"], Urgency.Normal, "Urgency", errors),
+            row["Area"] ?? "", row["Need"] ?? "", new ContactDetails(row["ContactName"] ?? "", row["Phone"], row["Email"], row["Address"]), RequestSource.Import, actor)
+        {
+            PreferredLanguage = row["Language"],
+        };
+        errors.AddRange(request.Validate(DateTimeOffset.UtcNow));
+        return (request, errors);
+    },
+    async (grains, id, request) => (await grains.GetGrain<IRequestGrain>(id).Create(request)).Status);
+
+    public static IImportKind? Find(string name) =>
+        new IImportKind[] { Volunteers, Offers, Requests }.FirstOrDefault(k => k.Name == name);
+
+    private static string[] List(string? cell) =>
+        cell is null ? [] : cell.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static RequestCategory[] Categories(string? cell, List<FieldError> errors) =>
+        List(cell).Select(c => Enum<RequestCategory>(c, RequestCategory.Other, "HelpsWith", errors)).Distinct().ToArray();
+
+    private static TEnum Enum<TEnum>(string? cell, TEnum fallback, string field, List<FieldError> errors) where TEnum : struct, Enum
+    {
+        if (cell is null) return fallback;
+        if (System.Enum.TryParse<TEnum>(cell.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(cell, out _))
+        {
+            return value;
+        }
+
+        errors.Add(new(field, $"'{cell}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}."));
+        return fallback;
+    }
+
+    private static bool YesNo(string? cell, string field, List<FieldError> errors)
+    {
+        switch (cell?.ToLowerInvariant())
+        {
+            case null or "no" or "n" or "false" or "0": return false;
+            case "yes" or "y" or "true" or "1": return true;
+            default:
+                errors.Add(new(field, $"'{cell}' is not yes or no."));
+                return false;
+        }
+    }
+
+    private static int Int(string? cell, int fallback, string field, List<FieldError> errors)
+    {
+        if (cell is null) return fallback;
+        if (int.TryParse(cell, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
+        errors.Add(new(field, $"'{cell}' is not a whole number."));
+        return fallback;
+    }
+
+    private static double Number(string? cell, double fallback, string field, List<FieldError> errors)
+    {
+        if (cell is null) return fallback;
+        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+        errors.Add(new(field, $"'{cell}' is not a number."));
+        return fallback;
+    }
+
+    private static decimal Decimal(string? cell, string field, List<FieldError> errors)
+    {
+        if (cell is not null && decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return value;
+        errors.Add(new(field, cell is null ? "A quantity is required." : $"'{cell}' is not a number."));
+        return 0;
+    }
+}

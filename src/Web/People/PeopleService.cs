@@ -1,0 +1,45 @@
+using MutualAid.Common;
+using MutualAid.Hubs;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+using MutualAid.Web.Accounts;
+using MutualAid.Web.Dispatch;
+
+namespace MutualAid.Web.People;
+
+/// <summary>Right of access and erasure on a hub: finding what it holds about a person and forgetting it. Its coordinators only.</summary>
+public sealed class PeopleService(IGrainFactory grains, CurrentUser user, RequestReader requests, TeamService team)
+{
+    public async Task<IReadOnlyList<VolunteerSummary>> Volunteers(string hub) =>
+        await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers : [];
+
+    /// <summary>The hub's requests from this contact (phone or email match key), with their private details.</summary>
+    public async Task<IReadOnlyList<RequestView>> RequestsOf(string hub, string contactKey)
+    {
+        if (!await user.Can(Ability.ManageHub, hub)) return [];
+        var found = new List<RequestView>();
+        foreach (var id in await grains.GetGrain<IHubGrain>(hub).FindRequestsByContact(contactKey))
+        {
+            if (await requests.PrivateView(id) is { } view && view.HubSlug == hub) found.Add(view);
+        }
+
+        return found;
+    }
+
+    /// <summary>Forgets a volunteer's personal data, and disables the accounts that were theirs on this hub.</summary>
+    public async Task<Result<VolunteerView>> EraseVolunteer(string hub, Guid volunteerId)
+    {
+        if (!await user.Can(Ability.ManageHub, hub)) return Result<VolunteerView>.Refused(Reason.NotACoordinator, hub);
+        var grain = grains.GetGrain<IVolunteerGrain>(volunteerId);
+        if (await grain.GetView() is not { } view || !view.Profile.HubSlugs.Contains(hub)) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteerOnHub);
+        var result = await grain.ErasePersonalData(user.Actor);
+        if (result.IsOk) await team.DisableAccountsOfErased(hub, volunteerId);
+        return result;
+    }
+
+    /// <summary>Forgets a requester's personal data on one of the hub's requests.</summary>
+    public async Task<Result<RequestView>> EraseRequest(string hub, Guid request, int version, string reason) =>
+        await user.Can(Ability.ManageHub, hub)
+            ? await grains.GetGrain<IRequestGrain>(request).ErasePersonalData(new RequestCommand(version, user.Actor, reason) { Hub = hub })
+            : Result<RequestView>.Refused(Reason.NotACoordinator, hub);
+}

@@ -1,0 +1,135 @@
+using MutualAid.Accounts;
+using MutualAid.Common;
+using MutualAid.Hubs;
+using MutualAid.Volunteers;
+using MutualAid.Web.Accounts;
+
+namespace MutualAid.Web.People;
+
+/// <summary>A member of a hub as the team page shows them: never the password hash or other places' roles.</summary>
+public sealed record TeamMember(string Email, string DisplayName, IReadOnlyList<Role> Roles, DateTimeOffset? LastSignInAt, bool Disabled);
+
+/// <summary>
+/// The team of one hub: its members, its pending links and what its coordinators (and network
+/// admins) may do about them. Every call checks the caller on the server and logs what was done
+/// by account and link ids only. A refusal says the same whether the hub, member or link exists
+/// (Reason.NotPossibleHere), so it reveals nothing.
+/// </summary>
+public sealed partial class TeamService(IGrainFactory grains, AccountService accounts, CurrentUser user, Access access, ILogger<TeamService> logger)
+{
+    public static readonly TimeSpan ResetValidFor = TimeSpan.FromHours(24);
+
+    private static readonly Role[] HubRoles = [Role.Coordinator, Role.Dispatcher, Role.Volunteer];
+
+    public Task<bool> MayManage(string hub) => access.Can(user.Principal, Ability.ManageTeam, hub);
+
+    public async Task<Result<IReadOnlyList<TeamMember>>> Members(string hub)
+    {
+        if (!await MayManage(hub)) return Result<IReadOnlyList<TeamMember>>.Refused(Reason.NotPossibleHere);
+        var members = (await grains.GetGrain<IUserDirectoryGrain>(0).List())
+            .Select(u => new TeamMember(u.Email, u.DisplayName, [.. u.Roles.Where(r => r.Scope == hub && HubRoles.Contains(r.Role)).Select(r => r.Role)], u.LastSignInAt, u.Disabled))
+            .Where(m => m.Roles.Count > 0)
+            .ToArray();
+        return Result<IReadOnlyList<TeamMember>>.Ok(members);
+    }
+
+    public async Task<Result<IReadOnlyList<PendingInvitation>>> PendingLinks(string hub) =>
+        await MayManage(hub)
+            ? Result<IReadOnlyList<PendingInvitation>>.Ok(await grains.GetGrain<IPendingInvitationsGrain>(hub).List())
+            : Result<IReadOnlyList<PendingInvitation>>.Refused(Reason.NotPossibleHere);
+
+    public async Task<Result<Invitation>> RevokeLink(string hub, string key)
+    {
+        if (!await MayManage(hub)) return Result<Invitation>.Refused(Reason.NotPossibleHere);
+        var revoked = await accounts.RevokeInvitation(hub, key, user.Actor);
+        if (revoked.IsOk) LogLinkRevoked(logger, key, hub, user.Actor.UserId);
+        return revoked.IsOk ? revoked : Result<Invitation>.Refused(Reason.NotPossibleHere);
+    }
+
+    /// <summary>Takes one role at this hub away; the person's sessions lose the hub within seconds.</summary>
+    public async Task<Result<UserSummary>> RemoveRole(string hub, string email, Role role)
+    {
+        if (!HubRoles.Contains(role) || !await MayManage(hub)) return Result<UserSummary>.Refused(Reason.NotPossibleHere);
+        var grant = new RoleGrant(role, hub);
+        var target = grains.GetGrain<IUserGrain>(IUserGrain.Key(email));
+        if (await target.GetAccount() is not { } account || !account.Roles.Contains(grant)) return Result<UserSummary>.Refused(Reason.NotPossibleHere);
+        var result = await target.Revoke(grant, user.Actor);
+        if (result.IsOk) LogRoleRemoved(logger, grant, account.Email, user.Actor.UserId);
+        return result;
+    }
+
+    /// <summary>Network admins only: the account can no longer sign in and every session ends.</summary>
+    public async Task<Result<UserSummary>> SetDisabled(string email, bool disabled)
+    {
+        if (!await access.Can(user.Principal, Ability.Administer, null)) return Result<UserSummary>.Refused(Reason.NotPossibleHere);
+        var key = IUserGrain.Key(email);
+        if (key == IUserGrain.Key(user.Actor.UserId)) return Result<UserSummary>.Refused(Reason.CannotDisableSelf);
+        var result = await grains.GetGrain<IUserGrain>(key).SetDisabled(disabled, user.Actor);
+        if (result.IsOk) LogDisabled(logger, key, disabled, user.Actor.UserId);
+        return result.IsOk ? result : Result<UserSummary>.Refused(Reason.NotPossibleHere);
+    }
+
+    /// <summary>
+    /// A single-use reset link for a member of this hub. A coordinator may reset only someone whose
+    /// every role is at this hub (never an admin or another hub's member); admins may reset anyone.
+    /// </summary>
+    public async Task<Result<string>> IssuePasswordReset(string hub, string email)
+    {
+        var admin = await access.Can(user.Principal, Ability.Administer, null);
+        if (!admin && !await MayManage(hub)) return Result<string>.Refused(Reason.NotPossibleHere);
+        var account = await grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();
+        var mayReset = account is not null && account.Roles.Any(r => r.Scope == hub)
+            && (admin || account.Roles.All(r => r.Scope == hub && HubRoles.Contains(r.Role)));
+        if (!mayReset) return Result<string>.Refused(Reason.NotPossibleHere);
+        var issued = await accounts.IssuePasswordReset(account!.Email, ResetValidFor, user.Actor);
+        if (issued.IsOk) LogResetIssued(logger, account.Email, user.Actor.UserId);
+        return issued;
+    }
+
+    /// <summary>
+    /// After a volunteer's personal data is erased, the accounts bound to them stop working too:
+    /// an erased person must not sign in, watch a board or download its lists.
+    /// </summary>
+    public async Task DisableAccountsOfErased(string hub, Guid volunteerId)
+    {
+        if (!await MayManage(hub)) return;
+        foreach (var account in (await grains.GetGrain<IUserDirectoryGrain>(0).List()).Where(u => u.VolunteerId == volunteerId))
+        {
+            var result = await grains.GetGrain<IUserGrain>(account.Email).SetDisabled(true, user.Actor);
+            if (result.IsOk) LogDisabled(logger, account.Email, true, user.Actor.UserId);
+        }
+    }
+
+    /// <summary>The hub's volunteers no account is bound to yet (imported ones, typically).</summary>
+    public async Task<IReadOnlyList<VolunteerSummary>> VolunteersWithoutAccount(string hub)
+    {
+        if (!await MayManage(hub)) return [];
+        var linked = (await grains.GetGrain<IUserDirectoryGrain>(0).List()).Select(u => u.VolunteerId).OfType<Guid>().ToHashSet();
+        var board = await grains.GetGrain<IHubGrain>(hub).GetSnapshot();
+        return [.. board.Volunteers.Where(v => !linked.Contains(v.Id)).OrderBy(v => v.Name, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    /// <summary>A Volunteer link that binds the new account to this existing volunteer.</summary>
+    public async Task<Result<string>> InviteExistingVolunteer(string hub, Guid volunteerId, string? email, TimeSpan validFor)
+    {
+        if (!(await VolunteersWithoutAccount(hub)).Any(v => v.Id == volunteerId)) return Result<string>.Refused(Reason.NotPossibleHere);
+        var link = await accounts.Invite(new RoleGrant(Role.Volunteer, hub), email, validFor, user.Actor, volunteerId);
+        if (link.IsOk) LogInvitedExisting(logger, volunteerId, hub, user.Actor.UserId);
+        return link;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invitation {Key} at {Hub} revoked by {By}")]
+    private static partial void LogLinkRevoked(ILogger logger, string key, string hub, string by);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Role {Grant} removed from {Account} by {By}")]
+    private static partial void LogRoleRemoved(ILogger logger, RoleGrant grant, string account, string by);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account {Account} disabled={Disabled} by {By}")]
+    private static partial void LogDisabled(ILogger logger, string account, bool disabled, string by);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Password reset link issued for {Account} by {By}")]
+    private static partial void LogResetIssued(ILogger logger, string account, string by);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Volunteer {VolunteerId} invited to bind an account at {Hub} by {By}")]
+    private static partial void LogInvitedExisting(ILogger logger, Guid volunteerId, string hub, string by);
+}

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Localization;
+using MutualAid.Common;
+using MutualAid.Hubs;
+using MutualAid.Regions;
+using MutualAid.Requests;
+using MutualAid.Web.Accounts;
+using MutualAid.Web.Localization;
+
+namespace MutualAid.Web.Region;
+
+/// <summary>Regions and their hubs: what a person may see of them, an administrator's setup, a coordinator's hub settings, and taking in needs offered to the region.</summary>
+public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStringLocalizer<UiText> text)
+{
+    /// <summary>A region with only the hubs this person may open, and whether they may open its overview.</summary>
+    public sealed record VisibleRegion(RegionOverview Overview, bool CanOpenOverview);
+
+    public async Task<IReadOnlyList<VisibleRegion>> Visible()
+    {
+        var list = new List<VisibleRegion>();
+        foreach (var info in await grains.GetGrain<INetworkGrain>(0).GetRegions())
+        {
+            if (await grains.GetGrain<IRegionGrain>(info.Slug).GetOverview() is not { } overview) continue;
+            var visible = new List<HubSummary>();
+            foreach (var hub in overview.Hubs)
+            {
+                if (await user.Can(Ability.ViewBoard, hub.Slug)) visible.Add(hub);
+            }
+
+            if (visible.Count > 0) list.Add(new VisibleRegion(overview with { Hubs = visible }, await user.Can(Ability.ViewRegion, null, info.Slug)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Every region with every hub, for the network administrator (empty for anyone else).</summary>
+    public async Task<IReadOnlyList<RegionOverview>> All()
+    {
+        if (!await user.Can(Ability.Administer, null)) return [];
+        var list = new List<RegionOverview>();
+        foreach (var info in await grains.GetGrain<INetworkGrain>(0).GetRegions())
+        {
+            list.Add(await grains.GetGrain<IRegionGrain>(info.Slug).GetOverview() ?? new RegionOverview(info.Slug, info.Name, [], [], 0));
+        }
+
+        return [.. list.OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    public async Task<Result<RegionInfo>> CreateRegion(string region, string name) =>
+        await user.Can(Ability.Administer, null)
+            ? await grains.GetGrain<IRegionGrain>(region).Configure(name, user.Actor)
+            : Result<RegionInfo>.Refused(Reason.NotAnAdministrator);
+
+    /// <summary>Creates the hub, and its region first when it is new.</summary>
+    public async Task<Result<HubSummary>> CreateHub(string region, string regionName, string hub, string hubName)
+    {
+        var created = await CreateRegion(region, regionName);
+        return created.IsOk ? await grains.GetGrain<IHubGrain>(hub).Configure(new HubSettings(hubName, region), user.Actor) : created.As<HubSummary>();
+    }
+
+    public async Task<bool> HubExists(string hub) =>
+        Slug.IsValid(hub) && await grains.GetGrain<IHubGrain>(hub).GetSummary() is not null;
+
+    /// <summary>How long the hub gives itself to assign each urgency (the defaults when it has set none).</summary>
+    public async Task<DeadlinePolicy> Deadlines(string hub) =>
+        (await user.Can(Ability.ViewBoard, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.Deadlines : null) ?? DeadlinePolicy.Default;
+
+    /// <summary>Sets how long the hub gives itself to assign each urgency; its coordinators (and admins) may.</summary>
+    public async Task<Result<HubSummary>> UpdateDeadlines(string hub, DeadlinePolicy deadlines)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        if (!await user.Can(Ability.ManageHub, hub)) return Result<HubSummary>.Refused(Reason.NotACoordinator, hub);
+        var grain = grains.GetGrain<IHubGrain>(hub);
+        if (await grain.GetSettings() is not { } settings) return Result<HubSummary>.NotFound(Reason.NoSuchHub, hub);
+        return await grain.Configure(settings with { Deadlines = deadlines }, user.Actor);
+    }
+
+    /// <summary>
+    /// Takes a request that was escalated or offered to the region onto <paramref name="hub"/>'s
+    /// board: that hub's dispatchers and coordinators may, and the region's coordinators for any of
+    /// its hubs. Answers with the summary only: taking a need in is no reason to see who asked.
+    /// </summary>
+    public async Task<Result<RequestSummary>> TakeIntoHub(Guid requestId, string hub)
+    {
+        if (!Slug.IsValid(hub) || !await user.Can(Ability.TakeIntoHub, hub)) return Result<RequestSummary>.Refused(Reason.CannotTakeIntoHub, hub);
+        var grain = grains.GetGrain<IRequestGrain>(requestId);
+        var region = (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.RegionSlug;
+        // The request is on another hub's board (that is the point), so its region is what is checked, not a hub.
+        var current = await grain.GetSummary();
+        var offered = current is not null && region is not null
+            && ((current.Status == RequestStatus.Escalated && current.EscalatedTo == region) || current.OfferedToRegion == region);
+        if (!offered) return Result<RequestSummary>.NotFound(Reason.NotWaitingForRegion);
+
+        var moved = current!.Status == RequestStatus.Escalated
+            ? await grain.Reopen(new RequestCommand(current.Version, user.Actor, text["Region.TakenBy", hub])) is { IsOk: true } reopened
+                ? await grain.TransferTo(new TransferCommand(reopened.Value!.Version, user.Actor, hub))
+                : Result<RequestView>.Refused(Reason.CouldNotReopen)
+            : await grain.TransferTo(new TransferCommand(current.Version, user.Actor, hub));
+        return moved.IsOk ? Result<RequestSummary>.Ok(moved.Value!.Redact()) : moved.As<RequestSummary>();
+    }
+}

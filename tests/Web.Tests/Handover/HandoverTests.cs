@@ -1,0 +1,50 @@
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+using MutualAid.Web.Handover;
+using MutualAid.Web.Tests.Trust;
+
+namespace MutualAid.Web.Tests.Handover;
+
+public sealed class HandoverTests(TrustWorld world) : IClassFixture<TrustWorld>
+{
+    [Fact]
+    public async Task The_handover_lists_what_changed_in_the_shift_who_is_out_and_who_is_off_and_downloads_for_dispatchers_only()
+    {
+        var grains = world.Factory.Grains;
+        var hub = await Seed.Hub(grains, world.R);
+        var start = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var priya = await Seed.Volunteer(grains, hub, "Priya");
+        var olu = await Seed.Volunteer(grains, hub, "Olu");
+        await grains.GetGrain<IVolunteerGrain>(olu).SetOnDuty(false, Seed.Sam);
+        var done = await Seed.Request(grains, hub, phone: "07700 411001");
+        var open = await Seed.Request(grains, hub, phone: "07700 411002");
+        var doneGrain = grains.GetGrain<IRequestGrain>(done.Id);
+        var assigned = (await doneGrain.Assign(new AssignCommand(done.Version, Seed.Sam, priya))).Value!;
+        var started = (await doneGrain.Start(new RequestCommand(assigned.Version, Seed.Sam))).Value!;
+        await doneGrain.Fulfil(new FulfilCommand(started.Version, Seed.Sam, 1));
+        await grains.GetGrain<IRequestGrain>(open.Id).Assign(new AssignCommand(open.Version, Seed.Sam, priya));
+        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot())
+            .Volunteers.Any(v => v.Id == priya && v.ActiveRequestIds.Contains(open.Id)), "the board shows Priya on the open job");
+
+        var handover = await HandoverReport.Build(grains, hub, start, DateTimeOffset.UtcNow);
+
+        // The fulfilled request has left the board but its whole shift is in the handover.
+        Assert.Equal(["created this (phone intake)", "assigned this to Priya", "marked this picked up by Priya", "marked this delivered by Priya"],
+            handover.Changes.Where(c => c.Reference == done.ReferenceCode).Select(c => c.What));
+        Assert.Contains(handover.Changes, c => c.Reference == open.ReferenceCode && c.What == "assigned this to Priya");
+        var (volunteer, jobs) = Assert.Single(handover.OutOnAJob);
+        Assert.Equal("Priya", volunteer.Name);
+        Assert.Equal([open.ReferenceCode], jobs);
+        Assert.Equal(["Olu"], handover.OffDuty.Select(v => v.Name));
+        Assert.DoesNotContain(handover.Changes, c => c.At < start);
+
+        var text = handover.ToText(TimeZoneInfo.Utc);
+        Assert.Contains($"{done.ReferenceCode} Sam assigned this to Priya", text, StringComparison.Ordinal);
+        Assert.Contains("Off duty (1): Olu", text, StringComparison.Ordinal);
+
+        using var dispatcher = await world.Factory.SignedIn(await world.Factory.User(new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Dispatcher, hub)));
+        Assert.Contains("Out on a job (1):", await dispatcher.GetStringAsync(new Uri($"/hubs/{hub}/handover.txt?hours=2", UriKind.Relative)), StringComparison.Ordinal);
+        using var volunteerClient = await world.Client("volunteer");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await volunteerClient.GetAsync(new Uri($"/hubs/{hub}/handover.txt", UriKind.Relative))).StatusCode);
+    }
+}
