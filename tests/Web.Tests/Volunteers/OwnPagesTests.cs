@@ -164,6 +164,7 @@ public sealed class OwnPagesTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         {
             ["__RequestVerificationToken"] = token,
             ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["hub"] = hub,
             ["hours"] = hours ?? "",
         };
 
