@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.AspNetCore.SignalR.Client;
-using MutualAid.Board;
-using MutualAid.Requests;
 using Xunit.Abstractions;
 
 namespace MutualAid.Cluster.Tests;

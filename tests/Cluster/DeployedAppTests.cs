@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.RegularExpressions;
-
 namespace MutualAid.Cluster.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using Microsoft.AspNetCore.SignalR.Client;
-
 namespace MutualAid.Cluster.Tests;
 
 /// <summary>deploy/local-cluster.sh: a real redis-server, two silo processes and two web front-ends on loopback.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MutualAid.EndToEnd;
 
 /// <summary>The real app, started as its own process on loopback ports, with the demo data or from nothing.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace MutualAid.EndToEnd;
 
 /// <summary>Debian's Chromium driven by Playwright; never a downloaded browser.</summary>

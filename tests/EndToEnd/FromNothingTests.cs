@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace MutualAid.EndToEnd;

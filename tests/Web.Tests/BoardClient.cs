@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.SignalR.Client;
-using MutualAid.Board;
-
 namespace MutualAid.Web.Tests;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using MutualAid.Common;
-using MutualAid.Hubs;
-using MutualAid.Requests;
-using MutualAid.Volunteers;
-
 namespace MutualAid.Web.Tests;
 
 public static class Seed

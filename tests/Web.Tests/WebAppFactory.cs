@@ -1,13 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.Logging;
-using MutualAid.Accounts;
-using MutualAid.Common;
-using MutualAid.Web.Accounts;
-
 namespace MutualAid.Web.Tests;
 
 /// <summary>The real web app with its co-hosted silo (memory store, private ports) in the test process.</summary>

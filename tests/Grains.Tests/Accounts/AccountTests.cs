@@ -1,5 +1,3 @@
-using MutualAid.Accounts;
-
 namespace MutualAid.Grains.Tests.Accounts;
 
 [Collection(FakeClockCollection.Name)]

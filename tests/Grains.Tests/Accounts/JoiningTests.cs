@@ -1,7 +1,3 @@
-using MutualAid.Accounts;
-using MutualAid.Hubs;
-using MutualAid.Volunteers;
-
 namespace MutualAid.Grains.Tests.Accounts;
 
 /// <summary>An account with the Volunteer role is a volunteer of that hub, whichever way it got the role.</summary>

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using MutualAid.Board;
-using MutualAid.Offers;
-using MutualAid.Requests;
-using MutualAid.Volunteers;
-
 namespace MutualAid.Grains.Tests.Board;
 
 [Collection(ClusterCollection.Name)]

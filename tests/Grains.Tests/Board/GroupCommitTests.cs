@@ -1,5 +1,3 @@
-using MutualAid.Silo.Hubs;
-
 namespace MutualAid.Grains.Tests.Board;
 
 public sealed class GroupCommitTests

@@ -1,6 +1,3 @@
-using MutualAid.Board;
-using MutualAid.Requests;
-
 namespace MutualAid.Grains.Tests.Board;
 
 /// <summary>Issue 14, reliability 2: a board never shows one request held by two volunteers.</summary>

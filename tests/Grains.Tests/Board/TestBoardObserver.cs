@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using MutualAid.Board;
-
 namespace MutualAid.Grains.Tests.Board;
 
 /// <summary>A receiver as every real one is built: deltas go through a <see cref="DeltaSequencer"/>.</summary>

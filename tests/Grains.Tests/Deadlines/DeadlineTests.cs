@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Regions;
-using MutualAid.Requests;
-using Orleans.TestingHost;
-
 namespace MutualAid.Grains.Tests.Deadlines;
 
 [Collection(FakeClockCollection.Name)]

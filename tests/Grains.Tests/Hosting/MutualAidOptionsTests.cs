@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using MutualAid.Silo.Hosting;
-
 namespace MutualAid.Grains.Tests.Hosting;
 
 public sealed class MutualAidOptionsTests

@@ -1,5 +1,3 @@
-using MutualAid.Hubs;
-
 namespace MutualAid.Grains.Tests.Hubs;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MutualAid.Common;
-
 namespace MutualAid.Grains.Tests.Hubs;
 
 public sealed class LanguageNamesTests

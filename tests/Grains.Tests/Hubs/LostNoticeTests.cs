@@ -1,10 +1,3 @@
-using MutualAid.Silo.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Providers;
-using Orleans.Runtime.Hosting;
-using Orleans.Storage;
-using Orleans.TestingHost;
-
 namespace MutualAid.Grains.Tests.Hubs;
 
 /// <summary>

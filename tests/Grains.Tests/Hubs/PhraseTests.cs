@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Common;
-using MutualAid.Hubs;
-using MutualAid.Requests;
-using MutualAid.Volunteers;
-using Orleans.Serialization;
-
 namespace MutualAid.Grains.Tests.Hubs;
 
 public sealed class PhraseTests

@@ -1,7 +1,3 @@
-using MutualAid.Silo.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
-
 namespace MutualAid.Grains.Tests.Infrastructure;
 
 /// <summary>A real two-silo Orleans cluster (in process) with memory storage, shared by a test collection.</summary>

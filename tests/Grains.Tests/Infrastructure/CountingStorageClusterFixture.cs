@@ -1,11 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Silo.Hosting;
-using Orleans.Providers;
-using Orleans.Runtime.Hosting;
-using Orleans.Storage;
-using Orleans.TestingHost;
-
 namespace MutualAid.Grains.Tests.Infrastructure;
 
 /// <summary>

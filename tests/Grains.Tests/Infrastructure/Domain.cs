@@ -1,9 +1,3 @@
-using MutualAid.Board;
-using MutualAid.Hubs;
-using MutualAid.Offers;
-using MutualAid.Requests;
-using MutualAid.Volunteers;
-
 namespace MutualAid.Grains.Tests.Infrastructure;
 
 /// <summary>Builders for a small world of hubs, volunteers and requests, each test on its own fresh hub.</summary>

@@ -1,8 +1,3 @@
-using MutualAid.Silo.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Orleans.TestingHost;
-
 namespace MutualAid.Grains.Tests.Infrastructure;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-
 namespace MutualAid.Grains.Tests.Infrastructure;
 
 /// <summary>A real redis-server on a free loopback port, in a temp folder, for one test class.</summary>

@@ -1,9 +1,3 @@
-using MutualAid.Silo.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Silo.Sqlite.Reminders;
-using MutualAid.Silo.Sqlite.Storage;
-using Orleans.TestingHost;
-
 namespace MutualAid.Grains.Tests.Infrastructure;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using MutualAid.Common;
-using MutualAid.Offers;
-using MutualAid.Requests;
-
 namespace MutualAid.Grains.Tests.Offers;
 
 [Collection(FakeClockCollection.Name)]

@@ -1,6 +1,3 @@
-using MutualAid.Offers;
-using MutualAid.Requests;
-
 namespace MutualAid.Grains.Tests.Offers;
 
 [Collection(ClusterCollection.Name)]

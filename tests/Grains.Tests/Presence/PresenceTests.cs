@@ -1,5 +1,3 @@
-using MutualAid.Presence;
-
 namespace MutualAid.Grains.Tests.Presence;
 
 /// <summary>Presence expires by the clock, so these run on their own one-silo cluster with a fake clock.</summary>

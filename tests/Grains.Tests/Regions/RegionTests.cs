@@ -1,6 +1,3 @@
-using MutualAid.Regions;
-using MutualAid.Requests;
-
 namespace MutualAid.Grains.Tests.Regions;
 
 [Collection(ClusterCollection.Name)]

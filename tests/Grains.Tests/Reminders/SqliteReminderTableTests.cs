@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using MutualAid.Silo.Hosting;
-using MutualAid.Silo.Sqlite.Reminders;
-using Orleans.Configuration;
-
 namespace MutualAid.Grains.Tests.Reminders;
 
 public sealed class SqliteReminderTableTests : IDisposable

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using MutualAid.Requests;
-using MutualAid.Volunteers;
-
 namespace MutualAid.Grains.Tests.Requests;
 
 [Collection(ClusterCollection.Name)]

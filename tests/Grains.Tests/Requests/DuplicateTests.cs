@@ -1,6 +1,3 @@
-using MutualAid.Hubs;
-using MutualAid.Requests;
-
 namespace MutualAid.Grains.Tests.Requests;
 
 [Collection(ClusterCollection.Name)]

@@ -1,7 +1,3 @@
-using MutualAid.Hubs;
-using MutualAid.Requests;
-using MutualAid.Volunteers;
-
 namespace MutualAid.Grains.Tests.Requests;
 
 /// <summary>

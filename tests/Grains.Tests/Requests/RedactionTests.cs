@@ -1,9 +1,3 @@
-using System.Text.Json;
-using MutualAid.Board;
-using MutualAid.Grains.Tests.Board;
-using MutualAid.Regions;
-using MutualAid.Requests;
-
 namespace MutualAid.Grains.Tests.Requests;
 
 [Collection(ClusterCollection.Name)]

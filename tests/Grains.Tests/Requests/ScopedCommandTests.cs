@@ -1,5 +1,3 @@
-using MutualAid.Requests;
-
 namespace MutualAid.Grains.Tests.Requests;
 
 /// <summary>A command limited to a hub or to the caller's own jobs reaches nothing else, and learns nothing about it.</summary>

@@ -1,5 +1,3 @@
-using MutualAid.Requests;
-
 namespace MutualAid.Grains.Tests.Requests;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Text;
-using MutualAid.Requests;
-using MutualAid.Silo.Sqlite.Storage;
-using MutualAid.Volunteers;
-using Orleans.TestingHost;
-
 namespace MutualAid.Grains.Tests.Storage;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Hubs;
-using MutualAid.Requests;
-using MutualAid.Silo.Hosting;
-using MutualAid.Silo.Sqlite.Migration;
-using MutualAid.Silo.Sqlite.Storage;
-using MutualAid.Volunteers;
-using Orleans.TestingHost;
-
 namespace MutualAid.Grains.Tests.Storage;
 
 /// <summary>Moving a network from the embedded SQLite file to Redis (one machine → a cluster), against a real redis-server.</summary>

@@ -1,15 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Board;
-using MutualAid.Hubs;
-using MutualAid.Offers;
-using MutualAid.Requests;
-using MutualAid.Silo.Hubs;
-using MutualAid.Silo.Sqlite.Reminders;
-using MutualAid.Silo.Sqlite.Storage;
-using MutualAid.Volunteers;
-using Orleans.TestingHost;
-
 namespace MutualAid.Grains.Tests.Storage;
 
 /// <summary>Stop the whole silo, start a new one on the same SQLite file: everything is as it was.</summary>

@@ -1,14 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using MutualAid.Requests;
-using MutualAid.Silo.Hosting;
-using MutualAid.Silo.Requests;
-using MutualAid.Silo.Sqlite.Storage;
-using Orleans.Configuration;
-using Orleans.Serialization;
-using Orleans.Storage;
-
 namespace MutualAid.Grains.Tests.Storage;
 
 public sealed class SqliteGrainStorageTests : IAsyncLifetime

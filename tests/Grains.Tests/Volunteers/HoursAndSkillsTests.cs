@@ -1,7 +1,3 @@
-using MutualAid.Requests;
-using MutualAid.Silo.Hubs;
-using MutualAid.Volunteers;
-
 namespace MutualAid.Grains.Tests.Volunteers;
 
 [Collection(ClusterCollection.Name)]

@@ -1,6 +1,3 @@
-using MutualAid.Requests;
-using MutualAid.Volunteers;
-
 namespace MutualAid.Grains.Tests.Volunteers;
 
 /// <summary>Burnout limits: a volunteer's own limits hold unless a coordinator overrides them with a reason.</summary>

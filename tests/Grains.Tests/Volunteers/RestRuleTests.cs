@@ -1,6 +1,3 @@
-using MutualAid.Requests;
-using MutualAid.Volunteers;
-
 namespace MutualAid.Grains.Tests.Volunteers;
 
 /// <summary>The rest rule counts what is promised, not only what is given: a storm night of back-to-back reservations cannot pass it.</summary>

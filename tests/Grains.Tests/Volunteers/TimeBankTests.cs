@@ -1,5 +1,3 @@
-using MutualAid.Volunteers;
-
 namespace MutualAid.Grains.Tests.Volunteers;
 
 [Collection(FakeClockCollection.Name)]

@@ -1,6 +1,3 @@
-using MutualAid.Requests;
-using MutualAid.Volunteers;
-
 namespace MutualAid.Grains.Tests.Volunteers;
 
 [Collection(ClusterCollection.Name)]

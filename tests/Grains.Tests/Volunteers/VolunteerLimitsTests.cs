@@ -1,7 +1,3 @@
-using MutualAid.Requests;
-using MutualAid.Silo.Hubs;
-using MutualAid.Volunteers;
-
 namespace MutualAid.Grains.Tests.Volunteers;
 
 /// <summary>The one limits rule the volunteer grain refuses by and the hub's matcher ranks by.</summary>

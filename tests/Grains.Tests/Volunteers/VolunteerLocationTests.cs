@@ -1,6 +1,3 @@
-using MutualAid.Common;
-using MutualAid.Volunteers;
-
 namespace MutualAid.Grains.Tests.Volunteers;
 
 /// <summary>A volunteer's home location is private: the board (and so the map) only ever gets a ~1 km cell.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Web.Board;
-
 namespace MutualAid.Web.Tests.Board;
 
 public sealed class BoardFeedTests(WebAppFixture app) : IClassFixture<WebAppFixture>

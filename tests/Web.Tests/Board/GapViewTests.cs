@@ -1,7 +1,3 @@
-using MutualAid.Board;
-using MutualAid.Requests;
-using MutualAid.Web.Board;
-
 namespace MutualAid.Web.Tests.Board;
 
 public sealed class GapViewTests

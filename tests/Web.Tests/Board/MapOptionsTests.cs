@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using MutualAid.Silo.Hosting;
-using MutualAid.Web.Hosting;
-using MutualAid.Web.Board;
-
 namespace MutualAid.Web.Tests.Board;
 
 public sealed class MapOptionsTests

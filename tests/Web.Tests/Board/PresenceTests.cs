@@ -1,11 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Presence;
-using MutualAid.Web.Board;
-using MutualAid.Web.Layout;
-using MutualAid.Web.Tests.Components;
-using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Tests.Board;
 

@@ -1,10 +1,4 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Requests;
-using MutualAid.Web.Dispatch;
-using MutualAid.Web.Board;
-using MutualAid.Web.Intake;
-using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Tests.Components;
 

@@ -1,9 +1,4 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Web.Board;
-using MutualAid.Web.Accounts;
-using MutualAid.Web.Hosting;
-using MutualAid.Web.Region;
 using Radzen;
 
 namespace MutualAid.Web.Tests.Components;

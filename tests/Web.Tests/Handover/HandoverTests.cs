@@ -1,8 +1,3 @@
-using MutualAid.Requests;
-using MutualAid.Volunteers;
-using MutualAid.Web.Handover;
-using MutualAid.Web.Tests.Trust;
-
 namespace MutualAid.Web.Tests.Handover;
 
 public sealed class HandoverTests(TrustWorld world) : IClassFixture<TrustWorld>

@@ -1,8 +1,3 @@
-using System.Net;
-using MutualAid.Common;
-using MutualAid.Hubs;
-using MutualAid.Regions;
-
 namespace MutualAid.Web.Tests.Hosting;
 
 public sealed class PlainKestrel : IAsyncLifetime

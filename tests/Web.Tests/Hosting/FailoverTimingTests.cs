@@ -1,6 +1,3 @@
-using MutualAid.Silo.Hosting;
-using MutualAid.Web.Hosting;
-
 namespace MutualAid.Web.Tests.Hosting;
 
 /// <summary>Issue 14, reliability 3: the web tier's retries outlast the time a cluster takes to declare a dead silo dead.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using MutualAid.Accounts;
-
 namespace MutualAid.Web.Tests.Hosting;
 
 /// <summary>The app behind nginx on this machine: 127.0.0.1 is the known proxy, in Production (where HSTS is on).</summary>

@@ -1,11 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using MutualAid.Board;
-using MutualAid.Common;
-using MutualAid.Hubs;
-using MutualAid.Volunteers;
-using MutualAid.Web.Import;
-using MutualAid.Web.Tests.Trust;
 using Xunit.Abstractions;
 
 namespace MutualAid.Web.Tests.Import;

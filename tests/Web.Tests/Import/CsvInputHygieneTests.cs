@@ -1,20 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using MutualAid.Common;
-using MutualAid.Hubs;
-using MutualAid.Requests;
-using MutualAid.Volunteers;
-using MutualAid.Web.Dispatch;
-using MutualAid.Web.Import;
-using MutualAid.Web.Localization;
-using MutualAid.Web.Tests.Trust;
-
 namespace MutualAid.Web.Tests.Import;
 
 /// <summary>

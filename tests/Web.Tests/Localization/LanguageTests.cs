@@ -1,8 +1,3 @@
-using System.Net;
-using MutualAid.Accounts;
-using MutualAid.Requests;
-using MutualAid.Web.Tests.Trust;
-
 namespace MutualAid.Web.Tests.Localization;
 
 public sealed class LanguageTests(TrustWorld world) : IClassFixture<TrustWorld>

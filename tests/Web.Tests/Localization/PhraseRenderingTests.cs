@@ -1,11 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using MutualAid.Common;
-using MutualAid.Requests;
-using MutualAid.Web.Localization;
-
 namespace MutualAid.Web.Tests.Localization;
 
 /// <summary>Sentences the grains send as phrases read in the reader's language, arguments included.</summary>

@@ -1,11 +1,3 @@
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
-using MutualAid.Accounts;
-using MutualAid.Common;
-using MutualAid.Offers;
-using MutualAid.Requests;
-using MutualAid.Web.Localization;
-
 namespace MutualAid.Web.Tests.Localization;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MutualAid.Common;
-
 namespace MutualAid.Web.Tests.Logging;
 
 public sealed class LogSafeTests

@@ -1,12 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
-using MutualAid.Board;
-using MutualAid.Requests;
-using MutualAid.Web.Dispatch;
-using MutualAid.Web.Tests.Trust;
-
 namespace MutualAid.Web.Tests.Logging;
 
 /// <summary>What an attacker puts in a URL or a body reaches the log only bounded and escaped, and never as a 500.</summary>

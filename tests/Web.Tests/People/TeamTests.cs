@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using MutualAid.Accounts;
-using MutualAid.Common;
-using MutualAid.Web.Accounts;
-using Microsoft.AspNetCore.SignalR.Client;
-using MutualAid.Web.Dispatch;
-
 namespace MutualAid.Web.Tests.People;
 
 public sealed class TeamTests(TeamWorld world) : IClassFixture<TeamWorld>

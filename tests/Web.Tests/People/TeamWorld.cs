@@ -1,12 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Accounts;
-using MutualAid.Common;
-using MutualAid.Hubs;
-using MutualAid.Regions;
-using MutualAid.Web.Accounts;
-using MutualAid.Web.People;
-
 namespace MutualAid.Web.Tests.People;
 
 /// <summary>

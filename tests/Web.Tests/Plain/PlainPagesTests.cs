@@ -1,8 +1,3 @@
-using System.Net;
-using MutualAid.Accounts;
-using MutualAid.Common;
-using MutualAid.Web.Tests.People;
-
 namespace MutualAid.Web.Tests.Plain;
 
 /// <summary>

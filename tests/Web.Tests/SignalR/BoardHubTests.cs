@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
-using MutualAid.Board;
-using MutualAid.Requests;
-
 namespace MutualAid.Web.Tests.SignalR;
 
 public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixture>

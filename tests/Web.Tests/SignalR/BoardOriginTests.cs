@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
-using MutualAid.Accounts;
-
 namespace MutualAid.Web.Tests.SignalR;
 
 /// <summary>The app with one wall display allowed on another origin.</summary>

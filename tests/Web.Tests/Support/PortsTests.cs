@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-
 namespace MutualAid.Web.Tests.Support;
 
 /// <summary>

@@ -1,15 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Board;
-using MutualAid.Common;
-using MutualAid.Requests;
-using MutualAid.Web.Accounts;
-using MutualAid.Web.Dispatch;
-using MutualAid.Web.Intake;
-using MutualAid.Web.Region;
-
 namespace MutualAid.Web.Tests.Trust;
 
 public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<TrustWorld>

@@ -1,13 +1,3 @@
-using System.Globalization;
-using MutualAid.Common;
-using MutualAid.Requests;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
-using MutualAid.Volunteers;
-using MutualAid.Web.Dispatch;
-using MutualAid.Web.Localization;
-using MutualAid.Web.Volunteers;
-
 namespace MutualAid.Web.Tests.Trust;
 
 /// <summary>No harvesting of addresses through claims, through the same server path the pages use.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
-using MutualAid.Board;
-
 namespace MutualAid.Web.Tests.Trust;
 
 /// <summary>10,000 generated malformed, oversized and injection-style inputs: no 5xx, no crash, nothing stored from a rejected input.</summary>

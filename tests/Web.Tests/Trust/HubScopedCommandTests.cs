@@ -1,7 +1,3 @@
-using MutualAid.Common;
-using MutualAid.Requests;
-using MutualAid.Web.Dispatch;
-
 namespace MutualAid.Web.Tests.Trust;
 
 /// <summary>

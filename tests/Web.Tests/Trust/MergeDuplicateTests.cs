@@ -1,9 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Accounts;
-using MutualAid.Common;
-using MutualAid.Requests;
-using MutualAid.Web.Dispatch;
-
 namespace MutualAid.Web.Tests.Trust;
 
 public sealed class MergeDuplicateTests(TrustWorld world) : IClassFixture<TrustWorld>

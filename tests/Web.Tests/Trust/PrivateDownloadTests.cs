@@ -1,6 +1,3 @@
-using System.Net;
-using MutualAid.Web.Volunteers;
-
 namespace MutualAid.Web.Tests.Trust;
 
 public sealed class PrivateDownloadTests(TrustWorld world) : IClassFixture<TrustWorld>

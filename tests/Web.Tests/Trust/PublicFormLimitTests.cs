@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace MutualAid.Web.Tests.Trust;
 
 public sealed class PublicFormLimitTests : IAsyncLifetime

@@ -1,12 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Accounts;
-using MutualAid.Board;
-using MutualAid.Requests;
-using MutualAid.Web.Accounts;
-using MutualAid.Web.Dispatch;
-
 namespace MutualAid.Web.Tests.Trust;
 
 public sealed class RedactionByRoleTests(TrustWorld world) : IClassFixture<TrustWorld>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using MutualAid.Accounts;
-
 namespace MutualAid.Web.Tests.Trust;
 
 public sealed partial class ReturnUrlTests(TrustWorld world) : IClassFixture<TrustWorld>

@@ -1,8 +1,3 @@
-using System.Net;
-using MutualAid.Accounts;
-using MutualAid.Common;
-using MutualAid.Web.Accounts;
-
 namespace MutualAid.Web.Tests.Trust;
 
 public sealed class SignInTests(TrustWorld world) : IClassFixture<TrustWorld>

@@ -1,6 +1,3 @@
-using System.Net;
-using MutualAid.Accounts;
-
 namespace MutualAid.Web.Tests.Trust;
 
 public sealed class SignOutTests(TrustWorld world) : IClassFixture<TrustWorld>

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using MutualAid.Accounts;
-using MutualAid.Common;
-using MutualAid.Hubs;
-using MutualAid.Regions;
-
 namespace MutualAid.Web.Tests.Trust;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using MutualAid.Volunteers;
-using MutualAid.Web.Volunteers;
-
 namespace MutualAid.Web.Tests.Volunteers;
 
 public sealed class HubPeopleReportTests

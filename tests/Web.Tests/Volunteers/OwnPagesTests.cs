@@ -1,10 +1,3 @@
-using System.Net;
-using MutualAid.Accounts;
-using MutualAid.Board;
-using MutualAid.Common;
-using MutualAid.Requests;
-using MutualAid.Volunteers;
-
 namespace MutualAid.Web.Tests.Volunteers;
 
 /// <summary>The no-script pages a volunteer uses from a phone: their own profile and /my/jobs, over real HTTP.</summary>

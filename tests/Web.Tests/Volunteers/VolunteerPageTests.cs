@@ -1,10 +1,4 @@
 using Bunit;
-using MutualAid.Accounts;
-using MutualAid.Common;
-using MutualAid.Requests;
-using MutualAid.Volunteers;
-using MutualAid.Web.Volunteers;
-using MutualAid.Web.Tests.Components;
 
 namespace MutualAid.Web.Tests.Volunteers;
 
