@@ -18,12 +18,12 @@ public sealed record RoleGrant([property: Id(0)] Role Role, [property: Id(1)] st
 
     public IReadOnlyList<FieldError> Validate()
     {
-        if (!Enum.IsDefined(Role)) return [new("Role", "Unknown role.")];
+        if (!Enum.IsDefined(Role)) return [FieldError.Of("Role", Reason.UnknownRole)];
         return (Role == Role.NetworkAdmin, Scope) switch
         {
-            (true, not null) => [new("Scope", "A network admin is not scoped to a place.")],
-            (false, null) => [new("Scope", $"A {Role} belongs to a hub or region.")],
-            (false, var s) when !Slug.IsValid(s) => [new("Scope", $"'{s}' is not a hub or region key.")],
+            (true, not null) => [FieldError.Of("Scope", Reason.AdminNotScoped)],
+            (false, null) => [FieldError.Of("Scope", Reason.RoleNeedsScope, Role)],
+            (false, var s) when !Slug.IsValid(s) => [FieldError.Of("Scope", Reason.NotAScopeKey, s)],
             _ => [],
         };
     }

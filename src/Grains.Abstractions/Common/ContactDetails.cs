@@ -15,6 +15,9 @@ public sealed record ContactDetails(
 
     public static ContactDetails Erased { get; } = new(ErasedName, null, null, null);
 
+    /// <summary>How a <see cref="MatchKey"/> built from a phone number begins (one from an email does not).</summary>
+    public const string PhoneKeyPrefix = "tel:";
+
     /// <summary>
     /// A normalised key used to spot the same person twice. It is compared inside the hub grain
     /// only and never leaves the silo.
@@ -24,7 +27,7 @@ public sealed record ContactDetails(
         var digits = Phone is null ? "" : new string(Phone.Where(char.IsDigit).ToArray());
         if (digits.Length >= 6)
         {
-            return "tel:" + digits[^Math.Min(9, digits.Length)..];
+            return PhoneKeyPrefix + digits[^Math.Min(9, digits.Length)..];
         }
 
         var email = Email?.Trim().ToLowerInvariant();

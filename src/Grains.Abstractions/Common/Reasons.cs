@@ -15,6 +15,9 @@ public static class Reasons
     /// <summary>The one English template of a reason.</summary>
     public static string English(this Reason reason) => Templates.TryGetValue(reason, out var template) ? template : reason.ToString();
 
+    /// <summary>"a, b, c" with each item said in the reader's language (none empty).</summary>
+    public static Phrase List(IEnumerable<Phrase> items) => items.Aggregate((list, next) => Reason.ListOf.Say(list, next));
+
     /// <summary>The reason as a phrase a person reads in their language, with its arguments.</summary>
     public static Phrase Say(this Reason reason, params object[] args) => new(reason.Key(), reason.English(), args);
 }

@@ -7,16 +7,18 @@ namespace MutualAid.Common;
 /// </summary>
 public static class Text
 {
-    public static void Require(List<FieldError> errors, string field, string? value, int max, string missing, bool multiLine = false)
+    /// <param name="missing">What the reader is asked for when the field is empty (each field asks in its own words).</param>
+    public static void Require(List<FieldError> errors, string field, string? value, int max, Reason missing, bool multiLine = false)
     {
-        if (string.IsNullOrWhiteSpace(value)) errors.Add(new(field, missing));
-        else if (value.Length > max) errors.Add(new(field, $"Keep it under {max} characters."));
-        else Clean(errors, field, value, multiLine);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(value)) errors.Add(FieldError.Of(field, missing));
+        else Optional(errors, field, value, max, multiLine);
     }
 
     public static void Optional(List<FieldError> errors, string field, string? value, int max, bool multiLine = false)
     {
-        if (value is not null && value.Length > max) errors.Add(new(field, $"Keep it under {max} characters."));
+        ArgumentNullException.ThrowIfNull(errors);
+        if (value is not null && value.Length > max) errors.Add(FieldError.Of(field, Reason.TooLong, max));
         else Clean(errors, field, value, multiLine);
     }
 
@@ -34,9 +36,5 @@ public static class Text
     public static bool IsClean(string? value, bool multiLine = false) =>
         value is null || !value.Any(c => char.IsControl(c) && !(multiLine && c is '\t' or '\r' or '\n'));
 
-    public static FieldError BadCharacters(string field) =>
-        new(field, "Remove the control characters (such as NUL or BEL): they cannot be stored.")
-        {
-            Said = Phrase.Of("TextBadCharacters", "Remove the control characters (such as NUL or BEL): they cannot be stored."),
-        };
+    public static FieldError BadCharacters(string field) => FieldError.Of(field, Reason.BadCharacters);
 }

@@ -23,5 +23,5 @@ public sealed record DeadlinePolicy(
     public TimeSpan AssignWithin(Urgency urgency) => Times.For(urgency);
 
     public IReadOnlyList<Common.FieldError> Validate() =>
-        Times.Validate("Deadlines", TimeSpan.FromMinutes(1), TimeSpan.FromDays(30), "Between one minute and 30 days.");
+        Times.Validate("Deadlines", TimeSpan.FromMinutes(1), TimeSpan.FromDays(30), Common.Reason.DeadlineOutOfRange);
 }

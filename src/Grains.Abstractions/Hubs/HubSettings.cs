@@ -17,10 +17,10 @@ public sealed record HubSettings(
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
-        Text.Require(errors, nameof(Name), Name, 100, "Give the hub a name.");
-        if (RegionSlug is not null && !Slug.IsValid(RegionSlug)) errors.Add(new(nameof(RegionSlug), "Region keys are lower-case letters, digits and dashes."));
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _)) errors.Add(new(nameof(TimeZoneId), $"Unknown time zone '{TimeZoneId}'."));
-        errors.AddRange(Deadlines?.Validate() ?? [new FieldError(nameof(Deadlines), "Deadlines are required.")]);
+        Text.Require(errors, nameof(Name), Name, 100, Reason.GiveHubName);
+        if (RegionSlug is not null && !Slug.IsValid(RegionSlug)) errors.Add(FieldError.Of(nameof(RegionSlug), Reason.RegionKeyShape));
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _)) errors.Add(FieldError.Of(nameof(TimeZoneId), Reason.UnknownTimeZone, TimeZoneId));
+        errors.AddRange(Deadlines?.Validate() ?? [FieldError.Of(nameof(Deadlines), Reason.DeadlinesRequired)]);
         return errors;
     }
 }

@@ -22,13 +22,13 @@ public sealed record NewOffer(
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
-        if (!Slug.IsValid(HubSlug)) errors.Add(new(nameof(HubSlug), "Choose a hub."));
-        if (!Enum.IsDefined(Kind)) errors.Add(new(nameof(Kind), "Choose goods, a skill/time slot or space."));
-        if (!Enum.IsDefined(Category)) errors.Add(new(nameof(Category), "Choose a category."));
-        Text.Require(errors, nameof(Description), Description, NewRequest.MaxNeedLength, "Say what is offered.", multiLine: true);
-        Text.Require(errors, nameof(Unit), Unit, 40, "Say the unit (kg, boxes, hours, rooms).");
-        if (Quantity <= 0 || Quantity > 1_000_000) errors.Add(new(nameof(Quantity), "Quantity must be more than zero."));
-        Text.Require(errors, "Contact.Name", Contact?.Name, NewRequest.MaxShortText, "Give a name to ask for.");
+        if (!Slug.IsValid(HubSlug)) errors.Add(FieldError.Of(nameof(HubSlug), Reason.ChooseHub));
+        if (!Enum.IsDefined(Kind)) errors.Add(FieldError.Of(nameof(Kind), Reason.ChooseOfferKind));
+        if (!Enum.IsDefined(Category)) errors.Add(FieldError.Of(nameof(Category), Reason.ChooseCategory));
+        Text.Require(errors, nameof(Description), Description, NewRequest.MaxNeedLength, Reason.SayWhatIsOffered, multiLine: true);
+        Text.Require(errors, nameof(Unit), Unit, 40, Reason.SayTheUnit);
+        if (Quantity <= 0 || Quantity > 1_000_000) errors.Add(FieldError.Of(nameof(Quantity), Reason.QuantityMoreThanZero));
+        Text.Require(errors, "Contact.Name", Contact?.Name, NewRequest.MaxShortText, Reason.GiveContactName);
         Text.Optional(errors, nameof(Area), Area, NewRequest.MaxShortText);
         if (Contact is not null)
         {
@@ -38,7 +38,7 @@ public sealed record NewOffer(
         }
         if (AvailableFrom is { } from && AvailableUntil is { } until && until <= from)
         {
-            errors.Add(new(nameof(AvailableUntil), "The offer must end after it starts."));
+            errors.Add(FieldError.Of(nameof(AvailableUntil), Reason.OfferEndsBeforeStart));
         }
 
         return errors;

@@ -1,3 +1,4 @@
+using MutualAid.Common;
 using MutualAid.Requests;
 
 namespace MutualAid.Regions;
@@ -8,4 +9,8 @@ public sealed record EscalatedRequest(
     [property: Id(0)] RequestSummary Request,
     [property: Id(1)] string FromHub,
     [property: Id(2)] string Reason,
-    [property: Id(3)] DateTimeOffset At);
+    [property: Id(3)] DateTimeOffset At)
+{
+    /// <summary>Why, when the system offered it (its deadline passed); <see cref="Reason"/> is then its English.</summary>
+    [Id(4)] public Phrase? ReasonSaid { get; init; }
+}

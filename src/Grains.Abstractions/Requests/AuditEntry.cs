@@ -27,7 +27,11 @@ public sealed record AuditEntry
 
     [Id(2)] public Actor Actor { get; init; }
 
+    /// <summary>Why, as a person typed it, or the English of <see cref="ReasonSaid"/> when the system gave the reason.</summary>
     [Id(4)] public string? Reason { get; init; }
+
+    /// <summary>Why, when the system wrote it (a deadline passed, a claim lapsed), in the reader's language; none for a typed reason.</summary>
+    [Id(6)] public Phrase? ReasonSaid { get; init; }
 
     // Entries written before phrases existed hold only their English here; newer ones leave it empty.
 #pragma warning disable CS0649 // only the serializer sets it, reading those entries

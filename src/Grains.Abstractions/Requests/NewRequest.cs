@@ -29,12 +29,12 @@ public sealed record NewRequest(
     public IReadOnlyList<FieldError> Validate(DateTimeOffset now)
     {
         var errors = new List<FieldError>();
-        if (!Slug.IsValid(HubSlug)) errors.Add(new(nameof(HubSlug), "Choose a hub."));
-        if (!Enum.IsDefined(Category)) errors.Add(new(nameof(Category), "Choose a category."));
-        if (!Enum.IsDefined(Urgency)) errors.Add(new(nameof(Urgency), "Choose an urgency."));
-        Text.Require(errors, nameof(Area), Area, MaxShortText, "Say roughly where (street, estate or area).");
-        Text.Require(errors, nameof(Need), Need, MaxNeedLength, "Say what is needed.", multiLine: true);
-        Text.Require(errors, "Contact.Name", Contact?.Name, MaxShortText, "Give a name to ask for.");
+        if (!Slug.IsValid(HubSlug)) errors.Add(FieldError.Of(nameof(HubSlug), Reason.ChooseHub));
+        if (!Enum.IsDefined(Category)) errors.Add(FieldError.Of(nameof(Category), Reason.ChooseCategory));
+        if (!Enum.IsDefined(Urgency)) errors.Add(FieldError.Of(nameof(Urgency), Reason.ChooseUrgency));
+        Text.Require(errors, nameof(Area), Area, MaxShortText, Reason.SayWhere);
+        Text.Require(errors, nameof(Need), Need, MaxNeedLength, Reason.SayWhatIsNeeded, multiLine: true);
+        Text.Require(errors, "Contact.Name", Contact?.Name, MaxShortText, Reason.GiveContactName);
         if (Contact is not null)
         {
             Text.Optional(errors, "Contact.Phone", Contact.Phone, 40);
@@ -43,15 +43,15 @@ public sealed record NewRequest(
             if (string.IsNullOrWhiteSpace(Contact.Phone) && string.IsNullOrWhiteSpace(Contact.Email)
                 && string.IsNullOrWhiteSpace(Contact.Address))
             {
-                errors.Add(new("Contact", "Give at least a phone number, an email or an address, so someone can reach them."));
+                errors.Add(FieldError.Of("Contact", Reason.GiveSomeContact));
             }
         }
 
         Text.Optional(errors, nameof(AccessibilityNotes), AccessibilityNotes, MaxNeedLength, multiLine: true);
         Text.Optional(errors, nameof(PreferredLanguage), PreferredLanguage, 40);
-        if (Location is { IsValid: false }) errors.Add(new(nameof(Location), "Coordinates are out of range."));
-        if (NeededBy is { } by && by < now.AddDays(-1)) errors.Add(new(nameof(NeededBy), "The needed-by time is in the past."));
-        if (Actor is null || string.IsNullOrWhiteSpace(Actor.UserId)) errors.Add(new(nameof(Actor), "Who is entering this request?"));
+        if (Location is { IsValid: false }) errors.Add(FieldError.Of(nameof(Location), Reason.CoordinatesOutOfRange));
+        if (NeededBy is { } by && by < now.AddDays(-1)) errors.Add(FieldError.Of(nameof(NeededBy), Reason.NeededByPast));
+        if (Actor is null || string.IsNullOrWhiteSpace(Actor.UserId)) errors.Add(FieldError.Of(nameof(Actor), Reason.WhoIsEntering));
         return errors;
     }
 }

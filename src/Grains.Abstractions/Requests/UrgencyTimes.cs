@@ -19,9 +19,9 @@ public sealed record UrgencyTimes(
     };
 
     /// <summary>Each time outside [<paramref name="shortest"/>, <paramref name="longest"/>], as an error on "{field}.{urgency}".</summary>
-    public IReadOnlyList<FieldError> Validate(string field, TimeSpan shortest, TimeSpan longest, string message) =>
+    public IReadOnlyList<FieldError> Validate(string field, TimeSpan shortest, TimeSpan longest, Reason outOfRange) =>
         Enum.GetValues<Urgency>()
             .Where(u => For(u) < shortest || For(u) > longest)
-            .Select(u => new FieldError($"{field}.{u}", message))
+            .Select(u => FieldError.Of($"{field}.{u}", outOfRange))
             .ToArray();
 }

@@ -72,6 +72,9 @@ public interface IVolunteerGrain : IGrainWithGuidKey
     /// <summary>Leaves the volunteer a message they see on their page (the latest few are kept).</summary>
     [Alias("Tell")] Task Tell(string message);
 
+    /// <summary>Leaves the volunteer a message the system writes, said in the language they read.</summary>
+    [Alias("TellSaid")] Task Tell(Common.Phrase said);
+
     /// <summary>Right to erasure: name, contact, skills and languages go; hours given stay for the hub's totals.</summary>
     [Alias("ErasePersonalData")] Task<Result<VolunteerView>> ErasePersonalData(Common.Actor actor);
 }

@@ -42,26 +42,26 @@ public sealed record VolunteerProfile(
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
-        Text.Require(errors, nameof(Name), Name, NewRequest.MaxShortText, "Give the volunteer's name.");
-        if (HubSlugs is null || HubSlugs.Count == 0) errors.Add(new(nameof(HubSlugs), "A volunteer belongs to at least one hub."));
-        else if (HubSlugs.Any(h => !Slug.IsValid(h))) errors.Add(new(nameof(HubSlugs), "Unknown hub name."));
-        if (MaxConcurrentAssignments is < 1 or > 50) errors.Add(new(nameof(MaxConcurrentAssignments), "Between 1 and 50."));
-        if (MaxHoursPerWeek is <= 0 or > 80 || double.IsNaN(MaxHoursPerWeek)) errors.Add(new(nameof(MaxHoursPerWeek), "Between 0 and 80 hours."));
-        if (RestAfterHoursInADay is <= 0 or > 24 || double.IsNaN(RestAfterHoursInADay)) errors.Add(new(nameof(RestAfterHoursInADay), "Between 0 and 24 hours."));
-        if (Availability?.Any(w => w.To <= w.From) == true) errors.Add(new(nameof(Availability), "Each window must end after it starts."));
-        if (Location is { IsValid: false }) errors.Add(new(nameof(Location), "Coordinates are out of range."));
-        if (Skills?.Count > MaxTags || Skills?.Any(k => k is null || k.Length > MaxTagLength) == true) errors.Add(new(nameof(Skills), $"Up to {MaxTags} skills of up to {MaxTagLength} characters each."));
-        if (Languages?.Count > MaxTags || Languages?.Any(l => l is null || l.Length > MaxTagLength) == true) errors.Add(new(nameof(Languages), $"Up to {MaxTags} languages of up to {MaxTagLength} characters each."));
+        Text.Require(errors, nameof(Name), Name, NewRequest.MaxShortText, Reason.GiveVolunteerName);
+        if (HubSlugs is null || HubSlugs.Count == 0) errors.Add(FieldError.Of(nameof(HubSlugs), Reason.AtLeastOneHub));
+        else if (HubSlugs.Any(h => !Slug.IsValid(h))) errors.Add(FieldError.Of(nameof(HubSlugs), Reason.UnknownHubName));
+        if (MaxConcurrentAssignments is < 1 or > 50) errors.Add(FieldError.Of(nameof(MaxConcurrentAssignments), Reason.Between, 1, 50));
+        if (MaxHoursPerWeek is <= 0 or > 80 || double.IsNaN(MaxHoursPerWeek)) errors.Add(FieldError.Of(nameof(MaxHoursPerWeek), Reason.BetweenHours, 0, 80));
+        if (RestAfterHoursInADay is <= 0 or > 24 || double.IsNaN(RestAfterHoursInADay)) errors.Add(FieldError.Of(nameof(RestAfterHoursInADay), Reason.BetweenHours, 0, 24));
+        if (Availability?.Any(w => w.To <= w.From) == true) errors.Add(FieldError.Of(nameof(Availability), Reason.WindowEndsBeforeStart));
+        if (Location is { IsValid: false }) errors.Add(FieldError.Of(nameof(Location), Reason.CoordinatesOutOfRange));
+        if (Skills?.Count > MaxTags || Skills?.Any(k => k is null || k.Length > MaxTagLength) == true) errors.Add(FieldError.Of(nameof(Skills), Reason.TooManySkills, MaxTags, MaxTagLength));
+        if (Languages?.Count > MaxTags || Languages?.Any(l => l is null || l.Length > MaxTagLength) == true) errors.Add(FieldError.Of(nameof(Languages), Reason.TooManyLanguages, MaxTags, MaxTagLength));
         if (Skills?.Any(k => !Text.IsClean(k)) == true) errors.Add(Text.BadCharacters(nameof(Skills)));
         if (Languages?.Any(l => !Text.IsClean(l)) == true) errors.Add(Text.BadCharacters(nameof(Languages)));
-        if (Availability?.Count > MaxWindows) errors.Add(new(nameof(Availability), $"Up to {MaxWindows} windows."));
+        if (Availability?.Count > MaxWindows) errors.Add(FieldError.Of(nameof(Availability), Reason.TooManyWindows, MaxWindows));
         if (Contact is { } contact)
         {
             Text.Optional(errors, "Phone", contact.Phone, MaxPhone);
             Text.Optional(errors, "Email", contact.Email, NewRequest.MaxShortText);
             Text.Clean(errors, "Contact.Name", contact.Name);
             Text.Clean(errors, "Contact.Address", contact.Address, multiLine: true);
-            if (contact.Email is { Length: > 0 } email && (!email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal))) errors.Add(new("Email", "That is not an email address."));
+            if (contact.Email is { Length: > 0 } email && (!email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal))) errors.Add(FieldError.Of("Email", Reason.NotAnEmail));
         }
         return errors;
     }

@@ -11,10 +11,10 @@ public sealed class InvitationGrain(
         ArgumentNullException.ThrowIfNull(invitation);
         if (state.State.Invitation is not null) return Result<Invitation>.Refused(Reason.InvitationExists);
         var errors = invitation.Grant.Validate().ToList();
-        if (invitation.Grant.Role == Role.NetworkAdmin) errors.Add(new("Role", "Network admins are not invited by link."));
-        if (invitation.VolunteerId is not null && invitation.Grant.Role != Role.Volunteer) errors.Add(new("VolunteerId", "Only a volunteer invitation can name a volunteer."));
-        if (invitation.ExpiresAt <= clock.GetUtcNow()) errors.Add(new("ExpiresAt", "The invitation would already have expired."));
-        if (invitation.ExpiresAt > clock.GetUtcNow().AddDays(30)) errors.Add(new("ExpiresAt", "Invitations last at most 30 days."));
+        if (invitation.Grant.Role == Role.NetworkAdmin) errors.Add(FieldError.Of("Role", Reason.AdminNotInvitedByLink));
+        if (invitation.VolunteerId is not null && invitation.Grant.Role != Role.Volunteer) errors.Add(FieldError.Of("VolunteerId", Reason.OnlyVolunteerInvitationNamesVolunteer));
+        if (invitation.ExpiresAt <= clock.GetUtcNow()) errors.Add(FieldError.Of("ExpiresAt", Reason.InvitationAlreadyExpired));
+        if (invitation.ExpiresAt > clock.GetUtcNow().AddDays(30)) errors.Add(FieldError.Of("ExpiresAt", Reason.InvitationTooLong, 30));
         if (errors.Count > 0) return Result<Invitation>.Invalid(errors);
         state.State.Invitation = invitation with { Email = invitation.Email is null ? null : IUserGrain.Key(invitation.Email) };
         await state.WriteStateAsync();

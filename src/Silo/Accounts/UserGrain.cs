@@ -15,9 +15,9 @@ public sealed class UserGrain(
         if (Account is not null) return Result<UserSummary>.Refused(Reason.AccountExists);
         var email = this.GetPrimaryKeyString();
         var errors = new List<FieldError>();
-        if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 200) errors.Add(new("Email", "Enter a valid email address."));
-        Text.Require(errors, "DisplayName", displayName, 100, "Give a name others will see.");
-        if (string.IsNullOrEmpty(passwordHash)) errors.Add(new("Password", "A password is required."));
+        if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 200) errors.Add(FieldError.Of("Email", Reason.EnterValidEmail));
+        Text.Require(errors, "DisplayName", displayName, 100, Reason.GiveDisplayName);
+        if (string.IsNullOrEmpty(passwordHash)) errors.Add(FieldError.Of("Password", Reason.PasswordRequired));
         errors.AddRange(roles.SelectMany(r => r.Validate()));
         if (errors.Count > 0) return Result<UserSummary>.Invalid(errors);
 

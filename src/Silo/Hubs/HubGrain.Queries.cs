@@ -16,11 +16,11 @@ public sealed partial class HubGrain
             if (r.Id == probe.ExcludeRequestId) continue;
             if (probe.ContactKey is not null && S.ContactKeys.TryGetValue(r.Id, out var key) && key == probe.ContactKey)
             {
-                matches.Add(new DuplicateMatch(r, "same contact"));
+                matches.Add(DuplicateMatch.Because(r, key.StartsWith(ContactDetails.PhoneKeyPrefix, StringComparison.Ordinal) ? Reason.SamePhone : Reason.SameEmail));
             }
             else if (r.Category == probe.Category && area.Length > 0 && NormaliseArea(r.Area) == area)
             {
-                matches.Add(new DuplicateMatch(r, $"same area and category ({r.Category})"));
+                matches.Add(DuplicateMatch.Because(r, Reason.SameAreaAndCategory, r.Category));
             }
         }
 

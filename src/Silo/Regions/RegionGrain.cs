@@ -23,7 +23,7 @@ public sealed class RegionGrain(
     {
         if (!Common.Slug.IsValid(Slug)) return Result<RegionInfo>.Invalid("Slug", Reason.NotARegionKey, Common.LogSafe.Bound(Slug));
         var errors = new List<FieldError>();
-        Text.Require(errors, nameof(name), name, 100, "Give the region a name.");
+        Text.Require(errors, nameof(name), name, 100, Reason.GiveRegionName);
         if (errors.Count > 0) return Result<RegionInfo>.Invalid(errors);
         S.Name = name.Trim();
         await Save(registerWithNetwork: true);

@@ -113,7 +113,7 @@ public sealed partial class RequestGrain
     /// The volunteer had the contact details and let go of the job: the volunteer counts it against
     /// the hub's give-back limit. The request tells the volunteer, never the other way round.
     /// </param>
-    private async Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, Phrase said, string? reason, bool givenBack = false)
+    private async Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, Phrase said, AuditReason reason, bool givenBack = false)
     {
         var view = View! with
         {

@@ -54,9 +54,9 @@ public sealed partial class RequestGrain
         var assignment = view.Assignment!;
         var window = until - (assignment.AnsweredAt ?? assignment.OfferedAt);
         await ReturnToTriage(assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now, ClaimExpiresAt = null }, Actor.System,
-            Phrase.Of("DidLetClaimLapse", "let {0}'s claim lapse", assignment.VolunteerName), $"Not picked up within {window.TotalMinutes:0} min; back on the board.", givenBack: true);
+            Phrase.Of("DidLetClaimLapse", "let {0}'s claim lapse", assignment.VolunteerName), Reason.NotPickedUpInTime.Say(window.TotalMinutes), givenBack: true);
         await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId)
-            .Tell($"Your claim on {view.ReferenceCode} ({view.Category} in {view.Area}) lapsed: it was not picked up in time and is back on the board.");
+            .Tell(Reason.ClaimLapsed.Say(view.ReferenceCode, view.Category, view.Area));
     }
 
     public async Task RecordReveal(Actor actor)

@@ -14,7 +14,7 @@ public sealed partial class RequestGrain
 
     private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(1);
 
-    private Task<Result<RequestView>> Commit(RequestView next, Actor actor, Phrase said, string? reason, Action<RequestState>? alsoChange = null) =>
+    private Task<Result<RequestView>> Commit(RequestView next, Actor actor, Phrase said, AuditReason reason, Action<RequestState>? alsoChange = null) =>
         Commit(next, actor, [(said, reason)], alsoChange);
 
     /// <summary>
@@ -24,7 +24,7 @@ public sealed partial class RequestGrain
     /// reminder that finds nothing to do and removes itself. A failed write leaves the live state as
     /// it was.
     /// </summary>
-    private async Task<Result<RequestView>> Commit(RequestView next, Actor actor, List<(Phrase Said, string? Reason)> entries, Action<RequestState>? alsoChange = null)
+    private async Task<Result<RequestView>> Commit(RequestView next, Actor actor, List<(Phrase Said, AuditReason Reason)> entries, Action<RequestState>? alsoChange = null)
     {
         var now = Now;
         var before = state.State;
@@ -35,7 +35,7 @@ public sealed partial class RequestGrain
         var upcoming = before.Copy();
         var view = await WithDeadline(previous, next with { Version = first + entries.Count - 1, UpdatedAt = now, LastChangedBy = actor }, now, upcoming);
         upcoming.View = view;
-        for (var i = 0; i < entries.Count; i++) upcoming.Audit.Add(new AuditEntry(first + i, now, actor, entries[i].Said, entries[i].Reason));
+        for (var i = 0; i < entries.Count; i++) upcoming.Audit.Add(new AuditEntry(first + i, now, actor, entries[i].Said, entries[i].Reason.English) { ReasonSaid = entries[i].Reason.Said });
         alsoChange?.Invoke(upcoming);
         upcoming.DeadlineArmed = await ArmBeforeWrite(DeadlineReminder, before.DeadlineArmed, DeadlineDue(previous), DeadlineDue(view));
         upcoming.ClaimArmed = await ArmBeforeWrite(ClaimReminder, before.ClaimArmed, ClaimDue(previous), ClaimDue(view));

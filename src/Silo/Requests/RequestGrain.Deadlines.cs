@@ -24,17 +24,17 @@ public sealed partial class RequestGrain
         if (now >= assignBy + window && (await Policy(view!.HubSlug)).Region is { } region)
         {
             var waited = (int)(now - since).TotalMinutes;
-            var reason = $"Unassigned for {waited} min, past the hub's deadline.";
+            var reason = Reason.UnassignedPastDeadline.Say(waited);
             // Offered, the deadline reminder goes with the write: the region takes it from here.
             var offered = await Commit(view with { OverdueSince = view.OverdueSince ?? assignBy, OfferedToRegion = region },
                 Actor.System, Phrase.Of("DidOfferToRegion", "offered this to region {0}", region), reason);
             await GrainFactory.GetGrain<IRegionGrain>(region)
-                .ReceiveEscalation(new EscalatedRequest(offered.Value!.Redact(), view.HubSlug, reason, now));
+                .ReceiveEscalation(new EscalatedRequest(offered.Value!.Redact(), view.HubSlug, reason.ToString(), now) { ReasonSaid = reason });
         }
         else if (now >= assignBy && view!.OverdueSince is null)
         {
             await Commit(view with { OverdueSince = now }, Actor.System, Phrase.Of("DidMarkOverdue", "marked this overdue"),
-                $"Not assigned within {window.TotalMinutes:0} min ({view.Urgency}).");
+                Reason.NotAssignedInTime.Say(window.TotalMinutes, view.Urgency));
         }
     }
 

@@ -15,12 +15,12 @@ public sealed partial class RequestGrain
 
         var current = View;
         var held = current.Assignment;
-        List<(Phrase Said, string? Reason)> entries = [];
+        List<(Phrase Said, AuditReason Reason)> entries = [];
         if (RequestLifecycle.IsOpen(current.Status))
         {
             if (Check(RequestAction.Cancel, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
             current = Cancelled(current);
-            entries.Add((DidCancel, "Cancelled to erase personal data: " + command.Reason));
+            entries.Add((DidCancel, Reason.CancelledToErase.Say(command.Reason)));
         }
         else
         {

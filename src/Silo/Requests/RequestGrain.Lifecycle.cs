@@ -50,7 +50,8 @@ public sealed partial class RequestGrain
             _ => Phrase.Of("DidCreate", "created this (member)"),
         };
         var reason = duplicates.Count == 0 ? null
-            : "Possible duplicate of " + string.Join(", ", duplicates.Select(d => $"{d.Request.ReferenceCode} ({d.Why})"));
+            : Reason.PossibleDuplicateOf.Say(Reasons.List(duplicates.Select(d =>
+                Reason.DuplicateOfBecause.Say(d.Request.ReferenceCode, d.Said ?? AuditEntry.AsWritten(d.Why)))));
         return await Commit(view, request.Actor, said, reason);
     }
 

@@ -27,7 +27,7 @@ public sealed partial class RequestGrain
         if (state.State.MergedAudits.ContainsKey(duplicate.ReferenceCode)) return Result<RequestView>.Ok(View); // already taken in
 
         var view = View with { PossibleDuplicateOf = View.PossibleDuplicateOf.Where(id => id != duplicate.Id).ToArray() };
-        return await Commit(view, actor, Phrase.Of("DidAbsorb", "merged duplicate {0} into this", duplicate.ReferenceCode), null,
+        return await Commit(view, actor, Phrase.Of("DidAbsorb", "merged duplicate {0} into this", duplicate.ReferenceCode), default,
             next => next.MergedAudits[duplicate.ReferenceCode] = [.. audit]);
     }
 

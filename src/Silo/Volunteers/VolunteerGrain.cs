@@ -250,10 +250,19 @@ public sealed class VolunteerGrain(
         ClaimsHeld = S.ClaimsHeld,
     };
 
-    public async Task Tell(string message)
+    public Task Tell(string message) =>
+        string.IsNullOrWhiteSpace(message) ? Task.CompletedTask : Leave(new VolunteerNotice(clock.GetUtcNow(), message));
+
+    public Task Tell(Phrase said)
     {
-        if (S.Profile is null || string.IsNullOrWhiteSpace(message)) return;
-        S.Notices.Add(new VolunteerNotice(clock.GetUtcNow(), message));
+        ArgumentNullException.ThrowIfNull(said);
+        return Leave(new VolunteerNotice(clock.GetUtcNow(), said.ToString()) { Said = said });
+    }
+
+    private async Task Leave(VolunteerNotice notice)
+    {
+        if (S.Profile is null) return;
+        S.Notices.Add(notice);
         if (S.Notices.Count > MaxNotices) S.Notices.RemoveRange(0, S.Notices.Count - MaxNotices);
         // A new version announced to the boards is what tells the volunteer's open page to show the message.
         await Commit([]);

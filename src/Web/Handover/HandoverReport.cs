@@ -12,6 +12,9 @@ public sealed record HandoverChange(DateTimeOffset At, string Reference, string 
 {
     /// <summary>The action as a phrase, for the page to say in the reader's language (<see cref="What"/> is the English).</summary>
     public MutualAid.Common.Phrase? Said { get; init; }
+
+    /// <summary>Why, when the system gave the reason (<see cref="Why"/> is then its English; a typed reason has none).</summary>
+    public MutualAid.Common.Phrase? WhySaid { get; init; }
 }
 
 /// <summary>A coordinator's end-of-shift summary: what changed, what is overdue, who is out on a job and who is off.</summary>
@@ -41,7 +44,7 @@ public sealed record HandoverReport(
             var request = grains.GetGrain<IRequestGrain>(id);
             if (await request.GetSummary() is not { } summary) continue;
             changes.AddRange((await request.GetAudit()).Where(e => e.At >= since)
-                .Select(e => new HandoverChange(e.At, summary.ReferenceCode, e.Actor.DisplayName, e.Action, e.Reason) { Said = e.Said }));
+                .Select(e => new HandoverChange(e.At, summary.ReferenceCode, e.Actor.DisplayName, e.Action, e.Reason) { Said = e.Said, WhySaid = e.ReasonSaid }));
         }
 
         var references = snapshot.Requests.ToDictionary(r => r.Id, r => r.ReferenceCode);

@@ -103,7 +103,7 @@ public static class ImportKinds
             return value;
         }
 
-        errors.Add(new(field, $"'{cell}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}."));
+        errors.Add(FieldError.Of(field, Reason.NotOneOf, cell, string.Join(", ", System.Enum.GetNames<TEnum>())));
         return fallback;
     }
 
@@ -114,7 +114,7 @@ public static class ImportKinds
             case null or "no" or "n" or "false" or "0": return false;
             case "yes" or "y" or "true" or "1": return true;
             default:
-                errors.Add(new(field, $"'{cell}' is not yes or no."));
+                errors.Add(FieldError.Of(field, Reason.NotYesOrNo, cell));
                 return false;
         }
     }
@@ -123,7 +123,7 @@ public static class ImportKinds
     {
         if (cell is null) return fallback;
         if (int.TryParse(cell, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
-        errors.Add(new(field, $"'{cell}' is not a whole number."));
+        errors.Add(FieldError.Of(field, Reason.NotWholeNumber, cell));
         return fallback;
     }
 
@@ -131,14 +131,14 @@ public static class ImportKinds
     {
         if (cell is null) return fallback;
         if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-        errors.Add(new(field, $"'{cell}' is not a number."));
+        errors.Add(FieldError.Of(field, Reason.NotANumber, cell));
         return fallback;
     }
 
     private static decimal Decimal(string? cell, string field, List<FieldError> errors)
     {
         if (cell is not null && decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return value;
-        errors.Add(new(field, cell is null ? "A quantity is required." : $"'{cell}' is not a number."));
+        errors.Add(cell is null ? FieldError.Of(field, Reason.QuantityRequired) : FieldError.Of(field, Reason.NotANumber, cell));
         return 0;
     }
 }

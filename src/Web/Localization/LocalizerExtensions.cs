@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using MutualAid.Common;
@@ -43,6 +44,14 @@ public static class LocalizerExtensions
         }).ToArray();
         return string.Format(CultureInfo.CurrentCulture, template.ResourceNotFound ? phrase.English : template.Value, args);
     }
+
+    /// <summary>
+    /// Text that is either the system's (a phrase, said in the reader's language) or a person's
+    /// (kept as they wrote it): an audit reason, a notice, an escalation's why.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(asWritten))]
+    public static string? Say(this IStringLocalizer<UiText> text, Phrase? said, string? asWritten) =>
+        said is { } phrase ? text.Say(phrase) : asWritten;
 
     /// <summary>A field error in the reader's language when the grains gave it as a phrase, else as they wrote it.</summary>
     public static string Say(this IStringLocalizer<UiText> text, FieldError error)

@@ -53,7 +53,7 @@ public static class MyJobsEndpoints
         var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
         async Task<TimeZoneInfo> Zone(string hub) => zones.TryGetValue(hub, out var z) ? z : zones[hub] = await volunteers.ZoneOf(hub);
         var homeZone = volunteer is { Profile.HubSlugs.Count: > 0 } ? await Zone(volunteer.Profile.HubSlugs[0]) : TimeZoneInfo.Utc;
-        var notices = (volunteer?.Notices.Take(3) ?? []).Select(n => new MyNotice(HubTime.Show(n.At, homeZone), n.Message)).ToList();
+        var notices = (volunteer?.Notices.Take(3) ?? []).Select(n => new MyNotice(HubTime.Show(n.At, homeZone), t.Say(n.Said, n.Message) ?? "")).ToList();
         var jobs = new List<MyJob>();
         foreach (var (r, estimate) in volunteer is null ? [] : await volunteers.Assignments(volunteer))
         {

@@ -25,6 +25,7 @@ public sealed class DeadlineTests(FakeClockClusterFixture fixture)
         Assert.Equal(fixture.Clock.GetUtcNow(), overdue.OverdueSince);
         Assert.Null(overdue.OfferedToRegion);
         Assert.Equal(("MutualAid", "marked this overdue"), ((await grain.GetAudit())[^1].Actor.DisplayName, (await grain.GetAudit())[^1].Action));
+        Assert.Equal(MutualAid.Common.Reason.NotAssignedInTime.Key(), (await grain.GetAudit())[^1].ReasonSaid?.Key);
         var board = await domain.WaitForBoard(north, b => b.Requests.Any(r => r.Id == created.Id && r.OverdueSince is not null));
         Assert.Equal(1, board.Counts.Overdue);
 
@@ -37,6 +38,7 @@ public sealed class DeadlineTests(FakeClockClusterFixture fixture)
         var inbox = Assert.Single((await fixture.Grains.GetGrain<IRegionGrain>(region).GetOverview())!.Escalations);
         Assert.Equal(created.Id, inbox.Request.Id);
         Assert.StartsWith("Unassigned for 31 min", inbox.Reason);
+        Assert.Equal(MutualAid.Common.Reason.UnassignedPastDeadline.Key(), inbox.ReasonSaid?.Key);
 
         var taken = await grain.TransferTo(new TransferCommand(offered.Version, Domain.Ana, south, "we have a driver"));
         Assert.True(taken.IsOk, taken.Message);

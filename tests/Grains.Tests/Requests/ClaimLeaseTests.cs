@@ -37,7 +37,10 @@ public sealed class ClaimLeaseTests(FakeClockClusterFixture fixture)
         Assert.Equal("let Rosa's claim lapse", entry.Action);
         var volunteer = (await fixture.Grains.GetGrain<IVolunteerGrain>(v.Id).GetView())!;
         Assert.Empty(volunteer.Reservations);
-        Assert.Contains("lapsed", Assert.Single(volunteer.Notices).Message, StringComparison.Ordinal);
+        var notice = Assert.Single(volunteer.Notices);
+        Assert.Contains("lapsed", notice.Message, StringComparison.Ordinal);
+        Assert.Equal(MutualAid.Common.Reason.ClaimLapsed.Key(), notice.Said?.Key);
+        Assert.Equal(MutualAid.Common.Reason.NotPickedUpInTime.Key(), entry.ReasonSaid?.Key);
         await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == request.Id && r.AssignedVolunteerId is null && r.ClaimExpiresAt is null));
     }
 

@@ -17,7 +17,9 @@ public sealed class DuplicateTests(ClusterFixture fixture)
 
         Assert.Equal([first.Id], second.PossibleDuplicateOf);
         var audit = await domain.RequestGrain(second.Id).GetAudit();
-        Assert.Equal($"Possible duplicate of {first.ReferenceCode} (same contact)", audit[0].Reason);
+        Assert.Equal($"Possible duplicate of {first.ReferenceCode} (same phone)", audit[0].Reason);
+        // The system wrote this reason, so it is also a phrase each reader sees in their language.
+        Assert.Equal(MutualAid.Common.Reason.PossibleDuplicateOf.Key(), audit[0].ReasonSaid?.Key);
     }
 
     [Fact]
@@ -50,6 +52,25 @@ public sealed class DuplicateTests(ClusterFixture fixture)
         await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == open.Id));
         var match = Assert.Single(await domain.Hub(hub).FindDuplicates(probe));
         Assert.Equal(open.Id, match.Request.Id);
-        Assert.Equal("same contact", match.Why);
+        Assert.Equal("same phone", match.Why);
+        Assert.Equal(MutualAid.Common.Reason.SamePhone.Key(), match.Said?.Key);
+    }
+
+    [Fact]
+    public async Task A_match_by_email_says_so_and_a_typed_reason_stays_as_written()
+    {
+        var hub = await domain.NewHub();
+        var byEmail = Domain.Request(hub, area: "Mill Lane") with { Contact = new ContactDetails("Mo", null, "Mo@Example.org", null) };
+        var first = (await domain.RequestGrain(Guid.NewGuid()).Create(byEmail)).Value!;
+        await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == first.Id));
+
+        var probe = DuplicateProbe.For(new ContactDetails("M", null, "mo@example.org ", null), "Elsewhere", RequestCategory.Shelter);
+        var match = Assert.Single(await domain.Hub(hub).FindDuplicates(probe));
+        Assert.Equal(MutualAid.Common.Reason.SameEmail.Key(), match.Said?.Key);
+
+        await domain.RequestGrain(first.Id).Cancel(new RequestCommand(1, Domain.Sam, "sorted by family"));
+        var cancelled = (await domain.RequestGrain(first.Id).GetAudit())[^1];
+        Assert.Equal("sorted by family", cancelled.Reason);
+        Assert.Null(cancelled.ReasonSaid);
     }
 }

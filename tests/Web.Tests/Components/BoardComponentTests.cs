@@ -73,7 +73,7 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
         {
             var warning = intake.Find("[data-testid=duplicate-warning]").TextContent;
             Assert.Contains(existing.ReferenceCode, warning);
-            Assert.Contains("same contact", warning);
+            Assert.Contains("same phone", warning);
         }, TimeSpan.FromSeconds(10));
         Assert.Empty(intake.FindAll("[data-testid=intake-saved]"));
     }

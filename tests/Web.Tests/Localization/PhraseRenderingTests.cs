@@ -49,4 +49,40 @@ public sealed class PhraseRenderingTests
         Assert.Equal("[ABC-123] la clasificó (urgencia Normal → Crítica)", In("es", () => Text.Say(merged)));
         Assert.Equal("[ABC-123] triaged this (urgency Normal → Critical)", merged.ToString());
     }
+
+    [Fact]
+    public void A_duplicate_note_and_the_audit_reason_it_leaves_are_said_in_spanish()
+    {
+        var samePhone = Reason.SamePhone.Say();
+        var sameNeed = Reason.SameAreaAndCategory.Say(RequestCategory.Food);
+        var why = Reason.PossibleDuplicateOf.Say(Reasons.List([
+            Reason.DuplicateOfBecause.Say("ABC-123", samePhone),
+            Reason.DuplicateOfBecause.Say("DEF-456", sameNeed),
+        ]));
+
+        Assert.Equal("mismo teléfono", In("es", () => Text.Say(samePhone)));
+        Assert.Equal("Possible duplicate of ABC-123 (same phone), DEF-456 (same area and category (Food))", why.ToString());
+        Assert.Equal("Posible duplicado de ABC-123 (mismo teléfono), DEF-456 (misma zona y categoría (Comida))", In("es", () => Text.Say(why)));
+    }
+
+    [Fact]
+    public void A_reason_the_system_wrote_is_said_in_spanish_and_one_a_person_typed_stays_as_typed()
+    {
+        var overdue = Reason.NotAssignedInTime.Say(15.0, Urgency.Critical);
+
+        Assert.Equal("Not assigned within 15 min (Critical).", overdue.ToString());
+        Assert.Equal("No se asignó en 15 min (Crítica).", In("es", () => Text.Say(overdue, overdue.ToString())));
+        Assert.Equal("sorted by family", In("es", () => Text.Say(null, "sorted by family")));
+    }
+
+    [Fact]
+    public void A_field_error_is_coded_and_said_in_spanish()
+    {
+        var tooLong = new NewRequest("elm", RequestCategory.Food, Urgency.Normal, new string('x', 201), "Bread", new ContactDetails("Mo", "07700 900123", null, null), RequestSource.PhoneIntake, new Actor("sam", "Sam"))
+            .Validate(Now);
+
+        var error = Assert.Single(tooLong);
+        Assert.Equal((nameof(NewRequest.Area), Reason.TooLong, "Keep it under 200 characters."), (error.Field, error.Reason, error.Message));
+        Assert.Equal("Manténgalo por debajo de 200 caracteres.", In("es", () => Text.Say(error)));
+    }
 }
