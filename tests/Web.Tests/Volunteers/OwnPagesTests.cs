@@ -156,7 +156,6 @@ public sealed class OwnPagesTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         Dictionary<string, string> Form(int version, string? hours = null) => new()
         {
             ["__RequestVerificationToken"] = token,
-            ["hub"] = hub,
             ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["hub"] = hub,
             ["hours"] = hours ?? "",
