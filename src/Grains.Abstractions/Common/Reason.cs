@@ -72,6 +72,7 @@ public enum Reason
     [English("Not assigned within {0:0} min ({1}).")] NotAssignedInTime = 143,
     [English("Unassigned for {0} min, past the hub's deadline.")] UnassignedPastDeadline = 144,
     [English("Cancelled to erase personal data: {0}")] CancelledToErase = 145,
+    [English("Duplicate")] MergedAsDuplicate = 146,
 
     // Volunteers: 200-299
     [English("{0} A coordinator can override this with a reason.")] PastLimits = 200,

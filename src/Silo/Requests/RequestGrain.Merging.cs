@@ -38,6 +38,6 @@ public sealed partial class RequestGrain
         if (Check(RequestAction.Cancel, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         if (View!.Assignment is { } held) return Result<RequestView>.Refused(Reason.MergeHeld, held.VolunteerName);
         var view = View with { Status = RequestStatus.Cancelled, MergedInto = command.SurvivorId };
-        return await Commit(view, command.Actor, Phrase.Of("DidMergeInto", "merged this into {0}", command.SurvivorReference), "Duplicate");
+        return await Commit(view, command.Actor, Phrase.Of("DidMergeInto", "merged this into {0}", command.SurvivorReference), Reason.MergedAsDuplicate.Say());
     }
 }
