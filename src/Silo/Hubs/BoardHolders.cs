@@ -40,7 +40,7 @@ internal sealed class BoardHolders
         foreach (var id in volunteer.ActiveRequestIds)
         {
             if (board.Open.ContainsKey(id)) continue; // the request's row decides, below
-            if (board.Marks.TryGetValue(id, out var mark) && !IsOpen(mark.Status)) continue; // closed here; their release is on its way
+            if (board.Marks.TryGetValue(id, out var mark) && !RequestLifecycle.IsOpen(mark.Status)) continue; // closed here; their release is on its way
             ids.Add(id);
         }
 
@@ -49,7 +49,4 @@ internal sealed class BoardHolders
             ? volunteer
             : volunteer with { ActiveRequestIds = ids, ActiveAssignments = ids.Count };
     }
-
-    private static bool IsOpen(RequestStatus status) =>
-        status is RequestStatus.New or RequestStatus.Triaged or RequestStatus.Assigned or RequestStatus.InProgress or RequestStatus.Reopened;
 }
