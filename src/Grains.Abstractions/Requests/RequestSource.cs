@@ -7,4 +7,6 @@ public enum RequestSource
     PhoneIntake = 1,
     PublicForm = 2,
     Import = 3,
+    /// <summary>A text message to the hub's number (HELP/AYUDA).</summary>
+    Sms = 4,
 }

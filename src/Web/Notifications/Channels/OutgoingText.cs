@@ -1,0 +1,4 @@
+namespace MutualAid.Web.Notifications.Channels;
+
+/// <summary>A rendered message on its way out: the idempotency key, the address (phone or email), and the words.</summary>
+public sealed record OutgoingText(string Key, string To, string? Subject, string Body, string Language);
