@@ -68,6 +68,6 @@ public sealed class PhraseRenderingTests
 
         var error = Assert.Single(tooLong);
         Assert.Equal((nameof(NewRequest.Area), Reason.TooLong, "Keep it under 200 characters."), (error.Field, error.Reason, error.Message));
-        Assert.Equal("Manténgalo por debajo de 200 caracteres.", In("es", () => Words.Say(error)));
+        Assert.Equal("Mantenlo por debajo de 200 caracteres.", In("es", () => Words.Say(error)));
     }
 }
