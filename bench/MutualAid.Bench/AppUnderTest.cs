@@ -84,15 +84,5 @@ internal sealed class AppUnderTest : IAsyncDisposable
         return long.Parse(line[key.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
-        if (Directory.Exists(dataFolder)) Directory.Delete(dataFolder, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await AppShutdown.Stop(process, dataFolder);
 }
