@@ -23,7 +23,7 @@ internal sealed class Baseline : IAsyncDisposable
 
     public static async Task<Baseline> Start()
     {
-        var port = AppUnderTest.FreePort();
+        var port = MutualAid.TestSupport.Ports.Free();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -87,7 +87,7 @@ if (scenario is "throughput" or "all")
 if (scenario == "throughput-redis" || (scenario == "all" && !quick))
 {
     // A private redis-server on a free port, with nothing persisted: the store's own cost, not the disk's.
-    var port = AppUnderTest.FreePort();
+    var port = MutualAid.TestSupport.Ports.Free();
     using var redis = System.Diagnostics.Process.Start("redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])!;
     try
     {

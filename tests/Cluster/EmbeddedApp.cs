@@ -72,14 +72,5 @@ public sealed class EmbeddedApp : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await AppShutdown.Stop(process);
 }

@@ -69,15 +69,5 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
-        if (Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await AppShutdown.Stop(process, DataFolder);
 }

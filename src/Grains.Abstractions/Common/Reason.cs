@@ -191,4 +191,6 @@ public enum Reason
     [English("'{0}' is not a whole number.")] NotWholeNumber = 643,
     [English("'{0}' is not a number.")] NotANumber = 644,
     [English("A quantity is required.")] QuantityRequired = 645,
+    [English("No column is chosen for {0}.")] NoColumnChosen = 646,
+    [English("Not imported ({0}).")] NotImported = 647,
 }

@@ -1,4 +1,6 @@
+using MutualAid.Hubs;
 using MutualAid.Web.Accounts;
+using MutualAid.Web.Volunteers;
 
 namespace MutualAid.Web.Handover;
 
@@ -13,5 +15,13 @@ public sealed class HandoverService(IGrainFactory grains, CurrentUser user, Time
         if (!await user.Can(Ability.Dispatch, hub)) return null;
         var now = clock.GetUtcNow();
         return await HandoverReport.Build(grains, hub, now - TimeSpan.FromHours(Math.Clamp(hours, 1, MaxHours)), now);
+    }
+
+    /// <summary>The report as a text file, its times in the hub's zone; null for anyone who may not dispatch on the hub.</summary>
+    public async Task<string?> Text(string hub, int hours)
+    {
+        if (await Build(hub, hours) is not { } report) return null;
+        var settings = await grains.GetGrain<IHubGrain>(hub).GetSettings();
+        return report.ToText(HubTime.Zone(settings?.TimeZoneId));
     }
 }

@@ -24,6 +24,7 @@ public static class PageServices
         services.AddScoped<RegionService>();
         services.AddScoped<HandoverService>();
         services.AddScoped<ImportService>();
+        services.AddScoped<ExportService>();
         services.AddScoped<PeopleService>();
         services.AddScoped<TeamService>();
         services.AddScoped<VolunteerService>();

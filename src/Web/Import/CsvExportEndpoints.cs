@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
 using CsvHelper;
-using MutualAid.Hubs;
-using MutualAid.Requests;
-using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
 using MutualAid.Web.Hosting;
 
@@ -18,9 +14,10 @@ public static class CsvExportEndpoints
 {
     public static void MapCsvExports(this WebApplication app)
     {
-        app.MapGet("/hubs/{Slug}/export/volunteers.csv", async (string slug, IGrainFactory grains) =>
+        app.MapGet("/hubs/{Slug}/export/volunteers.csv", async (HttpContext http, string slug, CurrentUser user, ExportService exports) =>
         {
-            var views = await Volunteers(grains, slug);
+            user.Set(http.User);
+            var views = await exports.Volunteers(slug);
             return Csv($"mutualaid-{slug}-volunteers.csv",
                 ["Name", "Phone", "Email", "HelpsWith", "Languages", "Vehicle", "MaxAssignments", "MaxHoursPerWeek", "Skills"],
                 views.Select(v => new[]
@@ -31,41 +28,30 @@ public static class CsvExportEndpoints
                 }));
         }).RequireAuthorization(Policies.ManageHub).NoStoreCache();
 
-        app.MapGet("/hubs/{Slug}/export/timebank.csv", async (string slug, IGrainFactory grains) =>
+        app.MapGet("/hubs/{Slug}/export/timebank.csv", async (HttpContext http, string slug, CurrentUser user, ExportService exports) =>
         {
-            var board = await grains.GetGrain<IHubGrain>(slug).GetSnapshot();
-            var statements = await Task.WhenAll(board.Volunteers.Select(v => grains.GetGrain<IVolunteerGrain>(v.Id).GetTimeBank(slug, 1)));
+            user.Set(http.User);
+            var statements = await exports.TimeBanks(slug);
             return Csv($"mutualaid-{slug}-timebank.csv", ["Volunteer", "HoursLastSevenDays", "HoursTotal", "Jobs", "LastTookSomething"],
-                statements.OfType<TimeBankStatement>().OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(s => new[]
+                statements.Select(s => new[]
                 {
                     s.Name, Invariant(s.HoursLastSevenDays), Invariant(s.HoursTotal), Invariant(s.Jobs),
                     s.LastTookSomething?.ToString("u", CultureInfo.InvariantCulture),
                 }));
         }).RequireAuthorization(Policies.ManageHub).NoStoreCache();
 
-        app.MapGet("/hubs/{Slug}/export/requests.csv", async (string slug, ClaimsPrincipal user, IGrainFactory grains, Access access) =>
+        app.MapGet("/hubs/{Slug}/export/requests.csv", async (HttpContext http, string slug, CurrentUser user, ExportService exports) =>
         {
-            var board = await grains.GetGrain<IHubGrain>(slug).GetSnapshot();
-            var mayKnowPeople = await access.Can(user, Ability.SeePrivate, slug);
-            var rows = new List<string?[]>();
-            foreach (var summary in board.Requests)
+            user.Set(http.User);
+            var rows = (await exports.Requests(slug)).Select(row => new[]
             {
-                var contact = mayKnowPeople ? (await grains.GetGrain<IRequestGrain>(summary.Id).GetView())?.Contact : null;
-                rows.Add([summary.ReferenceCode, summary.Status.ToString(), summary.Urgency.ToString(), summary.Category.ToString(), summary.Area, summary.Need,
-                    summary.PreferredLanguage, summary.CreatedAt.ToString("u", CultureInfo.InvariantCulture), summary.AssignedVolunteerName,
-                    contact?.Name, contact?.Phone, contact?.Email, contact?.Address]);
-            }
-
+                row.Request.ReferenceCode, row.Request.Status.ToString(), row.Request.Urgency.ToString(), row.Request.Category.ToString(), row.Request.Area,
+                row.Request.Need, row.Request.PreferredLanguage, row.Request.CreatedAt.ToString("u", CultureInfo.InvariantCulture),
+                row.Request.AssignedVolunteerName, row.Contact?.Name, row.Contact?.Phone, row.Contact?.Email, row.Contact?.Address,
+            });
             return Csv($"mutualaid-{slug}-requests.csv",
                 ["Reference", "Status", "Urgency", "Category", "Area", "Need", "Language", "Created", "AssignedTo", "ContactName", "Phone", "Email", "Address"], rows);
         }).RequireAuthorization(Policies.ViewBoard).NoStoreCache();
-    }
-
-    private static async Task<VolunteerView[]> Volunteers(IGrainFactory grains, string slug)
-    {
-        var board = await grains.GetGrain<IHubGrain>(slug).GetSnapshot();
-        var views = await Task.WhenAll(board.Volunteers.Select(v => grains.GetGrain<IVolunteerGrain>(v.Id).GetView()));
-        return views.OfType<VolunteerView>().Where(v => v.Profile.HubSlugs.Contains(slug)).OrderBy(v => v.Profile.Name, StringComparer.OrdinalIgnoreCase).ToArray();
     }
 
     private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);

@@ -9,6 +9,12 @@ public sealed record RowError(int Line, string Field, string Message)
 {
     /// <summary>The message as a phrase when the check gave one, so the page says it in the reader's language.</summary>
     public Phrase? Said { get; init; }
+
+    public static RowError Of(int line, string field, Reason reason, params object[] args)
+    {
+        var said = reason.Say(args);
+        return new RowError(line, field, said.ToString()) { Said = said };
+    }
 }
 
 /// <summary>Every row checked; imported only when <see cref="Errors"/> is empty.</summary>
@@ -44,7 +50,7 @@ public static class CsvImporter
         var errors = new List<RowError>();
         foreach (var field in kind.Fields.Where(f => f.Required && mapping.GetValueOrDefault(f.Name) is null))
         {
-            errors.Add(new RowError(1, field.Name, $"No column is chosen for {field.Name}."));
+            errors.Add(RowError.Of(1, field.Name, Reason.NoColumnChosen, field.Name));
         }
 
         if (errors.Count > 0) return new ImportPlan<T>([], errors);
@@ -74,7 +80,7 @@ public static class CsvImporter
             {
                 case ResultStatus.Ok: Interlocked.Increment(ref created); break;
                 case ResultStatus.Refused: Interlocked.Increment(ref already); break; // created by an earlier run of this file
-                default: failed.Add(new RowError(row.Line, "", $"Not imported ({status}).")); break;
+                default: failed.Add(RowError.Of(row.Line, "", Reason.NotImported, status)); break;
             }
 
             var n = Interlocked.Increment(ref done);

@@ -26,6 +26,20 @@ public sealed class PeopleService(IGrainFactory grains, CurrentUser user, Reques
         return found;
     }
 
+    /// <summary>Right of access: each of the hub's requests from this contact with its history, for its coordinators (empty for anyone else).</summary>
+    public async Task<IReadOnlyList<(RequestView Request, IReadOnlyList<AuditEntry> Audit)>> ExportOf(string hub, string contactKey)
+    {
+        var found = new List<(RequestView, IReadOnlyList<AuditEntry>)>();
+        foreach (var view in await RequestsOf(hub, contactKey)) found.Add((view, await grains.GetGrain<IRequestGrain>(view.Id).GetAudit()));
+        return found;
+    }
+
+    /// <summary>A volunteer of this hub, for its coordinators; null for anyone else, or for a volunteer of another hub.</summary>
+    public async Task<VolunteerView?> Volunteer(string hub, Guid volunteerId) =>
+        await user.Can(Ability.ManageHub, hub) && await grains.GetGrain<IVolunteerGrain>(volunteerId).GetView() is { } view && view.Profile.HubSlugs.Contains(hub)
+            ? view
+            : null;
+
     /// <summary>Forgets a volunteer's personal data, and disables the accounts that were theirs on this hub.</summary>
     public async Task<Result<VolunteerView>> EraseVolunteer(string hub, Guid volunteerId)
     {

@@ -88,10 +88,7 @@ public sealed class DeadlineTests(FakeClockClusterFixture fixture)
     [Fact]
     public async Task The_deadline_reminder_is_armed_while_waiting_moves_with_urgency_and_goes_once_assigned()
     {
-        var hub = await domain.NewHub();
-        var volunteer = await domain.NewVolunteer(hub);
-        var request = await domain.NewRequest(hub, urgency: Urgency.Low);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, volunteer, request, grain) = await domain.HubWithRequest("Priya", urgency: Urgency.Low);
         var table = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
         var grainId = grain.GetGrainId();
 

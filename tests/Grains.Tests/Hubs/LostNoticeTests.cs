@@ -12,10 +12,7 @@ public sealed class LostNoticeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new TestClusterBuilder(1);
-        builder.AddSiloBuilderConfigurator<BrokenHubStoreSilo>();
-        cluster = builder.Build();
-        await cluster.DeployAsync();
+        cluster = await TestClusters.Start<BrokenHubStoreSilo>();
     }
 
     public async Task DisposeAsync()
@@ -95,8 +92,7 @@ public sealed class LostNoticeTests : IAsyncLifetime
             siloBuilder.AddMemoryGrainStorage("inner");
             siloBuilder.Services.AddSingleton(sp => new BrokenHubStore(sp.GetRequiredKeyedService<IGrainStorage>("inner")));
             siloBuilder.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => sp.GetRequiredService<BrokenHubStore>());
-            siloBuilder.UseInMemoryReminderService().AllowHubNoticeReminders();
-            siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.WithMemoryReminders(TimeProvider.System);
         }
     }
 }

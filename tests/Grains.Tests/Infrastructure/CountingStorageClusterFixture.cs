@@ -4,30 +4,16 @@ namespace MutualAid.Grains.Tests.Infrastructure;
 /// A one-silo cluster whose default store counts the writes of every grain, so a test can hold a
 /// grain to its "one state write per command" promise.
 /// </summary>
-public sealed class CountingStorageClusterFixture : IAsyncLifetime
+public sealed class CountingStorageClusterFixture() : ClusterFixtureBase<CountingStorageClusterFixture.CountingSilo>
 {
     // Silo configurators are created by type, so the counts have to be reachable statically.
     private static readonly ConcurrentDictionary<GrainId, int> Counts = new();
-
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.Client;
 
 #pragma warning disable CA1822 // an instance member so tests reach the counts through their fixture
     public int WritesOf(GrainId grain) => Counts.GetValueOrDefault(grain);
 #pragma warning restore CA1822
 
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.AddSiloBuilderConfigurator<CountingSilo>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
-
-    private sealed class CountingSilo : ISiloConfigurator
+    public sealed class CountingSilo : ISiloConfigurator
     {
         private const string Inner = "uncounted";
 
@@ -37,8 +23,7 @@ public sealed class CountingStorageClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddGrainStorage(
                 ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
                 (services, _) => new CountingStorage(services.GetRequiredKeyedService<IGrainStorage>(Inner)));
-            siloBuilder.UseInMemoryReminderService().AllowHubNoticeReminders();
-            siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.WithMemoryReminders(TimeProvider.System);
         }
     }
 

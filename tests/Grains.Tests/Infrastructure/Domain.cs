@@ -60,6 +60,33 @@ public sealed class Domain(IGrainFactory grains)
         return result.Value!;
     }
 
+    /// <summary>Where most request tests start: a fresh hub with one new request on it.</summary>
+    public async Task<(string Hub, RequestView Request, IRequestGrain Grain)> HubWithRequest(Urgency urgency = Urgency.Normal)
+    {
+        var hub = await NewHub();
+        var request = await NewRequest(hub, urgency: urgency);
+        return (hub, request, RequestGrain(request.Id));
+    }
+
+    /// <summary>A fresh hub with a volunteer and one new request on it.</summary>
+    public async Task<(string Hub, VolunteerView Volunteer, RequestView Request, IRequestGrain Grain)> HubWithRequest(string volunteer, Urgency urgency = Urgency.Normal)
+    {
+        var hub = await NewHub();
+        var one = await NewVolunteer(hub, volunteer);
+        var request = await NewRequest(hub, urgency: urgency);
+        return (hub, one, request, RequestGrain(request.Id));
+    }
+
+    /// <summary>A fresh hub with two volunteers and one new request on it, for handing a request from one to the other.</summary>
+    public async Task<(string Hub, VolunteerView First, VolunteerView Second, RequestView Request, IRequestGrain Grain)> HubWithRequest(
+        string first, string second, Urgency urgency = Urgency.Normal)
+    {
+        var hub = await NewHub();
+        var (one, other) = (await NewVolunteer(hub, first), await NewVolunteer(hub, second));
+        var request = await NewRequest(hub, urgency: urgency);
+        return (hub, one, other, request, RequestGrain(request.Id));
+    }
+
     public IRequestGrain RequestGrain(Guid id) => Grains.GetGrain<IRequestGrain>(id);
 
     public IHubGrain Hub(string slug) => Grains.GetGrain<IHubGrain>(slug);

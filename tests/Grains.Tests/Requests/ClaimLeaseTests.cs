@@ -9,10 +9,7 @@ public sealed class ClaimLeaseTests(FakeClockClusterFixture fixture)
     [Fact]
     public async Task A_claim_not_picked_up_in_time_lapses_back_to_the_board_and_the_volunteer_is_told()
     {
-        var hub = await domain.NewHub();
-        var v = await domain.NewVolunteer(hub, "Rosa");
-        var request = await domain.NewRequest(hub, urgency: Urgency.High);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, v, request, grain) = await domain.HubWithRequest("Rosa", urgency: Urgency.High);
         var assigned = (await grain.Assign(new AssignCommand(request.Version, Domain.Sam, v.Id))).Value!;
         Assert.Null(assigned.Assignment!.ClaimExpiresAt); // offered: the claim starts when accepted
 
@@ -47,10 +44,7 @@ public sealed class ClaimLeaseTests(FakeClockClusterFixture fixture)
     [Fact]
     public async Task A_self_service_claim_starts_the_lease_and_picking_up_ends_it()
     {
-        var hub = await domain.NewHub();
-        var (v, other) = (await domain.NewVolunteer(hub, "Sol"), await domain.NewVolunteer(hub, "Tia"));
-        var request = await domain.NewRequest(hub, urgency: Urgency.Critical);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, v, other, request, grain) = await domain.HubWithRequest("Sol", "Tia", urgency: Urgency.Critical);
 
         var claimed = (await grain.Claim(new ClaimCommand(request.Version, Domain.Ana, v.Id))).Value!;
         Assert.Equal(RequestStatus.Assigned, claimed.Status);

@@ -68,10 +68,7 @@ public sealed class RequestLifecycleTests(ClusterFixture fixture)
     [Fact]
     public async Task The_happy_path_leaves_a_complete_audit_trail()
     {
-        var hub = await domain.NewHub();
-        var volunteer = await domain.NewVolunteer(hub, "Priya");
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, volunteer, request, grain) = await domain.HubWithRequest("Priya");
 
         var v = (await grain.Triage(new TriageCommand(1, Domain.Sam, Urgency.High, Reason: "diabetic, no food since yesterday"))).Value!;
         v = (await grain.Assign(new AssignCommand(v.Version, Domain.Ana, volunteer.Id))).Value!;
@@ -99,11 +96,7 @@ public sealed class RequestLifecycleTests(ClusterFixture fixture)
     [Fact]
     public async Task A_stale_command_gets_a_conflict_naming_who_changed_what_and_when()
     {
-        var hub = await domain.NewHub();
-        var priya = await domain.NewVolunteer(hub, "Priya");
-        var omar = await domain.NewVolunteer(hub, "Omar");
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, priya, omar, request, grain) = await domain.HubWithRequest("Priya", "Omar");
 
         var first = await grain.Assign(new AssignCommand(request.Version, Domain.Sam, priya.Id));
         var second = await grain.Assign(new AssignCommand(request.Version, Domain.Ana, omar.Id));
@@ -125,11 +118,7 @@ public sealed class RequestLifecycleTests(ClusterFixture fixture)
     [Fact]
     public async Task Reassigning_moves_the_capacity_and_keeps_the_history()
     {
-        var hub = await domain.NewHub();
-        var priya = await domain.NewVolunteer(hub, "Priya");
-        var omar = await domain.NewVolunteer(hub, "Omar");
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, priya, omar, request, grain) = await domain.HubWithRequest("Priya", "Omar");
 
         var v = (await grain.Assign(new AssignCommand(1, Domain.Sam, priya.Id))).Value!;
         v = (await grain.Assign(new AssignCommand(v.Version, Domain.Sam, omar.Id, Reason: "Priya's car broke down"))).Value!;

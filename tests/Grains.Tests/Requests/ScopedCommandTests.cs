@@ -9,9 +9,7 @@ public sealed class ScopedCommandTests(ClusterFixture fixture)
     [Fact]
     public async Task A_command_for_another_hub_is_not_found_and_changes_nothing()
     {
-        var hub = await domain.NewHub();
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, request, grain) = await domain.HubWithRequest();
 
         var refused = await grain.Cancel(new RequestCommand(request.Version, Domain.Sam, "not ours") { Hub = Domain.NewSlug() });
         var stale = await grain.Triage(new TriageCommand(request.Version - 1, Domain.Sam) { Hub = Domain.NewSlug() });
@@ -26,10 +24,7 @@ public sealed class ScopedCommandTests(ClusterFixture fixture)
     [Fact]
     public async Task A_volunteer_acting_as_themselves_reaches_only_their_own_jobs()
     {
-        var hub = await domain.NewHub();
-        var (mine, theirs) = (await domain.NewVolunteer(hub, "Ike"), await domain.NewVolunteer(hub, "Jay"));
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, mine, theirs, request, grain) = await domain.HubWithRequest("Ike", "Jay");
         var assigned = (await grain.Assign(new AssignCommand(request.Version, Domain.Sam, theirs.Id))).Value!;
 
         var refused = await grain.Accept(new RequestCommand(assigned.Version, Domain.Ana) { AsVolunteer = mine.Id });

@@ -37,10 +37,7 @@ public sealed class WritesPerCommandTests(CountingStorageClusterFixture fixture)
     [Fact]
     public async Task Claiming_unassigning_declining_and_cancelling_write_the_request_once_each()
     {
-        var hub = await domain.NewHub();
-        var volunteer = await domain.NewVolunteer(hub, "Omar");
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, volunteer, request, grain) = await domain.HubWithRequest("Omar");
 
         var claimed = await WritesOf(grain, () => grain.Claim(new ClaimCommand(request.Version, Domain.Ana, volunteer.Id)));
         var unassigned = await WritesOf(grain, () => grain.Unassign(new RequestCommand(request.Version + 1, Domain.Sam, "Needs a car")));
@@ -56,9 +53,7 @@ public sealed class WritesPerCommandTests(CountingStorageClusterFixture fixture)
     [Fact]
     public async Task A_refused_command_writes_nothing()
     {
-        var hub = await domain.NewHub();
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, request, grain) = await domain.HubWithRequest();
 
         var refused = await WritesOf(grain, () => grain.Fulfil(new FulfilCommand(request.Version, Domain.Sam, 1)), expectOk: false);
 

@@ -19,7 +19,7 @@ public sealed class ErasureOnDiskTests : IDisposable
     public async Task An_erased_requester_is_gone_from_the_file_and_its_wal_while_the_silo_runs_and_the_files_are_owner_only()
     {
         SqliteTestSilo.DatabasePath = Database;
-        await using var cluster = await Start();
+        await using var cluster = await TestClusters.Start<SqliteTestSilo>(serviceId: "erasure-on-disk");
         var domain = new Domain(cluster.Client);
         var hub = await domain.NewHub();
         var contact = new ContactDetails("Zebedee Quintavalle", "07700 913579", "zq.erasure@example.org", "77 Quillfeather Mews");
@@ -53,7 +53,7 @@ public sealed class ErasureOnDiskTests : IDisposable
     public async Task An_erased_volunteer_is_gone_from_the_file_its_wal_and_the_board_state_while_the_silo_runs()
     {
         SqliteTestSilo.DatabasePath = Database;
-        await using var cluster = await Start();
+        await using var cluster = await TestClusters.Start<SqliteTestSilo>(serviceId: "erasure-on-disk");
         var domain = new Domain(cluster.Client);
         var hub = await domain.NewHub();
         var volunteerId = Guid.NewGuid();
@@ -156,15 +156,6 @@ public sealed class ErasureOnDiskTests : IDisposable
         }
     }
 
-    private static async Task<TestCluster> Start()
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.Options.ServiceId = "erasure-on-disk";
-        builder.AddSiloBuilderConfigurator<SqliteTestSilo>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
 
     public void Dispose()
     {

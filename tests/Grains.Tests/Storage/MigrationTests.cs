@@ -19,7 +19,7 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
         Guid volunteerId = Guid.NewGuid(), requestId = Guid.NewGuid();
         string before;
         int pendingNotices;
-        await using (var embedded = await Start<SqliteTestSilo>())
+        await using (var embedded = await TestClusters.Start<SqliteTestSilo>(serviceId: "mutualaid"))
         {
             var domain = new Domain(embedded.Client);
             await domain.NewHub("city", hub);
@@ -50,20 +50,11 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
         Assert.Equal(6, first.Copied); // hub, region, network directory, volunteer, two requests
         Assert.Equal(1 + pendingNotices, first.Reminders); // the waiting request's deadline, and any pending board notice
         Assert.Equal((0, first.Copied), (second.Copied, second.Skipped)); // idempotent
-        await using var clustered = await Start<RedisSilo>();
+        await using var clustered = await TestClusters.Start<RedisSilo>(serviceId: "mutualaid");
         Assert.Equal(before, await Describe(clustered.Client, hub, requestId, volunteerId));
         await clustered.StopAllSilosAsync();
     }
 
-    private static async Task<TestCluster> Start<T>() where T : ISiloConfigurator, new()
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.Options.ServiceId = "mutualaid";
-        builder.AddSiloBuilderConfigurator<T>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
 
     private static async Task<string> Describe(IGrainFactory grains, string hub, Guid request, Guid volunteer) => JsonSerializer.Serialize(new object?[]
     {
@@ -85,8 +76,7 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMutualAidGrainStorage(new MutualAidOptions { Storage = StorageKind.Redis, Redis = redisConnection }, AppContext.BaseDirectory);
-            siloBuilder.UseInMemoryReminderService().AllowHubNoticeReminders();
-            siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.WithMemoryReminders(TimeProvider.System);
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed class RestartSurvivalTests : IDisposable
         Guid volunteerId = Guid.NewGuid(), offerId = Guid.NewGuid(), assignedId = Guid.NewGuid(), waitingId = Guid.NewGuid();
         string before;
 
-        await using (var first = await Start())
+        await using (var first = await TestClusters.Start<SqliteTestSilo>(serviceId: "restart-survival"))
         {
             var domain = new Domain(first.Client);
             await domain.NewHub("city", hub);
@@ -32,7 +32,7 @@ public sealed class RestartSurvivalTests : IDisposable
             await first.StopAllSilosAsync();
         }
 
-        await using var second = await Start();
+        await using var second = await TestClusters.Start<SqliteTestSilo>(serviceId: "restart-survival");
         var after = await Describe(second.Client, hub, [assignedId, waitingId], volunteerId, offerId);
         var keptVersion = long.Parse(before[(before.LastIndexOf(',') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(before[..before.LastIndexOf(',')], after[..after.LastIndexOf(',')]);
@@ -52,7 +52,7 @@ public sealed class RestartSurvivalTests : IDisposable
         SqliteTestSilo.DatabasePath = Path.Combine(folder, "mutualaid.db");
         var seriesId = Guid.NewGuid();
         SeriesView before;
-        await using (var first = await Start())
+        await using (var first = await TestClusters.Start<SqliteTestSilo>(serviceId: "restart-survival"))
         {
             var domain = new Domain(first.Client);
             var hub = await domain.NewHub();
@@ -62,7 +62,7 @@ public sealed class RestartSurvivalTests : IDisposable
             await first.StopAllSilosAsync();
         }
 
-        await using var second = await Start();
+        await using var second = await TestClusters.Start<SqliteTestSilo>(serviceId: "restart-survival");
         var after = (await second.Client.GetGrain<IRequestSeriesGrain>(seriesId).GetView())!;
         Assert.Equal(before.NextDue, after.NextDue);
         Assert.Equal(before.Occurrences, after.Occurrences);
@@ -72,16 +72,6 @@ public sealed class RestartSurvivalTests : IDisposable
         await second.StopAllSilosAsync();
     }
 
-    private static async Task<TestCluster> Start()
-    {
-        var builder = new TestClusterBuilder(1);
-        // State is keyed by service id; a TestCluster otherwise invents a new one each start.
-        builder.Options.ServiceId = "restart-survival";
-        builder.AddSiloBuilderConfigurator<SqliteTestSilo>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
 
     private static async Task<string> Describe(IGrainFactory grains, string hub, Guid[] requests, Guid volunteer, Guid offer)
     {

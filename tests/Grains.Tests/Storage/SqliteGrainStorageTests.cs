@@ -2,21 +2,11 @@ namespace MutualAid.Grains.Tests.Storage;
 
 public sealed class SqliteGrainStorageTests : IAsyncLifetime
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-store-" + Guid.NewGuid().ToString("N"));
-    private readonly ServiceProvider services = new ServiceCollection().AddSerializer().BuildServiceProvider();
-    private readonly List<SqliteGrainStorage> opened = [];
+    private readonly SqliteTestStore files = new();
 
-    private string DatabasePath => Path.Combine(folder, "mutualaid.db");
+    private string DatabasePath => files.DatabasePath;
 
-    private async Task<SqliteGrainStorage> Open()
-    {
-        var storage = new SqliteGrainStorage("test", new SqliteGrainStorageOptions { DatabasePath = DatabasePath },
-            new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
-            Options.Create(new ClusterOptions { ServiceId = "svc" }), NullLogger<SqliteGrainStorage>.Instance);
-        await storage.Init();
-        opened.Add(storage);
-        return storage;
-    }
+    private Task<SqliteGrainStorage> Open() => files.Open();
 
     private static GrainState<RequestState> State(string need) => new(new RequestState
     {
@@ -84,13 +74,13 @@ public sealed class SqliteGrainStorageTests : IAsyncLifetime
     [Fact]
     public async Task A_corrupt_file_or_an_unusable_folder_fails_with_the_path_named()
     {
-        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(files.Folder);
         await File.WriteAllBytesAsync(DatabasePath, Enumerable.Range(0, 8192).Select(i => (byte)(i * 31 + 7)).ToArray());
         var corrupt = Assert.Throws<StartupException>(() => SqliteGrainStorage.Preflight(DatabasePath));
         Assert.Contains(DatabasePath, corrupt.Message);
         Assert.Contains("not a MutualAid database", corrupt.Message);
 
-        var blocker = Path.Combine(folder, "not-a-folder");
+        var blocker = Path.Combine(files.Folder, "not-a-folder");
         await File.WriteAllTextAsync(blocker, "a file where the data folder should be");
         var unusable = Assert.Throws<StartupException>(() => SqliteGrainStorage.Preflight(Path.Combine(blocker, "mutualaid.db")));
         Assert.Contains("Cannot create the data folder", unusable.Message);
@@ -98,11 +88,5 @@ public sealed class SqliteGrainStorageTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var store in opened) await store.DisposeAsync();
-        await services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await files.DisposeAsync();
 }

@@ -7,10 +7,7 @@ public sealed class HoursAndSkillsTests(ClusterFixture fixture)
 
     private async Task<(RequestView Request, VolunteerView Volunteer)> InProgress(double estimate)
     {
-        var hub = await domain.NewHub();
-        var volunteer = await domain.NewVolunteer(hub, "Priya");
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, volunteer, request, grain) = await domain.HubWithRequest("Priya");
         var v = (await grain.Assign(new AssignCommand(request.Version, Domain.Ana, volunteer.Id, estimate))).Value!;
         v = (await grain.Accept(new RequestCommand(v.Version, Domain.Ana))).Value!;
         v = (await grain.Start(new RequestCommand(v.Version, Domain.Ana))).Value!;

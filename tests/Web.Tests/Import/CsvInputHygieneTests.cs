@@ -1,3 +1,5 @@
+using static MutualAid.Web.Tests.Localization.Localized;
+
 namespace MutualAid.Web.Tests.Import;
 
 /// <summary>
@@ -9,29 +11,12 @@ public sealed class CsvInputHygieneTests(TrustWorld world) : IClassFixture<Trust
 {
     private static readonly Actor Importer = new("import-test", "Import test");
 
-    private static readonly IStringLocalizer<UiText> Text = new StringLocalizer<UiText>(
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
-
     private const string RequestsHeader = "Need,Category,Area,ContactName,Phone\n";
 
     private static async Task<CsvTable> Table(string csv) => await CsvTable.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)));
 
     private static ImportPlan<NewRequest> PlanRequests(CsvTable table, string hub) =>
         CsvImporter.Plan(ImportKinds.Requests, table, CsvImporter.AutoMap(ImportKinds.Requests, table.Headers), hub, Importer);
-
-    private static string In(string culture, Func<string> read)
-    {
-        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
-        }
-    }
 
     [Fact]
     public async Task A_spreadsheet_with_a_NUL_or_a_BEL_in_a_cell_names_the_line_and_field_and_imports_nothing()
@@ -48,7 +33,7 @@ public sealed class CsvInputHygieneTests(TrustWorld world) : IClassFixture<Trust
         Assert.Empty(plan.Items);
         Assert.Equal([(3, "Contact.Name"), (6, "Need")], plan.Errors.Select(e => (e.Line, e.Field)));
         Assert.All(plan.Errors, e => Assert.Equal(Reason.BadCharacters.Key(), e.Said?.Key));
-        Assert.Contains("caracteres de control", In("es", () => Text.Say(plan.Errors[0].Said!)), StringComparison.Ordinal);
+        Assert.Contains("caracteres de control", In("es", () => Words.Say(plan.Errors[0].Said!)), StringComparison.Ordinal);
         Assert.Empty((await world.Factory.Grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Requests);
     }
 
@@ -63,8 +48,8 @@ public sealed class CsvInputHygieneTests(TrustWorld world) : IClassFixture<Trust
         var error = await Assert.ThrowsAsync<CsvReadException>(() => CsvTable.Read(new MemoryStream([.. bytes])));
 
         Assert.Equal("CsvNotUtf8", error.Said.Key);
-        Assert.StartsWith("Line 3 is not valid UTF-8", In("en", () => Text.Say(error.Said)), StringComparison.Ordinal);
-        Assert.StartsWith("La línea 3 no es UTF-8 válido", In("es", () => Text.Say(error.Said)), StringComparison.Ordinal);
+        Assert.StartsWith("Line 3 is not valid UTF-8", In("en", () => Words.Say(error.Said)), StringComparison.Ordinal);
+        Assert.StartsWith("La línea 3 no es UTF-8 válido", In("es", () => Words.Say(error.Said)), StringComparison.Ordinal);
 
         // The same file saved as UTF-8 reads, José and all.
         var fixedTable = await Table(RequestsHeader + "Bread,Food,Mill Lane,José,07700 900001\nRice,Food,Mill Lane,José,07700 900002\n");

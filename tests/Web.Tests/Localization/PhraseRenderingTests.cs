@@ -1,39 +1,24 @@
+using static MutualAid.Web.Tests.Localization.Localized;
+
 namespace MutualAid.Web.Tests.Localization;
 
 /// <summary>Sentences the grains send as phrases read in the reader's language, arguments included.</summary>
 public sealed class PhraseRenderingTests
 {
-    private static readonly IStringLocalizer<UiText> Text = new StringLocalizer<UiText>(
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
-
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     private static Conflict Assigned(Phrase? said) =>
         new(3, 4, new Actor("sam", "Sam"), said ?? AuditEntry.AsWritten("assigned this to Priya"), Now.AddSeconds(-4));
-
-    private static T In<T>(string culture, Func<T> read)
-    {
-        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
-        }
-    }
 
     [Fact]
     public void A_conflict_reads_the_same_in_english_as_before_and_in_spanish_in_spanish()
     {
         var conflict = Assigned(Phrase.Of("DidAssign", "assigned this to {0}", "Priya"));
 
-        Assert.Equal("Sam assigned this to Priya 4 s ago", In("en", () => Text.Describe(conflict, Now)));
-        Assert.Equal("Sam la asignó a Priya hace 4 s", In("es", () => Text.Describe(conflict, Now)));
+        Assert.Equal("Sam assigned this to Priya 4 s ago", In("en", () => Words.Describe(conflict, Now)));
+        Assert.Equal("Sam la asignó a Priya hace 4 s", In("es", () => Words.Describe(conflict, Now)));
         // An entry written before phrases existed still reads, in its recorded English.
-        Assert.Equal("Sam assigned this to Priya hace 4 s", In("es", () => Text.Describe(Assigned(null), Now)));
+        Assert.Equal("Sam assigned this to Priya hace 4 s", In("es", () => Words.Describe(Assigned(null), Now)));
     }
 
     [Fact]
@@ -43,10 +28,10 @@ public sealed class PhraseRenderingTests
         var hours = Phrase.Of("Hours", "{0:0.#} of {1:0.#} h this week", 2.5, 10.0);
         var merged = Phrase.Of("FromMerged", "[{0}] {1}", "ABC-123", triaged);
 
-        Assert.Equal("la clasificó (urgencia Normal → Crítica)", In("es", () => Text.Say(triaged)));
-        Assert.Equal("2,5 de 10 h esta semana", In("es", () => Text.Say(hours)));
-        Assert.Equal("2.5 of 10 h this week", In("en", () => Text.Say(hours)));
-        Assert.Equal("[ABC-123] la clasificó (urgencia Normal → Crítica)", In("es", () => Text.Say(merged)));
+        Assert.Equal("la clasificó (urgencia Normal → Crítica)", In("es", () => Words.Say(triaged)));
+        Assert.Equal("2,5 de 10 h esta semana", In("es", () => Words.Say(hours)));
+        Assert.Equal("2.5 of 10 h this week", In("en", () => Words.Say(hours)));
+        Assert.Equal("[ABC-123] la clasificó (urgencia Normal → Crítica)", In("es", () => Words.Say(merged)));
         Assert.Equal("[ABC-123] triaged this (urgency Normal → Critical)", merged.ToString());
     }
 
@@ -60,9 +45,9 @@ public sealed class PhraseRenderingTests
             Reason.DuplicateOfBecause.Say("DEF-456", sameNeed),
         ]));
 
-        Assert.Equal("mismo teléfono", In("es", () => Text.Say(samePhone)));
+        Assert.Equal("mismo teléfono", In("es", () => Words.Say(samePhone)));
         Assert.Equal("Possible duplicate of ABC-123 (same phone), DEF-456 (same area and category (Food))", why.ToString());
-        Assert.Equal("Posible duplicado de ABC-123 (mismo teléfono), DEF-456 (misma zona y categoría (Comida))", In("es", () => Text.Say(why)));
+        Assert.Equal("Posible duplicado de ABC-123 (mismo teléfono), DEF-456 (misma zona y categoría (Comida))", In("es", () => Words.Say(why)));
     }
 
     [Fact]
@@ -71,8 +56,8 @@ public sealed class PhraseRenderingTests
         var overdue = Reason.NotAssignedInTime.Say(15.0, Urgency.Critical);
 
         Assert.Equal("Not assigned within 15 min (Critical).", overdue.ToString());
-        Assert.Equal("No se asignó en 15 min (Crítica).", In("es", () => Text.Say(overdue, overdue.ToString())));
-        Assert.Equal("sorted by family", In("es", () => Text.Say(null, "sorted by family")));
+        Assert.Equal("No se asignó en 15 min (Crítica).", In("es", () => Words.Say(overdue, overdue.ToString())));
+        Assert.Equal("sorted by family", In("es", () => Words.Say(null, "sorted by family")));
     }
 
     [Fact]
@@ -83,6 +68,6 @@ public sealed class PhraseRenderingTests
 
         var error = Assert.Single(tooLong);
         Assert.Equal((nameof(NewRequest.Area), Reason.TooLong, "Keep it under 200 characters."), (error.Field, error.Reason, error.Message));
-        Assert.Equal("Manténgalo por debajo de 200 caracteres.", In("es", () => Text.Say(error)));
+        Assert.Equal("Mantenlo por debajo de 200 caracteres.", In("es", () => Words.Say(error)));
     }
 }

@@ -1,9 +1,0 @@
-global using Microsoft.AspNetCore.SignalR.Client;
-global using MutualAid.Board;
-global using MutualAid.Requests;
-global using System.Collections.Concurrent;
-global using System.Diagnostics;
-global using System.Net;
-global using System.Net.Http.Json;
-global using System.Text.Json;
-global using System.Text.RegularExpressions;

@@ -1,0 +1,31 @@
+namespace MutualAid.Grains.Tests.Infrastructure;
+
+/// <summary>The embedded grain store on a file of its own under the temp folder, removed with everything it opened.</summary>
+public sealed class SqliteTestStore : IAsyncDisposable
+{
+    private readonly ServiceProvider services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+    private readonly List<SqliteGrainStorage> opened = [];
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "mutualaid-store-" + Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(Folder, "mutualaid.db");
+
+    /// <summary>The store as a silo opens it, with the Orleans serializer the silo writes state with.</summary>
+    public async Task<SqliteGrainStorage> Open()
+    {
+        var storage = new SqliteGrainStorage("test", new SqliteGrainStorageOptions { DatabasePath = DatabasePath },
+            new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+            Options.Create(new ClusterOptions { ServiceId = "svc" }), NullLogger<SqliteGrainStorage>.Instance);
+        await storage.Init();
+        opened.Add(storage);
+        return storage;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var store in opened) await store.DisposeAsync();
+        await services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+    }
+}

@@ -1,0 +1,47 @@
+namespace MutualAid.Grains.Tests.Infrastructure;
+
+/// <summary>How every fixture and test starts its in-process cluster, and what every test silo shares.</summary>
+public static class TestClusters
+{
+    /// <summary>
+    /// A deployed cluster of <paramref name="silos"/> silos set up by <typeparamref name="TSilo"/>.
+    /// Give a <paramref name="serviceId"/> when a later start must find the state this one wrote:
+    /// state is keyed by service id, and a TestCluster otherwise invents a new one each start.
+    /// </summary>
+    public static async Task<TestCluster> Start<TSilo>(short silos = 1, string? serviceId = null)
+        where TSilo : ISiloConfigurator, new()
+    {
+        var builder = new TestClusterBuilder(silos);
+        if (serviceId is not null) builder.Options.ServiceId = serviceId;
+        builder.AddSiloBuilderConfigurator<TSilo>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    /// <summary>In-memory reminders that may wake hubs for their notices, and the clock the grains read.</summary>
+    public static ISiloBuilder WithMemoryReminders(this ISiloBuilder siloBuilder, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(siloBuilder);
+        siloBuilder.UseInMemoryReminderService().AllowHubNoticeReminders();
+        siloBuilder.Services.AddSingleton(clock);
+        return siloBuilder;
+    }
+}
+
+/// <summary>A cluster shared by a test collection: started once before its tests, stopped after.</summary>
+public abstract class ClusterFixtureBase<TSilo>(short silos = 1) : IAsyncLifetime
+    where TSilo : ISiloConfigurator, new()
+{
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync() => Cluster = await TestClusters.Start<TSilo>(silos);
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}

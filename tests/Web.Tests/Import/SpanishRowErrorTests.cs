@@ -1,0 +1,32 @@
+using static MutualAid.Web.Tests.Localization.Localized;
+
+namespace MutualAid.Web.Tests.Import;
+
+/// <summary>The import's own row errors (not only the grains' field errors) read in the reader's language.</summary>
+public sealed class SpanishRowErrorTests
+{
+    private static readonly Actor Importer = new("import-test", "Import test");
+
+    [Fact]
+    public async Task A_file_without_a_required_column_says_so_in_spanish_to_a_spanish_reader()
+    {
+        var table = await CsvTable.Read(new MemoryStream(Encoding.UTF8.GetBytes("Category,Area,ContactName,Phone\nFood,Mill Lane,Jo,07700 900001\n")));
+
+        var plan = CsvImporter.Plan(ImportKinds.Requests, table, CsvImporter.AutoMap(ImportKinds.Requests, table.Headers), "any-hub", Importer);
+
+        var error = Assert.Single(plan.Errors);
+        Assert.Equal((1, "Need"), (error.Line, error.Field));
+        Assert.Equal(Reason.NoColumnChosen.Key(), error.Said?.Key);
+        Assert.Equal("No column is chosen for Need.", error.Message);
+        Assert.Equal("No se ha elegido ninguna columna para Need.", In("es", () => Words.Say(error.Said!)));
+    }
+
+    [Fact]
+    public void A_row_the_hub_did_not_take_names_why_in_spanish_words()
+    {
+        var error = RowError.Of(7, "", Reason.NotImported, ResultStatus.Conflict);
+
+        Assert.Equal("Not imported (changed meanwhile).", In("en", () => Words.Say(error.Said!)));
+        Assert.Equal("No importada (cambiada entretanto).", In("es", () => Words.Say(error.Said!)));
+    }
+}
