@@ -7,6 +7,7 @@ using MutualAid.Web.Import;
 using MutualAid.Web.Hosting;
 using MutualAid.Web.Intake;
 using MutualAid.Web.Localization;
+using MutualAid.Web.Notifications.Channels;
 using MutualAid.Web.Diagnostics;
 using MutualAid.Web.Handover;
 using MutualAid.Web.People;
@@ -41,6 +42,7 @@ try
     builder.Services.AddMutualAidAccounts();
     builder.Services.AddMutualAidProxy(builder.Configuration);
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
+    builder.Services.AddMutualAidChannels(builder.Configuration);
     // A bad form (a forged or expired antiforgery token, a body that does not bind) is a plain 400 in
     // every environment; Development would otherwise throw it to the developer exception page.
     builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
@@ -83,6 +85,12 @@ catch (Exception error) when (StartupException.Find(error) is { } ex)
 {
     // A configuration or environment problem: say what to fix, without a stack trace.
     await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException bad)
+{
+    // A half-configured provider (validated on start): say which settings, without a stack trace.
+    await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, bad.Failures));
     return 2;
 }
 
