@@ -13,6 +13,8 @@ using MutualAid.Web.Handover;
 using MutualAid.Web.People;
 using MutualAid.Web.Region;
 using MutualAid.Web.Seeding;
+using MutualAid.Web.Sms;
+using MutualAid.Web.Status;
 using MutualAid.Web.Volunteers;
 using Radzen;
 
@@ -43,6 +45,7 @@ try
     builder.Services.AddMutualAidProxy(builder.Configuration);
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
     builder.Services.AddMutualAidChannels(builder.Configuration);
+    builder.Services.AddMutualAidSms();
     // A bad form (a forged or expired antiforgery token, a body that does not bind) is a plain 400 in
     // every environment; Development would otherwise throw it to the developer exception page.
     builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
@@ -71,6 +74,8 @@ try
     app.MapPasswordReset();
     app.MapLanguages();
     app.MapPublicIntake();
+    app.MapSmsInbound();
+    app.MapStatus();
     app.MapPeopleExport();
     app.MapCsvExports();
     app.MapHandover();
