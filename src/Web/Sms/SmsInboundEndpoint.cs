@@ -49,7 +49,7 @@ public static class SmsInboundEndpoint
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var reply = await inbox.Receive(fields.GetValueOrDefault("From") ?? "", fields.GetValueOrDefault("To") ?? "", fields.GetValueOrDefault("Body") ?? "");
+        var reply = await inbox.Receive(fields.GetValueOrDefault("From") ?? "", fields.GetValueOrDefault("To") ?? "", fields.GetValueOrDefault("Body") ?? "", fields.GetValueOrDefault("MessageSid"));
         return Results.Content(new MessagingResponse().Message(reply).ToString(), "text/xml", System.Text.Encoding.UTF8);
     }
 }

@@ -1,5 +1,7 @@
 using MutualAid.Common;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using MutualAid.Requests;
 using MutualAid.Sms;
 using MutualAid.Volunteers;
@@ -15,7 +17,8 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
 {
     private static readonly Actor SmsActor = new("sms", "Text message");
 
-    public async Task<string> Receive(string from, string to, string body)
+    /// <param name="messageSid">Twilio's id of the text: a webhook Twilio retries (our answer was slow) must not open a second request.</param>
+    public async Task<string> Receive(string from, string to, string body, string? messageSid = null)
     {
         var text = SmsText.Read(body);
         if (ISmsOptOutGrain.Key(from) is not { } phone) return words.SayInAll(Reason.SmsHowToAsk.Say());
@@ -35,7 +38,7 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
             return words.SayInAll(Reason.SmsNoHubHere.Say());
         }
 
-        return text.Intent == SmsIntent.Help ? await Ask(hub, from, text) : words.SayInAll(Reason.SmsHowToAsk.Say());
+        return text.Intent == SmsIntent.Help ? await Ask(hub, from, text, messageSid) : words.SayInAll(Reason.SmsHowToAsk.Say());
     }
 
     /// <summary>The volunteer this phone belongs to; the index is checked against their profile, which may have changed since.</summary>
@@ -47,15 +50,23 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
     }
 
     /// <summary>A new request from someone texting HELP/AYUDA: New, from SMS, for the hub's dispatchers to triage.</summary>
-    private async Task<string> Ask(string hub, string from, SmsText text)
+    private async Task<string> Ask(string hub, string from, SmsText text, string? messageSid)
     {
         var request = new NewRequest(hub, text.Category(), Urgency.Normal, text.Area(), Need(text), new ContactDetails(from, from, null, null), RequestSource.Sms, SmsActor)
         {
             PreferredLanguage = CultureInfo.GetCultureInfo(text.Language).EnglishName,
         };
-        var created = await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(request);
-        return words.Say(text.Language, created.IsOk ? Reason.SmsRequestReceived.Say(created.Value!.ReferenceCode) : Reason.SmsRequestNotTaken.Say());
+        var grain = grains.GetGrain<IRequestGrain>(RequestId(messageSid));
+        var created = await grain.Create(request);
+        var code = created.IsOk ? created.Value!.ReferenceCode
+            : created.Reason == Reason.AlreadyExists && await grain.GetView() is { Source: RequestSource.Sms } first && first.Contact.Phone == from ? first.ReferenceCode
+            : null;
+        return words.Say(text.Language, code is not null ? Reason.SmsRequestReceived.Say(code) : Reason.SmsRequestNotTaken.Say());
     }
+
+    /// <summary>The same text (by Twilio's id) always names the same request, so a retried webhook finds the one it made.</summary>
+    private static Guid RequestId(string? messageSid) =>
+        string.IsNullOrEmpty(messageSid) ? Guid.NewGuid() : new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("sms:" + messageSid)).AsSpan(0, 16));
 
     /// <summary>The whole text is the need; "HELP" alone still makes a request a dispatcher can call back about.</summary>
     private static string Need(SmsText text)

@@ -20,11 +20,11 @@ public sealed class ChannelsFixture : IAsyncLifetime
     /// A text as Twilio would post it to the app, signed with the account's token over <see cref="WebhookUrl"/>
     /// (or with <paramref name="signature"/>, or unsigned); the reply is the TwiML message's text.
     /// </summary>
-    public async Task<(HttpStatusCode Status, string Reply)> Text(string from, string to, string body, string? signature = null, bool withoutSignature = false, string? acceptLanguage = null)
+    public async Task<(HttpStatusCode Status, string Reply)> Text(string from, string to, string body, string? signature = null, bool withoutSignature = false, string? acceptLanguage = null, string? messageSid = null)
     {
         var form = new Dictionary<string, string>
         {
-            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"),
+            ["MessageSid"] = messageSid ?? "SM" + Guid.NewGuid().ToString("N"),
             ["AccountSid"] = TwilioStandIn.AccountSid,
             ["From"] = from,
             ["To"] = to,

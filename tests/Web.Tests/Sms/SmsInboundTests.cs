@@ -72,6 +72,21 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
     }
 
     [Fact]
+    public async Task A_text_Twilio_posts_again_opens_one_request_and_answers_the_same_code()
+    {
+        var (hub, number) = await HubWithNumber();
+        var from = Phone();
+        var sid = "SM" + Guid.NewGuid().ToString("N");
+
+        var (_, first) = await app.Text(from, number, "HELP food in Pine Lane", messageSid: sid);
+        var (_, again) = await app.Text(from, number, "HELP food in Pine Lane", messageSid: sid);
+
+        Assert.Equal(first, again);
+        await Wait.Until(async () => (await Grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Requests.Any(r => r.Area == "Pine Lane"), "the request on the board");
+        Assert.Single((await Grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Requests, r => r.Area == "Pine Lane");
+    }
+
+    [Fact]
     public async Task AYUDA_makes_a_Spanish_request_and_answers_in_Spanish()
     {
         var (_, number) = await HubWithNumber();
