@@ -26,6 +26,12 @@ public sealed class VolunteerState : IErasableState
     /// <summary>Who held and cleared their claiming, and why: the volunteer's own trail.</summary>
     [Id(22)] public List<MutualAid.Requests.AuditEntry> Audit { get; set; } = [];
 
+    /// <summary>The phone match key the phone index points at this volunteer for (what to let go when it changes).</summary>
+    [Id(23)] public string? IndexedPhone { get; set; }
+
+    /// <summary>The job they were last given or took, kept after it ends so a late "YES" by text can be told it lapsed.</summary>
+    [Id(24)] public Reservation? LastReservation { get; set; }
+
     /// <summary>Asks the store for one erasing write; never persisted.</summary>
     [field: NonSerialized]
     public bool ScrubOnNextWrite { get; set; }

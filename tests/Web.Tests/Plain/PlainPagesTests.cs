@@ -16,6 +16,7 @@ public sealed class PlainPagesTests(TeamWorld world) : IClassFixture<TeamWorld>
         {
             ["/ask"] = HttpStatusCode.OK,
             ["/offer"] = HttpStatusCode.OK,
+            ["/status"] = HttpStatusCode.OK,
             ["/account/login"] = HttpStatusCode.OK,
             ["/account/denied"] = HttpStatusCode.Forbidden,
             ["/setup"] = HttpStatusCode.NotFound, // the network has its administrator
