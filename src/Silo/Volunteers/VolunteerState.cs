@@ -26,6 +26,9 @@ public sealed class VolunteerState : IErasableState
     /// <summary>Who held and cleared their claiming, and why: the volunteer's own trail.</summary>
     [Id(22)] public List<MutualAid.Requests.AuditEntry> Audit { get; set; } = [];
 
+    /// <summary>Messages decided here (a coordinator's) that a hub's outbox has not acknowledged yet.</summary>
+    [Id(23)] public List<MutualAid.Notifications.OutboundMessage> Outgoing { get; set; } = [];
+
     /// <summary>Asks the store for one erasing write; never persisted.</summary>
     [field: NonSerialized]
     public bool ScrubOnNextWrite { get; set; }
