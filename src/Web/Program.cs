@@ -7,6 +7,7 @@ using MutualAid.Web.Import;
 using MutualAid.Web.Hosting;
 using MutualAid.Web.Intake;
 using MutualAid.Web.Localization;
+using MutualAid.Web.Notifications;
 using MutualAid.Web.Diagnostics;
 using MutualAid.Web.Handover;
 using MutualAid.Web.People;
@@ -39,6 +40,7 @@ try
     builder.Services.AddMutualAidPageServices();
     builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
     builder.Services.AddMutualAidAccounts();
+    builder.Services.AddMutualAidNotifications(builder.Configuration);
     builder.Services.AddMutualAidProxy(builder.Configuration);
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
     // A bad form (a forged or expired antiforgery token, a body that does not bind) is a plain 400 in

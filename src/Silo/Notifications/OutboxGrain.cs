@@ -147,7 +147,17 @@ public sealed class OutboxGrain(
         Prune();
         var open = Entries.Values.Any(e => e.IsOpen);
         if (open) await List(true);
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory is now ahead of the store: a message it holds would look kept to the next hand.
+            DeactivateOnIdle();
+            throw;
+        }
+
         if (!open) await List(false);
     }
 

@@ -19,6 +19,12 @@ public sealed partial class RequestGrain
 
     private OutboxHanding Outbox => outbox ??= new OutboxHanding(GrainFactory);
 
+    public Task<ContactDetails?> ContactForVolunteer(Guid volunteerId) => Task.FromResult(
+        View is { Status: RequestStatus.Assigned or RequestStatus.InProgress, Assignment: { State: AssignmentState.Offered or AssignmentState.Accepted } held } view
+        && held.VolunteerId == volunteerId
+            ? view.Contact
+            : null);
+
     /// <summary>What this change means for people, added to the state being written (acknowledged ones leave it).</summary>
     private async Task AddMessages(RequestState upcoming, RequestView? previous, Actor actor, AuditReason reason)
     {
