@@ -1,3 +1,4 @@
+using MutualAid.Common;
 using MutualAid.Accounts;
 using MutualAid.Notifications;
 using MutualAid.Requests;

@@ -1,3 +1,4 @@
+using MutualAid.Common;
 using MutualAid.Notifications;
 
 namespace MutualAid.Web.Notifications;

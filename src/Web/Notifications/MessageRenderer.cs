@@ -1,3 +1,4 @@
+using MutualAid.Common;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using MutualAid.Common;
 using Microsoft.Extensions.Options;
 using MutualAid.Notifications;
 using MutualAid.Web.Notifications.Channels;

@@ -1,3 +1,4 @@
+using MutualAid.Common;
 using MutualAid.Notifications;
 using MutualAid.Web.Accounts;
 

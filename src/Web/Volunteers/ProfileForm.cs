@@ -100,10 +100,10 @@ public sealed class ProfileForm
             else errors[nameof(CanHelpWith)] = "UnknownCategory";
         }
 
-        var notifyBy = new List<Notifications.Channel>();
+        var notifyBy = new List<MutualAid.Notifications.Channel>();
         foreach (var c in NotifyBy)
         {
-            if (Enum.TryParse<Notifications.Channel>(c, ignoreCase: false, out var channel) && channel is Notifications.Channel.Sms or Notifications.Channel.Email) notifyBy.Add(channel);
+            if (Enum.TryParse<MutualAid.Notifications.Channel>(c, ignoreCase: false, out var channel) && channel is MutualAid.Notifications.Channel.Sms or MutualAid.Notifications.Channel.Email) notifyBy.Add(channel);
             else errors[nameof(NotifyBy)] = "UnknownChannel";
         }
 
