@@ -8,11 +8,14 @@ using MutualAid.Web.Hosting;
 using MutualAid.Web.Intake;
 using MutualAid.Web.Localization;
 using MutualAid.Web.Notifications;
+using MutualAid.Web.Notifications.Channels;
 using MutualAid.Web.Diagnostics;
 using MutualAid.Web.Handover;
 using MutualAid.Web.People;
 using MutualAid.Web.Region;
 using MutualAid.Web.Seeding;
+using MutualAid.Web.Sms;
+using MutualAid.Web.Status;
 using MutualAid.Web.Volunteers;
 using Radzen;
 
@@ -43,6 +46,8 @@ try
     builder.Services.AddMutualAidNotifications(builder.Configuration);
     builder.Services.AddMutualAidProxy(builder.Configuration);
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
+    builder.Services.AddMutualAidChannels(builder.Configuration);
+    builder.Services.AddMutualAidSms();
     // A bad form (a forged or expired antiforgery token, a body that does not bind) is a plain 400 in
     // every environment; Development would otherwise throw it to the developer exception page.
     builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
@@ -71,6 +76,8 @@ try
     app.MapPasswordReset();
     app.MapLanguages();
     app.MapPublicIntake();
+    app.MapSmsInbound();
+    app.MapStatus();
     app.MapPeopleExport();
     app.MapCsvExports();
     app.MapHandover();
@@ -85,6 +92,12 @@ catch (Exception error) when (StartupException.Find(error) is { } ex)
 {
     // A configuration or environment problem: say what to fix, without a stack trace.
     await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException bad)
+{
+    // A half-configured provider (validated on start): say which settings, without a stack trace.
+    await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, bad.Failures));
     return 2;
 }
 

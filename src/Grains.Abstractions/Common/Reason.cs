@@ -212,4 +212,22 @@ public enum Reason
     [English("Only a coordinator of hub '{0}' can resend messages.")] ResendNeedsCoordinator = 716,
     [English("MutualAid, hub {0}")] MessageSubject = 717,
     [English("Choose SMS, email or neither.")] UnknownChannel = 718,
+
+    // SMS and status 800-899
+    [English("That SMS number already belongs to another hub.")] SmsNumberTaken = 800,
+    [English("'{0}' is not a phone number.")] SmsNumberShape = 801,
+    [English("This number does not take requests. Please call your local mutual aid group.")] SmsNoHubHere = 802,
+    [English("To ask for help, text HELP, what you need and where, e.g. HELP food in Elm Street.")] SmsHowToAsk = 803,
+    [English("We got your request. Your reference is {0}. Text STOP to get no more texts.")] SmsRequestReceived = 804,
+    [English("We could not take your request by text. Please call your local mutual aid group.")] SmsRequestNotTaken = 805,
+    [English("You will get no more texts from us. Text START to get them again.")] SmsStopped = 806,
+    [English("Texts are on again. Text STOP to stop them.")] SmsStarted = 807,
+    [English("Thank you: job {0} is yours.")] SmsAccepted = 808,
+    [English("You declined job {0}. Thank you for saying.")] SmsDeclined = 809,
+    [English("Job {0} is marked delivered. Thank you!")] SmsDelivered = 810,
+    [English("You have no job waiting for an answer.")] SmsNoJobWaiting = 811,
+    [English("Sorry, job {0} is no longer yours to accept: the claim ran out or it went to someone else.")] SmsNoLongerYours = 812,
+    [English("Job {0} was not changed: {1}")] SmsJobNotChanged = 813,
+    [English("Reply YES to accept your latest job, NO to decline it, DONE when it is delivered.")] SmsVolunteerHowTo = 814,
+    [English("came in by text message; check it and triage it")] SmsCameIn = 815,
 }

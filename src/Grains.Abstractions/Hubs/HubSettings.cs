@@ -14,12 +14,24 @@ public sealed record HubSettings(
 
     [Id(4)] public ClaimPolicy Claims { get; init; } = ClaimPolicy.Default;
 
+    /// <summary>The number people text for help (Twilio's "To"); texts to it become this hub's requests. Id 20 up: SMS settings.</summary>
+    [Id(20)] public string? SmsNumber { get; init; }
+
+    /// <summary>The index key for <see cref="SmsNumber"/> (its last digits), or null when there is none.</summary>
+    public string? SmsNumberKey() =>
+        string.IsNullOrWhiteSpace(SmsNumber) ? null : new ContactDetails("-", SmsNumber, null, null).MatchKey();
+
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
         Text.Require(errors, nameof(Name), Name, 100, Reason.GiveHubName);
         if (RegionSlug is not null && !Slug.IsValid(RegionSlug)) errors.Add(FieldError.Of(nameof(RegionSlug), Reason.RegionKeyShape));
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _)) errors.Add(FieldError.Of(nameof(TimeZoneId), Reason.UnknownTimeZone, TimeZoneId));
+        if (!string.IsNullOrWhiteSpace(SmsNumber) && (SmsNumber.Length > 40 || SmsNumberKey() is not { } key || !key.StartsWith(ContactDetails.PhoneKeyPrefix, StringComparison.Ordinal)))
+        {
+            errors.Add(FieldError.Of(nameof(SmsNumber), Reason.SmsNumberShape, LogSafe.Bound(SmsNumber)));
+        }
+
         errors.AddRange(Deadlines?.Validate() ?? [FieldError.Of(nameof(Deadlines), Reason.DeadlinesRequired)]);
         return errors;
     }

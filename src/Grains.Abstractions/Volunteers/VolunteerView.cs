@@ -18,6 +18,9 @@ public sealed record VolunteerView(
     /// <summary>Why they may not claim until a coordinator clears it; null when they may.</summary>
     [Id(40)] public Common.Phrase? ClaimsHeld { get; init; }
 
+    /// <summary>The job they were last given or took (it may have ended since): what a "YES" or "DONE" by text answers.</summary>
+    [Id(41)] public Reservation? LastReservation { get; init; }
+
     public VolunteerSummary Redact() => new(
         Id, Version, Profile.Name, Profile.HubSlugs, Profile.CanHelpWith, Profile.Languages, Profile.HasVehicle,
         OnDuty, Reservations.Count, Profile.MaxConcurrentAssignments, HoursThisWeek, Profile.MaxHoursPerWeek)

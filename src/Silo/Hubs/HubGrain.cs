@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using MutualAid.Board;
 using MutualAid.Hubs;
 using MutualAid.Regions;
+using MutualAid.Sms;
 using Orleans.Concurrency;
 using Orleans.Utilities;
 
@@ -89,7 +90,8 @@ public sealed partial class HubGrain(
             return Result<HubSummary>.Refused(Reason.HubInOtherRegion, Slug, oldRegion);
         }
 
-        S.Settings = settings with { Name = settings.Name.Trim() };
+        if (await ClaimSmsNumber(S.Settings?.SmsNumberKey(), settings.SmsNumberKey()) is { } taken) return taken;
+        S.Settings = settings with { Name = settings.Name.Trim(), SmsNumber = settings.SmsNumber?.Trim() is { Length: > 0 } n ? n : null };
         await Publish([]);
         var summary = Summary();
         if (settings.RegionSlug is { } region)
@@ -99,6 +101,22 @@ public sealed partial class HubGrain(
 
         regionDirty = false;
         return Result<HubSummary>.Ok(summary);
+    }
+
+    /// <summary>
+    /// Takes the new SMS number in the index (refused when another hub has it) and lets the old one go.
+    /// The index is a leaf that calls nobody, so hub → index cannot deadlock.
+    /// </summary>
+    private async Task<Result<HubSummary>?> ClaimSmsNumber(string? old, string? wanted)
+    {
+        if (old == wanted) return null;
+        if (wanted is not null && !await GrainFactory.GetGrain<ISmsNumberGrain>(wanted).Claim(Slug))
+        {
+            return Result<HubSummary>.Invalid(nameof(HubSettings.SmsNumber), Reason.SmsNumberTaken);
+        }
+
+        if (old is not null) await GrainFactory.GetGrain<ISmsNumberGrain>(old).Release(Slug);
+        return null;
     }
 
     public Task<HubSummary?> GetSummary() => Task.FromResult(S.Settings is null ? null : Summary());

@@ -47,11 +47,14 @@ public sealed partial class RequestGrain
             RequestSource.PhoneIntake => Phrase.Of("DidCreateByPhone", "created this (phone intake)"),
             RequestSource.PublicForm => Phrase.Of("DidCreateByForm", "created this (public form)"),
             RequestSource.Import => Phrase.Of("DidCreateByImport", "created this (import)"),
+            RequestSource.Sms => Phrase.Of("DidCreateBySms", "created this (text message)"),
             _ => Phrase.Of("DidCreate", "created this (member)"),
         };
-        var reason = duplicates.Count == 0 ? null
+        var reason = duplicates.Count == 0 ? (request.Source == RequestSource.Sms ? Reason.SmsCameIn.Say() : null)
             : Reason.PossibleDuplicateOf.Say(Reasons.List(duplicates.Select(d =>
                 Reason.DuplicateOfBecause.Say(d.Request.ReferenceCode, d.Said ?? AuditEntry.AsWritten(d.Why)))));
+        // Before our own write: a crash between the two leaves a code pointing at nothing, which /status reads as not found.
+        await GrainFactory.GetGrain<IReferenceCodeGrain>(IReferenceCodeGrain.Key(view.ReferenceCode)).Point(id);
         return await Commit(view, request.Actor, said, reason);
     }
 

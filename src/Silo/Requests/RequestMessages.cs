@@ -19,7 +19,8 @@ internal static class RequestMessages
         var factory = new Factory(next);
         if (previous is null)
         {
-            yield return factory.ToRequester(MessageKind.RequestReceived, Reason.RequestReceived.Say(next.ReferenceCode));
+            // A request that came in by text was answered with its reference in the reply already.
+            if (next.Source != RequestSource.Sms) yield return factory.ToRequester(MessageKind.RequestReceived, Reason.RequestReceived.Say(next.ReferenceCode));
             yield break;
         }
 

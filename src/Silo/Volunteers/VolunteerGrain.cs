@@ -3,6 +3,7 @@ using MutualAid.Hubs;
 using MutualAid.Notifications;
 using MutualAid.Silo.Notifications;
 using MutualAid.Silo.Hubs;
+using MutualAid.Sms;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Volunteers;
@@ -166,6 +167,7 @@ public sealed class VolunteerGrain(
 
         var reservation = new Reservation(requestId, hubSlug, estimatedHours, clock.GetUtcNow(), profile.Name);
         S.Reservations.Add(reservation);
+        S.LastReservation = reservation;
         await Commit([]);
         return Result<Reservation>.Ok(reservation);
     }
@@ -218,6 +220,7 @@ public sealed class VolunteerGrain(
             Availability = [],
         };
         S.OnDuty = false;
+        S.LastReservation = null;
         S.ScrubOnNextWrite = true;
         return await Commit([]);
     }
@@ -250,6 +253,7 @@ public sealed class VolunteerGrain(
     {
         Notices = S.Notices.AsEnumerable().Reverse().ToArray(),
         ClaimsHeld = S.ClaimsHeld,
+        LastReservation = S.LastReservation,
     };
 
     public Task Tell(string message) =>
@@ -291,6 +295,7 @@ public sealed class VolunteerGrain(
         S.Outgoing = Outbox.Unacknowledged(S.Outgoing);
         try
         {
+            await IndexPhone();
             // Durable before the write: a crash between it and the boards' answers is repaired on restart.
             await Delivery.Arm();
             await state.WriteStateAsync();
@@ -309,6 +314,21 @@ public sealed class VolunteerGrain(
         foreach (var hub in leftHubs.Except(S.Profile!.HubSlugs)) GrainFactory.GetGrain<IHubGrain>(hub).VolunteerChanged(summary).Ignore();
         AnnounceToHubs();
         return Result<VolunteerView>.Ok(view);
+    }
+
+    /// <summary>
+    /// Points the phone index at this volunteer when the profile's phone is set or changed, and lets
+    /// the old phone go; before the state write, so a crash leaves at most an index entry that the
+    /// reader checks against the profile. The index is a leaf: volunteer → index, never back.
+    /// </summary>
+    private async Task IndexPhone()
+    {
+        var key = S.Profile?.Contact?.MatchKey() is { } k && k.StartsWith(ContactDetails.PhoneKeyPrefix, StringComparison.Ordinal) ? k : null;
+        if (key == S.IndexedPhone) return;
+        var me = this.GetPrimaryKey();
+        if (key is not null) await GrainFactory.GetGrain<IPhoneVolunteerGrain>(key).Point(me);
+        if (S.IndexedPhone is { } old) await GrainFactory.GetGrain<IPhoneVolunteerGrain>(old).Forget(me);
+        S.IndexedPhone = key;
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)

@@ -26,8 +26,14 @@ public sealed class VolunteerState : IErasableState
     /// <summary>Who held and cleared their claiming, and why: the volunteer's own trail.</summary>
     [Id(22)] public List<MutualAid.Requests.AuditEntry> Audit { get; set; } = [];
 
+    /// <summary>The phone match key the phone index points at this volunteer for (what to let go when it changes).</summary>
+    [Id(23)] public string? IndexedPhone { get; set; }
+
+    /// <summary>The job they were last given or took, kept after it ends so a late "YES" by text can be told it lapsed.</summary>
+    [Id(24)] public Reservation? LastReservation { get; set; }
+
     /// <summary>Messages decided here (a coordinator's) that a hub's outbox has not acknowledged yet.</summary>
-    [Id(23)] public List<MutualAid.Notifications.OutboundMessage> Outgoing { get; set; } = [];
+    [Id(25)] public List<MutualAid.Notifications.OutboundMessage> Outgoing { get; set; } = [];
 
     /// <summary>Asks the store for one erasing write; never persisted.</summary>
     [field: NonSerialized]

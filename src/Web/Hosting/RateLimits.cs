@@ -16,6 +16,7 @@ public static class RateLimits
 {
     public const string PublicForm = "public-form";
     public const string Sensitive = "sensitive";
+    public const string SmsInbound = "sms-inbound";
 
     public static void AddMutualAidRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +24,8 @@ public static class RateLimits
         var window = TimeSpan.FromSeconds(configuration.GetValue("MutualAid:PublicFormWindowSeconds", 60));
         // Sign-in, setup, invitations and the language switch, per client address per minute.
         var sensitivePermits = configuration.GetValue("MutualAid:SensitivePermits", 20);
+        // Every inbound text arrives from Twilio's few addresses, so this budget is for a whole hub's texts, not one person's.
+        var smsPermits = configuration.GetValue("MutualAid:SmsInboundPermits", 600);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -31,6 +34,8 @@ public static class RateLimits
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
             o.AddPolicy(Sensitive, http => RateLimitPartition.GetFixedWindowLimiter(ClientKey(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = sensitivePermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(SmsInbound, http => RateLimitPartition.GetFixedWindowLimiter(ClientKey(http),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = smsPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
 

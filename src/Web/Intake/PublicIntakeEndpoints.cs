@@ -108,7 +108,7 @@ public static class PublicIntakeEndpoints
     /// Reads the form ourselves so that every way a submission can be wrong (too big, garbled,
     /// expired antiforgery token) gets a plain page that says so, never a framework error.
     /// </summary>
-    private static async Task<(IntakeForm? Form, RazorComponentResult<MessagePage>? Problem)> ReadForm(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<UiText> t)
+    internal static async Task<(IntakeForm? Form, RazorComponentResult<MessagePage>? Problem)> ReadForm(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<UiText> t)
     {
         if (http.Request.ContentLength > MaxBodyBytes) return (null, TooLong(t));
         // A chunked body has no length to check up front: the server counts the bytes as they are read

@@ -74,6 +74,19 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
         return await grain.Configure(settings with { Deadlines = deadlines }, user.Actor);
     }
 
+    /// <summary>The number people text this hub at; its coordinators see it.</summary>
+    public async Task<string?> SmsNumber(string hub) =>
+        await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.SmsNumber : null;
+
+    /// <summary>Sets (or, empty, clears) the number people text this hub at; refused when another hub has it.</summary>
+    public async Task<Result<HubSummary>> UpdateSmsNumber(string hub, string? number)
+    {
+        if (!await user.Can(Ability.ManageHub, hub)) return Result<HubSummary>.Refused(Reason.NotACoordinator, hub);
+        var grain = grains.GetGrain<IHubGrain>(hub);
+        if (await grain.GetSettings() is not { } settings) return Result<HubSummary>.NotFound(Reason.NoSuchHub, hub);
+        return await grain.Configure(settings with { SmsNumber = string.IsNullOrWhiteSpace(number) ? null : number.Trim() }, user.Actor);
+    }
+
     /// <summary>
     /// Takes a request that was escalated or offered to the region onto <paramref name="hub"/>'s
     /// board: that hub's dispatchers and coordinators may, and the region's coordinators for any of

@@ -1,0 +1,18 @@
+namespace MutualAid.Requests;
+
+/// <summary>
+/// The request a reference code names, for the requester's /status page. Keyed by <see cref="Key"/>.
+/// The request grain writes it when it creates the request, before its own state: a crash between
+/// the two leaves a code that points at nothing, which reads as "not found".
+/// </summary>
+[Alias("MutualAid.IReferenceCodeGrain")]
+public interface IReferenceCodeGrain : IGrainWithStringKey
+{
+    [Alias("Point")] Task Point(Guid requestId);
+
+    [Alias("Request"), ReadOnly] Task<Guid?> Request();
+
+    /// <summary>As a person types it: any case, with or without the dash or spaces.</summary>
+    static string Key(string code) =>
+        new string((code ?? "").Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+}

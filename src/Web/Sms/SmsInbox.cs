@@ -1,0 +1,112 @@
+using MutualAid.Common;
+using System.Globalization;
+using MutualAid.Requests;
+using MutualAid.Sms;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Web.Sms;
+
+/// <summary>
+/// What a text to a hub's number does, and the words sent back. A volunteer's phone answers their
+/// latest job; anyone else can ask for help; anyone can say STOP. Every change goes through the
+/// request grain's commands, with the same limits, leases and checks as the web.
+/// </summary>
+public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
+{
+    private static readonly Actor SmsActor = new("sms", "Text message");
+
+    public async Task<string> Receive(string from, string to, string body)
+    {
+        var text = SmsText.Read(body);
+        if (ISmsOptOutGrain.Key(from) is not { } phone) return words.SayInAll(Reason.SmsHowToAsk.Say());
+        switch (text.Intent)
+        {
+            case SmsIntent.Stop:
+                await grains.GetGrain<ISmsOptOutGrain>(phone).OptOut();
+                return words.Say(text.Language, Reason.SmsStopped.Say());
+            case SmsIntent.Start:
+                await grains.GetGrain<ISmsOptOutGrain>(phone).OptIn();
+                return words.Say(text.Language, Reason.SmsStarted.Say());
+        }
+
+        if (await Volunteer(phone) is { } volunteer) return await Answer(volunteer, text);
+        if (ISmsOptOutGrain.Key(to) is not { } number || await grains.GetGrain<ISmsNumberGrain>(number).Hub() is not { } hub)
+        {
+            return words.SayInAll(Reason.SmsNoHubHere.Say());
+        }
+
+        return text.Intent == SmsIntent.Help ? await Ask(hub, from, text) : words.SayInAll(Reason.SmsHowToAsk.Say());
+    }
+
+    /// <summary>The volunteer this phone belongs to; the index is checked against their profile, which may have changed since.</summary>
+    private async Task<VolunteerView?> Volunteer(string phone)
+    {
+        if (await grains.GetGrain<IPhoneVolunteerGrain>(phone).Volunteer() is not { } id) return null;
+        var view = await grains.GetGrain<IVolunteerGrain>(id).GetView();
+        return view?.Profile.Contact?.MatchKey() == phone ? view : null;
+    }
+
+    /// <summary>A new request from someone texting HELP/AYUDA: New, from SMS, for the hub's dispatchers to triage.</summary>
+    private async Task<string> Ask(string hub, string from, SmsText text)
+    {
+        var request = new NewRequest(hub, text.Category(), Urgency.Normal, text.Area(), Need(text), new ContactDetails(from, from, null, null), RequestSource.Sms, SmsActor)
+        {
+            PreferredLanguage = CultureInfo.GetCultureInfo(text.Language).EnglishName,
+        };
+        var created = await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(request);
+        return words.Say(text.Language, created.IsOk ? Reason.SmsRequestReceived.Say(created.Value!.ReferenceCode) : Reason.SmsRequestNotTaken.Say());
+    }
+
+    /// <summary>The whole text is the need; "HELP" alone still makes a request a dispatcher can call back about.</summary>
+    private static string Need(SmsText text)
+    {
+        var need = text.Rest.Length > 0 ? text.Rest : text.Intent.ToString();
+        return need[..Math.Min(need.Length, NewRequest.MaxNeedLength)];
+    }
+
+    private async Task<string> Answer(VolunteerView volunteer, SmsText text)
+    {
+        var language = SmsWords.LanguageOf(volunteer.Profile.Languages);
+        if (text.Intent is not (SmsIntent.Yes or SmsIntent.No or SmsIntent.Done)) return words.Say(language, Reason.SmsVolunteerHowTo.Say());
+        if ((volunteer.LastReservation ?? volunteer.Reservations.MaxBy(r => r.ReservedAt)) is not { } job) return words.Say(language, Reason.SmsNoJobWaiting.Say());
+
+        var grain = grains.GetGrain<IRequestGrain>(job.RequestId);
+        var request = await grain.GetView();
+        var code = request?.ReferenceCode ?? "";
+        var mine = request?.Assignment is { } a && a.VolunteerId == volunteer.Id && request.HubSlug == job.HubSlug;
+        if (!mine) return words.Say(language, text.Intent == SmsIntent.Yes ? Reason.SmsNoLongerYours.Say(code) : Reason.SmsNoJobWaiting.Say());
+
+        var actor = new Actor($"volunteer:{volunteer.Id}", volunteer.Profile.Name);
+        RequestCommand Command(int version) => new(version, actor) { Hub = job.HubSlug, AsVolunteer = volunteer.Id };
+        var (result, done) = text.Intent switch
+        {
+            SmsIntent.Yes => (await grain.Accept(Command(request!.Version)), Reason.SmsAccepted),
+            SmsIntent.No => (await grain.Decline(Command(request!.Version)), Reason.SmsDeclined),
+            _ => (await Deliver(grain, request!, actor, job, volunteer.Id), Reason.SmsDelivered),
+        };
+        if (result.IsOk) return words.Say(language, done.Say(code));
+        return words.Say(language, result.Reason is Reason.NotYours or Reason.NotInHub && text.Intent == SmsIntent.Yes
+            ? Reason.SmsNoLongerYours.Say(code)
+            : Reason.SmsJobNotChanged.Say(code, result.Said is { } why ? why : result.Message ?? ""));
+    }
+
+    /// <summary>
+    /// DONE means picked up and delivered: a job they accepted is started first, as the web's two
+    /// buttons would. One only offered must be accepted first, as on the web.
+    /// </summary>
+    private static async Task<Result<RequestView>> Deliver(IRequestGrain grain, RequestView request, Actor actor, Reservation job, Guid me)
+    {
+        var assignment = request.Assignment!;
+        if (assignment.State == AssignmentState.Offered) return Result<RequestView>.Invalid(Web.Volunteers.VolunteerJobService.AcceptFirstField, Reason.AcceptFirst);
+        var version = request.Version;
+        if (request.Status == RequestStatus.Assigned)
+        {
+            var started = await grain.Start(new RequestCommand(version, actor) { Hub = job.HubSlug, AsVolunteer = me });
+            if (!started.IsOk) return started;
+            version = started.Value!.Version;
+        }
+
+        var hours = assignment.EstimatedHours ?? job.EstimatedHours;
+        return await grain.Fulfil(new FulfilCommand(version, actor, hours) { Hub = job.HubSlug, AsVolunteer = me });
+    }
+}

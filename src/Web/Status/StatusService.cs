@@ -1,0 +1,55 @@
+using MutualAid.Common;
+using MutualAid.Requests;
+
+namespace MutualAid.Web.Status;
+
+/// <summary>
+/// Finds a request by its reference code and the last four digits of the phone it was made with.
+/// No account: knowing both is the proof. Nothing in the answer says who helps or where.
+/// </summary>
+public sealed class StatusService(IGrainFactory grains)
+{
+    public const int Digits = 4;
+
+    public async Task<StatusReport> Find(string? code, string? lastDigits)
+    {
+        var key = IReferenceCodeGrain.Key(code ?? "");
+        var digits = new string((lastDigits ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (key.Length is 0 or > 20 || digits.Length != Digits) return new(StatusAnswer.NotFound);
+        if (await grains.GetGrain<IReferenceCodeGrain>(key).Request() is not { } id) return new(StatusAnswer.NotFound);
+        var grain = grains.GetGrain<IRequestGrain>(id);
+        if (await grain.GetView() is not { } view || !PhoneEndsWith(view.Contact.Phone, digits)) return new(StatusAnswer.NotFound);
+
+        // A duplicate merged into another request is answered for by that one: it is the same need.
+        if (view.MergedInto is { } into && await grains.GetGrain<IRequestGrain>(into).GetView() is { } merged) return await Report(grains.GetGrain<IRequestGrain>(into), merged);
+        return await Report(grain, view);
+    }
+
+    private static bool PhoneEndsWith(string? phone, string digits)
+    {
+        var all = new string((phone ?? "").Where(char.IsAsciiDigit).ToArray());
+        return all.Length >= Digits && all.EndsWith(digits, StringComparison.Ordinal);
+    }
+
+    private static async Task<StatusReport> Report(IRequestGrain grain, RequestView view) => view.Status switch
+    {
+        RequestStatus.New => new(StatusAnswer.Received),
+        RequestStatus.Triaged or RequestStatus.Reopened => new(StatusAnswer.BeingArranged),
+        RequestStatus.Assigned when view.Assignment is { State: AssignmentState.Offered } => new(StatusAnswer.BeingArranged),
+        RequestStatus.Assigned or RequestStatus.InProgress => new(StatusAnswer.OnTheWay),
+        RequestStatus.Fulfilled => new(StatusAnswer.Delivered),
+        RequestStatus.Escalated => new(StatusAnswer.PassedOn),
+        RequestStatus.Cancelled => new(StatusAnswer.Cancelled, await CancelReason(grain, view)),
+        _ => new(StatusAnswer.Received),
+    };
+
+    /// <summary>
+    /// The system's coded reason for the cancellation, only when it names nothing (no arguments): a
+    /// person's typed reason or a phrase with arguments may mention other people or other requests.
+    /// </summary>
+    private static async Task<Phrase?> CancelReason(IRequestGrain grain, RequestView view)
+    {
+        var audit = await grain.GetAudit();
+        return audit.LastOrDefault(e => e.Version == view.Version)?.ReasonSaid is { Args.Count: 0 } why ? why : null;
+    }
+}
