@@ -92,8 +92,15 @@ public sealed class OutboxGrain(
         if (entry.IsOpen) return Result<OutboxEntry>.Refused(Reason.StillSending);
         var again = entry with
         {
-            Status = MessageStatus.Queued, Attempts = 0, NotBefore = Now, LeasedBy = null, LeaseUntil = null,
-            Error = null, FinishedAt = null, ResentBy = actor, Channels = [],
+            Status = MessageStatus.Queued,
+            Attempts = 0,
+            NotBefore = Now,
+            LeasedBy = null,
+            LeaseUntil = null,
+            Error = null,
+            FinishedAt = null,
+            ResentBy = actor,
+            Channels = [],
         };
         Entries[key] = again;
         await Save();

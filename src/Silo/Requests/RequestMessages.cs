@@ -81,7 +81,8 @@ internal static class RequestMessages
     /// <summary>A critical request nobody took by its deadline: the hub's coordinators must act, quiet hours or not.</summary>
     public static OutboundMessage CriticalOverdue(RequestView view, int waitedMinutes) =>
         new Factory(view).ToCoordinators(MessageKind.CriticalUnassigned, view.HubSlug,
-            Reason.CriticalUnassigned.Say(view.ReferenceCode, view.Category, view.Area, waitedMinutes)) with { Critical = true };
+            Reason.CriticalUnassigned.Say(view.ReferenceCode, view.Category, view.Area, waitedMinutes)) with
+        { Critical = true };
 
     private static bool SameAssignment(Assignment? a, Assignment b) => a is not null && a.VolunteerId == b.VolunteerId && a.OfferedAt == b.OfferedAt;
 

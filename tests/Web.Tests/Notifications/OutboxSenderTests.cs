@@ -38,7 +38,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     {
         var hub = await DaytimeHub();
         var created = await Grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(new NewRequest(hub, RequestCategory.Food, Urgency.Normal, "Elm Street",
-            "Comida", new ContactDetails("Lucía Pérez", null, "lucia@example.org", "12 Elm Street"), RequestSource.PhoneIntake, Seed.Sam) { PreferredLanguage = "Español" });
+            "Comida", new ContactDetails("Lucía Pérez", null, "lucia@example.org", "12 Elm Street"), RequestSource.PhoneIntake, Seed.Sam)
+        { PreferredLanguage = "Español" });
         var request = created.Value!;
 
         await SendWhenQueued(hub, 1);
