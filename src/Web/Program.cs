@@ -7,6 +7,7 @@ using MutualAid.Web.Import;
 using MutualAid.Web.Hosting;
 using MutualAid.Web.Intake;
 using MutualAid.Web.Localization;
+using MutualAid.Web.Notifications;
 using MutualAid.Web.Notifications.Channels;
 using MutualAid.Web.Diagnostics;
 using MutualAid.Web.Handover;
@@ -42,6 +43,7 @@ try
     builder.Services.AddMutualAidPageServices();
     builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
     builder.Services.AddMutualAidAccounts();
+    builder.Services.AddMutualAidNotifications(builder.Configuration);
     builder.Services.AddMutualAidProxy(builder.Configuration);
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
     builder.Services.AddMutualAidChannels(builder.Configuration);

@@ -194,6 +194,27 @@ public enum Reason
     [English("No column is chosen for {0}.")] NoColumnChosen = 646,
     [English("Not imported ({0}).")] NotImported = 647,
 
+    // Notifications: 700-799
+    [English("New job for you: {0} in {1}, ref {2}. Open {3} to accept it.")] AssignmentOffered = 700,
+    [English("Your claim on {0} ({1} in {2}) lapses in 10 minutes unless you mark it picked up.")] ClaimLapsingSoon = 701,
+    [English("{0} ({1} in {2}) is no longer yours: a coordinator gave it to someone else or took it back.")] ReassignedAway = 702,
+    [English("Message from {0}: {1}")] CoordinatorMessage = 703,
+    [English("We have your request. Your reference is {0}. We will tell you when a volunteer is on the way.")] RequestReceived = 704,
+    [English("{0} is on the way with your help (ref {1}).")] VolunteerOnTheWay = 705,
+    [English("Your request {0} is marked delivered. Thank you for letting us help.")] RequestDelivered = 706,
+    [English("Your request {0} was cancelled: {1}")] RequestCancelled = 707,
+    [English("Critical request {0} ({1} in {2}) is unassigned past its deadline.")] CriticalUnassigned = 708,
+    [English("Hub {0} offers the region request {1} ({2} in {3}): {4}")] EscalationOffered = 709,
+    [English("{0} Contact: {1}, {2}, {3}.")] ContactWhileClaimed = 710,
+    [English("No phone or email to send to.")] NoAddress = 711,
+    [English("Not sent after {0} tries: {1}")] NotSentAfter = 712,
+    [English("The provider refused it: {0}")] ProviderRefused = 713,
+    [English("There is no such message.")] NoSuchMessage = 714,
+    [English("This message is still being sent.")] StillSending = 715,
+    [English("Only a coordinator of hub '{0}' can resend messages.")] ResendNeedsCoordinator = 716,
+    [English("MutualAid, hub {0}")] MessageSubject = 717,
+    [English("Choose SMS, email or neither.")] UnknownChannel = 718,
+
     // SMS and status 800-899
     [English("That SMS number already belongs to another hub.")] SmsNumberTaken = 800,
     [English("'{0}' is not a phone number.")] SmsNumberShape = 801,

@@ -17,6 +17,13 @@ public interface IRequestGrain : IGrainWithGuidKey
 
     [Alias("GetSummary")] Task<RequestSummary?> GetSummary();
 
+    /// <summary>
+    /// The requester's contact details for a message to <paramref name="volunteerId"/>, asked at
+    /// send time: only while that volunteer holds the request (assigned, accepted or picked up);
+    /// null otherwise, so a message sent after a lapse or reassignment carries no address.
+    /// </summary>
+    [Alias("ContactForVolunteer")] Task<ContactDetails?> ContactForVolunteer(Guid volunteerId);
+
     [Alias("GetAudit")] Task<IReadOnlyList<AuditEntry>> GetAudit();
 
     [Alias("Triage")] Task<Result<RequestView>> Triage(TriageCommand command);

@@ -75,6 +75,12 @@ public interface IVolunteerGrain : IGrainWithGuidKey
     /// <summary>Leaves the volunteer a message the system writes, said in the language they read.</summary>
     [Alias("TellSaid")] Task Tell(Common.Phrase said);
 
+    /// <summary>
+    /// A coordinator of <paramref name="hubSlug"/> writes to the volunteer: on their page, and through
+    /// that hub's outbox by the channels the volunteer chose.
+    /// </summary>
+    [Alias("TellFromHub")] Task Tell(string hubSlug, Common.Actor from, string message);
+
     /// <summary>Right to erasure: name, contact, skills and languages go; hours given stay for the hub's totals.</summary>
     [Alias("ErasePersonalData")] Task<Result<VolunteerView>> ErasePersonalData(Common.Actor actor);
 }

@@ -29,6 +29,12 @@ public sealed record VolunteerProfile(
     /// </summary>
     [Id(11)] public GeoPoint? Location { get; init; }
 
+    /// <summary>
+    /// How they want messages beyond their page (SMS, email, both); empty is page only. Sent only
+    /// where the hub has that channel set up and <see cref="Contact"/> holds the address.
+    /// </summary>
+    [Id(12)] public IReadOnlyList<Notifications.Channel> NotifyBy { get; init; } = [];
+
     public const double DefaultRestAfterHours = 8;
 
     public const int MaxTags = 20;
@@ -55,6 +61,7 @@ public sealed record VolunteerProfile(
         if (Skills?.Any(k => !Text.IsClean(k)) == true) errors.Add(Text.BadCharacters(nameof(Skills)));
         if (Languages?.Any(l => !Text.IsClean(l)) == true) errors.Add(Text.BadCharacters(nameof(Languages)));
         if (Availability?.Count > MaxWindows) errors.Add(FieldError.Of(nameof(Availability), Reason.TooManyWindows, MaxWindows));
+        if (NotifyBy?.Any(c => c is not (Notifications.Channel.Sms or Notifications.Channel.Email)) == true) errors.Add(FieldError.Of(nameof(NotifyBy), Reason.UnknownChannel));
         if (Contact is { } contact)
         {
             Text.Optional(errors, "Phone", contact.Phone, MaxPhone);

@@ -113,7 +113,7 @@ public sealed partial class RequestGrain
     /// The volunteer had the contact details and let go of the job: the volunteer counts it against
     /// the hub's give-back limit. The request tells the volunteer, never the other way round.
     /// </param>
-    private async Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, Phrase said, AuditReason reason, bool givenBack = false)
+    private async Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, Phrase said, AuditReason reason, bool givenBack = false, Action<RequestState>? alsoChange = null)
     {
         var view = View! with
         {
@@ -121,7 +121,7 @@ public sealed partial class RequestGrain
             Assignment = null,
             PastAssignments = [.. View.PastAssignments, ended],
         };
-        var result = await Commit(view, actor, said, reason);
+        var result = await Commit(view, actor, said, reason, alsoChange);
         var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(ended.VolunteerId);
         if (givenBack) await volunteer.GiveBack(view.Id, (await Policy(view.HubSlug)).Claims.AllowedGiveBacksPerHour);
         else await volunteer.Release(view.Id);

@@ -44,17 +44,20 @@ public sealed partial class RequestGrain
             return;
         }
 
+        var view = View!;
+        var assignment = view.Assignment!;
         if (Now < until)
         {
-            await Register(ClaimReminder, until); // woke early (a clock change): wait again
+            // The early tick warns the volunteer; any tick before the end (a clock change too) waits again.
+            if (Now >= until - LapseWarning) await WarnLapsing(assignment);
+            await Register(ClaimReminder, until);
             return;
         }
 
-        var view = View!;
-        var assignment = view.Assignment!;
         var window = until - (assignment.AnsweredAt ?? assignment.OfferedAt);
         await ReturnToTriage(assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now, ClaimExpiresAt = null }, Actor.System,
-            Phrase.Of("DidLetClaimLapse", "let {0}'s claim lapse", assignment.VolunteerName), Reason.NotPickedUpInTime.Say(window.TotalMinutes), givenBack: true);
+            Phrase.Of("DidLetClaimLapse", "let {0}'s claim lapse", assignment.VolunteerName), Reason.NotPickedUpInTime.Say(window.TotalMinutes), givenBack: true,
+            alsoChange: next => next.Outgoing.Add(RequestMessages.Lapsed(next.View!, assignment)));
         await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId)
             .Tell(Reason.ClaimLapsed.Say(view.ReferenceCode, view.Category, view.Area));
     }

@@ -36,9 +36,10 @@ public sealed partial class RequestGrain
         var view = await WithDeadline(previous, next with { Version = first + entries.Count - 1, UpdatedAt = now, LastChangedBy = actor }, now, upcoming);
         upcoming.View = view;
         for (var i = 0; i < entries.Count; i++) upcoming.Audit.Add(new AuditEntry(first + i, now, actor, entries[i].Said, entries[i].Reason.English) { ReasonSaid = entries[i].Reason.Said });
+        await AddMessages(upcoming, previous, actor, entries[^1].Reason);
         alsoChange?.Invoke(upcoming);
         upcoming.DeadlineArmed = await ArmBeforeWrite(DeadlineReminder, before.DeadlineArmed, DeadlineDue(previous), DeadlineDue(view));
-        upcoming.ClaimArmed = await ArmBeforeWrite(ClaimReminder, before.ClaimArmed, ClaimDue(previous), ClaimDue(view));
+        upcoming.ClaimArmed = await ArmBeforeWrite(ClaimReminder, before.ClaimArmed, ClaimWake(previous), ClaimWake(view));
 
         await Write(upcoming);
 

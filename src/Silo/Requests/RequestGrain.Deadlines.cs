@@ -33,8 +33,10 @@ public sealed partial class RequestGrain
         }
         else if (now >= assignBy && view!.OverdueSince is null)
         {
+            var waited = (int)(now - since).TotalMinutes;
             await Commit(view with { OverdueSince = now }, Actor.System, Phrase.Of("DidMarkOverdue", "marked this overdue"),
-                Reason.NotAssignedInTime.Say(window.TotalMinutes, view.Urgency));
+                Reason.NotAssignedInTime.Say(window.TotalMinutes, view.Urgency),
+                next => { if (view.Urgency == Urgency.Critical) next.Outgoing.Add(RequestMessages.CriticalOverdue(next.View!, waited)); });
         }
     }
 

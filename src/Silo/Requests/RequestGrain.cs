@@ -99,7 +99,8 @@ public sealed partial class RequestGrain(
 
     /// <summary>
     /// The hub is a projection: this grain never waits on it, and <see cref="HubDelivery"/> sends
-    /// the change again if the board could not keep it. After a move (and on activation, in case a
+    /// the change again if the board could not keep it; the hub's outbox gets the messages the change
+    /// decided the same way. After a move (and on activation, in case a
     /// crash lost that notice) the board it left hears too: it drops the request when it sees the new
     /// hub on the summary; until then two boards would show it. Boards ignore versions they have.
     /// </summary>
@@ -107,8 +108,7 @@ public sealed partial class RequestGrain(
     {
         IEnumerable<string> hubs = alsoTheOneItLeft && state.State.MovedFrom is { } former && former != View!.HubSlug
             ? [View!.HubSlug, former] : [View!.HubSlug];
-        Delivery.Announce(hubs, hub =>
-            GrainFactory.GetGrain<IHubGrain>(hub).RequestChanged(new RequestNotice(View!.Redact(), View.Contact.MatchKey())));
+        Delivery.Announce(hubs.Concat(Outbox.Targets(state.State.Outgoing)), Deliver);
     }
 
     // Ids only: request content and contact details never reach a log line.

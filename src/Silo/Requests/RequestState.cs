@@ -33,12 +33,22 @@ public sealed class RequestState : IErasableState
     /// </summary>
     [Id(21)] public string? MovedFrom { get; set; }
 
+    /// <summary>
+    /// Messages decided with the changes written here and not yet acknowledged by the hub's outbox
+    /// (handed again after a restart; the outbox keeps one per key).
+    /// </summary>
+    [Id(22)] public List<MutualAid.Notifications.OutboundMessage> Outgoing { get; set; } = [];
+
+    /// <summary>The claim (volunteer and when it was taken) whose "about to lapse" warning is already decided.</summary>
+    [Id(23)] public string? LapseWarnedFor { get; set; }
+
     /// <summary>The next state for a command to fill and write: the live one stays as it was if the write fails.</summary>
     public RequestState Copy()
     {
         var next = (RequestState)MemberwiseClone();
         next.Audit = [.. Audit];
         next.MergedAudits = new(MergedAudits);
+        next.Outgoing = [.. Outgoing];
         return next;
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MutualAid.Hubs;
+using MutualAid.Notifications;
+using MutualAid.Silo.Notifications;
 using MutualAid.Silo.Hubs;
 using MutualAid.Sms;
 using MutualAid.Volunteers;
@@ -263,6 +265,21 @@ public sealed class VolunteerGrain(
         return Leave(new VolunteerNotice(clock.GetUtcNow(), said.ToString()) { Said = said });
     }
 
+    /// <summary>
+    /// A coordinator's message: on their page at once, and by the channels they chose through the
+    /// hub's outbox, decided in the same write as the notice.
+    /// </summary>
+    public async Task Tell(string hubSlug, Actor from, string message)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        if (S.Profile is null || string.IsNullOrWhiteSpace(message) || !Slug.IsValid(hubSlug)) return;
+        var now = clock.GetUtcNow();
+        var to = Recipient.Volunteer(this.GetPrimaryKey());
+        var key = OutboundMessage.KeyFor(this.GetPrimaryKey().ToString("N"), S.Version + 1, MessageKind.CoordinatorMessage, to);
+        S.Outgoing.Add(new OutboundMessage(key, hubSlug, MessageKind.CoordinatorMessage, to, Reason.CoordinatorMessage.Say(from.DisplayName, message), "en", false, now));
+        await Leave(new VolunteerNotice(now, $"{from.DisplayName}: {message}"));
+    }
+
     private async Task Leave(VolunteerNotice notice)
     {
         if (S.Profile is null) return;
@@ -275,6 +292,7 @@ public sealed class VolunteerGrain(
     private async Task<Result<VolunteerView>> Commit(IReadOnlyList<string> leftHubs)
     {
         S.Version++;
+        S.Outgoing = Outbox.Unacknowledged(S.Outgoing);
         try
         {
             await IndexPhone();
@@ -326,10 +344,16 @@ public sealed class VolunteerGrain(
 
     private HubDelivery Delivery => delivery ??= new HubDelivery(this, logger);
 
-    /// <summary>Notices to the volunteer's boards, sent again to any that could not keep them (<see cref="HubDelivery"/>).</summary>
+    private OutboxHanding? outbox;
+
+    private OutboxHanding Outbox => outbox ??= new OutboxHanding(GrainFactory);
+
+    /// <summary>Notices to the volunteer's boards and messages to hubs' outboxes, sent again to any that could not keep them (<see cref="HubDelivery"/>).</summary>
     private void AnnounceToHubs()
     {
-        Delivery.Announce(S.Profile!.HubSlugs, hub => GrainFactory.GetGrain<IHubGrain>(hub).VolunteerChanged(ToView().Redact()));
+        Delivery.Announce(S.Profile!.HubSlugs.Concat(Outbox.Targets(S.Outgoing)), target => OutboxHanding.IsOutbox(target, out var hub)
+            ? Outbox.Hand(hub, S.Outgoing)
+            : GrainFactory.GetGrain<IHubGrain>(target).VolunteerChanged(ToView().Redact()));
     }
 
     private static VolunteerProfile Normalise(VolunteerProfile p) => p with

@@ -32,6 +32,9 @@ public sealed class VolunteerState : IErasableState
     /// <summary>The job they were last given or took, kept after it ends so a late "YES" by text can be told it lapsed.</summary>
     [Id(24)] public Reservation? LastReservation { get; set; }
 
+    /// <summary>Messages decided here (a coordinator's) that a hub's outbox has not acknowledged yet.</summary>
+    [Id(25)] public List<MutualAid.Notifications.OutboundMessage> Outgoing { get; set; } = [];
+
     /// <summary>Asks the store for one erasing write; never persisted.</summary>
     [field: NonSerialized]
     public bool ScrubOnNextWrite { get; set; }

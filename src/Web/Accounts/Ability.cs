@@ -19,4 +19,6 @@ public enum Ability
     ManageTeam,
     /// <summary>Take a request offered (or escalated) to the region onto this hub's board.</summary>
     TakeIntoHub,
+    /// <summary>See a hub's outbox (who was told what, and whether it went) and send a message again.</summary>
+    SeeOutbox,
 }

@@ -36,6 +36,8 @@ public static class AccessPolicy
             Ability.ManageTeam => admin || coordinator,
             // The region's coordinator places a need in any of its hubs; that alone shows no private details.
             Ability.TakeIntoHub => coordinator || dispatcher || regional,
+            // Who was told what names requesters: the hub's coordinators, not a wider view.
+            Ability.SeeOutbox => coordinator,
             _ => false,
         };
     }

@@ -43,11 +43,12 @@ public static class Policies
     public const string ViewRegion = nameof(Ability.ViewRegion);
     public const string Administer = nameof(Ability.Administer);
     public const string ManageTeam = nameof(Ability.ManageTeam);
+    public const string SeeOutbox = nameof(Ability.SeeOutbox);
 
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        foreach (var permission in new[] { Ability.ViewBoard, Ability.Dispatch, Ability.ManageHub, Ability.ViewRegion, Ability.Administer, Ability.ManageTeam })
+        foreach (var permission in new[] { Ability.ViewBoard, Ability.Dispatch, Ability.ManageHub, Ability.ViewRegion, Ability.Administer, Ability.ManageTeam, Ability.SeeOutbox })
         {
             options.AddPolicy(permission.ToString(), p => p.RequireAuthenticatedUser().AddRequirements(new PlaceRequirement(permission)));
         }

@@ -54,6 +54,10 @@ public static class MyJobsEndpoints
         async Task<TimeZoneInfo> Zone(string hub) => zones.TryGetValue(hub, out var z) ? z : zones[hub] = await volunteers.ZoneOf(hub);
         var homeZone = volunteer is { Profile.HubSlugs.Count: > 0 } ? await Zone(volunteer.Profile.HubSlugs[0]) : TimeZoneInfo.Utc;
         var notices = (volunteer?.Notices.Take(3) ?? []).Select(n => new MyNotice(HubTime.Show(n.At, homeZone), t.Say(n.Said, n.Message) ?? "")).ToList();
+        // What the hubs sent them (also by SMS or email); what a notice above already says is not repeated.
+        var sent = volunteer is null ? [] : await Notifications.PersonalMessages.For(grains, MutualAid.Notifications.Recipient.Volunteer(me), volunteer.Profile.HubSlugs, 5);
+        var messages = sent.Where(e => e.Message.Kind is not (MutualAid.Notifications.MessageKind.CoordinatorMessage or MutualAid.Notifications.MessageKind.ClaimLapsed))
+            .Select(e => new MyNotice(HubTime.Show(e.Message.DecidedAt, homeZone), t.Say(e.Message.Said))).ToList();
         var jobs = new List<MyJob>();
         foreach (var (r, estimate) in volunteer is null ? [] : await volunteers.Assignments(volunteer))
         {
@@ -69,7 +73,7 @@ public static class MyJobsEndpoints
 
         // Only a known code becomes a message: nothing typed into the address bar is ever shown.
         var outcome = done is not null && Outcomes.TryGetValue(done, out var key) ? t[key].Value : null;
-        return new RazorComponentResult<MyJobsPage>(new { Outcome = outcome, Notices = notices, Jobs = jobs });
+        return new RazorComponentResult<MyJobsPage>(new { Outcome = outcome, Notices = notices, Messages = messages, Jobs = jobs });
     }
 
     /// <summary>Post/Redirect/Get: every POST answers 303 to the page with an outcome code, so a reload never sends the command again.</summary>

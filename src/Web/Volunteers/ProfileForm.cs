@@ -23,6 +23,7 @@ public sealed class ProfileForm
     public string Languages { get; set; } = "";
     public List<string> CanHelpWith { get; set; } = [];
     public bool HasVehicle { get; set; }
+    public List<string> NotifyBy { get; set; } = [];
     public bool OnDuty { get; set; }
     public string MaxConcurrentAssignments { get; set; } = "";
     public string MaxHoursPerWeek { get; set; } = "";
@@ -47,6 +48,7 @@ public sealed class ProfileForm
             Languages = string.Join(", ", p.Languages),
             CanHelpWith = p.CanHelpWith.Select(c => c.ToString()).ToList(),
             HasVehicle = p.HasVehicle,
+            NotifyBy = p.NotifyBy.Select(c => c.ToString()).ToList(),
             OnDuty = view.OnDuty,
             MaxConcurrentAssignments = p.MaxConcurrentAssignments.ToString(inv),
             MaxHoursPerWeek = p.MaxHoursPerWeek.ToString(inv),
@@ -76,6 +78,7 @@ public sealed class ProfileForm
             Languages = One("Languages"),
             CanHelpWith = form["CanHelpWith"].Where(v => v is not null).Select(v => v!).ToList(),
             HasVehicle = form.ContainsKey("HasVehicle"),
+            NotifyBy = form["NotifyBy"].Where(v => v is not null).Select(v => v!).ToList(),
             OnDuty = form.ContainsKey("OnDuty"),
             MaxConcurrentAssignments = One("MaxConcurrentAssignments"),
             MaxHoursPerWeek = One("MaxHoursPerWeek"),
@@ -95,6 +98,13 @@ public sealed class ProfileForm
         {
             if (Enum.TryParse<RequestCategory>(c, ignoreCase: false, out var category) && Enum.IsDefined(category)) categories.Add(category);
             else errors[nameof(CanHelpWith)] = "UnknownCategory";
+        }
+
+        var notifyBy = new List<MutualAid.Notifications.Channel>();
+        foreach (var c in NotifyBy)
+        {
+            if (Enum.TryParse<MutualAid.Notifications.Channel>(c, ignoreCase: false, out var channel) && channel is MutualAid.Notifications.Channel.Sms or MutualAid.Notifications.Channel.Email) notifyBy.Add(channel);
+            else errors[nameof(NotifyBy)] = "UnknownChannel";
         }
 
         var max = Number(nameof(MaxConcurrentAssignments), MaxConcurrentAssignments, errors, whole: true);
@@ -133,6 +143,7 @@ public sealed class ProfileForm
             Contact = Phone.Length == 0 && Email.Length == 0 ? null : new ContactDetails(Name, Phone.Length == 0 ? null : Phone, Email.Length == 0 ? null : Email, null),
             RestAfterHoursInADay = rest!.Value,
             Location = location,
+            NotifyBy = notifyBy.Distinct().ToArray(),
         };
     }
 

@@ -41,6 +41,16 @@ public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Acc
         };
     }
 
+    private async Task<string> FirstHubCoordinated(VolunteerView view)
+    {
+        foreach (var hub in view.Profile.HubSlugs)
+        {
+            if (await access.Can(user.Principal, Ability.ManageHub, hub)) return hub;
+        }
+
+        return view.Profile.HubSlugs[0];
+    }
+
     private async Task<VolunteerPageAccess> AccessTo(VolunteerView view)
     {
         if (user.VolunteerId == view.Id) return VolunteerPageAccess.Self;
@@ -97,7 +107,9 @@ public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Acc
         if (text.Length > MaxMessage) return Result<bool>.Invalid("Message", Reason.MessageTooLong, MaxMessage);
         var (view, level) = await Page(volunteerId);
         if (view is null || level != VolunteerPageAccess.Coordinator) return Result<bool>.Refused(Reason.MessageNeedsCoordinator);
-        await grains.GetGrain<IVolunteerGrain>(volunteerId).Tell($"{user.Actor.DisplayName}: {text}");
+        // The message goes out through the outbox of a hub this coordinator runs (its coordinators see it there).
+        var hub = await FirstHubCoordinated(view);
+        await grains.GetGrain<IVolunteerGrain>(volunteerId).Tell(hub, user.Actor, text);
         return Result<bool>.Ok(true);
     }
 

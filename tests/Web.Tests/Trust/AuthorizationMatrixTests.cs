@@ -11,6 +11,7 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         [$"/hubs/{world.A}"] = ["admin", "regional", "coordinator", "dispatcher", "volunteer"],
         [$"/hubs/{world.A}/intake"] = ["coordinator", "dispatcher"],
         [$"/hubs/{world.A}/team"] = ["admin", "coordinator"],
+        [$"/hubs/{world.A}/outbox"] = ["coordinator"],
         [$"/hubs/{world.A}/settings"] = ["coordinator"],
         [$"/hubs/{world.A}/hours"] = ["coordinator"],
         [$"/hubs/{world.A}/import"] = ["coordinator"],
@@ -247,5 +248,11 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         Assert.True(AccessPolicy.Allows(coordinatorA, Ability.TakeIntoHub, "a", "r"));
         Assert.False(AccessPolicy.Allows(coordinatorA, Ability.TakeIntoHub, "b", "r"));
         Assert.False(AccessPolicy.Allows(admin, Ability.TakeIntoHub, "a", "r"));
+        // Who was told what names requesters: only the hub's own coordinators see the outbox and resend.
+        Assert.True(AccessPolicy.Allows(coordinatorA, Ability.SeeOutbox, "a", "r"));
+        Assert.False(AccessPolicy.Allows(coordinatorA, Ability.SeeOutbox, "b", "r"));
+        Assert.False(AccessPolicy.Allows(dispatcherA, Ability.SeeOutbox, "a", "r"));
+        Assert.False(AccessPolicy.Allows(regionalR, Ability.SeeOutbox, "a", "r"));
+        Assert.False(AccessPolicy.Allows(admin, Ability.SeeOutbox, "a", "r"));
     }
 }

@@ -1,0 +1,31 @@
+namespace MutualAid.Notifications;
+
+/// <summary>
+/// A hub's durable outbox, keyed by hub slug. Entity grains hand it what they decided; web
+/// front-ends take due messages under a lease, send them and report back. It never calls an
+/// entity grain (only the directory, and reads its hub's settings), so it closes no cycle.
+/// </summary>
+[Alias("MutualAid.IOutboxGrain")]
+public interface IOutboxGrain : IGrainWithStringKey
+{
+    /// <summary>Idempotent by <see cref="OutboundMessage.Key"/>: a message handed again changes nothing.</summary>
+    [Alias("Enqueue")] Task Enqueue(IReadOnlyList<OutboundMessage> messages);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> due messages, leased to <paramref name="senderId"/> so no other
+    /// front-end sends them until the lease runs out (then another may: at least once).
+    /// </summary>
+    [Alias("TakeDue")] Task<IReadOnlyList<OutboxEntry>> TakeDue(string senderId, int max);
+
+    /// <summary>The outcome of a leased message; a report from a sender that lost the lease is ignored.</summary>
+    [Alias("Report")] Task Report(string key, DeliveryReport report);
+
+    /// <summary>A coordinator sends a finished message again (now, even in quiet hours: someone chose to).</summary>
+    [Alias("Resend")] Task<Common.Result<OutboxEntry>> Resend(string key, Common.Actor actor);
+
+    /// <summary>Newest first, for the coordinators' view.</summary>
+    [Alias("Recent")] Task<IReadOnlyList<OutboxEntry>> Recent(int max);
+
+    /// <summary>One person's messages, newest first: their own page shows these.</summary>
+    [Alias("ForRecipient")] Task<IReadOnlyList<OutboxEntry>> ForRecipient(Recipient recipient, int max);
+}

@@ -1,0 +1,18 @@
+namespace MutualAid.Notifications;
+
+/// <summary>What a message is about: the catalogue in docs/messages.md. Values are stored; never renumber.</summary>
+[GenerateSerializer, Alias("MutualAid.MessageKind")]
+public enum MessageKind
+{
+    AssignmentOffered = 0,
+    ClaimLapsingSoon = 1,
+    ClaimLapsed = 2,
+    ReassignedAway = 3,
+    CoordinatorMessage = 4,
+    RequestReceived = 5,
+    VolunteerOnTheWay = 6,
+    RequestDelivered = 7,
+    RequestCancelled = 8,
+    CriticalUnassigned = 9,
+    EscalationOffered = 10,
+}

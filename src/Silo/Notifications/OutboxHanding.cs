@@ -1,0 +1,40 @@
+using MutualAid.Notifications;
+
+namespace MutualAid.Silo.Notifications;
+
+/// <summary>
+/// How an entity grain gets the messages it wrote into its own state to its hubs' outboxes:
+/// each outbox is one more target of the entity's <see cref="Hubs.HubDelivery"/> ("outbox:slug";
+/// slugs never hold a colon), so it is retried, survives a crash through the same reminder, and
+/// is handed again on activation. What an outbox acknowledged is remembered here and leaves the
+/// entity's state with its next write; the outbox keeps one message per key, so a re-hand is harmless.
+/// </summary>
+internal sealed class OutboxHanding(IGrainFactory grains)
+{
+    private const string Prefix = "outbox:";
+
+    private readonly HashSet<string> acknowledged = new(StringComparer.Ordinal);
+
+    /// <summary>The messages still to keep in the state: those no outbox has acknowledged.</summary>
+    public List<OutboundMessage> Unacknowledged(IEnumerable<OutboundMessage> pending) => [.. pending.Where(m => !acknowledged.Contains(m.Key))];
+
+    /// <summary>Delivery targets for the outboxes that still owe an acknowledgement.</summary>
+    public IEnumerable<string> Targets(IEnumerable<OutboundMessage> pending) =>
+        pending.Where(m => !acknowledged.Contains(m.Key)).Select(m => Prefix + m.Hub).Distinct(StringComparer.Ordinal);
+
+    public static bool IsOutbox(string target, out string hub)
+    {
+        var yes = target.StartsWith(Prefix, StringComparison.Ordinal);
+        hub = yes ? target[Prefix.Length..] : "";
+        return yes;
+    }
+
+    /// <summary>Hands the hub's outbox what is waiting for it; completes once the outbox has written them.</summary>
+    public async Task Hand(string hub, IEnumerable<OutboundMessage> pending)
+    {
+        var batch = pending.Where(m => m.Hub == hub && !acknowledged.Contains(m.Key)).ToArray();
+        if (batch.Length == 0) return;
+        await grains.GetGrain<IOutboxGrain>(hub).Enqueue(batch);
+        acknowledged.UnionWith(batch.Select(m => m.Key));
+    }
+}

@@ -1,0 +1,67 @@
+using MutualAid.Notifications;
+using MutualAid.Regions;
+using MutualAid.Requests;
+using MutualAid.Silo.Notifications;
+
+namespace MutualAid.Silo.Requests;
+
+/// <summary>
+/// Messages to people ride on the request's own write: <see cref="Commit"/> adds what the change
+/// means to <see cref="RequestState.Outgoing"/>, and <see cref="OutboxHanding"/> gets them to the
+/// hub's outbox after the write, never with a write of its own.
+/// </summary>
+public sealed partial class RequestGrain
+{
+    /// <summary>How long before a claim lapses the volunteer is warned.</summary>
+    internal static readonly TimeSpan LapseWarning = TimeSpan.FromMinutes(10);
+
+    private OutboxHanding? outbox;
+
+    private OutboxHanding Outbox => outbox ??= new OutboxHanding(GrainFactory);
+
+    public Task<ContactDetails?> ContactForVolunteer(Guid volunteerId) => Task.FromResult(
+        View is { Status: RequestStatus.Assigned or RequestStatus.InProgress, Assignment: { State: AssignmentState.Offered or AssignmentState.Accepted } held } view
+        && held.VolunteerId == volunteerId
+            ? view.Contact
+            : null);
+
+    /// <summary>What this change means for people, added to the state being written (acknowledged ones leave it).</summary>
+    private async Task AddMessages(RequestState upcoming, RequestView? previous, Actor actor, AuditReason reason)
+    {
+        upcoming.Outgoing = Outbox.Unacknowledged(upcoming.Outgoing);
+        var hubs = RequestMessages.NewlyOfferedTo(previous, upcoming.View!) is { } region
+            ? (await GrainFactory.GetGrain<IRegionGrain>(region).GetOverview())?.Hubs.Select(h => h.Slug).ToArray() ?? []
+            : [];
+        object? because = reason.Said is { } said ? said : reason.Typed;
+        upcoming.Outgoing.AddRange(RequestMessages.Decide(previous, upcoming.View!, actor, because, hubs));
+    }
+
+    /// <summary>One delivery target: a board (the redacted state) or an outbox (the messages waiting for it).</summary>
+    private Task Deliver(string target) =>
+        OutboxHanding.IsOutbox(target, out var hub)
+            ? Outbox.Hand(hub, state.State.Outgoing)
+            : GrainFactory.GetGrain<MutualAid.Hubs.IHubGrain>(target).RequestChanged(new MutualAid.Hubs.RequestNotice(View!.Redact(), View.Contact.MatchKey()));
+
+    /// <summary>
+    /// The claim reminder's early tick: the volunteer hears once per claim that it is about to
+    /// lapse. Not a command (nothing about the request changes), so no new version: one write of
+    /// the message and the mark that it was said.
+    /// </summary>
+    private async Task WarnLapsing(Assignment claim)
+    {
+        var mark = $"{claim.VolunteerId:N}@{claim.OfferedAt.UtcTicks}";
+        if (state.State.LapseWarnedFor == mark) return;
+        var upcoming = state.State.Copy();
+        upcoming.LapseWarnedFor = mark;
+        upcoming.Outgoing = [.. Outbox.Unacknowledged(upcoming.Outgoing), RequestMessages.LapsingSoon(View!, claim)];
+        await Delivery.Arm();
+        await Write(upcoming);
+        AnnounceToHub();
+    }
+
+    /// <summary>When the claim reminder should next wake: the warning first, then the lapse.</summary>
+    private DateTimeOffset? ClaimWake(RequestView? view) =>
+        ClaimDue(view) is { } until && view!.Assignment is { } claim
+            ? until - LapseWarning > Now && state.State.LapseWarnedFor != $"{claim.VolunteerId:N}@{claim.OfferedAt.UtcTicks}" ? until - LapseWarning : until
+            : null;
+}

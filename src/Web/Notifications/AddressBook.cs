@@ -1,0 +1,58 @@
+using MutualAid.Common;
+using MutualAid.Accounts;
+using MutualAid.Notifications;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+
+namespace MutualAid.Web.Notifications;
+
+/// <summary>
+/// Looks up addresses at send time, so nothing private waits in an outbox: a volunteer's own
+/// contact and channel choice, the contact a requester gave, the emails of the hub's coordinators.
+/// </summary>
+public sealed class AddressBook(IGrainFactory grains)
+{
+    public async Task<Addressee> Find(OutboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.To.Kind switch
+        {
+            RecipientKind.Volunteer => await Volunteer(message),
+            RecipientKind.Requester => await Requester(message.To.EntityId!.Value),
+            _ => await Coordinators(message.To.Id),
+        };
+    }
+
+    private async Task<Addressee> Volunteer(OutboundMessage message)
+    {
+        var id = message.To.EntityId!.Value;
+        var view = await grains.GetGrain<IVolunteerGrain>(id).GetView();
+        if (view is null) return new Addressee("", []);
+        var contact = view.Profile.Contact;
+        var ways = view.Profile.NotifyBy.Select(c => (c, c == Channel.Sms ? contact?.Phone : contact?.Email))
+            .Where(w => !string.IsNullOrWhiteSpace(w.Item2)).Select(w => (w.c, w.Item2!)).ToArray();
+        // Where to go, only while the job is still theirs: the request answers that now, not when it was decided.
+        var held = message.RequestId is { } request ? await grains.GetGrain<IRequestGrain>(request).ContactForVolunteer(id) : null;
+        var extra = held is null ? null : Reason.ContactWhileClaimed.Say(message.Said, held.Name, held.Phone ?? "", held.Address ?? "");
+        return new Addressee(view.Profile.Name, ways, extra);
+    }
+
+    /// <summary>One way back to the person who asked, the one they gave first: a phone (SMS), else an email.</summary>
+    private async Task<Addressee> Requester(Guid requestId)
+    {
+        var view = await grains.GetGrain<IRequestGrain>(requestId).GetView();
+        if (view is null) return new Addressee("", []);
+        var ways = new List<(Channel, string)>();
+        if (!string.IsNullOrWhiteSpace(view.Contact.Phone)) ways.Add((Channel.Sms, view.Contact.Phone));
+        if (!string.IsNullOrWhiteSpace(view.Contact.Email)) ways.Add((Channel.Email, view.Contact.Email));
+        return new Addressee($"{view.Contact.Name} ({view.ReferenceCode})", ways);
+    }
+
+    private async Task<Addressee> Coordinators(string hub)
+    {
+        var users = await grains.GetGrain<IUserDirectoryGrain>(0).List();
+        var emails = users.Where(u => !u.Disabled && u.Roles.Contains(new RoleGrant(Role.Coordinator, hub)))
+            .Select(u => (Channel.Email, u.Email)).ToArray();
+        return new Addressee(hub, emails);
+    }
+}

@@ -1,0 +1,11 @@
+using MutualAid.Common;
+using MutualAid.Notifications;
+
+namespace MutualAid.Web.Notifications;
+
+/// <summary>
+/// Who a message reaches, resolved when it is sent: the name the outbox view shows beside the role
+/// (never an address), and each way out the person chose with the address for it.
+/// </summary>
+/// <param name="Extra">Words added for this person at send time (the requester's address, while the volunteer holds the request).</param>
+public sealed record Addressee(string ShownAs, IReadOnlyList<(Channel Channel, string Address)> Ways, Phrase? Extra = null);

@@ -1,0 +1,39 @@
+using MutualAid.Common;
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MutualAid.Web.Localization;
+
+namespace MutualAid.Web.Notifications;
+
+/// <summary>
+/// Says a message's phrase in the person's language, with the same words (UiText) the pages use,
+/// and turns the app paths it carries ("/my/jobs") into links when the public address is known.
+/// </summary>
+public sealed class MessageRenderer(IStringLocalizer<UiText> text, IOptions<SenderOptions> options)
+{
+    public string Render(Phrase said, string language)
+    {
+        ArgumentNullException.ThrowIfNull(said);
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language == "es" ? "es" : "en");
+            return text.Say(Linked(said));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    private Phrase Linked(Phrase said) => options.Value.PublicUrl is not { } site ? said : said with
+    {
+        Args = [.. said.Args.Select(a => a switch
+        {
+            string path when path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) => new Uri(site, path).ToString(),
+            Phrase inner => Linked(inner),
+            _ => a,
+        })],
+    };
+}

@@ -1,0 +1,100 @@
+using MutualAid.Common;
+using Microsoft.Extensions.Options;
+using MutualAid.Notifications;
+using MutualAid.Web.Notifications.Channels;
+using Polly;
+using Polly.Retry;
+
+namespace MutualAid.Web.Notifications;
+
+/// <summary>
+/// Takes due messages from the outboxes the directory lists, under this front-end's lease, and
+/// sends each through every configured channel the person chose. A few quick tries ride over a
+/// blip; past those the outbox backs off and, after its last try, marks the message failed. With
+/// no channel configured (the default) a message is "on page only": still on the person's page and
+/// in the outbox. The message key goes to the provider as idempotency key, one per channel.
+/// </summary>
+public sealed partial class OutboxSender(
+    IGrainFactory grains,
+    AddressBook addresses,
+    MessageRenderer renderer,
+    IEnumerable<IMessageChannel> channels,
+    IOptions<SenderOptions> options,
+    ILogger<OutboxSender> logger) : BackgroundService
+{
+    private readonly string senderId = $"{Environment.MachineName}:{Guid.NewGuid():N}";
+
+    private readonly ResiliencePipeline<SendOutcome> quickTries = new ResiliencePipelineBuilder<SendOutcome>()
+        .AddRetry(new RetryStrategyOptions<SendOutcome>
+        {
+            ShouldHandle = new PredicateBuilder<SendOutcome>().HandleResult(o => !o.Sent && !o.Permanent).Handle<HttpRequestException>().Handle<IOException>().Handle<TimeoutException>(),
+            MaxRetryAttempts = Math.Max(1, options.Value.QuickRetries),
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+        })
+        .Build();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SendInterval);
+        do
+        {
+            try
+            {
+                await SendDue(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPassFailed(logger, ex); // the lease runs out and the next pass (here or elsewhere) sends it
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass over the hubs with open messages; answers how many messages it finished.</summary>
+    public async Task<int> SendDue(CancellationToken cancellationToken)
+    {
+        var done = 0;
+        foreach (var hub in await grains.GetGrain<IOutboxDirectoryGrain>(IOutboxDirectoryGrain.Key).HubsWithOpenMessages())
+        {
+            var outbox = grains.GetGrain<IOutboxGrain>(hub);
+            foreach (var entry in await outbox.TakeDue(senderId, options.Value.BatchSize))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await outbox.Report(entry.Key, await Send(entry.Message, cancellationToken));
+                done++;
+            }
+        }
+
+        return done;
+    }
+
+    private async Task<DeliveryReport> Send(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var to = await addresses.Find(message);
+        var ways = to.Ways.Where(w => channels.Any(c => c.Channel == w.Channel && c.IsConfigured)).ToList();
+        // The person who asked hears one way: the first they gave that can be used.
+        if (message.To.Kind == RecipientKind.Requester && ways.Count > 1) ways = ways[..1];
+        if (ways.Count == 0) return new DeliveryReport(senderId, DeliveryResult.PageOnly, [], to.Ways.Count == 0 && channels.Any(c => c.IsConfigured) ? Reason.NoAddress.Say() : null, to.ShownAs);
+
+        var body = renderer.Render(to.Extra ?? message.Said, message.Language);
+        var subject = renderer.Render(Reason.MessageSubject.Say(message.Hub), message.Language);
+        var sent = new List<Channel>();
+        var errors = new List<SendOutcome>();
+        foreach (var (channel, address) in ways)
+        {
+            var way = channels.First(c => c.Channel == channel && c.IsConfigured);
+            var text = new OutgoingText($"{message.Key}:{channel}", address, channel == Channel.Email ? subject : null, body, message.Language);
+            var outcome = await quickTries.ExecuteAsync(async token => await way.Send(text, token), cancellationToken);
+            if (outcome.Sent) sent.Add(channel);
+            else errors.Add(outcome);
+        }
+
+        var error = errors.Count == 0 ? null : Reason.ProviderRefused.Say(errors[0].Error ?? "");
+        if (sent.Count > 0) return new DeliveryReport(senderId, DeliveryResult.Sent, sent, error, to.ShownAs);
+        return new DeliveryReport(senderId, errors.TrueForAll(e => e.Permanent) ? DeliveryResult.Permanent : DeliveryResult.Transient, [], error, to.ShownAs);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A pass over the outboxes failed; leased messages go again when their lease ends")]
+    private static partial void LogPassFailed(ILogger logger, Exception error);
+}

@@ -1,0 +1,84 @@
+using MutualAid.Grains.Tests.Hubs;
+using MutualAid.Notifications;
+using Orleans.Core.Internal;
+
+namespace MutualAid.Grains.Tests.Notifications;
+
+/// <summary>
+/// A message decided with a change lives in the request's own state until the outbox has kept it.
+/// The outbox's store refuses, the whole silo stops before anyone hands the message again, a new
+/// silo starts on the same file: the reminder armed before the request's write wakes it, it hands
+/// the message again, and the outbox holds exactly one. The embedded store, as in production.
+/// </summary>
+[Collection(SqliteTestSilo.Collection)]
+public sealed class RehandTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-rehand-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task A_message_the_outbox_never_kept_is_handed_again_after_a_restart_and_kept_once()
+    {
+        SqliteTestSilo.DatabasePath = Path.Combine(folder, "mutualaid.db");
+        Directory.CreateDirectory(folder);
+        var hub = "rehand";
+        var requestId = Guid.NewGuid();
+
+        await using (var first = await Start<BrokenOutboxSilo>())
+        {
+            var domain = new Domain(first.Client);
+            await domain.NewHub(slug: hub);
+            var store = first.Primary is InProcessSiloHandle silo ? silo.SiloHost.Services.GetRequiredService<LostNoticeTests.BrokenHubStore>() : throw new InvalidOperationException("in-process silo expected");
+            Assert.True((await domain.RequestGrain(requestId).Create(Domain.Request(hub))).IsOk);
+            await Wait.Until(() => store.FailedHubWrites > 0, "the outbox to fail to keep the message");
+            await first.StopAllSilosAsync();
+        }
+
+        await using var second = await Start<SqliteTestSilo>();
+        var outbox = second.Client.GetGrain<IOutboxGrain>(hub);
+        var table = ((InProcessSiloHandle)second.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+        Assert.NotNull(await table.ReadRow(second.Client.GetGrain<IRequestGrain>(requestId).GetGrainId(), HubDelivery.ReminderName)); // still owed
+        // Nobody calls the request: its durable reminder brings it back, and its activation hands the message.
+        await Wait.Until(async () => (await outbox.Recent(10)).Count > 0, "the message in the outbox after the restart", 60);
+        var request = second.Client.GetGrain<IRequestGrain>(requestId);
+        await request.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        await request.GetView(); // handed once more by the new activation: still one
+        await Task.Delay(300);
+
+        var kept = Assert.Single(await outbox.Recent(10));
+        Assert.Equal((MessageKind.RequestReceived, true, 0), (kept.Message.Kind, kept.IsOpen, kept.Attempts)); // queued, or waiting out quiet hours
+        Assert.Equal(OutboundMessage.KeyFor(requestId.ToString("N"), 1, MessageKind.RequestReceived, Recipient.Requester(requestId)), kept.Key);
+        await second.StopAllSilosAsync();
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task<TestCluster> Start<TSilo>() where TSilo : ISiloConfigurator, new()
+    {
+        var builder = new TestClusterBuilder(1);
+        // State and reminders are keyed by service id; a TestCluster otherwise invents a new one each start.
+        builder.Options.ServiceId = "rehand";
+        builder.AddSiloBuilderConfigurator<TSilo>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    /// <summary>The embedded store, except that every outbox write fails (as a store outage would).</summary>
+    private sealed class BrokenOutboxSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddSqliteGrainStorage("inner", o => o.DatabasePath = SqliteTestSilo.DatabasePath);
+            siloBuilder.Services.AddSingleton(sp => new LostNoticeTests.BrokenHubStore(sp.GetRequiredKeyedService<IGrainStorage>("inner")) { FailingState = "outbox", FailHubWrites = true });
+            siloBuilder.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => sp.GetRequiredService<LostNoticeTests.BrokenHubStore>());
+            siloBuilder.AddReminders();
+            siloBuilder.AllowHubNoticeReminders();
+            siloBuilder.Services.AddSingleton(new SqliteReminderTableOptions { DatabasePath = SqliteTestSilo.DatabasePath });
+            siloBuilder.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+            siloBuilder.Services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using MutualAid.Notifications;
+using MutualAid.Web.Notifications;
+
+namespace MutualAid.Web.Tests.Notifications;
+
+/// <summary>
+/// The sender against a real SMTP server on loopback: each event is one email, in the person's
+/// language, and a volunteer's message carries the requester's address only if the job is still
+/// theirs when it goes. The sender's own timer is slowed right down so each pass is the test's.
+/// </summary>
+public sealed class OutboxSenderTests : IAsyncLifetime
+{
+    private SmtpTestServer smtp = null!;
+    private WebAppFactory factory = null!;
+
+    private IGrainFactory Grains => factory.Grains;
+
+    private OutboxSender Sender => factory.Services.GetRequiredService<OutboxSender>();
+
+    public async Task InitializeAsync()
+    {
+        smtp = await SmtpTestServer.Start();
+        var settings = smtp.Settings().ToDictionary(s => s.Key, s => s.Value!);
+        settings["Notifications:SendInterval"] = "00:10:00";
+        settings["Notifications:PublicUrl"] = "https://aid.example.org";
+        factory = new WebAppFactory(settings);
+        _ = factory.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        await smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_Spanish_requester_gets_exactly_one_email_per_event_in_Spanish()
+    {
+        var hub = await DaytimeHub();
+        var created = await Grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(new NewRequest(hub, RequestCategory.Food, Urgency.Normal, "Elm Street",
+            "Comida", new ContactDetails("Lucía Pérez", null, "lucia@example.org", "12 Elm Street"), RequestSource.PhoneIntake, Seed.Sam)
+        { PreferredLanguage = "Español" });
+        var request = created.Value!;
+
+        await SendWhenQueued(hub, 1);
+        var received = Assert.Single(await smtp.WaitFor(1));
+        Assert.Equal("lucia@example.org", received.To.Mailboxes.Single().Address);
+        Assert.Contains($"Hemos recibido tu solicitud. Tu referencia es {request.ReferenceCode}.", Body(received), StringComparison.Ordinal);
+        Assert.Contains($"centro {hub}", received.Subject, StringComparison.Ordinal);
+
+        await Grains.GetGrain<IRequestGrain>(request.Id).Cancel(new RequestCommand(request.Version, Seed.Sam, "La familia ayudó"));
+        await SendWhenQueued(hub, 2);
+        var cancelled = (await smtp.WaitFor(2))[1];
+        Assert.Contains($"Tu solicitud {request.ReferenceCode} fue cancelada: La familia ayudó", Body(cancelled), StringComparison.Ordinal);
+
+        Assert.Equal(0, await Sender.SendDue(CancellationToken.None)); // nothing left: sent once
+        await Task.Delay(300);
+        Assert.Equal(2, smtp.Received.Count);
+        var outbox = await Grains.GetGrain<IOutboxGrain>(hub).Recent(10);
+        Assert.All(outbox, e => Assert.Equal((MessageStatus.Sent, Channel.Email), (e.Status, Assert.Single(e.Channels))));
+    }
+
+    [Fact]
+    public async Task A_volunteers_email_carries_the_address_only_while_the_job_is_still_theirs()
+    {
+        var hub = await DaytimeHub();
+        var volunteer = Guid.NewGuid();
+        Assert.True((await Grains.GetGrain<IVolunteerGrain>(volunteer).Register(new VolunteerProfile("Rosa Diaz", [hub], [RequestCategory.Food], ["English"], true, 3, 10)
+        {
+            Contact = new ContactDetails("Rosa Diaz", null, "rosa@example.org", null),
+            NotifyBy = [Channel.Email],
+        }, Seed.Sam)).IsOk);
+        var kept = await Seed.Request(Grains, hub, phone: "07700 900201");
+        var dropped = await Seed.Request(Grains, hub, phone: "07700 900202");
+        await Grains.GetGrain<IRequestGrain>(kept.Id).Assign(new AssignCommand(kept.Version, Seed.Sam, volunteer));
+        var assigned = (await Grains.GetGrain<IRequestGrain>(dropped.Id).Assign(new AssignCommand(dropped.Version, Seed.Sam, volunteer))).Value!;
+        // Taken back before the offer went out: when it goes, the job is not theirs any more.
+        await Grains.GetGrain<IRequestGrain>(dropped.Id).Unassign(new RequestCommand(assigned.Version, Seed.Sam, "Needs a car"));
+
+        await SendWhenQueued(hub, 5); // two received (to the requesters, by email: no SMS here), two offered, one taken away
+        await smtp.WaitFor(5);
+        var toRosa = smtp.Received.Where(m => m.To.Mailboxes.Single().Address == "rosa@example.org").ToArray();
+        Assert.Equal(3, toRosa.Length);
+        var offers = toRosa.Where(m => Body(m).StartsWith("New job for you", StringComparison.Ordinal)).ToArray();
+        var stillHers = Assert.Single(offers, m => Body(m).Contains(kept.ReferenceCode, StringComparison.Ordinal));
+        Assert.Contains("Contact: Maria Lopez, 07700 900201, 12 Elm Street.", Body(stillHers), StringComparison.Ordinal);
+        Assert.Contains("https://aid.example.org/my/jobs", Body(stillHers), StringComparison.Ordinal);
+        var takenBack = Assert.Single(offers, m => Body(m).Contains(dropped.ReferenceCode, StringComparison.Ordinal));
+        Assert.DoesNotContain("Contact:", Body(takenBack), StringComparison.Ordinal);
+        Assert.DoesNotContain("07700", Body(takenBack), StringComparison.Ordinal);
+        Assert.DoesNotContain("Maria", Body(takenBack), StringComparison.Ordinal);
+        Assert.Single(toRosa, m => Body(m).Contains("is no longer yours", StringComparison.Ordinal));
+    }
+
+    private static string Body(MimeKit.MimeMessage message) => message.TextBody ?? "";
+
+    /// <summary>A hub where it is midday now, so quiet hours hold nothing back whatever time the test runs.</summary>
+    private async Task<string> DaytimeHub()
+    {
+        var hub = await Seed.Hub(Grains);
+        var offset = ((12 - DateTime.UtcNow.Hour) % 24 + 24) % 24;
+        if (offset > 14) offset -= 24;
+        var zone = offset switch { 0 => "Etc/GMT", > 0 => $"Etc/GMT-{offset}", _ => $"Etc/GMT+{-offset}" };
+        var grain = Grains.GetGrain<IHubGrain>(hub);
+        Assert.True((await grain.Configure((await grain.GetSettings())! with { TimeZoneId = zone }, Seed.Sam)).IsOk);
+        return hub;
+    }
+
+    /// <summary>Waits until the grains have handed <paramref name="count"/> messages to the outbox, then runs one sender pass.</summary>
+    private async Task SendWhenQueued(string hub, int count)
+    {
+        await Wait.Until(async () => (await Grains.GetGrain<IOutboxGrain>(hub).Recent(50)).Count >= count, $"{count} messages in the outbox");
+        await Sender.SendDue(CancellationToken.None);
+    }
+}
