@@ -22,10 +22,11 @@ public sealed class EmbeddedApp : IAsyncDisposable
     public string Output => output.Text;
 
     /// <summary>The build output (bin/&lt;Configuration&gt;), demo data, Production.</summary>
-    public static Task<EmbeddedApp> Start(string dataFolder)
+    /// <param name="settings">More settings ("Section:Key"), given to the app as environment variables.</param>
+    public static Task<EmbeddedApp> Start(string dataFolder, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var root = Repository.Root;
-        return Start(dataFolder, [BuiltDll(), "--seed-demo"], Path.Combine(root, "src", "Web"), "Production");
+        return Start(dataFolder, [BuiltDll(), "--seed-demo"], Path.Combine(root, "src", "Web"), "Production", settings);
     }
 
     /// <summary>The web app's build output for the configuration these tests were built in.</summary>
@@ -36,7 +37,7 @@ public sealed class EmbeddedApp : IAsyncDisposable
 
     /// <param name="arguments">What follows <c>dotnet</c>; the listening address is added.</param>
     /// <param name="environment">Null leaves it to the launch profile, as the README's command does.</param>
-    public static async Task<EmbeddedApp> Start(string dataFolder, IEnumerable<string> arguments, string workingDirectory, string? environment)
+    public static async Task<EmbeddedApp> Start(string dataFolder, IEnumerable<string> arguments, string workingDirectory, string? environment, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var port = Ports.Free();
@@ -58,6 +59,7 @@ public sealed class EmbeddedApp : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["MutualAid__SensitivePermits"] = "10000";
         info.Environment["MutualAid__PublicFormPermits"] = "10000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
         var app = new EmbeddedApp(process, new Uri($"http://127.0.0.1:{port}"));

@@ -14,7 +14,8 @@ public sealed record TwilioMessage(string Sid, string To, string? From, string? 
 /// <summary>
 /// A real HTTP server on loopback answering Twilio's Messages resource the way Twilio does: the
 /// account in the path, HTTP Basic with that account's sid and token, the form fields it requires,
-/// 201 with a Twilio-shaped JSON, Twilio's error JSON otherwise, and one message per idempotency token.
+/// 201 with a Twilio-shaped JSON, Twilio's error JSON otherwise. Every accepted request is a message, even
+/// with a token it saw before: Twilio documents no de-duplication of sends, so the stand-in hides no repeat.
 /// A test can make it fail the next requests with 500 or treat a number as unsubscribed (21610).
 /// </summary>
 public sealed class TwilioStandIn : IAsyncDisposable
@@ -25,7 +26,6 @@ public sealed class TwilioStandIn : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly ConcurrentQueue<TwilioMessage> messages = new();
-    private readonly ConcurrentDictionary<string, TwilioMessage> byToken = new();
     private readonly ConcurrentDictionary<string, bool> unsubscribed = new();
     private int failNext;
     private int requests;
@@ -42,7 +42,7 @@ public sealed class TwilioStandIn : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    /// <summary>Every message accepted, once each (a repeated idempotency token is not counted again).</summary>
+    /// <summary>Every message accepted, repeats included.</summary>
     public IReadOnlyList<TwilioMessage> Received => [.. messages];
 
     /// <summary>Every request that reached the Messages resource, refused or not.</summary>
@@ -108,13 +108,6 @@ public sealed class TwilioStandIn : IAsyncDisposable
         var token = http.Request.Headers["I-Twilio-Idempotency-Token"].ToString();
         var sid = "SM" + Guid.NewGuid().ToString("N");
         var message = new TwilioMessage(sid, to, from, service, body, token.Length == 0 ? null : token);
-        if (message.IdempotencyToken is { } key)
-        {
-            // Twilio answers a repeated token with the message it already took, and sends nothing again.
-            var first = byToken.GetOrAdd(key, message);
-            if (!ReferenceEquals(first, message)) return Created(first);
-        }
-
         messages.Enqueue(message);
         return Created(message);
     }
