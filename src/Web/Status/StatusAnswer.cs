@@ -1,4 +1,6 @@
 using MutualAid.Common;
+using MutualAid.Notifications;
+
 namespace MutualAid.Web.Status;
 
 /// <summary>What /status tells the person who asked: where their request stands, in plain words, never who or where.</summary>
@@ -15,4 +17,11 @@ public enum StatusAnswer
 }
 
 /// <summary>The answer, and for a cancellation the system's reason when it gave one.</summary>
-public sealed record StatusReport(StatusAnswer Answer, Phrase? Why = null);
+public sealed record StatusReport(StatusAnswer Answer, Phrase? Why = null)
+{
+    /// <summary>What we sent this person, newest first: the kind and when, never the words (they may name the volunteer).</summary>
+    public IReadOnlyList<SentNotice> Sent { get; init; } = [];
+}
+
+/// <summary>One message the outbox holds for the person who asked, as /status may show it.</summary>
+public sealed record SentNotice(MessageKind Kind, DateTimeOffset DecidedAt, MessageStatus Status);

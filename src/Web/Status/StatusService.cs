@@ -1,5 +1,7 @@
 using MutualAid.Common;
+using MutualAid.Notifications;
 using MutualAid.Requests;
+using MutualAid.Web.Notifications;
 
 namespace MutualAid.Web.Status;
 
@@ -11,6 +13,8 @@ public sealed class StatusService(IGrainFactory grains)
 {
     public const int Digits = 4;
 
+    private const int MaxSent = 10;
+
     public async Task<StatusReport> Find(string? code, string? lastDigits)
     {
         var key = IReferenceCodeGrain.Key(code ?? "");
@@ -21,8 +25,19 @@ public sealed class StatusService(IGrainFactory grains)
         if (await grain.GetView() is not { } view || !PhoneEndsWith(view.Contact.Phone, digits)) return new(StatusAnswer.NotFound);
 
         // A duplicate merged into another request is answered for by that one: it is the same need.
-        if (view.MergedInto is { } into && await grains.GetGrain<IRequestGrain>(into).GetView() is { } merged) return await Report(grains.GetGrain<IRequestGrain>(into), merged);
-        return await Report(grain, view);
+        if (view.MergedInto is { } into && await grains.GetGrain<IRequestGrain>(into).GetView() is { } merged) return await WithSent(await Report(grains.GetGrain<IRequestGrain>(into), merged), merged);
+        return await WithSent(await Report(grain, view), view);
+    }
+
+    /// <summary>
+    /// The person's own page for messages: what the outbox sent them, whether or not a channel
+    /// carried it (with no provider, this is where they learn of it).
+    /// </summary>
+    private async Task<StatusReport> WithSent(StatusReport report, RequestView view)
+    {
+        // The hub holding it now: messages a hub it left decided stay in that hub's outbox.
+        var sent = await PersonalMessages.For(grains, Recipient.Requester(view.Id), [view.HubSlug], MaxSent);
+        return report with { Sent = [.. sent.Select(e => new SentNotice(e.Message.Kind, e.Message.DecidedAt, e.Status))] };
     }
 
     private static bool PhoneEndsWith(string? phone, string digits)

@@ -45,6 +45,27 @@ public sealed class StatusPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     }
 
     [Fact]
+    public async Task With_no_provider_the_messages_we_decided_for_the_person_are_listed_by_kind_without_their_words()
+    {
+        var hub = await Seed.Hub(Grains);
+        var request = await Seed.Request(Grains, hub, phone: "07700 900789");
+        var volunteer = await Seed.Volunteer(Grains, hub, "Victor Volunteer");
+        var assigned = await Grains.GetGrain<IRequestGrain>(request.Id).Assign(new AssignCommand(request.Version, Seed.Sam, volunteer) { Hub = hub });
+        var accepted = await Grains.GetGrain<IRequestGrain>(request.Id).Accept(new RequestCommand(assigned.Value!.Version, Seed.Sam) { Hub = hub });
+        Assert.True((await Grains.GetGrain<IRequestGrain>(request.Id).Start(new RequestCommand(accepted.Value!.Version, Seed.Sam) { Hub = hub })).IsOk);
+        var outbox = Grains.GetGrain<MutualAid.Notifications.IOutboxGrain>(hub);
+        await Wait.Until(async () => (await outbox.ForRecipient(MutualAid.Notifications.Recipient.Requester(request.Id), 10)).Count >= 2, "the requester's two messages (received, on the way) reach the outbox");
+        using var client = app.Factory.CreateClient();
+
+        var (_, html) = await Check(client, request.ReferenceCode, "0789");
+
+        var sent = WebUtility.HtmlDecode(Regex.Match(html, "data-testid=\"status-sent\">(.*?)</ul>", RegexOptions.Singleline).Groups[1].Value);
+        Assert.Contains("Volunteer on the way", sent, StringComparison.Ordinal);
+        Assert.Contains("Request received", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Victor", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Wrong_digits_and_a_wrong_code_get_the_same_answer()
     {
         var hub = await Seed.Hub(Grains);
