@@ -93,7 +93,7 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
 
         var (_, reply) = await app.Text(Phone(), number, "Ayúda necesito comida en Elm Street");
 
-        Assert.Contains("Su referencia es", reply, StringComparison.Ordinal);
+        Assert.Contains("Tu referencia es", reply, StringComparison.Ordinal);
         var request = await RequestCoded(reply);
         Assert.Equal(RequestCategory.Food, request.Category);
         Assert.Equal("Elm Street", request.Area);
@@ -109,7 +109,7 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
         var (_, nobody) = await app.Text(Phone(), Phone(), "HELP food");
 
         Assert.Contains("text HELP", hint, StringComparison.Ordinal);
-        Assert.Contains("envíe AYUDA", hint, StringComparison.Ordinal);
+        Assert.Contains("envía AYUDA", hint, StringComparison.Ordinal);
         Assert.Contains("does not take requests", nobody, StringComparison.Ordinal);
         Assert.Contains("no recibe solicitudes", nobody, StringComparison.Ordinal);
     }
@@ -155,7 +155,7 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
 
         var (_, no) = await app.Text(phone, number, "no");
 
-        Assert.Equal($"Rechazó el trabajo {request.ReferenceCode}. Gracias por avisar.", no);
+        Assert.Equal($"Rechazaste el trabajo {request.ReferenceCode}. Gracias por avisar.", no);
         var view = await Grains.GetGrain<IRequestGrain>(request.Id).GetView();
         Assert.Null(view!.Assignment);
     }
@@ -171,7 +171,7 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
         var (status, yes) = await app.Text(phone, number, "SÍ");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal($"Lo sentimos, ya no puede aceptar el trabajo {request.ReferenceCode}: el plazo terminó o se asignó a otra persona.", yes);
+        Assert.Equal($"Lo sentimos, ya no puedes aceptar el trabajo {request.ReferenceCode}: el plazo terminó o se asignó a otra persona.", yes);
         Assert.Null((await Grains.GetGrain<IRequestGrain>(request.Id).GetView())!.Assignment);
     }
 
@@ -206,7 +206,7 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
         Assert.Equal("You will get no more texts from us. Text START to get them again.", stopped);
         Assert.True(refused.Permanent);
         Assert.Equal("stopped", refused.Error);
-        Assert.Equal("Los mensajes están activados de nuevo. Envíe PARAR para detenerlos.", started);
+        Assert.Equal("Los mensajes están activados de nuevo. Envía PARAR para detenerlos.", started);
         Assert.True(sent.Sent, sent.Error);
         var received = Assert.Single(app.Twilio.Received, m => m.To == phone);
         Assert.Equal(second.Body, received.Body);

@@ -31,7 +31,7 @@ public sealed class SmsJourneyTests(ChannelsFixture app) : IClassFixture<Channel
         const string neighbour = "+15005554321";
         var (_, received) = await app.Text(neighbour, hubNumber, "AYUDA necesito comida en Elm Street");
         var code = Regex.Match(received, "[2-9A-Z]{3}-[2-9A-Z]{4}").Value;
-        Assert.StartsWith("Recibimos su solicitud.", received, StringComparison.Ordinal);
+        Assert.StartsWith("Recibimos tu solicitud.", received, StringComparison.Ordinal);
 
         // It is on the board: Spanish, food, Elm Street.
         RequestSummary? onBoard = null;
@@ -47,7 +47,7 @@ public sealed class SmsJourneyTests(ChannelsFixture app) : IClassFixture<Channel
         Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
 
         var (_, yes) = await app.Text(volunteerPhone, hubNumber, "SÍ");
-        Assert.Equal($"Gracias: el trabajo {code} es suyo.", yes);
+        Assert.Equal($"Gracias: el trabajo {code} es tuyo.", yes);
         Assert.Equal(AssignmentState.Accepted, (await grains.GetGrain<IRequestGrain>(onBoard.Id).GetView())!.Assignment!.State);
 
         var (_, done) = await app.Text(volunteerPhone, hubNumber, "listo");
@@ -65,7 +65,7 @@ public sealed class SmsJourneyTests(ChannelsFixture app) : IClassFixture<Channel
             ["digits"] = "4321",
         }));
         var page = WebUtility.HtmlDecode(await status.Content.ReadAsStringAsync());
-        Assert.Contains("Su solicitud ha sido entregada.", page, StringComparison.Ordinal);
+        Assert.Contains("Tu solicitud ha sido entregada.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Vera", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Elm Street", page, StringComparison.Ordinal);
     }
