@@ -191,4 +191,9 @@ public enum Reason
     [English("'{0}' is not a whole number.")] NotWholeNumber = 643,
     [English("'{0}' is not a number.")] NotANumber = 644,
     [English("A quantity is required.")] QuantityRequired = 645,
+
+    // Case work 900-949
+    [English("Change at least one field.")] NothingToChange = 900,
+    [English("Write what happened.")] SayWhatHappened = 901,
+    [English("Choose what kind of entry this is.")] ChooseNoteKind = 902,
 }

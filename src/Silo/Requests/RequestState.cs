@@ -33,6 +33,12 @@ public sealed class RequestState : IErasableState
     /// </summary>
     [Id(21)] public string? MovedFrom { get; set; }
 
+    /// <summary>
+    /// The contact log, oldest first. Private to the hub's dispatchers (and the volunteer for entries
+    /// marked for them); replaced, never mutated, so a copy may share it.
+    /// </summary>
+    [Id(40)] public List<CaseNote> Notes { get; set; } = [];
+
     /// <summary>The next state for a command to fill and write: the live one stays as it was if the write fails.</summary>
     public RequestState Copy()
     {
