@@ -19,4 +19,8 @@ public enum Ability
     ManageTeam,
     /// <summary>Take a request offered (or escalated) to the region onto this hub's board.</summary>
     TakeIntoHub,
+    /// <summary>Write in a request's contact log.</summary>
+    AddNote,
+    /// <summary>Read a request's whole contact log (the assigned volunteer reads only what is marked for them, through the grain's scope).</summary>
+    ReadNotes,
 }
