@@ -42,7 +42,8 @@ public sealed class DispatchService(IGrainFactory grains, CurrentUser user, Requ
             references,
             estimate,
             seriesEnded,
-            await user.Can(Ability.ManageHub, hub));
+            await user.Can(Ability.ManageHub, hub),
+            await user.Can(Ability.AddNote, hub));
     }
 
     public Task<Result<RequestView>> Triage(string hub, Guid request, int version, Urgency? urgency = null, RequestCategory? category = null, string? reason = null) =>
