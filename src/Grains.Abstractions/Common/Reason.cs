@@ -232,4 +232,9 @@ public enum Reason
     [English("Job {0} was not changed: {1}")] SmsJobNotChanged = 813,
     [English("Reply YES to accept your latest job, NO to decline it, DONE when it is delivered.")] SmsVolunteerHowTo = 814,
     [English("came in by text message; check it and triage it")] SmsCameIn = 815,
+
+    // Case work 900-949
+    [English("Change at least one field.")] NothingToChange = 900,
+    [English("Write what happened.")] SayWhatHappened = 901,
+    [English("Choose what kind of entry this is.")] ChooseNoteKind = 902,
 }

@@ -90,4 +90,16 @@ public interface IRequestGrain : IGrainWithGuidKey
     /// that keeps the hub's counts and the audit trail. An open request is cancelled first.
     /// </summary>
     [Alias("ErasePersonalData")] Task<Result<RequestView>> ErasePersonalData(RequestCommand command);
+
+    /// <summary>Re-triage: changes the fields the command sets, in one write; a new urgency starts a fresh deadline from now.</summary>
+    [Alias("EditRequest")] Task<Result<RequestView>> Edit(EditRequest command);
+
+    /// <summary>
+    /// Adds to the contact log. Like a reveal, not a change of the request: the version stays and
+    /// the board hears nothing, so nobody's next command turns stale over a note.
+    /// </summary>
+    [Alias("AddCaseNote")] Task<Result<CaseNote>> AddNote(AddNote command);
+
+    /// <summary>The contact log, newest first; scoped to a volunteer, only their own job's entries marked for them.</summary>
+    [Alias("GetCaseNotes")] Task<Result<IReadOnlyList<CaseNote>>> GetNotes(NoteScope scope);
 }

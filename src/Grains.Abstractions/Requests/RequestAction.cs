@@ -15,4 +15,5 @@ public enum RequestAction
     Escalate = 8,
     Reopen = 9,
     Transfer = 10,
+    Edit = 11,
 }

@@ -25,6 +25,7 @@ public static class RequestLifecycle
         [RequestAction.Escalate] = [RequestStatus.New, RequestStatus.Triaged, RequestStatus.Reopened],
         [RequestAction.Reopen] = [RequestStatus.Fulfilled, RequestStatus.Cancelled, RequestStatus.Escalated],
         [RequestAction.Transfer] = [RequestStatus.New, RequestStatus.Triaged, RequestStatus.Reopened],
+        [RequestAction.Edit] = Open,
     }.ToFrozenDictionary();
 
     private static readonly RequestStatus[] Waiting = [RequestStatus.New, RequestStatus.Triaged, RequestStatus.Reopened];

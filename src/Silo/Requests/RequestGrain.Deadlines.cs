@@ -62,7 +62,7 @@ public sealed partial class RequestGrain
 
     /// <summary>
     /// Keeps AssignBy/overdue/offered-to-region consistent with the status: a request that starts
-    /// waiting for a volunteer (new, unassigned, reopened, moved hub) starts a fresh deadline; one
+    /// waiting for a volunteer (new, unassigned, reopened, moved hub) or changes urgency starts a fresh deadline; one
     /// that stops waiting has none. When it started waiting goes into <paramref name="upcoming"/>.
     /// </summary>
     private async Task<RequestView> WithDeadline(RequestView? previous, RequestView next, DateTimeOffset now, RequestState upcoming)
@@ -74,7 +74,8 @@ public sealed partial class RequestGrain
         }
 
         var window = (await Policy(next.HubSlug)).Deadlines.AssignWithin(next.Urgency);
-        var startsWaiting = previous is null || !RequestLifecycle.IsWaiting(previous.Status) || previous.HubSlug != next.HubSlug;
+        // A new urgency is a new promise: its deadline counts from the moment it was set.
+        var startsWaiting = previous is null || !RequestLifecycle.IsWaiting(previous.Status) || previous.HubSlug != next.HubSlug || previous.Urgency != next.Urgency;
         if (startsWaiting || upcoming.WaitingSince is null)
         {
             upcoming.WaitingSince = now;

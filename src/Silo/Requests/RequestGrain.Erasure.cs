@@ -37,7 +37,11 @@ public sealed partial class RequestGrain
             Need = ContactDetails.ErasedName,
             Area = ContactDetails.ErasedName, // a street or estate narrows a person down as well as their address
         };
-        var result = await Commit(tombstone, command.Actor, entries, next => next.ScrubOnNextWrite = true);
+        var result = await Commit(tombstone, command.Actor, entries, next =>
+        {
+            next.ScrubOnNextWrite = true;
+            next.Notes = []; // what was said on the phone is as personal as the number
+        });
         await Release(held);
         return result;
     }

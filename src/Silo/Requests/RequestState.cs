@@ -42,6 +42,12 @@ public sealed class RequestState : IErasableState
     /// <summary>The claim (volunteer and when it was taken) whose "about to lapse" warning is already decided.</summary>
     [Id(23)] public string? LapseWarnedFor { get; set; }
 
+    /// <summary>
+    /// The contact log, oldest first. Private to the hub's dispatchers (and the volunteer for entries
+    /// marked for them); replaced, never mutated, so a copy may share it.
+    /// </summary>
+    [Id(40)] public List<CaseNote> Notes { get; set; } = [];
+
     /// <summary>The next state for a command to fill and write: the live one stays as it was if the write fails.</summary>
     public RequestState Copy()
     {

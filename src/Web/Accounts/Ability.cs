@@ -21,4 +21,8 @@ public enum Ability
     TakeIntoHub,
     /// <summary>See a hub's outbox (who was told what, and whether it went) and send a message again.</summary>
     SeeOutbox,
+    /// <summary>Write in a request's contact log.</summary>
+    AddNote,
+    /// <summary>Read a request's whole contact log (the assigned volunteer reads only what is marked for them, through the grain's scope).</summary>
+    ReadNotes,
 }

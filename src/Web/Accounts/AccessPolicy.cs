@@ -30,6 +30,8 @@ public static class AccessPolicy
             // Private details go to the people who act on them, not to everyone with a wide view.
             Ability.SeePrivate => coordinator || dispatcher,
             Ability.Dispatch => coordinator || dispatcher,
+            // What was said on the phone is for the people working the case, not for a wide view.
+            Ability.AddNote or Ability.ReadNotes => coordinator || dispatcher,
             Ability.ManageHub => coordinator,
             Ability.ViewRegion => admin || regional || (region is not null && regionsOfMyHubs?.Contains(region) == true),
             Ability.Administer => admin,

@@ -15,4 +15,5 @@ public sealed record DispatchCase(
     IReadOnlyDictionary<Guid, string> DuplicateReferences,
     double? EstimatedHours,
     bool SeriesEnded,
-    bool CanOverride);
+    bool CanOverride,
+    bool CanWorkCase = false);

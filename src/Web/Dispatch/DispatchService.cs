@@ -42,11 +42,19 @@ public sealed class DispatchService(IGrainFactory grains, CurrentUser user, Requ
             references,
             estimate,
             seriesEnded,
-            await user.Can(Ability.ManageHub, hub));
+            await user.Can(Ability.ManageHub, hub),
+            await user.Can(Ability.AddNote, hub));
     }
 
     public Task<Result<RequestView>> Triage(string hub, Guid request, int version, Urgency? urgency = null, RequestCategory? category = null, string? reason = null) =>
         AsDispatcher(hub, request, g => g.Triage(new TriageCommand(version, user.Actor, urgency, category, reason) { Hub = hub }));
+
+    /// <summary>Re-triage: changes what <paramref name="changes"/> sets, checked against the version the dialog showed.</summary>
+    public Task<Result<RequestView>> Edit(string hub, Guid request, RequestChanges changes, int version)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return AsDispatcher(hub, request, g => g.Edit(changes.Command(version, user.Actor) with { Hub = hub }));
+    }
 
     public Task<Result<RequestView>> Assign(string hub, Guid request, Guid volunteer, int version, string? reason = null) =>
         AsDispatcher(hub, request, g => g.Assign(new AssignCommand(version, user.Actor, volunteer, Reason: reason) { Hub = hub }));

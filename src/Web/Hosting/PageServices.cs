@@ -20,6 +20,7 @@ public static class PageServices
         services.AddScoped<RequestReader>();
         services.AddScoped<DispatchService>();
         services.AddScoped<OfferService>();
+        services.AddScoped<CaseNoteService>();
         services.AddScoped<IntakeService>();
         services.AddScoped<RegionService>();
         services.AddScoped<HandoverService>();

@@ -41,7 +41,7 @@ public static class MyJobsEndpoints
     }
 
     public static async Task<Results<RazorComponentResult<MyJobsPage>, RazorComponentResult<MessagePage>>> Jobs(
-        HttpContext http, CurrentUser user, IGrainFactory grains, RequestReader requests, VolunteerService volunteers, IStringLocalizer<UiText> t, string? done)
+        HttpContext http, CurrentUser user, IGrainFactory grains, RequestReader requests, VolunteerService volunteers, CaseNoteService notes, IStringLocalizer<UiText> t, string? done)
     {
         user.Set(http.User);
         if (user.VolunteerId is not { } me)
@@ -68,7 +68,7 @@ public static class MyJobsEndpoints
                 until = $"{t["Plain.YoursUntil", HubTime.Show(expires, zone, "t")]} ({zone.Id})";
             }
 
-            jobs.Add(new MyJob(r, estimate, until, (await requests.PrivateView(r.Id))?.Contact));
+            jobs.Add(new MyJob(r, estimate, until, (await requests.PrivateView(r.Id))?.Contact, (await notes.ForMyJob(r.HubSlug, r.Id)).Value));
         }
 
         // Only a known code becomes a message: nothing typed into the address bar is ever shown.

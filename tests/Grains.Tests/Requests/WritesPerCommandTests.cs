@@ -51,6 +51,23 @@ public sealed class WritesPerCommandTests(CountingStorageClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Editing_writes_the_request_once_and_so_does_each_note()
+    {
+        var hub = await domain.NewHub();
+        var request = await domain.NewRequest(hub);
+        var grain = domain.RequestGrain(request.Id);
+
+        var edited = await WritesOf(grain, () => grain.Edit(new EditRequest(request.Version, Domain.Sam) { Urgency = Urgency.Critical, Need = "Nappies" }));
+        var noted = await WritesOf(grain, async () =>
+        {
+            Assert.True((await grain.AddNote(new AddNote(NoteKind.NoAnswer, "Rang at 14:10", false, Domain.Sam))).IsOk);
+            return (await grain.GetView())!;
+        });
+
+        Assert.Equal("edit 1, note 1", $"edit {edited}, note {noted}");
+    }
+
+    [Fact]
     public async Task A_refused_command_writes_nothing()
     {
         var (hub, request, grain) = await domain.HubWithRequest();

@@ -110,6 +110,7 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
             ["assign"] = () => dispatch.Assign(world.A, request.Id, volunteer, request.Version),
             ["triage"] = () => dispatch.Triage(world.A, request.Id, request.Version),
             ["cancel"] = () => dispatch.Cancel(world.A, request.Id, request.Version, "test"),
+            ["edit"] = () => dispatch.Edit(world.A, request.Id, new RequestChanges { Need = "Bread" }, request.Version),
             ["intake"] = () => intake.Create(new NewRequest(world.A, RequestCategory.Food, Urgency.Low, "Mill Lane", "Bread",
                 new ContactDetails("Jo", "07700 900000", null, null), RequestSource.PhoneIntake, user.Actor)),
             ["repeat"] = () => intake.CreateSeries(new NewRequest(world.A, RequestCategory.Groceries, Urgency.Low, "Mill Lane", "Weekly shop",
