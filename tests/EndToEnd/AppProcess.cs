@@ -32,7 +32,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <param name="seedDemo">False starts an empty network: no accounts, regions or hubs, as a new operator finds it.</param>
     /// <param name="environment">Production runs it as an operator would: no developer pages, assets from the build.</param>
-    public static async Task<AppProcess> Start(bool seedDemo = true, string environment = "Development")
+    /// <param name="settings">More settings ("Section:Key"), given to the app as environment variables.</param>
+    public static async Task<AppProcess> Start(bool seedDemo = true, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
     {
         var root = Repository.Root;
         var port = Ports.Free();
@@ -62,6 +63,7 @@ public sealed class AppProcess : IAsyncDisposable
         // Every browser here signs in from 127.0.0.1: the per-address limits are for the real world.
         info.Environment["MutualAid__SensitivePermits"] = "10000";
         info.Environment["MutualAid__PublicFormPermits"] = "10000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), dataFolder);

@@ -10,7 +10,11 @@ public sealed class EmptyNetworkApp : IAsyncLifetime
     public AppProcess App { get; private set; } = null!;
 
     // Production, as an operator runs it: a journey that only works with developer settings is not done.
-    public async Task InitializeAsync() => App = await AppProcess.Start(seedDemo: false, environment: "Production");
+    public Task InitializeAsync() => Start(null);
+
+    /// <param name="settings">More settings for the app ("Section:Key").</param>
+    public async Task Start(IReadOnlyDictionary<string, string?>? settings) =>
+        App = await AppProcess.Start(seedDemo: false, environment: "Production", settings: settings);
 
     /// <summary>A new browser (its own cookies) pointed at the empty app.</summary>
     /// <param name="locale">The browser's language (its Accept-Language), e.g. "es-ES".</param>

@@ -81,6 +81,13 @@ public sealed class TwilioStandIn : IAsyncDisposable
         return Received;
     }
 
+    /// <summary>The first message that matches, once it has arrived.</summary>
+    public async Task<TwilioMessage> WaitFor(Func<TwilioMessage, bool> match, double seconds = 30)
+    {
+        await Wait.Until(() => messages.Any(match), () => $"an SMS at the Twilio stand-in that matches; it has {messages.Count}: {string.Join(" | ", messages.Select(m => $"{m.To}: {m.Body}"))}", seconds);
+        return messages.First(match);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
