@@ -13,6 +13,8 @@ public sealed class CaseNoteTests(ClusterFixture fixture)
         var hub = await domain.NewHub();
         var request = await domain.NewRequest(hub);
         var grain = domain.RequestGrain(request.Id);
+        // The board hears of the new request on its own time: read its version once it has.
+        await Wait.Until(async () => (await domain.Hub(hub).GetSnapshot()).Requests.Any(r => r.Id == request.Id), "the board shows the new request");
         var boardBefore = (await domain.Hub(hub).GetSnapshot()).Version;
 
         var first = await grain.AddNote(new AddNote(NoteKind.Called, "No one home", false, Domain.Sam) { Hub = hub });
