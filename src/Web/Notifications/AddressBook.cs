@@ -34,7 +34,8 @@ public sealed class AddressBook(IGrainFactory grains)
         // Where to go, only while the job is still theirs: the request answers that now, not when it was decided.
         var held = message.RequestId is { } request ? await grains.GetGrain<IRequestGrain>(request).ContactForVolunteer(id) : null;
         var extra = held is null ? null : Reason.ContactWhileClaimed.Say(message.Said, held.Name, held.Phone ?? "", held.Address ?? "");
-        return new Addressee(view.Profile.Name, ways, extra);
+        // The request that decided this does not know who reads it; the volunteer's own languages do.
+        return new Addressee(view.Profile.Name, ways, extra, Sms.SmsWords.LanguageOf(view.Profile.Languages));
     }
 
     /// <summary>One way back to the person who asked, the one they gave first: a phone (SMS), else an email.</summary>

@@ -8,4 +8,5 @@ namespace MutualAid.Web.Notifications;
 /// (never an address), and each way out the person chose with the address for it.
 /// </summary>
 /// <param name="Extra">Words added for this person at send time (the requester's address, while the volunteer holds the request).</param>
-public sealed record Addressee(string ShownAs, IReadOnlyList<(Channel Channel, string Address)> Ways, Phrase? Extra = null);
+/// <param name="Language">The language the person reads, when the sender knows better than the grain that decided the message.</param>
+public sealed record Addressee(string ShownAs, IReadOnlyList<(Channel Channel, string Address)> Ways, Phrase? Extra = null, string? Language = null);

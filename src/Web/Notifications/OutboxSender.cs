@@ -77,14 +77,15 @@ public sealed partial class OutboxSender(
         if (message.To.Kind == RecipientKind.Requester && ways.Count > 1) ways = ways[..1];
         if (ways.Count == 0) return new DeliveryReport(senderId, DeliveryResult.PageOnly, [], to.Ways.Count == 0 && channels.Any(c => c.IsConfigured) ? Reason.NoAddress.Say() : null, to.ShownAs);
 
-        var body = renderer.Render(to.Extra ?? message.Said, message.Language);
-        var subject = renderer.Render(Reason.MessageSubject.Say(message.Hub), message.Language);
+        var language = to.Language ?? message.Language;
+        var body = renderer.Render(to.Extra ?? message.Said, language);
+        var subject = renderer.Render(Reason.MessageSubject.Say(message.Hub), language);
         var sent = new List<Channel>();
         var errors = new List<SendOutcome>();
         foreach (var (channel, address) in ways)
         {
             var way = channels.First(c => c.Channel == channel && c.IsConfigured);
-            var text = new OutgoingText($"{message.Key}:{channel}", address, channel == Channel.Email ? subject : null, body, message.Language);
+            var text = new OutgoingText($"{message.Key}:{channel}", address, channel == Channel.Email ? subject : null, body, language);
             var outcome = await quickTries.ExecuteAsync(async token => await way.Send(text, token), cancellationToken);
             if (outcome.Sent) sent.Add(channel);
             else errors.Add(outcome);

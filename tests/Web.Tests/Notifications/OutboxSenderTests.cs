@@ -92,6 +92,26 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.Single(toRosa, m => Body(m).Contains("is no longer yours", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_volunteer_who_reads_Spanish_is_offered_the_job_in_Spanish()
+    {
+        var hub = await DaytimeHub();
+        var volunteer = Guid.NewGuid();
+        Assert.True((await Grains.GetGrain<IVolunteerGrain>(volunteer).Register(new VolunteerProfile("Luis Romero", [hub], [RequestCategory.Food], ["Español"], true, 3, 10)
+        {
+            Contact = new ContactDetails("Luis Romero", null, "luis@example.org", null),
+            NotifyBy = [Channel.Email],
+        }, Seed.Sam)).IsOk);
+        var request = await Seed.Request(Grains, hub, phone: "07700 900301");
+        await Grains.GetGrain<IRequestGrain>(request.Id).Assign(new AssignCommand(request.Version, Seed.Sam, volunteer));
+
+        await SendWhenQueued(hub, 2); // the requester's receipt and the offer
+        await smtp.WaitFor(2);
+        var offer = Assert.Single(smtp.Received, m => m.To.Mailboxes.Single().Address == "luis@example.org");
+        Assert.StartsWith("Nuevo trabajo para ti", Body(offer), StringComparison.Ordinal);
+        Assert.Contains(request.ReferenceCode, Body(offer), StringComparison.Ordinal);
+    }
+
     private static string Body(MimeKit.MimeMessage message) => message.TextBody ?? "";
 
     /// <summary>A hub where it is midday now, so quiet hours hold nothing back whatever time the test runs.</summary>
