@@ -19,7 +19,7 @@ public static class AuthenticationSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
             o.Events.OnValidatePrincipal = Revalidate;
-        });
+        }).AddScheme<AuthenticationSchemeOptions, Api.ApiTokenAuthenticationHandler>(Api.ApiTokenScheme.Name, null);
         services.AddAuthorization(Policies.Add);
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AccountAuthenticationStateProvider>();
