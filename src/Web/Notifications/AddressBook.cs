@@ -30,7 +30,7 @@ public sealed class AddressBook(IGrainFactory grains)
         if (view is null) return new Addressee("", []);
         var contact = view.Profile.Contact;
         var ways = view.Profile.NotifyBy.Select(c => (c, c == Channel.Sms ? contact?.Phone : contact?.Email))
-            .Where(w => !string.IsNullOrWhiteSpace(w.Item2)).Select(w => (w.c, w.Item2!)).ToArray();
+            .Where(w => !string.IsNullOrWhiteSpace(w.Item2)).Select(w => new Way(w.c, w.Item2!)).ToArray();
         // Where to go, only while the job is still theirs: the request answers that now, not when it was decided.
         var held = message.RequestId is { } request ? await grains.GetGrain<IRequestGrain>(request).ContactForVolunteer(id) : null;
         var extra = held is null ? null : Reason.ContactWhileClaimed.Say(message.Said, held.Name, held.Phone ?? "", held.Address ?? "");
@@ -43,17 +43,19 @@ public sealed class AddressBook(IGrainFactory grains)
     {
         var view = await grains.GetGrain<IRequestGrain>(requestId).GetView();
         if (view is null) return new Addressee("", []);
-        var ways = new List<(Channel, string)>();
-        if (!string.IsNullOrWhiteSpace(view.Contact.Phone)) ways.Add((Channel.Sms, view.Contact.Phone));
-        if (!string.IsNullOrWhiteSpace(view.Contact.Email)) ways.Add((Channel.Email, view.Contact.Email));
+        var ways = new List<Way>();
+        if (!string.IsNullOrWhiteSpace(view.Contact.Phone)) ways.Add(new Way(Channel.Sms, view.Contact.Phone));
+        if (!string.IsNullOrWhiteSpace(view.Contact.Email)) ways.Add(new Way(Channel.Email, view.Contact.Email));
         return new Addressee($"{view.Contact.Name} ({view.ReferenceCode})", ways);
     }
 
+    /// <summary>Each coordinator in the language their account chose (a hub's team need not share one).</summary>
     private async Task<Addressee> Coordinators(string hub)
     {
         var users = await grains.GetGrain<IUserDirectoryGrain>(0).List();
-        var emails = users.Where(u => !u.Disabled && u.Roles.Contains(new RoleGrant(Role.Coordinator, hub)))
-            .Select(u => (Channel.Email, u.Email)).ToArray();
+        var coordinators = users.Where(u => !u.Disabled && u.Roles.Contains(new RoleGrant(Role.Coordinator, hub)));
+        var emails = await Task.WhenAll(coordinators.Select(async u =>
+            new Way(Channel.Email, u.Email, (await grains.GetGrain<IUserGrain>(IUserGrain.Key(u.Email)).GetAccount())?.Culture)));
         return new Addressee(hub, emails);
     }
 }

@@ -9,4 +9,8 @@ namespace MutualAid.Web.Notifications;
 /// </summary>
 /// <param name="Extra">Words added for this person at send time (the requester's address, while the volunteer holds the request).</param>
 /// <param name="Language">The language the person reads, when the sender knows better than the grain that decided the message.</param>
-public sealed record Addressee(string ShownAs, IReadOnlyList<(Channel Channel, string Address)> Ways, Phrase? Extra = null, string? Language = null);
+public sealed record Addressee(string ShownAs, IReadOnlyList<Way> Ways, Phrase? Extra = null, string? Language = null);
+
+/// <summary>One way out to one reader.</summary>
+/// <param name="Language">This reader's own language, where one addressee is several people (a hub's coordinators).</param>
+public sealed record Way(Channel Channel, string Address, string? Language = null);

@@ -77,18 +77,20 @@ public sealed partial class OutboxSender(
         if (message.To.Kind == RecipientKind.Requester && ways.Count > 1) ways = ways[..1];
         if (ways.Count == 0) return new DeliveryReport(senderId, DeliveryResult.PageOnly, [], to.Ways.Count == 0 && channels.Any(c => c.IsConfigured) ? Reason.NoAddress.Say() : null, to.ShownAs);
 
-        var language = to.Language ?? message.Language;
-        var body = renderer.Render(to.Extra ?? message.Said, language);
-        var subject = renderer.Render(Reason.MessageSubject.Say(message.Hub), language);
         var sent = new List<Channel>();
         var errors = new List<SendOutcome>();
-        foreach (var (channel, address) in ways)
+        for (var i = 0; i < ways.Count; i++)
         {
+            var (channel, address, own) = ways[i];
+            var language = own ?? to.Language ?? message.Language;
             var way = channels.First(c => c.Channel == channel && c.IsConfigured);
-            var text = new OutgoingText($"{message.Key}:{channel}", address, channel == Channel.Email ? subject : null, body, language);
+            // Several readers on one channel (a hub's coordinators) each get their own copy, so each its own key.
+            var key = ways.Count(w => w.Channel == channel) == 1 ? $"{message.Key}:{channel}" : $"{message.Key}:{channel}:{i}";
+            var text = new OutgoingText(key, address, channel == Channel.Email ? renderer.Render(Reason.MessageSubject.Say(message.Hub), language) : null,
+                renderer.Render(to.Extra ?? message.Said, language), language);
             var outcome = await quickTries.ExecuteAsync(async token => await way.Send(text, token), cancellationToken);
-            if (outcome.Sent) sent.Add(channel);
-            else errors.Add(outcome);
+            if (!outcome.Sent) errors.Add(outcome);
+            else if (!sent.Contains(channel)) sent.Add(channel);
         }
 
         var error = errors.Count == 0 ? null : Reason.ProviderRefused.Say(errors[0].Error ?? "");

@@ -112,12 +112,39 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.Contains(request.ReferenceCode, Body(offer), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Each_coordinator_of_a_hub_hears_an_escalation_in_the_language_their_account_chose()
+    {
+        var region = $"region-{Guid.NewGuid():N}"[..16];
+        Assert.True((await Grains.GetGrain<IRegionGrain>(region).Configure("Region", Seed.Sam)).IsOk);
+        var (from, neighbour) = (await DaytimeHub(region), await DaytimeHub(region));
+        var (ana, beto) = ($"ana-{Guid.NewGuid():N}@example.org", $"beto-{Guid.NewGuid():N}@example.org");
+        foreach (var email in new[] { ana, beto })
+        {
+            Assert.True((await Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).Create(email[..4], "x", [new RoleGrant(Role.Coordinator, neighbour)], Seed.Sam)).IsOk);
+        }
+
+        Assert.True((await Grains.GetGrain<IUserGrain>(IUserGrain.Key(beto)).SetCulture("es")).IsOk);
+        await Wait.Until(async () => (await Grains.GetGrain<IRegionGrain>(region).GetOverview())?.Hubs.Count == 2, "both hubs in the region");
+        var request = await Seed.Request(Grains, from);
+        Assert.True((await Grains.GetGrain<IRequestGrain>(request.Id).Escalate(new EscalateCommand(request.Version, Seed.Sam, region, "No drivers today"))).IsOk);
+
+        await SendWhenQueued(neighbour, 1);
+        var received = await smtp.WaitFor(2);
+        var toAna = Assert.Single(received, m => m.To.Mailboxes.Single().Address == ana);
+        var toBeto = Assert.Single(received, m => m.To.Mailboxes.Single().Address == beto);
+        Assert.StartsWith($"Hub {from} offers the region request {request.ReferenceCode}", Body(toAna), StringComparison.Ordinal);
+        Assert.StartsWith($"El centro {from} ofrece", Body(toBeto), StringComparison.Ordinal);
+        Assert.NotEqual(toAna.MessageId, toBeto.MessageId);
+        Assert.Equal(0, await Sender.SendDue(CancellationToken.None));
+    }
+
     private static string Body(MimeKit.MimeMessage message) => message.TextBody ?? "";
 
     /// <summary>A hub where it is midday now, so quiet hours hold nothing back whatever time the test runs.</summary>
-    private async Task<string> DaytimeHub()
+    private async Task<string> DaytimeHub(string region = "test-region")
     {
-        var hub = await Seed.Hub(Grains);
+        var hub = await Seed.Hub(Grains, region);
         var offset = ((12 - DateTime.UtcNow.Hour) % 24 + 24) % 24;
         if (offset > 14) offset -= 24;
         var zone = offset switch { 0 => "Etc/GMT", > 0 => $"Etc/GMT-{offset}", _ => $"Etc/GMT+{-offset}" };
