@@ -22,13 +22,7 @@ public sealed class FromNothingTests(BrowserFixture browser, EmptyNetworkApp net
         await Journey.SetUpHub(network, browser.Browser, "Harbour", coordinator, "cora@example.org", "Cora");
 
         // The coordinator builds the team from the team page.
-        await coordinator.GotoAsync("/hubs/harbour/team");
-        var dispatcherLink = await Journey.TeamLink(coordinator, "Dispatcher");
-        var volunteerLink = await Journey.TeamLink(coordinator, "Volunteer", "vic@example.org");
-        var dispatcher = await network.NewPage(browser.Browser);
-        await Journey.Join(dispatcher, dispatcherLink, "dan@example.org", "Dan");
-        var volunteer = await network.NewPage(browser.Browser);
-        await Journey.Join(volunteer, volunteerLink, "vic@example.org", "Vic Okafor");
+        var (dispatcher, volunteer) = await Journey.Team(network, browser.Browser, coordinator, "harbour");
 
         // The team page lists everyone who joined.
         await coordinator.ReloadAsync();

@@ -89,4 +89,19 @@ public static partial class Journey
         if (previous is not null) await Expect(code).Not.ToHaveTextAsync(previous, new() { Timeout = 10000 });
         return await code.InnerTextAsync();
     }
+
+    /// <summary>From the hub's team page: a dispatcher (dan@) and a volunteer (vic@, invited by email) join; answers their pages.</summary>
+    public static async Task<(IPage Dispatcher, IPage Volunteer)> Team(EmptyNetworkApp network, IBrowser browser, IPage coordinator, string hub)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(coordinator);
+        await coordinator.GotoAsync($"/hubs/{hub}/team");
+        var dispatcherLink = await TeamLink(coordinator, "Dispatcher");
+        var volunteerLink = await TeamLink(coordinator, "Volunteer", "vic@example.org");
+        var dispatcher = await network.NewPage(browser);
+        await Join(dispatcher, dispatcherLink, "dan@example.org", "Dan");
+        var volunteer = await network.NewPage(browser);
+        await Join(volunteer, volunteerLink, "vic@example.org", "Vic Okafor");
+        return (dispatcher, volunteer);
+    }
 }

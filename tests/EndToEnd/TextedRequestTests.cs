@@ -44,13 +44,7 @@ public sealed class TextedRequestTests(BrowserFixture browser, TextingNetworkApp
         await Expect(saved).ToBeVisibleAsync();
 
         // The team: a dispatcher, and a volunteer who gives a phone and wants texts.
-        await coordinator.GotoAsync("/hubs/harbour/team");
-        var dispatcherLink = await Journey.TeamLink(coordinator, "Dispatcher");
-        var volunteerLink = await Journey.TeamLink(coordinator, "Volunteer", "vic@example.org");
-        var dispatcher = await Network.NewPage(browser.Browser);
-        await Journey.Join(dispatcher, dispatcherLink, "dan@example.org", "Dan");
-        var volunteer = await Network.NewPage(browser.Browser);
-        await Journey.Join(volunteer, volunteerLink, "vic@example.org", "Vic Okafor");
+        var (dispatcher, volunteer) = await Journey.Team(Network, browser.Browser, coordinator, "harbour");
         await volunteer.CheckAsync("input[name=CanHelpWith][value=Food]");
         await volunteer.FillAsync("#Phone", VolunteerPhone);
         await volunteer.CheckAsync("[data-testid=notify-Sms]");

@@ -31,4 +31,17 @@ public static class Seed
         Assert.True(result.IsOk, result.Message);
         return id;
     }
+
+    /// <summary>A new request of the hub that a new volunteer has been given and accepted: their claim is active.</summary>
+    public static async Task<RequestView> Claimed(IGrainFactory grains, string hub, string phone, string volunteerName = "Victor Volunteer")
+    {
+        var request = await Request(grains, hub, phone: phone);
+        var volunteer = await Volunteer(grains, hub, volunteerName);
+        var grain = grains.GetGrain<IRequestGrain>(request.Id);
+        var assigned = await grain.Assign(new AssignCommand(request.Version, Sam, volunteer) { Hub = hub });
+        Assert.True(assigned.IsOk, assigned.Message);
+        var accepted = await grain.Accept(new RequestCommand(assigned.Value!.Version, Sam) { Hub = hub });
+        Assert.True(accepted.IsOk, accepted.Message);
+        return accepted.Value!;
+    }
 }

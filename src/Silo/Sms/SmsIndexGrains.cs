@@ -4,57 +4,51 @@ using MutualAid.Sms;
 namespace MutualAid.Silo.Sms;
 
 /// <summary>A hub's SMS number: first come, first served, so two hubs never answer the same texts.</summary>
-public sealed class SmsNumberGrain([PersistentState("smsNumber")] IPersistentState<IndexState<string>> state) : Grain, ISmsNumberGrain
+public sealed class SmsNumberGrain([PersistentState("smsNumber")] IPersistentState<IndexState<string>> state) : PointerGrain<string>(state), ISmsNumberGrain
 {
     public async Task<bool> Claim(string hubSlug)
     {
-        if (state.State.Target == hubSlug) return true;
-        if (state.State.Target is not null) return false;
-        state.State.Target = hubSlug;
-        await state.WriteStateAsync();
+        if (Target is not null) return Target == hubSlug;
+        await Move(hubSlug);
         return true;
     }
 
-    public async Task Release(string hubSlug)
-    {
-        if (state.State.Target != hubSlug) return;
-        state.State.Target = null;
-        await state.WriteStateAsync();
-    }
+    public Task Release(string hubSlug) => Clear(hubSlug);
 
-    public Task<string?> Hub() => Task.FromResult(state.State.Target);
+    public Task<string?> Hub() => Task.FromResult(Target);
 }
 
 /// <summary>The last volunteer to give this phone wins: a phone passed on to someone else follows its new owner.</summary>
-public sealed class PhoneVolunteerGrain([PersistentState("phoneVolunteer")] IPersistentState<IndexState<Guid?>> state) : Grain, IPhoneVolunteerGrain
+public sealed class PhoneVolunteerGrain([PersistentState("phoneVolunteer")] IPersistentState<IndexState<Guid?>> state) : PointerGrain<Guid?>(state), IPhoneVolunteerGrain
 {
-    public async Task Point(Guid volunteerId)
-    {
-        if (state.State.Target == volunteerId) return;
-        state.State.Target = volunteerId;
-        await state.WriteStateAsync();
-    }
+    public Task Point(Guid volunteerId) => Move(volunteerId);
 
-    public async Task Forget(Guid volunteerId)
-    {
-        if (state.State.Target != volunteerId) return;
-        state.State.Target = null;
-        await state.WriteStateAsync();
-    }
+    public Task Forget(Guid volunteerId) => Clear(volunteerId);
 
-    public Task<Guid?> Volunteer() => Task.FromResult(state.State.Target);
+    public Task<Guid?> Volunteer() => Task.FromResult(Target);
 }
 
-public sealed class ReferenceCodeGrain([PersistentState("referenceCode")] IPersistentState<IndexState<Guid?>> state) : Grain, IReferenceCodeGrain
+public sealed class ReferenceCodeGrain([PersistentState("referenceCode")] IPersistentState<IndexState<Guid?>> state) : PointerGrain<Guid?>(state), IReferenceCodeGrain
 {
-    public async Task Point(Guid requestId)
+    public Task Point(Guid requestId) => Move(requestId);
+
+    public Task<Guid?> Request() => Task.FromResult(Target);
+}
+
+/// <summary>One key pointing at one thing, written only when the pointer moves.</summary>
+public abstract class PointerGrain<T>(IPersistentState<IndexState<T>> state) : Grain
+{
+    protected T? Target => state.State.Target;
+
+    protected async Task Move(T? target)
     {
-        if (state.State.Target == requestId) return;
-        state.State.Target = requestId;
+        if (EqualityComparer<T?>.Default.Equals(state.State.Target, target)) return;
+        state.State.Target = target;
         await state.WriteStateAsync();
     }
 
-    public Task<Guid?> Request() => Task.FromResult(state.State.Target);
+    /// <summary>Lets go only of what it still points at: a later owner's claim stands.</summary>
+    protected Task Clear(T expected) => EqualityComparer<T?>.Default.Equals(state.State.Target, expected) ? Move(default) : Task.CompletedTask;
 }
 
 /// <summary>One key pointing at one thing.</summary>

@@ -25,12 +25,7 @@ public sealed class StatusPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task The_right_code_and_digits_show_the_status_in_plain_words_without_who_or_where()
     {
-        var hub = await Seed.Hub(Grains);
-        var request = await Seed.Request(Grains, hub, phone: "07700 900123");
-        var volunteer = await Seed.Volunteer(Grains, hub, "Victor Volunteer");
-        var assigned = await Grains.GetGrain<IRequestGrain>(request.Id).Assign(new AssignCommand(request.Version, Seed.Sam, volunteer) { Hub = hub });
-        var accepted = await Grains.GetGrain<IRequestGrain>(request.Id).Accept(new RequestCommand(assigned.Value!.Version, Seed.Sam) { Hub = hub });
-        Assert.True(accepted.IsOk, accepted.Message);
+        var request = await Seed.Claimed(Grains, await Seed.Hub(Grains), "07700 900123");
         using var client = app.Factory.CreateClient();
 
         // Any case, with or without the dash.
@@ -48,11 +43,8 @@ public sealed class StatusPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     public async Task With_no_provider_the_messages_we_decided_for_the_person_are_listed_by_kind_without_their_words()
     {
         var hub = await Seed.Hub(Grains);
-        var request = await Seed.Request(Grains, hub, phone: "07700 900789");
-        var volunteer = await Seed.Volunteer(Grains, hub, "Victor Volunteer");
-        var assigned = await Grains.GetGrain<IRequestGrain>(request.Id).Assign(new AssignCommand(request.Version, Seed.Sam, volunteer) { Hub = hub });
-        var accepted = await Grains.GetGrain<IRequestGrain>(request.Id).Accept(new RequestCommand(assigned.Value!.Version, Seed.Sam) { Hub = hub });
-        Assert.True((await Grains.GetGrain<IRequestGrain>(request.Id).Start(new RequestCommand(accepted.Value!.Version, Seed.Sam) { Hub = hub })).IsOk);
+        var request = await Seed.Claimed(Grains, hub, "07700 900789");
+        Assert.True((await Grains.GetGrain<IRequestGrain>(request.Id).Start(new RequestCommand(request.Version, Seed.Sam) { Hub = hub })).IsOk);
         var outbox = Grains.GetGrain<MutualAid.Notifications.IOutboxGrain>(hub);
         await Wait.Until(async () => (await outbox.ForRecipient(MutualAid.Notifications.Recipient.Requester(request.Id), 10)).Count >= 2, "the requester's two messages (received, on the way) reach the outbox");
         using var client = app.Factory.CreateClient();
