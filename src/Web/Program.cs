@@ -17,6 +17,8 @@ using MutualAid.Web.Seeding;
 using MutualAid.Web.Sms;
 using MutualAid.Web.Status;
 using MutualAid.Web.Volunteers;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Radzen;
 
 try
@@ -48,6 +50,10 @@ try
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
     builder.Services.AddMutualAidChannels(builder.Configuration);
     builder.Services.AddMutualAidSms();
+    builder.Services.AddMutualAidTelemetry(builder.Configuration, "mutualaid-web",
+        m => m.AddAspNetCoreInstrumentation().AddPrometheusExporter()
+            .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Components.Server.Circuits", "Microsoft.AspNetCore.SignalR"),
+        t => t.AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = TraceRedaction.RouteNotPath));
     // A bad form (a forged or expired antiforgery token, a body that does not bind) is a plain 400 in
     // every environment; Development would otherwise throw it to the developer exception page.
     builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
@@ -62,6 +68,7 @@ try
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     if (!app.Environment.IsDevelopment()) app.UseHsts();
     app.UseMiddleware<SecurityHeaders>();
+    app.UseMetricsEndpoint();
     app.UseStaticFiles();
     app.UseRequestLocalization();
     app.UseRateLimiter();
@@ -78,6 +85,7 @@ try
     app.MapPublicIntake();
     app.MapSmsInbound();
     app.MapStatus();
+    if (options.Dashboard) app.MapDashboard();
     app.MapPeopleExport();
     app.MapCsvExports();
     app.MapHandover();

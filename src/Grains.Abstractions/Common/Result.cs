@@ -7,7 +7,7 @@ public sealed record Result<T>(
     [property: Id(1)] T? Value,
     [property: Id(2)] string? Message,
     [property: Id(3)] Conflict? Conflict,
-    [property: Id(4)] IReadOnlyList<FieldError> Errors)
+    [property: Id(4)] IReadOnlyList<FieldError> Errors) : IOutcome
 {
     /// <summary>The outcome as a phrase, for a reason a person reads in their language; <see cref="Message"/> keeps the English.</summary>
     [Id(5)] public Phrase? Said { get; init; }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using MutualAid.Silo.Sqlite.Reminders;
@@ -31,6 +32,10 @@ public static class MutualAidHostingExtensions
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
+        silo.AddIncomingGrainCallFilter<Diagnostics.CommandMetricsFilter>();
+        // A command's trace continues from the web request or circuit event into the grains it calls.
+        silo.AddActivityPropagation();
+        if (options.Dashboard) silo.AddDashboard();
 
         switch (options.Clustering)
         {
@@ -128,6 +133,8 @@ public static class MutualAidHostingExtensions
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
+        client.AddActivityPropagation();
+        if (options.Dashboard) client.AddDashboard();
         switch (options.Clustering)
         {
             case ClusteringKind.Localhost:

@@ -66,6 +66,12 @@ public sealed class MutualAidOptions
     /// </summary>
     public bool Kubernetes { get; set; }
 
+    /// <summary>
+    /// The Orleans Dashboard (grains, silos, reminders live), for network administrators at
+    /// /admin/orleans. It profiles every grain call, so a network chasing its last percent can turn it off.
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
+
     /// <summary>Address other silos and clients reach this silo on (cluster mode). Defaults to loopback.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 

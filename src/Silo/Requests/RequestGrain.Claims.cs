@@ -58,6 +58,7 @@ public sealed partial class RequestGrain
         await ReturnToTriage(assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now, ClaimExpiresAt = null }, Actor.System,
             Phrase.Of("DidLetClaimLapse", "let {0}'s claim lapse", assignment.VolunteerName), Reason.NotPickedUpInTime.Say(window.TotalMinutes), givenBack: true,
             alsoChange: next => next.Outgoing.Add(RequestMessages.Lapsed(next.View!, assignment)));
+        Diagnostics.GrainMetrics.ClaimsLapsed.Add(1);
         await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId)
             .Tell(Reason.ClaimLapsed.Say(view.ReferenceCode, view.Category, view.Area));
     }

@@ -30,6 +30,7 @@ public sealed partial class RequestGrain
                 Actor.System, Phrase.Of("DidOfferToRegion", "offered this to region {0}", region), reason);
             await GrainFactory.GetGrain<IRegionGrain>(region)
                 .ReceiveEscalation(new EscalatedRequest(offered.Value!.Redact(), view.HubSlug, reason.ToString(), now) { ReasonSaid = reason });
+            Diagnostics.GrainMetrics.Escalations.Add(1, new KeyValuePair<string, object?>("by", "deadline"));
         }
         else if (now >= assignBy && view!.OverdueSince is null)
         {

@@ -152,6 +152,7 @@ public sealed partial class RequestGrain
         var result = await Commit(view, command.Actor, Phrase.Of("DidEscalate", "escalated this to region {0}", command.RegionSlug), command.Reason);
         var region = GrainFactory.GetGrain<IRegionGrain>(command.RegionSlug);
         await region.ReceiveEscalation(new EscalatedRequest(result.Value!.Redact(), view.HubSlug, command.Reason, Now));
+        Diagnostics.GrainMetrics.Escalations.Add(1, new KeyValuePair<string, object?>("by", "person"));
         return result;
     }
 

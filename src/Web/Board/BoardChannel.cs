@@ -174,6 +174,7 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
             }
 
             Board = next;
+            Measure(delta);
             await signalR.Clients.Group(Group).SendAsync(BoardHub.DeltaMessage, delta, stop.Token);
             Notify(new BoardUpdate(next, delta));
         }
@@ -203,9 +204,26 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
         await Replace(snapshot, why);
     }
 
+    /// <summary>Each request's change, from its grain's clock to this board; other front-ends measure their own.</summary>
+    private void Measure(BoardDelta delta)
+    {
+        var now = clock.GetUtcNow();
+        var hub = Diagnostics.WebMetrics.Hub(Slug);
+        Diagnostics.WebMetrics.DeltasSent.Add(1, hub);
+        foreach (var change in delta.Changes)
+        {
+            if (change is RequestUpserted { Request.UpdatedAt: var at }) Diagnostics.WebMetrics.NoticeToBoard.Record(Math.Max(0, (now - at).TotalMilliseconds), hub);
+        }
+    }
+
     private async Task Replace(BoardSnapshot snapshot, string? why)
     {
-        if (why is not null) LogResync(logger, Slug, Board?.Version ?? 0, snapshot.Version, why);
+        if (why is not null)
+        {
+            LogResync(logger, Slug, Board?.Version ?? 0, snapshot.Version, why);
+            Diagnostics.WebMetrics.Resyncs.Add(1, Diagnostics.WebMetrics.Hub(Slug));
+        }
+
         Board = snapshot;
         var newer = sequencer.Reset(snapshot.Version, clock.GetUtcNow());
         if (why is not null)

@@ -19,6 +19,10 @@ public sealed class BoardFeed(IGrainFactory grains, IHubContext<BoardHub> signal
     /// <summary>Hubs with an open subscription (for tests and diagnostics).</summary>
     public IReadOnlyCollection<string> OpenHubs => channels.Keys.ToArray();
 
+    /// <summary>Watchers per hub with an open subscription (the board gauge reads it when scraped).</summary>
+    public IEnumerable<(string Hub, int Watchers)> WatchersByHub() =>
+        channels.Where(c => c.Value.IsValueCreated && c.Value.Value.IsCompletedSuccessfully).Select(c => (c.Key, c.Value.Value.Result.Watchers));
+
     /// <summary>Total watchers across hubs (for tests and diagnostics).</summary>
     public int WatcherCount => channels.Values.Where(c => c.IsValueCreated && c.Value.IsCompletedSuccessfully).Sum(c => c.Value.Result.Watchers);
 
@@ -91,6 +95,7 @@ public sealed class BoardFeed(IGrainFactory grains, IHubContext<BoardHub> signal
 
     public async ValueTask DisposeAsync()
     {
+        Diagnostics.WebMetrics.Forget(this);
         foreach (var lazy in channels.Values)
         {
             if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully) await lazy.Value.Result.DisposeAsync();

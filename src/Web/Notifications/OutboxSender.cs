@@ -61,7 +61,9 @@ public sealed partial class OutboxSender(
             foreach (var entry in await outbox.TakeDue(senderId, options.Value.BatchSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await outbox.Report(entry.Key, await Send(entry.Message, cancellationToken));
+                var report = await Send(entry.Message, cancellationToken);
+                await outbox.Report(entry.Key, report);
+                Diagnostics.WebMetrics.OutboxReports.Add(1, Diagnostics.WebMetrics.Hub(hub), new("result", report.Result.ToString().ToLowerInvariant()));
                 done++;
             }
         }

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace MutualAid.Silo.Hosting;
+
+/// <summary>
+/// OpenTelemetry for every process of the network: our meters, Orleans' and the runtime's, traces
+/// that follow a command from the web request into the grains; exported by OTLP when a collector is
+/// named, scraped by Prometheus otherwise. Span and metric attributes carry ids and slugs only.
+/// </summary>
+public static class Telemetry
+{
+    public static readonly string[] Meters = [Diagnostics.GrainMetrics.MeterName, "MutualAid.Web", "Microsoft.Orleans"];
+
+    public static readonly string[] Sources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "MutualAid.Web"];
+
+    public static IServiceCollection AddMutualAidTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName,
+        Action<MeterProviderBuilder>? metrics = null, Action<TracerProviderBuilder>? traces = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section))
+            .Validate(o => o.IsValid(), "Observability: MetricsPort 0-65535, MetricsNetworks in CIDR form (10.0.0.0/8), OtlpEndpoint an absolute URL.")
+            .ValidateOnStart();
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName))
+            .WithMetrics(m =>
+            {
+                m.AddMeter(Meters).AddRuntimeInstrumentation();
+                metrics?.Invoke(m);
+                if (options.MetricsPort > 0) m.AddPrometheusHttpListener(o => (o.Host, o.Port) = ("*", options.MetricsPort));
+                if (options.OtlpEndpoint is { } otlp) m.AddOtlpExporter(o => o.Endpoint = otlp);
+            })
+            .WithTracing(t =>
+            {
+                t.AddSource(Sources);
+                traces?.Invoke(t);
+                if (options.OtlpEndpoint is { } otlp) t.AddOtlpExporter(o => o.Endpoint = otlp);
+            });
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+namespace MutualAid.Silo.Hosting;
+
+/// <summary>The "Observability" section: where metrics and traces go. Nothing leaves the process unless set.</summary>
+public sealed class TelemetryOptions
+{
+    public const string Section = "Observability";
+
+    /// <summary>An OTLP collector (http://collector:4317) for metrics and traces; none by default.</summary>
+    public Uri? OtlpEndpoint { get; set; }
+
+    /// <summary>
+    /// A standalone silo's Prometheus port (it has no web server of its own); 0 = none. A web
+    /// process answers /metrics on its own port instead, to <see cref="MetricsNetworks"/> only.
+    /// </summary>
+    public int MetricsPort { get; set; }
+
+    /// <summary>Who may scrape a web process's /metrics: networks in CIDR form. Everyone else gets the app's 404.</summary>
+    public string[] MetricsNetworks { get; set; } = ["127.0.0.0/8", "::1/128"];
+
+    public bool IsValid() => MetricsPort is >= 0 and <= 65535
+        && MetricsNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _))
+        && (OtlpEndpoint is null || OtlpEndpoint.IsAbsoluteUri);
+}
