@@ -45,9 +45,17 @@ public sealed partial class PublicAreaFormTests(PlainKestrelWithAreas world) : I
         var need = "Bread for " + Guid.NewGuid().ToString("N")[..8];
         var response = await Post("/ask", new()
         {
-            ["hub"] = world.Hub, ["category"] = "Food", ["urgency"] = "Normal", ["need"] = need,
-            ["place"] = "riverside", ["area"] = "", ["name"] = "Maria", ["phone"] = "07700 900321",
-            ["latitude"] = "10", ["longitude"] = "10", ["location"] = "10,10",
+            ["hub"] = world.Hub,
+            ["category"] = "Food",
+            ["urgency"] = "Normal",
+            ["need"] = need,
+            ["place"] = "riverside",
+            ["area"] = "",
+            ["name"] = "Maria",
+            ["phone"] = "07700 900321",
+            ["latitude"] = "10",
+            ["longitude"] = "10",
+            ["location"] = "10,10",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Your reference is", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -65,8 +73,14 @@ public sealed partial class PublicAreaFormTests(PlainKestrelWithAreas world) : I
         var need = "Soup for " + Guid.NewGuid().ToString("N")[..8];
         var response = await Post("/ask", new()
         {
-            ["hub"] = world.Hub, ["category"] = "Food", ["urgency"] = "Normal", ["need"] = need,
-            ["place"] = "", ["area"] = "Behind the station", ["name"] = "Maria", ["phone"] = "07700 900322",
+            ["hub"] = world.Hub,
+            ["category"] = "Food",
+            ["urgency"] = "Normal",
+            ["need"] = need,
+            ["place"] = "",
+            ["area"] = "Behind the station",
+            ["name"] = "Maria",
+            ["phone"] = "07700 900322",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = await OnBoard(b => b.Requests.FirstOrDefault(r => r.Need == need));
@@ -80,8 +94,13 @@ public sealed partial class PublicAreaFormTests(PlainKestrelWithAreas world) : I
         var need = "Milk for " + Guid.NewGuid().ToString("N")[..8];
         var response = await Post("/ask", new()
         {
-            ["hub"] = world.PlainHub, ["category"] = "Food", ["urgency"] = "Normal", ["need"] = need,
-            ["place"] = "Riverside", ["name"] = "Maria", ["phone"] = "07700 900323",
+            ["hub"] = world.PlainHub,
+            ["category"] = "Food",
+            ["urgency"] = "Normal",
+            ["need"] = need,
+            ["place"] = "Riverside",
+            ["name"] = "Maria",
+            ["phone"] = "07700 900323",
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Choose an area of the hub you chose", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
@@ -94,8 +113,15 @@ public sealed partial class PublicAreaFormTests(PlainKestrelWithAreas world) : I
         var description = "Apples " + Guid.NewGuid().ToString("N")[..8];
         var response = await Post("/offer", new()
         {
-            ["hub"] = world.Hub, ["kind"] = "Goods", ["category"] = "Food", ["description"] = description,
-            ["quantity"] = "3", ["unit"] = "kg", ["place"] = "Old Town", ["name"] = "Tom", ["phone"] = "07700 900999",
+            ["hub"] = world.Hub,
+            ["kind"] = "Goods",
+            ["category"] = "Food",
+            ["description"] = description,
+            ["quantity"] = "3",
+            ["unit"] = "kg",
+            ["place"] = "Old Town",
+            ["name"] = "Tom",
+            ["phone"] = "07700 900999",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var offer = await OnBoard(b => b.Offers.FirstOrDefault(o => o.Description == description));
