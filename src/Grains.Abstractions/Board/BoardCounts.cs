@@ -15,6 +15,15 @@ public sealed record BoardCounts(
     /// <summary>Open requests past their hub's deadline for assignment.</summary>
     [Id(6)] public int Overdue { get; init; }
 
+    /// <summary>
+    /// Open requests by the hub's named area ("" for any other place), for the gap view by area.
+    /// Id 30 up: named areas.
+    /// </summary>
+    [Id(30)] public IReadOnlyDictionary<string, int> OpenNeedsByArea { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Open offers by the hub's named area ("" for any other place).</summary>
+    [Id(31)] public IReadOnlyDictionary<string, int> OpenOffersByArea { get; init; } = new Dictionary<string, int>();
+
     public static BoardCounts Empty { get; } = new(
         new Dictionary<RequestStatus, int>(), new Dictionary<RequestCategory, int>(),
         new Dictionary<RequestCategory, int>(), 0, 0, 0);

@@ -237,4 +237,9 @@ public enum Reason
     [English("Change at least one field.")] NothingToChange = 900,
     [English("Write what happened.")] SayWhatHappened = 901,
     [English("Choose what kind of entry this is.")] ChooseNoteKind = 902,
+
+    // Areas 950-979
+    [English("Give the area a name.")] GiveAreaName = 950,
+    [English("{0} is listed twice; each area needs its own name.")] AreaListedTwice = 951,
+    [English("A hub can list at most {0} areas.")] TooManyAreas = 952,
 }

@@ -17,6 +17,9 @@ public sealed record HubSettings(
     /// <summary>The number people text for help (Twilio's "To"); texts to it become this hub's requests. Id 20 up: SMS settings.</summary>
     [Id(20)] public string? SmsNumber { get; init; }
 
+    /// <summary>The places this hub works in, as its forms offer them. Id 30 up: named areas.</summary>
+    [Id(30)] public IReadOnlyList<NamedArea> Areas { get; init; } = [];
+
     /// <summary>The index key for <see cref="SmsNumber"/> (its last digits), or null when there is none.</summary>
     public string? SmsNumberKey() =>
         string.IsNullOrWhiteSpace(SmsNumber) ? null : new ContactDetails("-", SmsNumber, null, null).MatchKey();
@@ -32,6 +35,7 @@ public sealed record HubSettings(
             errors.Add(FieldError.Of(nameof(SmsNumber), Reason.SmsNumberShape, LogSafe.Bound(SmsNumber)));
         }
 
+        errors.AddRange(NamedArea.Validate(Areas));
         errors.AddRange(Deadlines?.Validate() ?? [FieldError.Of(nameof(Deadlines), Reason.DeadlinesRequired)]);
         return errors;
     }

@@ -11,4 +11,8 @@ public sealed record HubSummary(
     [property: Id(3)] long BoardVersion,
     [property: Id(4)] int OpenRequests,
     [property: Id(5)] BoardCounts Counts,
-    [property: Id(6)] DateTimeOffset UpdatedAt);
+    [property: Id(6)] DateTimeOffset UpdatedAt)
+{
+    /// <summary>The hub's named areas, so the public forms can offer them without asking each hub (Id 30 up: named areas).</summary>
+    [Id(30)] public IReadOnlyList<NamedArea> Areas { get; init; } = [];
+}

@@ -19,6 +19,9 @@ public sealed record NewOffer(
     [Id(10)] public DateTimeOffset? AvailableUntil { get; init; }
     [Id(11)] public string? Area { get; init; }
 
+    /// <summary>Where the offer is, when known; from the public form only ever a named area's point (Id 30 up: named areas).</summary>
+    [Id(30)] public GeoPoint? Location { get; init; }
+
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
@@ -36,6 +39,7 @@ public sealed record NewOffer(
             Text.Clean(errors, "Contact.Email", Contact.Email);
             Text.Clean(errors, "Contact.Address", Contact.Address, multiLine: true);
         }
+        if (Location is { IsValid: false }) errors.Add(FieldError.Of(nameof(Location), Reason.CoordinatesOutOfRange));
         if (AvailableFrom is { } from && AvailableUntil is { } until && until <= from)
         {
             errors.Add(FieldError.Of(nameof(AvailableUntil), Reason.OfferEndsBeforeStart));

@@ -24,11 +24,15 @@ public sealed record OfferView(
     [Id(14)] public string? Area { get; init; }
     [Id(15)] public IReadOnlyList<OfferDrawDown> DrawDowns { get; init; } = [];
 
+    /// <summary>Private: may be a giver's own position. Summaries carry it snapped to the display grid.</summary>
+    [Id(30)] public GeoPoint? Location { get; init; }
+
     public OfferSummary Redact() => new(Id, Version, HubSlug, Kind, Category, Description, Quantity, Remaining, Unit, Status, CreatedAt)
     {
         AvailableFrom = AvailableFrom,
         AvailableUntil = AvailableUntil,
         Area = Area,
+        ApproximateLocation = Location?.Approximate(),
     };
 }
 

@@ -1,4 +1,5 @@
 using MutualAid.Board;
+using MutualAid.Hubs;
 using MutualAid.Requests;
 
 namespace MutualAid.Silo.Hubs;
@@ -14,7 +15,20 @@ public sealed partial class HubGrain
         var unassignedCritical = S.Open.Values.Count(r => r.Urgency == Urgency.Critical && r.AssignedVolunteerId is null);
         var onDuty = S.Volunteers.Values.Count(v => v.OnDuty);
         var overdue = S.Open.Values.Count(r => r.OverdueSince is not null);
-        return new BoardCounts(byStatus, needs, offers, unassignedCritical, onDuty, FulfilledToday()) { Overdue = overdue };
+        return new BoardCounts(byStatus, needs, offers, unassignedCritical, onDuty, FulfilledToday())
+        {
+            Overdue = overdue,
+            OpenNeedsByArea = ByArea(S.Open.Values.Select(r => r.Area)),
+            OpenOffersByArea = ByArea(S.Offers.Values.Select(o => o.Area)),
+        };
+    }
+
+    /// <summary>Counts per named area, in the area's own spelling; anything else counts under "".</summary>
+    private Dictionary<string, int> ByArea(IEnumerable<string?> areas)
+    {
+        var named = S.Settings?.Areas ?? [];
+        if (named.Count == 0) return [];
+        return areas.GroupBy(a => NamedArea.Find(named, a)?.Name ?? "").ToDictionary(g => g.Key, g => g.Count());
     }
 
     private int FulfilledToday()

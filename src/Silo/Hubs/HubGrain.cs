@@ -91,7 +91,12 @@ public sealed partial class HubGrain(
         }
 
         if (await ClaimSmsNumber(S.Settings?.SmsNumberKey(), settings.SmsNumberKey()) is { } taken) return taken;
-        S.Settings = settings with { Name = settings.Name.Trim(), SmsNumber = settings.SmsNumber?.Trim() is { Length: > 0 } n ? n : null };
+        S.Settings = settings with
+        {
+            Name = settings.Name.Trim(),
+            SmsNumber = settings.SmsNumber?.Trim() is { Length: > 0 } n ? n : null,
+            Areas = [.. (settings.Areas ?? []).Select(a => a with { Name = a.Name.Trim() })],
+        };
         await Publish([]);
         var summary = Summary();
         if (settings.RegionSlug is { } region)
@@ -243,7 +248,11 @@ public sealed partial class HubGrain(
     }
 
     private HubSummary Summary() =>
-        new(Slug, S.Settings?.Name ?? Slug, S.Settings?.RegionSlug, S.Version, S.Open.Count, Counts(), S.UpdatedAt);
+        new(Slug, S.Settings?.Name ?? Slug, S.Settings?.RegionSlug, S.Version, S.Open.Count, Counts(), S.UpdatedAt)
+        {
+            // Settings kept before areas existed load with none.
+            Areas = S.Settings?.Areas ?? [],
+        };
 
     [LoggerMessage(Level = LogLevel.Trace, Message = "Hub {Hub} board v{Version}: {Changes} change(s) to {Observers} observer(s)")]
     private static partial void LogPublished(ILogger logger, string hub, long version, int changes, int observers);

@@ -21,18 +21,21 @@ public sealed class OfferGrain(
         if (View is not null) return Result<OfferView>.Refused(Reason.OfferExists);
         var errors = offer.Validate();
         if (errors.Count > 0) return Result<OfferView>.Invalid(errors);
-        if (await GrainFactory.GetGrain<IHubGrain>(offer.HubSlug).GetSummary() is null)
+        if (await GrainFactory.GetGrain<IHubGrain>(offer.HubSlug).GetSettings() is not { } settings)
         {
             return Result<OfferView>.Invalid(nameof(offer.HubSlug), Reason.NoSuchHub, offer.HubSlug);
         }
 
+        // A named area gives the offer its spelling and its point; any other place stays as typed, with no point.
+        var area = NamedArea.Find(settings.Areas, offer.Area);
         var view = new OfferView(
             this.GetPrimaryKey(), 0, offer.HubSlug, offer.Kind, offer.Category, offer.Description.Trim(), offer.Quantity,
             offer.Quantity, offer.Unit.Trim(), OfferStatus.Open, offer.Contact, clock.GetUtcNow())
         {
             AvailableFrom = offer.AvailableFrom,
             AvailableUntil = offer.AvailableUntil,
-            Area = offer.Area,
+            Area = area?.Name ?? offer.Area?.Trim(),
+            Location = offer.Location ?? area?.Point,
         };
         return await Commit(view);
     }

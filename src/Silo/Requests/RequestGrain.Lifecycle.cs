@@ -29,12 +29,14 @@ public sealed partial class RequestGrain
         var id = this.GetPrimaryKey();
         var duplicates = await hub.FindDuplicates(DuplicateProbe.For(request.Contact, request.Area, request.Category, id));
         var now = Now;
+        // A named area gives the request its spelling and its point; any other place stays as typed, with no point.
+        var area = NamedArea.Find(settings.Areas, request.Area);
         var view = new RequestView(
-            id, 1, request.HubSlug, RequestStatus.New, request.Category, request.Urgency, request.Area.Trim(),
+            id, 1, request.HubSlug, RequestStatus.New, request.Category, request.Urgency, area?.Name ?? request.Area.Trim(),
             request.Need.Trim(), request.Contact, request.Source, now, now, request.Actor)
         {
             NeededBy = request.NeededBy,
-            Location = request.Location,
+            Location = request.Location ?? area?.Point,
             AccessibilityNotes = request.AccessibilityNotes,
             PreferredLanguage = request.PreferredLanguage,
             NeedsVehicle = request.NeedsVehicle,

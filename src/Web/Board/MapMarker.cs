@@ -1,5 +1,6 @@
 using System.Globalization;
 using MutualAid.Board;
+using MutualAid.Offers;
 using MutualAid.Requests;
 
 namespace MutualAid.Web.Board;
@@ -12,8 +13,9 @@ public sealed record MapMarker(string Id, string Kind, double Lat, double Lng, s
 {
     public const string Request = "request";
     public const string Volunteer = "volunteer";
+    public const string Offer = "offer";
 
-    /// <summary>Open requests and volunteers that have a location, requests first, most urgent first.</summary>
+    /// <summary>Open requests, open offers and volunteers that have a location: requests first (most urgent first), then offers, then volunteers.</summary>
     /// <param name="text">The interface text by key (UiText), so labels read in the viewer's language.</param>
     public static IReadOnlyList<MapMarker> From(BoardSnapshot board, Func<string, string> text)
     {
@@ -30,6 +32,12 @@ public sealed record MapMarker(string Id, string Kind, double Lat, double Lng, s
             .OrderBy(v => v.Name, StringComparer.CurrentCulture)
             .Select(v => new MapMarker(v.Id.ToString(), Volunteer, v.ApproximateLocation!.Latitude, v.ApproximateLocation.Longitude,
                 "", $"{text("Map.Volunteer")}: {v.Name}" + (v.OnDuty ? "" : $" ({text("Map.OffDuty")})"), "", v.Name));
-        return [.. requests, .. volunteers];
+        var offers = board.Offers
+            .Where(o => o.Status == OfferStatus.Open && o.ApproximateLocation is not null)
+            .OrderBy(o => o.Category).ThenBy(o => o.CreatedAt)
+            .Select(o => new MapMarker(o.Id.ToString(), Offer, o.ApproximateLocation!.Latitude, o.ApproximateLocation.Longitude,
+                "", string.Format(CultureInfo.CurrentCulture, text("Map.OfferLabel"), text($"RequestCategory.{o.Category}"), o.Description, o.Area),
+                text($"RequestCategory.{o.Category}"), o.Area ?? ""));
+        return [.. requests, .. offers, .. volunteers];
     }
 }

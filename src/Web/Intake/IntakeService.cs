@@ -43,6 +43,10 @@ public sealed class IntakeService(IGrainFactory grains, CurrentUser user)
         return await grain.StopRepeating(user.Actor);
     }
 
+    /// <summary>The hub's named areas, to pick from while taking a call.</summary>
+    public async Task<IReadOnlyList<NamedArea>> Areas(string hub) =>
+        await user.Can(Ability.Dispatch, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.Areas ?? [] : [];
+
     /// <summary>While the call is still going: is this person or need already on the board?</summary>
     public async Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(string hub, DuplicateProbe probe) =>
         await user.Can(Ability.Dispatch, hub) ? await grains.GetGrain<IHubGrain>(hub).FindDuplicates(probe) : [];

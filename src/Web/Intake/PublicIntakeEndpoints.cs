@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using MutualAid.Common;
+using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Regions;
 using MutualAid.Requests;
@@ -46,11 +47,12 @@ public static class PublicIntakeEndpoints
         if (problem is not null) return problem;
         var (form, hubs, errors, hub, category) = submission!.Value;
         var urgency = EnumChoice<Urgency>(form, "urgency", t["Public.ChooseUrgency"], errors);
+        var area = Place(form, hubs, hub, t, errors);
         CheckText(t, form, errors);
         if (errors.Count > 0) return AskPage(hubs, form, errors, StatusCodes.Status400BadRequest);
         if (!string.IsNullOrEmpty(form.Value(Honeypot))) return Thanks(t["Public.YourRequest"], Silo.Requests.ReferenceCode.For(Guid.NewGuid()));
 
-        var request = new NewRequest(hub!, category, urgency, form.Value("area") ?? "", form.Value("need") ?? "",
+        var request = new NewRequest(hub!, category, urgency, area ?? "", form.Value("need") ?? "",
             new ContactDetails(form.Value("name") ?? "", form.Given("phone"), form.Given("email"), form.Given("address")), RequestSource.PublicForm, PublicActor)
         {
             // Left blank, the language this form was read in is the best guess there is.
@@ -77,13 +79,14 @@ public static class PublicIntakeEndpoints
             errors.Add(t["Public.QuantityNumber"]);
         }
 
+        var area = Place(form, hubs, hub, t, errors);
         CheckText(t, form, errors);
         if (errors.Count > 0) return OfferPage(hubs, form, errors, StatusCodes.Status400BadRequest);
         if (!string.IsNullOrEmpty(form.Value(Honeypot))) return Thanks(t["Public.YourOffer"], Silo.Requests.ReferenceCode.For(Guid.NewGuid()));
 
         var offer = new NewOffer(hub!, kind, category, form.Value("description") ?? "", quantity, form.Value("unit") ?? "",
             new ContactDetails(form.Value("name") ?? "", form.Given("phone"), form.Given("email"), null), RequestSource.PublicForm, PublicActor)
-        { Area = form.Given("area") };
+        { Area = area };
         var id = Guid.NewGuid();
         var result = await grains.GetGrain<IOfferGrain>(id).Create(offer);
         return result.IsOk
@@ -92,14 +95,14 @@ public static class PublicIntakeEndpoints
     }
 
     /// <summary>What both forms ask first: a readable form, the hub chosen from the real ones, and the kind of help.</summary>
-    private static async Task<((IntakeForm Form, IReadOnlyList<(string Value, string Text)> Hubs, List<string> Errors, string? Hub, RequestCategory Category)? Submission, RazorComponentResult<MessagePage>? Problem)> Begin(
+    private static async Task<((IntakeForm Form, IReadOnlyList<PublicHub> Hubs, List<string> Errors, string? Hub, RequestCategory Category)? Submission, RazorComponentResult<MessagePage>? Problem)> Begin(
         HttpContext http, IGrainFactory grains, IAntiforgery antiforgery, IStringLocalizer<UiText> t)
     {
         var (form, problem) = await ReadForm(http, antiforgery, t);
         if (problem is not null) return (null, problem);
         var hubs = await Hubs(grains);
         var errors = new List<string>();
-        var hub = Choice(form!, "hub", hubs.Select(h => h.Value), t["Public.ChooseHub"], errors);
+        var hub = Choice(form!, "hub", hubs.Select(h => h.Slug), t["Public.ChooseHub"], errors);
         var category = EnumChoice<RequestCategory>(form!, "category", t["Public.ChooseCategory"], errors);
         return ((form!, hubs, errors, hub, category), null);
     }
@@ -153,6 +156,19 @@ public static class PublicIntakeEndpoints
         }
     }
 
+    /// <summary>
+    /// The place the person chose from the hub's named areas, else what they typed. Only the name is
+    /// read: the grain gives a named area its point, so a public form never sets a position itself.
+    /// </summary>
+    private static string? Place(IntakeForm form, IReadOnlyList<PublicHub> hubs, string? hub, IStringLocalizer<UiText> t, List<string> errors)
+    {
+        if (form.Given("place") is not { } place) return form.Given("area");
+        if (NamedArea.Find(hubs.FirstOrDefault(h => h.Slug == hub)?.Areas, place) is { } named) return named.Name;
+        // Only worth saying when the hub was valid: an unknown hub is already reported.
+        if (hub is not null) errors.Add(t["Public.PlaceNotInHub"]);
+        return null;
+    }
+
     private static string? Choice(IntakeForm form, string key, IEnumerable<string> allowed, string message, List<string> errors)
     {
         var value = form.Value(key);
@@ -169,25 +185,29 @@ public static class PublicIntakeEndpoints
         return default;
     }
 
-    /// <summary>Every hub, as the value a form sends and the name a person reads ("North (Riverside)").</summary>
-    private static async Task<IReadOnlyList<(string Value, string Text)>> Hubs(IGrainFactory grains)
+    /// <summary>
+    /// Every hub with its named areas, from the regions' overviews: the page costs one call per
+    /// region however many hubs and areas there are.
+    /// </summary>
+    private static async Task<IReadOnlyList<PublicHub>> Hubs(IGrainFactory grains)
     {
-        var list = new List<(string, string)>();
+        var list = new List<PublicHub>();
         foreach (var region in await grains.GetGrain<INetworkGrain>(0).GetRegions())
         {
             if (await grains.GetGrain<IRegionGrain>(region.Slug).GetOverview() is { } overview)
             {
-                list.AddRange(overview.Hubs.Select(h => (h.Slug, $"{h.Name} ({overview.Name})")));
+                // Summaries kept before areas existed load with none.
+                list.AddRange(overview.Hubs.Select(h => new PublicHub(h.Slug, $"{h.Name} ({overview.Name})", h.Areas ?? [])));
             }
         }
 
         return list;
     }
 
-    private static RazorComponentResult<AskPage> AskPage(IReadOnlyList<(string Value, string Text)> hubs, IntakeForm form, IReadOnlyList<string> errors, int status = StatusCodes.Status200OK) =>
+    private static RazorComponentResult<AskPage> AskPage(IReadOnlyList<PublicHub> hubs, IntakeForm form, IReadOnlyList<string> errors, int status = StatusCodes.Status200OK) =>
         new(new { Hubs = hubs, Form = form, Errors = errors }) { StatusCode = status };
 
-    private static RazorComponentResult<OfferPage> OfferPage(IReadOnlyList<(string Value, string Text)> hubs, IntakeForm form, IReadOnlyList<string> errors, int status = StatusCodes.Status200OK) =>
+    private static RazorComponentResult<OfferPage> OfferPage(IReadOnlyList<PublicHub> hubs, IntakeForm form, IReadOnlyList<string> errors, int status = StatusCodes.Status200OK) =>
         new(new { Hubs = hubs, Form = form, Errors = errors }) { StatusCode = status };
 
     private static RazorComponentResult<ThanksPage> Thanks(string what, string reference) => new(new { What = what, Reference = reference });

@@ -68,10 +68,7 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
     public async Task<Result<HubSummary>> UpdateDeadlines(string hub, DeadlinePolicy deadlines)
     {
         ArgumentNullException.ThrowIfNull(deadlines);
-        if (!await user.Can(Ability.ManageHub, hub)) return Result<HubSummary>.Refused(Reason.NotACoordinator, hub);
-        var grain = grains.GetGrain<IHubGrain>(hub);
-        if (await grain.GetSettings() is not { } settings) return Result<HubSummary>.NotFound(Reason.NoSuchHub, hub);
-        return await grain.Configure(settings with { Deadlines = deadlines }, user.Actor);
+        return await Reconfigure(hub, settings => settings with { Deadlines = deadlines });
     }
 
     /// <summary>The number people text this hub at; its coordinators see it.</summary>
@@ -79,12 +76,27 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
         await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.SmsNumber : null;
 
     /// <summary>Sets (or, empty, clears) the number people text this hub at; refused when another hub has it.</summary>
-    public async Task<Result<HubSummary>> UpdateSmsNumber(string hub, string? number)
+    public Task<Result<HubSummary>> UpdateSmsNumber(string hub, string? number) =>
+        Reconfigure(hub, settings => settings with { SmsNumber = string.IsNullOrWhiteSpace(number) ? null : number.Trim() });
+
+    /// <summary>The places the hub works in, as its forms offer them; its coordinators see them.</summary>
+    public async Task<IReadOnlyList<NamedArea>> Areas(string hub) =>
+        await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.Areas ?? [] : [];
+
+    /// <summary>Replaces the hub's list of named areas in one write; its coordinators (and admins) may.</summary>
+    public Task<Result<HubSummary>> UpdateAreas(string hub, IReadOnlyList<NamedArea> areas)
+    {
+        ArgumentNullException.ThrowIfNull(areas);
+        return Reconfigure(hub, settings => settings with { Areas = areas });
+    }
+
+    /// <summary>One change to a hub's settings, by its coordinators (and admins), through the hub's one command.</summary>
+    private async Task<Result<HubSummary>> Reconfigure(string hub, Func<HubSettings, HubSettings> change)
     {
         if (!await user.Can(Ability.ManageHub, hub)) return Result<HubSummary>.Refused(Reason.NotACoordinator, hub);
         var grain = grains.GetGrain<IHubGrain>(hub);
         if (await grain.GetSettings() is not { } settings) return Result<HubSummary>.NotFound(Reason.NoSuchHub, hub);
-        return await grain.Configure(settings with { SmsNumber = string.IsNullOrWhiteSpace(number) ? null : number.Trim() }, user.Actor);
+        return await grain.Configure(change(settings), user.Actor);
     }
 
     /// <summary>

@@ -22,4 +22,17 @@ public sealed class GapViewTests
         ], rows);
         Assert.Equal(["Medicine", "Shelter"], rows.Where(r => r.IsGap).Select(r => r.Category));
     }
+
+    [Fact]
+    public void By_area_a_hub_lists_areas_with_needs_and_no_offers_first_and_other_places_as_one_row()
+    {
+        var counts = BoardCounts.Empty with
+        {
+            OpenNeedsByArea = new Dictionary<string, int> { ["Riverside"] = 2, ["Old Town"] = 1, [""] = 3 },
+            OpenOffersByArea = new Dictionary<string, int> { ["Old Town"] = 2, [""] = 1 },
+        };
+
+        Assert.Equal([new GapRow("Riverside", 2, 0), new GapRow("", 3, 1), new GapRow("Old Town", 1, 2)], GapView.ByArea(counts));
+        Assert.Empty(GapView.ByArea(BoardCounts.Empty));
+    }
 }

@@ -1,4 +1,4 @@
-// The hub map (HubMapPage.razor). Leaflet and its cluster plugin are vendored under /lib and loaded
+// The hub map (MapPage.razor) and the map of a hub's areas (HubAreasForm.razor). Leaflet and its cluster plugin are vendored under /lib and loaded
 // here, on first use, so no other page pays for them and nothing comes from another origin.
 
 const lib = (path) => new URL(`../lib/${path}`, import.meta.url).href;
@@ -57,12 +57,14 @@ function clusterIcon(cluster) {
 // Labels carry names and areas typed by people: never let them become markup.
 const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// Requests are coloured by urgency; offers, volunteers and a hub's named areas each have a shape of their own.
+const pinClass = (data) => (data.kind === "request" ? `ma-pin ma-pin-request ma-pin-${data.urgency}` : `ma-pin ma-pin-${data.kind}`);
+
 function markerFor(data) {
-    const volunteer = data.kind === "volunteer";
     const icon = L.divIcon({
-        className: volunteer ? "ma-pin ma-pin-volunteer" : `ma-pin ma-pin-request ma-pin-${data.urgency}`,
+        className: pinClass(data),
         html: "",
-        iconSize: volunteer ? [14, 14] : [18, 18],
+        iconSize: data.kind === "request" ? [18, 18] : [14, 14],
     });
     const marker = L.marker([data.lat, data.lng], { icon, title: data.label, keyboard: true, hubmap: data });
     const text = document.createElement("span");
@@ -117,6 +119,16 @@ export function update(state, markers) {
         state.fitted = true;
     }
     state.element.dataset.markerCount = String(state.group.getLayers().length);
+    // What the layer holds, readable without pixels (the browser tests assert on it).
+    state.element.dataset.markers = JSON.stringify([...state.markers.values()].map((m) => {
+        const { id, kind, lat, lng } = m.options.hubmap;
+        return { id, kind, lat, lng };
+    }));
+}
+
+// The settings page: a click on the map proposes a point for a named area; the page gets its lat/lng.
+export function pickPoints(state, receiver) {
+    state.map.on("click", (e) => receiver.invokeMethodAsync("Picked", e.latlng.lat, e.latlng.lng));
 }
 
 export function dispose(state) {
