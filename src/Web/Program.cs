@@ -51,7 +51,7 @@ try
     builder.Services.AddMutualAidChannels(builder.Configuration);
     builder.Services.AddMutualAidSms();
     builder.Services.AddMutualAidTelemetry(builder.Configuration, "mutualaid-web",
-        m => m.AddAspNetCoreInstrumentation().AddPrometheusExporter()
+        m => m.AddAspNetCoreInstrumentation().AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0)
             .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Components.Server.Circuits", "Microsoft.AspNetCore.SignalR"),
         t => t.AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = TraceRedaction.RouteNotPath));
     // A bad form (a forged or expired antiforgery token, a body that does not bind) is a plain 400 in

@@ -1,13 +1,14 @@
 namespace MutualAid.Web.Tests;
 
 /// <summary>The real web app with its co-hosted silo (memory store, private ports) in the test process.</summary>
-public sealed class WebAppFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+/// <param name="services">Extra services for the app (a test's own middleware, say), added after the app's.</param>
+public sealed class WebAppFactory(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string Password = "correct horse battery staple";
     private readonly int siloPort = Ports.Free();
     private readonly int gatewayPort = Ports.Free();
 
-    public WebAppFactory() : this(null)
+    public WebAppFactory() : this(null, null)
     {
     }
 
@@ -22,6 +23,7 @@ public sealed class WebAppFactory(IReadOnlyDictionary<string, string>? settings 
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.SignalR", "Critical");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (services is not null) builder.ConfigureServices(services);
     }
 
     /// <summary>What the app has logged, as an operator would read it.</summary>

@@ -37,7 +37,7 @@ public static class Telemetry
             })
             .WithTracing(t =>
             {
-                t.AddSource(Sources);
+                t.AddSource(Sources).AddProcessor(new GrainIdRedaction());
                 traces?.Invoke(t);
                 if (options.OtlpEndpoint is { } otlp) t.AddOtlpExporter(o => o.Endpoint = otlp);
             });

@@ -198,9 +198,23 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
         }
     }
 
+    /// <summary>Since when this board has failed to fetch a fresh snapshot (null while it is current); readiness reads it.</summary>
+    public DateTimeOffset? ResyncFailingSince { get; private set; }
+
     private async Task Resync(string why)
     {
-        var snapshot = await grains.GetGrain<IHubGrain>(Slug).GetSnapshot();
+        BoardSnapshot snapshot;
+        try
+        {
+            snapshot = await grains.GetGrain<IHubGrain>(Slug).GetSnapshot();
+        }
+        catch
+        {
+            ResyncFailingSince ??= clock.GetUtcNow();
+            throw;
+        }
+
+        ResyncFailingSince = null;
         await Replace(snapshot, why);
     }
 

@@ -23,6 +23,11 @@ public sealed class BoardFeed(IGrainFactory grains, IHubContext<BoardHub> signal
     public IEnumerable<(string Hub, int Watchers)> WatchersByHub() =>
         channels.Where(c => c.Value.IsValueCreated && c.Value.Value.IsCompletedSuccessfully).Select(c => (c.Key, c.Value.Value.Result.Watchers));
 
+    /// <summary>Hubs whose board has failed to resynchronise for longer than <paramref name="patience"/>: their viewers see stale data.</summary>
+    public IReadOnlyList<string> StuckSince(DateTimeOffset now, TimeSpan patience) =>
+        [.. channels.Values.Where(c => c.IsValueCreated && c.Value.IsCompletedSuccessfully).Select(c => c.Value.Result)
+            .Where(c => c.ResyncFailingSince is { } since && now - since > patience).Select(c => c.Slug)];
+
     /// <summary>Total watchers across hubs (for tests and diagnostics).</summary>
     public int WatcherCount => channels.Values.Where(c => c.IsValueCreated && c.Value.IsCompletedSuccessfully).Sum(c => c.Value.Result.Watchers);
 

@@ -1,29 +1,55 @@
-using MutualAid.Regions;
+using Microsoft.Extensions.Options;
+using MutualAid.Presence;
+using MutualAid.Silo.Hosting;
+using MutualAid.Web.Board;
 
 namespace MutualAid.Web.Diagnostics;
 
 public static class HealthEndpoints
 {
+    /// <summary>A board that cannot fetch a fresh snapshot for this long shows stale data: send viewers elsewhere.</summary>
+    public static readonly TimeSpan ResyncPatience = TimeSpan.FromMinutes(1);
+
     /// <summary>
-    /// /healthz: the process is alive. /readyz: the grain layer answers (which in cluster mode means
-    /// silos and Redis are reachable), so a load balancer only sends users where boards will load.
+    /// /healthz: the process is alive (cheap: no grain call). /readyz: a grain can write its state and
+    /// read its reminders (which in cluster mode means silos and Redis answer), the embedded data file
+    /// is writable, and no board here has failed to resynchronise for a minute; so a load balancer
+    /// only sends people where boards load and commands are kept.
     /// </summary>
     public static void MapHealth(this WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", async (IGrainFactory grains, IServiceProvider services, CancellationToken cancel) =>
+        app.MapGet("/readyz", async (IGrainFactory grains, IServiceProvider services, BoardFeed boards, TimeProvider clock, CancellationToken cancel) =>
         {
             try
             {
-                await grains.GetGrain<INetworkGrain>(0).GetRegions().WaitAsync(TimeSpan.FromSeconds(5), cancel);
+                if (!OperatingSystem.IsWindows() && DataFile(services) is { } file && File.Exists(file) && !File.GetUnixFileMode(file).HasFlag(UnixFileMode.UserWrite))
+                {
+                    return NotReady("data file is read-only");
+                }
+
+                await grains.GetGrain<IHealthProbeGrain>(Environment.MachineName).Probe().WaitAsync(TimeSpan.FromSeconds(5), cancel);
                 if (services.GetService<RedisProbe>() is { } redis) await redis.Ping().WaitAsync(TimeSpan.FromSeconds(5), cancel);
-                return Results.Text("ready");
+                var stuck = boards.StuckSince(clock.GetUtcNow(), ResyncPatience);
+                return stuck.Count > 0 ? NotReady($"{stuck.Count} board(s) cannot resynchronise") : Results.Text("ready");
             }
-            catch (Exception ex) when (ex is TimeoutException or OrleansException or InvalidOperationException or StackExchange.Redis.RedisException)
+            catch (Exception ex) when (!cancel.IsCancellationRequested)
             {
-                return Results.Text($"not ready: {ex.GetType().Name}", statusCode: StatusCodes.Status503ServiceUnavailable);
+                // Whatever the store threw (SQLite, Redis, a timeout), the answer is the same: not here, not now.
+                return NotReady(ex.GetType().Name);
             }
         });
+    }
+
+    private static IResult NotReady(string why) => Results.Text($"not ready: {why}", statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>The embedded SQLite file when this process hosts the silo on it; null otherwise.</summary>
+    private static string? DataFile(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<MutualAidOptions>>().Value;
+        var environment = services.GetRequiredService<IWebHostEnvironment>();
+        return options.Storage == StorageKind.Sqlite && options.Hosting != HostingKind.Client
+            ? MutualAidHostingExtensions.DatabasePath(options, environment.ContentRootPath) : null;
     }
 }
 

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using MutualAid.Web.Board;
+using MutualAid.Web.Diagnostics;
+
+namespace MutualAid.Web.Tests.Diagnostics;
+
+/// <summary>Runs alone: the meters are per process, so counts before and after a session are this test's own.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection
+{
+    public const string Name = "metrics, alone";
+}
+
+/// <summary>
+/// What an operator scrapes: after a scripted dispatch session on the demo network, /metrics counts
+/// each outcome the grains answered and times changes reaching the board; nothing of the demo's
+/// people (names, phones, emails, addresses) is a metric label or a span attribute.
+/// </summary>
+[Collection(MetricsCollection.Name)]
+public sealed partial class ObservabilityTests : IAsyncLifetime
+{
+    private const string CallerHeader = "X-Test-Caller";
+    private readonly List<Activity> spans = [];
+    private readonly ActivityListener listener;
+    private WebAppFactory factory = null!;
+
+    public ObservabilityTests()
+    {
+        listener = new ActivityListener
+        {
+            // What the app exports (its processors run on exactly these): ours, Orleans' grain calls, ASP.NET Core's requests.
+            ShouldListenTo = s => Silo.Hosting.Telemetry.Sources.Contains(s.Name) || s.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { lock (spans) spans.Add(a); },
+        };
+    }
+
+    private IGrainFactory Grains => factory.Grains;
+
+    public Task InitializeAsync()
+    {
+        ActivitySource.AddActivityListener(listener);
+        factory = new WebAppFactory(new Dictionary<string, string> { ["MutualAid:SeedDemo"] = "true" }, s => s.AddSingleton<IStartupFilter, CallerFromHeader>());
+        _ = factory.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        listener.Dispose();
+        await factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_dispatch_session_is_counted_by_outcome_and_timed_to_the_board_and_no_person_is_a_label()
+    {
+        var seeder = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Seeding.DemoSeeder>().Single();
+        await seeder.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(2));
+        await using var watch = await factory.Services.GetRequiredService<BoardFeed>().Watch("north", _ => Task.CompletedTask);
+        var before = Commands(await Scrape());
+
+        // The session: 3 created (1 invalid), 2 assigned (1 stale), 1 fulfilled too early.
+        var volunteer = await Seed.Volunteer(Grains, "north", "Nadia Metric");
+        var first = await Seed.Request(Grains, "north", phone: "07700 900901");
+        var second = await Seed.Request(Grains, "north", phone: "07700 900902");
+        var invalid = await Grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(new NewRequest("north", RequestCategory.Food, Urgency.Normal, "Elm", "",
+            new ContactDetails("Ivy Invalid", null, null, null), RequestSource.PhoneIntake, Seed.Sam));
+        var assigned = await Grains.GetGrain<IRequestGrain>(first.Id).Assign(new AssignCommand(first.Version, Seed.Sam, volunteer));
+        var stale = await Grains.GetGrain<IRequestGrain>(first.Id).Assign(new AssignCommand(first.Version, Seed.Sam, volunteer));
+        var early = await Grains.GetGrain<IRequestGrain>(second.Id).Fulfil(new FulfilCommand(second.Version, Seed.Sam, 1));
+        Assert.Equal((ResultStatus.Invalid, ResultStatus.Ok, ResultStatus.Conflict, ResultStatus.Refused), (invalid.Status, assigned.Status, stale.Status, early.Status));
+
+        var text = await Scrape();
+        var after = Commands(text);
+        int Delta(string command, string outcome) => after.GetValueOrDefault((command, outcome)) - before.GetValueOrDefault((command, outcome));
+        Assert.Equal(2, Delta("Request.Create", "ok"));
+        Assert.Equal(1, Delta("Request.Create", "invalid"));
+        Assert.Equal(1, Delta("Request.Assign", "ok"));
+        Assert.Equal(1, Delta("Request.Assign", "conflict"));
+        Assert.Equal(1, Delta("Request.Fulfil", "refused"));
+        Assert.Matches(@"mutualaid_command_duration_milliseconds_count\{[^}]*command=""Request.Assign""[^}]*\} [1-9]", text);
+        await Wait.Until(async () => NoticeToBoardCount(await Scrape()) > 0, "a change reaches the north board and is timed");
+        Assert.Matches(@"mutualaid_board_watchers\{[^}]*hub=""north""[^}]*\} [1-9]", await Scrape());
+
+        var people = await DemoPeople();
+        Assert.NotEmpty(people);
+        string[] tags;
+        lock (spans) tags = [.. spans.SelectMany(s => s.TagObjects.Select(t => $"{s.Source.Name}: {t.Key}={t.Value}").Append(s.DisplayName))];
+        Assert.Contains(tags, t => t.StartsWith("Microsoft.Orleans.", StringComparison.Ordinal) && t.Contains("target_id=request/", StringComparison.Ordinal));
+        foreach (var secret in people)
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
+            var leaked = tags.FirstOrDefault(t => t.Contains(secret, StringComparison.OrdinalIgnoreCase));
+            Assert.True(leaked is null, $"a span carries {secret}: {leaked}");
+        }
+    }
+
+    [Fact]
+    public async Task Metrics_answer_only_the_networks_an_operator_named()
+    {
+        using var client = factory.CreateClient();
+        using var outside = new HttpRequestMessage(HttpMethod.Get, MetricsEndpoint.Path);
+        outside.Headers.Add(CallerHeader, "203.0.113.9");
+        var refused = await client.SendAsync(outside);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.DoesNotContain("mutualaid_", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("# TYPE", await Scrape(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_Orleans_dashboard_is_for_network_administrators_only()
+    {
+        using var anonymous = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var hub = await Seed.Hub(Grains);
+        var coordinator = await SignedIn(new RoleGrant(Role.Coordinator, hub));
+        var admin = await SignedIn(new RoleGrant(Role.NetworkAdmin, null));
+
+        var page = new Uri(DashboardEndpoint.Path + "/", UriKind.Relative);
+        var anonymousAnswer = await anonymous.GetAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, anonymousAnswer.StatusCode);
+        Assert.Contains("/account/login", anonymousAnswer.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+        var denied = await coordinator.GetAsync(page);
+        Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
+        Assert.Contains("/account/denied", denied.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+        var shown = await admin.GetAsync(page);
+        Assert.True(HttpStatusCode.OK == shown.StatusCode, $"{shown.StatusCode} {shown.Headers.Location}");
+
+        async Task<HttpClient> SignedIn(RoleGrant role) => await factory.SignedIn(await factory.User(role));
+    }
+
+    private async Task<string> Scrape()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, MetricsEndpoint.Path);
+        request.Headers.Add(CallerHeader, "127.0.0.1");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static Dictionary<(string Command, string Outcome), int> Commands(string scrape)
+    {
+        var counts = new Dictionary<(string, string), int>();
+        foreach (Match m in CommandLine().Matches(scrape))
+        {
+            var labels = m.Groups["labels"].Value;
+            var key = (Label(labels, "command"), Label(labels, "outcome"));
+            counts[key] = counts.GetValueOrDefault(key) + (int)double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+
+    private static long NoticeToBoardCount(string scrape) =>
+        NoticeLine().Matches(scrape).Sum(m => long.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string Label(string labels, string name) => Regex.Match(labels, $"{name}=\"([^\"]*)\"").Groups[1].Value;
+
+    /// <summary>Every name, phone, email and address the demo network holds, read from its private views.</summary>
+    private async Task<IReadOnlyList<string>> DemoPeople()
+    {
+        var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Nadia Metric", "Maria Lopez", "12 Elm Street", "07700 900901" };
+        foreach (var hub in Seeding.DemoSeeder.Hubs)
+        {
+            var board = await Grains.GetGrain<IHubGrain>(hub).GetSnapshot();
+            foreach (var request in board.Requests)
+            {
+                if (await Grains.GetGrain<IRequestGrain>(request.Id).GetView() is not { Contact: var c }) continue;
+                found.UnionWith(new[] { c.Name, c.Phone, c.Email, c.Address }.OfType<string>().Where(s => s.Length > 4));
+            }
+        }
+
+        found.UnionWith(Seeding.DemoAccounts.People.SelectMany(p => new[] { p.Email, p.Name }));
+        return [.. found];
+    }
+
+    [GeneratedRegex(@"^mutualaid_commands_total\{(?<labels>[^}]*)\} (?<value>[0-9.e+]+)", RegexOptions.Multiline)]
+    private static partial Regex CommandLine();
+
+    [GeneratedRegex(@"^mutualaid_board_notice_to_board_milliseconds_count\{[^}]*hub=""north""[^}]*\} (?<value>[0-9]+)", RegexOptions.Multiline)]
+    private static partial Regex NoticeLine();
+
+    /// <summary>The test server has no remote address; this gives each request the one its test names.</summary>
+    private sealed class CallerFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextStep) =>
+            {
+                if (context.Request.Headers.TryGetValue(CallerHeader, out var caller)) context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(caller.ToString());
+                return nextStep(context);
+            });
+            next(app);
+        };
+    }
+}
