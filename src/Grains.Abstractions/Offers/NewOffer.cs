@@ -19,26 +19,20 @@ public sealed record NewOffer(
     [Id(10)] public DateTimeOffset? AvailableUntil { get; init; }
     [Id(11)] public string? Area { get; init; }
 
+    /// <summary>When the offer closes by itself (Expired); none means it stays until used up or withdrawn.</summary>
+    [Id(20)] public DateTimeOffset? ExpiresAt { get; init; }
+
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
         if (!Slug.IsValid(HubSlug)) errors.Add(FieldError.Of(nameof(HubSlug), Reason.ChooseHub));
-        if (!Enum.IsDefined(Kind)) errors.Add(FieldError.Of(nameof(Kind), Reason.ChooseOfferKind));
-        if (!Enum.IsDefined(Category)) errors.Add(FieldError.Of(nameof(Category), Reason.ChooseCategory));
-        Text.Require(errors, nameof(Description), Description, NewRequest.MaxNeedLength, Reason.SayWhatIsOffered, multiLine: true);
-        Text.Require(errors, nameof(Unit), Unit, 40, Reason.SayTheUnit);
-        if (Quantity <= 0 || Quantity > 1_000_000) errors.Add(FieldError.Of(nameof(Quantity), Reason.QuantityMoreThanZero));
+        OfferRules.Check(errors, Kind, Category, Description, Quantity, Unit, Area, AvailableFrom, AvailableUntil);
         Text.Require(errors, "Contact.Name", Contact?.Name, NewRequest.MaxShortText, Reason.GiveContactName);
-        Text.Optional(errors, nameof(Area), Area, NewRequest.MaxShortText);
         if (Contact is not null)
         {
             Text.Clean(errors, "Contact.Phone", Contact.Phone);
             Text.Clean(errors, "Contact.Email", Contact.Email);
             Text.Clean(errors, "Contact.Address", Contact.Address, multiLine: true);
-        }
-        if (AvailableFrom is { } from && AvailableUntil is { } until && until <= from)
-        {
-            errors.Add(FieldError.Of(nameof(AvailableUntil), Reason.OfferEndsBeforeStart));
         }
 
         return errors;

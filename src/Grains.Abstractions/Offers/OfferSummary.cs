@@ -19,4 +19,5 @@ public sealed record OfferSummary(
     [Id(11)] public DateTimeOffset? AvailableFrom { get; init; }
     [Id(12)] public DateTimeOffset? AvailableUntil { get; init; }
     [Id(13)] public string? Area { get; init; }
+    [Id(20)] public DateTimeOffset? ExpiresAt { get; init; }
 }

@@ -23,12 +23,14 @@ public sealed record OfferView(
     [Id(13)] public DateTimeOffset? AvailableUntil { get; init; }
     [Id(14)] public string? Area { get; init; }
     [Id(15)] public IReadOnlyList<OfferDrawDown> DrawDowns { get; init; } = [];
+    [Id(20)] public DateTimeOffset? ExpiresAt { get; init; }
 
     public OfferSummary Redact() => new(Id, Version, HubSlug, Kind, Category, Description, Quantity, Remaining, Unit, Status, CreatedAt)
     {
         AvailableFrom = AvailableFrom,
         AvailableUntil = AvailableUntil,
         Area = Area,
+        ExpiresAt = ExpiresAt,
     };
 }
 
