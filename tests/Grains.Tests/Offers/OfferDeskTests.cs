@@ -112,7 +112,8 @@ public sealed class OfferDeskTests(ClusterFixture fixture)
         var hub = await domain.NewHub();
         var id = Guid.NewGuid();
         var created = await Grain(id).Create(new NewOffer(hub, OfferKind.Goods, RequestCategory.Food, "Soup tonight", 10, "bowls",
-            new ContactDetails("Tom", null, null, null), RequestSource.PhoneIntake, Domain.Sam) { ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(2) });
+            new ContactDetails("Tom", null, null, null), RequestSource.PhoneIntake, Domain.Sam)
+        { ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(2) });
         Assert.True(created.IsOk, created.Message);
         await domain.WaitForBoard(hub, b => b.Offers.Any(o => o.Id == id));
 

@@ -11,7 +11,8 @@ public sealed class OfferExpiryTests(FakeClockClusterFixture fixture)
         var hub = await domain.NewHub();
         var grain = fixture.Grains.GetGrain<IOfferGrain>(Guid.NewGuid());
         var created = await grain.Create(new NewOffer(hub, OfferKind.Space, RequestCategory.Shelter, "Spare room", 1, "room",
-            new ContactDetails("Tom", null, null, null), RequestSource.PhoneIntake, Domain.Sam) { ExpiresAt = fixture.Clock.GetUtcNow() + after });
+            new ContactDetails("Tom", null, null, null), RequestSource.PhoneIntake, Domain.Sam)
+        { ExpiresAt = fixture.Clock.GetUtcNow() + after });
         Assert.True(created.IsOk, created.Message);
         return (hub, created.Value!, grain);
     }
@@ -65,7 +66,8 @@ public sealed class OfferExpiryTests(FakeClockClusterFixture fixture)
     {
         var hub = await domain.NewHub();
         var refused = await fixture.Grains.GetGrain<IOfferGrain>(Guid.NewGuid()).Create(new NewOffer(hub, OfferKind.Goods, RequestCategory.Food, "Bread", 2, "loaves",
-            new ContactDetails("Tom", null, null, null), RequestSource.PhoneIntake, Domain.Sam) { ExpiresAt = fixture.Clock.GetUtcNow() });
+            new ContactDetails("Tom", null, null, null), RequestSource.PhoneIntake, Domain.Sam)
+        { ExpiresAt = fixture.Clock.GetUtcNow() });
         Assert.Equal((ResultStatus.Invalid, Reason.OfferExpiryPast), (refused.Status, refused.Reason));
     }
 }
