@@ -112,6 +112,14 @@ public enum Reason
     [English("Say the unit (kg, boxes, hours, rooms).")] SayTheUnit = 308,
     [English("Quantity must be more than zero.")] QuantityMoreThanZero = 309,
     [English("The offer must end after it starts.")] OfferEndsBeforeStart = 310,
+    // Offers run by coordinators (issue 17): 320-349
+    [English("The expiry must be in the future.")] OfferExpiryPast = 320,
+    [English("What is left must be between zero and the quantity.")] LeftOutOfRange = 321,
+    [English("This offer is already paused.")] OfferAlreadyPaused = 322,
+    [English("This offer is not paused.")] OfferNotPaused = 323,
+    [English("This offer is paused: resume it first.")] OfferPaused = 324,
+    [English("You cannot manage the offers of hub '{0}'.")] CannotManageOffers = 325,
+    [English("its expiry passed")] OfferExpiryPassed = 326,
 
     // Accounts and invitations: 400-499
     [English("An account with this email already exists.")] AccountExists = 400,

@@ -19,6 +19,9 @@ public sealed record NewOffer(
     [Id(10)] public DateTimeOffset? AvailableUntil { get; init; }
     [Id(11)] public string? Area { get; init; }
 
+    /// <summary>When the offer closes by itself (Expired); none means it stays until used up or withdrawn.</summary>
+    [Id(20)] public DateTimeOffset? ExpiresAt { get; init; }
+
     /// <summary>Where the offer is, when known; from the public form only ever a named area's point (Id 30 up: named areas).</summary>
     [Id(30)] public GeoPoint? Location { get; init; }
 
@@ -26,13 +29,8 @@ public sealed record NewOffer(
     {
         var errors = new List<FieldError>();
         if (!Slug.IsValid(HubSlug)) errors.Add(FieldError.Of(nameof(HubSlug), Reason.ChooseHub));
-        if (!Enum.IsDefined(Kind)) errors.Add(FieldError.Of(nameof(Kind), Reason.ChooseOfferKind));
-        if (!Enum.IsDefined(Category)) errors.Add(FieldError.Of(nameof(Category), Reason.ChooseCategory));
-        Text.Require(errors, nameof(Description), Description, NewRequest.MaxNeedLength, Reason.SayWhatIsOffered, multiLine: true);
-        Text.Require(errors, nameof(Unit), Unit, 40, Reason.SayTheUnit);
-        if (Quantity <= 0 || Quantity > 1_000_000) errors.Add(FieldError.Of(nameof(Quantity), Reason.QuantityMoreThanZero));
+        OfferRules.Check(errors, Kind, Category, Description, Quantity, Unit, Area, AvailableFrom, AvailableUntil);
         Text.Require(errors, "Contact.Name", Contact?.Name, NewRequest.MaxShortText, Reason.GiveContactName);
-        Text.Optional(errors, nameof(Area), Area, NewRequest.MaxShortText);
         if (Contact is not null)
         {
             Text.Clean(errors, "Contact.Phone", Contact.Phone);
@@ -40,10 +38,6 @@ public sealed record NewOffer(
             Text.Clean(errors, "Contact.Address", Contact.Address, multiLine: true);
         }
         if (Location is { IsValid: false }) errors.Add(FieldError.Of(nameof(Location), Reason.CoordinatesOutOfRange));
-        if (AvailableFrom is { } from && AvailableUntil is { } until && until <= from)
-        {
-            errors.Add(FieldError.Of(nameof(AvailableUntil), Reason.OfferEndsBeforeStart));
-        }
 
         return errors;
     }

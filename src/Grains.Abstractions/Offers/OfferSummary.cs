@@ -20,6 +20,7 @@ public sealed record OfferSummary(
     [Id(11)] public DateTimeOffset? AvailableFrom { get; init; }
     [Id(12)] public DateTimeOffset? AvailableUntil { get; init; }
     [Id(13)] public string? Area { get; init; }
+    [Id(20)] public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>Snapped to the display grid (see <see cref="GeoPoint.Approximate"/>), never the exact place.</summary>
     [Id(30)] public GeoPoint? ApproximateLocation { get; init; }

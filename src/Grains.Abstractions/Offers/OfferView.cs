@@ -23,6 +23,7 @@ public sealed record OfferView(
     [Id(13)] public DateTimeOffset? AvailableUntil { get; init; }
     [Id(14)] public string? Area { get; init; }
     [Id(15)] public IReadOnlyList<OfferDrawDown> DrawDowns { get; init; } = [];
+    [Id(20)] public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>Private: may be a giver's own position. Summaries carry it snapped to the display grid.</summary>
     [Id(30)] public GeoPoint? Location { get; init; }
@@ -33,6 +34,7 @@ public sealed record OfferView(
         AvailableUntil = AvailableUntil,
         Area = Area,
         ApproximateLocation = Location?.Approximate(),
+        ExpiresAt = ExpiresAt,
     };
 }
 

@@ -1,5 +1,6 @@
 using MutualAid.Board;
 using MutualAid.Hubs;
+using MutualAid.Offers;
 using MutualAid.Requests;
 
 namespace MutualAid.Silo.Hubs;
@@ -11,7 +12,7 @@ public sealed partial class HubGrain
     {
         var byStatus = indexes.StatusCounts();
         var needs = S.Open.Values.GroupBy(r => r.Category).ToDictionary(g => g.Key, g => g.Count());
-        var offers = S.Offers.Values.GroupBy(o => o.Category).ToDictionary(g => g.Key, g => g.Count());
+        var offers = S.Offers.Values.Where(o => o.Status == OfferStatus.Open).GroupBy(o => o.Category).ToDictionary(g => g.Key, g => g.Count());
         var unassignedCritical = S.Open.Values.Count(r => r.Urgency == Urgency.Critical && r.AssignedVolunteerId is null);
         var onDuty = S.Volunteers.Values.Count(v => v.OnDuty);
         var overdue = S.Open.Values.Count(r => r.OverdueSince is not null);

@@ -77,7 +77,8 @@ public sealed partial class HubGrain
         RefuseWhileStoreBehind();
         if (S.OfferVersions.TryGetValue(offer.Id, out var version) && version >= offer.Version) return;
         S.OfferVersions[offer.Id] = offer.Version;
-        if (offer.Status == OfferStatus.Open)
+        // A paused offer stays on the board (shown as paused); the counts and suggestions take only open ones.
+        if (OfferRules.IsLive(offer.Status))
         {
             S.Offers[offer.Id] = offer;
             await Publish([new OfferUpserted(offer)]);

@@ -1,12 +1,18 @@
 using Microsoft.Extensions.Logging;
 using MutualAid.Hubs;
 using MutualAid.Offers;
+using MutualAid.Requests;
 using MutualAid.Silo.Hubs;
+using MutualAid.Silo.Requests;
 
 namespace MutualAid.Silo.Offers;
 
-/// <summary>Something a member gives; drawn down as it is used, closed when nothing is left.</summary>
-public sealed class OfferGrain(
+/// <summary>
+/// Something a member gives; drawn down as it is used, closed when nothing is left. The hub's
+/// coordinators run it from the board (OfferGrain.Desk.cs) and it may close by itself at its
+/// expiry (OfferGrain.Expiry.cs); every change is one write with one history line, then a notice to the board.
+/// </summary>
+public sealed partial class OfferGrain(
     [PersistentState("offer")] IPersistentState<OfferState> state,
     TimeProvider clock,
     ILogger<OfferGrain> logger) : Grain, IOfferGrain, IRemindable
@@ -15,11 +21,14 @@ public sealed class OfferGrain(
 
     private OfferView? View => state.State.View;
 
+    private DateTimeOffset Now => clock.GetUtcNow();
+
     public async Task<Result<OfferView>> Create(NewOffer offer)
     {
         ArgumentNullException.ThrowIfNull(offer);
         if (View is not null) return Result<OfferView>.Refused(Reason.OfferExists);
-        var errors = offer.Validate();
+        var errors = offer.Validate().ToList();
+        OfferRules.CheckExpiry(errors, offer.ExpiresAt, Now);
         if (errors.Count > 0) return Result<OfferView>.Invalid(errors);
         if (await GrainFactory.GetGrain<IHubGrain>(offer.HubSlug).GetSettings() is not { } settings)
         {
@@ -30,22 +39,26 @@ public sealed class OfferGrain(
         var area = NamedArea.Find(settings.Areas, offer.Area);
         var view = new OfferView(
             this.GetPrimaryKey(), 0, offer.HubSlug, offer.Kind, offer.Category, offer.Description.Trim(), offer.Quantity,
-            offer.Quantity, offer.Unit.Trim(), OfferStatus.Open, offer.Contact, clock.GetUtcNow())
+            offer.Quantity, offer.Unit.Trim(), OfferStatus.Open, offer.Contact, Now)
         {
             AvailableFrom = offer.AvailableFrom,
             AvailableUntil = offer.AvailableUntil,
             Area = area?.Name ?? offer.Area?.Trim(),
             Location = offer.Location ?? area?.Point,
+            ExpiresAt = offer.ExpiresAt,
         };
-        return await Commit(view);
+        return await Commit(view, offer.Actor, Phrase.Of("DidRecordOffer", "recorded this offer ({0})", offer.Source), default);
     }
 
     public Task<OfferView?> GetView() => Task.FromResult(View);
+
+    public Task<IReadOnlyList<AuditEntry>> GetAudit() => Task.FromResult<IReadOnlyList<AuditEntry>>([.. state.State.Audit]);
 
     public async Task<Result<OfferView>> DrawDown(decimal amount, Guid? requestId, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (View is null) return Result<OfferView>.NotFound(Reason.NoSuchOffer);
+        if (View.Status == OfferStatus.Paused) return Result<OfferView>.Refused(Reason.OfferPaused);
         if (View.Status != OfferStatus.Open) return Result<OfferView>.Refused(Reason.OfferClosed, View.Status);
         if (amount <= 0) return Result<OfferView>.Invalid(nameof(amount), Reason.TakeMoreThanZero);
         if (amount > View.Remaining)
@@ -58,36 +71,41 @@ public sealed class OfferGrain(
         {
             Remaining = remaining,
             Status = remaining == 0 ? OfferStatus.Exhausted : OfferStatus.Open,
-            DrawDowns = [.. View.DrawDowns, new OfferDrawDown(requestId, amount, actor, clock.GetUtcNow())],
+            DrawDowns = [.. View.DrawDowns, new OfferDrawDown(requestId, amount, actor, Now)],
         };
-        return await Commit(view);
+        return await Commit(view, actor, Phrase.Of("DidTakeFromOffer", "took {0:0.##} {1}", amount, View.Unit), default);
     }
 
-    public async Task<Result<OfferView>> Withdraw(Actor actor, string reason)
+    /// <summary>
+    /// The next state (view, history line, expiry mark) in one write. The expiry reminder is
+    /// registered before the write and removed after it once not needed, so a crash in between
+    /// leaves at most a reminder that finds nothing to do and removes itself. A failed write
+    /// leaves the live state as it was.
+    /// </summary>
+    private async Task<Result<OfferView>> Commit(OfferView next, Actor actor, Phrase said, AuditReason reason)
     {
-        if (View is null) return Result<OfferView>.NotFound(Reason.NoSuchOffer);
-        if (View.Status != OfferStatus.Open) return Result<OfferView>.Refused(Reason.OfferClosed, View.Status);
-        if (string.IsNullOrWhiteSpace(reason)) return Result<OfferView>.Invalid(nameof(reason), Reason.SayWhyWithdrawn);
-        return await Commit(View with { Status = OfferStatus.Withdrawn });
-    }
-
-    private async Task<Result<OfferView>> Commit(OfferView next)
-    {
-        var view = next with { Version = next.Version + 1 };
+        var before = state.State;
+        var view = next with { Version = (before.View?.Version ?? 0) + 1 };
         // Durable before the write: a crash between it and the board's answer is repaired on restart.
         await Delivery.Arm();
-        state.State.View = view;
+        var upcoming = new OfferState
+        {
+            View = view,
+            Audit = [.. before.Audit, new AuditEntry(view.Version, Now, actor, said, reason.English) { ReasonSaid = reason.Said }],
+            ExpiryArmed = await ArmExpiry(before, view),
+        };
+        state.State = upcoming;
         try
         {
             await state.WriteStateAsync();
         }
         catch
         {
-            // Memory now disagrees with storage: drop this activation so the next call reloads the truth.
-            DeactivateOnIdle();
+            state.State = before;
             throw;
         }
 
+        if (before.ExpiryArmed && !upcoming.ExpiryArmed) await UnregisterExpiry();
         AnnounceToHub();
         return Result<OfferView>.Ok(view);
     }
@@ -99,8 +117,12 @@ public sealed class OfferGrain(
         return base.OnActivateAsync(cancellationToken);
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == HubDelivery.ReminderName ? Delivery.OnReminder() : Task.CompletedTask;
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
+    {
+        ExpiryReminder => CheckExpiry(),
+        HubDelivery.ReminderName => Delivery.OnReminder(),
+        _ => Task.CompletedTask,
+    };
 
     private HubDelivery Delivery => delivery ??= new HubDelivery(this, logger);
 

@@ -1,4 +1,5 @@
 using MutualAid.Offers;
+using MutualAid.Requests;
 
 namespace MutualAid.Silo.Offers;
 
@@ -6,4 +7,10 @@ namespace MutualAid.Silo.Offers;
 public sealed class OfferState
 {
     [Id(0)] public OfferView? View { get; set; }
+
+    /// <summary>Who changed the offer, when, how and why; empty for offers stored before histories were kept.</summary>
+    [Id(20)] public List<AuditEntry> Audit { get; set; } = [];
+
+    /// <summary>Whether the expiry reminder is registered, so a command knows to remove one it no longer needs.</summary>
+    [Id(21)] public bool ExpiryArmed { get; set; }
 }

@@ -25,4 +25,6 @@ public enum Ability
     AddNote,
     /// <summary>Read a request's whole contact log (the assigned volunteer reads only what is marked for them, through the grain's scope).</summary>
     ReadNotes,
+    /// <summary>Enter, edit, pause, resume, withdraw and set the expiry of a hub's offers.</summary>
+    ManageOffers,
 }

@@ -32,6 +32,8 @@ public static class AccessPolicy
             Ability.Dispatch => coordinator || dispatcher,
             // What was said on the phone is for the people working the case, not for a wide view.
             Ability.AddNote or Ability.ReadNotes => coordinator || dispatcher,
+            // The people who draw offers down for requests keep them true too; a wide view does not.
+            Ability.ManageOffers => coordinator || dispatcher,
             Ability.ManageHub => coordinator,
             Ability.ViewRegion => admin || regional || (region is not null && regionsOfMyHubs?.Contains(region) == true),
             Ability.Administer => admin,

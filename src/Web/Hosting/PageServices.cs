@@ -4,6 +4,7 @@ using MutualAid.Web.Dispatch;
 using MutualAid.Web.Handover;
 using MutualAid.Web.Import;
 using MutualAid.Web.Intake;
+using MutualAid.Web.Offers;
 using MutualAid.Web.People;
 using MutualAid.Web.Region;
 using MutualAid.Web.Volunteers;
@@ -20,6 +21,7 @@ public static class PageServices
         services.AddScoped<RequestReader>();
         services.AddScoped<DispatchService>();
         services.AddScoped<OfferService>();
+        services.AddScoped<OfferDeskService>();
         services.AddScoped<CaseNoteService>();
         services.AddScoped<IntakeService>();
         services.AddScoped<RegionService>();

@@ -77,7 +77,30 @@ public sealed class WritesPerCommandTests(CountingStorageClusterFixture fixture)
         Assert.Equal(0, refused);
     }
 
-    private async Task<int> WritesOf(IRequestGrain grain, Func<Task<Result<RequestView>>> command, bool expectOk = true)
+    [Fact]
+    public async Task Every_offer_command_writes_the_offer_once()
+    {
+        var hub = await domain.NewHub();
+        var grain = fixture.Grains.GetGrain<IOfferGrain>(Guid.NewGuid());
+        var offer = new NewOffer(hub, OfferKind.Goods, RequestCategory.Food, "Rice", 20, "kg", new ContactDetails("Tom", null, null, null), RequestSource.PhoneIntake, Domain.Sam)
+        {
+            ExpiresAt = DateTimeOffset.UtcNow.AddDays(2),
+        };
+
+        var created = await WritesOf(grain, () => grain.Create(offer));
+        var edited = await WritesOf(grain, () => grain.Edit(new EditOffer(1, Domain.Ana) { Quantity = 25, ExpiresAt = DateTimeOffset.UtcNow.AddDays(3) }));
+        var paused = await WritesOf(grain, () => grain.Pause(new OfferCommand(2, Domain.Ana)));
+        var resumed = await WritesOf(grain, () => grain.Unpause(new OfferCommand(3, Domain.Ana)));
+        var drawn = await WritesOf(grain, () => grain.DrawDown(5, null, Domain.Sam));
+        var stale = await WritesOf(grain, () => grain.Withdraw(new OfferCommand(4, Domain.Ana, "Gone")), expectOk: false);
+        var withdrawn = await WritesOf(grain, () => grain.Withdraw(new OfferCommand(5, Domain.Ana, "Gone")));
+
+        Assert.Equal(
+            "create 1, edit 1, pause 1, resume 1, draw 1, stale 0, withdraw 1",
+            $"create {created}, edit {edited}, pause {paused}, resume {resumed}, draw {drawn}, stale {stale}, withdraw {withdrawn}");
+    }
+
+    private async Task<int> WritesOf<T>(IAddressable grain, Func<Task<Result<T>>> command, bool expectOk = true)
     {
         var before = fixture.WritesOf(grain.GetGrainId());
         var result = await command();

@@ -255,5 +255,12 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         Assert.False(AccessPolicy.Allows(dispatcherA, Ability.SeeOutbox, "a", "r"));
         Assert.False(AccessPolicy.Allows(regionalR, Ability.SeeOutbox, "a", "r"));
         Assert.False(AccessPolicy.Allows(admin, Ability.SeeOutbox, "a", "r"));
+        // Offers are run by the hub's own coordinators and dispatchers.
+        Assert.True(AccessPolicy.Allows(coordinatorA, Ability.ManageOffers, "a", "r"));
+        Assert.True(AccessPolicy.Allows(dispatcherA, Ability.ManageOffers, "a", "r"));
+        Assert.False(AccessPolicy.Allows(coordinatorA, Ability.ManageOffers, "b", "r"));
+        Assert.False(AccessPolicy.Allows(regionalR, Ability.ManageOffers, "a", "r"));
+        Assert.False(AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Volunteer, "a")], Ability.ManageOffers, "a", "r"));
+        Assert.False(AccessPolicy.Allows(admin, Ability.ManageOffers, "a", "r"));
     }
 }

@@ -1,0 +1,55 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace MutualAid.Web.Tests.Components;
+
+public sealed class OfferDialogComponentTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task A_new_offer_shows_a_refused_field_under_it_then_goes_on_the_board()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Dispatcher, hub));
+
+        var dialog = context.Render<OfferDialog>(p => p.Add(x => x.HubSlug, hub));
+        dialog.WaitForAssertion(() => dialog.Find("[data-testid=offer-save]"), TimeSpan.FromSeconds(10));
+        await dialog.Find("input[data-testid=offer-unit]").ChangeAsync(new ChangeEventArgs { Value = "loaves" });
+        await dialog.Find("input[data-testid=offer-giver-name]").ChangeAsync(new ChangeEventArgs { Value = "Tom" });
+        await dialog.Find("[data-testid=offer-save]").ClickAsync(new MouseEventArgs());
+        dialog.WaitForAssertion(() => Assert.Contains("Say what is offered", dialog.Find("[data-testid=field-error-Description]").TextContent, StringComparison.Ordinal));
+
+        await dialog.Find("textarea[data-testid=offer-description-input]").ChangeAsync(new ChangeEventArgs { Value = "Bread from the bakery" });
+        await dialog.Find("[data-testid=offer-category]").ChangeAsync(new ChangeEventArgs { Value = nameof(RequestCategory.Groceries) });
+        await dialog.Find("[data-testid=offer-save]").ClickAsync(new MouseEventArgs());
+
+        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot()).Offers
+            .Any(o => o.Description == "Bread from the bakery" && o.Category == RequestCategory.Groceries && o.Unit == "loaves"), "the offer on the board");
+    }
+
+    [Fact]
+    public async Task A_stale_edit_says_who_changed_the_offer_and_pause_shows_it_paused()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        var created = await grains.GetGrain<IOfferGrain>(Guid.NewGuid()).Create(new NewOffer(hub, OfferKind.Goods, RequestCategory.Food, "Rice", 20, "kg",
+            new ContactDetails("Tom", null, null, null), RequestSource.PhoneIntake, Seed.Sam));
+        var offer = created.Value!;
+        await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
+
+        var dialog = context.Render<OfferDialog>(p => p.Add(x => x.HubSlug, hub).Add(x => x.OfferId, offer.Id));
+        dialog.WaitForAssertion(() => Assert.Contains("Rice", dialog.Find("textarea[data-testid=offer-description-input]").OuterHtml), TimeSpan.FromSeconds(10));
+        var elsewhere = await grains.GetGrain<IOfferGrain>(offer.Id).Edit(new EditOffer(offer.Version, new Actor("ana", "Ana")) { Quantity = 15 });
+        Assert.True(elsewhere.IsOk, elsewhere.Message);
+        await dialog.Find("textarea[data-testid=offer-description-input]").ChangeAsync(new ChangeEventArgs { Value = "Brown rice" });
+        await dialog.Find("[data-testid=offer-save]").ClickAsync(new MouseEventArgs());
+
+        dialog.WaitForAssertion(() => Assert.Contains("Ana", dialog.Find("[data-testid=offer-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Equal("Rice", (await grains.GetGrain<IOfferGrain>(offer.Id).GetView())!.Description);
+
+        await dialog.Find("[data-testid=offer-pause]").ClickAsync(new MouseEventArgs());
+        dialog.WaitForAssertion(() => Assert.Equal("Paused", dialog.Find("[data-testid=offer-status]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        Assert.NotEmpty(dialog.FindAll("[data-testid=offer-resume]"));
+    }
+}
