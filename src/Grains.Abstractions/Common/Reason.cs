@@ -237,4 +237,11 @@ public enum Reason
     [English("Change at least one field.")] NothingToChange = 900,
     [English("Write what happened.")] SayWhatHappened = 901,
     [English("Choose what kind of entry this is.")] ChooseNoteKind = 902,
+
+    // API tokens 1050-1099
+    [English("Give the token a name.")] ApiTokenNameMissing = 1050,
+    [English("A hub can have at most {0} live API tokens; revoke one first.")] ApiTokenLimit = 1051,
+    [English("There is no such API token.")] NoSuchApiToken = 1052,
+    [English("This API token was already issued.")] ApiTokenExists = 1053,
+    [English("The token's fingerprint is not a SHA-256 hash.")] ApiTokenHashShape = 1054,
 }

@@ -25,4 +25,6 @@ public enum Ability
     AddNote,
     /// <summary>Read a request's whole contact log (the assigned volunteer reads only what is marked for them, through the grain's scope).</summary>
     ReadNotes,
+    /// <summary>Issue and revoke the hub's API tokens (integrations act with them as a dispatcher or reader).</summary>
+    ManageApiTokens,
 }
