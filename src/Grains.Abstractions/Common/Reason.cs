@@ -250,4 +250,10 @@ public enum Reason
     [English("Give the area a name.")] GiveAreaName = 950,
     [English("{0} is listed twice; each area needs its own name.")] AreaListedTwice = 951,
     [English("A hub can list at most {0} areas.")] TooManyAreas = 952,
+    // API tokens 1050-1099
+    [English("Give the token a name.")] ApiTokenNameMissing = 1050,
+    [English("A hub can have at most {0} live API tokens; revoke one first.")] ApiTokenLimit = 1051,
+    [English("There is no such API token.")] NoSuchApiToken = 1052,
+    [English("This API token was already issued.")] ApiTokenExists = 1053,
+    [English("The token's fingerprint is not a SHA-256 hash.")] ApiTokenHashShape = 1054,
 }

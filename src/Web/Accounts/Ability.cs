@@ -27,4 +27,6 @@ public enum Ability
     ReadNotes,
     /// <summary>Enter, edit, pause, resume, withdraw and set the expiry of a hub's offers.</summary>
     ManageOffers,
+    /// <summary>Issue and revoke the hub's API tokens (integrations act with them as a dispatcher or reader).</summary>
+    ManageApiTokens,
 }

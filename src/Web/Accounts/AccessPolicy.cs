@@ -42,6 +42,8 @@ public static class AccessPolicy
             Ability.TakeIntoHub => coordinator || dispatcher || regional,
             // Who was told what names requesters: the hub's coordinators, not a wider view.
             Ability.SeeOutbox => coordinator,
+            // A token acts for the hub with no person behind it: only those who answer for the hub hand one out.
+            Ability.ManageApiTokens => coordinator,
             _ => false,
         };
     }

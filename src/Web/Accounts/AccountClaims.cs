@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using MutualAid.Accounts;
+using MutualAid.ApiTokens;
+using MutualAid.Common;
 
 namespace MutualAid.Web.Accounts;
 
@@ -12,6 +14,9 @@ public static class AccountClaims
     public const string Stamp = "ma:stamp";
     public const string Culture = "ma:culture";
     public const string Scheme = "MutualAid";
+
+    /// <summary>The id of the API token a principal stands for (integrations, never people).</summary>
+    public const string Token = "ma:token";
 
     public static ClaimsPrincipal Principal(UserAccount account)
     {
@@ -26,6 +31,31 @@ public static class AccountClaims
         if (account.VolunteerId is { } v) claims.Add(new Claim(Volunteer, v.ToString()));
         if (account.Culture is { Length: > 0 } culture) claims.Add(new Claim(Culture, culture));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, Role));
+    }
+
+    /// <summary>
+    /// An integration acting with a token: a dispatch token is the hub's dispatcher; a read token is
+    /// a volunteer of the hub bound to no volunteer, so it sees the redacted board and can act on nothing.
+    /// It has no email, so nothing that needs an account (sign-in revalidation, the live board) takes it.
+    /// </summary>
+    public static ClaimsPrincipal Principal(ApiTokenGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        var role = grant.Scope == ApiTokenScope.Dispatch ? MutualAid.Accounts.Role.Dispatcher : MutualAid.Accounts.Role.Volunteer;
+        Claim[] claims =
+        [
+            new(Token, grant.Id.ToString()),
+            new(ClaimTypes.Name, $"{grant.Name} (API token)"),
+            new(Role, new RoleGrant(role, grant.Hub).ToString()),
+        ];
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Api.ApiTokenScheme.Name, ClaimTypes.Name, Role));
+    }
+
+    /// <summary>Who acts, as audit entries name them: the account, or the token (so an entry says which token did it).</summary>
+    public static Actor Actor(ClaimsPrincipal? user)
+    {
+        if (Guid.TryParse(user?.FindFirst(Token)?.Value, out var token)) return new Actor($"token:{token}", user!.Identity?.Name ?? "API token");
+        return Email(user) is { } email ? new Actor(email, user!.Identity?.Name ?? email) : new Actor("anonymous", "Anonymous");
     }
 
     public static IReadOnlyList<RoleGrant> Roles(ClaimsPrincipal? user) =>

@@ -19,6 +19,10 @@ public static class AuthenticationSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
             o.Events.OnValidatePrincipal = Revalidate;
+            // A request that carries a bearer token is an integration's: every endpoint that takes the
+            // cookie takes the token instead (and answers 401, not a sign-in redirect); no cookie is
+            // read, renewed or issued for it.
+            o.ForwardDefaultSelector = http => Api.ApiTokenAuthenticationHandler.Presented(http.Request) is null ? null : Api.ApiTokenScheme.Name;
         }).AddScheme<AuthenticationSchemeOptions, Api.ApiTokenAuthenticationHandler>(Api.ApiTokenScheme.Name, null);
         services.AddAuthorization(Policies.Add);
         services.AddCascadingAuthenticationState();
@@ -27,6 +31,7 @@ public static class AuthenticationSetup
         services.AddSingleton<Access>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PlaceAuthorizationHandler>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<Api.ApiTokenFailures>();
         services.AddSingleton<AccountsBootstrap>();
     }
 

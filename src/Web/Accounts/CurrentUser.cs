@@ -25,9 +25,7 @@ public sealed class CurrentUser(Access access)
     public void Set(ClaimsPrincipal principal)
     {
         Principal = principal ?? throw new ArgumentNullException(nameof(principal));
-        Actor = AccountClaims.Email(principal) is { } email
-            ? new Actor(email, principal.Identity?.Name ?? email)
-            : new Actor("anonymous", "Anonymous");
+        Actor = AccountClaims.Actor(principal);
     }
 
     public Task<bool> Can(Ability permission, string? hub, string? region = null) => access.Can(Principal, permission, hub, region);

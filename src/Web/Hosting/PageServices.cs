@@ -30,6 +30,7 @@ public static class PageServices
         services.AddScoped<ExportService>();
         services.AddScoped<PeopleService>();
         services.AddScoped<TeamService>();
+        services.AddScoped<Api.ApiTokenService>();
         services.AddScoped<VolunteerService>();
         services.AddScoped<VolunteerJobService>();
         services.AddScoped<CircuitPresence>();

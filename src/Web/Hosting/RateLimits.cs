@@ -57,7 +57,7 @@ public static class RateLimits
     /// One budget per IPv4 address, and per IPv6 /64: one home or phone gets a whole /64, so its
     /// single addresses would be as many budgets as it likes.
     /// </summary>
-    private static string ClientKey(HttpContext http)
+    internal static string ClientKey(HttpContext http)
     {
         var address = http.Connection.RemoteIpAddress;
         if (address is null) return "unknown";

@@ -263,4 +263,14 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         Assert.False(AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Volunteer, "a")], Ability.ManageOffers, "a", "r"));
         Assert.False(AccessPolicy.Allows(admin, Ability.ManageOffers, "a", "r"));
     }
+
+    [Theory]
+    [InlineData(MutualAid.Accounts.Role.Coordinator, "a", true)]
+    [InlineData(MutualAid.Accounts.Role.Coordinator, "b", false)]
+    [InlineData(MutualAid.Accounts.Role.Dispatcher, "a", false)]
+    [InlineData(MutualAid.Accounts.Role.Volunteer, "a", false)]
+    [InlineData(MutualAid.Accounts.Role.RegionalCoordinator, "r", false)]
+    [InlineData(MutualAid.Accounts.Role.NetworkAdmin, null, false)]
+    public void Only_the_hubs_own_coordinators_issue_and_revoke_its_api_tokens(MutualAid.Accounts.Role role, string? scope, bool allowed) =>
+        Assert.Equal(allowed, AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(role, scope)], Ability.ManageApiTokens, "a", "r"));
 }

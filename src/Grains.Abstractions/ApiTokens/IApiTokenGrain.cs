@@ -1,0 +1,24 @@
+namespace MutualAid.ApiTokens;
+
+/// <summary>
+/// One API token, keyed by its id (the part of the token before the secret). Only the hub's token
+/// list issues and revokes it; the web tier asks it to verify on every API request, which it answers
+/// from memory. A leaf: it calls no other grain.
+/// </summary>
+[Alias("MutualAid.IApiTokenGrain")]
+public interface IApiTokenGrain : IGrainWithGuidKey
+{
+    /// <summary>Stores the token once; an id already used is refused, never overwritten.</summary>
+    [Alias("Issue")] Task<Result<ApiTokenView>> Issue(NewApiToken token);
+
+    /// <summary>
+    /// The grant when <paramref name="secretHash"/> matches and the token is live, else null: an unknown
+    /// id, a wrong secret and a revoked token all answer the same.
+    /// </summary>
+    [Alias("Verify")] Task<ApiTokenGrant?> Verify(byte[] secretHash);
+
+    /// <summary>Takes effect at once: the next <see cref="Verify"/> answers null. Revoking twice changes nothing.</summary>
+    [Alias("Revoke")] Task<Result<ApiTokenView>> Revoke(Actor by);
+
+    [Alias("View"), ReadOnly] Task<ApiTokenView?> View();
+}

@@ -1,0 +1,26 @@
+using MutualAid.ApiTokens;
+
+namespace MutualAid.Silo.ApiTokens;
+
+/// <summary>One token as stored: its SHA-256 fingerprint, never the secret.</summary>
+[GenerateSerializer, Alias("MutualAid.Silo.ApiTokenState")]
+public sealed class ApiTokenState
+{
+    [Id(0)] public string? Hub { get; set; }
+    [Id(1)] public string Name { get; set; } = "";
+    [Id(2)] public ApiTokenScope Scope { get; set; }
+    [Id(3)] public byte[]? SecretHash { get; set; }
+    [Id(4)] public Actor? CreatedBy { get; set; }
+    [Id(5)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(6)] public DateTimeOffset? LastUsedAt { get; set; }
+    [Id(7)] public Actor? RevokedBy { get; set; }
+    [Id(8)] public DateTimeOffset? RevokedAt { get; set; }
+}
+
+/// <summary>A hub's token ids: live ones, and the latest revoked ones it still shows.</summary>
+[GenerateSerializer, Alias("MutualAid.Silo.HubApiTokensState")]
+public sealed class HubApiTokensState
+{
+    [Id(0)] public List<Guid> Live { get; set; } = [];
+    [Id(1)] public List<Guid> Revoked { get; set; } = [];
+}
