@@ -1,6 +1,6 @@
 using MutualAid.Silo.Hosting;
 using MutualAid.Web.Accounts;
-using MutualAid.Web.Dispatch;
+using MutualAid.Web.Api;
 using MutualAid.Web.Board;
 using MutualAid.Web.Layout;
 using MutualAid.Web.Import;
@@ -48,6 +48,7 @@ try
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
     builder.Services.AddMutualAidChannels(builder.Configuration);
     builder.Services.AddMutualAidSms();
+    builder.Services.AddMutualAidApi();
     // A bad form (a forged or expired antiforgery token, a body that does not bind) is a plain 400 in
     // every environment; Development would otherwise throw it to the developer exception page.
     builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
@@ -63,6 +64,7 @@ try
     if (!app.Environment.IsDevelopment()) app.UseHsts();
     app.UseMiddleware<SecurityHeaders>();
     app.UseStaticFiles();
+    app.UseApiProblems();
     app.UseRequestLocalization();
     app.UseRateLimiter();
     app.UseAuthentication();
@@ -82,7 +84,7 @@ try
     app.MapCsvExports();
     app.MapHandover();
     app.MapMyJobs();
-    app.MapDispatchApi();
+    app.MapMutualAidApi();
     app.MapHealth();
     app.MapBenchmarkBaseline();
     await app.RunAsync();

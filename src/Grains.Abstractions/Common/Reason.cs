@@ -237,4 +237,13 @@ public enum Reason
     [English("Change at least one field.")] NothingToChange = 900,
     [English("Write what happened.")] SayWhatHappened = 901,
     [English("Choose what kind of entry this is.")] ChooseNoteKind = 902,
+
+    // API 1000-1049
+    [English("This value cannot be read for this field; the API reference lists what it takes.")] NotAValue = 1000,
+    [English("The body is not valid JSON.")] MalformedJson = 1001,
+    [English("Send the {0} header.")] ClientHeaderMissing = 1002,
+    [English("This Idempotency-Key was used with a different body; use a new key for a new request.")] IdempotencyKeyReused = 1003,
+    [English("Sign in or send an API token.")] SignInOrToken = 1004,
+    [English("Keep the Idempotency-Key under {0} characters.")] IdempotencyKeyTooLong = 1005,
+    [English("There is no such resource.")] NoSuchPath = 1006,
 }
