@@ -59,6 +59,7 @@ public static class ApiSetup
         api.MapVolunteers();
         api.MapOffers();
         app.MapOpenApi();
-        app.MapScalarApiReference(DocsPath, o => o.WithTitle("MutualAid API"));
+        // Served from this origin: no web fonts from elsewhere, no telemetry (the CSP would block them anyway).
+        app.MapScalarApiReference(DocsPath, o => o.WithTitle("MutualAid API").DisableDefaultFonts().DisableTelemetry());
     }
 }

@@ -199,6 +199,23 @@ public sealed class ApiTests(TrustWorld world) : IClassFixture<TrustWorld>
         Assert.Single(board.Requests, r => r.Area == "Once Lane" && r.Id == id);
     }
 
+    [Fact]
+    public async Task The_document_and_its_reference_are_served_and_only_the_reference_may_run_inline_script()
+    {
+        using var anonymous = await world.Client("anonymous");
+
+        using var document = await anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using var reference = await anonymous.GetAsync(new Uri(ApiSetup.DocsPath + "/", UriKind.Relative));
+        using var board = await anonymous.GetAsync(new Uri("/account/login", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Contains("\"/api/v1/requests/{id}/assign\"", await document.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+        Assert.Contains("openapi/v1.json", await reference.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("'unsafe-inline'", reference.Headers.GetValues("Content-Security-Policy").Single().Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain("'unsafe-inline'", board.Headers.GetValues("Content-Security-Policy").Single().Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
     private static (HttpStatusCode, string?, string?) Shape((HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response) answer) =>
         (answer.Status, answer.Body.GetProperty("type").GetString(), answer.Body.GetProperty("reason").GetString());
 
