@@ -1,6 +1,6 @@
 using MutualAid.Silo.Hosting;
 using MutualAid.Web.Accounts;
-using MutualAid.Web.Dispatch;
+using MutualAid.Web.Api;
 using MutualAid.Web.Board;
 using MutualAid.Web.Layout;
 using MutualAid.Web.Import;
@@ -50,6 +50,7 @@ try
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
     builder.Services.AddMutualAidChannels(builder.Configuration);
     builder.Services.AddMutualAidSms();
+    builder.Services.AddMutualAidApi();
     builder.Services.AddMutualAidTelemetry(builder.Configuration, "mutualaid-web",
         m => m.AddAspNetCoreInstrumentation().AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0)
             .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Components.Server.Circuits", "Microsoft.AspNetCore.SignalR"),
@@ -70,6 +71,7 @@ try
     app.UseMiddleware<SecurityHeaders>();
     app.UseMetricsEndpoint();
     app.UseStaticFiles();
+    app.UseApiProblems();
     app.UseRequestLocalization();
     app.UseRateLimiter();
     app.UseAuthentication();
@@ -90,7 +92,7 @@ try
     app.MapCsvExports();
     app.MapHandover();
     app.MapMyJobs();
-    app.MapDispatchApi();
+    app.MapMutualAidApi();
     app.MapHealth();
     app.MapBenchmarkBaseline();
     await app.RunAsync();

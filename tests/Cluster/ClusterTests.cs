@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Xunit.Abstractions;
 
 namespace MutualAid.Cluster.Tests;
@@ -5,19 +6,20 @@ namespace MutualAid.Cluster.Tests;
 /// <summary>Real processes on real Redis: two silos, two front-ends, demo data.</summary>
 public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output) : IClassFixture<LocalCluster>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private sealed record Answer(RequestSummary? Request, string? Message);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     private static async Task<(HttpStatusCode Status, RequestSummary? Request, string? Message)> Post(HttpClient client, string path, object body)
     {
         using var response = await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, Json);
-        var answer = response.Content.Headers.ContentType?.MediaType == "application/json" ? await response.Content.ReadFromJsonAsync<Answer>(Json) : null;
-        return (response.StatusCode, answer?.Request, answer?.Message ?? await response.Content.ReadAsStringAsync());
+        // Success answers the request (201 for a create, read here as 200); anything else is problem details.
+        var status = response.StatusCode == HttpStatusCode.Created ? HttpStatusCode.OK : response.StatusCode;
+        if (status == HttpStatusCode.OK) return (status, await response.Content.ReadFromJsonAsync<RequestSummary>(Json), null);
+        var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json" ? await response.Content.ReadFromJsonAsync<JsonElement>(Json) : default;
+        return (status, null, problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("detail", out var detail) ? detail.GetString() : await response.Content.ReadAsStringAsync());
     }
 
     private static object NewRequest(Guid id, string need) =>
-        new { id, category = (int)RequestCategory.Food, urgency = (int)Urgency.Normal, area = "Cluster Road", need, contactName = "Cluster Test", phone = "07700 955" + Random.Shared.Next(100, 999), address = (string?)null };
+        new { id, category = "Food", urgency = "Normal", area = "Cluster Road", need, contact = new { name = "Cluster Test", phone = "07700 955" + Random.Shared.Next(100, 999) } };
 
     [Fact]
     public async Task A_request_created_through_one_front_end_reaches_a_board_on_the_other()
@@ -35,7 +37,7 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
         await board.InvokeAsync<BoardSnapshot>("JoinHub", "north");
 
         var stopwatch = Stopwatch.StartNew();
-        var (status, request, message) = await Post(web1, "/api/hubs/north/requests", NewRequest(id, "Cross front-end"));
+        var (status, request, message) = await Post(web1, "/api/v1/hubs/north/requests", NewRequest(id, "Cross front-end"));
         Assert.True(status == HttpStatusCode.OK, $"{status} {message}");
         var delta = await seen.Task.WaitAsync(TimeSpan.FromSeconds(10));
         output.WriteLine($"web1 → grain → web2 board in {stopwatch.ElapsedMilliseconds} ms (v{delta.Version})");
@@ -91,8 +93,8 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
                 }
 
                 var (status, request, message) = steps[step] == "create"
-                    ? await Post(web1, "/api/hubs/north/requests", NewRequest(id, $"Failover {n}"))
-                    : await Post(web1, $"/api/requests/{id}/{steps[step]}", new { expectedVersion = version, volunteerId = onDuty[n % onDuty.Length], hours = 0.25 });
+                    ? await Post(web1, "/api/v1/hubs/north/requests", NewRequest(id, $"Failover {n}"))
+                    : await Post(web1, $"/api/v1/requests/{id}/{steps[step]}", new { expectedVersion = version, volunteerId = onDuty[n % onDuty.Length], hours = 0.25 });
                 switch (status)
                 {
                     case HttpStatusCode.OK:
@@ -108,7 +110,7 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
                         break;
                     case HttpStatusCode.Conflict:
                         // An earlier attempt went through after all: read where it stands and carry on from there.
-                        using (var current = await web2.GetAsync(new Uri($"/api/requests/{id}", UriKind.Relative)))
+                        using (var current = await web2.GetAsync(new Uri($"/api/v1/requests/{id}", UriKind.Relative)))
                         {
                             var now = (await current.Content.ReadFromJsonAsync<RequestSummary>(Json))!;
                             version = now.Version;
@@ -158,7 +160,7 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            using var response = await client.GetAsync(new Uri($"/api/requests/{id}", UriKind.Relative));
+            using var response = await client.GetAsync(new Uri($"/api/v1/requests/{id}", UriKind.Relative));
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
             {
                 response.EnsureSuccessStatusCode();
@@ -174,16 +176,16 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
     {
         var (web1, _) = await cluster.SignIn(cluster.Web1, "dispatcher@demo.local");
         var id = Guid.NewGuid();
-        var (status, _, message) = await Post(web1, "/api/hubs/north/requests", NewRequest(id, "Survives a restart"));
+        var (status, _, message) = await Post(web1, "/api/v1/hubs/north/requests", NewRequest(id, "Survives a restart"));
         Assert.True(status == HttpStatusCode.OK, $"{status} {message}");
-        var triaged = await Post(web1, $"/api/requests/{id}/triage", new { expectedVersion = 1 });
+        var triaged = await Post(web1, $"/api/v1/requests/{id}/triage", new { expectedVersion = 1 });
         Assert.Equal(HttpStatusCode.OK, triaged.Status);
 
         await cluster.Script("stop");
         await cluster.Script("start");
 
         var (again, _) = await cluster.SignIn(cluster.Web2, "dispatcher@demo.local");
-        var now = await again.GetFromJsonAsync<RequestSummary>(new Uri($"/api/requests/{id}", UriKind.Relative), Json);
+        var now = await again.GetFromJsonAsync<RequestSummary>(new Uri($"/api/v1/requests/{id}", UriKind.Relative), Json);
         Assert.Equal(RequestStatus.Triaged, now!.Status);
         Assert.Equal(2, now.Version);
         Assert.Equal("Survives a restart", now.Need);

@@ -11,7 +11,7 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int Rounds = 20;
     private const string Hub = "north";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private static readonly TimeSpan Allowed = TimeSpan.FromSeconds(10);
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-crash-" + Guid.NewGuid().ToString("N")[..8]);
@@ -83,23 +83,21 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IDisposable
             while (!killing)
             {
                 var id = Guid.NewGuid();
-                var created = await Post(client, $"/api/hubs/{Hub}/requests", new
+                var created = await Post(client, $"/api/v1/hubs/{Hub}/requests", new
                 {
                     id,
-                    category = (int)RequestCategory.Food,
-                    urgency = (int)Urgency.Normal,
+                    category = "Food",
+                    urgency = "Normal",
                     area = "Crash Road",
                     need = "Groceries for the crash test",
-                    contactName = "Crash Test",
-                    phone = "07700 966" + Random.Shared.Next(100, 999),
-                    address = (string?)null,
+                    contact = new { name = "Crash Test", phone = "07700 966" + Random.Shared.Next(100, 999) },
                 });
                 if (created is null) return;
                 Interlocked.Increment(ref counts[0]);
-                var assigned = await Post(client, $"/api/requests/{id}/assign", new { expectedVersion = created.Version, volunteerId = volunteer, hours = 0.25 }, refusalAllowed: true);
+                var assigned = await Post(client, $"/api/v1/requests/{id}/assign", new { expectedVersion = created.Version, volunteerId = volunteer, hours = 0.25 }, refusalAllowed: true);
                 if (assigned is null) continue;
                 Interlocked.Increment(ref counts[1]);
-                if (await Post(client, $"/api/requests/{id}/unassign", new { expectedVersion = assigned.Version, reason = "crash test" }) is null) return;
+                if (await Post(client, $"/api/v1/requests/{id}/unassign", new { expectedVersion = assigned.Version, reason = "crash test" }) is null) return;
                 Interlocked.Increment(ref counts[2]);
             }
         }
@@ -112,9 +110,9 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IDisposable
     private async Task<RequestSummary?> Post(HttpClient client, string path, object body, bool refusalAllowed = false)
     {
         using var response = await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, Json);
-        if (response.StatusCode == HttpStatusCode.OK)
+        if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created)
         {
-            var request = (await response.Content.ReadFromJsonAsync<Answer>(Json))!.Request!;
+            var request = (await response.Content.ReadFromJsonAsync<RequestSummary>(Json))!;
             acknowledged.AddOrUpdate(request.Id, request.Version, (_, v) => Math.Max(v, request.Version));
             return request;
         }
@@ -152,7 +150,7 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IDisposable
         {
             foreach (var request in watcher.Board!.Requests.Where(r => acknowledged.ContainsKey(r.Id) && r.AssignedVolunteerId is not null))
             {
-                await Post(dispatcher, $"/api/requests/{request.Id}/unassign", new { expectedVersion = request.Version, reason = "crash test" });
+                await Post(dispatcher, $"/api/v1/requests/{request.Id}/unassign", new { expectedVersion = request.Version, reason = "crash test" });
             }
         }
     }
@@ -162,7 +160,6 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IDisposable
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 
-    private sealed record Answer(RequestSummary? Request, string? Message);
 
     /// <summary>A board client that only watches: snapshot, then deltas in order, resyncing on a gap.</summary>
     private sealed class Watcher

@@ -8,7 +8,7 @@ public sealed class OutboxCrashTests : IDisposable
 {
     private const string Hub = "north";
     private const int Requests = 8;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-outbox-crash-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -31,18 +31,16 @@ public sealed class OutboxCrashTests : IDisposable
                 {
                     var id = Guid.NewGuid();
                     var phone = "+4477009661" + i.ToString("00", CultureInfo.InvariantCulture);
-                    using var created = await dispatcher.PostAsJsonAsync(new Uri($"/api/hubs/{Hub}/requests", UriKind.Relative), new
+                    using var created = await dispatcher.PostAsJsonAsync(new Uri($"/api/v1/hubs/{Hub}/requests", UriKind.Relative), new
                     {
                         id,
-                        category = (int)RequestCategory.Food,
-                        urgency = (int)Urgency.Normal,
+                        category = "Food",
+                        urgency = "Normal",
                         area = "Crash Road",
                         need = "Groceries",
-                        contactName = "Texted Person",
-                        phone,
-                        address = (string?)null,
+                        contact = new { name = "Texted Person", phone },
                     }, Json);
-                    Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+                    Assert.Equal(HttpStatusCode.Created, created.StatusCode);
                     phones[id] = phone;
                 }
             }

@@ -56,9 +56,9 @@ public sealed class LowBandwidthTests(BrowserFixture fixture)
         var need = "E2E plain job " + id.ToString("N")[..6];
         var api = dispatcher.Context.APIRequest;
         var headers = new Dictionary<string, string> { ["X-MutualAid-Client"] = "e2e" };
-        var created = await api.PostAsync("/api/hubs/north/requests", new() { Headers = headers, DataObject = new { id, category = 2 /* Medicine */, urgency = 3 /* Low */, area = "Plain Street", need, contactName = "Pat", phone = "07700 900555" } });
+        var created = await api.PostAsync("/api/v1/hubs/north/requests", new() { Headers = headers, DataObject = new { id, category = "Medicine", urgency = "Low", area = "Plain Street", need, contact = new { name = "Pat", phone = "07700 900555" } } });
         Assert.True(created.Ok, await created.TextAsync());
-        var assigned = await api.PostAsync($"/api/requests/{id}/assign", new() { Headers = headers, DataObject = new { expectedVersion = 1, volunteerId = priya } });
+        var assigned = await api.PostAsync($"/api/v1/requests/{id}/assign", new() { Headers = headers, DataObject = new { expectedVersion = 1, volunteerId = priya } });
         Assert.True(assigned.Ok, await assigned.TextAsync());
 
         // A fresh tab of the signed-in browser, so nothing the sign-in's landing page still fetches is counted.
@@ -79,8 +79,8 @@ public sealed class LowBandwidthTests(BrowserFixture fixture)
         }
 
         await Expect(job).ToHaveCountAsync(0); // delivered: no longer one of her jobs
-        var done = await api.GetAsync($"/api/requests/{id}", new() { Headers = headers });
-        Assert.Contains("\"status\":4", // Fulfilled
+        var done = await api.GetAsync($"/api/v1/requests/{id}", new() { Headers = headers });
+        Assert.Contains("\"status\":\"Fulfilled\"",
              (await done.TextAsync()).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 }

@@ -256,4 +256,12 @@ public enum Reason
     [English("There is no such API token.")] NoSuchApiToken = 1052,
     [English("This API token was already issued.")] ApiTokenExists = 1053,
     [English("The token's fingerprint is not a SHA-256 hash.")] ApiTokenHashShape = 1054,
+    // API 1000-1049
+    [English("This value cannot be read for this field; the API reference lists what it takes.")] NotAValue = 1000,
+    [English("The body is not valid JSON.")] MalformedJson = 1001,
+    [English("Send the {0} header.")] ClientHeaderMissing = 1002,
+    [English("This Idempotency-Key was used with a different body; use a new key for a new request.")] IdempotencyKeyReused = 1003,
+    [English("Sign in or send an API token.")] SignInOrToken = 1004,
+    [English("Keep the Idempotency-Key under {0} characters.")] IdempotencyKeyTooLong = 1005,
+    [English("There is no such resource.")] NoSuchPath = 1006,
 }

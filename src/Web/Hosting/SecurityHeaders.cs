@@ -12,6 +12,13 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<MapOptions> m
 {
     private readonly string policy = Policy(map.Value.TileOrigin);
 
+    /// <summary>
+    /// The API reference page starts its script (served by the Scalar package from this origin) with an
+    /// inline module; only that page may run inline script. It shows no personal data and takes no input
+    /// but the caller's own token.
+    /// </summary>
+    private readonly string docsPolicy = Policy(map.Value.TileOrigin).Replace("script-src 'self';", "script-src 'self' 'unsafe-inline';", StringComparison.Ordinal);
+
     /// <summary>The policy, with a tile server's origin (if any) allowed to serve images.</summary>
     public static string Policy(string? tileOrigin) =>
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
@@ -22,7 +29,7 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<MapOptions> m
     {
         ArgumentNullException.ThrowIfNull(context);
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = policy;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Api.ApiSetup.DocsPath) ? docsPolicy : policy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

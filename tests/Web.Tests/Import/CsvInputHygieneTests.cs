@@ -61,18 +61,18 @@ public sealed class CsvInputHygieneTests(TrustWorld world) : IClassFixture<Trust
     {
         using var dispatcher = await world.Client("dispatcher");
         var id = Guid.NewGuid();
-        using var create = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/hubs/{world.A}/requests", UriKind.Relative))
+        using var create = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/hubs/{world.A}/requests", UriKind.Relative))
         {
-            Content = JsonContent.Create(new DispatchEndpoints.CreateBody(id, RequestCategory.Food, Urgency.Normal, "Mill Lane", "Bread\u0007", "Jo", "07700 900001", null)),
+            Content = JsonContent.Create(new CreateRequestBody(RequestCategory.Food, Urgency.Normal, "Mill Lane", "Bread\u0007", new ContactBody("Jo", "07700 900001")) { Id = id }),
         };
-        create.Headers.Add(DispatchEndpoints.ClientHeader, "tests");
+        create.Headers.Add(ClientHeaderFilter.Header, "tests");
 
         using var response = await dispatcher.SendAsync(create);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var errors = body.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()!).ToArray();
-        Assert.Equal(["Need"], errors);
+        var errors = body.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToArray();
+        Assert.Equal(["need"], errors);
         Assert.Null(await world.Factory.Grains.GetGrain<IRequestGrain>(id).GetView());
     }
 

@@ -36,11 +36,11 @@ public sealed class UntrustedTextInLogsTests(UntrustedTextInLogsTests.VerboseWor
             }
         }
 
-        using var api = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/hubs/{slug}/requests", UriKind.Relative))
+        using var api = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/hubs/{slug}/requests", UriKind.Relative))
         {
-            Content = JsonContent.Create(new DispatchEndpoints.CreateBody(Guid.NewGuid(), RequestCategory.Food, Urgency.Normal, Hostile, Hostile, Hostile, Hostile, Hostile)),
+            Content = JsonContent.Create(new CreateRequestBody(RequestCategory.Food, Urgency.Normal, Hostile, Hostile, new ContactBody(Hostile, Hostile, null, Hostile)) { Id = Guid.NewGuid() }),
         };
-        api.Headers.Add(DispatchEndpoints.ClientHeader, "tests");
+        api.Headers.Add(ClientHeaderFilter.Header, "tests");
         using var dispatcher = await world.Client("dispatcher");
         using var answer = await dispatcher.SendAsync(api);
         Assert.True((int)answer.StatusCode is >= 400 and < 500, $"the API answered {(int)answer.StatusCode}");

@@ -7,7 +7,7 @@ public sealed class TeamTests(TeamWorld world) : IClassFixture<TeamWorld>
     private static async Task<HttpStatusCode> Get(HttpClient client, string path, bool api = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        if (api) request.Headers.Add(DispatchEndpoints.ClientHeader, "tests");
+        if (api) request.Headers.Add(ClientHeaderFilter.Header, "tests");
         return (await client.SendAsync(request)).StatusCode;
     }
 
@@ -45,7 +45,7 @@ public sealed class TeamTests(TeamWorld world) : IClassFixture<TeamWorld>
         Assert.Equal(HttpStatusCode.Redirect, board.StatusCode);
         Assert.Contains("/account/login", board.Headers.Location?.ToString(), StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, await Get(veraBrowser, $"/hubs/{Hub}/export/requests.csv"));
-        Assert.NotEqual(HttpStatusCode.OK, await Get(veraBrowser, $"/api/requests/{before.Id}", api: true));
+        Assert.NotEqual(HttpStatusCode.OK, await Get(veraBrowser, $"/api/v1/requests/{before.Id}", api: true));
 
         // Their live connection: out of the hub within five seconds (the sweep closes it).
         await Wait.Until(() => veraConnection.State == HubConnectionState.Disconnected, "the revoked connection is closed", seconds: 5);

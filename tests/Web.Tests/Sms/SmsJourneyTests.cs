@@ -21,7 +21,7 @@ public sealed class SmsJourneyTests(ChannelsFixture app) : IClassFixture<Channel
         var hubGrain = grains.GetGrain<IHubGrain>(hub);
         Assert.True((await hubGrain.Configure((await hubGrain.GetSettings())! with { SmsNumber = hubNumber }, Seed.Sam)).IsOk);
         var dispatcher = await app.Factory.SignedIn(await app.Factory.User(new RoleGrant(Role.Dispatcher, hub)));
-        dispatcher.DefaultRequestHeaders.Add(DispatchEndpoints.ClientHeader, "tests");
+        dispatcher.DefaultRequestHeaders.Add(ClientHeaderFilter.Header, "tests");
         const string volunteerPhone = "+15005550199";
         var volunteer = Guid.NewGuid();
         Assert.True((await grains.GetGrain<IVolunteerGrain>(volunteer).Register(
@@ -42,8 +42,8 @@ public sealed class SmsJourneyTests(ChannelsFixture app) : IClassFixture<Channel
         Assert.Equal(RequestSource.Sms, onBoard.Source);
 
         // The dispatcher assigns it to the volunteer.
-        var assign = await dispatcher.PostAsJsonAsync(new Uri($"/api/requests/{onBoard.Id}/assign", UriKind.Relative),
-            new DispatchEndpoints.CommandBody(onBoard.Version, volunteer, null, null, hub));
+        var assign = await dispatcher.PostAsJsonAsync(new Uri($"/api/v1/requests/{onBoard.Id}/assign", UriKind.Relative),
+            new CommandBody(onBoard.Version) { VolunteerId = volunteer });
         Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
 
         var (_, yes) = await app.Text(volunteerPhone, hubNumber, "SÍ");

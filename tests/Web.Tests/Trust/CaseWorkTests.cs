@@ -15,7 +15,7 @@ public sealed class CaseWorkTests(TrustWorld world) : IClassFixture<TrustWorld>
     private static HttpRequestMessage Api(HttpMethod method, string path, object? body = null)
     {
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add(DispatchEndpoints.ClientHeader, "tests");
+        request.Headers.Add(ClientHeaderFilter.Header, "tests");
         return request;
     }
 
@@ -94,8 +94,8 @@ public sealed class CaseWorkTests(TrustWorld world) : IClassFixture<TrustWorld>
 
         using var client = await world.Client(role);
         var export = await client.GetStringAsync(new Uri($"/hubs/{world.A}/export/requests.csv", UriKind.Relative));
-        var summary = await client.SendAsync(Api(HttpMethod.Get, $"/api/requests/{request.Id}"));
-        var notes = await client.SendAsync(Api(HttpMethod.Get, $"/api/requests/{request.Id}/notes?hub={world.A}"));
+        var summary = await client.SendAsync(Api(HttpMethod.Get, $"/api/v1/requests/{request.Id}"));
+        var notes = await client.SendAsync(Api(HttpMethod.Get, $"/api/v1/requests/{request.Id}/notes"));
 
         Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
         Assert.Contains(notes.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
@@ -109,28 +109,28 @@ public sealed class CaseWorkTests(TrustWorld world) : IClassFixture<TrustWorld>
         var request = await Seed.Request(world.Factory.Grains, world.A, phone: "07700 3" + Random.Shared.Next(10000, 99999));
         using var client = await world.Client("dispatcher");
 
-        var edited = await client.SendAsync(Api(HttpMethod.Post, $"/api/requests/{request.Id}/edit",
-            new { expectedVersion = request.Version, urgency = (int)Urgency.Critical, area = "Canal Row", needsVehicle = true }));
-        var stale = await client.SendAsync(Api(HttpMethod.Post, $"/api/requests/{request.Id}/edit", new { expectedVersion = request.Version, need = "Nappies" }));
-        var invalid = await client.SendAsync(Api(HttpMethod.Post, $"/api/requests/{request.Id}/edit", new { expectedVersion = request.Version + 1, need = " ", hub = world.A }));
-        var added = await client.SendAsync(Api(HttpMethod.Post, $"/api/requests/{request.Id}/notes", new { kind = (int)NoteKind.NoAnswer, text = "Rang 14:10", forVolunteer = true }));
-        var empty = await client.SendAsync(Api(HttpMethod.Post, $"/api/requests/{request.Id}/notes", new { kind = (int)NoteKind.Note, text = "" }));
-        var read = await client.SendAsync(Api(HttpMethod.Get, $"/api/requests/{request.Id}/notes"));
+        var edited = await client.SendAsync(Api(HttpMethod.Post, $"/api/v1/requests/{request.Id}/edit",
+            new { expectedVersion = request.Version, urgency = "Critical", area = "Canal Row", needsVehicle = true }));
+        var stale = await client.SendAsync(Api(HttpMethod.Post, $"/api/v1/requests/{request.Id}/edit", new { expectedVersion = request.Version, need = "Nappies" }));
+        var invalid = await client.SendAsync(Api(HttpMethod.Post, $"/api/v1/requests/{request.Id}/edit", new { expectedVersion = request.Version + 1, need = " " }));
+        var added = await client.SendAsync(Api(HttpMethod.Post, $"/api/v1/requests/{request.Id}/notes", new { kind = "NoAnswer", text = "Rang 14:10", forVolunteer = true }));
+        var empty = await client.SendAsync(Api(HttpMethod.Post, $"/api/v1/requests/{request.Id}/notes", new { kind = "Note", text = "" }));
+        var read = await client.SendAsync(Api(HttpMethod.Get, $"/api/v1/requests/{request.Id}/notes"));
 
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
-        var summary = (await edited.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("request");
-        Assert.Equal(("Canal Row", (int)Urgency.Critical), (summary.GetProperty("area").GetString(), summary.GetProperty("urgency").GetInt32()));
+        var summary = await edited.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(("Canal Row", "Critical"), (summary.GetProperty("area").GetString(), summary.GetProperty("urgency").GetString()));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var conflict = await stale.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal(("Stale", "changed urgency, area, vehicle needed"), (conflict.GetProperty("reason").GetString(), conflict.GetProperty("conflict").GetProperty("change").GetString()));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
-        var error = (await invalid.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors")[0];
-        Assert.Equal(("Need", nameof(Reason.SayWhatIsNeeded)), (error.GetProperty("field").GetString(), error.GetProperty("reason").GetString()));
+        var error = (await invalid.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors").GetProperty("need")[0];
+        Assert.Equal(nameof(Reason.SayWhatIsNeeded), error.GetProperty("reason").GetString());
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
         Assert.Contains(nameof(Reason.SayWhatHappened), await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var notes = (await read.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("notes");
-        Assert.Equal(("Rang 14:10", (int)NoteKind.NoAnswer, true), (notes[0].GetProperty("text").GetString(), notes[0].GetProperty("kind").GetInt32(), notes[0].GetProperty("forVolunteer").GetBoolean()));
+        var notes = await read.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(("Rang 14:10", "NoAnswer", true), (notes[0].GetProperty("text").GetString(), notes[0].GetProperty("kind").GetString(), notes[0].GetProperty("forVolunteer").GetBoolean()));
         var view = (await world.Factory.Grains.GetGrain<IRequestGrain>(request.Id).GetView())!;
         Assert.Equal(request.Version + 1, view.Version); // the note took no version
     }
@@ -144,8 +144,8 @@ public sealed class CaseWorkTests(TrustWorld world) : IClassFixture<TrustWorld>
         var request = await RequestWithNote();
         using var client = await world.Client(role);
 
-        var edit = await client.SendAsync(Api(HttpMethod.Post, $"/api/requests/{request.Id}/edit", new { expectedVersion = request.Version, need = "Changed" }));
-        var note = await client.SendAsync(Api(HttpMethod.Post, $"/api/requests/{request.Id}/notes", new { kind = 0, text = "Sneaky" }));
+        var edit = await client.SendAsync(Api(HttpMethod.Post, $"/api/v1/requests/{request.Id}/edit", new { expectedVersion = request.Version, need = "Changed" }));
+        var note = await client.SendAsync(Api(HttpMethod.Post, $"/api/v1/requests/{request.Id}/notes", new { kind = "Called", text = "Sneaky" }));
 
         Assert.Equal((expected, expected), (edit.StatusCode, note.StatusCode));
         var bodies = await edit.Content.ReadAsStringAsync() + await note.Content.ReadAsStringAsync();

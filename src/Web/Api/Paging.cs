@@ -1,0 +1,42 @@
+using MutualAid.Common;
+
+namespace MutualAid.Web.Api;
+
+/// <summary>One page of a list: <c>page</c> counts from 1, <c>total</c> is the count before paging.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+public static class Paging
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public static IReadOnlyList<FieldError> Check(int? page, int? pageSize)
+    {
+        var errors = new List<FieldError>();
+        if (page is < 1) errors.Add(FieldError.Of("page", Reason.Between, 1, int.MaxValue));
+        if (pageSize is < 1 or > MaxPageSize) errors.Add(FieldError.Of("pageSize", Reason.Between, 1, MaxPageSize));
+        return errors;
+    }
+
+    public static Paged<T> Of<T>(IEnumerable<T> all, int? page, int? pageSize)
+    {
+        var list = all.ToList();
+        var number = page ?? 1;
+        var size = pageSize ?? DefaultPageSize;
+        return new Paged<T>([.. list.Skip((number - 1) * size).Take(size)], number, size, list.Count);
+    }
+
+    /// <summary>Each filter value as the enum member it names (any case); the values it cannot read are field errors.</summary>
+    public static IReadOnlyList<TEnum>? Parse<TEnum>(string field, string[]? values, List<FieldError> errors) where TEnum : struct, Enum
+    {
+        if (values is not { Length: > 0 }) return null;
+        var parsed = new List<TEnum>();
+        foreach (var value in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (Enum.TryParse<TEnum>(value, ignoreCase: true, out var member) && Enum.IsDefined(member) && !int.TryParse(value, out _)) parsed.Add(member);
+            else errors.Add(FieldError.Of(field, Reason.NotOneOf, value, string.Join(", ", Enum.GetNames<TEnum>())));
+        }
+
+        return parsed;
+    }
+}
