@@ -62,12 +62,13 @@ try
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     if (!app.Environment.IsDevelopment()) app.UseHsts();
     app.UseMiddleware<SecurityHeaders>();
-    app.UseStaticFiles();
     app.UseRequestLocalization();
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
+    // Every file in wwwroot and the packages' _content is served from here, compressed and (through
+    // @Assets[...]) fingerprinted and cached for a year; UseStaticFiles would serve them raw first.
     app.MapStaticAssets();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     // Not under /hubs/, where every path segment may be a hub's slug (a hub may be called "board").
