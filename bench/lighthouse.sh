@@ -7,12 +7,13 @@
 # The app is best run as operators run it: `dotnet publish src/Web -c Release -o /tmp/ma-pub` and
 # `ASPNETCORE_ENVIRONMENT=Production dotnet /tmp/ma-pub/MutualAid.Web.dll --seed-demo` (the demo
 # password is in the data folder's demo-accounts.txt). Needs Node and a Chromium (CHROME_PATH, default
-# /usr/bin/chromium); Lighthouse itself is fetched with npx (LIGHTHOUSE, default lighthouse@12.8.2).
+# /usr/bin/chromium); Lighthouse itself is fetched with npx (lighthouse@12.8.2) unless LIGHTHOUSE names
+# an installed one (e.g. LIGHTHOUSE=/tmp/lh/node_modules/.bin/lighthouse).
 # Reports (HTML and JSON) go to OUT, default a new temporary folder.
 set -euo pipefail
 base="${1:?base URL}"; email="${2:?coordinator email}"; password="${3:?password}"; hub="${4:-north}"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
-lighthouse="${LIGHTHOUSE:-lighthouse@12.8.2}"
+read -r -a lighthouse <<< "${LIGHTHOUSE:-npx --yes lighthouse@12.8.2}"
 out="${OUT:-$(mktemp -d)}"
 jar="$out/cookies.txt"
 
@@ -30,7 +31,7 @@ run() { # name url form-factor
         --chrome-flags="--headless=new --no-sandbox --disable-gpu")
     [ "$3" = desktop ] && flags+=(--preset=desktop)
     [ "$1" = "board-$3" ] && flags+=(--extra-headers="$headers")
-    npx --yes "$lighthouse" "$2" "${flags[@]}" >/dev/null
+    "${lighthouse[@]}" "$2" "${flags[@]}" >/dev/null
     node -e '
         const r = require(process.argv[1]);
         const a = id => r.audits[id].displayValue;

@@ -67,9 +67,9 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
-    // Every file in wwwroot and the packages' _content is served from here, compressed and (through
-    // @Assets[...]) fingerprinted and cached for a year; UseStaticFiles would serve them raw first.
-    app.MapStaticAssets();
+    // Every file in wwwroot and the packages' _content is served from here, precompressed, and cached for
+    // a year when linked through @Assets[...] or PackageAssets; UseStaticFiles would serve them raw first.
+    app.MapStaticAssets().CacheVersionedPackageAssets();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     // Not under /hubs/, where every path segment may be a hub's slug (a hub may be called "board").
     app.MapHub<BoardHub>(BoardHub.Path).RefuseForeignOrigins(app.Configuration);
