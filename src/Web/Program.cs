@@ -26,6 +26,10 @@ try
     // found through the build's static web assets manifest, which ASP.NET Core reads only in Development
     // unless asked. A publish has no such manifest, so this changes nothing there.
     builder.WebHost.UseStaticWebAssets();
+    // Run from a build outside Development, serve the build's precompressed, long-cached files as a publish
+    // does: ASP.NET Core would otherwise re-read them from disk on each request, uncompressed and uncached,
+    // which only helps someone editing a stylesheet.
+    if (!builder.Environment.IsDevelopment()) builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
     var options = builder.AddMutualAidOrleans();
     // Nothing here needs more; CSV import (later) sets its own larger limit on its endpoint.
     builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);

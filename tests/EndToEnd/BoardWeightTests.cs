@@ -70,7 +70,7 @@ public sealed class BoardWeightTests(BrowserFixture browser, EmptyNetworkApp net
 
         // Icons are written as their names: one missing from the subset font would spell out its name
         // (each letter a full em wide) instead of drawing one glyph about an em wide.
-        Assert.True(await page.EvaluateAsync<bool>("document.fonts.check('24px \"Material Symbols\"')"));
+        Assert.True(await page.EvaluateAsync<bool>("document.fonts.check('24px \"MutualAid Symbols\"')"));
         var icons = await page.EvaluateAsync<IconSize[]>(
             "[...document.querySelectorAll('.rzi')].filter(i => i.offsetParent && i.textContent.trim()).map(i => ({ name: i.textContent.trim(), width: i.getBoundingClientRect().width, em: parseFloat(getComputedStyle(i).fontSize) }))");
         Assert.NotEmpty(icons);

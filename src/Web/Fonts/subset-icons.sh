@@ -36,7 +36,7 @@ unknown = [n for n in names if n not in glyph_of]
 if unknown:
     sys.exit("Not in Material Symbols: " + ", ".join(unknown))
 open(f"{work}/glyphs", "w").write("\n".join(glyph_of[n] for n in names))
-open(f"{work}/text", "w").write("".join(sorted(set("".join(names)))))
+open(f"{work}/text", "w").write("".join(sorted(set("".join(names)))) + " 0123456789")
 PY
 
 mkdir -p "$root/src/Web/wwwroot/fonts"
