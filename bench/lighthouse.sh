@@ -15,11 +15,13 @@ base="${1:?base URL}"; email="${2:?coordinator email}"; password="${3:?password}
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 read -r -a lighthouse <<< "${LIGHTHOUSE:-npx --yes lighthouse@12.8.2}"
 out="${OUT:-$(mktemp -d)}"
+mkdir -p "$out"
 jar="$out/cookies.txt"
 
 # The board needs a signed-in cookie: sign in through the form (with its antiforgery token) and hand
 # the cookie to Lighthouse as a request header.
-token="$(curl -fsS -c "$jar" "$base/account/login" | sed -n 's/.*name="__RequestVerificationToken"[^>]*value="\([^"]*\)".*/\1/p' | head -1)"
+# (The last token on the page is the sign-in form's; the first is the language switcher's.)
+token="$(curl -fsS -c "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | tail -1 | sed 's/.*value="\([^"]*\)"/\1/')"
 curl -fsS -o /dev/null -b "$jar" -c "$jar" --data-urlencode "email=$email" --data-urlencode "password=$password" \
     --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "returnUrl=/" "$base/account/login"
 cookie="$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")"

@@ -78,5 +78,12 @@ public sealed class BoardWeightTests(BrowserFixture browser, EmptyNetworkApp net
         await context.DisposeAsync();
     }
 
-    private sealed record IconSize(string Name, double Width, double Em);
+    private sealed class IconSize
+    {
+        public string Name { get; set; } = "";
+
+        public double Width { get; set; }
+
+        public double Em { get; set; }
+    }
 }
