@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using MutualAid.Common;
@@ -20,6 +21,24 @@ public sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareResu
         {
             await fallback.HandleAsync(next, context, policy, authorizeResult);
             return;
+        }
+
+        // A token was sent but not accepted: its scheme knows whether to say "wait" (too many failures
+        // from here, or the cluster recovering) rather than the 401 every refused token gets alike.
+        if (!authorizeResult.Forbidden && ApiTokenAuthenticationHandler.Presented(context.Request) is not null)
+        {
+            await context.ChallengeAsync(ApiTokenScheme.Name);
+            Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? wait = context.Response.StatusCode switch
+            {
+                StatusCodes.Status429TooManyRequests => ApiProblems.Of(StatusCodes.Status429TooManyRequests, ApiProblems.TooMany, "Too many refused tokens", Reason.TooManyTokenFailures),
+                StatusCodes.Status503ServiceUnavailable => ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, ApiProblems.Unavailable, "Try again shortly", Reason.ClusterRecovering),
+                _ => null,
+            };
+            if (wait is not null)
+            {
+                await wait.ExecuteAsync(context);
+                return;
+            }
         }
 
         context.Response.Headers.WWWAuthenticate = "Bearer";

@@ -16,8 +16,7 @@ public sealed class ApiTokenFailureLimitTests : IAsyncLifetime
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        client.DefaultRequestHeaders.Add(DispatchEndpoints.ClientHeader, "tests");
-        return (await client.GetAsync(new Uri($"/api/requests/{Guid.NewGuid()}", UriKind.Relative))).StatusCode;
+        return (await client.GetAsync(new Uri($"/api/v1/requests/{Guid.NewGuid()}", UriKind.Relative))).StatusCode;
     }
 
     [Fact]

@@ -32,15 +32,14 @@ public sealed class ApiTokenTests(TeamWorld world) : IClassFixture<TeamWorld>
     {
         var client = world.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        client.DefaultRequestHeaders.Add(DispatchEndpoints.ClientHeader, "tests");
         return client;
     }
 
     private static Task<HttpResponseMessage> Get(HttpClient client, Guid request) =>
-        client.GetAsync(new Uri($"/api/requests/{request}", UriKind.Relative));
+        client.GetAsync(new Uri($"/api/v1/requests/{request}", UriKind.Relative));
 
     private static Task<HttpResponseMessage> Assign(HttpClient client, RequestView request, Guid volunteer) =>
-        client.PostAsJsonAsync(new Uri($"/api/requests/{request.Id}/assign", UriKind.Relative), new { expectedVersion = request.Version, volunteerId = volunteer });
+        client.PostAsJsonAsync(new Uri($"/api/v1/requests/{request.Id}/assign", UriKind.Relative), new { expectedVersion = request.Version, volunteerId = volunteer });
 
     private static void NoCookie(HttpResponseMessage response) =>
         Assert.False(response.Headers.Contains("Set-Cookie"), $"a token's answer set a cookie: {string.Join(", ", response.Headers.TryGetValues("Set-Cookie", out var v) ? v : [])}");
@@ -61,7 +60,7 @@ public sealed class ApiTokenTests(TeamWorld world) : IClassFixture<TeamWorld>
         NoCookie(read);
 
         var assign = await Assign(client, request, volunteer);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, assign.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, assign.StatusCode);
         Assert.Equal(nameof(Reason.NotADispatcher), (await assign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString());
         Assert.Equal(RequestStatus.New, (await world.Factory.Grains.GetGrain<IRequestGrain>(request.Id).GetView())!.Status);
         NoCookie(assign);
@@ -122,7 +121,7 @@ public sealed class ApiTokenTests(TeamWorld world) : IClassFixture<TeamWorld>
     }
 
     [Fact]
-    public async Task Malformed_unknown_wrong_and_revoked_tokens_all_get_the_same_bare_401()
+    public async Task Malformed_unknown_wrong_and_revoked_tokens_all_get_the_same_401()
     {
         var request = await Seed.Request(world.Factory.Grains, Hub, phone: "07700 900315");
         var good = await Issue(ApiTokenScope.Read);
@@ -132,6 +131,7 @@ public sealed class ApiTokenTests(TeamWorld world) : IClassFixture<TeamWorld>
         var unknownId = ApiTokenFormat.Prefix + Guid.NewGuid().ToString("N") + good.Secret[(ApiTokenFormat.Prefix.Length + 32)..];
         string[] refused = ["not-a-token", "ma_", "ma_123_abc", unknownId, wrongSecret, revoked.Secret];
 
+        var bodies = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in refused)
         {
             using var client = Integration(token);
@@ -139,9 +139,12 @@ public sealed class ApiTokenTests(TeamWorld world) : IClassFixture<TeamWorld>
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
             Assert.Null(response.Headers.Location); // an integration is never sent to the sign-in form
-            Assert.Equal("", await response.Content.ReadAsStringAsync());
+            bodies.Add(await response.Content.ReadAsStringAsync());
             NoCookie(response);
         }
+
+        // One answer for every way a token can be wrong: nothing tells a guesser which part was right.
+        Assert.Contains(nameof(Reason.SignInOrToken), Assert.Single(bodies), StringComparison.Ordinal);
 
         using var valid = Integration(good.Secret);
         Assert.Equal(HttpStatusCode.OK, (await Get(valid, request.Id)).StatusCode);
