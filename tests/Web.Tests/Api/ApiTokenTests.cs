@@ -172,4 +172,46 @@ public sealed class ApiTokenTests(TeamWorld world) : IClassFixture<TeamWorld>
         Assert.DoesNotContain((await (await TokensAs(world.Coordinator)).List(Hub)).Value!, t => t.Name == "sneaky");
         Assert.False(Assert.Single((await (await TokensAs(world.Coordinator)).List(Hub)).Value!, t => t.Id == token.Token.Id).Revoked);
     }
+
+    /// <summary>What an integration does all day: with a dispatch token and words for every enum, from intake to delivered.</summary>
+    [Fact]
+    public async Task A_dispatch_token_drives_a_request_from_intake_to_delivered_with_string_enums_only()
+    {
+        var volunteerName = "Lena " + Guid.NewGuid().ToString("N")[..6];
+        await Seed.Volunteer(world.Factory.Grains, Hub, volunteerName);
+        using var client = Integration((await Issue(ApiTokenScope.Dispatch, "Hotline")).Secret);
+        async Task<JsonElement> Ok(HttpMethod method, string path, object? body, HttpStatusCode expected = HttpStatusCode.OK)
+        {
+            var (status, answer, _) = await ApiClient.Send(client, method, path, body, header: false);
+            Assert.True(status == expected, $"{method} {path}: {(int)status} {answer}");
+            return answer;
+        }
+
+        var created = await Ok(HttpMethod.Post, $"/api/v1/hubs/{Hub}/requests", new
+        {
+            category = "Food",
+            urgency = "Normal",
+            area = "Canal Row",
+            need = "Groceries for two",
+            contact = new { name = "Pat Caller", phone = "07700 900399" },
+            preferredLanguage = "en",
+        }, HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        var version = created.GetProperty("version").GetInt32();
+        var triaged = await Ok(HttpMethod.Post, $"/api/v1/requests/{id}/triage", new { expectedVersion = version, urgency = "Critical", category = "Medicine" });
+        Assert.Equal(("Triaged", "Critical", "Medicine"), (triaged.GetProperty("status").GetString(), triaged.GetProperty("urgency").GetString(), triaged.GetProperty("category").GetString()));
+
+        var volunteers = await Ok(HttpMethod.Get, $"/api/v1/hubs/{Hub}/volunteers?pageSize=200", null);
+        var volunteer = volunteers.GetProperty("items").EnumerateArray().Single(v => v.GetProperty("name").GetString() == volunteerName).GetProperty("id").GetGuid();
+        var assigned = await Ok(HttpMethod.Post, $"/api/v1/requests/{id}/assign", new { expectedVersion = triaged.GetProperty("version").GetInt32(), volunteerId = volunteer });
+        var started = await Ok(HttpMethod.Post, $"/api/v1/requests/{id}/start", new { expectedVersion = assigned.GetProperty("version").GetInt32() });
+        Assert.Equal("InProgress", started.GetProperty("status").GetString());
+        var delivered = await Ok(HttpMethod.Post, $"/api/v1/requests/{id}/fulfil", new { expectedVersion = started.GetProperty("version").GetInt32(), hours = 1.5 });
+        Assert.Equal("Fulfilled", delivered.GetProperty("status").GetString());
+
+        var listed = await Ok(HttpMethod.Get, $"/api/v1/hubs/{Hub}/requests?status=Fulfilled&pageSize=200", null);
+        Assert.DoesNotContain(listed.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == id && r.GetProperty("status").GetString() != "Fulfilled");
+        var audit = await world.Factory.Grains.GetGrain<IRequestGrain>(id).GetAudit();
+        Assert.All(audit.Skip(1), e => Assert.Equal("Hotline (API token)", e.Actor.DisplayName));
+    }
 }
