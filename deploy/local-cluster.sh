@@ -26,6 +26,38 @@ cluster_env=(
   "MutualAid__AdvertisedAddress=127.0.0.1" "DOTNET_ENVIRONMENT=Production" "ASPNETCORE_ENVIRONMENT=Production"
 )
 
+METRICS_BASE_PORT="${METRICS_BASE_PORT:-9464}"
+
+# Prometheus (:9090) and Grafana (:3000, the MutualAid dashboard) when their programs are installed;
+# the cluster runs the same without them.
+start_dashboards() {
+  if command -v prometheus >/dev/null; then
+    {
+      echo "global: { scrape_interval: 10s }"
+      echo "scrape_configs:"
+      echo "  - job_name: mutualaid-web"
+      printf '    static_configs: [{ targets: [%s] }]\n' "$(printf '"127.0.0.1:%s",' "${WEB_PORTS[@]}" | sed 's/,$//')"
+      echo "  - job_name: mutualaid-silo"
+      printf '    static_configs: [{ targets: [%s] }]\n' "$(for i in "${!SILO_PORTS[@]}"; do printf '"127.0.0.1:%s",' $((METRICS_BASE_PORT + i)); done | sed 's/,$//')"
+    } >"$state/prometheus.yml"
+    nohup prometheus --config.file="$state/prometheus.yml" --storage.tsdb.path="$state/prometheus" \
+      --web.listen-address=127.0.0.1:9090 >"$state/prometheus.log" 2>&1 &
+    echo $! >"$state/prometheus.pid"
+    echo "local-cluster: prometheus on http://127.0.0.1:9090"
+  fi
+  if command -v grafana-server >/dev/null || command -v grafana >/dev/null; then
+    local provisioning="$state/grafana-provisioning"
+    mkdir -p "$provisioning/datasources" "$provisioning/dashboards"
+    sed 's#http://prometheus:9090#http://127.0.0.1:9090#' "$root/deploy/observability/grafana/provisioning/datasources/prometheus.yaml" >"$provisioning/datasources/prometheus.yaml"
+    sed "s#/var/lib/grafana/dashboards#$root/deploy/observability/grafana/dashboards#" "$root/deploy/observability/grafana/provisioning/dashboards/mutualaid.yaml" >"$provisioning/dashboards/mutualaid.yaml"
+    local grafana=(grafana server); command -v grafana >/dev/null || grafana=(grafana-server)
+    GF_PATHS_PROVISIONING="$provisioning" GF_PATHS_DATA="$state/grafana" GF_SERVER_HTTP_ADDR=127.0.0.1 \
+      nohup "${grafana[@]}" --homepath "${GRAFANA_HOME:-/usr/share/grafana}" >"$state/grafana.log" 2>&1 &
+    echo $! >"$state/grafana.pid"
+    echo "local-cluster: grafana on http://127.0.0.1:3000 (admin/admin)"
+  fi
+}
+
 wait_for() { # description, seconds, command...
   local what="$1" seconds="$2"; shift 2
   for _ in $(seq 1 $((seconds * 5))); do
@@ -58,7 +90,8 @@ case "$cmd" in
 
     for i in "${!SILO_PORTS[@]}"; do
       start_process "silo$((i + 1))" "$silo_dll" \
-        "MutualAid__SiloPort=${SILO_PORTS[$i]}" "MutualAid__GatewayPort=${GATEWAY_PORTS[$i]}"
+        "MutualAid__SiloPort=${SILO_PORTS[$i]}" "MutualAid__GatewayPort=${GATEWAY_PORTS[$i]}" \
+        "Observability__MetricsPort=$((METRICS_BASE_PORT + i))"
     done
     for i in "${!WEB_PORTS[@]}"; do
       seed="MutualAid__SeedDemo=false"
@@ -69,15 +102,16 @@ case "$cmd" in
     for port in "${WEB_PORTS[@]}"; do
       wait_for "web on $port" 90 curl -fsS "http://127.0.0.1:$port/readyz"
     done
+    start_dashboards
     echo "local-cluster: redis ${redis_conn}, silos ${SILO_PORTS[*]}, web ${WEB_PORTS[*]/#/http://127.0.0.1:} (state in $state)"
     ;;
   stop)
-    for f in "$state"/web*.pid "$state"/silo*.pid; do
+    for f in "$state"/web*.pid "$state"/silo*.pid "$state"/prometheus.pid "$state"/grafana.pid; do
       [ -f "$f" ] || continue
       kill "$(cat "$f")" 2>/dev/null || true
     done
     sleep 2
-    for f in "$state"/web*.pid "$state"/silo*.pid; do
+    for f in "$state"/web*.pid "$state"/silo*.pid "$state"/prometheus.pid "$state"/grafana.pid; do
       [ -f "$f" ] || continue
       kill -9 "$(cat "$f")" 2>/dev/null || true
       rm -f "$f"

@@ -34,7 +34,7 @@ internal static class SiloProgram
                 },
             });
             builder.UseOrleans(silo => silo.AddMutualAid(builder.Configuration, builder.Environment.ContentRootPath));
-            builder.Services.AddMutualAidTelemetry(builder.Configuration, "mutualaid-silo");
+            builder.Services.AddMutualAidTelemetry(builder.Configuration, "mutualaid-silo", ownListener: true);
             await builder.Build().RunAsync();
             return 0;
         }

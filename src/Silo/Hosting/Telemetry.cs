@@ -18,8 +18,9 @@ public static class Telemetry
 
     public static readonly string[] Sources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "MutualAid.Web"];
 
+    /// <param name="ownListener">A standalone silo, with no web server: it answers Prometheus on <see cref="TelemetryOptions.MetricsPort"/>.</param>
     public static IServiceCollection AddMutualAidTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName,
-        Action<MeterProviderBuilder>? metrics = null, Action<TracerProviderBuilder>? traces = null)
+        Action<MeterProviderBuilder>? metrics = null, Action<TracerProviderBuilder>? traces = null, bool ownListener = false)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
@@ -32,7 +33,7 @@ public static class Telemetry
             {
                 m.AddMeter(Meters).AddRuntimeInstrumentation();
                 metrics?.Invoke(m);
-                if (options.MetricsPort > 0) m.AddPrometheusHttpListener(o => (o.Host, o.Port) = ("*", options.MetricsPort));
+                if (ownListener && options.MetricsPort > 0) m.AddPrometheusHttpListener(o => (o.Host, o.Port) = ("*", options.MetricsPort));
                 if (options.OtlpEndpoint is { } otlp) m.AddOtlpExporter(o => o.Endpoint = otlp);
             })
             .WithTracing(t =>
