@@ -183,7 +183,7 @@ public sealed class TeamTests(TeamWorld world) : IClassFixture<TeamWorld>
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         // The board page (its policy ran: a coordinator of another hub is refused), not the live endpoint that used to live here.
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("blazor.web.js", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("_framework/blazor.web", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var outsider = await world.Factory.SignedIn(world.OtherCoordinator);
         var refused = await outsider.GetAsync(new Uri($"/hubs/{Hub}", UriKind.Relative));
         Assert.Contains("/account/denied", refused.Headers.Location?.ToString(), StringComparison.Ordinal);
