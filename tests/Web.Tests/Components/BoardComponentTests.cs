@@ -67,7 +67,8 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
         await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
 
         var intake = context.Render<IntakePage>(p => p.Add(x => x.Slug, hub));
-        await intake.Find("[data-testid=intake-phone]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "+44 7700 900321" });
+        // The page renders again when the hub's areas arrive; find and change in one step on the renderer.
+        await intake.InvokeAsync(() => intake.Find("[data-testid=intake-phone]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "+44 7700 900321" }));
 
         intake.WaitForAssertion(() =>
         {
