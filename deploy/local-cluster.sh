@@ -91,7 +91,7 @@ case "$cmd" in
     for i in "${!SILO_PORTS[@]}"; do
       start_process "silo$((i + 1))" "$silo_dll" \
         "MutualAid__SiloPort=${SILO_PORTS[$i]}" "MutualAid__GatewayPort=${GATEWAY_PORTS[$i]}" \
-        "Observability__MetricsPort=$((METRICS_BASE_PORT + i))"
+        "Observability__MetricsPort=$((METRICS_BASE_PORT + i))" "Observability__MetricsHost=127.0.0.1"
     done
     for i in "${!WEB_PORTS[@]}"; do
       seed="MutualAid__SeedDemo=false"

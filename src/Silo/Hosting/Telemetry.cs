@@ -25,7 +25,7 @@ public static class Telemetry
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section))
-            .Validate(o => o.IsValid(), "Observability: MetricsPort 0-65535, MetricsNetworks in CIDR form (10.0.0.0/8), OtlpEndpoint an absolute URL.")
+            .Validate(o => o.IsValid(), "Observability: MetricsPort 0-65535, MetricsHost a host name or address, MetricsNetworks in CIDR form (10.0.0.0/8), OtlpEndpoint an absolute URL.")
             .ValidateOnStart();
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName))
@@ -33,7 +33,7 @@ public static class Telemetry
             {
                 m.AddMeter(Meters).AddRuntimeInstrumentation();
                 metrics?.Invoke(m);
-                if (ownListener && options.MetricsPort > 0) m.AddPrometheusHttpListener(o => (o.Host, o.Port) = ("*", options.MetricsPort));
+                if (ownListener && options.MetricsPort > 0) m.AddPrometheusHttpListener(o => (o.Host, o.Port) = (options.MetricsHost, options.MetricsPort));
                 if (options.OtlpEndpoint is { } otlp) m.AddOtlpExporter(o => o.Endpoint = otlp);
             })
             .WithTracing(t =>

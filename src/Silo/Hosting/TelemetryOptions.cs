@@ -14,10 +14,16 @@ public sealed class TelemetryOptions
     /// </summary>
     public int MetricsPort { get; set; }
 
+    /// <summary>
+    /// The address a standalone silo answers Prometheus on, as the scraper names it (the listener
+    /// matches the Host header): the pod's IP in Kubernetes, the silo's address in compose.
+    /// </summary>
+    public string MetricsHost { get; set; } = "localhost";
+
     /// <summary>Who may scrape a web process's /metrics: networks in CIDR form. Everyone else gets the app's 404.</summary>
     public string[] MetricsNetworks { get; set; } = ["127.0.0.0/8", "::1/128"];
 
-    public bool IsValid() => MetricsPort is >= 0 and <= 65535
+    public bool IsValid() => MetricsPort is >= 0 and <= 65535 && Uri.CheckHostName(MetricsHost) != UriHostNameType.Unknown
         && MetricsNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _))
         && (OtlpEndpoint is null || OtlpEndpoint.IsAbsoluteUri);
 }
