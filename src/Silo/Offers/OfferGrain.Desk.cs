@@ -1,3 +1,4 @@
+using MutualAid.Silo.Audit;
 using MutualAid.Offers;
 using MutualAid.Requests;
 
@@ -81,24 +82,17 @@ public sealed partial class OfferGrain
         ?? new AuditEntry(View!.Version, View.CreatedAt, Actor.System, Phrase.Of("DidRecordOffer", "recorded this offer ({0})", RequestSource.Member), null);
 
     /// <summary>The changed fields' names, each a phrase so the history reads in every reader's language.</summary>
-    private static List<Phrase> Changed(OfferView was, OfferView now)
-    {
-        var changed = new List<Phrase>();
-        void Compare<T>(Phrase field, T before, T after)
-        {
-            if (!EqualityComparer<T>.Default.Equals(before, after)) changed.Add(field);
-        }
-
-        Compare(Phrase.Of("FieldOfferKind", "kind"), was.Kind, now.Kind);
-        Compare(Phrase.Of("FieldCategory", "category"), was.Category, now.Category);
-        Compare(Phrase.Of("FieldDescription", "description"), was.Description, now.Description);
-        Compare(Phrase.Of("FieldQuantity", "quantity"), was.Quantity, now.Quantity);
-        Compare(Phrase.Of("FieldRemaining", "what is left"), was.Remaining, now.Remaining);
-        Compare(Phrase.Of("FieldUnit", "unit"), was.Unit, now.Unit);
-        Compare(Phrase.Of("FieldAvailableFrom", "available from"), was.AvailableFrom, now.AvailableFrom);
-        Compare(Phrase.Of("FieldAvailableUntil", "available until"), was.AvailableUntil, now.AvailableUntil);
-        Compare(Phrase.Of("FieldArea", "area"), was.Area, now.Area);
-        Compare(Phrase.Of("FieldExpiresAt", "expiry"), was.ExpiresAt, now.ExpiresAt);
-        return changed;
-    }
+    private static List<Phrase> Changed(OfferView was, OfferView now) =>
+        new ChangedFields()
+            .Compare(Phrase.Of("FieldOfferKind", "kind"), was.Kind, now.Kind)
+            .Compare(Phrase.Of("FieldCategory", "category"), was.Category, now.Category)
+            .Compare(Phrase.Of("FieldDescription", "description"), was.Description, now.Description)
+            .Compare(Phrase.Of("FieldQuantity", "quantity"), was.Quantity, now.Quantity)
+            .Compare(Phrase.Of("FieldRemaining", "what is left"), was.Remaining, now.Remaining)
+            .Compare(Phrase.Of("FieldUnit", "unit"), was.Unit, now.Unit)
+            .Compare(Phrase.Of("FieldAvailableFrom", "available from"), was.AvailableFrom, now.AvailableFrom)
+            .Compare(Phrase.Of("FieldAvailableUntil", "available until"), was.AvailableUntil, now.AvailableUntil)
+            .Compare(Phrase.Of("FieldArea", "area"), was.Area, now.Area)
+            .Compare(Phrase.Of("FieldExpiresAt", "expiry"), was.ExpiresAt, now.ExpiresAt)
+            .Names;
 }

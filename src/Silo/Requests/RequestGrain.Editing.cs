@@ -1,3 +1,4 @@
+using MutualAid.Silo.Audit;
 using MutualAid.Requests;
 
 namespace MutualAid.Silo.Requests;
@@ -33,22 +34,15 @@ public sealed partial class RequestGrain
     private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The changed fields' names, each a phrase so the audit reads in every reader's language.</summary>
-    private static List<Phrase> Changed(RequestView was, RequestView now)
-    {
-        var changed = new List<Phrase>();
-        void Compare<T>(Phrase field, T before, T after)
-        {
-            if (!EqualityComparer<T>.Default.Equals(before, after)) changed.Add(field);
-        }
-
-        Compare(Phrase.Of("FieldUrgency", "urgency"), was.Urgency, now.Urgency);
-        Compare(Phrase.Of("FieldCategory", "category"), was.Category, now.Category);
-        Compare(Phrase.Of("FieldNeed", "need"), was.Need, now.Need);
-        Compare(Phrase.Of("FieldNeededBy", "needed by"), was.NeededBy, now.NeededBy);
-        Compare(Phrase.Of("FieldArea", "area"), was.Area, now.Area);
-        Compare(Phrase.Of("FieldAccessibilityNotes", "accessibility notes"), was.AccessibilityNotes, now.AccessibilityNotes);
-        Compare(Phrase.Of("FieldPreferredLanguage", "preferred language"), was.PreferredLanguage, now.PreferredLanguage);
-        Compare(Phrase.Of("FieldNeedsVehicle", "vehicle needed"), was.NeedsVehicle, now.NeedsVehicle);
-        return changed;
-    }
+    private static List<Phrase> Changed(RequestView was, RequestView now) =>
+        new ChangedFields()
+            .Compare(Phrase.Of("FieldUrgency", "urgency"), was.Urgency, now.Urgency)
+            .Compare(Phrase.Of("FieldCategory", "category"), was.Category, now.Category)
+            .Compare(Phrase.Of("FieldNeed", "need"), was.Need, now.Need)
+            .Compare(Phrase.Of("FieldNeededBy", "needed by"), was.NeededBy, now.NeededBy)
+            .Compare(Phrase.Of("FieldArea", "area"), was.Area, now.Area)
+            .Compare(Phrase.Of("FieldAccessibilityNotes", "accessibility notes"), was.AccessibilityNotes, now.AccessibilityNotes)
+            .Compare(Phrase.Of("FieldPreferredLanguage", "preferred language"), was.PreferredLanguage, now.PreferredLanguage)
+            .Compare(Phrase.Of("FieldNeedsVehicle", "vehicle needed"), was.NeedsVehicle, now.NeedsVehicle)
+            .Names;
 }
