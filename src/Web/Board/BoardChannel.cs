@@ -80,7 +80,8 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
 
     public Task OnBoardDelta(BoardDelta delta)
     {
-        Post(() => Receive(delta));
+        var cause = System.Diagnostics.Activity.Current?.Context ?? default;
+        Post(() => Receive(delta, cause));
         return Task.CompletedTask;
     }
 
@@ -156,9 +157,10 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
         }
     }
 
-    private async Task Receive(BoardDelta delta)
+    private async Task Receive(BoardDelta delta, System.Diagnostics.ActivityContext cause)
     {
         if (Board is null) return;
+        using var span = Diagnostics.WebTracing.StartBoardDelta(Slug, delta, cause);
         await ApplyInOrder(sequencer.Accept(delta, clock.GetUtcNow()));
     }
 

@@ -99,6 +99,39 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_command_is_traced_from_the_http_request_through_the_grains_to_the_board_delta()
+    {
+        var seeder = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Seeding.DemoSeeder>().Single();
+        await seeder.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(2));
+        await using var watch = await factory.Services.GetRequiredService<BoardFeed>().Watch("north", _ => Task.CompletedTask);
+        var dispatcher = await factory.SignedIn(await factory.User(new RoleGrant(Role.Dispatcher, "north")));
+        var request = await Seed.Request(Grains, "north", phone: "07700 900903");
+        var volunteer = await Seed.Volunteer(Grains, "north", "Tara Trace");
+
+        // As a proxy in front of the app would: the command arrives inside a trace the caller started.
+        var trace = ActivityTraceId.CreateRandom();
+        dispatcher.DefaultRequestHeaders.Add("traceparent", $"00-{trace.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        var (status, _, _) = await Api.ApiClient.Send(dispatcher, HttpMethod.Post, $"/api/v1/requests/{request.Id}/assign", new { expectedVersion = request.Version, volunteerId = volunteer });
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        Activity[] Traced()
+        {
+            lock (spans) return [.. spans.Where(s => s.TraceId == trace)];
+        }
+
+        await Wait.Until(() => Task.FromResult(Traced().Any(s => s.Source.Name == WebTracing.SourceName && s.DisplayName == WebTracing.BoardDeltaSpan)),
+            "the board delta the assignment caused continues the HTTP request's trace");
+        var traced = Traced();
+        var seen = string.Join("; ", traced.Select(s => $"{s.Source.Name} {s.DisplayName} [{string.Join(",", s.TagObjects.Select(t => $"{t.Key}={t.Value}"))}]"));
+        Assert.True(traced.Any(s => s.Source.Name == "Microsoft.AspNetCore"), seen);
+        Assert.True(traced.Any(s => Targets(s, "request/")), seen);
+        Assert.True(traced.Any(s => Targets(s, "neighbourhood/")), seen);
+        var delta = traced.First(s => s.DisplayName == WebTracing.BoardDeltaSpan);
+        Assert.Equal("north", delta.GetTagItem("hub"));
+        Assert.All(delta.TagObjects, t => Assert.DoesNotContain("Tara", t.Value?.ToString() ?? "", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Metrics_answer_only_the_networks_an_operator_named()
     {
         using var client = factory.CreateClient();
@@ -130,6 +163,10 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
 
         async Task<HttpClient> SignedIn(RoleGrant role) => await factory.SignedIn(await factory.User(role));
     }
+
+    private static bool Targets(Activity span, string grainType) =>
+        span.Source.Name.StartsWith("Microsoft.Orleans.", StringComparison.Ordinal)
+        && span.TagObjects.Any(t => t.Key.EndsWith("target_id", StringComparison.Ordinal) && t.Value is string id && id.StartsWith(grainType, StringComparison.Ordinal));
 
     private async Task<string> Scrape()
     {
