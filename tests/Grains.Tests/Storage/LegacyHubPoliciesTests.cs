@@ -11,18 +11,13 @@ public sealed class LegacyHubPoliciesTests : IAsyncLifetime
     [Fact]
     public async Task Settings_stored_with_the_two_policy_types_load_with_their_times_and_give_backs()
     {
-        var grain = GrainId.Create("hub", "legacy");
-        await (await files.Open()).WriteStateAsync("hub", grain, new GrainState<OldHubSettings>(new("Harbour", "city")
+        var settings = await files.WrittenAsReadAs<OldHubSettings, HubSettings>("hub", GrainId.Create("hub", "legacy"), new("Harbour", "city")
         {
             TimeZoneId = "Europe/London",
             Deadlines = new(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(50), TimeSpan.FromHours(5), TimeSpan.FromHours(50)),
             Claims = new(TimeSpan.FromMinutes(20), TimeSpan.FromHours(1), TimeSpan.FromHours(3), TimeSpan.FromHours(9)) { GiveBacksPerHour = 3 },
-        }));
+        });
 
-        var read = new GrainState<HubSettings>();
-        await (await files.Open()).ReadStateAsync("hub", grain, read);
-
-        var settings = read.State!;
         Assert.Equal(("Harbour", "city", "Europe/London"), (settings.Name, settings.RegionSlug, settings.TimeZoneId));
         Assert.Equal(new UrgencyTimes(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(50), TimeSpan.FromHours(5), TimeSpan.FromHours(50)), settings.Deadlines);
         Assert.Equal(new UrgencyTimes(TimeSpan.FromMinutes(20), TimeSpan.FromHours(1), TimeSpan.FromHours(3), TimeSpan.FromHours(9)), settings.ClaimWindows);
@@ -33,14 +28,10 @@ public sealed class LegacyHubPoliciesTests : IAsyncLifetime
     [Fact]
     public async Task Settings_stored_before_claims_lapsed_read_the_default_claim_windows()
     {
-        var grain = GrainId.Create("hub", "older");
-        await (await files.Open()).WriteStateAsync("hub", grain, new GrainState<OldHubSettings>(new("Meadow", null)));
+        var settings = await files.WrittenAsReadAs<OldHubSettings, HubSettings>("hub", GrainId.Create("hub", "older"), new("Meadow", null));
 
-        var read = new GrainState<HubSettings>();
-        await (await files.Open()).ReadStateAsync("hub", grain, read);
-
-        Assert.Equal(UrgencyTimes.DefaultClaims, read.State!.ClaimWindows);
-        Assert.Equal(HubSettings.DefaultGiveBacksPerHour, read.State.AllowedGiveBacksPerHour);
+        Assert.Equal(UrgencyTimes.DefaultClaims, settings.ClaimWindows);
+        Assert.Equal(HubSettings.DefaultGiveBacksPerHour, settings.AllowedGiveBacksPerHour);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
