@@ -1,5 +1,3 @@
-using MutualAid.Common;
-
 namespace MutualAid.Hubs;
 
 [GenerateSerializer, Immutable, Alias("MutualAid.HubSettings")]
@@ -10,9 +8,30 @@ public sealed record HubSettings(
     /// <summary>IANA zone the hub's volunteers state their availability in.</summary>
     [Id(2)] public string TimeZoneId { get; init; } = "UTC";
 
-    [Id(3)] public DeadlinePolicy Deadlines { get; init; } = DeadlinePolicy.Default;
+    /// <summary>How long the hub gives itself to assign a request of each urgency.</summary>
+    [Id(3)] public Requests.UrgencyTimes Deadlines { get; init; } = Requests.UrgencyTimes.DefaultDeadlines;
 
-    [Id(4)] public ClaimPolicy Claims { get; init; } = ClaimPolicy.Default;
+    /// <summary>How long a volunteer's claim holds before they pick it up; null for hubs stored before claims lapsed.</summary>
+    [Id(4)] public Requests.UrgencyTimes? Claims { get; init; } = Requests.UrgencyTimes.DefaultClaims;
+
+    /// <summary>
+    /// Claims a volunteer may give back (decline, unassign themselves, let lapse) within an hour;
+    /// one more and they cannot claim until a coordinator clears it, so nobody can claim request
+    /// after request just to read the addresses. Zero (a hub stored before this existed) is the default.
+    /// Id 90 up: one per-urgency times type (this sat inside the claim policy at its Id 4 before,
+    /// never set to anything but the default).
+    /// </summary>
+    [Id(90)] public int GiveBacksPerHour { get; init; } = DefaultGiveBacksPerHour;
+
+    public const int DefaultGiveBacksPerHour = 3;
+
+    public static readonly TimeSpan ShortestDeadline = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan LongestDeadline = TimeSpan.FromDays(30);
+
+    public int AllowedGiveBacksPerHour => GiveBacksPerHour > 0 ? GiveBacksPerHour : DefaultGiveBacksPerHour;
+
+    public Requests.UrgencyTimes ClaimWindows => Claims ?? Requests.UrgencyTimes.DefaultClaims;
 
     /// <summary>The number people text for help (Twilio's "To"); texts to it become this hub's requests. Id 20 up: SMS settings.</summary>
     [Id(20)] public string? SmsNumber { get; init; }
@@ -36,7 +55,8 @@ public sealed record HubSettings(
         }
 
         errors.AddRange(NamedArea.Validate(Areas));
-        errors.AddRange(Deadlines?.Validate() ?? [FieldError.Of(nameof(Deadlines), Reason.DeadlinesRequired)]);
+        errors.AddRange(Deadlines?.Validate(nameof(Deadlines), ShortestDeadline, LongestDeadline, Reason.DeadlineOutOfRange)
+            ?? [FieldError.Of(nameof(Deadlines), Reason.DeadlinesRequired)]);
         return errors;
     }
 }

@@ -1,5 +1,4 @@
 using MutualAid.Board;
-using MutualAid.Common;
 using MutualAid.Offers;
 using MutualAid.Volunteers;
 

@@ -1,4 +1,3 @@
-using MutualAid.Common;
 using MutualAid.Requests;
 
 namespace MutualAid.Offers;

@@ -1,4 +1,3 @@
-using MutualAid.Common;
 using MutualAid.Hubs;
 
 namespace MutualAid.Regions;

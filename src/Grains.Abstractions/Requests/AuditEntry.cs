@@ -1,5 +1,3 @@
-using MutualAid.Common;
-
 namespace MutualAid.Requests;
 
 /// <summary>One append-only line of a request's history: who, when, what (a phrase, so each reader sees it in their language), why.</summary>

@@ -1,5 +1,3 @@
-using MutualAid.Common;
-
 namespace MutualAid.Requests;
 
 /// <summary>Everything needed to open a request, from any channel.</summary>

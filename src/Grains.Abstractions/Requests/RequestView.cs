@@ -1,5 +1,3 @@
-using MutualAid.Common;
-
 namespace MutualAid.Requests;
 
 /// <summary>

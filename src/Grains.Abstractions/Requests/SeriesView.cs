@@ -1,5 +1,3 @@
-using MutualAid.Common;
-
 namespace MutualAid.Requests;
 
 /// <summary>A recurring request: its pattern, its occurrences so far and when the next one comes.</summary>

@@ -1,8 +1,11 @@
-using MutualAid.Common;
-
 namespace MutualAid.Requests;
 
-/// <summary>A time span for each urgency: how long a hub gives itself to assign, how long a claim holds.</summary>
+/// <summary>
+/// A time span for each urgency; a hub's settings hold two: how long it gives itself to assign
+/// (<see cref="Hubs.HubSettings.Deadlines"/>) and how long a volunteer's claim holds
+/// (<see cref="Hubs.HubSettings.Claims"/>). Both were stored, as two look-alike policy types, with
+/// these four spans at Ids 0-3, so hubs saved then still load.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.UrgencyTimes")]
 public sealed record UrgencyTimes(
     [property: Id(0)] TimeSpan Critical,
@@ -10,6 +13,14 @@ public sealed record UrgencyTimes(
     [property: Id(2)] TimeSpan Normal,
     [property: Id(3)] TimeSpan Low)
 {
+    /// <summary>Past this a request is overdue (highlighted, coordinators told); unassigned as long again, it is offered to the region.</summary>
+    public static UrgencyTimes DefaultDeadlines { get; } =
+        new(TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(8), TimeSpan.FromHours(48));
+
+    /// <summary>A claim not picked up within this lapses: the request goes back on the board and the volunteer no longer sees the address.</summary>
+    public static UrgencyTimes DefaultClaims { get; } =
+        new(TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(8), TimeSpan.FromHours(24));
+
     public TimeSpan For(Urgency urgency) => urgency switch
     {
         Urgency.Critical => Critical,

@@ -72,7 +72,7 @@ public sealed partial class RequestGrain
         var assignment = View!.Assignment!;
         if (assignment.State != AssignmentState.Offered) return Result<RequestView>.Refused(Reason.AlreadyAccepted, assignment.VolunteerName);
 
-        var claimUntil = Now + (await Policy(View.HubSlug)).Claims.PickUpWithin(View.Urgency);
+        var claimUntil = Now + (await Policy(View.HubSlug)).Claims.For(View.Urgency);
         var view = View with { Assignment = assignment with { State = AssignmentState.Accepted, AnsweredAt = Now, ClaimExpiresAt = claimUntil } };
         return await Commit(view, command.Actor, Phrase.Of("DidAccept", "accepted this for {0}", assignment.VolunteerName), command.Reason);
     }
@@ -123,7 +123,7 @@ public sealed partial class RequestGrain
         };
         var result = await Commit(view, actor, said, reason, alsoChange);
         var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(ended.VolunteerId);
-        if (givenBack) await volunteer.GiveBack(view.Id, (await Policy(view.HubSlug)).Claims.AllowedGiveBacksPerHour);
+        if (givenBack) await volunteer.GiveBack(view.Id, (await Policy(view.HubSlug)).GiveBacksPerHour);
         else await volunteer.Release(view.Id);
         return result;
     }

@@ -25,7 +25,7 @@ public sealed partial class RequestGrain
         var reserved = await volunteer.ReserveClaim(current.Id, current.HubSlug, command.EstimatedHours);
         if (!reserved.IsOk) return reserved.As<RequestView>();
         var name = reserved.Value!.VolunteerName;
-        var claimUntil = Now + (await Policy(current.HubSlug)).Claims.PickUpWithin(current.Urgency);
+        var claimUntil = Now + (await Policy(current.HubSlug)).Claims.For(current.Urgency);
         var assignment = new Assignment(command.VolunteerId, name, AssignmentState.Accepted, command.Actor, Now, Now, null, null)
         {
             ClaimExpiresAt = claimUntil,

@@ -53,7 +53,7 @@ public sealed partial class RequestGrain
         if (region is null) return Result<RequestView>.Refused(Reason.HubInNoRegion);
         if (target.RegionSlug != region) return Result<RequestView>.Refused(Reason.OutsideRegion, region);
 
-        hubPolicy = (command.ToHubSlug, target.Deadlines, target.RegionSlug, target.Claims ?? ClaimPolicy.Default);
+        hubPolicy = HubPolicy.Of(command.ToHubSlug, target);
         var view = current with { HubSlug = command.ToHubSlug, Status = RequestStatus.Triaged };
         var result = await Commit(view, command.Actor, Phrase.Of("DidMove", "moved this from hub {0} to hub {1}", current.HubSlug, command.ToHubSlug),
             command.Reason, next => next.MovedFrom = current.HubSlug);
@@ -74,7 +74,7 @@ public sealed partial class RequestGrain
             return next with { AssignBy = null, OverdueSince = null, OfferedToRegion = null };
         }
 
-        var window = (await Policy(next.HubSlug)).Deadlines.AssignWithin(next.Urgency);
+        var window = (await Policy(next.HubSlug)).Deadlines.For(next.Urgency);
         // A new urgency is a new promise: its deadline counts from the moment it was set.
         var startsWaiting = previous is null || !RequestLifecycle.IsWaiting(previous.Status) || previous.HubSlug != next.HubSlug || previous.Urgency != next.Urgency;
         if (startsWaiting || upcoming.WaitingSince is null)

@@ -24,7 +24,7 @@ public sealed partial class RequestGrain
             return Result<RequestView>.Invalid(nameof(request.HubSlug), Reason.NoSuchHub, request.HubSlug);
         }
 
-        hubPolicy = (request.HubSlug, settings.Deadlines, settings.RegionSlug, settings.Claims ?? ClaimPolicy.Default);
+        hubPolicy = HubPolicy.Of(request.HubSlug, settings);
 
         var id = this.GetPrimaryKey();
         var duplicates = await hub.FindDuplicates(DuplicateProbe.For(request.Contact, request.Area, request.Category, id));

@@ -18,7 +18,7 @@ public sealed partial class RequestGrain(
     TimeProvider clock,
     ILogger<RequestGrain> logger) : Grain, IRequestGrain, IRemindable
 {
-    private (string Hub, DeadlinePolicy Deadlines, string? Region, ClaimPolicy Claims)? hubPolicy;
+    private HubPolicy? hubPolicy;
 
     private HubDelivery? delivery;
 
@@ -78,15 +78,25 @@ public sealed partial class RequestGrain(
     private static bool IsChange(AuditEntry entry) => entry.Said.Key != RevealKey;
 
     /// <summary>The hub's deadlines and region, read once per activation (and again when the request moves hub).</summary>
-    private async Task<(string Hub, DeadlinePolicy Deadlines, string? Region, ClaimPolicy Claims)> Policy(string hub)
+    private async Task<HubPolicy> Policy(string hub)
     {
         if (hubPolicy is not { } cached || cached.Hub != hub)
         {
-            var settings = await GrainFactory.GetGrain<IHubGrain>(hub).GetSettings();
-            hubPolicy = cached = (hub, settings?.Deadlines ?? DeadlinePolicy.Default, settings?.RegionSlug, settings?.Claims ?? ClaimPolicy.Default);
+            hubPolicy = cached = HubPolicy.Of(hub, await GrainFactory.GetGrain<IHubGrain>(hub).GetSettings());
         }
 
         return cached;
+    }
+
+    /// <summary>What the request reads from its hub's settings; the defaults when the hub has none.</summary>
+    private sealed record HubPolicy(string Hub, UrgencyTimes Deadlines, string? Region, UrgencyTimes Claims, int GiveBacksPerHour)
+    {
+        public static HubPolicy Of(string hub, HubSettings? settings) => new(
+            hub,
+            settings?.Deadlines ?? UrgencyTimes.DefaultDeadlines,
+            settings?.RegionSlug,
+            settings?.ClaimWindows ?? UrgencyTimes.DefaultClaims,
+            settings?.AllowedGiveBacksPerHour ?? HubSettings.DefaultGiveBacksPerHour);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)

@@ -18,15 +18,12 @@ public static class OffersEndpoints
 
     public static Task<IResult> List(HttpContext http, string hub, string[]? status, string[]? category, int? page, int? pageSize, BoardService board, CurrentUser user)
     {
-        var errors = new List<FieldError>(Paging.Check(page, pageSize));
+        var errors = new List<FieldError>();
         var statuses = Paging.Parse<OfferStatus>("status", status, errors);
         var categories = Paging.Parse<RequestCategory>("category", category, errors);
-        if (errors.Count > 0) return Task.FromResult<IResult>(ApiProblems.InvalidFields(errors));
-        return ApiCall.Read(http, user, () => board.Snapshot(hub), snapshot => TypedResults.Ok(Paging.Of(
-            snapshot.Offers
-                .Where(o => statuses is null || statuses.Contains(o.Status))
-                .Where(o => categories is null || categories.Contains(o.Category))
-                .OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id),
-            page, pageSize)));
+        return Paging.FromBoard(http, user, board, hub, page, pageSize, errors, snapshot => snapshot.Offers
+            .Where(o => statuses is null || statuses.Contains(o.Status))
+            .Where(o => categories is null || categories.Contains(o.Category))
+            .OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id));
     }
 }

@@ -1,4 +1,7 @@
+using MutualAid.Board;
 using MutualAid.Common;
+using MutualAid.Web.Accounts;
+using MutualAid.Web.Board;
 
 namespace MutualAid.Web.Api;
 
@@ -16,6 +19,21 @@ public static class Paging
         if (page is < 1) errors.Add(FieldError.Of("page", Reason.Between, 1, int.MaxValue));
         if (pageSize is < 1 or > MaxPageSize) errors.Add(FieldError.Of("pageSize", Reason.Between, 1, MaxPageSize));
         return errors;
+    }
+
+    /// <summary>
+    /// One page of what the hub's board already holds (one grain call, summaries only, so nothing
+    /// private), or every paging and filter error at once.
+    /// </summary>
+    public static Task<IResult> FromBoard<T>(
+        HttpContext http, CurrentUser user, BoardService board, string hub, int? page, int? pageSize,
+        IReadOnlyList<FieldError> filterErrors, Func<BoardSnapshot, IEnumerable<T>> select)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        IReadOnlyList<FieldError> errors = [.. Check(page, pageSize), .. filterErrors];
+        return errors.Count > 0
+            ? Task.FromResult<IResult>(ApiProblems.InvalidFields(errors))
+            : ApiCall.Read(http, user, () => board.Snapshot(hub), snapshot => TypedResults.Ok(Of(select(snapshot), page, pageSize)));
     }
 
     public static Paged<T> Of<T>(IEnumerable<T> all, int? page, int? pageSize)

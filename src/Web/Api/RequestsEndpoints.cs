@@ -53,17 +53,14 @@ public static class RequestsEndpoints
     /// <summary>From the board the hub already holds (one grain call), newest first; summaries only, so nothing private.</summary>
     public static Task<IResult> List(HttpContext http, string hub, string[]? status, string[]? urgency, string? area, int? page, int? pageSize, BoardService board, CurrentUser user)
     {
-        var errors = new List<FieldError>(Paging.Check(page, pageSize));
+        var errors = new List<FieldError>();
         var statuses = Paging.Parse<RequestStatus>("status", status, errors);
         var urgencies = Paging.Parse<Urgency>("urgency", urgency, errors);
-        if (errors.Count > 0) return Task.FromResult<IResult>(ApiProblems.InvalidFields(errors));
-        return ApiCall.Read(http, user, () => board.Snapshot(hub), snapshot => TypedResults.Ok(Paging.Of(
-            snapshot.Requests
-                .Where(r => statuses is null || statuses.Contains(r.Status))
-                .Where(r => urgencies is null || urgencies.Contains(r.Urgency))
-                .Where(r => string.IsNullOrWhiteSpace(area) || string.Equals(r.Area, area.Trim(), StringComparison.OrdinalIgnoreCase))
-                .OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id),
-            page, pageSize)));
+        return Paging.FromBoard(http, user, board, hub, page, pageSize, errors, snapshot => snapshot.Requests
+            .Where(r => statuses is null || statuses.Contains(r.Status))
+            .Where(r => urgencies is null || urgencies.Contains(r.Urgency))
+            .Where(r => string.IsNullOrWhiteSpace(area) || string.Equals(r.Area, area.Trim(), StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id));
     }
 
     public static Task<IResult> Edit(HttpContext http, Guid id, JsonBody<EditBody> body, DispatchService dispatch, RequestReader reader, CurrentUser user) =>

@@ -15,13 +15,11 @@ public static class VolunteersEndpoints
             .Describe("Volunteers", "List a hub's volunteers with their load: active jobs, hours this week, limits", 404, 422);
     }
 
-    public static Task<IResult> List(HttpContext http, string hub, bool? onDuty, int? page, int? pageSize, BoardService board, CurrentUser user)
-    {
-        if (Paging.Check(page, pageSize) is { Count: > 0 } errors) return Task.FromResult<IResult>(ApiProblems.InvalidFields(errors));
-        return ApiCall.Read(http, user, () => board.Snapshot(hub), snapshot => TypedResults.Ok(Paging.Of(
-            snapshot.Volunteers.Where(v => onDuty is null || v.OnDuty == onDuty).OrderBy(v => v.Name, StringComparer.OrdinalIgnoreCase).ThenBy(v => v.Id).Select(VolunteerLoadBody.Of),
-            page, pageSize)));
-    }
+    public static Task<IResult> List(HttpContext http, string hub, bool? onDuty, int? page, int? pageSize, BoardService board, CurrentUser user) =>
+        Paging.FromBoard(http, user, board, hub, page, pageSize, [], snapshot => snapshot.Volunteers
+            .Where(v => onDuty is null || v.OnDuty == onDuty)
+            .OrderBy(v => v.Name, StringComparer.OrdinalIgnoreCase).ThenBy(v => v.Id)
+            .Select(VolunteerLoadBody.Of));
 }
 
 /// <summary>A volunteer as the API lists them: who, what they help with, and how loaded they are.</summary>

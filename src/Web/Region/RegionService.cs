@@ -61,11 +61,11 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
         Slug.IsValid(hub) && await grains.GetGrain<IHubGrain>(hub).GetSummary() is not null;
 
     /// <summary>How long the hub gives itself to assign each urgency (the defaults when it has set none).</summary>
-    public async Task<DeadlinePolicy> Deadlines(string hub) =>
-        (await user.Can(Ability.ViewBoard, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.Deadlines : null) ?? DeadlinePolicy.Default;
+    public async Task<UrgencyTimes> Deadlines(string hub) =>
+        (await user.Can(Ability.ViewBoard, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.Deadlines : null) ?? UrgencyTimes.DefaultDeadlines;
 
     /// <summary>Sets how long the hub gives itself to assign each urgency; its coordinators (and admins) may.</summary>
-    public async Task<Result<HubSummary>> UpdateDeadlines(string hub, DeadlinePolicy deadlines)
+    public async Task<Result<HubSummary>> UpdateDeadlines(string hub, UrgencyTimes deadlines)
     {
         ArgumentNullException.ThrowIfNull(deadlines);
         return await Reconfigure(hub, settings => settings with { Deadlines = deadlines });

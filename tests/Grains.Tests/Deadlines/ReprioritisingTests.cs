@@ -16,7 +16,7 @@ public sealed class ReprioritisingTests(FakeClockClusterFixture fixture)
         var raised = await grain.Edit(new EditRequest(request.Version, Domain.Sam) { Urgency = Urgency.Critical });
 
         Assert.True(raised.IsOk, raised.Message);
-        var critical = DeadlinePolicy.Default.AssignWithin(Urgency.Critical);
+        var critical = UrgencyTimes.DefaultDeadlines.For(Urgency.Critical);
         var due = fixture.Clock.GetUtcNow() + critical;
         Assert.Equal(due, raised.Value!.AssignBy);
         await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == request.Id && r.AssignBy == due));

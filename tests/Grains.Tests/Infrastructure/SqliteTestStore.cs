@@ -21,6 +21,19 @@ public sealed class SqliteTestStore : IAsyncDisposable
         return storage;
     }
 
+    /// <summary>
+    /// Writes state in a shape the product stored once and reads it back as today's type, from a
+    /// store opened afresh, as a silo started after an upgrade would.
+    /// </summary>
+    public async Task<TNow> WrittenAsReadAs<TThen, TNow>(string stateName, GrainId grain, TThen then)
+    {
+        await (await Open()).WriteStateAsync(stateName, grain, new GrainState<TThen>(then));
+        var read = new GrainState<TNow>();
+        await (await Open()).ReadStateAsync(stateName, grain, read);
+        Assert.True(read.RecordExists);
+        return read.State!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var store in opened) await store.DisposeAsync();

@@ -14,10 +14,10 @@ public sealed class ClaimLeaseTests(FakeClockClusterFixture fixture)
         Assert.Null(assigned.Assignment!.ClaimExpiresAt); // offered: the claim starts when accepted
 
         var accepted = (await grain.Accept(new RequestCommand(assigned.Version, Domain.Ana))).Value!;
-        Assert.Equal(fixture.Clock.GetUtcNow() + ClaimPolicy.Default.High, accepted.Assignment!.ClaimExpiresAt);
+        Assert.Equal(fixture.Clock.GetUtcNow() + UrgencyTimes.DefaultClaims.High, accepted.Assignment!.ClaimExpiresAt);
         await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == request.Id && r.ClaimExpiresAt == accepted.Assignment.ClaimExpiresAt));
 
-        fixture.Clock.Advance(ClaimPolicy.Default.High - TimeSpan.FromMinutes(1));
+        fixture.Clock.Advance(UrgencyTimes.DefaultClaims.High - TimeSpan.FromMinutes(1));
         await grain.CheckClaim();
         Assert.Equal(RequestStatus.Assigned, (await grain.GetView())!.Status); // not yet
 
@@ -49,12 +49,12 @@ public sealed class ClaimLeaseTests(FakeClockClusterFixture fixture)
         var claimed = (await grain.Claim(new ClaimCommand(request.Version, Domain.Ana, v.Id))).Value!;
         Assert.Equal(RequestStatus.Assigned, claimed.Status);
         Assert.Equal(AssignmentState.Accepted, claimed.Assignment!.State);
-        Assert.Equal(fixture.Clock.GetUtcNow() + ClaimPolicy.Default.Critical, claimed.Assignment.ClaimExpiresAt);
+        Assert.Equal(fixture.Clock.GetUtcNow() + UrgencyTimes.DefaultClaims.Critical, claimed.Assignment.ClaimExpiresAt);
         Assert.Equal(MutualAid.Common.Reason.AlreadyTaken, (await grain.Claim(new ClaimCommand(claimed.Version, Domain.Ana, other.Id))).Reason);
 
         var started = (await grain.Start(new RequestCommand(claimed.Version, Domain.Ana))).Value!;
         Assert.Null(started.Assignment!.ClaimExpiresAt);
-        fixture.Clock.Advance(ClaimPolicy.Default.Critical + TimeSpan.FromMinutes(5));
+        fixture.Clock.Advance(UrgencyTimes.DefaultClaims.Critical + TimeSpan.FromMinutes(5));
         await grain.CheckClaim();
         Assert.Equal(RequestStatus.InProgress, (await grain.GetView())!.Status); // picked up: nothing lapses
     }

@@ -34,7 +34,7 @@ public sealed class GiveBackTests(FakeClockClusterFixture fixture)
 
         // The fourth: a claim left to lapse.
         var fourth = await Claim(hub, v.Id, Urgency.Critical);
-        fixture.Clock.Advance(ClaimPolicy.Default.Critical + TimeSpan.FromMinutes(1));
+        fixture.Clock.Advance(UrgencyTimes.DefaultClaims.Critical + TimeSpan.FromMinutes(1));
         await domain.RequestGrain(fourth.Id).CheckClaim();
 
         var next = await domain.NewRequest(hub);

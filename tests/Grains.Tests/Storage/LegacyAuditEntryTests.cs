@@ -11,19 +11,13 @@ public sealed class LegacyAuditEntryTests : IAsyncLifetime
     [Fact]
     public async Task An_entry_stored_with_only_its_english_action_loads_and_reads_as_written()
     {
-        var grain = GrainId.Create("request", "legacy");
-        var store = await files.Open();
         var at = new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero);
-        await store.WriteStateAsync("request", grain, new GrainState<List<OldAuditEntry>>(
+        var entries = await files.WrittenAsReadAs<List<OldAuditEntry>, List<AuditEntry>>("request", GrainId.Create("request", "legacy"),
         [
             new(1, at, new Actor("sam", "Sam"), "created this (phone intake)", null),
             new(2, at.AddMinutes(5), new Actor("ana", "Ana"), "assigned this to Priya", "she lives next door"),
-        ]));
+        ]);
 
-        var read = new GrainState<List<AuditEntry>>();
-        await (await files.Open()).ReadStateAsync("request", grain, read);
-
-        var entries = read.State!;
         Assert.Equal([1, 2], entries.Select(e => e.Version));
         Assert.Equal([at, at.AddMinutes(5)], entries.Select(e => e.At));
         Assert.Equal(["sam", "ana"], entries.Select(e => e.Actor.UserId));
