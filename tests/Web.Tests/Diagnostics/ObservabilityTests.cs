@@ -72,6 +72,9 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
         var stale = await Grains.GetGrain<IRequestGrain>(first.Id).Assign(new AssignCommand(first.Version, Seed.Sam, volunteer));
         var early = await Grains.GetGrain<IRequestGrain>(second.Id).Fulfil(new FulfilCommand(second.Version, Seed.Sam, 1));
         Assert.Equal((ResultStatus.Invalid, ResultStatus.Ok, ResultStatus.Conflict, ResultStatus.Refused), (invalid.Status, assigned.Status, stale.Status, early.Status));
+        var escalationsBefore = PersonEscalations(await Scrape());
+        var escalated = await Grains.GetGrain<IRequestGrain>(second.Id).Escalate(new EscalateCommand(second.Version, Seed.Sam, "city", "no drivers left"));
+        Assert.True(escalated.IsOk, escalated.Message);
 
         var text = await Scrape();
         var after = Commands(text);
@@ -83,6 +86,7 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
         Assert.Equal(1, Delta("Request.Fulfil", "refused"));
         Assert.Matches(@"mutualaid_command_duration_milliseconds_count\{[^}]*command=""Request.Assign""[^}]*\} [1-9]", text);
         await Wait.Until(async () => NoticeToBoardCount(await Scrape()) > 0, "a change reaches the north board and is timed");
+        await Wait.Until(async () => PersonEscalations(await Scrape()) == escalationsBefore + 1, "the region counts the escalation a person made, once");
         Assert.Matches(@"mutualaid_board_watchers\{[^}]*hub=""north""[^}]*\} [1-9]", await Scrape());
 
         var people = await DemoPeople();
@@ -119,7 +123,8 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
             lock (spans) return [.. spans.Where(s => s.TraceId == trace)];
         }
 
-        await Wait.Until(() => Task.FromResult(Traced().Any(s => s.Source.Name == WebTracing.SourceName && s.DisplayName == WebTracing.BoardDeltaSpan)),
+        // The server's span ends after its answer is written, which may be after the board's.
+        await Wait.Until(() => Task.FromResult(Traced() is var t && t.Any(s => s.Source.Name == WebTracing.SourceName && s.DisplayName == WebTracing.BoardDeltaSpan) && t.Any(s => s.Source.Name == "Microsoft.AspNetCore")),
             "the board delta the assignment caused continues the HTTP request's trace");
         var traced = Traced();
         var seen = string.Join("; ", traced.Select(s => $"{s.Source.Name} {s.DisplayName} [{string.Join(",", s.TagObjects.Select(t => $"{t.Key}={t.Value}"))}]"));
@@ -129,6 +134,34 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
         var delta = traced.First(s => s.DisplayName == WebTracing.BoardDeltaSpan);
         Assert.Equal("north", delta.GetTagItem("hub"));
         Assert.All(delta.TagObjects, t => Assert.DoesNotContain("Tara", t.Value?.ToString() ?? "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_metric_the_shipped_dashboard_queries_is_one_the_app_publishes()
+    {
+        var dashboard = File.ReadAllText(Path.Combine(Repository.Root, "deploy", "observability", "grafana", "dashboards", "mutualaid.json"));
+        var queried = DashboardMetric().Matches(string.Join("\n", JsonDocument.Parse(dashboard).RootElement.GetProperty("panels").EnumerateArray()
+                .SelectMany(p => p.TryGetProperty("targets", out var t) ? t.EnumerateArray() : Enumerable.Empty<JsonElement>())
+                .Select(t => t.GetProperty("expr").GetString())))
+            .Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        Assert.True(queried.Count >= 10, $"the dashboard's queries were not found: {string.Join(", ", queried)}");
+
+        // Events a fresh network has not had yet (an escalation, a lapsed claim, a resync, a sent
+        // message) publish nothing until they happen: a zero makes each instrument show its name.
+        var hub = WebMetrics.Hub("dashboard-check");
+        WebMetrics.Resyncs.Add(0, hub);
+        WebMetrics.OutboxReports.Add(0, hub, new("result", "sent"));
+        WebMetrics.DeltasSent.Add(0, hub);
+        WebMetrics.NoticeToBoard.Record(0, hub);
+        Silo.Diagnostics.GrainMetrics.Escalations.Add(0, new KeyValuePair<string, object?>("by", "person"));
+        Silo.Diagnostics.GrainMetrics.ClaimsLapsed.Add(0);
+        Silo.Diagnostics.GrainMetrics.Commands.Add(0, new("command", "Request.Create"), new("outcome", "ok"));
+        Silo.Diagnostics.GrainMetrics.CommandDuration.Record(0, new KeyValuePair<string, object?>("command", "Request.Create"));
+        await using var watch = await factory.Services.GetRequiredService<BoardFeed>().Watch("north", _ => Task.CompletedTask);
+
+        var published = PublishedMetric().Matches(await Scrape()).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+        var missing = queried.Where(q => !published.Contains(q)).ToList();
+        Assert.True(missing.Count == 0, $"the dashboard queries metrics the app does not publish: {string.Join(", ", missing)}");
     }
 
     [Fact]
@@ -191,6 +224,10 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
         return counts;
     }
 
+    private static long PersonEscalations(string scrape) =>
+        Regex.Matches(scrape, @"^mutualaid_escalations_total\{[^}]*by=""person""[^}]*\} (?<value>[0-9]+)", RegexOptions.Multiline)
+            .Sum(m => long.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
+
     private static long NoticeToBoardCount(string scrape) =>
         NoticeLine().Matches(scrape).Sum(m => long.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -213,6 +250,13 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
         found.UnionWith(Seeding.DemoAccounts.People.SelectMany(p => new[] { p.Email, p.Name }));
         return [.. found];
     }
+
+    /// <summary>A metric name in a PromQL query (ours and the runtime's), not a function or label.</summary>
+    [GeneratedRegex(@"\b(?:mutualaid|dotnet|process|http|kestrel|signalr|orleans)_[a-z0-9_]+\b")]
+    private static partial Regex DashboardMetric();
+
+    [GeneratedRegex(@"^(?<name>[a-z_][a-z0-9_]*)(?:\{[^}]*\})? ", RegexOptions.Multiline)]
+    private static partial Regex PublishedMetric();
 
     [GeneratedRegex(@"^mutualaid_commands_total\{(?<labels>[^}]*)\} (?<value>[0-9.e+]+)", RegexOptions.Multiline)]
     private static partial Regex CommandLine();
