@@ -44,4 +44,16 @@ public static class Seed
         Assert.True(accepted.IsOk, accepted.Message);
         return accepted.Value!;
     }
+
+    /// <summary>A request of the hub that a new volunteer claimed, picked up and delivered (an hour and a half given).</summary>
+    public static async Task<RequestView> Delivered(IGrainFactory grains, string hub, string phone, string volunteerName = "Victor Volunteer")
+    {
+        var claimed = await Claimed(grains, hub, phone, volunteerName);
+        var grain = grains.GetGrain<IRequestGrain>(claimed.Id);
+        var started = await grain.Start(new RequestCommand(claimed.Version, Sam) { Hub = hub });
+        Assert.True(started.IsOk, started.Message);
+        var delivered = await grain.Fulfil(new FulfilCommand(started.Value!.Version, Sam, 1.5) { Hub = hub });
+        Assert.True(delivered.IsOk, delivered.Message);
+        return delivered.Value!;
+    }
 }

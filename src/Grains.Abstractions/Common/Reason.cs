@@ -265,4 +265,15 @@ public enum Reason
     [English("Sign in or send an API token.")] SignInOrToken = 1004,
     [English("Keep the Idempotency-Key under {0} characters.")] IdempotencyKeyTooLong = 1005,
     [English("There is no such resource.")] NoSuchPath = 1006,
+    // Care: thank-yous and organisers' shifts 1180-1229
+    [English("Write a few words of thanks.")] ThanksNeedText = 1180,
+    [English("Keep the note under {0} characters.")] ThanksTooLong = 1181,
+    [English("A thank-you can be sent once the request is delivered.")] ThanksAfterDelivery = 1182,
+    [English("This request has had {0} thank-you notes already.")] ThanksEnough = 1183,
+    [English("Only the hub's coordinators and dispatchers send thank-yous from the board.")] ThanksNeedsOrganiser = 1184,
+    [English("Thank you! We passed your note on to the volunteer who helped.")] SmsThanksPassedOn = 1185,
+    [English("We found no delivered request from this phone to pass thanks on for.")] SmsNothingToThank = 1186,
+    [English("Plan a shift of {0} to {1} hours.")] ShiftLengthRange = 1187,
+    [English("Only the hub's coordinators and dispatchers keep a shift here.")] ShiftNeedsOrganiser = 1188,
+    [English("Set at most {0} hours a week and at most {1} hours for one shift.")] ShiftLimitsRange = 1189,
 }

@@ -39,6 +39,9 @@ public sealed record HubSettings(
     /// <summary>The places this hub works in, as its forms offer them. Id 30 up: named areas.</summary>
     [Id(30)] public IReadOnlyList<NamedArea> Areas { get; init; } = [];
 
+    /// <summary>When the hours page calls an organiser's week too long. Id 120 up: care.</summary>
+    [Id(120)] public Shifts.ShiftLimits ShiftLimits { get; init; } = Shifts.ShiftLimits.Default;
+
     /// <summary>The index key for <see cref="SmsNumber"/> (its last digits), or null when there is none.</summary>
     public string? SmsNumberKey() =>
         string.IsNullOrWhiteSpace(SmsNumber) ? null : new ContactDetails("-", SmsNumber, null, null).MatchKey();
@@ -55,6 +58,7 @@ public sealed record HubSettings(
         }
 
         errors.AddRange(NamedArea.Validate(Areas));
+        errors.AddRange(ShiftLimits?.Validate() ?? []);
         errors.AddRange(Deadlines?.Validate(nameof(Deadlines), ShortestDeadline, LongestDeadline, Reason.DeadlineOutOfRange)
             ?? [FieldError.Of(nameof(Deadlines), Reason.DeadlinesRequired)]);
         return errors;

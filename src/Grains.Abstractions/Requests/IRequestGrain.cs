@@ -98,6 +98,12 @@ public interface IRequestGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("AddCaseNote")] Task<Result<CaseNote>> AddNote(AddNote command);
 
+    /// <summary>
+    /// Thanks the volunteer who delivered this request: the note goes to them, an audit line (who
+    /// thanked, never the words) stays here. Only once it is delivered; idempotent per note id.
+    /// </summary>
+    [Alias("Thank")] Task<Result<Thanks.ThankYouNote>> Thank(Thanks.ThankCommand command);
+
     /// <summary>The contact log, newest first; scoped to a volunteer, only their own job's entries marked for them.</summary>
     [Alias("GetCaseNotes")] Task<Result<IReadOnlyList<CaseNote>>> GetNotes(NoteScope scope);
 }

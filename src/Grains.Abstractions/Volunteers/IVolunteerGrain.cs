@@ -79,6 +79,12 @@ public interface IVolunteerGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("TellFromHub")] Task Tell(string hubSlug, Common.Actor from, string message);
 
+    /// <summary>Keeps a thank-you for a job they did and shows it on their page; idempotent per note.</summary>
+    [Alias("Thank")] Task Thank(Thanks.ThankYouNote note);
+
+    /// <summary>What they gave <paramref name="hubSlug"/> since <paramref name="since"/>, as counts only.</summary>
+    [Alias("GetTogetherShare")] Task<Thanks.TogetherShare> GetTogetherShare(string hubSlug, DateTimeOffset since);
+
     /// <summary>Right to erasure: name, contact, skills and languages go; hours given stay for the hub's totals.</summary>
     [Alias("ErasePersonalData")] Task<Result<VolunteerView>> ErasePersonalData(Common.Actor actor);
 }

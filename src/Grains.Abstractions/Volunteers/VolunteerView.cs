@@ -21,6 +21,9 @@ public sealed record VolunteerView(
     /// <summary>The job they were last given or took (it may have ended since): what a "YES" or "DONE" by text answers.</summary>
     [Id(41)] public Reservation? LastReservation { get; init; }
 
+    /// <summary>Thank-yous for jobs they did, newest first: for the volunteer's own eyes (pages strip them for anyone else).</summary>
+    [Id(120)] public IReadOnlyList<Thanks.ThankYouNote> Thanks { get; init; } = [];
+
     public VolunteerSummary Redact() => new(
         Id, Version, Profile.Name, Profile.HubSlugs, Profile.CanHelpWith, Profile.Languages, Profile.HasVehicle,
         OnDuty, Reservations.Count, Profile.MaxConcurrentAssignments, HoursThisWeek, Profile.MaxHoursPerWeek)

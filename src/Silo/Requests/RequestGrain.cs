@@ -75,7 +75,7 @@ public sealed partial class RequestGrain(
         && state.State.Audit.Where(a => a.Version > expectedVersion && IsChange(a)).All(a => a.Actor.UserId == Actor.System.UserId);
 
     /// <summary>Reveals are reads written down, not changes: a conflict never names one.</summary>
-    private static bool IsChange(AuditEntry entry) => entry.Said.Key != RevealKey;
+    private static bool IsChange(AuditEntry entry) => entry.Said.Key is not (RevealKey or ThankedKey);
 
     /// <summary>The hub's deadlines and region, read once per activation (and again when the request moves hub).</summary>
     private async Task<HubPolicy> Policy(string hub)

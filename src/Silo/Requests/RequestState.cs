@@ -48,6 +48,9 @@ public sealed class RequestState : IErasableState
     /// </summary>
     [Id(40)] public List<CaseNote> Notes { get; set; } = [];
 
+    /// <summary>Thank-yous already passed to the volunteer, by note id (a repeated one is not passed twice).</summary>
+    [Id(120)] public List<Guid> ThanksSent { get; set; } = [];
+
     /// <summary>The next state for a command to fill and write: the live one stays as it was if the write fails.</summary>
     public RequestState Copy()
     {
@@ -55,6 +58,7 @@ public sealed class RequestState : IErasableState
         next.Audit = [.. Audit];
         next.MergedAudits = new(MergedAudits);
         next.Outgoing = [.. Outgoing];
+        next.ThanksSent = [.. ThanksSent];
         return next;
     }
 

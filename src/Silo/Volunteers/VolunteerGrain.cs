@@ -4,6 +4,7 @@ using MutualAid.Notifications;
 using MutualAid.Silo.Notifications;
 using MutualAid.Silo.Hubs;
 using MutualAid.Sms;
+using MutualAid.Thanks;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Volunteers;
@@ -221,6 +222,8 @@ public sealed class VolunteerGrain(
         };
         S.OnDuty = false;
         S.LastReservation = null;
+        // The words were written to them; the hub's counts keep that a thank-you was sent.
+        S.Thanks = [.. S.Thanks.Select(t => t with { Text = "", FromName = null })];
         S.ScrubOnNextWrite = true;
         return await Commit([]);
     }
@@ -254,7 +257,26 @@ public sealed class VolunteerGrain(
         Notices = S.Notices.AsEnumerable().Reverse().ToArray(),
         ClaimsHeld = S.ClaimsHeld,
         LastReservation = S.LastReservation,
+        Thanks = S.Thanks.AsEnumerable().Reverse().ToArray(),
     };
+
+    private const int MaxThanks = 300;
+
+    public async Task Thank(ThankYouNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        if (S.Profile is null || S.Thanks.Exists(t => t.Id == note.Id)) return;
+        S.Thanks.Add(note);
+        if (S.Thanks.Count > MaxThanks) S.Thanks.RemoveRange(0, S.Thanks.Count - MaxThanks);
+        // The new version announced to the boards is what shows the note on their open page.
+        await Commit([]);
+    }
+
+    public Task<TogetherShare> GetTogetherShare(string hubSlug, DateTimeOffset since)
+    {
+        var jobs = S.TimeBank.Where(t => t.HubSlug == hubSlug && t.At >= since).ToArray();
+        return Task.FromResult(new TogetherShare(jobs.Length, jobs.Sum(t => t.Hours), S.Thanks.Count(t => t.HubSlug == hubSlug && t.At >= since)));
+    }
 
     public Task Tell(string message) =>
         string.IsNullOrWhiteSpace(message) ? Task.CompletedTask : Leave(new VolunteerNotice(clock.GetUtcNow(), message));

@@ -35,6 +35,9 @@ public sealed class VolunteerState : IErasableState
     /// <summary>Messages decided here (a coordinator's) that a hub's outbox has not acknowledged yet.</summary>
     [Id(25)] public List<MutualAid.Notifications.OutboundMessage> Outgoing { get; set; } = [];
 
+    /// <summary>Thank-yous for their jobs, oldest first (the latest few hundred; a hub's month counts from them).</summary>
+    [Id(120)] public List<MutualAid.Thanks.ThankYouNote> Thanks { get; set; } = [];
+
     /// <summary>Asks the store for one erasing write; never persisted.</summary>
     [field: NonSerialized]
     public bool ScrubOnNextWrite { get; set; }

@@ -29,4 +29,10 @@ public enum Ability
     ManageOffers,
     /// <summary>Issue and revoke the hub's API tokens (integrations act with them as a dispatcher or reader).</summary>
     ManageApiTokens,
+    /// <summary>Send the volunteer who delivered a request a thank-you from the board.</summary>
+    SendThanks,
+    /// <summary>State one's own shift on a hub's board and see how long one has been on.</summary>
+    KeepShift,
+    /// <summary>See which of a hub's organisers have been on shift too long this week.</summary>
+    SeeOrganiserShifts,
 }

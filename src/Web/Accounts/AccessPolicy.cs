@@ -44,6 +44,11 @@ public static class AccessPolicy
             Ability.SeeOutbox => coordinator,
             // A token acts for the hub with no person behind it: only those who answer for the hub hand one out.
             Ability.ManageApiTokens => coordinator,
+            // The people who follow a delivery to done are the ones who say thank you for it.
+            Ability.SendThanks => coordinator || dispatcher,
+            // Limits for those who carry the board: their own shift, and for coordinators everyone's.
+            Ability.KeepShift => coordinator || dispatcher,
+            Ability.SeeOrganiserShifts => coordinator,
             _ => false,
         };
     }

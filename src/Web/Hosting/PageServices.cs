@@ -34,6 +34,8 @@ public static class PageServices
         services.AddScoped<VolunteerService>();
         services.AddScoped<VolunteerJobService>();
         services.AddScoped<CircuitPresence>();
+        services.AddScoped<Thanks.ThanksService>();
+        services.AddScoped<Shifts.ShiftService>();
         return services;
     }
 }

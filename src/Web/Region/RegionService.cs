@@ -90,6 +90,16 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
         return Reconfigure(hub, settings => settings with { Areas = areas });
     }
 
+    /// <summary>When the hours page calls an organiser's week too long; its coordinators see it.</summary>
+    public async Task<global::MutualAid.Shifts.ShiftLimits> ShiftLimits(string hub) =>
+        await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.ShiftLimits ?? global::MutualAid.Shifts.ShiftLimits.Default : global::MutualAid.Shifts.ShiftLimits.Default;
+
+    public Task<Result<HubSummary>> UpdateShiftLimits(string hub, global::MutualAid.Shifts.ShiftLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return Reconfigure(hub, settings => settings with { ShiftLimits = limits });
+    }
+
     /// <summary>One change to a hub's settings, by its coordinators (and admins), through the hub's one command.</summary>
     private async Task<Result<HubSummary>> Reconfigure(string hub, Func<HubSettings, HubSettings> change)
     {

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MutualAid.Requests;
+using MutualAid.Hubs;
 using MutualAid.Sms;
+using MutualAid.Thanks;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Web.Sms;
@@ -32,14 +34,49 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
                 return words.Say(text.Language, Reason.SmsStarted.Say());
         }
 
-        if (await Volunteer(phone) is { } volunteer) return await Answer(volunteer, text);
+        // Before the volunteer's words: someone who volunteers may have been helped too.
+        if (text.Intent != SmsIntent.Thanks && await Volunteer(phone) is { } volunteer) return await Answer(volunteer, text);
         if (ISmsOptOutGrain.Key(to) is not { } number || await grains.GetGrain<ISmsNumberGrain>(number).Hub() is not { } hub)
         {
             return words.SayInAll(Reason.SmsNoHubHere.Say());
         }
 
-        return text.Intent == SmsIntent.Help ? await Ask(hub, from, text, messageSid) : words.SayInAll(Reason.SmsHowToAsk.Say());
+        return text.Intent switch
+        {
+            SmsIntent.Help => await Ask(hub, from, text, messageSid),
+            SmsIntent.Thanks => await Thank(hub, phone, text, body, messageSid),
+            _ => words.SayInAll(Reason.SmsHowToAsk.Say()),
+        };
     }
+
+    private static readonly Actor Requester = new("requester", "The person who asked");
+
+    /// <summary>
+    /// THANKS/GRACIAS from the phone a request was made with: the words after it go to whoever
+    /// delivered this hub's latest request from that phone. The reply names nobody.
+    /// </summary>
+    private async Task<string> Thank(string hub, string phone, SmsText text, string body, string? messageSid)
+    {
+        var delivered = new List<RequestView>();
+        foreach (var id in await grains.GetGrain<IHubGrain>(hub).FindRequestsByContact(phone))
+        {
+            // The index keeps only part of the number: the request's own phone is the proof.
+            if (await grains.GetGrain<IRequestGrain>(id).GetView() is { Status: RequestStatus.Fulfilled } view && ISmsOptOutGrain.Key(view.Contact.Phone) == phone)
+            {
+                delivered.Add(view);
+            }
+        }
+
+        if (delivered.MaxBy(v => v.Assignment?.CompletedAt ?? v.UpdatedAt) is not { } latest) return words.Say(text.Language, Reason.SmsNothingToThank.Say());
+        var note = text.Rest.Length > 0 ? text.Rest : body.Trim();
+        if (note.Length > ThankYouNote.MaxLength) note = note[..ThankYouNote.MaxLength];
+        var thanked = await grains.GetGrain<IRequestGrain>(latest.Id).Thank(new ThankCommand(NoteId(messageSid), ThanksFrom.Requester, note, Requester));
+        return words.Say(text.Language, thanked.IsOk ? Reason.SmsThanksPassedOn.Say() : thanked.Said ?? Reason.SmsNothingToThank.Say());
+    }
+
+    /// <summary>A retried webhook (same Twilio id) passes the same note once.</summary>
+    private static Guid NoteId(string? messageSid) =>
+        string.IsNullOrEmpty(messageSid) ? Guid.NewGuid() : new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("sms-thanks:" + messageSid)).AsSpan(0, 16));
 
     /// <summary>The volunteer this phone belongs to; the index is checked against their profile, which may have changed since.</summary>
     private async Task<VolunteerView?> Volunteer(string phone)

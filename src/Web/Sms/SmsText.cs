@@ -13,6 +13,7 @@ public enum SmsIntent
     Yes,
     No,
     Done,
+    Thanks,
 }
 
 /// <summary>
@@ -42,6 +43,10 @@ public sealed record SmsText(SmsIntent Intent, string Language, string Rest)
         ["NO"] = (SmsIntent.No, "en"),
         ["DONE"] = (SmsIntent.Done, "en"),
         ["LISTO"] = (SmsIntent.Done, "es"),
+        ["THANKS"] = (SmsIntent.Thanks, "en"),
+        ["THANK"] = (SmsIntent.Thanks, "en"),
+        ["THANKYOU"] = (SmsIntent.Thanks, "en"),
+        ["GRACIAS"] = (SmsIntent.Thanks, "es"),
     };
 
     /// <summary>Words that name a kind of need, folded (no accents, upper case).</summary>

@@ -21,6 +21,17 @@ public sealed record StatusReport(StatusAnswer Answer, Phrase? Why = null)
 {
     /// <summary>What we sent this person, newest first: the kind and when, never the words (they may name the volunteer).</summary>
     public IReadOnlyList<SentNotice> Sent { get; init; } = [];
+
+    /// <summary>What became of a thank-you posted with the code; null when none was.</summary>
+    public ThanksAnswer? Thanks { get; init; }
+}
+
+/// <summary>A thank-you from /status: passed on, the note was empty or too long, or the request is not delivered (or has had enough).</summary>
+public enum ThanksAnswer
+{
+    Sent,
+    Invalid,
+    NotNow,
 }
 
 /// <summary>One message the outbox holds for the person who asked, as /status may show it.</summary>

@@ -19,6 +19,8 @@ public static class StatusEndpoints
     {
         app.MapGet("/status", () => new RazorComponentResult<StatusPage>());
         app.MapPost("/status", Check).RequireRateLimiting(RateLimits.PublicForm).DisableAntiforgery();
+        // The same limit and the same proof: a thank-you form is no way round guessing the digits.
+        app.MapPost("/status/thanks", Thank).RequireRateLimiting(RateLimits.PublicForm).DisableAntiforgery();
     }
 
     public static async Task<Results<RazorComponentResult<StatusPage>, RazorComponentResult<MessagePage>>> Check(
@@ -26,7 +28,27 @@ public static class StatusEndpoints
     {
         var (form, problem) = await PublicIntakeEndpoints.ReadForm(http, antiforgery, t);
         if (problem is not null) return problem;
-        var report = await status.Find(form!.Value("code"), form.Value("digits"));
-        return new RazorComponentResult<StatusPage>(new { Report = report });
+        var (code, digits) = (form!.Value("code"), form.Value("digits"));
+        return Answer(await status.Find(code, digits), code, digits);
     }
+
+    public static async Task<Results<RazorComponentResult<StatusPage>, RazorComponentResult<MessagePage>>> Thank(
+        HttpContext http, IAntiforgery antiforgery, IStringLocalizer<UiText> t, StatusService status)
+    {
+        var (form, problem) = await PublicIntakeEndpoints.ReadForm(http, antiforgery, t);
+        if (problem is not null) return problem;
+        var code = form!.Value("code");
+        var digits = form.Value("digits");
+        var report = await status.Thank(code, digits, form.Value("note"));
+        return Answer(report, code, digits);
+    }
+
+    /// <summary>
+    /// A found request's page carries the code and digits the person typed, for its thank-you form;
+    /// "not found" carries nothing, and is the same page whichever form asked.
+    /// </summary>
+    private static RazorComponentResult<StatusPage> Answer(StatusReport report, string? code, string? digits) =>
+        report.Answer == StatusAnswer.NotFound
+            ? new RazorComponentResult<StatusPage>(new { Report = report })
+            : new RazorComponentResult<StatusPage>(new { Report = report, Code = code, Digits = digits });
 }

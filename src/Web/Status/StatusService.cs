@@ -1,6 +1,7 @@
 using MutualAid.Common;
 using MutualAid.Notifications;
 using MutualAid.Requests;
+using MutualAid.Thanks;
 using MutualAid.Web.Notifications;
 
 namespace MutualAid.Web.Status;
@@ -15,18 +16,37 @@ public sealed class StatusService(IGrainFactory grains)
 
     private const int MaxSent = 10;
 
-    public async Task<StatusReport> Find(string? code, string? lastDigits)
+    public async Task<StatusReport> Find(string? code, string? lastDigits) =>
+        await Locate(code, lastDigits) is { } found ? await WithSent(await Report(found.Grain, found.View), found.View) : new(StatusAnswer.NotFound);
+
+    /// <summary>
+    /// The person who asked thanks whoever delivered it. The same proof as <see cref="Find"/> and the
+    /// same "not found" for a wrong code or digits; the answer names nobody, as /status never does.
+    /// </summary>
+    public async Task<StatusReport> Thank(string? code, string? lastDigits, string? note)
+    {
+        if (await Locate(code, lastDigits) is not { } found) return new(StatusAnswer.NotFound);
+        var report = await WithSent(await Report(found.Grain, found.View), found.View);
+        var thanked = await found.Grain.Thank(new ThankCommand(Guid.NewGuid(), ThanksFrom.Requester, note ?? "", Requester));
+        return report with { Thanks = thanked.IsOk ? ThanksAnswer.Sent : thanked.Errors.Count > 0 ? ThanksAnswer.Invalid : ThanksAnswer.NotNow };
+    }
+
+    /// <summary>Who the audit says thanked: the person, never named (their name is private).</summary>
+    private static readonly Actor Requester = new("requester", "The person who asked");
+
+    /// <summary>The request the code and digits prove, or the one a merged duplicate now lives in.</summary>
+    private async Task<(IRequestGrain Grain, RequestView View)?> Locate(string? code, string? lastDigits)
     {
         var key = IReferenceCodeGrain.Key(code ?? "");
         var digits = new string((lastDigits ?? "").Where(char.IsAsciiDigit).ToArray());
-        if (key.Length is 0 or > 20 || digits.Length != Digits) return new(StatusAnswer.NotFound);
-        if (await grains.GetGrain<IReferenceCodeGrain>(key).Request() is not { } id) return new(StatusAnswer.NotFound);
+        if (key.Length is 0 or > 20 || digits.Length != Digits) return null;
+        if (await grains.GetGrain<IReferenceCodeGrain>(key).Request() is not { } id) return null;
         var grain = grains.GetGrain<IRequestGrain>(id);
-        if (await grain.GetView() is not { } view || !PhoneEndsWith(view.Contact.Phone, digits)) return new(StatusAnswer.NotFound);
+        if (await grain.GetView() is not { } view || !PhoneEndsWith(view.Contact.Phone, digits)) return null;
 
         // A duplicate merged into another request is answered for by that one: it is the same need.
-        if (view.MergedInto is { } into && await grains.GetGrain<IRequestGrain>(into).GetView() is { } merged) return await WithSent(await Report(grains.GetGrain<IRequestGrain>(into), merged), merged);
-        return await WithSent(await Report(grain, view), view);
+        if (view.MergedInto is { } into && await grains.GetGrain<IRequestGrain>(into).GetView() is { } merged) return (grains.GetGrain<IRequestGrain>(into), merged);
+        return (grain, view);
     }
 
     /// <summary>

@@ -36,7 +36,9 @@ public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Acc
         return level switch
         {
             VolunteerPageAccess.None => (null, level),
-            VolunteerPageAccess.Dispatcher => (view with { Profile = view.Profile with { Contact = null, Location = null }, Notices = [] }, level),
+            VolunteerPageAccess.Dispatcher => (view with { Profile = view.Profile with { Contact = null, Location = null }, Notices = [], Thanks = [] }, level),
+            // Thank-yous are the volunteer's own: not even a coordinator counts them per person.
+            VolunteerPageAccess.Coordinator => (view with { Thanks = [] }, level),
             _ => (view, level),
         };
     }

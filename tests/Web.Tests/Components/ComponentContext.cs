@@ -6,10 +6,15 @@ namespace MutualAid.Web.Tests.Components;
 /// <summary>bUnit with the app's real grain client and board feed (a real in-process silo), not mocks.</summary>
 public static class ComponentContext
 {
-    public static BunitContext Create(WebAppFactory factory, params MutualAid.Accounts.RoleGrant[] roles) => Create(factory, null, roles);
+    public static BunitContext Create(WebAppFactory factory, params MutualAid.Accounts.RoleGrant[] roles) => Create(factory, (Guid?)null, roles);
 
     /// <summary>As <see cref="Create(WebAppFactory, MutualAid.Accounts.RoleGrant[])"/>, signed in as the account linked to this volunteer.</summary>
-    public static BunitContext Create(WebAppFactory factory, Guid? volunteerId, params MutualAid.Accounts.RoleGrant[] roles)
+    public static BunitContext Create(WebAppFactory factory, Guid? volunteerId, params MutualAid.Accounts.RoleGrant[] roles) => Create(factory, volunteerId, TimeProvider.System, roles);
+
+    /// <summary>As <see cref="Create(WebAppFactory, MutualAid.Accounts.RoleGrant[])"/>, with the pages reading <paramref name="clock"/> (the grains keep the real one).</summary>
+    public static BunitContext Create(WebAppFactory factory, TimeProvider clock, params MutualAid.Accounts.RoleGrant[] roles) => Create(factory, null, clock, roles);
+
+    private static BunitContext Create(WebAppFactory factory, Guid? volunteerId, TimeProvider clock, MutualAid.Accounts.RoleGrant[] roles)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -19,7 +24,7 @@ public static class ComponentContext
         context.Services.AddSingleton(factory.Grains);
         context.Services.AddSingleton(factory.Services.GetRequiredService<BoardFeed>());
         context.Services.AddSingleton(factory.Services.GetRequiredService<RegionFeed>());
-        context.Services.AddSingleton(TimeProvider.System);
+        context.Services.AddSingleton(clock);
         context.Services.AddSingleton(factory.Services.GetRequiredService<MutualAid.Web.Accounts.Access>());
         context.Services.AddSingleton(factory.Services.GetRequiredService<MutualAid.Web.Accounts.AccountService>());
         context.Services.AddMutualAidPageServices();

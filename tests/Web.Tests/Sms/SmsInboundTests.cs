@@ -223,4 +223,38 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
 
         Assert.Equal(Reason.SmsNumberTaken, taken.Reason);
     }
+
+    [Fact]
+    public async Task THANKS_from_the_requesters_phone_lands_on_the_volunteer_who_delivered_and_names_nobody()
+    {
+        var (hub, number) = await HubWithNumber();
+        var from = Phone();
+        var request = await Seed.Delivered(Grains, hub, from, "Vera Volunteer");
+        var sid = "SM" + Guid.NewGuid().ToString("N");
+
+        var (status, reply) = await app.Text(from, number, "Thanks! You made my mum's day", messageSid: sid);
+        await app.Text(from, number, "Thanks! You made my mum's day", messageSid: sid); // Twilio retried: one note
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("We passed your note on", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vera", reply, StringComparison.Ordinal);
+        var thanks = (await Grains.GetGrain<IVolunteerGrain>(request.Assignment!.VolunteerId).GetView())!.Thanks;
+        var note = Assert.Single(thanks);
+        Assert.Equal("You made my mum's day", note.Text);
+        Assert.Equal(MutualAid.Thanks.ThanksFrom.Requester, note.From);
+        Assert.Null(note.FromName);
+    }
+
+    [Fact]
+    public async Task GRACIAS_from_a_phone_with_nothing_delivered_thanks_nobody_and_says_so_in_Spanish()
+    {
+        var (hub, number) = await HubWithNumber();
+        var from = Phone();
+        var open = await Seed.Claimed(Grains, hub, from);
+
+        var (_, reply) = await app.Text(from, number, "GRACIAS por todo");
+
+        Assert.Contains("No encontramos ninguna solicitud entregada", reply, StringComparison.Ordinal);
+        Assert.Empty((await Grains.GetGrain<IVolunteerGrain>(open.Assignment!.VolunteerId).GetView())!.Thanks);
+    }
 }

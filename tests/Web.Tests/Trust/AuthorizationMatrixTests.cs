@@ -16,6 +16,7 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         [$"/hubs/{world.A}/hours"] = ["coordinator"],
         [$"/hubs/{world.A}/import"] = ["coordinator"],
         [$"/hubs/{world.A}/handover"] = ["coordinator", "dispatcher"],
+        [$"/hubs/{world.A}/together"] = ["admin", "regional", "coordinator", "dispatcher", "volunteer"],
         [$"/hubs/{world.A}/export/volunteers.csv"] = ["coordinator"],
         [$"/hubs/{world.A}/export/timebank.csv"] = ["coordinator"],
         [$"/hubs/{world.A}/export/requests.csv"] = ["admin", "regional", "coordinator", "dispatcher", "volunteer"],
@@ -273,4 +274,25 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
     [InlineData(MutualAid.Accounts.Role.NetworkAdmin, null, false)]
     public void Only_the_hubs_own_coordinators_issue_and_revoke_its_api_tokens(MutualAid.Accounts.Role role, string? scope, bool allowed) =>
         Assert.Equal(allowed, AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(role, scope)], Ability.ManageApiTokens, "a", "r"));
+
+    [Theory]
+    [InlineData(Ability.SendThanks, MutualAid.Accounts.Role.Coordinator, "a", true)]
+    [InlineData(Ability.SendThanks, MutualAid.Accounts.Role.Dispatcher, "a", true)]
+    [InlineData(Ability.SendThanks, MutualAid.Accounts.Role.Coordinator, "b", false)]
+    [InlineData(Ability.SendThanks, MutualAid.Accounts.Role.Volunteer, "a", false)]
+    [InlineData(Ability.SendThanks, MutualAid.Accounts.Role.RegionalCoordinator, "r", false)]
+    [InlineData(Ability.SendThanks, MutualAid.Accounts.Role.NetworkAdmin, null, false)]
+    [InlineData(Ability.KeepShift, MutualAid.Accounts.Role.Coordinator, "a", true)]
+    [InlineData(Ability.KeepShift, MutualAid.Accounts.Role.Dispatcher, "a", true)]
+    [InlineData(Ability.KeepShift, MutualAid.Accounts.Role.Dispatcher, "b", false)]
+    [InlineData(Ability.KeepShift, MutualAid.Accounts.Role.Volunteer, "a", false)]
+    [InlineData(Ability.KeepShift, MutualAid.Accounts.Role.NetworkAdmin, null, false)]
+    [InlineData(Ability.SeeOrganiserShifts, MutualAid.Accounts.Role.Coordinator, "a", true)]
+    [InlineData(Ability.SeeOrganiserShifts, MutualAid.Accounts.Role.Coordinator, "b", false)]
+    [InlineData(Ability.SeeOrganiserShifts, MutualAid.Accounts.Role.Dispatcher, "a", false)]
+    [InlineData(Ability.SeeOrganiserShifts, MutualAid.Accounts.Role.Volunteer, "a", false)]
+    [InlineData(Ability.SeeOrganiserShifts, MutualAid.Accounts.Role.RegionalCoordinator, "r", false)]
+    [InlineData(Ability.SeeOrganiserShifts, MutualAid.Accounts.Role.NetworkAdmin, null, false)]
+    public void Thanks_and_shifts_belong_to_the_hubs_own_organisers(Ability ability, MutualAid.Accounts.Role role, string? scope, bool allowed) =>
+        Assert.Equal(allowed, AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(role, scope)], ability, "a", "r"));
 }
