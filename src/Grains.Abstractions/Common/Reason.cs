@@ -265,4 +265,18 @@ public enum Reason
     [English("Sign in or send an API token.")] SignInOrToken = 1004,
     [English("Keep the Idempotency-Key under {0} characters.")] IdempotencyKeyTooLong = 1005,
     [English("There is no such resource.")] NoSuchPath = 1006,
+    // Arrivals and pairs 1150-1179
+    [English("This job is not a visit, so there is nothing to check in or out.")] NotAVisit = 1150,
+    [English("Say \"I'm here\" first.")] ArriveFirst = 1151,
+    [English("You already said \"I'm here\".")] AlreadyHere = 1152,
+    [English("You already said you left safely.")] AlreadyLeftSafely = 1153,
+    [English("There is no safe-arrival alarm on this job.")] NoArrivalAlarm = 1154,
+    [English("{0} already acknowledged this alarm.")] AlarmAlreadyAcknowledged = 1155,
+    [English("Two volunteers already hold this job; choose whom the new one replaces.")] PairIsFull = 1156,
+    [English("Say \"I've left safely\" first.")] LeaveSafelyFirst = 1157,
+    [English("A visit timer must be between one second and 24 hours.")] ArrivalTimerRange = 1158,
+    [English("{0} said \"I'm here\" {1} min ago and has not said they left safely.")] ArrivalOverdue = 1159,
+    [English("Safe-arrival alarm on job {0} ({1}, {2}): nobody acknowledged it for {3} min. Call the volunteer now.")] ArrivalAlarmEscalated = 1160,
+    [English("Safe-arrival alarm on job {0} ({1}, {2}): a volunteer on a visit has not checked out.")] ArrivalAlarmRaised = 1161,
+    [English("Only the volunteers holding this job can check in.")] CheckInNotYours = 1162,
 }

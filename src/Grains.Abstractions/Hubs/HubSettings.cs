@@ -20,6 +20,11 @@ public sealed record HubSettings(
     /// <summary>The places this hub works in, as its forms offer them. Id 30 up: named areas.</summary>
     [Id(30)] public IReadOnlyList<NamedArea> Areas { get; init; } = [];
 
+    /// <summary>What counts as a visit and how long one may run before the safe-arrival alarm. Id 110 up: arrivals. Null (saved before it existed) is the default.</summary>
+    [Id(110)] public ArrivalPolicy? Arrivals { get; init; }
+
+    public ArrivalPolicy ArrivalRules => Arrivals ?? ArrivalPolicy.Default;
+
     /// <summary>The index key for <see cref="SmsNumber"/> (its last digits), or null when there is none.</summary>
     public string? SmsNumberKey() =>
         string.IsNullOrWhiteSpace(SmsNumber) ? null : new ContactDetails("-", SmsNumber, null, null).MatchKey();
@@ -36,6 +41,7 @@ public sealed record HubSettings(
         }
 
         errors.AddRange(NamedArea.Validate(Areas));
+        errors.AddRange(Arrivals?.Validate() ?? []);
         errors.AddRange(Deadlines?.Validate() ?? [FieldError.Of(nameof(Deadlines), Reason.DeadlinesRequired)]);
         return errors;
     }

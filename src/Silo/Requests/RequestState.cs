@@ -48,6 +48,9 @@ public sealed class RequestState : IErasableState
     /// </summary>
     [Id(40)] public List<CaseNote> Notes { get; set; } = [];
 
+    /// <summary>Whether the durable "arrival-alarm" reminder is registered (Id 110 up: arrivals).</summary>
+    [Id(110)] public bool ArrivalArmed { get; set; }
+
     /// <summary>The next state for a command to fill and write: the live one stays as it was if the write fails.</summary>
     public RequestState Copy()
     {
