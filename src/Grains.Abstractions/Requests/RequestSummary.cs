@@ -48,6 +48,14 @@ public sealed record RequestSummary(
     /// <summary>Check-in times and the alarm, which every board of the hub shows while it is open.</summary>
     [Id(114)] public ArrivalRecord? Arrival { get; init; }
 
+    /// <summary>
+    /// Everyone holding the job, for the JSON API (a pair has two); <see cref="AssignedVolunteerId"/>
+    /// stays for clients written before pairs. Not an Orleans member: derived from the fields above.
+    /// </summary>
+    public IReadOnlyList<Assignee> Assignees =>
+        [.. new[] { (AssignedVolunteerId, AssignedVolunteerName), (PartnerVolunteerId, PartnerVolunteerName) }
+            .Where(a => a.Item1 is not null).Select(a => new Assignee(a.Item1!.Value, a.Item2 ?? ""))];
+
     /// <summary>How many of the volunteers the job needs hold it ("1 of 2").</summary>
     public int Held => (AssignedVolunteerId is null ? 0 : 1) + (PartnerVolunteerId is null ? 0 : 1);
 
@@ -55,3 +63,6 @@ public sealed record RequestSummary(
 
     public bool IsOpen => RequestLifecycle.IsOpen(Status);
 }
+
+/// <summary>One volunteer holding a request, as the JSON API lists them.</summary>
+public sealed record Assignee(Guid VolunteerId, string Name);

@@ -13,6 +13,10 @@ public enum SmsIntent
     Yes,
     No,
     Done,
+    /// <summary>HERE / AQUI: "I'm here" on a visit.</summary>
+    Here,
+    /// <summary>SAFE / BIEN: "I've left safely".</summary>
+    Safe,
 }
 
 /// <summary>
@@ -42,6 +46,10 @@ public sealed record SmsText(SmsIntent Intent, string Language, string Rest)
         ["NO"] = (SmsIntent.No, "en"),
         ["DONE"] = (SmsIntent.Done, "en"),
         ["LISTO"] = (SmsIntent.Done, "es"),
+        ["HERE"] = (SmsIntent.Here, "en"),
+        ["AQUI"] = (SmsIntent.Here, "es"),
+        ["SAFE"] = (SmsIntent.Safe, "en"),
+        ["BIEN"] = (SmsIntent.Safe, "es"),
     };
 
     /// <summary>Words that name a kind of need, folded (no accents, upper case).</summary>
