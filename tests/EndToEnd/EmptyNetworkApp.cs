@@ -18,13 +18,16 @@ public sealed class EmptyNetworkApp : IAsyncLifetime
 
     /// <summary>A new browser (its own cookies) pointed at the empty app.</summary>
     /// <param name="locale">The browser's language (its Accept-Language), e.g. "es-ES".</param>
-    public async Task<IPage> NewPage(IBrowser browser, string locale = "en-GB")
+    /// <param name="phone">A phone's small touch screen instead of a desktop window.</param>
+    public async Task<IPage> NewPage(IBrowser browser, string locale = "en-GB", bool phone = false)
     {
         ArgumentNullException.ThrowIfNull(browser);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 800 },
+            IsMobile = phone,
+            HasTouch = phone,
             Locale = locale,
         });
         return await context.NewPageAsync();

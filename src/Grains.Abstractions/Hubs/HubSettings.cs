@@ -42,6 +42,11 @@ public sealed record HubSettings(
     /// <summary>When the hours page calls an organiser's week too long. Id 120 up: care.</summary>
     [Id(120)] public Shifts.ShiftLimits ShiftLimits { get; init; } = Shifts.ShiftLimits.Default;
 
+    /// <summary>What counts as a visit and how long one may run before the safe-arrival alarm. Id 110 up: arrivals. Null (saved before it existed) is the default.</summary>
+    [Id(110)] public ArrivalPolicy? Arrivals { get; init; }
+
+    public ArrivalPolicy ArrivalRules => Arrivals ?? ArrivalPolicy.Default;
+
     /// <summary>The index key for <see cref="SmsNumber"/> (its last digits), or null when there is none.</summary>
     public string? SmsNumberKey() =>
         string.IsNullOrWhiteSpace(SmsNumber) ? null : new ContactDetails("-", SmsNumber, null, null).MatchKey();
@@ -59,6 +64,7 @@ public sealed record HubSettings(
 
         errors.AddRange(NamedArea.Validate(Areas));
         errors.AddRange(ShiftLimits?.Validate() ?? []);
+        errors.AddRange(Arrivals?.Validate() ?? []);
         errors.AddRange(Deadlines?.Validate(nameof(Deadlines), ShortestDeadline, LongestDeadline, Reason.DeadlineOutOfRange)
             ?? [FieldError.Of(nameof(Deadlines), Reason.DeadlinesRequired)]);
         return errors;

@@ -22,6 +22,14 @@ public sealed record EditRequest([property: Id(0)] int ExpectedVersion, [propert
     [Id(10)] public bool? NeedsVehicle { get; init; }
     [Id(11)] public string? Reason { get; init; }
 
+    /// <summary>Ids 110-119: arrivals and pairs. A dispatcher's "visit" tick.</summary>
+    [Id(110)] public bool? MarkedVisit { get; init; }
+
+    [Id(111)] public bool? NeedsTwo { get; init; }
+
+    /// <summary>Expected length of the visit, overriding the hub's default.</summary>
+    [Id(112)] public TimeSpan? ExpectedVisit { get; init; }
+
     [Id(20)] public string? Hub { get; init; }
     [Id(21)] public Guid? AsVolunteer { get; init; }
 
@@ -36,6 +44,11 @@ public sealed record EditRequest([property: Id(0)] int ExpectedVersion, [propert
         Text.Optional(errors, nameof(AccessibilityNotes), AccessibilityNotes, NewRequest.MaxNeedLength, multiLine: true);
         Text.Optional(errors, nameof(PreferredLanguage), PreferredLanguage, 40);
         Text.Optional(errors, nameof(Reason), Reason, NewRequest.MaxShortText);
+        if (ExpectedVisit is { } visit && (visit < Hubs.ArrivalPolicy.Shortest || visit > Hubs.ArrivalPolicy.Longest))
+        {
+            errors.Add(FieldError.Of(nameof(ExpectedVisit), Common.Reason.ArrivalTimerRange));
+        }
+
         if (NeededBy is { } by && by < now.AddDays(-1)) errors.Add(FieldError.Of(nameof(NeededBy), Common.Reason.NeededByPast));
         return errors;
     }

@@ -105,5 +105,23 @@ public interface IRequestGrain : IGrainWithGuidKey
     [Alias("Thank")] Task<Result<Thanks.ThankYouNote>> Thank(Thanks.ThankCommand command);
 
     /// <summary>The contact log, newest first; scoped to a volunteer, only their own job's entries marked for them.</summary>
+    /// <summary>
+    /// "I'm here": a volunteer holding a visit arrived. Starts the durable safe-arrival timer. Not
+    /// checked against a version: someone on a doorstep is never refused as stale.
+    /// </summary>
+    [Alias("Arrive")] Task<Result<RequestView>> Arrive(RequestCommand command);
+
+    /// <summary>
+    /// "I've left safely": scoped to a volunteer, that volunteer; from a dispatcher (who called
+    /// them), everyone who arrived. Clears an open alarm once all who arrived are out.
+    /// </summary>
+    [Alias("LeaveSafely")] Task<Result<RequestView>> LeaveSafely(RequestCommand command);
+
+    /// <summary>A coordinator or dispatcher takes the safe-arrival alarm on: it no longer escalates.</summary>
+    [Alias("AcknowledgeAlarm")] Task<Result<RequestView>> AcknowledgeAlarm(RequestCommand command);
+
+    /// <summary>Raises the safe-arrival alarm, then escalates it. Driven by the durable "arrival-" reminder; idempotent.</summary>
+    [Alias("CheckArrival")] Task CheckArrival();
+
     [Alias("GetCaseNotes")] Task<Result<IReadOnlyList<CaseNote>>> GetNotes(NoteScope scope);
 }

@@ -21,6 +21,11 @@ public sealed record NewRequest(
     /// <summary>Set by a recurring series on each occurrence it creates.</summary>
     [Id(13)] public SeriesLink? Series { get; init; }
 
+    /// <summary>Ids 110-119: arrivals and pairs (see <see cref="EditRequest"/>).</summary>
+    [Id(110)] public bool MarkedVisit { get; init; }
+
+    [Id(111)] public bool NeedsTwo { get; init; }
+
     public const int MaxNeedLength = 2000;
     public const int MaxShortText = 200;
 

@@ -42,6 +42,9 @@ public sealed record AssignCommand(
     /// rest). Recorded in the audit. Only coordinators may send it; the web tier checks.
     /// </summary>
     [Id(5)] public string? OverrideLimits { get; init; }
+
+    /// <summary>On a pair held by two: which of them this volunteer takes over from (Id 110, arrivals and pairs).</summary>
+    [Id(110)] public Guid? Replacing { get; init; }
 }
 
 /// <summary>Closes a duplicate request as merged into the one that survives.</summary>

@@ -39,5 +39,30 @@ public sealed record RequestSummary(
 
     [Id(27)] public SeriesLink? Series { get; init; }
 
+    /// <summary>Ids 110-119: arrivals and pairs (see <see cref="RequestView"/>).</summary>
+    [Id(110)] public bool NeedsTwo { get; init; }
+    [Id(111)] public Guid? PartnerVolunteerId { get; init; }
+    [Id(112)] public string? PartnerVolunteerName { get; init; }
+    [Id(113)] public bool IsVisit { get; init; }
+
+    /// <summary>Check-in times and the alarm, which every board of the hub shows while it is open.</summary>
+    [Id(114)] public ArrivalRecord? Arrival { get; init; }
+
+    /// <summary>
+    /// Everyone holding the job, for the JSON API (a pair has two); <see cref="AssignedVolunteerId"/>
+    /// stays for clients written before pairs. Not an Orleans member: derived from the fields above.
+    /// </summary>
+    public IReadOnlyList<Assignee> Assignees =>
+        [.. new[] { (AssignedVolunteerId, AssignedVolunteerName), (PartnerVolunteerId, PartnerVolunteerName) }
+            .Where(a => a.Item1 is not null).Select(a => new Assignee(a.Item1!.Value, a.Item2 ?? ""))];
+
+    /// <summary>How many of the volunteers the job needs hold it ("1 of 2").</summary>
+    public int Held => (AssignedVolunteerId is null ? 0 : 1) + (PartnerVolunteerId is null ? 0 : 1);
+
+    public bool AlarmOpen => Arrival?.AlarmOpen == true;
+
     public bool IsOpen => RequestLifecycle.IsOpen(Status);
 }
+
+/// <summary>One volunteer holding a request, as the JSON API lists them.</summary>
+public sealed record Assignee(Guid VolunteerId, string Name);

@@ -44,6 +44,36 @@ public sealed record RequestView(
     /// <summary>Set when this request was a duplicate and was merged into that one.</summary>
     [Id(27)] public Guid? MergedInto { get; init; }
 
+    /// <summary>A dispatcher ticked "visit": check-ins and the safe-arrival alarm apply whatever the category or time. Ids 110-119: arrivals and pairs.</summary>
+    [Id(110)] public bool MarkedVisit { get; init; }
+
+    /// <summary>Whether check-ins apply: marked, a visit category of the hub, or planned after dark. Kept by the grain on every change.</summary>
+    [Id(111)] public bool IsVisit { get; init; }
+
+    /// <summary>How long this visit is expected to take, overriding the hub's default.</summary>
+    [Id(112)] public TimeSpan? ExpectedVisit { get; init; }
+
+    /// <summary>The job needs two volunteers: it is assigned only when both are.</summary>
+    [Id(113)] public bool NeedsTwo { get; init; }
+
+    /// <summary>The second volunteer of a pair (the first is <see cref="Assignment"/>).</summary>
+    [Id(114)] public Assignment? Partner { get; init; }
+
+    /// <summary>The current visit's check-ins and alarm; null until someone says "I'm here".</summary>
+    [Id(115)] public ArrivalRecord? Arrival { get; init; }
+
+    /// <summary>Everyone holding the job: one, or two for a pair.</summary>
+    public IReadOnlyList<Assignment> Assignees => (Assignment, Partner) switch
+    {
+        ({ } first, { } second) => [first, second],
+        ({ } first, null) => [first],
+        (null, { } second) => [second],
+        _ => [],
+    };
+
+    /// <summary>The assignment a volunteer holds here, first or partner; null when neither.</summary>
+    public Assignment? HeldBy(Guid volunteerId) => Assignees.FirstOrDefault(a => a.VolunteerId == volunteerId);
+
     /// <summary>
     /// The only way a request leaves the private side: contact details, exact coordinates and
     /// accessibility notes (which often name a condition) are dropped; location is snapped to a grid.
@@ -67,5 +97,10 @@ public sealed record RequestView(
         ClaimExpiresAt = Assignment?.ClaimExpiresAt,
         OfferedToRegion = OfferedToRegion,
         Series = Series,
+        NeedsTwo = NeedsTwo,
+        PartnerVolunteerId = Partner?.VolunteerId,
+        PartnerVolunteerName = Partner?.VolunteerName,
+        IsVisit = IsVisit,
+        Arrival = Arrival,
     };
 }

@@ -14,8 +14,17 @@ public sealed partial class RequestGrain
         if (BadEstimate(command.EstimatedHours) is { } badEstimate) return badEstimate;
 
         var current = View!;
-        var previous = current.Assignment;
-        if (previous?.VolunteerId == command.VolunteerId) return Result<RequestView>.Refused(Reason.AlreadyAssigned, previous.VolunteerName);
+        if (current.HeldBy(command.VolunteerId) is { } already) return Result<RequestView>.Refused(Reason.AlreadyAssigned, already.VolunteerName);
+        // A pair with a free place takes the new volunteer beside the one there; a full pair only in
+        // place of one named. Decided in this turn, so two dispatchers can never make it three.
+        Assignment? previous;
+        if (!current.NeedsTwo) previous = current.Assignment;
+        else if (command.Replacing is { } replacing) previous = current.HeldBy(replacing);
+        else previous = current.Assignees.Count < 2 ? null : current.Assignment;
+        if (current.NeedsTwo && current.Assignees.Count == 2 && (command.Replacing is null || previous is null))
+        {
+            return Result<RequestView>.Refused(Reason.PairIsFull);
+        }
 
         var overriding = string.IsNullOrWhiteSpace(command.OverrideLimits) ? null : command.OverrideLimits.Trim();
         if (overriding is { Length: > NewRequest.MaxShortText })
@@ -35,12 +44,7 @@ public sealed partial class RequestGrain
         {
             EstimatedHours = command.EstimatedHours,
         };
-        var view = current with
-        {
-            Status = RequestStatus.Assigned,
-            Assignment = assignment,
-            PastAssignments = Retire(current, previous, AssignmentState.Withdrawn),
-        };
+        var view = Placed(current, previous, assignment) with { PastAssignments = Retire(current, previous, AssignmentState.Withdrawn) };
         var said = (previous, overriding) switch
         {
             (null, null) => Phrase.Of("DidAssign", "assigned this to {0}", name),
@@ -58,7 +62,15 @@ public sealed partial class RequestGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         if (Check(RequestAction.Unassign, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
-        var assignment = View!.Assignment!;
+        // A dispatcher unassigning a pair takes both off; a volunteer only themselves.
+        if (command.AsVolunteer is null && View!.Partner is { } partner)
+        {
+            var first = View.Assignment!;
+            return await ReturnToTriage(new[] { first with { State = AssignmentState.Withdrawn, AnsweredAt = Now }, partner with { State = AssignmentState.Withdrawn, AnsweredAt = Now } },
+                command.Actor, Phrase.Of("DidUnassign", "unassigned {0}", $"{first.VolunteerName} & {partner.VolunteerName}"), command.Reason, givenBack: false);
+        }
+
+        var assignment = Mine(command);
         // A volunteer dropping their own claim gives it back; a dispatcher taking it away does not.
         var givenBack = assignment is { Claimed: true, State: AssignmentState.Accepted } && assignment.AssignedBy.UserId == command.Actor.UserId;
         return await ReturnToTriage(assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now },
@@ -69,11 +81,11 @@ public sealed partial class RequestGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         if (Check(RequestAction.Accept, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
-        var assignment = View!.Assignment!;
+        var assignment = Mine(command);
         if (assignment.State != AssignmentState.Offered) return Result<RequestView>.Refused(Reason.AlreadyAccepted, assignment.VolunteerName);
 
-        var claimUntil = Now + (await Policy(View.HubSlug)).Claims.For(View.Urgency);
-        var view = View with { Assignment = assignment with { State = AssignmentState.Accepted, AnsweredAt = Now, ClaimExpiresAt = claimUntil } };
+        var claimUntil = Now + (await Policy(View!.HubSlug)).Claims.For(View.Urgency);
+        var view = InSlot(View, assignment with { State = AssignmentState.Accepted, AnsweredAt = Now, ClaimExpiresAt = claimUntil });
         return await Commit(view, command.Actor, Phrase.Of("DidAccept", "accepted this for {0}", assignment.VolunteerName), command.Reason);
     }
 
@@ -81,7 +93,7 @@ public sealed partial class RequestGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         if (Check(RequestAction.Decline, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
-        var assignment = View!.Assignment!;
+        var assignment = Mine(command);
         // Declining after accepting (the contact details were theirs to see) is giving it back.
         return await ReturnToTriage(assignment with { State = AssignmentState.Declined, AnsweredAt = Now },
             command.Actor, Phrase.Of("DidDecline", "declined this for {0}", assignment.VolunteerName), command.Reason,
@@ -113,18 +125,49 @@ public sealed partial class RequestGrain
     /// The volunteer had the contact details and let go of the job: the volunteer counts it against
     /// the hub's give-back limit. The request tells the volunteer, never the other way round.
     /// </param>
-    private async Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, Phrase said, AuditReason reason, bool givenBack = false, Action<RequestState>? alsoChange = null)
+    private Task<Result<RequestView>> ReturnToTriage(Assignment ended, Actor actor, Phrase said, AuditReason reason, bool givenBack = false, Action<RequestState>? alsoChange = null) =>
+        ReturnToTriage([ended], actor, said, reason, givenBack, alsoChange);
+
+    /// <summary>The other volunteer of a pair, if they stay, keeps their place and waits for a new partner.</summary>
+    private async Task<Result<RequestView>> ReturnToTriage(IReadOnlyList<Assignment> ended, Actor actor, Phrase said, AuditReason reason, bool givenBack, Action<RequestState>? alsoChange = null)
     {
-        var view = View! with
+        var staying = View!.Assignees.Where(a => ended.All(e => e.VolunteerId != a.VolunteerId)).ToArray();
+        var view = View with
         {
             Status = RequestStatus.Triaged,
-            Assignment = null,
-            PastAssignments = [.. View.PastAssignments, ended],
+            Assignment = staying.FirstOrDefault(),
+            Partner = null,
+            PastAssignments = [.. View.PastAssignments, .. ended],
         };
         var result = await Commit(view, actor, said, reason, alsoChange);
-        var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(ended.VolunteerId);
-        if (givenBack) await volunteer.GiveBack(view.Id, (await Policy(view.HubSlug)).GiveBacksPerHour);
-        else await volunteer.Release(view.Id);
+        foreach (var one in ended)
+        {
+            var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(one.VolunteerId);
+            if (givenBack) await volunteer.GiveBack(view.Id, (await Policy(view.HubSlug)).GiveBacksPerHour);
+            else await volunteer.Release(view.Id);
+        }
+
         return result;
+    }
+
+    /// <summary>The assignment the command is about: the calling volunteer's own (first or partner), else the first.</summary>
+    private Assignment Mine(RequestCommand command) =>
+        command.AsVolunteer is { } self && View!.HeldBy(self) is { } own ? own : View!.Assignment!;
+
+    /// <summary>The view with <paramref name="changed"/> in the place its volunteer holds.</summary>
+    private static RequestView InSlot(RequestView view, Assignment changed) =>
+        view.Partner?.VolunteerId == changed.VolunteerId ? view with { Partner = changed } : view with { Assignment = changed };
+
+    /// <summary>
+    /// <paramref name="added"/> in place of <paramref name="replaced"/> (or in the free place of a
+    /// pair); "assigned" only once everyone the job needs is there, else it keeps waiting ("1 of 2").
+    /// </summary>
+    private static RequestView Placed(RequestView view, Assignment? replaced, Assignment added)
+    {
+        var placed = replaced is not null && view.Partner?.VolunteerId == replaced.VolunteerId ? view with { Partner = added }
+            : replaced is not null || view.Assignment is null ? view with { Assignment = added }
+            : view with { Partner = added };
+        if (!view.NeedsTwo || placed.Partner is not null) return placed with { Status = RequestStatus.Assigned };
+        return placed with { Status = RequestLifecycle.IsWaiting(view.Status) ? view.Status : RequestStatus.Triaged };
     }
 }

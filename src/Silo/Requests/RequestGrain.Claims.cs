@@ -18,7 +18,9 @@ public sealed partial class RequestGrain
         if (command.AsVolunteer is { } self && self != command.VolunteerId) return Result<RequestView>.NotFound(Reason.NotYours);
         if (Check(RequestAction.Assign, command with { AsVolunteer = null }, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         var current = View!;
-        if (current.Assignment is { } taken) return Result<RequestView>.Refused(Reason.AlreadyTaken, taken.VolunteerName);
+        if (current.HeldBy(command.VolunteerId) is { } mine) return Result<RequestView>.Refused(Reason.AlreadyAssigned, mine.VolunteerName);
+        // A pair with a free place can be claimed into it.
+        if (current.Assignment is { } taken && !(current.NeedsTwo && current.Partner is null)) return Result<RequestView>.Refused(Reason.AlreadyTaken, taken.VolunteerName);
         if (BadEstimate(command.EstimatedHours) is { } badEstimate) return badEstimate;
 
         var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(command.VolunteerId);
@@ -32,7 +34,7 @@ public sealed partial class RequestGrain
             EstimatedHours = command.EstimatedHours,
             Claimed = true,
         };
-        var view = current with { Status = RequestStatus.Assigned, Assignment = assignment };
+        var view = Placed(current, null, assignment);
         return await CommitReserved(volunteer, view, command.Actor, Phrase.Of("DidClaim", "claimed this for {0}", name), null);
     }
 

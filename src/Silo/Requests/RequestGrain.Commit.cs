@@ -33,18 +33,20 @@ public sealed partial class RequestGrain
         // Durable before the write: a crash between it and the board's answer is repaired on restart.
         await Delivery.Arm();
         var upcoming = before.Copy();
-        var view = await WithDeadline(previous, next with { Version = first + entries.Count - 1, UpdatedAt = now, LastChangedBy = actor }, now, upcoming);
+        var view = await WithDeadline(previous, await WithVisit(next) with { Version = first + entries.Count - 1, UpdatedAt = now, LastChangedBy = actor }, now, upcoming);
         upcoming.View = view;
         for (var i = 0; i < entries.Count; i++) upcoming.Audit.Add(new AuditEntry(first + i, now, actor, entries[i].Said, entries[i].Reason.English) { ReasonSaid = entries[i].Reason.Said });
         await AddMessages(upcoming, previous, actor, entries[^1].Reason);
         alsoChange?.Invoke(upcoming);
         upcoming.DeadlineArmed = await ArmBeforeWrite(DeadlineReminder, before.DeadlineArmed, DeadlineDue(previous), DeadlineDue(view));
         upcoming.ClaimArmed = await ArmBeforeWrite(ClaimReminder, before.ClaimArmed, ClaimWake(previous), ClaimWake(view));
+        upcoming.ArrivalArmed = await ArmBeforeWrite(ArrivalReminder, before.ArrivalArmed, previous?.Arrival?.Due, view.Arrival?.Due);
 
         await Write(upcoming);
 
         if (before.DeadlineArmed && !upcoming.DeadlineArmed) await Unregister(DeadlineReminder);
         if (before.ClaimArmed && !upcoming.ClaimArmed) await Unregister(ClaimReminder);
+        if (before.ArrivalArmed && !upcoming.ArrivalArmed) await Unregister(ArrivalReminder);
         if (previous?.OfferedToRegion is { } region && view.OfferedToRegion is null)
         {
             await GrainFactory.GetGrain<IRegionGrain>(region).WithdrawEscalation(view.Id);

@@ -54,6 +54,7 @@ public sealed partial class RequestGrain
         if (target.RegionSlug != region) return Result<RequestView>.Refused(Reason.OutsideRegion, region);
 
         hubPolicy = HubPolicy.Of(command.ToHubSlug, target);
+        arrivalPolicy = (command.ToHubSlug, target.ArrivalRules, target.TimeZoneId);
         var view = current with { HubSlug = command.ToHubSlug, Status = RequestStatus.Triaged };
         var result = await Commit(view, command.Actor, Phrase.Of("DidMove", "moved this from hub {0} to hub {1}", current.HubSlug, command.ToHubSlug),
             command.Reason, next => next.MovedFrom = current.HubSlug);

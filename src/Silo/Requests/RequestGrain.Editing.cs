@@ -24,7 +24,13 @@ public sealed partial class RequestGrain
             AccessibilityNotes = command.AccessibilityNotes is { } notes ? Blank(notes) : was.AccessibilityNotes,
             PreferredLanguage = command.PreferredLanguage is { } language ? Blank(language) : was.PreferredLanguage,
             NeedsVehicle = command.NeedsVehicle ?? was.NeedsVehicle,
+            MarkedVisit = command.MarkedVisit ?? was.MarkedVisit,
+            NeedsTwo = command.NeedsTwo ?? was.NeedsTwo,
+            ExpectedVisit = command.ExpectedVisit ?? was.ExpectedVisit,
         };
+        if (!view.NeedsTwo && was.Partner is not null) return Result<RequestView>.Refused(Reason.PairIsFull);
+        // Asking for a second volunteer puts a job held by one back to waiting for them.
+        if (view.NeedsTwo && view.Partner is null && view.Status == RequestStatus.Assigned) view = view with { Status = RequestStatus.Triaged };
         var changed = Changed(was, view);
         if (changed.Count == 0) return Result<RequestView>.Refused(Reason.NothingToChange);
 
@@ -44,5 +50,8 @@ public sealed partial class RequestGrain
             .Compare(Phrase.Of("FieldAccessibilityNotes", "accessibility notes"), was.AccessibilityNotes, now.AccessibilityNotes)
             .Compare(Phrase.Of("FieldPreferredLanguage", "preferred language"), was.PreferredLanguage, now.PreferredLanguage)
             .Compare(Phrase.Of("FieldNeedsVehicle", "vehicle needed"), was.NeedsVehicle, now.NeedsVehicle)
+            .Compare(Phrase.Of("FieldMarkedVisit", "visit"), was.MarkedVisit, now.MarkedVisit)
+            .Compare(Phrase.Of("FieldNeedsTwo", "two volunteers"), was.NeedsTwo, now.NeedsTwo)
+            .Compare(Phrase.Of("FieldExpectedVisit", "expected visit length"), was.ExpectedVisit, now.ExpectedVisit)
             .Names;
 }

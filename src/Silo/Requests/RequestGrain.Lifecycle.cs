@@ -25,6 +25,7 @@ public sealed partial class RequestGrain
         }
 
         hubPolicy = HubPolicy.Of(request.HubSlug, settings);
+        arrivalPolicy = (request.HubSlug, settings.ArrivalRules, settings.TimeZoneId);
 
         var id = this.GetPrimaryKey();
         var duplicates = await hub.FindDuplicates(DuplicateProbe.For(request.Contact, request.Area, request.Category, id));
@@ -43,6 +44,8 @@ public sealed partial class RequestGrain
             PossibleDuplicateOf = duplicates.Select(d => d.Request.Id).ToArray(),
             ReferenceCode = ReferenceCode.For(id),
             Series = request.Series,
+            MarkedVisit = request.MarkedVisit,
+            NeedsTwo = request.NeedsTwo,
         };
         var said = request.Source switch
         {
@@ -88,12 +91,12 @@ public sealed partial class RequestGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         if (Check(RequestAction.Start, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
-        var assignment = View!.Assignment!;
+        var assignment = Mine(command);
         // Picked up: the claim has done its job and no longer runs out.
         var accepted = assignment.State == AssignmentState.Offered
             ? assignment with { State = AssignmentState.Accepted, AnsweredAt = Now, ClaimExpiresAt = null }
             : assignment with { ClaimExpiresAt = null };
-        var view = View with { Status = RequestStatus.InProgress, Assignment = accepted };
+        var view = InSlot(View!, accepted) with { Status = RequestStatus.InProgress };
         return await Commit(view, command.Actor, Phrase.Of("DidStart", "marked this picked up by {0}", assignment.VolunteerName), command.Reason);
     }
 
@@ -106,14 +109,19 @@ public sealed partial class RequestGrain
             return Result<RequestView>.Invalid(nameof(command.HoursGiven), Reason.HoursOutOfRange, FulfilCommand.MinHours, FulfilCommand.MaxHours);
         }
 
-        var assignment = View!.Assignment!;
+        // A visit is done when everyone is out safely: "done" must not hide an open safe-arrival timer.
+        if (View!.Arrival is { LeftAt: null }) return Result<RequestView>.Refused(Reason.LeaveSafelyFirst);
+
+        var assignment = View.Assignment!;
         var view = View with
         {
             Status = RequestStatus.Fulfilled,
             Assignment = assignment with { State = AssignmentState.Completed, CompletedAt = Now, Hours = command.HoursGiven },
+            Partner = View.Partner is { } partner ? partner with { State = AssignmentState.Completed, CompletedAt = Now, Hours = command.HoursGiven } : null,
         };
-        var result = await Commit(view, command.Actor, Phrase.Of("DidDeliver", "marked this delivered by {0}", assignment.VolunteerName), command.Reason);
-        await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId).Complete(view.Id, command.HoursGiven);
+        var names = string.Join(" & ", View.Assignees.Select(a => a.VolunteerName));
+        var result = await Commit(view, command.Actor, Phrase.Of("DidDeliver", "marked this delivered by {0}", names), command.Reason);
+        foreach (var held in View.Assignees) await GrainFactory.GetGrain<IVolunteerGrain>(held.VolunteerId).Complete(view.Id, command.HoursGiven);
         return result;
     }
 
@@ -122,9 +130,9 @@ public sealed partial class RequestGrain
         ArgumentNullException.ThrowIfNull(command);
         if (Check(RequestAction.Cancel, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), Reason.SayWhyCancelled);
-        var held = View!.Assignment;
+        var held = View!.Assignees;
         var result = await Commit(Cancelled(View), command.Actor, DidCancel, command.Reason);
-        await Release(held);
+        foreach (var one in held) await Release(one);
         return result;
     }
 
@@ -137,8 +145,9 @@ public sealed partial class RequestGrain
         {
             Status = RequestStatus.Reopened,
             EscalatedTo = null,
-            PastAssignments = View.Assignment is null ? View.PastAssignments : [.. View.PastAssignments, View.Assignment],
+            PastAssignments = [.. View.PastAssignments, .. View.Assignees],
             Assignment = null,
+            Partner = null,
         };
         return await Commit(view, command.Actor, Phrase.Of("DidReopen", "reopened this"), command.Reason);
     }
@@ -163,7 +172,8 @@ public sealed partial class RequestGrain
     {
         Status = RequestStatus.Cancelled,
         Assignment = null,
-        PastAssignments = Retire(view, view.Assignment, AssignmentState.Withdrawn),
+        Partner = null,
+        PastAssignments = [.. view.PastAssignments, .. view.Assignees.Select(a => a with { State = AssignmentState.Withdrawn, AnsweredAt = Now })],
     };
 
     /// <summary>The history with an ended assignment added (unchanged when there was none).</summary>

@@ -20,8 +20,8 @@ public sealed partial class RequestGrain
     private OutboxHanding Outbox => outbox ??= new OutboxHanding(GrainFactory);
 
     public Task<ContactDetails?> ContactForVolunteer(Guid volunteerId) => Task.FromResult(
-        View is { Status: RequestStatus.Assigned or RequestStatus.InProgress, Assignment: { State: AssignmentState.Offered or AssignmentState.Accepted } held } view
-        && held.VolunteerId == volunteerId
+        View is { Status: RequestStatus.Assigned or RequestStatus.InProgress } view
+        && view.HeldBy(volunteerId) is { State: AssignmentState.Offered or AssignmentState.Accepted }
             ? view.Contact
             : null);
 

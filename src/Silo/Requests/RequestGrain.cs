@@ -22,6 +22,9 @@ public sealed partial class RequestGrain(
 
     private HubDelivery? delivery;
 
+    /// <summary>The hub's visit rules and time zone, read with <see cref="hubPolicy"/>.</summary>
+    private (string Hub, ArrivalPolicy Rules, string TimeZone)? arrivalPolicy;
+
     private RequestView? View => state.State.View;
 
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -37,6 +40,7 @@ public sealed partial class RequestGrain(
         DeadlineReminder => CheckDeadline(),
         ClaimReminder => CheckClaim(),
         HubDelivery.ReminderName => Delivery.OnReminder(),
+        ArrivalReminder => CheckArrival(),
         _ => Task.CompletedTask,
     };
 
@@ -62,7 +66,7 @@ public sealed partial class RequestGrain(
     private Result<RequestView>? OutOfReach(IScopedCommand scope)
     {
         if (scope.Hub is { } hub && hub != View!.HubSlug) return Result<RequestView>.NotFound(Reason.NotInHub);
-        if (scope.AsVolunteer is { } volunteer && View!.Assignment?.VolunteerId != volunteer) return Result<RequestView>.NotFound(Reason.NotYours);
+        if (scope.AsVolunteer is { } volunteer && View!.HeldBy(volunteer) is null) return Result<RequestView>.NotFound(Reason.NotYours);
         return null;
     }
 
@@ -82,7 +86,9 @@ public sealed partial class RequestGrain(
     {
         if (hubPolicy is not { } cached || cached.Hub != hub)
         {
-            hubPolicy = cached = HubPolicy.Of(hub, await GrainFactory.GetGrain<IHubGrain>(hub).GetSettings());
+            var settings = await GrainFactory.GetGrain<IHubGrain>(hub).GetSettings();
+            hubPolicy = cached = HubPolicy.Of(hub, settings);
+            arrivalPolicy = (hub, settings?.ArrivalRules ?? ArrivalPolicy.Default, settings?.TimeZoneId ?? "UTC");
         }
 
         return cached;

@@ -84,6 +84,12 @@ internal static class RequestMessages
             Reason.CriticalUnassigned.Say(view.ReferenceCode, view.Category, view.Area, waitedMinutes)) with
         { Critical = true };
 
+    /// <summary>A safe-arrival alarm nobody on the board acknowledged: the hub's coordinators must call the volunteer, quiet hours or not.</summary>
+    public static OutboundMessage ArrivalEscalated(RequestView view, int unacknowledgedMinutes) =>
+        new Factory(view).ToCoordinators(MessageKind.ArrivalAlarmEscalated, view.HubSlug,
+            Reason.ArrivalAlarmEscalated.Say(view.ReferenceCode, view.Category, view.Area, unacknowledgedMinutes)) with
+        { Critical = true };
+
     private static bool SameAssignment(Assignment? a, Assignment b) => a is not null && a.VolunteerId == b.VolunteerId && a.OfferedAt == b.OfferedAt;
 
     /// <summary>

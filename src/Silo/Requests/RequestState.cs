@@ -50,6 +50,8 @@ public sealed class RequestState : IErasableState
 
     /// <summary>Thank-yous already passed to the volunteer, by note id (a repeated one is not passed twice).</summary>
     [Id(120)] public List<Guid> ThanksSent { get; set; } = [];
+    /// <summary>Whether the durable "arrival-alarm" reminder is registered (Id 110 up: arrivals).</summary>
+    [Id(110)] public bool ArrivalArmed { get; set; }
 
     /// <summary>The next state for a command to fill and write: the live one stays as it was if the write fails.</summary>
     public RequestState Copy()

@@ -36,9 +36,9 @@ public sealed class Access(HubDirectory hubs, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         if (await Can(user, Ability.SeePrivate, request.HubSlug)) return true;
         // The volunteer: only while their claim is active (accepted and not lapsed), or once picked up.
+        // Either volunteer of a pair, each by their own place; a pair still waiting for its second sees nothing yet.
         return AccountClaims.VolunteerId(user) is { } me
-            && request.Assignment is { VolunteerId: var assigned, State: AssignmentState.Accepted } assignment
-            && assigned == me
+            && request.HeldBy(me) is { State: AssignmentState.Accepted } assignment
             && (request.Status == RequestStatus.InProgress
                 || (request.Status == RequestStatus.Assigned && assignment.ClaimExpiresAt is { } until && until > clock.GetUtcNow()));
     }

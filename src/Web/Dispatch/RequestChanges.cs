@@ -19,6 +19,8 @@ public record RequestChanges
     public string? PreferredLanguage { get; init; }
     public bool? NeedsVehicle { get; init; }
     public string? Reason { get; init; }
+    public bool? MarkedVisit { get; init; }
+    public bool? NeedsTwo { get; init; }
 
     public EditRequest Command(int version, Actor actor) => new(version, actor)
     {
@@ -32,5 +34,7 @@ public record RequestChanges
         PreferredLanguage = PreferredLanguage,
         NeedsVehicle = NeedsVehicle,
         Reason = Reason,
+        MarkedVisit = MarkedVisit,
+        NeedsTwo = NeedsTwo,
     };
 }

@@ -20,6 +20,7 @@ public static class PageServices
         services.AddScoped<BoardService>();
         services.AddScoped<RequestReader>();
         services.AddScoped<DispatchService>();
+        services.AddScoped<Arrivals.ArrivalService>();
         services.AddScoped<OfferService>();
         services.AddScoped<OfferDeskService>();
         services.AddScoped<CaseNoteService>();

@@ -71,6 +71,14 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
         return await Reconfigure(hub, settings => settings with { Deadlines = deadlines });
     }
 
+    /// <summary>The hub's visit rules (safe-arrival timers); anyone who sees the board may read them.</summary>
+    public async Task<ArrivalPolicy> Arrivals(string hub) =>
+        (await user.Can(Ability.ViewBoard, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.ArrivalRules : null) ?? ArrivalPolicy.Default;
+
+    /// <summary>Sets the safe-arrival timers; its coordinators (and admins) may.</summary>
+    public Task<Result<HubSummary>> UpdateArrivalTimers(string hub, TimeSpan expected, TimeSpan margin, TimeSpan escalateAfter) =>
+        Reconfigure(hub, settings => settings with { Arrivals = settings.ArrivalRules with { ExpectedVisit = expected, Margin = margin, EscalateAfter = escalateAfter } });
+
     /// <summary>The number people text this hub at; its coordinators see it.</summary>
     public async Task<string?> SmsNumber(string hub) =>
         await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.SmsNumber : null;

@@ -115,13 +115,13 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
     private async Task<string> Answer(VolunteerView volunteer, SmsText text)
     {
         var language = SmsWords.LanguageOf(volunteer.Profile.Languages);
-        if (text.Intent is not (SmsIntent.Yes or SmsIntent.No or SmsIntent.Done)) return words.Say(language, Reason.SmsVolunteerHowTo.Say());
+        if (text.Intent is not (SmsIntent.Yes or SmsIntent.No or SmsIntent.Done or SmsIntent.Here or SmsIntent.Safe)) return words.Say(language, Reason.SmsVolunteerHowTo.Say());
         if ((volunteer.LastReservation ?? volunteer.Reservations.MaxBy(r => r.ReservedAt)) is not { } job) return words.Say(language, Reason.SmsNoJobWaiting.Say());
 
         var grain = grains.GetGrain<IRequestGrain>(job.RequestId);
         var request = await grain.GetView();
         var code = request?.ReferenceCode ?? "";
-        var mine = request?.Assignment is { } a && a.VolunteerId == volunteer.Id && request.HubSlug == job.HubSlug;
+        var mine = request?.HeldBy(volunteer.Id) is not null && request.HubSlug == job.HubSlug;
         if (!mine) return words.Say(language, text.Intent == SmsIntent.Yes ? Reason.SmsNoLongerYours.Say(code) : Reason.SmsNoJobWaiting.Say());
 
         var actor = new Actor($"volunteer:{volunteer.Id}", volunteer.Profile.Name);
@@ -130,6 +130,9 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
         {
             SmsIntent.Yes => (await grain.Accept(Command(request!.Version)), Reason.SmsAccepted),
             SmsIntent.No => (await grain.Decline(Command(request!.Version)), Reason.SmsDeclined),
+            // Check-ins carry no version: a text from a doorstep is never stale.
+            SmsIntent.Here => (await grain.Arrive(Command(0)), Reason.SmsArrived),
+            SmsIntent.Safe => (await grain.LeaveSafely(Command(0)), Reason.SmsLeftSafely),
             _ => (await Deliver(grain, request!, actor, job, volunteer.Id), Reason.SmsDelivered),
         };
         if (result.IsOk) return words.Say(language, done.Say(code));
@@ -144,7 +147,7 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
     /// </summary>
     private static async Task<Result<RequestView>> Deliver(IRequestGrain grain, RequestView request, Actor actor, Reservation job, Guid me)
     {
-        var assignment = request.Assignment!;
+        var assignment = request.HeldBy(me)!;
         if (assignment.State == AssignmentState.Offered) return Result<RequestView>.Invalid(Web.Volunteers.VolunteerJobService.AcceptFirstField, Reason.AcceptFirst);
         var version = request.Version;
         if (request.Status == RequestStatus.Assigned)

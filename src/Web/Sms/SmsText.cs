@@ -14,6 +14,10 @@ public enum SmsIntent
     No,
     Done,
     Thanks,
+    /// <summary>HERE / AQUI: "I'm here" on a visit.</summary>
+    Here,
+    /// <summary>SAFE / BIEN: "I've left safely".</summary>
+    Safe,
 }
 
 /// <summary>
@@ -47,6 +51,10 @@ public sealed record SmsText(SmsIntent Intent, string Language, string Rest)
         ["THANK"] = (SmsIntent.Thanks, "en"),
         ["THANKYOU"] = (SmsIntent.Thanks, "en"),
         ["GRACIAS"] = (SmsIntent.Thanks, "es"),
+        ["HERE"] = (SmsIntent.Here, "en"),
+        ["AQUI"] = (SmsIntent.Here, "es"),
+        ["SAFE"] = (SmsIntent.Safe, "en"),
+        ["BIEN"] = (SmsIntent.Safe, "es"),
     };
 
     /// <summary>Words that name a kind of need, folded (no accents, upper case).</summary>

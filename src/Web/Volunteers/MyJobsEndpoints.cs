@@ -31,6 +31,7 @@ public static class MyJobsEndpoints
         ["Refused"] = "Plain.Outcome.Refused",
         ["HoursOutOfRange"] = "Plain.Outcome.HoursOutOfRange",
         ["AcceptFirst"] = "Plain.Outcome.AcceptFirst",
+        ["LeaveSafelyFirst"] = "Phrase.Reason.LeaveSafelyFirst",
     };
 
     public static void MapMyJobs(this WebApplication app)
@@ -62,13 +63,17 @@ public static class MyJobsEndpoints
         foreach (var (r, estimate) in volunteer is null ? [] : await volunteers.Assignments(volunteer))
         {
             string? until = null;
-            if (r.Assignment!.ClaimExpiresAt is { } expires && r.Status == RequestStatus.Assigned)
+            if (r.HeldBy(me)?.ClaimExpiresAt is { } expires && r.Status == RequestStatus.Assigned)
             {
                 var zone = await Zone(r.HubSlug);
                 until = $"{t["Plain.YoursUntil", HubTime.Show(expires, zone, "t")]} ({zone.Id})";
             }
 
-            jobs.Add(new MyJob(r, estimate, until, (await requests.PrivateView(r.Id))?.Contact, (await notes.ForMyJob(r.HubSlug, r.Id)).Value));
+            jobs.Add(new MyJob(r, estimate, until, (await requests.PrivateView(r.Id))?.Contact, (await notes.ForMyJob(r.HubSlug, r.Id)).Value)
+            {
+                CheckIn = CheckIns.Next(r, me),
+                Mine = r.HeldBy(me),
+            });
         }
 
         // Only a known code becomes a message: nothing typed into the address bar is ever shown.
@@ -97,6 +102,12 @@ public static class MyJobsEndpoints
             case "start":
                 result = await actions.PickUp(hub, id, version);
                 break;
+            case "here":
+                result = await actions.Arrive(hub, id);
+                break;
+            case "safe":
+                result = await actions.LeaveSafely(hub, id);
+                break;
             case "deliver":
                 if (!double.TryParse(form["hours"], NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) || !FulfilCommand.HoursInRange(hours)) return Done("HoursOutOfRange");
                 result = await actions.Deliver(hub, id, version, hours);
@@ -112,6 +123,7 @@ public static class MyJobsEndpoints
             ResultStatus.NotFound => "NotFound",
             ResultStatus.Invalid when result.Errors.Any(e => e.Field == nameof(FulfilCommand.HoursGiven)) => "HoursOutOfRange",
             ResultStatus.Invalid when result.Errors.Any(e => e.Field == VolunteerJobService.AcceptFirstField) => "AcceptFirst",
+            ResultStatus.Refused when result.Reason == Reason.LeaveSafelyFirst => "LeaveSafelyFirst",
             _ => "Refused",
         });
     }

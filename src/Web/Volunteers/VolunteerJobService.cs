@@ -46,6 +46,18 @@ public sealed class VolunteerJobService(IGrainFactory grains, CurrentUser user)
             : NotAVolunteer;
     }
 
+    /// <summary>"I'm here" on a visit: for themselves, or from a dispatcher who heard it by phone, for everyone on the job.</summary>
+    public async Task<Result<RequestView>> Arrive(string hub, Guid request) =>
+        await ActingAs(hub) is { } me
+            ? await Grain(request).Arrive(new RequestCommand(0, user.Actor) { Hub = hub, AsVolunteer = me.Volunteer })
+            : NotAVolunteer;
+
+    /// <summary>"I've left safely"; clears the safe-arrival alarm once everyone who arrived is out.</summary>
+    public async Task<Result<RequestView>> LeaveSafely(string hub, Guid request) =>
+        await ActingAs(hub) is { } me
+            ? await Grain(request).LeaveSafely(new RequestCommand(0, user.Actor) { Hub = hub, AsVolunteer = me.Volunteer })
+            : NotAVolunteer;
+
     /// <summary>A volunteer claims a waiting request for themselves; only that volunteer may, and only on their own hubs.</summary>
     public async Task<Result<RequestView>> Claim(string hub, Guid request, Guid volunteerId, int version)
     {

@@ -150,9 +150,9 @@ public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Acc
         var list = new List<(RequestView, double)>();
         foreach (var reservation in volunteer.Reservations)
         {
-            if (await grains.GetGrain<IRequestGrain>(reservation.RequestId).GetView() is { } view && view.Assignment?.VolunteerId == volunteer.Id)
+            if (await grains.GetGrain<IRequestGrain>(reservation.RequestId).GetView() is { } view && view.HeldBy(volunteer.Id) is { } held)
             {
-                list.Add((view, view.Assignment.EstimatedHours ?? reservation.EstimatedHours));
+                list.Add((view, held.EstimatedHours ?? reservation.EstimatedHours));
             }
         }
 
