@@ -29,4 +29,10 @@ public enum Ability
     ManageOffers,
     /// <summary>Issue and revoke the hub's API tokens (integrations act with them as a dispatcher or reader).</summary>
     ManageApiTokens,
+    /// <summary>Read concerns about people and take them through the restorative process; set "do not pair".</summary>
+    HandleConcerns,
+    /// <summary>Raise a concern about an interaction (anyone who works on the hub).</summary>
+    RaiseConcern,
+    /// <summary>Keep the hub's checks and record them per volunteer (private to the coordinators).</summary>
+    ManageVetting,
 }
