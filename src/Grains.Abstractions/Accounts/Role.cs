@@ -13,4 +13,6 @@ public enum Role
     Dispatcher = 3,
     /// <summary>Scope: a hub slug. Sees the board redacted and their own assignments in full.</summary>
     Volunteer = 4,
+    /// <summary>Scope: a hub slug. Receives and handles the hub's concerns about people; nothing else.</summary>
+    Safeguarding = 5,
 }

@@ -1,5 +1,6 @@
 using MutualAid.Hubs;
 using MutualAid.Offers;
+using MutualAid.Safety;
 
 namespace MutualAid.Silo.Hubs;
 
@@ -46,22 +47,23 @@ public sealed partial class HubGrain
         return Task.FromResult<IReadOnlyList<OfferSuggestion>>(suggestions);
     }
 
-    public Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max)
+    public async Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max)
     {
-        if (!S.Open.TryGetValue(requestId, out var request) || max <= 0)
-        {
-            return Task.FromResult<IReadOnlyList<VolunteerSuggestion>>([]);
-        }
+        if (!S.Open.TryGetValue(requestId, out var request) || max <= 0) return [];
 
+        var candidates = S.Volunteers.Values.Where(v => v.OnDuty && v.Id != request.AssignedVolunteerId).ToArray();
+        // Only the vetted, and never someone kept apart from this requester: they are left out without a word.
+        // The safety grain is a leaf, so the hub asking it cannot form a cycle.
+        var eligible = (await GrainFactory.GetGrain<ISafetyGrain>(this.GetPrimaryKeyString())
+            .Eligible(request.Category, S.ContactKeys.GetValueOrDefault(requestId), candidates.Select(v => v.Id).ToArray())).ToHashSet();
         var localNow = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), HubTimeZone()).DateTime;
-        var suggestions = S.Volunteers.Values
-            .Where(v => v.OnDuty && v.Id != request.AssignedVolunteerId)
+        return candidates
+            .Where(v => eligible.Contains(v.Id))
             .Select(v => VolunteerMatcher.Score(request, v, localNow))
             // Fair rotation: among equal scores, whoever has given least this week first.
             .OrderByDescending(s => s.Score).ThenBy(s => s.Volunteer.HoursThisWeek).ThenBy(s => s.Volunteer.Name, StringComparer.OrdinalIgnoreCase)
             .Take(max)
             .ToArray();
-        return Task.FromResult<IReadOnlyList<VolunteerSuggestion>>(suggestions);
     }
 
     /// <summary>"Mill  Lane " and "mill lane" are one area, for duplicates and for offers nearby.</summary>

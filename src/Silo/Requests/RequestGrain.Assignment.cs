@@ -32,6 +32,9 @@ public sealed partial class RequestGrain
             return Result<RequestView>.Invalid(nameof(command.OverrideLimits), Reason.OverrideTooLong, NewRequest.MaxShortText);
         }
 
+        var screening = await Screen(command.VolunteerId, current);
+        if (Refusal(screening, current.Category, overridden: overriding is not null) is { } refused) return refused;
+
         // Reserve first: if the volunteer refuses, nothing here has changed.
         var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(command.VolunteerId);
         var reserved = overriding is null
@@ -45,12 +48,14 @@ public sealed partial class RequestGrain
             EstimatedHours = command.EstimatedHours,
         };
         var view = Placed(current, previous, assignment) with { PastAssignments = Retire(current, previous, AssignmentState.Withdrawn) };
-        var said = (previous, overriding) switch
+        var said = (previous, overriding, screening.Missing.Count) switch
         {
-            (null, null) => Phrase.Of("DidAssign", "assigned this to {0}", name),
-            (null, { } why) => Phrase.Of("DidAssignPastLimits", "assigned this to {0}, past their limits ({1})", name, why),
-            ({ } before, null) => Phrase.Of("DidReassign", "reassigned this from {0} to {1}", before.VolunteerName, name),
-            ({ } before, { } why) => Phrase.Of("DidReassignPastLimits", "reassigned this from {0} to {1}, past their limits ({2})", before.VolunteerName, name, why),
+            (null, { } why, > 0) => Phrase.Of("DidAssignWithoutChecks", "assigned this to {0} without {1} ({2})", name, string.Join(", ", screening.Missing), why),
+            ({ } before, { } why, > 0) => Phrase.Of("DidReassignWithoutChecks", "reassigned this from {0} to {1} without {2} ({3})", before.VolunteerName, name, string.Join(", ", screening.Missing), why),
+            (null, null, _) => Phrase.Of("DidAssign", "assigned this to {0}", name),
+            (null, { } why, _) => Phrase.Of("DidAssignPastLimits", "assigned this to {0}, past their limits ({1})", name, why),
+            ({ } before, null, _) => Phrase.Of("DidReassign", "reassigned this from {0} to {1}", before.VolunteerName, name),
+            ({ } before, { } why, _) => Phrase.Of("DidReassignPastLimits", "reassigned this from {0} to {1}, past their limits ({2})", before.VolunteerName, name, why),
         };
 
         var result = await CommitReserved(volunteer, view, command.Actor, said, command.Reason);

@@ -23,6 +23,9 @@ public sealed partial class RequestGrain
         if (current.Assignment is { } taken && !(current.NeedsTwo && current.Partner is null)) return Result<RequestView>.Refused(Reason.AlreadyTaken, taken.VolunteerName);
         if (BadEstimate(command.EstimatedHours) is { } badEstimate) return badEstimate;
 
+        // A volunteer cannot override their own vetting.
+        if (Refusal(await Screen(command.VolunteerId, current), current.Category, overridden: false) is { } refused) return refused;
+
         var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(command.VolunteerId);
         var reserved = await volunteer.ReserveClaim(current.Id, current.HubSlug, command.EstimatedHours);
         if (!reserved.IsOk) return reserved.As<RequestView>();

@@ -35,4 +35,10 @@ public enum Ability
     KeepShift,
     /// <summary>See which of a hub's organisers have been on shift too long this week.</summary>
     SeeOrganiserShifts,
+    /// <summary>Read concerns about people and take them through the restorative process; set "do not pair".</summary>
+    HandleConcerns,
+    /// <summary>Raise a concern about an interaction (anyone who works on the hub).</summary>
+    RaiseConcern,
+    /// <summary>Keep the hub's checks and record them per volunteer (private to the coordinators).</summary>
+    ManageVetting,
 }

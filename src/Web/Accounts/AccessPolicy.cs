@@ -23,6 +23,7 @@ public static class AccessPolicy
         var coordinator = Has(Role.Coordinator, hub);
         var dispatcher = Has(Role.Dispatcher, hub);
         var volunteer = Has(Role.Volunteer, hub);
+        var safeguarding = Has(Role.Safeguarding, hub);
 
         return permission switch
         {
@@ -49,6 +50,12 @@ public static class AccessPolicy
             // Limits for those who carry the board: their own shift, and for coordinators everyone's.
             Ability.KeepShift => coordinator || dispatcher,
             Ability.SeeOrganiserShifts => coordinator,
+            // Concerns go to the hub's designated safeguarding people only: not its coordinators (unless
+            // they hold the role too), and not a network admin, who can appoint someone instead.
+            Ability.HandleConcerns => safeguarding,
+            Ability.RaiseConcern => coordinator || dispatcher || volunteer || safeguarding,
+            // Checks seen are private: the people who answer for the hub keep them.
+            Ability.ManageVetting => coordinator,
             _ => false,
         };
     }

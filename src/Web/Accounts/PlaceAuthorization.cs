@@ -44,11 +44,14 @@ public static class Policies
     public const string Administer = nameof(Ability.Administer);
     public const string ManageTeam = nameof(Ability.ManageTeam);
     public const string SeeOutbox = nameof(Ability.SeeOutbox);
+    public const string HandleConcerns = nameof(Ability.HandleConcerns);
+    public const string RaiseConcern = nameof(Ability.RaiseConcern);
+    public const string ManageVetting = nameof(Ability.ManageVetting);
 
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        foreach (var permission in new[] { Ability.ViewBoard, Ability.Dispatch, Ability.ManageHub, Ability.ViewRegion, Ability.Administer, Ability.ManageTeam, Ability.SeeOutbox })
+        foreach (var permission in new[] { Ability.ViewBoard, Ability.Dispatch, Ability.ManageHub, Ability.ViewRegion, Ability.Administer, Ability.ManageTeam, Ability.SeeOutbox, Ability.HandleConcerns, Ability.RaiseConcern, Ability.ManageVetting })
         {
             options.AddPolicy(permission.ToString(), p => p.RequireAuthenticatedUser().AddRequirements(new PlaceRequirement(permission)));
         }

@@ -112,6 +112,12 @@ public sealed class DispatchService(IGrainFactory grains, CurrentUser user, Requ
     public async Task<IReadOnlyList<VolunteerSuggestion>> Suggest(string hub, Guid request) =>
         await user.Can(Ability.Dispatch, hub) ? await grains.GetGrain<IHubGrain>(hub).SuggestVolunteers(request, 5) : [];
 
+    /// <summary>Everyone on duty at the hub, for a coordinator choosing someone the suggestions left out (it will need an override).</summary>
+    public async Task<IReadOnlyList<VolunteerSummary>> OnDutyVolunteers(string hub) =>
+        await user.Can(Ability.ManageHub, hub)
+            ? (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Where(v => v.OnDuty).OrderBy(v => v.Name, StringComparer.CurrentCultureIgnoreCase).ToArray()
+            : [];
+
     private IRequestGrain Grain(Guid request) => grains.GetGrain<IRequestGrain>(request);
 
     private async Task<Result<RequestView>> AsDispatcher(string hub, Guid request, Func<IRequestGrain, Task<Result<RequestView>>> command) =>

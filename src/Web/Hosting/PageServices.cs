@@ -7,6 +7,7 @@ using MutualAid.Web.Intake;
 using MutualAid.Web.Offers;
 using MutualAid.Web.People;
 using MutualAid.Web.Region;
+using MutualAid.Web.Safety;
 using MutualAid.Web.Volunteers;
 
 namespace MutualAid.Web.Hosting;
@@ -24,6 +25,8 @@ public static class PageServices
         services.AddScoped<OfferService>();
         services.AddScoped<OfferDeskService>();
         services.AddScoped<CaseNoteService>();
+        services.AddScoped<VettingService>();
+        services.AddScoped<ConcernService>();
         services.AddScoped<IntakeService>();
         services.AddScoped<RegionService>();
         services.AddScoped<HandoverService>();

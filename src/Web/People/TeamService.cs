@@ -19,7 +19,7 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
 {
     public static readonly TimeSpan ResetValidFor = TimeSpan.FromHours(24);
 
-    private static readonly Role[] HubRoles = [Role.Coordinator, Role.Dispatcher, Role.Volunteer];
+    private static readonly Role[] HubRoles = [Role.Coordinator, Role.Dispatcher, Role.Volunteer, Role.Safeguarding];
 
     public Task<bool> MayManage(string hub) => access.Can(user.Principal, Ability.ManageTeam, hub);
 

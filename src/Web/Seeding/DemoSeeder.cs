@@ -75,6 +75,10 @@ public sealed partial class DemoSeeder(IGrainFactory grains, ILogger<DemoSeeder>
         await Step(groceries, (g, v) => g.Assign(new AssignCommand(v, Seeder, omar, 1.5)));
         await Step(lonely, (g, v) => g.Assign(new AssignCommand(v, Seeder, lucia, 1)));
         await Step(lonely, (g, v) => g.Start(new RequestCommand(v, Seeder)));
+        // Childcare needs safeguarding training by default: Mei's was seen before she took this on.
+        var trained = await grains.GetGrain<MutualAid.Safety.ISafetyGrain>("riverside")
+            .RecordCheck(mei, MutualAid.Safety.VettingPolicy.SafeguardingTraining, DateTimeOffset.UtcNow.AddDays(-30), null, Seeder);
+        if (!trained.IsOk) throw new InvalidOperationException($"Demo check: {trained.Message}");
         await Step(nappies, (g, v) => g.Assign(new AssignCommand(v, Seeder, mei, 1)));
         await Step(food, (g, v) => g.Triage(new TriageCommand(v, Seeder)));
         var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.DataFolder));

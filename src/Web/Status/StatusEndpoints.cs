@@ -21,6 +21,23 @@ public static class StatusEndpoints
         app.MapPost("/status", Check).RequireRateLimiting(RateLimits.PublicForm).DisableAntiforgery();
         // The same limit and the same proof: a thank-you form is no way round guessing the digits.
         app.MapPost("/status/thanks", Thank).RequireRateLimiting(RateLimits.PublicForm).DisableAntiforgery();
+        app.MapPost("/status/concern", RaiseConcern).RequireRateLimiting(RateLimits.PublicForm).DisableAntiforgery();
+    }
+
+    /// <summary>
+    /// A requester's concern about the help they got. A wrong code or wrong digits get exactly the
+    /// page /status gives for "not found", so this form proves nothing /status does not.
+    /// </summary>
+    public static async Task<Results<RazorComponentResult<StatusPage>, RazorComponentResult<MessagePage>>> RaiseConcern(
+        HttpContext http, IAntiforgery antiforgery, IStringLocalizer<UiText> t, Safety.ConcernService concerns)
+    {
+        var (form, problem) = await PublicIntakeEndpoints.ReadForm(http, antiforgery, t);
+        if (problem is not null) return problem;
+        var raised = await concerns.RaiseAsRequester(form!.Value("code"), form.Value("digits"), form.Value("concern"));
+        if (raised is null) return new RazorComponentResult<StatusPage>(new { Report = new StatusReport(StatusAnswer.NotFound) });
+        return raised.IsOk
+            ? new RazorComponentResult<MessagePage>(new { Title = t["Safety.ConcernTitle"].Value, Text = t["Safety.ConcernThanks"].Value })
+            : new RazorComponentResult<MessagePage>(new { Title = t["Safety.ConcernTitle"].Value, Text = t.Say(raised), Alert = true }) { StatusCode = StatusCodes.Status400BadRequest };
     }
 
     public static async Task<Results<RazorComponentResult<StatusPage>, RazorComponentResult<MessagePage>>> Check(

@@ -37,16 +37,22 @@ public sealed class StatusService(IGrainFactory grains)
     /// <summary>The request the code and digits prove, or the one a merged duplicate now lives in.</summary>
     private async Task<(IRequestGrain Grain, RequestView View)?> Locate(string? code, string? lastDigits)
     {
-        var key = IReferenceCodeGrain.Key(code ?? "");
-        var digits = new string((lastDigits ?? "").Where(char.IsAsciiDigit).ToArray());
-        if (key.Length is 0 or > 20 || digits.Length != Digits) return null;
-        if (await grains.GetGrain<IReferenceCodeGrain>(key).Request() is not { } id) return null;
-        var grain = grains.GetGrain<IRequestGrain>(id);
-        if (await grain.GetView() is not { } view || !PhoneEndsWith(view.Contact.Phone, digits)) return null;
+        if (await Proven(code, lastDigits) is not { } view) return null;
+        var grain = grains.GetGrain<IRequestGrain>(view.Id);
 
         // A duplicate merged into another request is answered for by that one: it is the same need.
         if (view.MergedInto is { } into && await grains.GetGrain<IRequestGrain>(into).GetView() is { } merged) return (grains.GetGrain<IRequestGrain>(into), merged);
         return (grain, view);
+    }
+
+    /// <summary>The request the code and the phone's last digits prove; null for any mismatch, whichever part was wrong.</summary>
+    public async Task<RequestView?> Proven(string? code, string? lastDigits)
+    {
+        var key = IReferenceCodeGrain.Key(code ?? "");
+        var digits = new string((lastDigits ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (key.Length is 0 or > 20 || digits.Length != Digits) return null;
+        if (await grains.GetGrain<IReferenceCodeGrain>(key).Request() is not { } id) return null;
+        return await grains.GetGrain<IRequestGrain>(id).GetView() is { } view && PhoneEndsWith(view.Contact.Phone, digits) ? view : null;
     }
 
     /// <summary>

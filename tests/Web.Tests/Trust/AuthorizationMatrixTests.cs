@@ -2,12 +2,12 @@ namespace MutualAid.Web.Tests.Trust;
 
 public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<TrustWorld>
 {
-    private static readonly string[] Roles = ["anonymous", "admin", "regional", "coordinator", "dispatcher", "volunteer", "other-coordinator"];
+    private static readonly string[] Roles = ["anonymous", "admin", "regional", "coordinator", "dispatcher", "volunteer", "other-coordinator", "safeguarding"];
 
     /// <summary>Page → the roles that may open it. Everyone else is sent to sign in (anonymous) or refused.</summary>
     private Dictionary<string, string[]> Pages => new()
     {
-        ["/"] = ["admin", "regional", "coordinator", "dispatcher", "volunteer", "other-coordinator"],
+        ["/"] = ["admin", "regional", "coordinator", "dispatcher", "volunteer", "other-coordinator", "safeguarding"],
         [$"/hubs/{world.A}"] = ["admin", "regional", "coordinator", "dispatcher", "volunteer"],
         [$"/hubs/{world.A}/intake"] = ["coordinator", "dispatcher"],
         [$"/hubs/{world.A}/team"] = ["admin", "coordinator"],
@@ -26,6 +26,10 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         [$"/regions/{world.R}"] = ["admin", "regional", "coordinator", "dispatcher"],
         [$"/regions/{world.S}"] = ["admin", "other-coordinator"],
         ["/admin"] = ["admin"],
+        // Concerns are for the designated safeguarding people only: not the hub's coordinators, not an admin.
+        [$"/hubs/{world.A}/concerns"] = ["safeguarding"],
+        [$"/hubs/{world.A}/concerns/raise"] = ["coordinator", "dispatcher", "volunteer", "safeguarding"],
+        [$"/hubs/{world.A}/vetting"] = ["coordinator"],
     };
 
     public static TheoryData<string> AllRoles() => [.. Roles];
@@ -294,5 +298,31 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
     [InlineData(Ability.SeeOrganiserShifts, MutualAid.Accounts.Role.RegionalCoordinator, "r", false)]
     [InlineData(Ability.SeeOrganiserShifts, MutualAid.Accounts.Role.NetworkAdmin, null, false)]
     public void Thanks_and_shifts_belong_to_the_hubs_own_organisers(Ability ability, MutualAid.Accounts.Role role, string? scope, bool allowed) =>
+        Assert.Equal(allowed, AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(role, scope)], ability, "a", "r"));
+
+    [Theory]
+    [InlineData(MutualAid.Accounts.Role.Safeguarding, "a", Ability.HandleConcerns, true)]
+    [InlineData(MutualAid.Accounts.Role.Safeguarding, "b", Ability.HandleConcerns, false)]
+    [InlineData(MutualAid.Accounts.Role.Coordinator, "a", Ability.HandleConcerns, false)]
+    [InlineData(MutualAid.Accounts.Role.Dispatcher, "a", Ability.HandleConcerns, false)]
+    [InlineData(MutualAid.Accounts.Role.Volunteer, "a", Ability.HandleConcerns, false)]
+    [InlineData(MutualAid.Accounts.Role.RegionalCoordinator, "r", Ability.HandleConcerns, false)]
+    [InlineData(MutualAid.Accounts.Role.NetworkAdmin, null, Ability.HandleConcerns, false)]
+    [InlineData(MutualAid.Accounts.Role.Volunteer, "a", Ability.RaiseConcern, true)]
+    [InlineData(MutualAid.Accounts.Role.Dispatcher, "a", Ability.RaiseConcern, true)]
+    [InlineData(MutualAid.Accounts.Role.Coordinator, "a", Ability.RaiseConcern, true)]
+    [InlineData(MutualAid.Accounts.Role.Safeguarding, "a", Ability.RaiseConcern, true)]
+    [InlineData(MutualAid.Accounts.Role.Volunteer, "b", Ability.RaiseConcern, false)]
+    [InlineData(MutualAid.Accounts.Role.RegionalCoordinator, "r", Ability.RaiseConcern, false)]
+    [InlineData(MutualAid.Accounts.Role.NetworkAdmin, null, Ability.RaiseConcern, false)]
+    [InlineData(MutualAid.Accounts.Role.Coordinator, "a", Ability.ManageVetting, true)]
+    [InlineData(MutualAid.Accounts.Role.Coordinator, "b", Ability.ManageVetting, false)]
+    [InlineData(MutualAid.Accounts.Role.Dispatcher, "a", Ability.ManageVetting, false)]
+    [InlineData(MutualAid.Accounts.Role.Safeguarding, "a", Ability.ManageVetting, false)]
+    [InlineData(MutualAid.Accounts.Role.NetworkAdmin, null, Ability.ManageVetting, false)]
+    [InlineData(MutualAid.Accounts.Role.Safeguarding, "a", Ability.ViewBoard, false)]
+    [InlineData(MutualAid.Accounts.Role.Safeguarding, "a", Ability.SeePrivate, false)]
+    [InlineData(MutualAid.Accounts.Role.Safeguarding, "a", Ability.Dispatch, false)]
+    public void Concerns_go_to_the_safeguarding_role_alone_and_checks_to_the_coordinators(MutualAid.Accounts.Role role, string? scope, Ability ability, bool allowed) =>
         Assert.Equal(allowed, AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(role, scope)], ability, "a", "r"));
 }

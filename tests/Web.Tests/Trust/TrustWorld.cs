@@ -43,6 +43,7 @@ public class TrustWorld : IAsyncLifetime
         Users["dispatcher"] = await Factory.User(new RoleGrant(Role.Dispatcher, A));
         Users["volunteer"] = await Factory.User(new RoleGrant(Role.Volunteer, A));
         Users["other-coordinator"] = await Factory.User(new RoleGrant(Role.Coordinator, C));
+        Users["safeguarding"] = await Factory.User(new RoleGrant(Role.Safeguarding, A));
         _ = await grains.GetGrain<IHubGrain>(A).GetSummary();
     }
 
