@@ -140,7 +140,8 @@ public sealed partial class RequestGrain
             PastAssignments = View.Assignment is null ? View.PastAssignments : [.. View.PastAssignments, View.Assignment],
             Assignment = null,
         };
-        return await Commit(view, command.Actor, Phrase.Of("DidReopen", "reopened this"), command.Reason);
+        var was = View.Status;
+        return await Commit(view, command.Actor, Phrase.Of("DidReopen", "reopened this"), command.Reason, alsoChange: s => s.ReopenedFrom = was);
     }
 
     public async Task<Result<RequestView>> Escalate(EscalateCommand command)

@@ -48,6 +48,9 @@ public sealed class RequestState : IErasableState
     /// </summary>
     [Id(40)] public List<CaseNote> Notes { get; set; } = [];
 
+    /// <summary>The closed status of the last reopen, told to the hub: one that folded the request into its counts takes it back out.</summary>
+    [Id(70)] public RequestStatus? ReopenedFrom { get; set; }
+
     /// <summary>The next state for a command to fill and write: the live one stays as it was if the write fails.</summary>
     public RequestState Copy()
     {

@@ -35,6 +35,9 @@ public sealed class VolunteerState : IErasableState
     /// <summary>Messages decided here (a coordinator's) that a hub's outbox has not acknowledged yet.</summary>
     [Id(25)] public List<MutualAid.Notifications.OutboundMessage> Outgoing { get; set; } = [];
 
+    /// <summary>Banked jobs from before the previous week, as weekly totals per hub (see <see cref="TimeBankFolding"/>).</summary>
+    [Id(70)] public List<WeekTotal> PastWeeks { get; set; } = [];
+
     /// <summary>Asks the store for one erasing write; never persisted.</summary>
     [field: NonSerialized]
     public bool ScrubOnNextWrite { get; set; }
