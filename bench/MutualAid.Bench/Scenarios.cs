@@ -30,18 +30,19 @@ internal static class Scenarios
     }
 
     /// <summary>Fan-out: one hub, N boards, commands at a steady rate; latency from send to every board.</summary>
-    public static async Task<Row> FanOut(AppUnderTest app, IGrainFactory grains, string cookies, int clients, double rate, TimeSpan duration)
+    /// <remarks>
+    /// The first <paramref name="warmUp"/> runs the same load unmeasured: the first seconds after
+    /// start-up (JIT and tiering, thread pool growth, the first GCs with 1,000 sockets) are not what
+    /// a hub that has been running sees, and in a short run they decided the p99.
+    /// </remarks>
+    public static async Task<Row> FanOut(AppUnderTest app, IGrainFactory grains, string cookies, int clients, double rate, TimeSpan duration, TimeSpan warmUp = default)
     {
         var hub = await Driver.Hub(grains, "fan-" + clients + "-" + Guid.NewGuid().ToString("N")[..4]);
         await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/live/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
         var driver = new Driver(grains, boards.Sent);
         await driver.AddVolunteers(hub, 5);
-        await Task.Delay(1000);
-        boards.Reset();
         var interval = TimeSpan.FromSeconds(1 / rate);
         var stopwatch = Stopwatch.StartNew();
-        var cpu = app.CpuTime();
-        var commands = 0;
         var nextAt = TimeSpan.Zero;
         async Task Pace()
         {
@@ -50,6 +51,13 @@ internal static class Scenarios
             if (wait > TimeSpan.Zero) await Task.Delay(wait);
         }
 
+        while (stopwatch.Elapsed < warmUp) await driver.Lifecycle(hub, Pace);
+        await Task.Delay(1000); // the warm-up's stragglers land before the samples are cleared
+        boards.Reset();
+        stopwatch.Restart();
+        nextAt = TimeSpan.Zero;
+        var cpu = app.CpuTime();
+        var commands = 0;
         while (stopwatch.Elapsed < duration) commands += await driver.Lifecycle(hub, Pace);
         var elapsed = stopwatch.Elapsed;
         var cpuUsed = app.CpuTime() - cpu;
@@ -63,12 +71,12 @@ internal static class Scenarios
     }
 
     /// <summary>The same clients, rate and message size through a bare SignalR hub in the harness's own process.</summary>
-    public static async Task<Row> BaselineFanOut(int clients, double rate, TimeSpan duration, int messageBytes)
+    public static async Task<Row> BaselineFanOut(int clients, double rate, TimeSpan duration, int messageBytes, TimeSpan warmUp = default)
     {
         await using var baseline = await Baseline.Start();
         await using var receivers = await Clients.Connect<Baseline.Probe>(baseline.Url, "/baseline", null, clients, "m", Baseline.KeysOf, _ => Task.CompletedTask);
         var padding = new string('x', Math.Max(0, messageBytes - 40));
-        return await PacedBroadcasts(receivers, rate, duration, seq => baseline.Hub.Clients.All.SendAsync("m", new { seq, pad = padding }),
+        return await PacedBroadcasts(receivers, rate, duration, warmUp, seq => baseline.Hub.Clients.All.SendAsync("m", new { seq, pad = padding }),
             "baseline SignalR in the harness", "raw IHubContext broadcast, no Orleans");
     }
 
@@ -77,48 +85,70 @@ internal static class Scenarios
     /// (<c>/bench/baseline</c>): same server process, GC and thread pool as our push path, each
     /// broadcast triggered over loopback HTTP as our commands arrive over the Orleans gateway.
     /// </summary>
-    public static async Task<Row> InAppBaselineFanOut(AppUnderTest app, int clients, double rate, TimeSpan duration, int messageBytes)
+    public static async Task<Row> InAppBaselineFanOut(AppUnderTest app, int clients, double rate, TimeSpan duration, int messageBytes, TimeSpan warmUp = default)
     {
         await using var receivers = await Clients.Connect<Baseline.Probe>(app.Url, "/bench/baseline", null, clients, "m", Baseline.KeysOf, _ => Task.CompletedTask);
         using var http = new HttpClient { BaseAddress = app.Url };
-        return await PacedBroadcasts(receivers, rate, duration, async seq =>
+        return await PacedBroadcasts(receivers, rate, duration, warmUp, async seq =>
         {
             using var response = await http.PostAsync(new Uri($"/bench/baseline/broadcast?seq={seq}&bytes={messageBytes}", UriKind.Relative), null);
             response.EnsureSuccessStatusCode();
         }, "baseline SignalR in the app", "same process as ours, no Orleans");
     }
 
-    /// <summary>Sends numbered broadcasts at <paramref name="rate"/> for <paramref name="duration"/>, marking each as sent, then reports what the receivers saw.</summary>
-    private static async Task<Row> PacedBroadcasts(Clients receivers, double rate, TimeSpan duration, Func<long, Task> send, string scenario, string note)
+    /// <summary>
+    /// Sends numbered broadcasts at <paramref name="rate"/>, unmeasured for <paramref name="warmUp"/> (as our
+    /// fan-out is), then for <paramref name="duration"/>, marking each as sent, and reports what the receivers saw.
+    /// </summary>
+    private static async Task<Row> PacedBroadcasts(Clients receivers, double rate, TimeSpan duration, TimeSpan warmUp, Func<long, Task> send, string scenario, string note)
     {
-        var stopwatch = Stopwatch.StartNew();
         long seq = 0;
-        while (stopwatch.Elapsed < duration)
+        async Task<long> Broadcast(TimeSpan lasting)
         {
-            seq++;
-            receivers.Sent.Mark(seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await send(seq);
-            var wait = TimeSpan.FromSeconds(seq / rate) - stopwatch.Elapsed;
-            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            var stopwatch = Stopwatch.StartNew();
+            long sent = 0;
+            while (stopwatch.Elapsed < lasting)
+            {
+                sent++;
+                seq++;
+                receivers.Sent.Mark(seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await send(seq);
+                var wait = TimeSpan.FromSeconds(sent / rate) - stopwatch.Elapsed;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            }
+
+            return sent;
         }
 
-        var elapsed = stopwatch.Elapsed;
+        await Broadcast(warmUp);
+        await Task.Delay(1000);
+        receivers.Reset();
+        var clock = Stopwatch.StartNew();
+        var measured = await Broadcast(duration);
+        var elapsed = clock.Elapsed;
         await Task.Delay(2000); // stragglers
         var latencies = receivers.Latencies();
-        return new Row(scenario, receivers.Count, Statistics.Of(latencies), seq / elapsed.TotalSeconds, latencies.Length / (double)(seq * receivers.Count), double.NaN, double.NaN,
+        return new Row(scenario, receivers.Count, Statistics.Of(latencies), measured / elapsed.TotalSeconds, latencies.Length / (double)(measured * receivers.Count), double.NaN, double.NaN,
             $"{note}, {receivers.MessageBytes} B messages");
     }
 
     /// <summary>As many lifecycle commands as the app sustains, with live fan-out to the boards.</summary>
-    public static async Task<Row> Throughput(AppUnderTest app, IGrainFactory grains, string cookies, int clients, int concurrency, TimeSpan duration, string storage)
+    /// <remarks>Runs the same load unmeasured for <paramref name="warmUp"/> first, as <see cref="FanOut"/> does.</remarks>
+    public static async Task<Row> Throughput(AppUnderTest app, IGrainFactory grains, string cookies, int clients, int concurrency, TimeSpan duration, string storage, TimeSpan warmUp = default)
     {
         var hub = await Driver.Hub(grains, "tp-" + Guid.NewGuid().ToString("N")[..6]);
         await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/live/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
         var driver = new Driver(grains, boards.Sent);
         // Enough people for ~19,000 quarter-hour jobs inside their daily limit (24 h each), far more than a run does.
         await driver.AddVolunteers(hub, 200);
-        boards.Reset();
         var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (stopwatch.Elapsed < warmUp) await driver.Lifecycle(hub);
+        }));
+        await Task.Delay(1000);
+        boards.Reset();
+        stopwatch.Restart();
         var cpu = app.CpuTime();
         var commands = 0;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>

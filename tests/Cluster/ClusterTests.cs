@@ -172,6 +172,22 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_front_end_in_client_mode_serves_the_Orleans_dashboard_with_the_clusters_silos_to_an_administrator_only()
+    {
+        var (admin, _) = await cluster.SignIn(cluster.Web2, "admin@demo.local");
+        var (coordinator, _) = await cluster.SignIn(cluster.Web2, "coordinator@demo.local");
+
+        var refused = await coordinator.GetAsync(new Uri("/admin/orleans/DashboardCounters", UriKind.Relative));
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        var page = await admin.GetAsync(new Uri("/admin/orleans/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        // The figures come from the silos' own dashboard grains, reached from this web-only process.
+        var counters = await admin.GetFromJsonAsync<JsonElement>(new Uri("/admin/orleans/DashboardCounters", UriKind.Relative));
+        var hosts = counters.EnumerateObject().First(p => p.Name.Equals("totalActiveHostCount", StringComparison.OrdinalIgnoreCase)).Value.GetInt32();
+        Assert.True(hosts >= 1, counters.ToString());
+    }
+
+    [Fact]
     public async Task After_a_full_stop_and_start_on_the_same_redis_everything_is_there()
     {
         var (web1, _) = await cluster.SignIn(cluster.Web1, "dispatcher@demo.local");

@@ -9,4 +9,8 @@ namespace MutualAid.Hubs;
 [GenerateSerializer, Immutable, Alias("MutualAid.RequestNotice")]
 public sealed record RequestNotice(
     [property: Id(0)] RequestSummary Summary,
-    [property: Id(1)] string? ContactKey);
+    [property: Id(1)] string? ContactKey)
+{
+    /// <summary>The closed status a reopened request was reopened from, so a hub that folded it into counts can take it back out.</summary>
+    [Id(70)] public RequestStatus? ReopenedFrom { get; init; }
+}

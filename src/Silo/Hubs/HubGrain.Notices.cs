@@ -14,11 +14,25 @@ public sealed partial class HubGrain
         ArgumentNullException.ThrowIfNull(notice);
         RefuseWhileStoreBehind();
         var r = notice.Summary;
-        if (S.Marks.TryGetValue(r.Id, out var mark) && mark.Version >= r.Version) return; // late or repeated notice
+        if (S.Marks.TryGetValue(r.Id, out var mark))
+        {
+            if (mark.Version >= r.Version) return; // late or repeated notice
+        }
+        else if (r.UpdatedAt <= S.FoldedUpTo)
+        {
+            return; // a folded request announcing itself again (it was counted), or a notice older than the folded ones
+        }
+        else if (indexes.HasSeen(r.Id))
+        {
+            // Folded, and changed since: erased while closed keeps its status; reopened says what it was.
+            indexes.Unfold(S, RequestLifecycle.IsOpen(r.Status) ? notice.ReopenedFrom : r.Status);
+        }
+
         // The board write that forgets a person's key leaves no older copy of it in the store.
         if (indexes.IndexPerson(S, r.Id, notice.ContactKey)) S.ScrubOnNextWrite = true;
         S.RecentlyChanged[r.Id] = r.UpdatedAt;
-        indexes.Mark(S, r.Id, new RequestMark(r.Version, r.Status));
+        var newMark = new RequestMark(r.Version, r.Status) { At = r.UpdatedAt };
+        indexes.Mark(S, r.Id, newMark);
 
         var before = S.Open.TryGetValue(r.Id, out var shown) ? shown.AssignedVolunteerId : null;
         var changes = new List<BoardChange>(3);
@@ -35,6 +49,7 @@ public sealed partial class HubGrain
             if (S.Open.Remove(r.Id)) changes.Add(new RequestRemoved(r.Id, r.Status));
             S.ContactKeys.Remove(r.Id);
             if (r.Status == RequestStatus.Fulfilled) S.RecentFulfilments.Add(r.UpdatedAt);
+            folding.Left(r.Id, newMark);
         }
 
         // A change of holder moves the request between volunteers' rows in the same delta, so no

@@ -38,6 +38,12 @@ public sealed partial class HubGrain(
     /// </summary>
     internal const int UnkeptVersions = 10_000;
 
+    /// <summary>
+    /// How many marks of requests off the board are kept exactly; older ones are folded into counts.
+    /// A late notice is seconds old, and a thousand closures is hours of a busy hub's work.
+    /// </summary>
+    internal const int KeptClosedMarks = 1_000;
+
     private static readonly TimeSpan RegionPushInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>How far back a shift handover can look.</summary>
@@ -45,6 +51,7 @@ public sealed partial class HubGrain(
 
     private readonly ObserverManager<IBoardObserver> observers = new(ObserverExpiry, logger);
     private readonly HubIndexes indexes = new();
+    private readonly MarkFolding folding = new();
     private readonly BoardHolders holders = new();
     private readonly Dictionary<long, BoardCounts> sealedCounts = [];
     private GroupCommit<PendingChange>? committer;
@@ -64,9 +71,12 @@ public sealed partial class HubGrain(
     {
         indexes.Rebuild(S);
         holders.Rebuild(S.Open.Values);
+        folding.Rebuild(S);
         committer = new GroupCommit<PendingChange>(CommitBatch);
         if (S.Version > 0)
         {
+            // A board kept before marks were folded (or with more than it keeps) is compacted in this write.
+            folding.Fold(S, KeptClosedMarks);
             // A previous activation may have shown versions it never kept (sealed by snapshots while
             // a write was in flight). Moving past them, durably, means a version number never
             // stands for two different boards, so every board that saw one resyncs.
@@ -168,6 +178,7 @@ public sealed partial class HubGrain(
     {
         versionOpen = false;
         PruneFulfilments();
+        folding.Fold(S, KeptClosedMarks);
         var countsNow = Counts();
         var deltas = batch.GroupBy(p => p.Version).OrderBy(g => g.Key).Select(g => new BoardDelta(
             Slug, g.Key, g.Where(p => p.Change is not null).Select(p => p.Change!).ToArray(),

@@ -16,6 +16,7 @@ internal sealed class HubIndexes
     {
         byStatus.Clear();
         foreach (var mark in state.Marks.Values) Count(mark.Status, +1);
+        foreach (var (status, count) in state.Folded) Count(status, count);
         personOf.Clear();
         foreach (var (key, ids) in state.People)
         {
@@ -29,6 +30,21 @@ internal sealed class HubIndexes
         if (state.Marks.TryGetValue(requestId, out var old)) Count(old.Status, -1);
         state.Marks[requestId] = mark;
         Count(mark.Status, +1);
+    }
+
+    /// <summary>Whether the hub has filed this request under a person: it has seen it, even if its mark was folded since.</summary>
+    public bool HasSeen(Guid requestId) => personOf.ContainsKey(requestId);
+
+    /// <summary>
+    /// A folded request is back (reopened, or changed while closed): its old status leaves the
+    /// folded counts, as its new mark will count it. Unknown when it was folded before the notice
+    /// said what it was (<paramref name="was"/> null): nothing to take back then.
+    /// </summary>
+    public void Unfold(HubState state, RequestStatus? was)
+    {
+        if (was is not { } status || state.Folded.GetValueOrDefault(status) <= 0) return;
+        state.Folded[status]--;
+        Count(status, -1);
     }
 
     /// <summary>

@@ -40,10 +40,28 @@ public sealed class HubState : IErasableState
     /// <summary>Requests changed lately (any status) and when, for shift handovers; kept for two days.</summary>
     [Id(11)] public Dictionary<Guid, DateTimeOffset> RecentlyChanged { get; set; } = [];
 
+    /// <summary>
+    /// Requests whose marks were folded away (no longer on this board, beyond the newest
+    /// <see cref="HubGrain.KeptClosedMarks"/>), counted by the status their mark had: the board's
+    /// counts are these plus the marks. Keeps a write's size flat in the number of requests ever seen.
+    /// </summary>
+    [Id(70)] public Dictionary<RequestStatus, int> Folded { get; set; } = [];
+
+    /// <summary>
+    /// The latest change time of any folded mark. A notice about a request the hub does not know,
+    /// changed no later than this, is a folded request announcing itself again (on reactivation):
+    /// it was counted already.
+    /// </summary>
+    [Id(71)] public DateTimeOffset FoldedUpTo { get; set; }
+
     /// <summary>Asks the store for one erasing write; never persisted.</summary>
     [field: NonSerialized]
     public bool ScrubOnNextWrite { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("MutualAid.Silo.RequestMark")]
-public sealed record RequestMark([property: Id(0)] int Version, [property: Id(1)] RequestStatus Status);
+public sealed record RequestMark([property: Id(0)] int Version, [property: Id(1)] RequestStatus Status)
+{
+    /// <summary>When the request last changed (its own clock); the default for marks kept before this was recorded.</summary>
+    [Id(70)] public DateTimeOffset At { get; init; }
+}

@@ -149,7 +149,8 @@ public sealed partial class RequestGrain
             Assignment = null,
             Partner = null,
         };
-        return await Commit(view, command.Actor, Phrase.Of("DidReopen", "reopened this"), command.Reason);
+        var was = View.Status;
+        return await Commit(view, command.Actor, Phrase.Of("DidReopen", "reopened this"), command.Reason, alsoChange: s => s.ReopenedFrom = was);
     }
 
     public async Task<Result<RequestView>> Escalate(EscalateCommand command)

@@ -52,6 +52,8 @@ public sealed class RequestState : IErasableState
     [Id(120)] public List<Guid> ThanksSent { get; set; } = [];
     /// <summary>Whether the durable "arrival-alarm" reminder is registered (Id 110 up: arrivals).</summary>
     [Id(110)] public bool ArrivalArmed { get; set; }
+    /// <summary>The closed status of the last reopen, told to the hub: one that folded the request into its counts takes it back out.</summary>
+    [Id(70)] public RequestStatus? ReopenedFrom { get; set; }
 
     /// <summary>The next state for a command to fill and write: the live one stays as it was if the write fails.</summary>
     public RequestState Copy()

@@ -200,6 +200,7 @@ public sealed class VolunteerGrain(
         if (held is null && S.TimeBank.Exists(t => t.RequestId == requestId)) return; // already banked
         S.Reservations.RemoveAll(r => r.RequestId == requestId);
         S.TimeBank.Add(new TimeBankEntry(requestId, held?.HubSlug ?? (S.Profile is { HubSlugs.Count: > 0 } p ? p.HubSlugs[0] : ""), hours, clock.GetUtcNow()));
+        TimeBankFolding.Fold(S, clock.GetUtcNow());
         await Commit([]);
     }
 
@@ -228,23 +229,8 @@ public sealed class VolunteerGrain(
         return await Commit([]);
     }
 
-    public Task<TimeBankStatement?> GetTimeBank(string? hubSlug, int weeks)
-    {
-        if (S.Profile is not { } profile) return Task.FromResult<TimeBankStatement?>(null);
-        var now = clock.GetUtcNow();
-        var entries = S.TimeBank.Where(t => hubSlug is null || t.HubSlug == hubSlug).ToArray();
-        var reservations = S.Reservations.Where(r => hubSlug is null || r.HubSlug == hubSlug).ToArray();
-        var thisWeek = TimeBankStatement.WeekOf(now);
-        var recent = Enumerable.Range(0, Math.Clamp(weeks, 1, 52))
-            .Select(i => thisWeek.AddDays(-7 * i))
-            .Select(week => new WeekHours(week, entries.Where(t => TimeBankStatement.WeekOf(t.At) == week).Sum(t => t.Hours)))
-            .ToArray();
-        // Taking something on is a reservation (it may still be open) or a banked job.
-        DateTimeOffset? last = entries.Select(t => (DateTimeOffset?)t.At).Concat(reservations.Select(r => (DateTimeOffset?)r.ReservedAt)).Max();
-        return Task.FromResult<TimeBankStatement?>(new TimeBankStatement(
-            this.GetPrimaryKey(), profile.Name, recent, entries.Where(t => t.At >= now - Week).Sum(t => t.Hours),
-            entries.Sum(t => t.Hours), entries.Length, last, reservations.Length));
-    }
+    public Task<TimeBankStatement?> GetTimeBank(string? hubSlug, int weeks) =>
+        Task.FromResult(S.Profile is { } profile ? TimeBankFolding.Statement(S, this.GetPrimaryKey(), profile.Name, hubSlug, weeks, clock.GetUtcNow()) : null);
 
     private double HoursThisWeek() => HoursSince(clock.GetUtcNow() - Week);
 
@@ -252,7 +238,7 @@ public sealed class VolunteerGrain(
 
     private VolunteerView ToView() => new(
         this.GetPrimaryKey(), S.Version, S.Profile!, S.OnDuty, S.Reservations.ToArray(),
-        HoursThisWeek(), S.TimeBank.Sum(t => t.Hours), S.LastCheckIn)
+        HoursThisWeek(), TimeBankFolding.TotalHours(S), S.LastCheckIn)
     {
         Notices = S.Notices.AsEnumerable().Reverse().ToArray(),
         ClaimsHeld = S.ClaimsHeld,

@@ -37,6 +37,8 @@ public sealed class VolunteerState : IErasableState
 
     /// <summary>Thank-yous for their jobs, oldest first (the latest few hundred; a hub's month counts from them).</summary>
     [Id(120)] public List<MutualAid.Thanks.ThankYouNote> Thanks { get; set; } = [];
+    /// <summary>Banked jobs from before the previous week, as weekly totals per hub (see <see cref="TimeBankFolding"/>).</summary>
+    [Id(70)] public List<WeekTotal> PastWeeks { get; set; } = [];
 
     /// <summary>Asks the store for one erasing write; never persisted.</summary>
     [field: NonSerialized]

@@ -34,6 +34,46 @@ public sealed class WritesPerCommandTests(CountingStorageClusterFixture fixture)
             $"create {created}, triage {triaged}, assign {assigned}, accept {accepted}, reveal {revealed}, start {started}, fulfil {fulfilled}, reopen {reopened}");
     }
 
+    /// <summary>
+    /// The benchmark's lifecycle (bench/MutualAid.Bench, Driver.Lifecycle) across every grain it
+    /// touches: the request once per command, the volunteer only when their load changes, and the
+    /// hub at most once per notice (fewer when notices arrive while a write is in flight).
+    /// </summary>
+    [Fact]
+    public async Task A_lifecycle_writes_the_request_once_per_command_the_volunteer_twice_and_the_hub_at_most_once_per_notice()
+    {
+        var hub = await domain.NewHub();
+        var volunteer = await domain.NewVolunteer(hub, "Priya");
+        var person = fixture.Grains.GetGrain<IVolunteerGrain>(volunteer.Id);
+        var board = domain.Hub(hub);
+        var grain = domain.RequestGrain(Guid.NewGuid());
+        await domain.WaitForBoard(hub, b => b.Volunteers.Any(v => v.Id == volunteer.Id));
+        await Wait.Until(() => fixture.WritesOf(board.GetGrainId()) > 0, "the hub to write the volunteer");
+        var hubBefore = fixture.WritesOf(board.GetGrainId());
+        var said = new List<string>();
+
+        async Task Step(string name, Func<Task<Result<RequestView>>> command)
+        {
+            var (request, volunteerBefore) = (fixture.WritesOf(grain.GetGrainId()), fixture.WritesOf(person.GetGrainId()));
+            var result = await command();
+            Assert.True(result.IsOk, result.Message);
+            await domain.WaitForBoard(hub, b => b.Version > 0 && (b.Requests.Any(r => r.Id == result.Value!.Id && r.Version == result.Value.Version) || !RequestLifecycle.IsOpen(result.Value!.Status)));
+            said.Add($"{name} {fixture.WritesOf(grain.GetGrainId()) - request}/{fixture.WritesOf(person.GetGrainId()) - volunteerBefore}");
+        }
+
+        await Step("create", () => grain.Create(Domain.Request(hub, Domain.UniquePhone())));
+        await Step("triage", () => grain.Triage(new TriageCommand(1, Domain.Sam)));
+        await Step("assign", () => grain.Assign(new AssignCommand(2, Domain.Sam, volunteer.Id)));
+        await Step("start", () => grain.Start(new RequestCommand(3, Domain.Sam)));
+        await Step("fulfil", () => grain.Fulfil(new FulfilCommand(4, Domain.Sam, 1)));
+        // Seven notices reach the hub: the request's five and the volunteer's two.
+        await domain.WaitForBoard(hub, b => b.Counts.Count(RequestStatus.Fulfilled) == 1 && b.Volunteers.Single(v => v.Id == volunteer.Id).ActiveAssignments == 0);
+        await Wait.Until(() => fixture.WritesOf(board.GetGrainId()) - hubBefore >= 5, "the hub to write the request's notices");
+
+        Assert.Equal("create 1/0, triage 1/0, assign 1/1, start 1/0, fulfil 1/1", string.Join(", ", said));
+        Assert.InRange(fixture.WritesOf(board.GetGrainId()) - hubBefore, 5, 7);
+    }
+
     [Fact]
     public async Task Claiming_unassigning_declining_and_cancelling_write_the_request_once_each()
     {

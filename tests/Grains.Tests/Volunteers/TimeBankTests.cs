@@ -47,4 +47,45 @@ public sealed class TimeBankTests(FakeClockClusterFixture fixture)
         Assert.Equal(lastJob, northOnly.LastTookSomething);
         Assert.Equal(0, northOnly.ActiveAssignments);
     }
+
+    [Fact]
+    public async Task Jobs_from_before_last_week_fold_into_weekly_totals_and_the_statement_reads_the_same()
+    {
+        var hub = await domain.NewHub();
+        var v = await domain.NewVolunteer(hub, "Ola", maxAssignments: 5, maxHours: 40);
+        var grain = fixture.Grains.GetGrain<IVolunteerGrain>(v.Id);
+        async Task Job(double hours)
+        {
+            var id = Guid.NewGuid();
+            Assert.True((await grain.Reserve(id, hub, 1)).IsOk);
+            await grain.Complete(id, hours);
+        }
+
+        await Job(2);
+        await Job(1);
+        var lastOfFirstWeek = fixture.Clock.GetUtcNow();
+        fixture.Clock.Advance(TimeSpan.FromDays(7));
+        await Job(4);
+        fixture.Clock.Advance(TimeSpan.FromDays(7));
+        await Job(1.5);
+        fixture.Clock.Advance(TimeSpan.FromDays(7));
+        await Job(0.5); // the two oldest weeks are now before last week: this job's write folds them
+        var lastJob = fixture.Clock.GetUtcNow();
+        fixture.Clock.Advance(TimeSpan.FromHours(1)); // last week's job is now more than seven days ago
+
+        var statement = (await grain.GetTimeBank(hub, 5))!;
+        Assert.Equal([0.5, 1.5, 4.0, 3.0, 0.0], statement.RecentWeeks.Select(w => w.Hours));
+        Assert.Equal(9, statement.HoursTotal);
+        Assert.Equal(5, statement.Jobs);
+        Assert.Equal(0.5, statement.HoursLastSevenDays);
+        Assert.Equal(lastJob, statement.LastTookSomething);
+        Assert.Equal(9, (await grain.GetView())!.HoursTotal);
+
+        var stored = new GrainState<MutualAid.Silo.Volunteers.VolunteerState>();
+        var silo = (InProcessSiloHandle)fixture.Cluster.Primary!;
+        await silo.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).ReadStateAsync("volunteer", grain.GetGrainId(), stored);
+        Assert.Equal(2, stored.State!.TimeBank.Count); // last week's job and this week's
+        Assert.Equal([(3.0, 2), (4.0, 1)], stored.State.PastWeeks.Select(w => (w.Hours, w.Jobs)));
+        Assert.Equal(lastOfFirstWeek, stored.State.PastWeeks[0].LastAt);
+    }
 }
