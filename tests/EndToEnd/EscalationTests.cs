@@ -26,8 +26,9 @@ public sealed class EscalationTests(BrowserFixture fixture)
         await Expect(coordinator.GetByText("Deadlines saved")).ToBeVisibleAsync(new() { Timeout = 10000 });
 
         var need = "E2E: insulin run " + Guid.NewGuid().ToString("N")[..6];
-        await PhoneIntake.Enter(coordinator, new PhoneCall("Escalation Caller", "Mill Lane", need) { Urgency = "Critical" });
+        // Taken before the call is entered: the request cannot be older than this, however long the page takes to answer.
         var created = DateTimeOffset.UtcNow;
+        await PhoneIntake.Enter(coordinator, new PhoneCall("Escalation Caller", "Mill Lane", need) { Urgency = "Critical" });
 
         await coordinator.GotoAsync("/hubs/north");
         var row = coordinator.Locator("tr.ma-overdue").Filter(new() { Has = coordinator.GetByTestId("request-need").GetByText(need, new() { Exact = true }) });
