@@ -83,3 +83,13 @@ public sealed class WaitingBrowserCollection : ICollectionFixture<BrowserFixture
 {
     public const string Name = "browser, waiting on reminders";
 }
+
+/// <summary>
+/// The same, for journeys from an empty network that wait on a reminder (their app is their own
+/// class fixture; this gives them a browser of their own), so they overlap the two above.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class WaitingJourneyCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser, journeys waiting on reminders";
+}
