@@ -3,6 +3,7 @@ using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Regions;
 using MutualAid.Requests;
+using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Region;
@@ -50,4 +51,39 @@ public sealed class SharingService(IGrainFactory grains, CurrentUser user)
     /// <summary>The needs raised to the whole network, for anyone who may see a region's overview.</summary>
     public async Task<IReadOnlyList<RaisedNeed>> RaisedNeeds(string region) =>
         Slug.IsValid(region) && await user.Can(Ability.ViewRegion, null, region) ? await grains.GetGrain<INetworkGrain>(0).GetRaisedNeeds() : [];
+
+    /// <summary>Volunteers of the other hubs of <paramref name="hub"/>'s region, for its coordinators to ask to borrow (summaries only).</summary>
+    public async Task<IReadOnlyList<(string Hub, VolunteerSummary Volunteer)>> Borrowable(string hub)
+    {
+        if (!Slug.IsValid(hub) || !await user.Can(Ability.ManageHub, hub)) return [];
+        if ((await grains.GetGrain<IHubGrain>(hub).GetSettings())?.RegionSlug is not { } region) return [];
+        if (await grains.GetGrain<IRegionGrain>(region).GetOverview() is not { } overview) return [];
+        var list = new List<(string, VolunteerSummary)>();
+        foreach (var other in overview.Hubs.Where(h => h.Slug != hub))
+        {
+            foreach (var volunteer in (await grains.GetGrain<IHubGrain>(other.Slug).GetSnapshot()).Volunteers.Where(v => !v.HubSlugs.Contains(hub)))
+            {
+                list.Add((other.Slug, volunteer));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>A coordinator of <paramref name="hub"/> asks to borrow a volunteer of another hub of the region for a day; the volunteer decides.</summary>
+    public async Task<Result<VolunteerLoan>> AskToBorrow(string hub, Guid volunteer, DateOnly day, Guid loanId)
+    {
+        if (!Slug.IsValid(hub) || !await user.Can(Ability.ManageHub, hub)) return Result<VolunteerLoan>.Refused(Reason.CannotBorrow, hub);
+        return await grains.GetGrain<IVolunteerGrain>(volunteer).AskToBorrow(loanId, hub, day, user.Actor);
+    }
+
+    /// <summary>The signed-in volunteer's loans, asked or answered, today and later.</summary>
+    public async Task<IReadOnlyList<VolunteerLoan>> MyLoans() =>
+        user.VolunteerId is { } me ? await grains.GetGrain<IVolunteerGrain>(me).GetLoans() : [];
+
+    /// <summary>The signed-in volunteer agrees to or declines a loan; only they may.</summary>
+    public async Task<Result<VolunteerLoan>> AnswerLoan(Guid loanId, bool agree) =>
+        user.VolunteerId is { } me
+            ? await grains.GetGrain<IVolunteerGrain>(me).AnswerLoan(loanId, agree, user.Actor)
+            : Result<VolunteerLoan>.NotFound(Reason.NoSuchLoan);
 }
