@@ -24,7 +24,7 @@ public interface IRegionGrain : IGrainWithStringKey
     [Alias("WithdrawEscalation")] Task WithdrawEscalation(Guid requestId);
 
     /// <summary>A hub's surplus offer waiting for another hub of the region (again, with the offer's newer summary).</summary>
-    [Alias("ReceiveSharedOffer")] Task ReceiveSharedOffer(SharedOffer shared);
+    [Alias("ReceiveSharedOffer")] Task ReceiveSharedOffer(SharedOffer offer);
 
     /// <summary>The offer was taken, used up or closed: it leaves the region's inbox.</summary>
     [Alias("WithdrawSharedOffer")] Task WithdrawSharedOffer(Guid offerId);

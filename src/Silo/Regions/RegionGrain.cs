@@ -64,13 +64,13 @@ public sealed class RegionGrain(
         if (S.Escalations.RemoveAll(e => e.Request.Id == requestId) > 0) await Save(registerWithNetwork: false);
     }
 
-    public async Task ReceiveSharedOffer(SharedOffer shared)
+    public async Task ReceiveSharedOffer(SharedOffer offer)
     {
-        ArgumentNullException.ThrowIfNull(shared);
-        if (S.SharedOffers.Any(o => o.Offer.Id == shared.Offer.Id && o.Offer.Version >= shared.Offer.Version)) return; // repeated or late
+        ArgumentNullException.ThrowIfNull(offer);
+        if (S.SharedOffers.Exists(o => o.Offer.Id == offer.Offer.Id && o.Offer.Version >= offer.Offer.Version)) return; // repeated or late
         S.Name ??= Slug;
-        S.SharedOffers.RemoveAll(o => o.Offer.Id == shared.Offer.Id);
-        S.SharedOffers.Add(shared);
+        S.SharedOffers.RemoveAll(o => o.Offer.Id == offer.Offer.Id);
+        S.SharedOffers.Add(offer);
         await Save(registerWithNetwork: false);
     }
 

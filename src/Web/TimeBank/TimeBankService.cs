@@ -1,3 +1,4 @@
+using MutualAid.Common;
 using MutualAid.Hubs;
 using MutualAid.TimeBank;
 using MutualAid.Volunteers;
@@ -37,7 +38,7 @@ public sealed class TimeBankService(IGrainFactory grains, CurrentUser user)
     /// </summary>
     public async Task<Result<HoursTransfer>> Transfer(string hub, Guid transferId, Guid from, Guid to, double hours, string? reason)
     {
-        if (!Common.Slug.IsValid(hub) || !await user.Can(Ability.ManageHub, hub)) return Result<HoursTransfer>.Refused(Reason.CannotTransferHours, hub);
+        if (!Slug.IsValid(hub) || !await user.Can(Ability.ManageHub, hub)) return Result<HoursTransfer>.Refused(Reason.CannotTransferHours, hub);
         var scope = (await Scopes([hub])).Single();
         return await grains.GetGrain<ITimeBankGrain>(scope).Transfer(new HoursTransfer(transferId, from, to, hours, reason ?? "", user.Actor, default));
     }
