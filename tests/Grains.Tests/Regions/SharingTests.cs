@@ -84,8 +84,9 @@ public sealed class SharingTests(ClusterFixture fixture)
         var request = await domain.NewRequest(north, urgency: Urgency.Critical);
         var grain = domain.RequestGrain(request.Id);
         var escalated = (await grain.Escalate(new EscalateCommand(request.Version, Domain.Sam, region, "no drivers tonight"))).Value!;
-        // Escalated to its region only, a hub elsewhere cannot have it.
-        Assert.Equal(Reason.OutsideRegion, (await grain.TransferTo(new TransferCommand(escalated.Version, Domain.Ana, far))).Reason);
+        // Not raised, a need stays in its region: a hub elsewhere cannot have it.
+        var kept = await domain.NewRequest(north, urgency: Urgency.Critical);
+        Assert.Equal(Reason.OutsideRegion, (await domain.RequestGrain(kept.Id).TransferTo(new TransferCommand(kept.Version, Domain.Ana, far))).Reason);
 
         var raised = await grain.RaiseToNetwork(new RequestCommand(escalated.Version, Domain.Sam, "every hub here is out of drivers"));
 
