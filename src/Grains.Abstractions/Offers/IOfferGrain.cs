@@ -29,6 +29,12 @@ public interface IOfferGrain : IGrainWithGuidKey
     /// <summary>Closes a live offer for good, with the version check; the reason is required.</summary>
     [Alias("WithdrawChecked")] Task<Result<OfferView>> Withdraw(OfferCommand command);
 
+    /// <summary>Shares an open offer with its hub's region, where another hub of the region may take it.</summary>
+    [Alias("ShareWithRegion")] Task<Result<OfferView>> ShareWithRegion(OfferCommand command);
+
+    /// <summary>Another hub of the region the offer is shared with takes it: it moves boards with its history.</summary>
+    [Alias("MoveTo")] Task<Result<OfferView>> MoveTo(MoveOffer command);
+
     /// <summary>Closes the offer as Expired once its expiry has passed; the expiry reminder calls it, and so may anyone (it is idempotent).</summary>
     [Alias("CheckExpiry")] Task CheckExpiry();
 }

@@ -23,4 +23,7 @@ public sealed record OfferSummary(
 
     /// <summary>Snapped to the display grid (see <see cref="GeoPoint.Approximate"/>), never the exact place.</summary>
     [Id(30)] public GeoPoint? ApproximateLocation { get; init; }
+
+    /// <summary>The region this surplus is shared with (Ids 150-159: regions that share).</summary>
+    [Id(150)] public string? SharedWithRegion { get; init; }
 }

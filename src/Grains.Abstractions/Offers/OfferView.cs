@@ -27,6 +27,9 @@ public sealed record OfferView(
     /// <summary>Private: may be a giver's own position. Summaries carry it snapped to the display grid.</summary>
     [Id(30)] public GeoPoint? Location { get; init; }
 
+    /// <summary>The region this surplus is shared with, so another hub of it can take it (Ids 150-159: regions that share).</summary>
+    [Id(150)] public string? SharedWithRegion { get; init; }
+
     public OfferSummary Redact() => new(Id, Version, HubSlug, Kind, Category, Description, Quantity, Remaining, Unit, Status, CreatedAt)
     {
         AvailableFrom = AvailableFrom,
@@ -34,6 +37,7 @@ public sealed record OfferView(
         Area = Area,
         ApproximateLocation = Location?.Approximate(),
         ExpiresAt = ExpiresAt,
+        SharedWithRegion = SharedWithRegion,
     };
 }
 

@@ -23,6 +23,12 @@ public interface IRegionGrain : IGrainWithStringKey
     /// <summary>The need was met, taken by a hub or withdrawn: it leaves the region's inbox.</summary>
     [Alias("WithdrawEscalation")] Task WithdrawEscalation(Guid requestId);
 
+    /// <summary>A hub's surplus offer waiting for another hub of the region (again, with the offer's newer summary).</summary>
+    [Alias("ReceiveSharedOffer")] Task ReceiveSharedOffer(SharedOffer offer);
+
+    /// <summary>The offer was taken, used up or closed: it leaves the region's inbox.</summary>
+    [Alias("WithdrawSharedOffer")] Task WithdrawSharedOffer(Guid offerId);
+
     [Alias("Subscribe")] Task<RegionOverview?> Subscribe(IRegionObserver observer);
 
     [Alias("Unsubscribe")] Task Unsubscribe(IRegionObserver observer);

@@ -52,6 +52,12 @@ public interface IRequestGrain : IGrainWithGuidKey
     [Alias("TransferTo")] Task<Result<RequestView>> TransferTo(TransferCommand command);
 
     /// <summary>
+    /// The region raises a critical need it was offered (escalated, or past its deadline) to the
+    /// whole network, where a hub of any region may take it over.
+    /// </summary>
+    [Alias("RaiseToNetwork")] Task<Result<RequestView>> RaiseToNetwork(RequestCommand command);
+
+    /// <summary>
     /// Applies the hub's deadline: marks the request overdue, then offers it to the region.
     /// Driven by a durable reminder; idempotent, so it is safe to call at any time.
     /// </summary>

@@ -48,6 +48,9 @@ public sealed record RequestSummary(
     /// <summary>Check-in times and the alarm, which every board of the hub shows while it is open.</summary>
     [Id(114)] public ArrivalRecord? Arrival { get; init; }
 
+    /// <summary>Raised to the whole network by its region (Ids 150-159: regions that share).</summary>
+    [Id(150)] public bool RaisedToNetwork { get; init; }
+
     /// <summary>
     /// Everyone holding the job, for the JSON API (a pair has two); <see cref="AssignedVolunteerId"/>
     /// stays for clients written before pairs. Not an Orleans member: derived from the fields above.

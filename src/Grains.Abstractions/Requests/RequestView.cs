@@ -62,6 +62,9 @@ public sealed record RequestView(
     /// <summary>The current visit's check-ins and alarm; null until someone says "I'm here".</summary>
     [Id(115)] public ArrivalRecord? Arrival { get; init; }
 
+    /// <summary>Its region raised this unmet need to the whole network: a hub of any region may take it (Ids 150-159: regions that share).</summary>
+    [Id(150)] public bool RaisedToNetwork { get; init; }
+
     /// <summary>Everyone holding the job: one, or two for a pair.</summary>
     public IReadOnlyList<Assignment> Assignees => (Assignment, Partner) switch
     {
@@ -102,5 +105,6 @@ public sealed record RequestView(
         PartnerVolunteerName = Partner?.VolunteerName,
         IsVisit = IsVisit,
         Arrival = Arrival,
+        RaisedToNetwork = RaisedToNetwork,
     };
 }

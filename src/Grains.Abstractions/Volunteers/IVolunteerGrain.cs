@@ -87,4 +87,19 @@ public interface IVolunteerGrain : IGrainWithGuidKey
 
     /// <summary>Right to erasure: name, contact, skills and languages go; hours given stay for the hub's totals.</summary>
     [Alias("ErasePersonalData")] Task<Result<VolunteerView>> ErasePersonalData(Common.Actor actor);
+
+    /// <summary>
+    /// A coordinator of <paramref name="toHub"/> (another hub of one of the volunteer's regions) asks
+    /// to borrow them for <paramref name="day"/>; nothing changes until they agree. Idempotent per loan.
+    /// </summary>
+    [Alias("AskToBorrow")] Task<Result<VolunteerLoan>> AskToBorrow(Guid loanId, string toHub, DateOnly day, Common.Actor actor);
+
+    /// <summary>The volunteer agrees to (or declines) a loan; agreed, they are on that hub's board for the day.</summary>
+    [Alias("AnswerLoan")] Task<Result<VolunteerLoan>> AnswerLoan(Guid loanId, bool agree, Common.Actor actor);
+
+    /// <summary>Loans asked for, agreed or declined, that are today or later.</summary>
+    [Alias("GetLoans")] Task<IReadOnlyList<VolunteerLoan>> GetLoans();
+
+    /// <summary>Starts and ends the day's loans on the boards; the daily "lend-" reminder calls it, and so may anyone (idempotent).</summary>
+    [Alias("CheckLoans")] Task CheckLoans();
 }

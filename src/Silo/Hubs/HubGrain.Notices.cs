@@ -93,7 +93,8 @@ public sealed partial class HubGrain
         if (S.OfferVersions.TryGetValue(offer.Id, out var version) && version >= offer.Version) return;
         S.OfferVersions[offer.Id] = offer.Version;
         // A paused offer stays on the board (shown as paused); the counts and suggestions take only open ones.
-        if (OfferRules.IsLive(offer.Status))
+        // One that moved to another hub leaves this board as if closed.
+        if (OfferRules.IsLive(offer.Status) && offer.HubSlug == Slug)
         {
             S.Offers[offer.Id] = offer;
             await Publish([new OfferUpserted(offer)]);

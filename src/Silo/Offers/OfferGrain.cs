@@ -82,7 +82,7 @@ public sealed partial class OfferGrain(
     /// leaves at most a reminder that finds nothing to do and removes itself. A failed write
     /// leaves the live state as it was.
     /// </summary>
-    private async Task<Result<OfferView>> Commit(OfferView next, Actor actor, Phrase said, AuditReason reason)
+    private async Task<Result<OfferView>> Commit(OfferView next, Actor actor, Phrase said, AuditReason reason, string? movedFrom = null)
     {
         var before = state.State;
         var view = next with { Version = (before.View?.Version ?? 0) + 1 };
@@ -93,6 +93,7 @@ public sealed partial class OfferGrain(
             View = view,
             Audit = [.. before.Audit, new AuditEntry(view.Version, Now, actor, said, reason.English) { ReasonSaid = reason.Said }],
             ExpiryArmed = await ArmExpiry(before, view),
+            MovedFrom = movedFrom ?? before.MovedFrom,
         };
         state.State = upcoming;
         try
@@ -106,6 +107,7 @@ public sealed partial class OfferGrain(
         }
 
         if (before.ExpiryArmed && !upcoming.ExpiryArmed) await UnregisterExpiry();
+        await TellRegion(before.View, view);
         AnnounceToHub();
         return Result<OfferView>.Ok(view);
     }
@@ -126,9 +128,13 @@ public sealed partial class OfferGrain(
 
     private HubDelivery Delivery => delivery ??= new HubDelivery(this, logger);
 
-    /// <summary>A notice to the board, sent again if the board could not keep it (<see cref="HubDelivery"/>).</summary>
+    /// <summary>
+    /// A notice to the board, sent again if the board could not keep it (<see cref="HubDelivery"/>);
+    /// after a move the board it left hears too, and drops the offer when it sees the new hub.
+    /// </summary>
     private void AnnounceToHub()
     {
-        Delivery.Announce([View!.HubSlug], hub => GrainFactory.GetGrain<IHubGrain>(hub).OfferChanged(View!.Redact()));
+        IEnumerable<string> hubs = state.State.MovedFrom is { } former && former != View!.HubSlug ? [View!.HubSlug, former] : [View!.HubSlug];
+        Delivery.Announce(hubs, hub => GrainFactory.GetGrain<IHubGrain>(hub).OfferChanged(View!.Redact()));
     }
 }

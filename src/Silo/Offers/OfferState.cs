@@ -13,4 +13,7 @@ public sealed class OfferState
 
     /// <summary>Whether the expiry reminder is registered, so a command knows to remove one it no longer needs.</summary>
     [Id(21)] public bool ExpiryArmed { get; set; }
+
+    /// <summary>The hub the offer last moved from, told again after a restart so it drops the offer (Ids 150-159: regions that share).</summary>
+    [Id(150)] public string? MovedFrom { get; set; }
 }

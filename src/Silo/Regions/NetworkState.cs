@@ -6,4 +6,7 @@ namespace MutualAid.Silo.Regions;
 public sealed class NetworkState
 {
     [Id(0)] public Dictionary<string, RegionInfo> Regions { get; set; } = [];
+
+    /// <summary>Needs raised to the whole network (Ids 150-159: regions that share).</summary>
+    [Id(150)] public List<RaisedNeed> Raised { get; set; } = [];
 }

@@ -6,7 +6,7 @@ using Orleans.Utilities;
 namespace MutualAid.Silo.Regions;
 
 /// <summary>
-/// A region: its hubs' live summaries and the inbox of needs its hubs could not meet.
+/// A region: its hubs' live summaries, the inbox of needs its hubs could not meet and the surplus offers they share.
 /// Hubs call up into it; it only ever calls the network directory above it.
 /// </summary>
 public sealed class RegionGrain(
@@ -64,6 +64,21 @@ public sealed class RegionGrain(
         if (S.Escalations.RemoveAll(e => e.Request.Id == requestId) > 0) await Save(registerWithNetwork: false);
     }
 
+    public async Task ReceiveSharedOffer(SharedOffer offer)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        if (S.SharedOffers.Exists(o => o.Offer.Id == offer.Offer.Id && o.Offer.Version >= offer.Offer.Version)) return; // repeated or late
+        S.Name ??= Slug;
+        S.SharedOffers.RemoveAll(o => o.Offer.Id == offer.Offer.Id);
+        S.SharedOffers.Add(offer);
+        await Save(registerWithNetwork: false);
+    }
+
+    public async Task WithdrawSharedOffer(Guid offerId)
+    {
+        if (S.SharedOffers.RemoveAll(o => o.Offer.Id == offerId) > 0) await Save(registerWithNetwork: false);
+    }
+
     public Task<RegionOverview?> Subscribe(IRegionObserver observer)
     {
         observers.Subscribe(observer, observer);
@@ -95,5 +110,8 @@ public sealed class RegionGrain(
         Slug, S.Name ?? Slug,
         S.Hubs.Values.OrderBy(h => h.Name, StringComparer.OrdinalIgnoreCase).ToArray(),
         S.Escalations.OrderBy(e => e.At).ToArray(),
-        S.Version);
+        S.Version)
+    {
+        SharedOffers = S.SharedOffers.OrderBy(o => o.At).ToArray(),
+    };
 }

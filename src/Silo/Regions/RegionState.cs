@@ -10,4 +10,5 @@ public sealed class RegionState
     [Id(1)] public Dictionary<string, HubSummary> Hubs { get; set; } = [];
     [Id(2)] public List<EscalatedRequest> Escalations { get; set; } = [];
     [Id(3)] public long Version { get; set; }
+    [Id(150)] public List<SharedOffer> SharedOffers { get; set; } = [];
 }

@@ -33,7 +33,7 @@ public sealed partial class RequestGrain
         // Durable before the write: a crash between it and the board's answer is repaired on restart.
         await Delivery.Arm();
         var upcoming = before.Copy();
-        var view = await WithDeadline(previous, await WithVisit(next) with { Version = first + entries.Count - 1, UpdatedAt = now, LastChangedBy = actor }, now, upcoming);
+        var view = KeepRaised(await WithDeadline(previous, await WithVisit(next) with { Version = first + entries.Count - 1, UpdatedAt = now, LastChangedBy = actor }, now, upcoming));
         upcoming.View = view;
         for (var i = 0; i < entries.Count; i++) upcoming.Audit.Add(new AuditEntry(first + i, now, actor, entries[i].Said, entries[i].Reason.English) { ReasonSaid = entries[i].Reason.Said });
         await AddMessages(upcoming, previous, actor, entries[^1].Reason);
@@ -47,9 +47,16 @@ public sealed partial class RequestGrain
         if (before.DeadlineArmed && !upcoming.DeadlineArmed) await Unregister(DeadlineReminder);
         if (before.ClaimArmed && !upcoming.ClaimArmed) await Unregister(ClaimReminder);
         if (before.ArrivalArmed && !upcoming.ArrivalArmed) await Unregister(ArrivalReminder);
-        if (previous?.OfferedToRegion is { } region && view.OfferedToRegion is null)
+        // Offered or escalated, the region's inbox holds it until it is taken, met or closed.
+        if ((previous?.OfferedToRegion ?? (previous?.Status == RequestStatus.Escalated ? previous.EscalatedTo : null)) is { } region
+            && view.OfferedToRegion is null && view.Status != RequestStatus.Escalated)
         {
             await GrainFactory.GetGrain<IRegionGrain>(region).WithdrawEscalation(view.Id);
+        }
+
+        if (previous?.RaisedToNetwork == true && !view.RaisedToNetwork)
+        {
+            await GrainFactory.GetGrain<INetworkGrain>(0).WithdrawNeed(view.Id);
         }
 
         LogChanged(logger, view.Id, view.Version, view.Status);

@@ -51,11 +51,12 @@ public sealed partial class RequestGrain
         if (target is null) return Result<RequestView>.Invalid(nameof(command.ToHubSlug), Reason.NoSuchHub, command.ToHubSlug);
         var region = current.OfferedToRegion ?? (await Policy(current.HubSlug)).Region;
         if (region is null) return Result<RequestView>.Refused(Reason.HubInNoRegion);
-        if (target.RegionSlug != region) return Result<RequestView>.Refused(Reason.OutsideRegion, region);
+        // A need raised to the whole network may go to a hub of any region.
+        if (target.RegionSlug != region && !current.RaisedToNetwork) return Result<RequestView>.Refused(Reason.OutsideRegion, region);
 
         hubPolicy = HubPolicy.Of(command.ToHubSlug, target);
         arrivalPolicy = (command.ToHubSlug, target.ArrivalRules, target.TimeZoneId);
-        var view = current with { HubSlug = command.ToHubSlug, Status = RequestStatus.Triaged };
+        var view = current with { HubSlug = command.ToHubSlug, Status = RequestStatus.Triaged, RaisedToNetwork = false };
         var result = await Commit(view, command.Actor, Phrase.Of("DidMove", "moved this from hub {0} to hub {1}", current.HubSlug, command.ToHubSlug),
             command.Reason, next => next.MovedFrom = current.HubSlug);
         AnnounceToHub(alsoTheOneItLeft: true);

@@ -14,7 +14,7 @@ namespace MutualAid.Silo.Volunteers;
 /// for the same person can never overload them. This grain only answers; it never calls a
 /// request grain, which keeps request → volunteer the one direction of that edge.
 /// </summary>
-public sealed class VolunteerGrain(
+public sealed partial class VolunteerGrain(
     [PersistentState("volunteer")] IPersistentState<VolunteerState> state,
     TimeProvider clock,
     ILogger<VolunteerGrain> logger) : Grain, IVolunteerGrain, IRemindable
@@ -160,7 +160,7 @@ public sealed class VolunteerGrain(
         if (S.Profile is not { } profile) return Result<Reservation>.NotFound(Reason.NoSuchVolunteer);
         if (S.Reservations.Find(r => r.RequestId == requestId) is { } held) return Result<Reservation>.Ok(held);
         if (!S.OnDuty) return Result<Reservation>.Refused(Reason.OffDuty, profile.Name);
-        if (!profile.HubSlugs.Contains(hubSlug)) return Result<Reservation>.Refused(Reason.NotInVolunteersHub, profile.Name, hubSlug);
+        if (!profile.HubSlugs.Contains(hubSlug) && !LentToday().Contains(hubSlug)) return Result<Reservation>.Refused(Reason.NotInVolunteersHub, profile.Name, hubSlug);
         if (overrideReason is null && (VolunteerLimits.Broken(Load(profile), estimatedHours) ?? await OutsideTheirHours(profile, hubSlug)) is { } limit)
         {
             return Result<Reservation>.Refused(Reason.PastLimits, limit);
@@ -316,10 +316,10 @@ public sealed class VolunteerGrain(
         }
 
         var view = ToView();
-        var summary = view.Redact();
+        var summary = Summary(view);
         // Boards are projections: one-way notices, so a volunteer never waits on (or deadlocks with) a hub.
         // A board the volunteer left only needs to drop them; a lost removal shows at worst a stale row.
-        foreach (var hub in leftHubs.Except(S.Profile!.HubSlugs)) GrainFactory.GetGrain<IHubGrain>(hub).VolunteerChanged(summary).Ignore();
+        foreach (var hub in leftHubs.Except(summary.HubSlugs)) GrainFactory.GetGrain<IHubGrain>(hub).VolunteerChanged(summary).Ignore();
         AnnounceToHubs();
         return Result<VolunteerView>.Ok(view);
     }
@@ -347,8 +347,12 @@ public sealed class VolunteerGrain(
         return base.OnActivateAsync(cancellationToken);
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == HubDelivery.ReminderName ? Delivery.OnReminder() : Task.CompletedTask;
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
+    {
+        HubDelivery.ReminderName => Delivery.OnReminder(),
+        LendReminder => CheckLoans(),
+        _ => Task.CompletedTask,
+    };
 
     private HubDelivery Delivery => delivery ??= new HubDelivery(this, logger);
 
@@ -359,9 +363,9 @@ public sealed class VolunteerGrain(
     /// <summary>Notices to the volunteer's boards and messages to hubs' outboxes, sent again to any that could not keep them (<see cref="HubDelivery"/>).</summary>
     private void AnnounceToHubs()
     {
-        Delivery.Announce(S.Profile!.HubSlugs.Concat(Outbox.Targets(S.Outgoing)), target => OutboxHanding.IsOutbox(target, out var hub)
+        Delivery.Announce(S.Profile!.HubSlugs.Union(S.LentTo).Concat(Outbox.Targets(S.Outgoing)), target => OutboxHanding.IsOutbox(target, out var hub)
             ? Outbox.Hand(hub, S.Outgoing)
-            : GrainFactory.GetGrain<IHubGrain>(target).VolunteerChanged(ToView().Redact()));
+            : GrainFactory.GetGrain<IHubGrain>(target).VolunteerChanged(Summary(ToView())));
     }
 
     private static VolunteerProfile Normalise(VolunteerProfile p) => p with

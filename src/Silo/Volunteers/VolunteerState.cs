@@ -43,4 +43,10 @@ public sealed class VolunteerState : IErasableState
     /// <summary>Asks the store for one erasing write; never persisted.</summary>
     [field: NonSerialized]
     public bool ScrubOnNextWrite { get; set; }
+
+    /// <summary>Days other hubs of the region asked to borrow this volunteer (Ids 150-159: regions that share).</summary>
+    [Id(150)] public List<VolunteerLoan> Loans { get; set; } = [];
+
+    /// <summary>The hubs the volunteer was last announced to as lent, so the day's end takes them off those boards.</summary>
+    [Id(151)] public List<string> LentTo { get; set; } = [];
 }

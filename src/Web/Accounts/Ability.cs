@@ -41,4 +41,6 @@ public enum Ability
     RaiseConcern,
     /// <summary>Keep the hub's checks and record them per volunteer (private to the coordinators).</summary>
     ManageVetting,
+    /// <summary>Raise a critical need the region could not meet to the whole network (a region permission).</summary>
+    RaiseToNetwork,
 }

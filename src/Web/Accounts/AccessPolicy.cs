@@ -56,6 +56,8 @@ public static class AccessPolicy
             Ability.RaiseConcern => coordinator || dispatcher || volunteer || safeguarding,
             // Checks seen are private: the people who answer for the hub keep them.
             Ability.ManageVetting => coordinator,
+            // Asking every region for help speaks for the whole region: its coordinators do.
+            Ability.RaiseToNetwork => regional,
             _ => false,
         };
     }

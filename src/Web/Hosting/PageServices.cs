@@ -29,6 +29,8 @@ public static class PageServices
         services.AddScoped<ConcernService>();
         services.AddScoped<IntakeService>();
         services.AddScoped<RegionService>();
+        services.AddScoped<SharingService>();
+        services.AddScoped<TimeBank.TimeBankService>();
         services.AddScoped<HandoverService>();
         services.AddScoped<ImportService>();
         services.AddScoped<ExportService>();

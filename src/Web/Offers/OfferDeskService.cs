@@ -41,6 +41,10 @@ public sealed class OfferDeskService(IGrainFactory grains, CurrentUser user)
     public Task<Result<OfferView>> Withdraw(string hub, Guid offer, int version, string? reason) =>
         Run(hub, offer, version, reason, (grain, command) => grain.Withdraw(command));
 
+    /// <summary>Shares an open offer with the hub's region, where another hub of it may take it.</summary>
+    public Task<Result<OfferView>> ShareWithRegion(string hub, Guid offer, int version) =>
+        Run(hub, offer, version, null, (grain, command) => grain.ShareWithRegion(command));
+
     private async Task<Result<OfferView>> Run(string hub, Guid offer, int version, string? reason, Func<IOfferGrain, OfferCommand, Task<Result<OfferView>>> command) =>
         await user.Can(Ability.ManageOffers, hub)
             ? await command(Grain(offer), new OfferCommand(version, user.Actor, reason) { Hub = hub })

@@ -129,8 +129,9 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
         var region = (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.RegionSlug;
         // The request is on another hub's board (that is the point), so its region is what is checked, not a hub.
         var current = await grain.GetSummary();
-        var offered = current is not null && region is not null
-            && ((current.Status == RequestStatus.Escalated && current.EscalatedTo == region) || current.OfferedToRegion == region);
+        // A need raised to the whole network may go to a hub of any region.
+        var offered = current is not null && (current.RaisedToNetwork || (region is not null
+            && ((current.Status == RequestStatus.Escalated && current.EscalatedTo == region) || current.OfferedToRegion == region)));
         if (!offered) return Result<RequestSummary>.NotFound(Reason.NotWaitingForRegion);
 
         var moved = current!.Status == RequestStatus.Escalated

@@ -105,4 +105,16 @@ public sealed class Domain(IGrainFactory grains)
             await Task.Delay(20);
         }
     }
+
+    public async Task<RegionOverview> WaitForRegion(string region, Func<RegionOverview, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var overview = (await Grains.GetGrain<IRegionGrain>(region).GetOverview())!;
+            if (condition(overview)) return overview;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Region summary never caught up.");
+            await Task.Delay(50);
+        }
+    }
 }

@@ -20,12 +20,12 @@ public sealed class RegionTests(ClusterFixture fixture)
             r => r.Slug == region && r.HubSlugs.Order().SequenceEqual(new[] { north, south }.Order()));
 
         var critical = await domain.NewRequest(north, urgency: Urgency.Critical);
-        overview = await WaitForRegion(region, o => o.Hubs.Single(h => h.Slug == north).Counts.UnassignedCritical == 1);
+        overview = await domain.WaitForRegion(region, o => o.Hubs.Single(h => h.Slug == north).Counts.UnassignedCritical == 1);
         Assert.Equal(1, overview.Hubs.Single(h => h.Slug == north).OpenRequests);
 
         var escalated = await domain.RequestGrain(critical.Id).Escalate(new EscalateCommand(1, Domain.Sam, region, "no drivers tonight"));
         Assert.True(escalated.IsOk, escalated.Message);
-        overview = await WaitForRegion(region, o => o.Escalations.Count == 1 && o.Hubs.Single(h => h.Slug == north).OpenRequests == 0);
+        overview = await domain.WaitForRegion(region, o => o.Escalations.Count == 1 && o.Hubs.Single(h => h.Slug == north).OpenRequests == 0);
         var inbox = Assert.Single(overview.Escalations);
         Assert.Equal(critical.Id, inbox.Request.Id);
         Assert.Equal(north, inbox.FromHub);
@@ -41,17 +41,5 @@ public sealed class RegionTests(ClusterFixture fixture)
         Assert.Equal(ResultStatus.Refused, moved.Status);
         Assert.Equal(Reason.HubInOtherRegion, moved.Reason);
         Assert.Contains("already belongs to region 'region-a'", moved.Message);
-    }
-
-    private async Task<RegionOverview> WaitForRegion(string region, Func<RegionOverview, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var overview = (await fixture.Grains.GetGrain<IRegionGrain>(region).GetOverview())!;
-            if (condition(overview)) return overview;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Region summary never caught up.");
-            await Task.Delay(50);
-        }
     }
 }

@@ -228,6 +228,16 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         Assert.Null(await (await world.As<RequestReader>("regional")).PrivateView(request.Id));
     }
 
+    [Theory]
+    [InlineData(MutualAid.Accounts.Role.RegionalCoordinator, "r", true)]
+    [InlineData(MutualAid.Accounts.Role.RegionalCoordinator, "s", false)]
+    [InlineData(MutualAid.Accounts.Role.Coordinator, "a", false)]
+    [InlineData(MutualAid.Accounts.Role.Dispatcher, "a", false)]
+    [InlineData(MutualAid.Accounts.Role.Volunteer, "a", false)]
+    [InlineData(MutualAid.Accounts.Role.NetworkAdmin, null, false)]
+    public void Only_the_regions_coordinators_raise_its_needs_to_the_network(MutualAid.Accounts.Role role, string? scope, bool allowed) =>
+        Assert.Equal(allowed, AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(role, scope)], Ability.RaiseToNetwork, null, "r", ["r"]));
+
     [Fact]
     public void The_policy_table_itself()
     {
