@@ -41,4 +41,8 @@ public enum Ability
     RaiseConcern,
     /// <summary>Keep the hub's checks and record them per volunteer (private to the coordinators).</summary>
     ManageVetting,
+    /// <summary>See a hub's (or, for its regional coordinators, a region's) needs over time.</summary>
+    SeeTrends,
+    /// <summary>Open and close the hub's needs survey and read its answers' own words.</summary>
+    RunSurvey,
 }

@@ -56,6 +56,10 @@ public static class AccessPolicy
             Ability.RaiseConcern => coordinator || dispatcher || volunteer || safeguarding,
             // Checks seen are private: the people who answer for the hub keep them.
             Ability.ManageVetting => coordinator,
+            // Figures over time are for the people who plan the work, hub or region.
+            Ability.SeeTrends => coordinator || dispatcher || regional,
+            // The answers' own words are for the coordinators alone.
+            Ability.RunSurvey => coordinator,
             _ => false,
         };
     }
