@@ -60,9 +60,9 @@ public sealed partial class HubStatsGrain(
             return S.Open.Remove(r.Id);
         }
 
-        if (S.Closed.ContainsKey(r.Id))
+        if (S.Closed.TryGetValue(r.Id, out var closed))
         {
-            if (!r.IsOpen) return false; // late or repeated: counted already
+            if (r.Version <= closed.Version || !r.IsOpen) return false; // late or repeated: counted already
             // Reopened: its first assignment and its arrival were counted; its next end will be.
             S.Closed.Remove(r.Id);
             S.Open[r.Id] = new TrackedRequest(r.Version, r.Category, r.CreatedAt, Assigned: true);
@@ -117,8 +117,8 @@ public sealed partial class HubStatsGrain(
     private void Close(RequestSummary r)
     {
         S.Open.Remove(r.Id);
-        S.Closed[r.Id] = r.UpdatedAt;
-        Trim(S.Closed, KeptClosed);
+        S.Closed[r.Id] = new ClosedRequest(r.Version, r.UpdatedAt);
+        Trim(S.Closed, KeptClosed, c => c.At);
     }
 
     public Task OfferChanged(OfferSummary offer)
@@ -126,7 +126,7 @@ public sealed partial class HubStatsGrain(
         ArgumentNullException.ThrowIfNull(offer);
         if (offer.HubSlug != Slug || S.Offers.ContainsKey(offer.Id)) return Task.CompletedTask;
         S.Offers[offer.Id] = offer.CreatedAt;
-        Trim(S.Offers, KeptClosed);
+        Trim(S.Offers, KeptClosed, at => at);
         Change(offer.CreatedAt, w => w with { Offers = StatsWeek.Plus(w.Offers, offer.Category) });
         dirty = true;
         return Task.CompletedTask;
@@ -161,7 +161,7 @@ public sealed partial class HubStatsGrain(
 
         var now = clock.GetUtcNow();
         S.Answered[answer.Id] = now;
-        Trim(S.Answered, KeptClosed);
+        Trim(S.Answered, KeptClosed, at => at);
         S.SurveyAnswers++;
         Change(now, w => w with
         {
@@ -192,10 +192,11 @@ public sealed partial class HubStatsGrain(
         foreach (var old in S.Weeks.Keys.Where(k => k < oldest).ToList()) S.Weeks.Remove(old);
     }
 
-    private static void Trim(Dictionary<Guid, DateTimeOffset> seen, int keep)
+    /// <summary>Forgets the oldest entries past <paramref name="keep"/>.</summary>
+    private static void Trim<T>(Dictionary<Guid, T> seen, int keep, Func<T, DateTimeOffset> at)
     {
         if (seen.Count <= keep) return;
-        foreach (var (id, _) in seen.OrderBy(p => p.Value).Take(seen.Count - keep).ToList()) seen.Remove(id);
+        foreach (var (id, _) in seen.OrderBy(p => at(p.Value)).Take(seen.Count - keep).ToList()) seen.Remove(id);
     }
 
     private async Task Write()

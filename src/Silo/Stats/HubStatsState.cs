@@ -13,7 +13,7 @@ public sealed class HubStatsState
     [Id(1)] public Dictionary<Guid, TrackedRequest> Open { get; set; } = [];
 
     /// <summary>Requests counted to the end lately, so a late or repeated notice is not counted again.</summary>
-    [Id(2)] public Dictionary<Guid, DateTimeOffset> Closed { get; set; } = [];
+    [Id(2)] public Dictionary<Guid, ClosedRequest> Closed { get; set; } = [];
 
     /// <summary>Offers already counted, and when they were entered.</summary>
     [Id(3)] public Dictionary<Guid, DateTimeOffset> Offers { get; set; } = [];
@@ -31,6 +31,10 @@ public sealed class HubStatsState
     /// <summary>Answer ids lately counted, so a form sent twice or a retried text counts once.</summary>
     [Id(8)] public Dictionary<Guid, DateTimeOffset> Answered { get; set; } = [];
 }
+
+/// <summary>The version a request was counted to its end at, and when.</summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.Silo.ClosedRequest")]
+public sealed record ClosedRequest([property: Id(0)] int Version, [property: Id(1)] DateTimeOffset At);
 
 [GenerateSerializer, Immutable, Alias("MutualAid.Silo.TrackedRequest")]
 public sealed record TrackedRequest(

@@ -29,7 +29,7 @@ public sealed class HubStatsTests(ClusterFixture fixture)
     }
 
     /// <summary>Feeds one request's life as the hub would: created, assigned after <paramref name="toAssign"/>, then delivered or cancelled.</summary>
-    private async Task Life(IHubStatsGrain stats, string hub, DateTimeOffset created, TimeSpan toAssign, TimeSpan toEnd, RequestStatus end,
+    private static async Task Life(IHubStatsGrain stats, string hub, DateTimeOffset created, TimeSpan toAssign, TimeSpan toEnd, RequestStatus end,
         RequestCategory category = RequestCategory.Food, Urgency urgency = Urgency.Normal, double hours = 0)
     {
         var id = Guid.NewGuid();
