@@ -49,7 +49,8 @@ public sealed class PublicPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         }
 
         var offered = await Grains.GetGrain<IOfferGrain>(Guid.NewGuid()).Create(new NewOffer(hub, OfferKind.Goods, RequestCategory.Food, "Quinoa from Zanzibar Farm", 10, "kg",
-            new ContactDetails("Bartholomew Vexley", "+15550177342", null, "Tamarind Close"), RequestSource.Member, Sam) { Area = "Wisteria Yard" });
+            new ContactDetails("Bartholomew Vexley", "+15550177342", null, "Tamarind Close"), RequestSource.Member, Sam)
+        { Area = "Wisteria Yard" });
         Assert.True(offered.IsOk, offered.Message);
 
         for (var i = 0; i < 3; i++)
