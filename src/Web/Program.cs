@@ -16,6 +16,8 @@ using MutualAid.Web.Region;
 using MutualAid.Web.Seeding;
 using MutualAid.Web.Sms;
 using MutualAid.Web.Status;
+using MutualAid.Web.Transparency;
+using MutualAid.Web.Survey;
 using MutualAid.Web.Volunteers;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -52,6 +54,7 @@ try
     builder.Services.AddMutualAidNotifications(builder.Configuration);
     builder.Services.AddMutualAidProxy(builder.Configuration);
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
+    builder.Services.AddMutualAidTransparency();
     builder.Services.AddMutualAidChannels(builder.Configuration);
     builder.Services.AddMutualAidSms();
     builder.Services.AddMutualAidApi();
@@ -77,6 +80,8 @@ try
     app.UseApiProblems();
     app.UseRequestLocalization();
     app.UseRateLimiter();
+    // After localization (the cache keys on the language) and the rate limiter (a cached page still counts).
+    app.UseOutputCache();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
@@ -92,6 +97,8 @@ try
     app.MapPublicIntake();
     app.MapSmsInbound();
     app.MapStatus();
+    app.MapTransparency();
+    app.MapSurvey();
     if (options.Dashboard) app.MapDashboard();
     app.MapPeopleExport();
     app.MapCsvExports();

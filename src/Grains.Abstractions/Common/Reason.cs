@@ -331,4 +331,12 @@ public enum Reason
     [English("A volunteer can be lent only to another hub of their own region.")] LoanOutsideRegion = 1452,
     [English("There is no such request to borrow this volunteer.")] NoSuchLoan = 1453,
     [English("You cannot borrow volunteers for hub '{0}'.")] CannotBorrow = 1454,
+    // Public page, trends and needs survey 1380-1419
+    [English("This hub is not asking for survey answers right now.")] SurveyClosed = 1380,
+    [English("Give a number of people between {0} and {1}.")] SurveyHouseholdRange = 1381,
+    [English("Keep it under {0} characters, in plain text.")] SurveyCommentTooLong = 1382,
+    [English("Choose what you need most.")] SurveyChooseNeed = 1383,
+    [English("Thank you: your answer is counted. To ask for help now, text HELP and what you need.")] SmsSurveyCounted = 1384,
+    [English("This hub is not running a needs survey right now. To ask for help, text HELP and what you need.")] SmsSurveyNotOpen = 1385,
+    [English("Only the hub's coordinators open and close its needs survey.")] SurveyNeedsCoordinator = 1386,
 }

@@ -13,4 +13,7 @@ public sealed record RequestNotice(
 {
     /// <summary>The closed status a reopened request was reopened from, so a hub that folded it into counts can take it back out.</summary>
     [Id(70)] public RequestStatus? ReopenedFrom { get; init; }
+
+    /// <summary>Hours the volunteers gave on a delivered request (both of a pair), for the hub's figures over time.</summary>
+    [Id(140)] public double HoursGiven { get; init; }
 }

@@ -2,6 +2,7 @@ using MutualAid.Board;
 using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Requests;
+using MutualAid.Stats;
 using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Hubs;
@@ -65,6 +66,8 @@ public sealed partial class HubGrain
         }
 
         await Publish([.. changes]);
+        // Only once the board kept it, and one way: the figures never hold the board up or call back.
+        GrainFactory.GetGrain<IHubStatsGrain>(Slug).RequestChanged(r, notice.HoursGiven).Ignore();
     }
 
     public async Task VolunteerChanged(VolunteerSummary volunteer)
@@ -98,6 +101,7 @@ public sealed partial class HubGrain
         {
             S.Offers[offer.Id] = offer;
             await Publish([new OfferUpserted(offer)]);
+            GrainFactory.GetGrain<IHubStatsGrain>(Slug).OfferChanged(offer).Ignore();
         }
         else if (S.Offers.Remove(offer.Id))
         {

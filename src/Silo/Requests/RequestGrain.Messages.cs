@@ -40,7 +40,10 @@ public sealed partial class RequestGrain
     private Task Deliver(string target) =>
         OutboxHanding.IsOutbox(target, out var hub)
             ? Outbox.Hand(hub, state.State.Outgoing)
-            : GrainFactory.GetGrain<MutualAid.Hubs.IHubGrain>(target).RequestChanged(new MutualAid.Hubs.RequestNotice(View!.Redact(), View.Contact.MatchKey()) { ReopenedFrom = state.State.ReopenedFrom });
+            : GrainFactory.GetGrain<MutualAid.Hubs.IHubGrain>(target).RequestChanged(new MutualAid.Hubs.RequestNotice(View!.Redact(), View.Contact.MatchKey()) { ReopenedFrom = state.State.ReopenedFrom, HoursGiven = HoursGiven(View!) });
+
+    private static double HoursGiven(RequestView view) =>
+        view.Status == RequestStatus.Fulfilled ? (view.Assignment?.Hours ?? 0) + (view.Partner?.Hours ?? 0) : 0;
 
     /// <summary>
     /// The claim reminder's early tick: the volunteer hears once per claim that it is about to

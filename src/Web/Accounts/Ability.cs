@@ -43,4 +43,8 @@ public enum Ability
     ManageVetting,
     /// <summary>Raise a critical need the region could not meet to the whole network (a region permission).</summary>
     RaiseToNetwork,
+    /// <summary>See a hub's (or, for its regional coordinators, a region's) needs over time.</summary>
+    SeeTrends,
+    /// <summary>Open and close the hub's needs survey and read its answers' own words.</summary>
+    RunSurvey,
 }

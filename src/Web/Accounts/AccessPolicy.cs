@@ -58,6 +58,10 @@ public static class AccessPolicy
             Ability.ManageVetting => coordinator,
             // Asking every region for help speaks for the whole region: its coordinators do.
             Ability.RaiseToNetwork => regional,
+            // Figures over time are for the people who plan the work, hub or region.
+            Ability.SeeTrends => coordinator || dispatcher || regional,
+            // The answers' own words are for the coordinators alone.
+            Ability.RunSurvey => coordinator,
             _ => false,
         };
     }

@@ -42,6 +42,9 @@ public static class PageServices
         services.AddScoped<CircuitPresence>();
         services.AddScoped<Thanks.ThanksService>();
         services.AddScoped<Shifts.ShiftService>();
+        services.AddScoped<Transparency.TransparencyService>();
+        services.AddScoped<Trends.TrendsService>();
+        services.AddScoped<Survey.SurveyService>();
         return services;
     }
 }

@@ -17,6 +17,7 @@ public static class RateLimits
     public const string PublicForm = "public-form";
     public const string Sensitive = "sensitive";
     public const string SmsInbound = "sms-inbound";
+    public const string PublicPage = "public-page";
 
     public static void AddMutualAidRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +27,8 @@ public static class RateLimits
         var sensitivePermits = configuration.GetValue("MutualAid:SensitivePermits", 20);
         // Every inbound text arrives from Twilio's few addresses, so this budget is for a whole hub's texts, not one person's.
         var smsPermits = configuration.GetValue("MutualAid:SmsInboundPermits", 600);
+        // The public figures pages are cached, so this only stops one client from spending the server's time on misses.
+        var pagePermits = configuration.GetValue("MutualAid:PublicPagePermits", 60);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -34,6 +37,8 @@ public static class RateLimits
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
             o.AddPolicy(Sensitive, http => RateLimitPartition.GetFixedWindowLimiter(ClientKey(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = sensitivePermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(PublicPage, http => RateLimitPartition.GetFixedWindowLimiter(ClientKey(http),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = pagePermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(SmsInbound, http => RateLimitPartition.GetFixedWindowLimiter(ClientKey(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = smsPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });

@@ -33,7 +33,8 @@ public static class Languages
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
             // Chosen language (cookie, set from the account at sign-in) first, then the browser's.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // ?lang= first: the cached public pages switch language with a link, having no form to post.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" }, new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
         });

@@ -5,6 +5,7 @@ using System.Text;
 using MutualAid.Requests;
 using MutualAid.Hubs;
 using MutualAid.Sms;
+using MutualAid.Stats;
 using MutualAid.Thanks;
 using MutualAid.Volunteers;
 
@@ -35,7 +36,7 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
         }
 
         // Before the volunteer's words: someone who volunteers may have been helped too.
-        if (text.Intent != SmsIntent.Thanks && await Volunteer(phone) is { } volunteer) return await Answer(volunteer, text);
+        if (text.Intent is not (SmsIntent.Thanks or SmsIntent.Need) && await Volunteer(phone) is { } volunteer) return await Answer(volunteer, text);
         if (ISmsOptOutGrain.Key(to) is not { } number || await grains.GetGrain<ISmsNumberGrain>(number).Hub() is not { } hub)
         {
             return words.SayInAll(Reason.SmsNoHubHere.Say());
@@ -45,6 +46,7 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
         {
             SmsIntent.Help => await Ask(hub, from, text, messageSid),
             SmsIntent.Thanks => await Thank(hub, phone, text, body, messageSid),
+            SmsIntent.Need => await Survey(hub, text, messageSid),
             _ => words.SayInAll(Reason.SmsHowToAsk.Say()),
         };
     }
@@ -72,6 +74,21 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
         if (note.Length > ThankYouNote.MaxLength) note = note[..ThankYouNote.MaxLength];
         var thanked = await grains.GetGrain<IRequestGrain>(latest.Id).Thank(new ThankCommand(NoteId(messageSid), ThanksFrom.Requester, note, Requester));
         return words.Say(text.Language, thanked.IsOk ? Reason.SmsThanksPassedOn.Say() : thanked.Said ?? Reason.SmsNothingToThank.Say());
+    }
+
+    /// <summary>
+    /// NEED/NECESITO and the need ("NEED food 4"): one answer to the hub's needs survey, counted
+    /// under the kind of need it names (else Other). The phone is not kept with it; the words go
+    /// to the hub's coordinators only.
+    /// </summary>
+    private async Task<string> Survey(string hub, SmsText text, string? messageSid)
+    {
+        var household = text.FirstNumber() is { } n && n is >= 1 and <= SurveyAnswer.MaxHousehold ? n : (int?)null;
+        var clean = new string([.. text.Rest.Where(c => !char.IsControl(c) || c is '\n' or '\r' or '\t')]);
+        var said = clean.Length > SurveyAnswer.MaxComment ? clean[..SurveyAnswer.MaxComment] : clean;
+        var id = string.IsNullOrEmpty(messageSid) ? Guid.NewGuid() : new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("sms-survey:" + messageSid)).AsSpan(0, 16));
+        var answered = await grains.GetGrain<IHubStatsGrain>(hub).Answer(new SurveyAnswer(id, text.Category(), household, said.Length > 0 ? said : null, SurveyChannel.Sms));
+        return words.Say(text.Language, answered.IsOk ? Reason.SmsSurveyCounted.Say() : Reason.SmsSurveyNotOpen.Say());
     }
 
     /// <summary>A retried webhook (same Twilio id) passes the same note once.</summary>

@@ -18,6 +18,8 @@ public enum SmsIntent
     Here,
     /// <summary>SAFE / BIEN: "I've left safely".</summary>
     Safe,
+    /// <summary>NEED / NECESITO: an answer to the hub's needs survey.</summary>
+    Need,
 }
 
 /// <summary>
@@ -55,6 +57,9 @@ public sealed record SmsText(SmsIntent Intent, string Language, string Rest)
         ["AQUI"] = (SmsIntent.Here, "es"),
         ["SAFE"] = (SmsIntent.Safe, "en"),
         ["BIEN"] = (SmsIntent.Safe, "es"),
+        ["NEED"] = (SmsIntent.Need, "en"),
+        ["NECESITO"] = (SmsIntent.Need, "es"),
+        ["NECESITAMOS"] = (SmsIntent.Need, "es"),
     };
 
     /// <summary>Words that name a kind of need, folded (no accents, upper case).</summary>
@@ -100,6 +105,18 @@ public sealed record SmsText(SmsIntent Intent, string Language, string Rest)
         }
 
         return RequestCategory.Other;
+    }
+
+    /// <summary>The first whole number in the words ("NEED food 4" → 4), for a survey's household size; null with none.</summary>
+    public int? FirstNumber()
+    {
+        var words = Rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', '!', '?', ';', ':'));
+        foreach (var word in words)
+        {
+            if (word.Length <= 3 && int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
+        }
+
+        return null;
     }
 
     /// <summary>What follows the first " en " / " in " / " at ", as the person wrote it; "Unknown" when they named no place.</summary>

@@ -335,4 +335,30 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
     [InlineData(MutualAid.Accounts.Role.Safeguarding, "a", Ability.Dispatch, false)]
     public void Concerns_go_to_the_safeguarding_role_alone_and_checks_to_the_coordinators(MutualAid.Accounts.Role role, string? scope, Ability ability, bool allowed) =>
         Assert.Equal(allowed, AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(role, scope)], ability, "a", "r"));
+
+    [Theory]
+    [InlineData(Ability.SeeTrends, MutualAid.Accounts.Role.Coordinator, "a", true)]
+    [InlineData(Ability.SeeTrends, MutualAid.Accounts.Role.Coordinator, "b", false)]
+    [InlineData(Ability.SeeTrends, MutualAid.Accounts.Role.Dispatcher, "a", true)]
+    [InlineData(Ability.SeeTrends, MutualAid.Accounts.Role.Volunteer, "a", false)]
+    [InlineData(Ability.SeeTrends, MutualAid.Accounts.Role.Safeguarding, "a", false)]
+    [InlineData(Ability.SeeTrends, MutualAid.Accounts.Role.RegionalCoordinator, "r", true)]
+    [InlineData(Ability.SeeTrends, MutualAid.Accounts.Role.RegionalCoordinator, "other", false)]
+    [InlineData(Ability.SeeTrends, MutualAid.Accounts.Role.NetworkAdmin, null, false)]
+    [InlineData(Ability.RunSurvey, MutualAid.Accounts.Role.Coordinator, "a", true)]
+    [InlineData(Ability.RunSurvey, MutualAid.Accounts.Role.Coordinator, "b", false)]
+    [InlineData(Ability.RunSurvey, MutualAid.Accounts.Role.Dispatcher, "a", false)]
+    [InlineData(Ability.RunSurvey, MutualAid.Accounts.Role.Volunteer, "a", false)]
+    [InlineData(Ability.RunSurvey, MutualAid.Accounts.Role.RegionalCoordinator, "r", false)]
+    [InlineData(Ability.RunSurvey, MutualAid.Accounts.Role.NetworkAdmin, null, false)]
+    public void Trends_are_for_the_planners_and_the_surveys_words_for_the_hubs_coordinators(Ability ability, MutualAid.Accounts.Role role, string? scope, bool allowed) =>
+        Assert.Equal(allowed, AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(role, scope)], ability, "a", "r"));
+
+    [Theory]
+    [InlineData(MutualAid.Accounts.Role.RegionalCoordinator, "r", true)]
+    [InlineData(MutualAid.Accounts.Role.RegionalCoordinator, "other", false)]
+    [InlineData(MutualAid.Accounts.Role.Coordinator, "a", false)]
+    [InlineData(MutualAid.Accounts.Role.Dispatcher, "a", false)]
+    public void A_regions_trends_are_for_its_regional_coordinators(MutualAid.Accounts.Role role, string scope, bool allowed) =>
+        Assert.Equal(allowed, AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(role, scope)], Ability.SeeTrends, null, "r", ["r"]));
 }
