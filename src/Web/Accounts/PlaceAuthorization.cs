@@ -47,11 +47,15 @@ public static class Policies
     public const string HandleConcerns = nameof(Ability.HandleConcerns);
     public const string RaiseConcern = nameof(Ability.RaiseConcern);
     public const string ManageVetting = nameof(Ability.ManageVetting);
+    public const string AskReimbursement = nameof(Ability.AskReimbursement);
+    public const string ManageFund = nameof(Ability.ManageFund);
+    public const string TakePartInDecisions = nameof(Ability.TakePartInDecisions);
 
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        foreach (var permission in new[] { Ability.ViewBoard, Ability.Dispatch, Ability.ManageHub, Ability.ViewRegion, Ability.Administer, Ability.ManageTeam, Ability.SeeOutbox, Ability.HandleConcerns, Ability.RaiseConcern, Ability.ManageVetting })
+        foreach (var permission in new[] { Ability.ViewBoard, Ability.Dispatch, Ability.ManageHub, Ability.ViewRegion, Ability.Administer, Ability.ManageTeam, Ability.SeeOutbox, Ability.HandleConcerns, Ability.RaiseConcern, Ability.ManageVetting,
+            Ability.AskReimbursement, Ability.ManageFund, Ability.TakePartInDecisions })
         {
             options.AddPolicy(permission.ToString(), p => p.RequireAuthenticatedUser().AddRequirements(new PlaceRequirement(permission)));
         }

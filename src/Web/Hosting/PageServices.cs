@@ -40,6 +40,8 @@ public static class PageServices
         services.AddScoped<CircuitPresence>();
         services.AddScoped<Thanks.ThanksService>();
         services.AddScoped<Shifts.ShiftService>();
+        services.AddScoped<Fund.FundService>();
+        services.AddScoped<Decisions.DecisionService>();
         return services;
     }
 }
