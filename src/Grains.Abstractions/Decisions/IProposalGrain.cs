@@ -13,8 +13,8 @@ public interface IProposalGrain : IGrainWithGuidKey
 
     [Alias("GetView")] Task<ProposalView?> GetView();
 
-    /// <summary>Votes for option <paramref name="option"/>, or objects when it is null (with <paramref name="objection"/>); replaces the member's earlier ballot.</summary>
-    [Alias("Vote")] Task<Result<ProposalView>> Vote(int? option, string? objection, Actor voter);
+    /// <summary>Votes for option <paramref name="choice"/>, or objects when it is null (with <paramref name="objection"/>); replaces the member's earlier ballot.</summary>
+    [Alias("Vote")] Task<Result<ProposalView>> Vote(int? choice, string? objection, Actor voter);
 
     /// <summary>Closes and tallies once the deadline has passed (what the reminder calls); idempotent.</summary>
     [Alias("CheckDeadline")] Task<ProposalView?> CheckDeadline();

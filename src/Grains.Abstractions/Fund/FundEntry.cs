@@ -4,7 +4,7 @@ namespace MutualAid.Fund;
 
 /// <summary>
 /// One line of a hub's ledger, never edited once written. <see cref="Amount"/> is always positive;
-/// <see cref="Signed"/> says which way it moved the balance. Donor names are for coordinators only.
+/// <see cref="Effect"/> says which way it moved the balance. Donor names are for coordinators only.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.FundEntry")]
 public sealed record FundEntry(
@@ -37,14 +37,14 @@ public sealed record FundEntry(
     [Id(13)] public bool HasReceiptPhoto { get; init; }
 
     /// <summary>For a reversal: which way the entry it undoes had moved money (so the reversal moves it back).</summary>
-    [Id(14)] public decimal ReversedSigned { get; init; }
+    [Id(14)] public decimal ReversedEffect { get; init; }
 
     /// <summary>This entry's effect on the balance: in positive, out negative, an ask nothing.</summary>
-    public decimal Signed => Kind switch
+    public decimal Effect => Kind switch
     {
         FundEntryKind.Donation => Amount,
         FundEntryKind.Purchase or FundEntryKind.ReimbursementPaid => -Amount,
-        FundEntryKind.Reversal => -ReversedSigned,
+        FundEntryKind.Reversal => -ReversedEffect,
         _ => 0m,
     };
 

@@ -9,9 +9,9 @@ public sealed record FundLedger(
 {
     /// <summary>Balance by category: the sum of every entry's effect, never a stored running figure.</summary>
     public IReadOnlyList<FundCategoryAmount> Balances =>
-        [.. Entries.Where(e => e.Signed != 0m).GroupBy(e => e.Category).OrderBy(g => g.Key).Select(g => new FundCategoryAmount(g.Key.ToString(), g.Sum(e => e.Signed)))];
+        [.. Entries.Where(e => e.Effect != 0m).GroupBy(e => e.Category).OrderBy(g => g.Key).Select(g => new FundCategoryAmount(g.Key.ToString(), g.Sum(e => e.Effect)))];
 
-    public decimal Balance => Entries.Sum(e => e.Signed);
+    public decimal Balance => Entries.Sum(e => e.Effect);
 
     /// <summary>Asks not yet paid nor withdrawn.</summary>
     public IReadOnlyList<FundEntry> Waiting =>

@@ -11,7 +11,7 @@ public interface IFundReceiptGrain : IGrainWithGuidKey
 
     [Alias("Store")] Task<Result<bool>> Store(FundReceipt receipt);
 
-    [Alias("Get")] Task<FundReceipt?> Get();
+    [Alias("Read")] Task<FundReceipt?> Read();
 }
 
 [GenerateSerializer, Immutable, Alias("MutualAid.FundReceipt")]

@@ -36,7 +36,7 @@ public sealed partial class ProposalGrain(
 
     public Task<ProposalView?> GetView() => Task.FromResult(View);
 
-    public async Task<Result<ProposalView>> Vote(int? option, string? objection, Actor voter)
+    public async Task<Result<ProposalView>> Vote(int? choice, string? objection, Actor voter)
     {
         ArgumentNullException.ThrowIfNull(voter);
         if (View is not { } view) return Result<ProposalView>.NotFound(Reason.DecisionNoSuchProposal);
@@ -47,9 +47,9 @@ public sealed partial class ProposalGrain(
         }
 
         if (!await MemberRoles.IsMember(GrainFactory, voter, view.HubSlug)) return Result<ProposalView>.Refused(Reason.DecisionNotMember, view.HubSlug);
-        if (option is { } chosen && (chosen < 0 || chosen >= view.Options.Count)) return Result<ProposalView>.Invalid("Option", Reason.DecisionNoSuchOption);
+        if (choice is { } chosen && (chosen < 0 || chosen >= view.Options.Count)) return Result<ProposalView>.Invalid("Option", Reason.DecisionNoSuchOption);
         string? reason = null;
-        if (option is null)
+        if (choice is null)
         {
             var errors = new List<FieldError>();
             Text.Require(errors, "Objection", objection, Ballot.MaxObjection, Reason.DecisionSayObjection);
@@ -57,7 +57,7 @@ public sealed partial class ProposalGrain(
             reason = objection!.Trim();
         }
 
-        var ballot = new Ballot(voter, option, reason, clock.GetUtcNow());
+        var ballot = new Ballot(voter, choice, reason, clock.GetUtcNow());
         var ballots = view.Ballots.Where(b => b.Voter.UserId != voter.UserId).Append(ballot).ToArray();
         return await Commit(view with { Ballots = ballots });
     }

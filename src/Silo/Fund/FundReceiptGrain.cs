@@ -16,5 +16,5 @@ public sealed class FundReceiptGrain([PersistentState("receipt")] IPersistentSta
         return Result<bool>.Ok(true);
     }
 
-    public Task<FundReceipt?> Get() => Task.FromResult(state.State.Receipt);
+    public Task<FundReceipt?> Read() => Task.FromResult(state.State.Receipt);
 }

@@ -17,16 +17,18 @@ public sealed partial class HubFundGrain(
 
     private List<FundEntry> Entries => state.State.Entries;
 
+    private string Hub => this.GetPrimaryKeyString();
+
     public Task<FundTotals> GetTotals(DateTimeOffset since)
     {
         // Reversals count against the side of the entry they undo, so a corrected mistake nets to nothing.
-        var lines = Entries.Where(e => e.At >= since && e.Signed != 0m).ToArray();
-        var moneyIn = Sum(lines.Where(e => e.Kind == FundEntryKind.Donation || (e.Kind == FundEntryKind.Reversal && e.ReversedSigned > 0)), e => e.Signed);
-        var moneyOut = Sum(lines.Where(e => e.Kind is FundEntryKind.Purchase or FundEntryKind.ReimbursementPaid || (e.Kind == FundEntryKind.Reversal && e.ReversedSigned < 0)), e => -e.Signed);
+        var lines = Entries.Where(e => e.At >= since && e.Effect != 0m).ToArray();
+        var moneyIn = Sum(lines.Where(e => e.Kind == FundEntryKind.Donation || (e.Kind == FundEntryKind.Reversal && e.ReversedEffect > 0)), e => e.Effect);
+        var moneyOut = Sum(lines.Where(e => e.Kind is FundEntryKind.Purchase or FundEntryKind.ReimbursementPaid || (e.Kind == FundEntryKind.Reversal && e.ReversedEffect < 0)), e => -e.Effect);
         return Task.FromResult(new FundTotals(state.State.Currency, moneyIn, moneyOut));
     }
 
-    public Task<FundLedger> GetLedger() => Task.FromResult(new FundLedger(this.GetPrimaryKeyString(), state.State.Currency, Entries.ToArray()));
+    public Task<FundLedger> GetLedger() => Task.FromResult(new FundLedger(Hub, state.State.Currency, Entries.ToArray()));
 
     public async Task<Result<FundEntry>> Record(NewFundEntry entry)
     {
@@ -88,7 +90,7 @@ public sealed partial class HubFundGrain(
         var reversal = new FundEntry(Guid.NewGuid(), FundEntryKind.Reversal, entry.Amount, entry.Category, note.Trim(), clock.GetUtcNow(), actor)
         {
             RefersTo = entry.Id,
-            ReversedSigned = entry.Signed,
+            ReversedEffect = entry.Effect,
             RequestId = entry.RequestId,
         };
         return await Append(reversal);
@@ -118,7 +120,7 @@ public sealed partial class HubFundGrain(
             throw;
         }
 
-        LogEntry(logger, this.GetPrimaryKeyString(), line.Id, line.Kind, line.RecordedBy.UserId);
+        LogEntry(logger, Hub, line.Id, line.Kind, line.RecordedBy.UserId);
         return Result<FundEntry>.Ok(line);
     }
 

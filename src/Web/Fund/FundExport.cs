@@ -38,7 +38,7 @@ public static class FundExport
         return ledger.Entries.Select(e => new[]
         {
             e.Id.ToString(), e.At.ToString("u", CultureInfo.InvariantCulture), e.Kind.ToString(), e.Category.ToString(),
-            e.Signed.ToString("0.00", CultureInfo.InvariantCulture), ledger.Currency, e.Note,
+            e.Effect.ToString("0.00", CultureInfo.InvariantCulture), ledger.Currency, e.Note,
             e.Anonymous ? null : e.DonorName, e.Anonymous ? "yes" : "", e.PayeeName, e.RequestId?.ToString(), e.RecordedBy.DisplayName,
             e.RefersTo?.ToString(), e.HasReceiptPhoto ? "yes" : "",
         });

@@ -70,7 +70,7 @@ public sealed partial class FundService(IGrainFactory grains, CurrentUser user, 
 
     /// <summary>A receipt photo of this hub's ledger, for its coordinators.</summary>
     public async Task<FundReceipt?> Receipt(string hub, Guid entryId) =>
-        await MayManage(hub) && await grains.GetGrain<IFundReceiptGrain>(entryId).Get() is { } receipt && receipt.HubSlug == hub ? receipt : null;
+        await MayManage(hub) && await grains.GetGrain<IFundReceiptGrain>(entryId).Read() is { } receipt && receipt.HubSlug == hub ? receipt : null;
 
     /// <summary>Whom an organiser may ask for: the hub's volunteers by name.</summary>
     public async Task<IReadOnlyList<VolunteerSummary>> Volunteers(string hub) =>

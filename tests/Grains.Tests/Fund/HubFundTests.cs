@@ -29,7 +29,7 @@ public sealed class HubFundTests(ClusterFixture fixture)
         Assert.Single(ledger.Entries, e => e.Kind == FundEntryKind.ReimbursementPaid && e.RefersTo == ask.Id);
         Assert.Equal(paid.Value!.Id, ledger.Entries[^1].Id);
         Assert.Equal(157.50m, ledger.Balance);
-        Assert.Equal(ledger.Entries.Sum(e => e.Signed), ledger.Balance);
+        Assert.Equal(ledger.Entries.Sum(e => e.Effect), ledger.Balance);
         Assert.Empty(ledger.Waiting);
     }
 
