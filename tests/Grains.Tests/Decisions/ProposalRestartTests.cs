@@ -41,7 +41,7 @@ public sealed class ProposalRestartTests : IDisposable
         Assert.Equal(1, outcome.Winner);
         Assert.True(outcome.ClosedAt >= deadline);
         var listed = Assert.Single(await second.Client.GetGrain<IHubDecisionsGrain>(hub).Proposals());
-        Assert.Equal(outcome, listed.Outcome);
+        Assert.Equivalent(outcome, listed.Outcome);
         await second.StopAllSilosAsync();
     }
 
