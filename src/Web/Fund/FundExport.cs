@@ -30,7 +30,9 @@ public static class FundExport
     }
 
     public static readonly string[] Headers =
-        ["Id", "Date", "Kind", "Category", "Amount", "Currency", "Note", "Donor", "Anonymous", "Payee", "Request", "RecordedBy", "RefersTo", "ReceiptPhoto"];
+        ["Id", "Date", "Kind", "Category", "In", "Out", "Asked", "Currency", "Note", "Donor", "Anonymous", "Payee", "Request", "RecordedBy", "RefersTo", "ReceiptPhoto"];
+
+    private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
     public static IEnumerable<string?[]> Rows(FundLedger ledger)
     {
@@ -38,7 +40,9 @@ public static class FundExport
         return ledger.Entries.Select(e => new[]
         {
             e.Id.ToString(), e.At.ToString("u", CultureInfo.InvariantCulture), e.Kind.ToString(), e.Category.ToString(),
-            e.Effect.ToString("0.00", CultureInfo.InvariantCulture), ledger.Currency, e.Note,
+            // Money in and out in their own columns, both positive: a leading minus would read as a formula and be escaped.
+            e.Effect > 0 ? Money(e.Effect) : null, e.Effect < 0 ? Money(-e.Effect) : null,
+            e.Kind == FundEntryKind.ReimbursementAsked ? Money(e.Amount) : null, ledger.Currency, e.Note,
             e.Anonymous ? null : e.DonorName, e.Anonymous ? "yes" : "", e.PayeeName, e.RequestId?.ToString(), e.RecordedBy.DisplayName,
             e.RefersTo?.ToString(), e.HasReceiptPhoto ? "yes" : "",
         });
