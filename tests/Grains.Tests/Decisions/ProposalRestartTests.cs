@@ -4,18 +4,15 @@ namespace MutualAid.Grains.Tests.Decisions;
 
 /// <summary>The deadline is a durable reminder: a silo stopped before it and started after still closes the proposal with its tally.</summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class ProposalRestartTests : IDisposable
+public sealed class ProposalRestartTests() : SqliteRestartTest("proposal")
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-proposal-" + Guid.NewGuid().ToString("N"));
-
     [Fact]
     public async Task A_proposal_closes_at_its_deadline_with_the_right_tally_after_a_full_restart()
     {
-        SqliteTestSilo.DatabasePath = Path.Combine(folder, "mutualaid.db");
         var hub = Domain.NewSlug("votes");
         var id = Guid.NewGuid();
         DateTimeOffset deadline;
-        await using (var first = await TestClusters.Start<SqliteTestSilo>(serviceId: "proposal-restart"))
+        await using (var first = await Start("proposal-restart"))
         {
             var coordinator = await Members.Account(first.Client, "Cora", new RoleGrant(Role.Coordinator, hub));
             var volunteer = await Members.Account(first.Client, "Vic", new RoleGrant(Role.Volunteer, hub));
@@ -32,7 +29,7 @@ public sealed class ProposalRestartTests : IDisposable
             await first.StopAllSilosAsync();
         }
 
-        await using var second = await TestClusters.Start<SqliteTestSilo>(serviceId: "proposal-restart");
+        await using var second = await Start("proposal-restart");
         var again = second.Client.GetGrain<IProposalGrain>(id);
         // Nobody calls CheckDeadline here: only the reminder closes it.
         await Wait.Until(async () => (await again.GetView())?.Outcome is not null, "the reminder to close the proposal", seconds: 90);
@@ -46,10 +43,4 @@ public sealed class ProposalRestartTests : IDisposable
     }
 
     private const string ProposalReminder = "proposal-close";
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
 }
