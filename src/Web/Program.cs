@@ -10,6 +10,7 @@ using MutualAid.Web.Localization;
 using MutualAid.Web.Notifications;
 using MutualAid.Web.Notifications.Channels;
 using MutualAid.Web.Diagnostics;
+using MutualAid.Web.Fund;
 using MutualAid.Web.Handover;
 using MutualAid.Web.People;
 using MutualAid.Web.Region;
@@ -102,6 +103,7 @@ try
     if (options.Dashboard) app.MapDashboard();
     app.MapPeopleExport();
     app.MapCsvExports();
+    app.MapFundExport();
     app.MapHandover();
     app.MapMyJobs();
     app.MapMutualAidApi();

@@ -1,9 +1,134 @@
+using Microsoft.Extensions.Logging;
 using MutualAid.Fund;
 
 namespace MutualAid.Silo.Fund;
 
-/// <summary>A hub's fund. The ledger itself is being built (issue 21 item 1); until then it holds no entries.</summary>
-public sealed class HubFundGrain : Grain, IHubFundGrain
+/// <summary>
+/// A hub's fund: an append-only ledger. Balances are sums of the entries, computed on every read.
+/// Turns never interleave, so an approval sees every earlier one: an ask is paid exactly once.
+/// Logs carry ids and kinds only (never donors' or volunteers' names).
+/// </summary>
+public sealed partial class HubFundGrain(
+    [PersistentState("fund")] IPersistentState<HubFundState> state,
+    TimeProvider clock,
+    ILogger<HubFundGrain> logger) : Grain, IHubFundGrain
 {
-    public Task<FundTotals> GetTotals(DateTimeOffset since) => Task.FromResult(FundTotals.None("EUR"));
+    public const string DefaultCurrency = "EUR";
+
+    private List<FundEntry> Entries => state.State.Entries;
+
+    private string Hub => this.GetPrimaryKeyString();
+
+    public Task<FundTotals> GetTotals(DateTimeOffset since)
+    {
+        // Reversals count against the side of the entry they undo, so a corrected mistake nets to nothing.
+        var lines = Entries.Where(e => e.At >= since && e.Effect != 0m).ToArray();
+        var moneyIn = Sum(lines.Where(e => e.Kind == FundEntryKind.Donation || (e.Kind == FundEntryKind.Reversal && e.ReversedEffect > 0)), e => e.Effect);
+        var moneyOut = Sum(lines.Where(e => e.Kind is FundEntryKind.Purchase or FundEntryKind.ReimbursementPaid || (e.Kind == FundEntryKind.Reversal && e.ReversedEffect < 0)), e => -e.Effect);
+        return Task.FromResult(new FundTotals(state.State.Currency, moneyIn, moneyOut));
+    }
+
+    public Task<FundLedger> GetLedger() => Task.FromResult(new FundLedger(Hub, state.State.Currency, Entries.ToArray()));
+
+    public async Task<Result<FundEntry>> Record(NewFundEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var errors = entry.Validate();
+        if (errors.Count > 0) return Result<FundEntry>.Invalid(errors);
+        var id = entry.ReceiptId ?? Guid.NewGuid();
+        // A retried call (same receipt id) answers with the line it already wrote.
+        if (Entries.FirstOrDefault(e => e.Id == id) is { } known) return Result<FundEntry>.Ok(known);
+        var anonymous = entry.Kind == FundEntryKind.Donation && entry.Anonymous;
+        var line = new FundEntry(id, entry.Kind, entry.Amount, entry.Category, entry.Note?.Trim() ?? "", clock.GetUtcNow(), entry.RecordedBy)
+        {
+            DonorName = entry.Kind == FundEntryKind.Donation ? Blank(entry.DonorName) : null,
+            Anonymous = anonymous,
+            PayeeVolunteerId = entry.Kind == FundEntryKind.ReimbursementAsked ? entry.PayeeVolunteerId : null,
+            PayeeName = entry.Kind == FundEntryKind.ReimbursementAsked ? Blank(entry.PayeeName) : null,
+            RequestId = entry.Kind == FundEntryKind.Donation ? null : entry.RequestId,
+            HasReceiptPhoto = entry.ReceiptId is not null && entry.Kind != FundEntryKind.Donation,
+        };
+        return await Append(line);
+    }
+
+    public async Task<Result<FundEntry>> Approve(Guid askId, Actor approver)
+    {
+        ArgumentNullException.ThrowIfNull(approver);
+        if (Entries.FirstOrDefault(e => e.Id == askId) is not { } ask) return Result<FundEntry>.NotFound(Reason.FundNoSuchEntry);
+        if (ask.Kind != FundEntryKind.ReimbursementAsked) return Result<FundEntry>.Refused(Reason.FundNotAnAsk);
+        if (Entries.FirstOrDefault(e => e.RefersTo == askId) is { } after)
+        {
+            return after.Kind == FundEntryKind.ReimbursementPaid
+                ? Result<FundEntry>.Refused(Reason.FundAlreadyApproved, after.RecordedBy.DisplayName)
+                : Result<FundEntry>.Refused(Reason.FundWithdrawn);
+        }
+
+        if (string.Equals(ask.RecordedBy.UserId, approver.UserId, StringComparison.OrdinalIgnoreCase)) return Result<FundEntry>.Refused(Reason.FundSelfApproval);
+        var paid = new FundEntry(Guid.NewGuid(), FundEntryKind.ReimbursementPaid, ask.Amount, ask.Category, ask.Note, clock.GetUtcNow(), approver)
+        {
+            PayeeVolunteerId = ask.PayeeVolunteerId,
+            PayeeName = ask.PayeeName,
+            RequestId = ask.RequestId,
+            RefersTo = ask.Id,
+        };
+        return await Append(paid);
+    }
+
+    public async Task<Result<FundEntry>> Reverse(Guid entryId, string note, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Entries.FirstOrDefault(e => e.Id == entryId) is not { } entry) return Result<FundEntry>.NotFound(Reason.FundNoSuchEntry);
+        if (entry.Kind == FundEntryKind.Reversal) return Result<FundEntry>.Refused(Reason.FundCannotReverse);
+        if (Entries.FirstOrDefault(e => e.RefersTo == entryId) is { } later)
+        {
+            return later.Kind == FundEntryKind.ReimbursementPaid ? Result<FundEntry>.Refused(Reason.FundReversePayment) : Result<FundEntry>.Refused(Reason.FundAlreadyReversed);
+        }
+
+        var errors = new List<FieldError>();
+        Text.Require(errors, "Note", note, NewFundEntry.MaxNote, Reason.FundSayWhy, multiLine: true);
+        if (errors.Count > 0) return Result<FundEntry>.Invalid(errors);
+        var reversal = new FundEntry(Guid.NewGuid(), FundEntryKind.Reversal, entry.Amount, entry.Category, note.Trim(), clock.GetUtcNow(), actor)
+        {
+            RefersTo = entry.Id,
+            ReversedEffect = entry.Effect,
+            RequestId = entry.RequestId,
+        };
+        return await Append(reversal);
+    }
+
+    public async Task<Result<string>> SetCurrency(string currency, Actor actor)
+    {
+        var code = currency?.Trim().ToUpperInvariant() ?? "";
+        if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper)) return Result<string>.Invalid("Currency", Reason.FundCurrencyShape);
+        if (code == state.State.Currency) return Result<string>.Ok(code);
+        if (Entries.Count > 0) return Result<string>.Refused(Reason.FundCurrencyFixed);
+        state.State.Currency = code;
+        await state.WriteStateAsync();
+        return Result<string>.Ok(code);
+    }
+
+    private async Task<Result<FundEntry>> Append(FundEntry line)
+    {
+        Entries.Add(line);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            Entries.RemoveAt(Entries.Count - 1);
+            throw;
+        }
+
+        LogEntry(logger, Hub, line.Id, line.Kind, line.RecordedBy.UserId);
+        return Result<FundEntry>.Ok(line);
+    }
+
+    private static IReadOnlyList<FundCategoryAmount> Sum(IEnumerable<FundEntry> lines, Func<FundEntry, decimal> amount) =>
+        [.. lines.GroupBy(e => e.Category).OrderBy(g => g.Key).Select(g => new FundCategoryAmount(g.Key.ToString(), g.Sum(amount)))];
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fund {Hub}: entry {EntryId} ({Kind}) recorded by {UserId}")]
+    private static partial void LogEntry(ILogger logger, string hub, Guid entryId, FundEntryKind kind, string userId);
 }

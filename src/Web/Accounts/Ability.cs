@@ -47,4 +47,14 @@ public enum Ability
     SeeTrends,
     /// <summary>Open and close the hub's needs survey and read its answers' own words.</summary>
     RunSurvey,
+    /// <summary>Keep a hub's fund: record donations and purchases, reverse mistakes, read the ledger (donors' names too), export it.</summary>
+    ManageFund,
+    /// <summary>Approve a reimbursement someone else asked for (never one's own ask).</summary>
+    ApproveReimbursement,
+    /// <summary>Ask the fund to pay a volunteer back (a volunteer only for themselves).</summary>
+    AskReimbursement,
+    /// <summary>See a hub's proposals, propose, vote and object: any member of the hub, whatever the role.</summary>
+    TakePartInDecisions,
+    /// <summary>Record a decision taken at an assembly (minutes).</summary>
+    RecordMinutes,
 }

@@ -62,6 +62,12 @@ public static class AccessPolicy
             Ability.SeeTrends => coordinator || dispatcher || regional,
             // The answers' own words are for the coordinators alone.
             Ability.RunSurvey => coordinator,
+            // Money and donors' names: the people who answer for the hub; a second one approves what the first asked.
+            Ability.ManageFund or Ability.ApproveReimbursement => coordinator,
+            Ability.AskReimbursement => coordinator || dispatcher || volunteer,
+            // Decisions belong to the hub's members, whatever their role; a wide view (admin, region) is not membership.
+            Ability.TakePartInDecisions => coordinator || dispatcher || volunteer || safeguarding,
+            Ability.RecordMinutes => coordinator,
             _ => false,
         };
     }

@@ -48,11 +48,15 @@ public static class Policies
     public const string RaiseConcern = nameof(Ability.RaiseConcern);
     public const string ManageVetting = nameof(Ability.ManageVetting);
     public const string SeeTrends = nameof(Ability.SeeTrends);
+    public const string AskReimbursement = nameof(Ability.AskReimbursement);
+    public const string ManageFund = nameof(Ability.ManageFund);
+    public const string TakePartInDecisions = nameof(Ability.TakePartInDecisions);
 
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        foreach (var permission in new[] { Ability.ViewBoard, Ability.Dispatch, Ability.ManageHub, Ability.ViewRegion, Ability.Administer, Ability.ManageTeam, Ability.SeeOutbox, Ability.HandleConcerns, Ability.RaiseConcern, Ability.ManageVetting, Ability.SeeTrends })
+        foreach (var permission in new[] { Ability.ViewBoard, Ability.Dispatch, Ability.ManageHub, Ability.ViewRegion, Ability.Administer, Ability.ManageTeam, Ability.SeeOutbox, Ability.HandleConcerns, Ability.RaiseConcern, Ability.ManageVetting,
+            Ability.AskReimbursement, Ability.ManageFund, Ability.TakePartInDecisions, Ability.SeeTrends })
         {
             options.AddPolicy(permission.ToString(), p => p.RequireAuthenticatedUser().AddRequirements(new PlaceRequirement(permission)));
         }

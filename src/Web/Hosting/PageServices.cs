@@ -45,6 +45,8 @@ public static class PageServices
         services.AddScoped<Transparency.TransparencyService>();
         services.AddScoped<Trends.TrendsService>();
         services.AddScoped<Survey.SurveyService>();
+        services.AddScoped<Fund.FundService>();
+        services.AddScoped<Decisions.DecisionService>();
         return services;
     }
 }

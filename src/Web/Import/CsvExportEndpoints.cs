@@ -56,7 +56,8 @@ public static class CsvExportEndpoints
 
     private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 
-    private static IResult Csv(string fileName, string[] headers, IEnumerable<string?[]> rows)
+    /// <summary>A CSV download every export shares, with spreadsheet formulas escaped.</summary>
+    internal static IResult Csv(string fileName, string[] headers, IEnumerable<string?[]> rows)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         // Text people typed (a need, a name) must not run as a formula when a coordinator opens the

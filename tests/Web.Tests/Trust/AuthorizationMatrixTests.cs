@@ -30,6 +30,11 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         [$"/hubs/{world.A}/concerns"] = ["safeguarding"],
         [$"/hubs/{world.A}/concerns/raise"] = ["coordinator", "dispatcher", "volunteer", "safeguarding"],
         [$"/hubs/{world.A}/vetting"] = ["coordinator"],
+        // The fund page takes asks from anyone who works the hub; the ledger and its export are the coordinators'.
+        [$"/hubs/{world.A}/fund"] = ["coordinator", "dispatcher", "volunteer"],
+        [$"/hubs/{world.A}/fund/ledger.csv"] = ["coordinator"],
+        // Decisions are for the hub's members, whatever their role; a wide view is not membership.
+        [$"/hubs/{world.A}/decisions"] = ["coordinator", "dispatcher", "volunteer", "safeguarding"],
     };
 
     public static TheoryData<string> AllRoles() => [.. Roles];
@@ -361,4 +366,38 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
     [InlineData(MutualAid.Accounts.Role.Dispatcher, "a", false)]
     public void A_regions_trends_are_for_its_regional_coordinators(MutualAid.Accounts.Role role, string scope, bool allowed) =>
         Assert.Equal(allowed, AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(role, scope)], Ability.SeeTrends, null, "r", ["r"]));
+
+    [Theory]
+    [InlineData(Ability.ManageFund, MutualAid.Accounts.Role.Coordinator, "a", true)]
+    [InlineData(Ability.ManageFund, MutualAid.Accounts.Role.Coordinator, "b", false)]
+    [InlineData(Ability.ManageFund, MutualAid.Accounts.Role.Dispatcher, "a", false)]
+    [InlineData(Ability.ManageFund, MutualAid.Accounts.Role.Volunteer, "a", false)]
+    [InlineData(Ability.ManageFund, MutualAid.Accounts.Role.RegionalCoordinator, "r", false)]
+    [InlineData(Ability.ManageFund, MutualAid.Accounts.Role.NetworkAdmin, null, false)]
+    [InlineData(Ability.ApproveReimbursement, MutualAid.Accounts.Role.Coordinator, "a", true)]
+    [InlineData(Ability.ApproveReimbursement, MutualAid.Accounts.Role.Coordinator, "b", false)]
+    [InlineData(Ability.ApproveReimbursement, MutualAid.Accounts.Role.Dispatcher, "a", false)]
+    [InlineData(Ability.ApproveReimbursement, MutualAid.Accounts.Role.Volunteer, "a", false)]
+    [InlineData(Ability.ApproveReimbursement, MutualAid.Accounts.Role.NetworkAdmin, null, false)]
+    [InlineData(Ability.AskReimbursement, MutualAid.Accounts.Role.Coordinator, "a", true)]
+    [InlineData(Ability.AskReimbursement, MutualAid.Accounts.Role.Dispatcher, "a", true)]
+    [InlineData(Ability.AskReimbursement, MutualAid.Accounts.Role.Volunteer, "a", true)]
+    [InlineData(Ability.AskReimbursement, MutualAid.Accounts.Role.Volunteer, "b", false)]
+    [InlineData(Ability.AskReimbursement, MutualAid.Accounts.Role.Safeguarding, "a", false)]
+    [InlineData(Ability.AskReimbursement, MutualAid.Accounts.Role.RegionalCoordinator, "r", false)]
+    [InlineData(Ability.AskReimbursement, MutualAid.Accounts.Role.NetworkAdmin, null, false)]
+    [InlineData(Ability.TakePartInDecisions, MutualAid.Accounts.Role.Coordinator, "a", true)]
+    [InlineData(Ability.TakePartInDecisions, MutualAid.Accounts.Role.Dispatcher, "a", true)]
+    [InlineData(Ability.TakePartInDecisions, MutualAid.Accounts.Role.Volunteer, "a", true)]
+    [InlineData(Ability.TakePartInDecisions, MutualAid.Accounts.Role.Safeguarding, "a", true)]
+    [InlineData(Ability.TakePartInDecisions, MutualAid.Accounts.Role.Volunteer, "b", false)]
+    [InlineData(Ability.TakePartInDecisions, MutualAid.Accounts.Role.RegionalCoordinator, "r", false)]
+    [InlineData(Ability.TakePartInDecisions, MutualAid.Accounts.Role.NetworkAdmin, null, false)]
+    [InlineData(Ability.RecordMinutes, MutualAid.Accounts.Role.Coordinator, "a", true)]
+    [InlineData(Ability.RecordMinutes, MutualAid.Accounts.Role.Coordinator, "b", false)]
+    [InlineData(Ability.RecordMinutes, MutualAid.Accounts.Role.Dispatcher, "a", false)]
+    [InlineData(Ability.RecordMinutes, MutualAid.Accounts.Role.Volunteer, "a", false)]
+    [InlineData(Ability.RecordMinutes, MutualAid.Accounts.Role.NetworkAdmin, null, false)]
+    public void The_fund_is_the_coordinators_and_decisions_are_every_members(Ability ability, MutualAid.Accounts.Role role, string? scope, bool allowed) =>
+        Assert.Equal(allowed, AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(role, scope)], ability, "a", "r"));
 }

@@ -1,0 +1,110 @@
+using MutualAid.Common;
+using MutualAid.Fund;
+using MutualAid.Hubs;
+using MutualAid.Requests;
+using MutualAid.Volunteers;
+using MutualAid.Web.Accounts;
+
+namespace MutualAid.Web.Fund;
+
+/// <summary>
+/// A hub's fund for the people who keep it: coordinators record, reverse and read (donors' names
+/// too); another coordinator approves an ask; dispatchers ask for any volunteer of the hub and a
+/// volunteer for themselves. Every refusal reads the same whether or not the hub or entry exists.
+/// </summary>
+public sealed partial class FundService(IGrainFactory grains, CurrentUser user, ILogger<FundService> logger)
+{
+    public Task<bool> MayManage(string hub) => user.Can(Ability.ManageFund, hub);
+
+    public Task<bool> MayApprove(string hub) => user.Can(Ability.ApproveReimbursement, hub);
+
+    public Task<bool> MayAsk(string hub) => user.Can(Ability.AskReimbursement, hub);
+
+    public Guid? MyVolunteerId => user.VolunteerId;
+
+    public async Task<Result<FundLedger>> Ledger(string hub) =>
+        await MayManage(hub) ? Result<FundLedger>.Ok(await Fund(hub).GetLedger()) : Result<FundLedger>.Refused(Reason.FundNeedsCoordinator);
+
+    /// <summary>A donation or a purchase (with an optional receipt photo).</summary>
+    public async Task<Result<FundEntry>> Record(string hub, NewFundEntry entry, FundReceiptUpload? receipt = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!await MayManage(hub) || entry.Kind is not (FundEntryKind.Donation or FundEntryKind.Purchase)) return Result<FundEntry>.Refused(Reason.FundNeedsCoordinator);
+        return await Write(hub, entry with { RecordedBy = user.Actor, PayeeVolunteerId = null, PayeeName = null }, receipt);
+    }
+
+    /// <summary>Asks the fund to pay a volunteer of the hub back; a volunteer may ask only for themselves.</summary>
+    public async Task<Result<FundEntry>> Ask(string hub, decimal amount, RequestCategory category, string note, Guid? payee, Guid? requestId, FundReceiptUpload? receipt = null)
+    {
+        if (!await MayAsk(hub)) return Result<FundEntry>.Refused(Reason.FundNeedsCoordinator);
+        var organiser = await user.Can(Ability.Dispatch, hub);
+        payee ??= organiser ? null : user.VolunteerId;
+        if (!organiser && (payee is null || payee != user.VolunteerId)) return Result<FundEntry>.Refused(Reason.FundOnlyYourself);
+        if (payee is not { } volunteer) return Result<FundEntry>.Invalid("PayeeVolunteerId", Reason.FundChoosePayee);
+        if (await grains.GetGrain<IVolunteerGrain>(volunteer).GetView() is not { } view || !view.Profile.HubSlugs.Contains(hub))
+            return Result<FundEntry>.Invalid("PayeeVolunteerId", Reason.ChooseHubVolunteer);
+        // A request of another hub is not linked: the ledger names only this hub's work.
+        if (requestId is { } id && (await grains.GetGrain<IRequestGrain>(id).GetView())?.HubSlug != hub) requestId = null;
+        var entry = new NewFundEntry(FundEntryKind.ReimbursementAsked, amount, category, note ?? "", user.Actor)
+        {
+            PayeeVolunteerId = volunteer,
+            PayeeName = view.Profile.Name,
+            RequestId = requestId,
+        };
+        return await Write(hub, entry, receipt);
+    }
+
+    public async Task<Result<FundEntry>> Approve(string hub, Guid askId)
+    {
+        if (!await MayApprove(hub)) return Result<FundEntry>.Refused(Reason.FundNeedsCoordinator);
+        var result = await Fund(hub).Approve(askId, user.Actor);
+        if (result.IsOk) LogApproved(logger, hub, askId, user.Actor.UserId);
+        return result;
+    }
+
+    public async Task<Result<FundEntry>> Reverse(string hub, Guid entryId, string note) =>
+        await MayManage(hub) ? await Fund(hub).Reverse(entryId, note ?? "", user.Actor) : Result<FundEntry>.Refused(Reason.FundNeedsCoordinator);
+
+    public async Task<Result<string>> SetCurrency(string hub, string currency) =>
+        await MayManage(hub) ? await Fund(hub).SetCurrency(currency ?? "", user.Actor) : Result<string>.Refused(Reason.FundNeedsCoordinator);
+
+    /// <summary>A receipt photo of this hub's ledger, for its coordinators.</summary>
+    public async Task<FundReceipt?> Receipt(string hub, Guid entryId) =>
+        await MayManage(hub) && await grains.GetGrain<IFundReceiptGrain>(entryId).Read() is { } receipt && receipt.HubSlug == hub ? receipt : null;
+
+    /// <summary>Whom an organiser may ask for: the hub's volunteers by name.</summary>
+    public async Task<IReadOnlyList<VolunteerSummary>> Volunteers(string hub) =>
+        await user.Can(Ability.Dispatch, hub)
+            ? [.. (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.OrderBy(v => v.Name, StringComparer.CurrentCultureIgnoreCase)]
+            : [];
+
+    private async Task<Result<FundEntry>> Write(string hub, NewFundEntry entry, FundReceiptUpload? receipt)
+    {
+        var errors = entry.Validate();
+        if (errors.Count > 0) return Result<FundEntry>.Invalid(errors);
+        if (receipt is not null)
+        {
+            // The photo is kept first under the entry's id; a crash before the entry leaves an orphan photo nobody can read.
+            var id = Guid.NewGuid();
+            var stored = await grains.GetGrain<IFundReceiptGrain>(id).Store(new FundReceipt(hub, receipt.ContentType, receipt.Bytes));
+            if (!stored.IsOk) return stored.As<FundEntry>();
+            entry = entry with { ReceiptId = id };
+        }
+
+        var result = await Fund(hub).Record(entry);
+        if (result.IsOk) LogRecorded(logger, hub, result.Value!.Id, entry.Kind, user.Actor.UserId);
+        return result;
+    }
+
+    private IHubFundGrain Fund(string hub) => grains.GetGrain<IHubFundGrain>(hub);
+
+    // Ids only: donors' and volunteers' names and amounts stay in the ledger.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fund {Hub}: {Kind} {EntryId} recorded by {UserId}")]
+    private static partial void LogRecorded(ILogger logger, string hub, Guid entryId, FundEntryKind kind, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fund {Hub}: reimbursement {AskId} approved by {UserId}")]
+    private static partial void LogApproved(ILogger logger, string hub, Guid askId, string userId);
+}
+
+/// <summary>A receipt photo as it came from the browser, already read into memory (bounded by the page).</summary>
+public sealed record FundReceiptUpload(string ContentType, byte[] Bytes);
