@@ -38,18 +38,8 @@ public sealed class AreasOnTheMapTests(BrowserFixture browser, EmptyNetworkApp n
         await Expect(coordinator.Locator("[data-testid=areas-row][data-name=Riverside]")).ToContainTextAsync("51.5123, -0.0912", new() { Timeout = 30000 });
 
         // A neighbour asks on the public form, choosing the area from a plain select.
-        var neighbour = await network.NewPage(browser.Browser);
         var need = "Nappies and formula " + Guid.NewGuid().ToString("N")[..6];
-        await neighbour.GotoAsync("/ask?hub=meadow");
-        Assert.Equal(0, await neighbour.Locator("script").CountAsync());
-        await neighbour.SelectOptionAsync("#hub", "meadow");
-        await neighbour.SelectOptionAsync("#category", "Food");
-        await neighbour.FillAsync("#need", need);
-        await neighbour.SelectOptionAsync("#place", "Riverside");
-        await neighbour.FillAsync("#name", "Mr Novak");
-        await neighbour.FillAsync("#phone", "07700 900555");
-        await neighbour.ClickAsync("main button[type=submit]");
-        await Expect(neighbour.Locator("main")).ToContainTextAsync("Your reference is", new() { Timeout = 10000 });
+        await Journey.Ask(network, browser.Browser, "meadow", "Food", need, ("Mr Novak", "07700 900555"), place: "Riverside");
 
         // The coordinator's map holds a request marker at the area's cell, never anywhere more exact.
         await coordinator.GotoAsync("/hubs/meadow/map");

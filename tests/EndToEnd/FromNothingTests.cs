@@ -44,17 +44,8 @@ public sealed class FromNothingTests(BrowserFixture browser, EmptyNetworkApp net
         await Expect(volunteer.GetByTestId("nothing-assigned")).ToBeVisibleAsync(Live);
 
         // A neighbour asks on the public form, with no account.
-        var neighbour = await network.NewPage(browser.Browser);
         var need = "Insulin from the pharmacy " + Guid.NewGuid().ToString("N")[..6];
-        await neighbour.GotoAsync("/ask");
-        await neighbour.SelectOptionAsync("#hub", "harbour");
-        await neighbour.SelectOptionAsync("#category", "Medicine");
-        await neighbour.FillAsync("#need", need);
-        await neighbour.FillAsync("#area", "Dock Road");
-        await neighbour.FillAsync("#name", "Mrs Adeyemi");
-        await neighbour.FillAsync("#phone", "07700 900777");
-        await neighbour.ClickAsync("main button[type=submit]");
-        await Expect(neighbour.Locator("main")).ToContainTextAsync("Your reference is", new() { Timeout = 10000 });
+        await Journey.Ask(network, browser.Browser, "harbour", "Medicine", need, ("Mrs Adeyemi", "07700 900777"), area: "Dock Road");
 
         // The dispatcher assigns Vic, chosen from the suggestions.
         await dispatcher.GotoAsync("/hubs/harbour");

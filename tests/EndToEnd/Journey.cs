@@ -104,4 +104,26 @@ public static partial class Journey
         await Join(volunteer, volunteerLink, "vic@example.org", "Vic Okafor");
         return (dispatcher, volunteer);
     }
+
+    /// <summary>
+    /// A neighbour with no account asks on the public form and is given a reference.
+    /// The area is typed, or a named <paramref name="place"/> of the hub chosen from a plain select (listed
+    /// once the hub is in the address, as the form works without a script).
+    /// </summary>
+    public static async Task Ask(EmptyNetworkApp network, IBrowser browser, string hub, string category, string need, (string Name, string Phone) person, string? area = null, string? place = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var neighbour = await network.NewPage(browser);
+        await neighbour.GotoAsync(place is null ? "/ask" : $"/ask?hub={hub}");
+        Assert.Equal(0, await neighbour.Locator("script").CountAsync());
+        await neighbour.SelectOptionAsync("#hub", hub);
+        await neighbour.SelectOptionAsync("#category", category);
+        await neighbour.FillAsync("#need", need);
+        if (area is not null) await neighbour.FillAsync("#area", area);
+        if (place is not null) await neighbour.SelectOptionAsync("#place", place);
+        await neighbour.FillAsync("#name", person.Name);
+        await neighbour.FillAsync("#phone", person.Phone);
+        await neighbour.ClickAsync("main button[type=submit]");
+        await Expect(neighbour.Locator("main")).ToContainTextAsync("Your reference is", new() { Timeout = 10000 });
+    }
 }

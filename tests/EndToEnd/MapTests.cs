@@ -78,7 +78,7 @@ public sealed class MapTests(BrowserFixture fixture)
         Assert.Contains("51.54", received, StringComparison.Ordinal); // the snapped cell did arrive (the check above can fail)
         lock (requested)
         {
-            Assert.Contains(requested, u => u.EndsWith("/lib/leaflet/leaflet.js", StringComparison.Ordinal));
+            Assert.Contains(requested, u => u.EndsWith("/vendor/leaflet/leaflet.js", StringComparison.Ordinal));
             Assert.All(requested.Where(u => !u.StartsWith("data:", StringComparison.Ordinal)), u => Assert.StartsWith(origin + "/", u, StringComparison.Ordinal));
         }
 

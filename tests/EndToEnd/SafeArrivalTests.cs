@@ -47,17 +47,8 @@ public sealed class SafeArrivalTests(BrowserFixture browser, EmptyNetworkApp net
         await coordinator.GetByTestId("arrival-save").ClickAsync();
         await Expect(coordinator.Locator(".rz-notification")).ToContainTextAsync("Safe-arrival timers saved", new() { Timeout = 10000 });
 
-        var neighbour = await network.NewPage(browser.Browser);
         var need = "Sit with my father this evening " + Guid.NewGuid().ToString("N")[..6];
-        await neighbour.GotoAsync("/ask");
-        await neighbour.SelectOptionAsync("#hub", "quay");
-        await neighbour.SelectOptionAsync("#category", "Eldercare");
-        await neighbour.FillAsync("#need", need);
-        await neighbour.FillAsync("#area", "Quay Street");
-        await neighbour.FillAsync("#name", "Mr Osei");
-        await neighbour.FillAsync("#phone", "07700 900555");
-        await neighbour.ClickAsync("main button[type=submit]");
-        await Expect(neighbour.Locator("main")).ToContainTextAsync("Your reference is", new() { Timeout = 10000 });
+        await Journey.Ask(network, browser.Browser, "quay", "Eldercare", need, ("Mr Osei", "07700 900555"), area: "Quay Street");
 
         await dispatcher.GotoAsync("/hubs/quay");
         await Expect(dispatcher.Locator(".ma-live-ok")).ToBeVisibleAsync(Live);

@@ -47,11 +47,11 @@ public interface IHubGrain : IGrainWithStringKey
     [Alias("FindRequestsByContact")] Task<IReadOnlyList<Guid>> FindRequestsByContact(string contactKey);
 
     /// <summary>Ranks on-duty volunteers for an open request on this board, best first.</summary>
-    [Alias("SuggestVolunteers")] Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max);
+    [Alias("SuggestVolunteers")] Task<IReadOnlyList<Suggestion<VolunteerSummary>>> SuggestVolunteers(Guid requestId, int max);
 
     /// <summary>Requests of this hub (open or closed) changed since <paramref name="since"/> (up to two days back), for a shift handover.</summary>
     [Alias("ChangedSince")] Task<IReadOnlyList<Guid>> ChangedSince(DateTimeOffset since);
 
     /// <summary>Open offers on this hub that fit a request (same category, still available), best first, with the reasons.</summary>
-    [Alias("SuggestOffers")] Task<IReadOnlyList<OfferSuggestion>> SuggestOffers(Guid requestId, int max);
+    [Alias("SuggestOffers")] Task<IReadOnlyList<Suggestion<OfferSummary>>> SuggestOffers(Guid requestId, int max);
 }

@@ -1,6 +1,7 @@
 using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Safety;
+using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Hubs;
 
@@ -34,20 +35,20 @@ public sealed partial class HubGrain
     public Task<IReadOnlyList<Guid>> ChangedSince(DateTimeOffset since) =>
         Task.FromResult<IReadOnlyList<Guid>>(S.RecentlyChanged.Where(c => c.Value >= since).OrderBy(c => c.Value).Select(c => c.Key).ToArray());
 
-    public Task<IReadOnlyList<OfferSuggestion>> SuggestOffers(Guid requestId, int max)
+    public Task<IReadOnlyList<Suggestion<OfferSummary>>> SuggestOffers(Guid requestId, int max)
     {
-        if (!S.Open.TryGetValue(requestId, out var request) || max <= 0) return Task.FromResult<IReadOnlyList<OfferSuggestion>>([]);
+        if (!S.Open.TryGetValue(requestId, out var request) || max <= 0) return Task.FromResult<IReadOnlyList<Suggestion<OfferSummary>>>([]);
         var now = clock.GetUtcNow();
         var suggestions = S.Offers.Values
             .Select(o => OfferMatcher.Score(request, o, now))
-            .OfType<OfferSuggestion>()
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Offer.CreatedAt)
+            .OfType<Suggestion<OfferSummary>>()
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Candidate.CreatedAt)
             .Take(max)
             .ToArray();
-        return Task.FromResult<IReadOnlyList<OfferSuggestion>>(suggestions);
+        return Task.FromResult<IReadOnlyList<Suggestion<OfferSummary>>>(suggestions);
     }
 
-    public async Task<IReadOnlyList<VolunteerSuggestion>> SuggestVolunteers(Guid requestId, int max)
+    public async Task<IReadOnlyList<Suggestion<VolunteerSummary>>> SuggestVolunteers(Guid requestId, int max)
     {
         if (!S.Open.TryGetValue(requestId, out var request) || max <= 0) return [];
 
@@ -61,7 +62,7 @@ public sealed partial class HubGrain
             .Where(v => eligible.Contains(v.Id))
             .Select(v => VolunteerMatcher.Score(request, v, localNow))
             // Fair rotation: among equal scores, whoever has given least this week first.
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Volunteer.HoursThisWeek).ThenBy(s => s.Volunteer.Name, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Candidate.HoursThisWeek).ThenBy(s => s.Candidate.Name, StringComparer.OrdinalIgnoreCase)
             .Take(max)
             .ToArray();
     }

@@ -1,4 +1,5 @@
 using MutualAid.Common;
+using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Requests;
 
@@ -10,7 +11,7 @@ namespace MutualAid.Silo.Hubs;
 /// </summary>
 public static class OfferMatcher
 {
-    public static OfferSuggestion? Score(RequestSummary request, OfferSummary offer, DateTimeOffset now)
+    public static Suggestion<OfferSummary>? Score(RequestSummary request, OfferSummary offer, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(offer);
@@ -44,6 +45,6 @@ public static class OfferMatcher
             reasons.Add(Phrase.Of("OfferAvailableNow", "Available now"));
         }
 
-        return new OfferSuggestion(offer, score, reasons, warnings);
+        return new Suggestion<OfferSummary>(offer, score, reasons, warnings);
     }
 }

@@ -14,7 +14,7 @@ public static class VolunteerMatcher
     private static readonly RequestCategory[] UsuallyNeedsVehicle =
         [RequestCategory.Transport, RequestCategory.Groceries, RequestCategory.Food, RequestCategory.MedicalSupplies];
 
-    public static VolunteerSuggestion Score(RequestSummary request, VolunteerSummary volunteer, DateTime hubLocalNow)
+    public static Suggestion<VolunteerSummary> Score(RequestSummary request, VolunteerSummary volunteer, DateTime hubLocalNow)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(volunteer);
@@ -102,7 +102,7 @@ public static class VolunteerMatcher
             reasons.Add(Phrase.Of("Hours", "{0:0.#} of {1:0.#} h this week", volunteer.HoursThisWeek, volunteer.MaxHoursPerWeek));
         }
 
-        return new VolunteerSuggestion(volunteer, Math.Round(score, 2), reasons, warnings);
+        return new Suggestion<VolunteerSummary>(volunteer, Math.Round(score, 2), reasons, warnings);
     }
 
     /// <summary>

@@ -12,15 +12,15 @@ public sealed partial class OfferGrain
         ArgumentNullException.ThrowIfNull(command);
         if (Check(command) is { } failure) return failure;
         var was = View!;
-        var next = command.ApplyTo(was);
-        var errors = command.Validate(next, Now);
+        var next = command.Changes.ApplyTo(was);
+        var errors = command.Changes.Validate(next, Now);
         if (errors.Count > 0) return Result<OfferView>.Invalid(errors);
         var changed = Changed(was, next);
         if (changed.Count == 0) return Result<OfferView>.Refused(Reason.NothingToChange);
 
         // Nothing left is used up, whoever said so.
         if (next.Remaining == 0) next = next with { Status = OfferStatus.Exhausted };
-        return await Commit(next, command.Actor, Phrase.Of("DidEdit", "changed {0}", Reasons.List(changed)), command.Reason);
+        return await Commit(next, command.Actor, Phrase.Of("DidEdit", "changed {0}", Reasons.List(changed)), command.Changes.Reason);
     }
 
     public async Task<Result<OfferView>> Pause(OfferCommand command)

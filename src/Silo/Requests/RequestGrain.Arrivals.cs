@@ -71,10 +71,8 @@ public sealed partial class RequestGrain
     public async Task<Result<RequestView>> AcknowledgeAlarm(RequestCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (View is null) return Result<RequestView>.NotFound(Reason.NoSuchRequest);
-        if (OutOfReach(command) is { } hidden) return hidden;
-        if (string.IsNullOrWhiteSpace(command.Actor?.UserId)) return Result<RequestView>.Invalid("Actor", Reason.NoActor);
-        if (View.Arrival is not { AlarmOpen: true } visit) return Result<RequestView>.Refused(Reason.NoArrivalAlarm);
+        if (Unfit<RequestView>(command, Signed(command.Actor)) is { } unfit) return unfit;
+        if (View!.Arrival is not { AlarmOpen: true } visit) return Result<RequestView>.Refused(Reason.NoArrivalAlarm);
         if (visit.Acknowledged) return Result<RequestView>.Refused(Reason.AlarmAlreadyAcknowledged, visit.AcknowledgedBy ?? "");
 
         var acknowledged = visit with { AcknowledgedAt = Now, AcknowledgedBy = command.Actor.DisplayName };
@@ -125,13 +123,8 @@ public sealed partial class RequestGrain
     }
 
     /// <summary>Existence, reach and actor (no version: a doorstep check-in is never stale), then whether it is a visit at all.</summary>
-    private Result<RequestView>? CheckVisit(RequestCommand command)
-    {
-        if (View is null) return Result<RequestView>.NotFound(Reason.NoSuchRequest);
-        if (OutOfReach(command) is { } hidden) return hidden;
-        if (string.IsNullOrWhiteSpace(command.Actor?.UserId)) return Result<RequestView>.Invalid("Actor", Reason.NoActor);
-        return View.IsVisit ? null : Result<RequestView>.Refused(Reason.NotAVisit);
-    }
+    private Result<RequestView>? CheckVisit(RequestCommand command) =>
+        Unfit<RequestView>(command, Signed(command.Actor)) ?? (View!.IsVisit ? null : Result<RequestView>.Refused(Reason.NotAVisit));
 
     /// <summary>The volunteer checking in for themselves, or (a dispatcher who phoned them) everyone concerned.</summary>
     private static List<Guid> Volunteers(RequestCommand command, IEnumerable<Guid> everyone) =>

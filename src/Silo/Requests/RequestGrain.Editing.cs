@@ -10,34 +10,19 @@ public sealed partial class RequestGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         if (Check(RequestAction.Edit, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
-        var errors = command.Validate(Now);
+        var errors = command.Changes.Validate(Now);
         if (errors.Count > 0) return Result<RequestView>.Invalid(errors);
 
         var was = View!;
-        var view = was with
-        {
-            Urgency = command.Urgency ?? was.Urgency,
-            Category = command.Category ?? was.Category,
-            Need = command.Need?.Trim() ?? was.Need,
-            NeededBy = command.ClearNeededBy ? null : command.NeededBy ?? was.NeededBy,
-            Area = command.Area?.Trim() ?? was.Area,
-            AccessibilityNotes = command.AccessibilityNotes is { } notes ? Blank(notes) : was.AccessibilityNotes,
-            PreferredLanguage = command.PreferredLanguage is { } language ? Blank(language) : was.PreferredLanguage,
-            NeedsVehicle = command.NeedsVehicle ?? was.NeedsVehicle,
-            MarkedVisit = command.MarkedVisit ?? was.MarkedVisit,
-            NeedsTwo = command.NeedsTwo ?? was.NeedsTwo,
-            ExpectedVisit = command.ExpectedVisit ?? was.ExpectedVisit,
-        };
+        var view = command.Changes.ApplyTo(was);
         if (!view.NeedsTwo && was.Partner is not null) return Result<RequestView>.Refused(Reason.PairIsFull);
         // Asking for a second volunteer puts a job held by one back to waiting for them.
         if (view.NeedsTwo && view.Partner is null && view.Status == RequestStatus.Assigned) view = view with { Status = RequestStatus.Triaged };
         var changed = Changed(was, view);
         if (changed.Count == 0) return Result<RequestView>.Refused(Reason.NothingToChange);
 
-        return await Commit(view, command.Actor, Phrase.Of("DidEdit", "changed {0}", Reasons.List(changed)), command.Reason);
+        return await Commit(view, command.Actor, Phrase.Of("DidEdit", "changed {0}", Reasons.List(changed)), command.Changes.Reason);
     }
-
-    private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The changed fields' names, each a phrase so the audit reads in every reader's language.</summary>
     private static List<Phrase> Changed(RequestView was, RequestView now) =>

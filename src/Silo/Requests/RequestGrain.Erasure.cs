@@ -8,10 +8,9 @@ public sealed partial class RequestGrain
     public async Task<Result<RequestView>> ErasePersonalData(RequestCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (View is null) return Result<RequestView>.NotFound(Reason.NoSuchRequest);
-        if (OutOfReach(command) is { } hidden) return hidden;
+        if (Unfit<RequestView>(command, []) is { } unfit) return unfit;
         if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), Reason.SayWhyErased);
-        if (View.Contact.Name == ContactDetails.ErasedName) return Result<RequestView>.Ok(View);
+        if (View!.Contact.Name == ContactDetails.ErasedName) return Result<RequestView>.Ok(View);
 
         var current = View;
         var held = current.Assignment;

@@ -12,10 +12,7 @@ public sealed partial class RequestGrain
     public async Task<Result<CaseNote>> AddNote(AddNote command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (View is null) return Result<CaseNote>.NotFound(Reason.NoSuchRequest);
-        if (OutOfReach(command) is { } hidden) return hidden.As<CaseNote>();
-        var errors = command.Validate();
-        if (errors.Count > 0) return Result<CaseNote>.Invalid(errors);
+        if (Unfit<CaseNote>(command, command.Validate()) is { } unfit) return unfit;
 
         var note = new CaseNote(Guid.NewGuid(), command.Kind, command.Text.Trim(), command.Actor, Now, command.ForVolunteer);
         var upcoming = state.State.Copy();
@@ -27,8 +24,7 @@ public sealed partial class RequestGrain
     public Task<Result<IReadOnlyList<CaseNote>>> GetNotes(NoteScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if (View is null) return Task.FromResult(Result<IReadOnlyList<CaseNote>>.NotFound(Reason.NoSuchRequest));
-        if (OutOfReach(scope) is { } hidden) return Task.FromResult(hidden.As<IReadOnlyList<CaseNote>>());
+        if (Unfit<IReadOnlyList<CaseNote>>(scope, []) is { } unfit) return Task.FromResult(unfit);
         IEnumerable<CaseNote> notes = state.State.Notes;
         if (scope.AsVolunteer is not null) notes = notes.Where(n => n.ForVolunteer);
         return Task.FromResult(Result<IReadOnlyList<CaseNote>>.Ok([.. notes.Reverse()]));

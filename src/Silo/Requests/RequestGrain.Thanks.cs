@@ -15,10 +15,7 @@ public sealed partial class RequestGrain
     public async Task<Result<ThankYouNote>> Thank(ThankCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (View is null) return Result<ThankYouNote>.NotFound(Reason.NoSuchRequest);
-        if (OutOfReach(command) is { } hidden) return hidden.As<ThankYouNote>();
-        var errors = command.Validate();
-        if (errors.Count > 0) return Result<ThankYouNote>.Invalid(errors);
+        if (Unfit<ThankYouNote>(command, command.Validate()) is { } unfit) return unfit;
         if (View is not { Status: RequestStatus.Fulfilled, Assignment: { } done }) return Result<ThankYouNote>.Refused(Reason.ThanksAfterDelivery);
 
         var note = new ThankYouNote(command.NoteId, View.Id, View.HubSlug, command.From,

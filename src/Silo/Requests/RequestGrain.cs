@@ -47,10 +47,8 @@ public sealed partial class RequestGrain(
     /// <summary>Existence, reach, actor, staleness, then legality: the first that fails is the answer.</summary>
     private Result<RequestView>? Check(RequestAction action, IScopedCommand scope, int expectedVersion, Actor? actor)
     {
-        if (View is null) return Result<RequestView>.NotFound(Reason.NoSuchRequest);
-        if (OutOfReach(scope) is { } hidden) return hidden;
-        if (actor is null || string.IsNullOrWhiteSpace(actor.UserId)) return Result<RequestView>.Invalid("Actor", Reason.NoActor);
-        if (expectedVersion != View.Version && !OnlySystemChangedSince(expectedVersion))
+        if (Unfit<RequestView>(scope, Signed(actor)) is { } unfit) return unfit;
+        if (expectedVersion != View!.Version && !OnlySystemChangedSince(expectedVersion))
         {
             var last = state.State.Audit.Last(IsChange);
             return Result<RequestView>.Stale(new Conflict(expectedVersion, View.Version, last.Actor, last.Said, last.At));
@@ -69,6 +67,20 @@ public sealed partial class RequestGrain(
         if (scope.AsVolunteer is { } volunteer && View!.HeldBy(volunteer) is null) return Result<RequestView>.NotFound(Reason.NotYours);
         return null;
     }
+
+    /// <summary>
+    /// The checks every command starts with, whatever it answers with (the request, a contact-log
+    /// entry, a thank-you): existence, reach, then the command's own fields.
+    /// </summary>
+    private Result<T>? Unfit<T>(IScopedCommand scope, IReadOnlyList<FieldError> errors) =>
+        View is null ? Result<T>.NotFound(Reason.NoSuchRequest)
+        : OutOfReach(scope) is { } hidden ? hidden.As<T>()
+        : errors.Count > 0 ? Result<T>.Invalid(errors)
+        : null;
+
+    /// <summary>A command names who gives it: the audit line needs someone.</summary>
+    private static FieldError[] Signed(Actor? actor) =>
+        string.IsNullOrWhiteSpace(actor?.UserId) ? [FieldError.Of("Actor", Reason.NoActor)] : [];
 
     /// <summary>
     /// Deadline marks set by the clock are not a dispatcher's change of mind, so a command made on

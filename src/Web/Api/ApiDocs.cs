@@ -9,10 +9,21 @@ public static class ApiDocs
     /// </summary>
     public static readonly int[] Shared = [StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable];
 
-    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder endpoint, string tag, string summary, params int[] problems)
+    /// <summary>The endpoints under one heading of the API reference: a group of no path of its own, tagged.</summary>
+    public static RouteGroupBuilder Tagged(this RouteGroupBuilder api, string tag)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return api.MapGroup("").WithTags(tag);
+    }
+
+    /// <summary>One endpoint under its own tag (prefer <see cref="Tagged"/> for a group of them).</summary>
+    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder endpoint, string tag, string summary, params int[] problems) =>
+        endpoint.WithTags(tag).Describe(summary, problems);
+
+    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder endpoint, string summary, params int[] problems)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        endpoint.WithTags(tag).WithSummary(summary);
+        endpoint.WithSummary(summary);
         foreach (var status in Shared.Concat(problems).Distinct().Order()) endpoint.ProducesProblem(status);
         return endpoint;
     }

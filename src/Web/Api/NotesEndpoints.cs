@@ -11,15 +11,13 @@ namespace MutualAid.Web.Api;
 /// </summary>
 public static class NotesEndpoints
 {
-    private const string Tag = "Contact log";
-
     public static void MapNotes(this RouteGroupBuilder api)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        api.MapPost("/requests/{id:guid}/notes", Add).Reads<NoteBody>().Produces<CaseNote>()
-            .Describe(Tag, "Add a contact-log entry (takes no version)", 403, 404, 422);
-        api.MapGet("/requests/{id:guid}/notes", Read).Produces<IReadOnlyList<CaseNote>>()
-            .Describe(Tag, "Read the contact log, newest first", 403, 404);
+        var log = api.Tagged("Contact log");
+        log.MapPost("/requests/{id:guid}/notes", Add).Reads<NoteBody>().Produces<CaseNote>()
+            .Describe("Add a contact-log entry (takes no version)", 403, 404, 422);
+        log.MapGet("/requests/{id:guid}/notes", Read).Produces<IReadOnlyList<CaseNote>>()
+            .Describe("Read the contact log, newest first", 403, 404);
     }
 
     public static Task<IResult> Add(HttpContext http, Guid id, JsonBody<NoteBody> body, CaseNoteService notes, RequestReader reader, CurrentUser user) =>

@@ -11,9 +11,8 @@ public static class OffersEndpoints
 {
     public static void MapOffers(this RouteGroupBuilder api)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/hubs/{hub}/offers", List).Produces<Paged<OfferSummary>>()
-            .Describe("Offers", "List a hub's offers, filtered by status and category", 404, 422);
+        api.Tagged("Offers").MapGet("/hubs/{hub}/offers", List).Produces<Paged<OfferSummary>>()
+            .Describe("List a hub's offers, filtered by status and category", 404, 422);
     }
 
     public static Task<IResult> List(HttpContext http, string hub, string[]? status, string[]? category, int? page, int? pageSize, BoardService board, CurrentUser user)

@@ -11,17 +11,15 @@ namespace MutualAid.Web.Api;
 /// </summary>
 public static class RequestCommandsEndpoints
 {
-    private const string Tag = "Request lifecycle";
-
     public static void MapRequestCommands(this RouteGroupBuilder api)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        Map(api, "triage", Triage, "Triage a request (may set urgency and category)");
-        Map(api, "assign", Assign, "Assign a volunteer; with override: true and a reason, past their limits (coordinators only)");
-        Map(api, "unassign", Unassign, "Take the volunteer off a request");
-        Map(api, "start", Start, "Mark a request picked up");
-        Map(api, "fulfil", Fulfil, "Mark a request delivered (hours given, else the assignment's estimate)");
-        Map(api, "cancel", Cancel, "Cancel a request");
+        var lifecycle = api.Tagged("Request lifecycle");
+        Map(lifecycle, "triage", Triage, "Triage a request (may set urgency and category)");
+        Map(lifecycle, "assign", Assign, "Assign a volunteer; with override: true and a reason, past their limits (coordinators only)");
+        Map(lifecycle, "unassign", Unassign, "Take the volunteer off a request");
+        Map(lifecycle, "start", Start, "Mark a request picked up");
+        Map(lifecycle, "fulfil", Fulfil, "Mark a request delivered (hours given, else the assignment's estimate)");
+        Map(lifecycle, "cancel", Cancel, "Cancel a request");
     }
 
     public static Task<IResult> Triage(HttpContext http, Guid id, JsonBody<CommandBody> body, DispatchService dispatch, RequestReader reader, CurrentUser user) =>
@@ -49,9 +47,9 @@ public static class RequestCommandsEndpoints
     public static Task<IResult> Cancel(HttpContext http, Guid id, JsonBody<CommandBody> body, DispatchService dispatch, RequestReader reader, CurrentUser user) =>
         Command(http, id, body, reader, user, (hub, c) => dispatch.Cancel(hub, id, c.ExpectedVersion, c.Reason));
 
-    private static void Map(RouteGroupBuilder api, string action, Delegate handler, string summary) =>
-        api.MapPost($"/requests/{{id:guid}}/{action}", handler).Reads<CommandBody>().Produces<RequestSummary>()
-            .Describe(Tag, summary, 403, 404, 409, 422);
+    private static void Map(RouteGroupBuilder lifecycle, string action, Delegate handler, string summary) =>
+        lifecycle.MapPost($"/requests/{{id:guid}}/{action}", handler).Reads<CommandBody>().Produces<RequestSummary>()
+            .Describe(summary, 403, 404, 409, 422);
 
     private static Task<IResult> Command(HttpContext http, Guid id, JsonBody<CommandBody> body, RequestReader reader, CurrentUser user, Func<string, CommandBody, Task<Result<RequestView>>> run) =>
         ApiRequests.WithBody(body, c => ApiRequests.OnRequest(http, user, reader, id, hub => run(hub, c), RequestsEndpoints.Summarised));

@@ -14,19 +14,17 @@ namespace MutualAid.Web.Api;
 /// <summary>Requests: take one in, read one, list a hub's, edit one.</summary>
 public static class RequestsEndpoints
 {
-    private const string Tag = "Requests";
-
     public static void MapRequests(this RouteGroupBuilder api)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        api.MapPost("/hubs/{hub}/requests", Create).Reads<CreateRequestBody>().Produces<RequestSummary>(StatusCodes.Status201Created)
-            .Describe(Tag, "Take in a request (Idempotency-Key makes a repeat answer the first result)", 403, 422)
+        var requests = api.Tagged("Requests");
+        requests.MapPost("/hubs/{hub}/requests", Create).Reads<CreateRequestBody>().Produces<RequestSummary>(StatusCodes.Status201Created)
+            .Describe("Take in a request (Idempotency-Key makes a repeat answer the first result)", 403, 422)
             .AddEndpointFilter<IdempotencyFilter>();
-        api.MapGet("/hubs/{hub}/requests", List).Produces<Paged<RequestSummary>>()
-            .Describe(Tag, "List a hub's requests on its board (redacted), filtered by status, urgency and area", 404, 422);
-        api.MapGet("/requests/{id:guid}", Get).Produces<RequestSummary>().Describe(Tag, "Read a request (redacted)", 404);
-        api.MapPost("/requests/{id:guid}/edit", Edit).Reads<EditBody>().Produces<RequestSummary>()
-            .Describe(Tag, "Edit or re-triage a request, checked against the version seen", 403, 404, 409, 422);
+        requests.MapGet("/hubs/{hub}/requests", List).Produces<Paged<RequestSummary>>()
+            .Describe("List a hub's requests on its board (redacted), filtered by status, urgency and area", 404, 422);
+        requests.MapGet("/requests/{id:guid}", Get).Produces<RequestSummary>().Describe("Read a request (redacted)", 404);
+        requests.MapPost("/requests/{id:guid}/edit", Edit).Reads<EditBody>().Produces<RequestSummary>()
+            .Describe("Edit or re-triage a request, checked against the version seen", 403, 404, 409, 422);
     }
 
     public static Task<IResult> Create(HttpContext http, string hub, JsonBody<CreateRequestBody> body, IntakeService intake, CaseNoteService notes, CurrentUser user) =>

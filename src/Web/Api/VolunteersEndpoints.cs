@@ -10,9 +10,8 @@ public static class VolunteersEndpoints
 {
     public static void MapVolunteers(this RouteGroupBuilder api)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/hubs/{hub}/volunteers", List).Produces<Paged<VolunteerLoadBody>>()
-            .Describe("Volunteers", "List a hub's volunteers with their load: active jobs, hours this week, limits", 404, 422);
+        api.Tagged("Volunteers").MapGet("/hubs/{hub}/volunteers", List).Produces<Paged<VolunteerLoadBody>>()
+            .Describe("List a hub's volunteers with their load: active jobs, hours this week, limits", 404, 422);
     }
 
     public static Task<IResult> List(HttpContext http, string hub, bool? onDuty, int? page, int? pageSize, BoardService board, CurrentUser user) =>

@@ -53,7 +53,7 @@ public sealed class DispatchService(IGrainFactory grains, CurrentUser user, Requ
     public Task<Result<RequestView>> Edit(string hub, Guid request, RequestChanges changes, int version)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        return AsDispatcher(hub, request, g => g.Edit(changes.Command(version, user.Actor) with { Hub = hub }));
+        return AsDispatcher(hub, request, g => g.Edit(new EditRequest(version, user.Actor, changes.Alone()) { Hub = hub }));
     }
 
     public Task<Result<RequestView>> Assign(string hub, Guid request, Guid volunteer, int version, string? reason = null) =>
@@ -109,7 +109,7 @@ public sealed class DispatchService(IGrainFactory grains, CurrentUser user, Requ
     public async Task<double?> EstimatedHours(string hub, Guid request) =>
         await user.Can(Ability.Dispatch, hub) && await Grain(request).GetView() is { } view && view.HubSlug == hub ? view.Assignment?.EstimatedHours : null;
 
-    public async Task<IReadOnlyList<VolunteerSuggestion>> Suggest(string hub, Guid request) =>
+    public async Task<IReadOnlyList<Suggestion<VolunteerSummary>>> Suggest(string hub, Guid request) =>
         await user.Can(Ability.Dispatch, hub) ? await grains.GetGrain<IHubGrain>(hub).SuggestVolunteers(request, 5) : [];
 
     /// <summary>Everyone on duty at the hub, for a coordinator choosing someone the suggestions left out (it will need an override).</summary>

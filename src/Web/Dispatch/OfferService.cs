@@ -8,7 +8,7 @@ namespace MutualAid.Web.Dispatch;
 /// <summary>The hub's open offers that fit a request, and drawing one down for it; the hub's dispatchers may.</summary>
 public sealed class OfferService(IGrainFactory grains, CurrentUser user)
 {
-    public async Task<IReadOnlyList<OfferSuggestion>> Suggest(string hub, Guid request) =>
+    public async Task<IReadOnlyList<Suggestion<OfferSummary>>> Suggest(string hub, Guid request) =>
         await user.Can(Ability.Dispatch, hub) ? await grains.GetGrain<IHubGrain>(hub).SuggestOffers(request, 5) : [];
 
     /// <summary>Draws an offer down for a request (the offer keeps which request it went to).</summary>

@@ -29,7 +29,7 @@ public sealed class OfferDeskService(IGrainFactory grains, CurrentUser user)
     public async Task<Result<OfferView>> Edit(string hub, Guid offer, OfferChanges changes, int version)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        return await user.Can(Ability.ManageOffers, hub) ? await Grain(offer).Edit(changes.Command(hub, version, user.Actor)) : Refused<OfferView>(hub);
+        return await user.Can(Ability.ManageOffers, hub) ? await Grain(offer).Edit(new EditOffer(version, user.Actor, changes) { Hub = hub }) : Refused<OfferView>(hub);
     }
 
     public Task<Result<OfferView>> Pause(string hub, Guid offer, int version, string? reason = null) =>

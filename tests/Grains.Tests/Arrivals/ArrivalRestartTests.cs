@@ -2,17 +2,16 @@ namespace MutualAid.Grains.Tests.Arrivals;
 
 /// <summary>The alarm and its reminder are on disk: a full restart of the silo keeps both.</summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class ArrivalRestartTests : IDisposable
+public sealed class ArrivalRestartTests : IAsyncDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-arrival-" + Guid.NewGuid().ToString("N"));
+    private readonly SqliteTestStore files = new();
 
     [Fact]
     public async Task An_open_alarm_and_its_escalation_reminder_survive_a_full_restart()
     {
-        SqliteTestSilo.DatabasePath = Path.Combine(folder, "mutualaid.db");
         var requestId = Guid.NewGuid();
         string hub;
-        await using (var first = await TestClusters.Start<SqliteTestSilo>(serviceId: "arrival-restart"))
+        await using (var first = await files.StartSilo("arrival-restart"))
         {
             var world = new ArrivalWorld(first.Client);
             hub = await world.NewHub(arrivals: ArrivalWorld.QuickTimers with { EscalateAfter = TimeSpan.FromHours(1) });
@@ -26,7 +25,7 @@ public sealed class ArrivalRestartTests : IDisposable
             await first.StopAllSilosAsync();
         }
 
-        await using var second = await TestClusters.Start<SqliteTestSilo>(serviceId: "arrival-restart");
+        await using var second = await files.StartSilo("arrival-restart");
         var after = new Domain(second.Client);
         var board = await after.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == requestId));
         Assert.True(board.Requests.Single(r => r.Id == requestId).AlarmOpen); // a board opened after the restart shows it
@@ -38,9 +37,5 @@ public sealed class ArrivalRestartTests : IDisposable
         await second.StopAllSilosAsync();
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => files.DisposeAsync();
 }

@@ -9,10 +9,7 @@ public sealed class BoardProjectionTests(ClusterFixture fixture)
     public async Task An_observer_sees_every_delta_in_order_and_snapshot_plus_deltas_reproduce_the_board()
     {
         var hub = await domain.NewHub();
-        var observer = new TestBoardObserver();
-        var reference = fixture.Grains.CreateObjectReference<IBoardObserver>(observer);
-        var initial = await domain.Hub(hub).Subscribe(reference);
-        observer.Start(initial.Version);
+        var (observer, reference, initial) = await TestBoardObserver.Subscribe(fixture.Grains, hub);
 
         var priya = await domain.NewVolunteer(hub, "Priya");
         var offer = await domain.NewOffer(hub, 10);
@@ -52,10 +49,7 @@ public sealed class BoardProjectionTests(ClusterFixture fixture)
     public async Task Board_versions_strictly_increase_across_concurrent_writers()
     {
         var hub = await domain.NewHub();
-        var observer = new TestBoardObserver();
-        var reference = fixture.Grains.CreateObjectReference<IBoardObserver>(observer);
-        var initial = await domain.Hub(hub).Subscribe(reference);
-        observer.Start(initial.Version);
+        var (observer, reference, initial) = await TestBoardObserver.Subscribe(fixture.Grains, hub);
 
         var created = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => domain.NewRequest(hub)));
         var final = await domain.WaitForBoard(hub, b => b.Requests.Count == 40);
@@ -76,10 +70,7 @@ public sealed class BoardProjectionTests(ClusterFixture fixture)
     public async Task A_snapshot_taken_mid_burst_plus_the_later_deltas_is_the_final_board()
     {
         var hub = await domain.NewHub();
-        var observer = new TestBoardObserver();
-        var reference = fixture.Grains.CreateObjectReference<IBoardObserver>(observer);
-        var initial = await domain.Hub(hub).Subscribe(reference);
-        observer.Start(initial.Version);
+        var (observer, reference, _) = await TestBoardObserver.Subscribe(fixture.Grains, hub);
 
         var burst = Task.WhenAll(Enumerable.Range(0, 30).Select(_ => domain.NewRequest(hub)));
         var snapshots = new List<BoardSnapshot>();

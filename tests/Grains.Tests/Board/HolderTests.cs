@@ -15,10 +15,7 @@ public sealed class HolderTests(ClusterFixture fixture)
         var request = await domain.NewRequest(hub);
         await domain.WaitForBoard(hub, b => b.Volunteers.Count == 2 && b.Requests.Any(r => r.Id == request.Id));
 
-        var observer = new TestBoardObserver();
-        var reference = fixture.Grains.CreateObjectReference<IBoardObserver>(observer);
-        var initial = await domain.Hub(hub).Subscribe(reference);
-        observer.Start(initial.Version);
+        var (observer, reference, initial) = await TestBoardObserver.Subscribe(fixture.Grains, hub);
 
         // The reassignment path: the new volunteer reserves (and tells the board) before the request
         // commits, and the old one is released after; each is its own notice to the board.

@@ -13,7 +13,7 @@ public sealed class ReprioritisingTests(FakeClockClusterFixture fixture)
         var grain = domain.RequestGrain(request.Id);
         fixture.Clock.Advance(TimeSpan.FromMinutes(40));
 
-        var raised = await grain.Edit(new EditRequest(request.Version, Domain.Sam) { Urgency = Urgency.Critical });
+        var raised = await grain.Edit(new EditRequest(request.Version, Domain.Sam, new() { Urgency = Urgency.Critical }));
 
         Assert.True(raised.IsOk, raised.Message);
         var critical = UrgencyTimes.DefaultDeadlines.For(Urgency.Critical);
@@ -37,7 +37,7 @@ public sealed class ReprioritisingTests(FakeClockClusterFixture fixture)
         var request = await domain.NewRequest(hub, urgency: Urgency.High);
         fixture.Clock.Advance(TimeSpan.FromMinutes(20));
 
-        var edited = await domain.RequestGrain(request.Id).Edit(new EditRequest(request.Version, Domain.Sam) { Need = "Three bags" });
+        var edited = await domain.RequestGrain(request.Id).Edit(new EditRequest(request.Version, Domain.Sam, new() { Need = "Three bags" }));
 
         Assert.Equal(request.AssignBy, edited.Value!.AssignBy);
     }

@@ -15,10 +15,10 @@ public sealed class PhraseTests
         // Reasons cross from silo to web inside suggestions; an argument type without a codec would fail that call.
         using var services = new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(Phrase).Assembly)).BuildServiceProvider();
         var serializer = services.GetRequiredService<Serializer>();
-        var suggestion = new VolunteerSuggestion(
+        var suggestion = new Suggestion<VolunteerSummary>(
             new VolunteerSummary(Guid.NewGuid(), 1, "V", ["h"], [RequestCategory.Medicine], ["Spanish"], false, true, 0, 2, 0, 8), 1.5, [EveryKindOfArgument], []);
 
-        var back = serializer.Deserialize<VolunteerSuggestion>(serializer.SerializeToArray(suggestion));
+        var back = serializer.Deserialize<Suggestion<VolunteerSummary>>(serializer.SerializeToArray(suggestion));
 
         var phrase = Assert.Single(back!.Reasons);
         Assert.Equal(EveryKindOfArgument.ToString(), phrase.ToString());

@@ -29,7 +29,7 @@ public sealed class SuggestionTests(ClusterFixture fixture)
 
         var suggestions = await domain.Hub(hub).SuggestVolunteers(request.Id, 10);
 
-        Assert.Equal([best, noLanguage, full], suggestions.Select(s => s.Volunteer.Id));
+        Assert.Equal([best, noLanguage, full], suggestions.Select(s => s.Candidate.Id));
         Assert.Equal(["Helps with Medicine", "Speaks Spanish", "Has a vehicle", "Load 0 of 3 assignments", "0 of 10 h this week"], suggestions[0].Reasons.Select(r => r.ToString()));
         Assert.Empty(suggestions[0].Warnings);
         Assert.Equal(["Does not list Spanish"], suggestions[1].Warnings.Select(r => r.ToString()));

@@ -89,6 +89,14 @@ public sealed class Domain(IGrainFactory grains)
 
     public IRequestGrain RequestGrain(Guid id) => Grains.GetGrain<IRequestGrain>(id);
 
+    /// <summary>Where most tests of one request start: a hub of its own, a request on it, and the request's grain.</summary>
+    public async Task<(string Hub, RequestView Request, IRequestGrain Grain)> NewHubWithRequest()
+    {
+        var hub = await NewHub();
+        var request = await NewRequest(hub);
+        return (hub, request, RequestGrain(request.Id));
+    }
+
     public IHubGrain Hub(string slug) => Grains.GetGrain<IHubGrain>(slug);
 
     public static string UniquePhone() => "07" + Random.Shared.NextInt64(100_000_000, 999_999_999);

@@ -1,14 +1,33 @@
 namespace MutualAid.Grains.Tests.Infrastructure;
 
-/// <summary>The embedded grain store on a file of its own under the temp folder, removed with everything it opened.</summary>
+/// <summary>
+/// The embedded grain store on a file of its own under the temp folder, opened directly or by whole
+/// silos started and stopped on it; removed with everything it opened.
+/// </summary>
 public sealed class SqliteTestStore : IAsyncDisposable
 {
     private readonly ServiceProvider services = new ServiceCollection().AddSerializer().BuildServiceProvider();
     private readonly List<SqliteGrainStorage> opened = [];
 
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "mutualaid-store-" + Guid.NewGuid().ToString("N"));
+    /// <summary>This test's own folder; the file lies one folder down, in <see cref="Folder"/>, so a test can see what the store makes of a folder it did not create.</summary>
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "mutualaid-store-" + Guid.NewGuid().ToString("N"));
+
+    public string Folder => Path.Combine(Root, "data");
 
     public string DatabasePath => Path.Combine(Folder, "mutualaid.db");
+
+    /// <summary>
+    /// A whole silo on this file, state and reminders. Give the same <paramref name="serviceId"/> to a
+    /// later start that must find what this one wrote, as after a restart.
+    /// </summary>
+    public Task<TestCluster> StartSilo(string serviceId) => StartSilo<SqliteTestSilo>(serviceId);
+
+    /// <summary>As <see cref="StartSilo(string)"/>, set up by a configurator of the test's own that reads <see cref="SqliteTestSilo.DatabasePath"/>.</summary>
+    public Task<TestCluster> StartSilo<TSilo>(string serviceId) where TSilo : ISiloConfigurator, new()
+    {
+        SqliteTestSilo.DatabasePath = DatabasePath;
+        return TestClusters.Start<TSilo>(serviceId: serviceId);
+    }
 
     /// <summary>The store as a silo opens it, with the Orleans serializer the silo writes state with.</summary>
     public async Task<SqliteGrainStorage> Open()
@@ -39,6 +58,6 @@ public sealed class SqliteTestStore : IAsyncDisposable
         foreach (var store in opened) await store.DisposeAsync();
         await services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+        if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
     }
 }

@@ -11,19 +11,17 @@ namespace MutualAid.Grains.Tests.Notifications;
 /// the message again, and the outbox holds exactly one. The embedded store, as in production.
 /// </summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class RehandTests : IDisposable
+public sealed class RehandTests : IAsyncDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-rehand-" + Guid.NewGuid().ToString("N"));
+    private readonly SqliteTestStore files = new();
 
     [Fact]
     public async Task A_message_the_outbox_never_kept_is_handed_again_after_a_restart_and_kept_once()
     {
-        SqliteTestSilo.DatabasePath = Path.Combine(folder, "mutualaid.db");
-        Directory.CreateDirectory(folder);
         var hub = "rehand";
         var requestId = Guid.NewGuid();
 
-        await using (var first = await Start<BrokenOutboxSilo>())
+        await using (var first = await files.StartSilo<BrokenOutboxSilo>("rehand"))
         {
             var domain = new Domain(first.Client);
             await domain.NewHub(slug: hub);
@@ -33,7 +31,7 @@ public sealed class RehandTests : IDisposable
             await first.StopAllSilosAsync();
         }
 
-        await using var second = await Start<SqliteTestSilo>();
+        await using var second = await files.StartSilo("rehand");
         var outbox = second.Client.GetGrain<IOutboxGrain>(hub);
         var table = ((InProcessSiloHandle)second.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
         Assert.NotNull(await table.ReadRow(second.Client.GetGrain<IRequestGrain>(requestId).GetGrainId(), HubDelivery.ReminderName)); // still owed
@@ -50,21 +48,7 @@ public sealed class RehandTests : IDisposable
         await second.StopAllSilosAsync();
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
-
-    private static async Task<TestCluster> Start<TSilo>() where TSilo : ISiloConfigurator, new()
-    {
-        var builder = new TestClusterBuilder(1);
-        // State and reminders are keyed by service id; a TestCluster otherwise invents a new one each start.
-        builder.Options.ServiceId = "rehand";
-        builder.AddSiloBuilderConfigurator<TSilo>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+    public ValueTask DisposeAsync() => files.DisposeAsync();
 
     /// <summary>The embedded store, except that every outbox write fails (as a store outage would).</summary>
     private sealed class BrokenOutboxSilo : ISiloConfigurator

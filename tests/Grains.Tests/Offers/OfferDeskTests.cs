@@ -14,8 +14,8 @@ public sealed class OfferDeskTests(ClusterFixture fixture)
         var hub = await domain.NewHub();
         var offer = await domain.NewOffer(hub);
 
-        var first = await Grain(offer.Id).Edit(new EditOffer(offer.Version, Domain.Ana) { Description = "Brown rice", Unit = "bags" });
-        var stale = await Grain(offer.Id).Edit(new EditOffer(offer.Version, Domain.Sam) { Quantity = 5 });
+        var first = await Grain(offer.Id).Edit(new EditOffer(offer.Version, Domain.Ana, new() { Description = "Brown rice", Unit = "bags" }));
+        var stale = await Grain(offer.Id).Edit(new EditOffer(offer.Version, Domain.Sam, new() { Quantity = 5 }));
 
         Assert.True(first.IsOk, first.Message);
         Assert.Equal(("Brown rice", "bags", offer.Version + 1), (first.Value!.Description, first.Value.Unit, first.Value.Version));
@@ -33,11 +33,11 @@ public sealed class OfferDeskTests(ClusterFixture fixture)
         var offer = await domain.NewOffer(hub, quantity: 20);
         Assert.True((await Grain(offer.Id).DrawDown(5, null, Domain.Sam)).IsOk);
 
-        var invalid = await Grain(offer.Id).Edit(new EditOffer(offer.Version + 1, Domain.Ana) { Description = " ", Remaining = 40 });
-        var nothing = await Grain(offer.Id).Edit(new EditOffer(offer.Version + 1, Domain.Ana) { Unit = "kg" });
-        var grown = await Grain(offer.Id).Edit(new EditOffer(offer.Version + 1, Domain.Ana) { Quantity = 30 });
+        var invalid = await Grain(offer.Id).Edit(new EditOffer(offer.Version + 1, Domain.Ana, new() { Description = " ", Remaining = 40 }));
+        var nothing = await Grain(offer.Id).Edit(new EditOffer(offer.Version + 1, Domain.Ana, new() { Unit = "kg" }));
+        var grown = await Grain(offer.Id).Edit(new EditOffer(offer.Version + 1, Domain.Ana, new() { Quantity = 30 }));
 
-        Assert.Equal([(nameof(EditOffer.Description), Reason.SayWhatIsOffered), (nameof(EditOffer.Remaining), Reason.LeftOutOfRange)],
+        Assert.Equal([(nameof(OfferChanges.Description), Reason.SayWhatIsOffered), (nameof(OfferChanges.Remaining), Reason.LeftOutOfRange)],
             invalid.Errors.Select(e => (e.Field, e.Reason)));
         Assert.Equal(Reason.NothingToChange, nothing.Reason);
         Assert.Equal((30m, 25m), (grown.Value!.Quantity, grown.Value.Remaining));
@@ -94,10 +94,10 @@ public sealed class OfferDeskTests(ClusterFixture fixture)
         var hub = await domain.NewHub();
         var other = await domain.NewHub();
         var offer = await domain.NewOffer(hub);
-        await Grain(offer.Id).Edit(new EditOffer(offer.Version, Domain.Ana) { Description = "Brown rice" });
+        await Grain(offer.Id).Edit(new EditOffer(offer.Version, Domain.Ana, new() { Description = "Brown rice" }));
 
         // Even a stale version answers NotFound: who changed it last is not for another hub to learn.
-        var edit = await Grain(offer.Id).Edit(new EditOffer(offer.Version, Domain.Sam) { Description = "Mine now", Hub = other });
+        var edit = await Grain(offer.Id).Edit(new EditOffer(offer.Version, Domain.Sam, new() { Description = "Mine now" }) { Hub = other });
         var withdraw = await Grain(offer.Id).Withdraw(new OfferCommand(offer.Version + 1, Domain.Sam, "gone") { Hub = other });
 
         Assert.Equal((ResultStatus.NotFound, Reason.NoSuchOffer), (edit.Status, edit.Reason));

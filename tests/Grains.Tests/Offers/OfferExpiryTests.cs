@@ -33,7 +33,7 @@ public sealed class OfferExpiryTests(FakeClockClusterFixture fixture)
         var expired = (await grain.GetView())!;
         Assert.Equal((OfferStatus.Expired, paused.Value!.Version + 1), (expired.Status, expired.Version));
         await domain.WaitForBoard(hub, b => b.Offers.All(o => o.Id != offer.Id));
-        Assert.Equal(Reason.OfferClosed, (await grain.Edit(new EditOffer(expired.Version, Domain.Ana) { Description = "Later" })).Reason);
+        Assert.Equal(Reason.OfferClosed, (await grain.Edit(new EditOffer(expired.Version, Domain.Ana, new() { Description = "Later" }))).Reason);
     }
 
     [Fact]
@@ -41,20 +41,20 @@ public sealed class OfferExpiryTests(FakeClockClusterFixture fixture)
     {
         var (_, offer, grain) = await OfferEnding(TimeSpan.FromHours(1));
 
-        var past = await grain.Edit(new EditOffer(offer.Version, Domain.Ana) { ExpiresAt = fixture.Clock.GetUtcNow().AddMinutes(-1) });
-        var cleared = await grain.Edit(new EditOffer(offer.Version, Domain.Ana) { ClearExpiresAt = true });
+        var past = await grain.Edit(new EditOffer(offer.Version, Domain.Ana, new() { ExpiresAt = fixture.Clock.GetUtcNow().AddMinutes(-1) }));
+        var cleared = await grain.Edit(new EditOffer(offer.Version, Domain.Ana, new() { ClearExpiresAt = true }));
         fixture.Clock.Advance(TimeSpan.FromHours(2));
         await grain.CheckExpiry();
         Assert.Equal(OfferStatus.Open, (await grain.GetView())!.Status);
 
-        var later = await grain.Edit(new EditOffer(cleared.Value!.Version, Domain.Ana) { ExpiresAt = fixture.Clock.GetUtcNow().AddDays(30) });
+        var later = await grain.Edit(new EditOffer(cleared.Value!.Version, Domain.Ana, new() { ExpiresAt = fixture.Clock.GetUtcNow().AddDays(30) }));
         fixture.Clock.Advance(TimeSpan.FromDays(29));
         await grain.CheckExpiry();
         Assert.Equal(OfferStatus.Open, (await grain.GetView())!.Status);
         fixture.Clock.Advance(TimeSpan.FromDays(1));
         await grain.CheckExpiry();
 
-        Assert.Equal((nameof(EditOffer.ExpiresAt), Reason.OfferExpiryPast), (past.Errors.Single().Field, past.Reason));
+        Assert.Equal((nameof(OfferChanges.ExpiresAt), Reason.OfferExpiryPast), (past.Errors.Single().Field, past.Reason));
         Assert.Null(cleared.Value.ExpiresAt);
         Assert.True(later.IsOk, later.Message);
         Assert.Equal(OfferStatus.Expired, (await grain.GetView())!.Status);

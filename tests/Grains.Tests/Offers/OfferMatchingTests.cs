@@ -26,12 +26,12 @@ public sealed class OfferMatchingTests(FakeClockClusterFixture fixture)
         await domain.WaitForBoard(hub, b => b.Offers.Count == 4 && b.Requests.Any(r => r.Id == request.Id));
 
         var suggested = await domain.Hub(hub).SuggestOffers(request.Id, 5);
-        Assert.Equal(near.Id, suggested[0].Offer.Id); // same category and the same area (spelt differently)
-        Assert.Equal(new[] { far.Id, ending.Id }.Order(), suggested.Skip(1).Select(s => s.Offer.Id).Order()); // medicine never
+        Assert.Equal(near.Id, suggested[0].Candidate.Id); // same category and the same area (spelt differently)
+        Assert.Equal(new[] { far.Id, ending.Id }.Order(), suggested.Skip(1).Select(s => s.Candidate.Id).Order()); // medicine never
         Assert.Contains("Same area (mill  lane)", suggested[0].Reasons.Select(r => r.ToString()));
 
         fixture.Clock.Advance(TimeSpan.FromHours(2)); // the soup is over
-        Assert.DoesNotContain(ending.Id, (await domain.Hub(hub).SuggestOffers(request.Id, 5)).Select(s => s.Offer.Id));
+        Assert.DoesNotContain(ending.Id, (await domain.Hub(hub).SuggestOffers(request.Id, 5)).Select(s => s.Candidate.Id));
 
         var used = await fixture.Grains.GetGrain<IOfferGrain>(near.Id).DrawDown(3, request.Id, Domain.Ana);
         Assert.Equal(7, used.Value!.Remaining);

@@ -10,9 +10,7 @@ public sealed class CaseNoteTests(ClusterFixture fixture)
     [Fact]
     public async Task A_note_is_kept_newest_first_without_changing_the_version_the_summary_or_the_board()
     {
-        var hub = await domain.NewHub();
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, request, grain) = await domain.NewHubWithRequest();
         // The board hears of the new request on its own time: read its version once it has.
         await Wait.Until(async () => (await domain.Hub(hub).GetSnapshot()).Requests.Any(r => r.Id == request.Id), "the board shows the new request");
         var boardBefore = (await domain.Hub(hub).GetSnapshot()).Version;
@@ -62,9 +60,7 @@ public sealed class CaseNoteTests(ClusterFixture fixture)
     [Fact]
     public async Task A_note_needs_text_clean_and_bounded_and_a_known_kind()
     {
-        var hub = await domain.NewHub();
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (_, _, grain) = await domain.NewHubWithRequest();
 
         var empty = await grain.AddNote(new AddNote(NoteKind.Called, " ", false, Domain.Sam));
         var tooLong = await grain.AddNote(new AddNote(NoteKind.Called, new string('a', MutualAid.Requests.AddNote.MaxLength + 1), false, Domain.Sam));
@@ -79,9 +75,7 @@ public sealed class CaseNoteTests(ClusterFixture fixture)
     [Fact]
     public async Task Erasing_the_personal_data_erases_the_contact_log()
     {
-        var hub = await domain.NewHub();
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (_, request, grain) = await domain.NewHubWithRequest();
         await grain.AddNote(new AddNote(NoteKind.Visited, Secret, false, Domain.Sam));
 
         var erased = await grain.ErasePersonalData(new RequestCommand(request.Version, Domain.Sam, "Asked to be forgotten"));

@@ -12,7 +12,7 @@ public sealed class EditRequestTests(ClusterFixture fixture)
         var request = await domain.NewRequest(hub, category: RequestCategory.Food, urgency: Urgency.Normal);
         var grain = domain.RequestGrain(request.Id);
 
-        var edited = await grain.Edit(new EditRequest(request.Version, Domain.Sam) { Urgency = Urgency.High, Area = "  Mill Lane ", NeedsVehicle = true, Hub = hub });
+        var edited = await grain.Edit(new EditRequest(request.Version, Domain.Sam, new() { Urgency = Urgency.High, Area = "  Mill Lane ", NeedsVehicle = true }) { Hub = hub });
 
         Assert.True(edited.IsOk, edited.Message);
         var view = edited.Value!;
@@ -29,14 +29,12 @@ public sealed class EditRequestTests(ClusterFixture fixture)
     [Fact]
     public async Task An_empty_text_clears_an_optional_field_and_an_edit_that_changes_nothing_is_refused()
     {
-        var hub = await domain.NewHub();
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (_, request, grain) = await domain.NewHubWithRequest();
 
-        var same = await grain.Edit(new EditRequest(request.Version, Domain.Sam) { Urgency = request.Urgency, Area = request.Area });
+        var same = await grain.Edit(new EditRequest(request.Version, Domain.Sam, new() { Urgency = request.Urgency, Area = request.Area }));
         Assert.Equal((ResultStatus.Refused, Reason.NothingToChange), (same.Status, same.Reason));
 
-        var cleared = await grain.Edit(new EditRequest(request.Version, Domain.Sam) { AccessibilityNotes = "" });
+        var cleared = await grain.Edit(new EditRequest(request.Version, Domain.Sam, new() { AccessibilityNotes = "" }));
         Assert.True(cleared.IsOk, cleared.Message);
         Assert.Null(cleared.Value!.AccessibilityNotes);
         Assert.Equal("changed accessibility notes", (await grain.GetAudit())[^1].Action);
@@ -45,17 +43,15 @@ public sealed class EditRequestTests(ClusterFixture fixture)
     [Fact]
     public async Task Invalid_fields_are_named_each_with_its_reason_and_nothing_changes()
     {
-        var hub = await domain.NewHub();
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (_, request, grain) = await domain.NewHubWithRequest();
 
-        var invalid = await grain.Edit(new EditRequest(request.Version, Domain.Sam)
+        var invalid = await grain.Edit(new EditRequest(request.Version, Domain.Sam, new()
         {
             Need = "  ",
             Area = new string('x', NewRequest.MaxShortText + 1),
             Urgency = (Urgency)42,
             PreferredLanguage = "Span\u0007ish",
-        });
+        }));
 
         Assert.Equal(ResultStatus.Invalid, invalid.Status);
         Assert.Equal(
@@ -67,13 +63,11 @@ public sealed class EditRequestTests(ClusterFixture fixture)
     [Fact]
     public async Task A_stale_edit_is_refused_naming_who_changed_what()
     {
-        var hub = await domain.NewHub();
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
-        var first = await grain.Edit(new EditRequest(request.Version, Domain.Sam) { Category = RequestCategory.Medicine });
+        var (_, request, grain) = await domain.NewHubWithRequest();
+        var first = await grain.Edit(new EditRequest(request.Version, Domain.Sam, new() { Category = RequestCategory.Medicine }));
         Assert.True(first.IsOk, first.Message);
 
-        var stale = await grain.Edit(new EditRequest(request.Version, Domain.Ana) { Need = "Nappies" });
+        var stale = await grain.Edit(new EditRequest(request.Version, Domain.Ana, new() { Need = "Nappies" }));
 
         Assert.Equal((ResultStatus.Conflict, Reason.Stale), (stale.Status, stale.Reason));
         Assert.Equal((Domain.Sam, "changed category", request.Version, first.Value!.Version),
@@ -84,15 +78,13 @@ public sealed class EditRequestTests(ClusterFixture fixture)
     [Fact]
     public async Task A_closed_request_cannot_be_edited_and_another_hub_cannot_reach_it()
     {
-        var hub = await domain.NewHub();
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (_, request, grain) = await domain.NewHubWithRequest();
 
-        var elsewhere = await grain.Edit(new EditRequest(request.Version, Domain.Sam) { Need = "More", Hub = await domain.NewHub() });
+        var elsewhere = await grain.Edit(new EditRequest(request.Version, Domain.Sam, new() { Need = "More" }) { Hub = await domain.NewHub() });
         Assert.Equal((ResultStatus.NotFound, Reason.NotInHub), (elsewhere.Status, elsewhere.Reason));
 
         var cancelled = await grain.Cancel(new RequestCommand(request.Version, Domain.Sam, "Family helped"));
-        var closed = await grain.Edit(new EditRequest(cancelled.Value!.Version, Domain.Sam) { Need = "More" });
+        var closed = await grain.Edit(new EditRequest(cancelled.Value!.Version, Domain.Sam, new() { Need = "More" }));
         Assert.Equal((ResultStatus.Refused, Reason.ReopenFirst), (closed.Status, closed.Reason));
         Assert.True(RequestLifecycle.Allows(RequestAction.Edit, RequestStatus.InProgress));
     }
@@ -103,7 +95,7 @@ public sealed class EditRequestTests(ClusterFixture fixture)
         var hub = await domain.NewHub();
         var request = await domain.NewRequest(hub);
 
-        var edited = await domain.RequestGrain(request.Id).Edit(new EditRequest(request.Version, Domain.Sam) { Urgency = Urgency.Critical, Area = "Canal Row" });
+        var edited = await domain.RequestGrain(request.Id).Edit(new EditRequest(request.Version, Domain.Sam, new() { Urgency = Urgency.Critical, Area = "Canal Row" }));
 
         await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == request.Id && r.Version == edited.Value!.Version
             && r.Urgency == Urgency.Critical && r.Area == "Canal Row"));

@@ -14,9 +14,7 @@ public sealed class RedactionTests(ClusterFixture fixture)
     {
         var region = Domain.NewSlug("region");
         var hub = await domain.NewHub(region);
-        var observer = new TestBoardObserver();
-        var reference = fixture.Grains.CreateObjectReference<IBoardObserver>(observer);
-        observer.Start((await domain.Hub(hub).Subscribe(reference)).Version);
+        var (observer, reference, _) = await TestBoardObserver.Subscribe(fixture.Grains, hub);
 
         var id = Guid.NewGuid();
         var created = await domain.RequestGrain(id).Create(Domain.Request(hub, phone: "07700 900123"));

@@ -93,11 +93,9 @@ public sealed class WritesPerCommandTests(CountingStorageClusterFixture fixture)
     [Fact]
     public async Task Editing_writes_the_request_once_and_so_does_each_note()
     {
-        var hub = await domain.NewHub();
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (_, request, grain) = await domain.NewHubWithRequest();
 
-        var edited = await WritesOf(grain, () => grain.Edit(new EditRequest(request.Version, Domain.Sam) { Urgency = Urgency.Critical, Need = "Nappies" }));
+        var edited = await WritesOf(grain, () => grain.Edit(new EditRequest(request.Version, Domain.Sam, new() { Urgency = Urgency.Critical, Need = "Nappies" })));
         var noted = await WritesOf(grain, async () =>
         {
             Assert.True((await grain.AddNote(new AddNote(NoteKind.NoAnswer, "Rang at 14:10", false, Domain.Sam))).IsOk);
@@ -128,7 +126,7 @@ public sealed class WritesPerCommandTests(CountingStorageClusterFixture fixture)
         };
 
         var created = await WritesOf(grain, () => grain.Create(offer));
-        var edited = await WritesOf(grain, () => grain.Edit(new EditOffer(1, Domain.Ana) { Quantity = 25, ExpiresAt = DateTimeOffset.UtcNow.AddDays(3) }));
+        var edited = await WritesOf(grain, () => grain.Edit(new EditOffer(1, Domain.Ana, new() { Quantity = 25, ExpiresAt = DateTimeOffset.UtcNow.AddDays(3) })));
         var paused = await WritesOf(grain, () => grain.Pause(new OfferCommand(2, Domain.Ana)));
         var resumed = await WritesOf(grain, () => grain.Unpause(new OfferCommand(3, Domain.Ana)));
         var drawn = await WritesOf(grain, () => grain.DrawDown(5, null, Domain.Sam));

@@ -33,7 +33,7 @@ public sealed class DoNotPairTests(ClusterFixture fixture)
         Assert.Equal(Reason.NotAvailableForRequest, (await domain.RequestGrain(request.Id).Claim(new ClaimCommand(request.Version, Domain.Ana, kept.Id))).Reason);
 
         await domain.WaitForBoard(hub, b => b.Volunteers.Count(v => v.Id == kept.Id || v.Id == other.Id) == 2 && b.Requests.Any(r => r.Id == request.Id));
-        Assert.Equal([other.Id], (await domain.Hub(hub).SuggestVolunteers(request.Id, 5)).Select(s => s.Volunteer.Id));
+        Assert.Equal([other.Id], (await domain.Hub(hub).SuggestVolunteers(request.Id, 5)).Select(s => s.Candidate.Id));
 
         // Another requester is not affected.
         var elsewhere = await domain.NewRequest(hub);

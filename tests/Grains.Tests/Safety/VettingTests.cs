@@ -31,7 +31,7 @@ public sealed class VettingTests(FakeClockClusterFixture fixture)
         Assert.Equal(Reason.NeedsCheck, claimed.Reason);
 
         var suggested = await domain.Hub(hub).SuggestVolunteers(request.Id, 5);
-        Assert.Equal([vetted.Id], suggested.Select(s => s.Volunteer.Id));
+        Assert.Equal([vetted.Id], suggested.Select(s => s.Candidate.Id));
         Assert.True((await domain.RequestGrain(request.Id).Assign(new AssignCommand(request.Version, Domain.Ana, vetted.Id))).IsOk);
     }
 

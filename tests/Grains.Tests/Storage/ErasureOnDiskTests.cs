@@ -6,20 +6,19 @@ namespace MutualAid.Grains.Tests.Storage;
 /// </summary>
 [Collection(SqliteTestSilo.Collection)]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes are the point
-public sealed class ErasureOnDiskTests : IDisposable
+public sealed class ErasureOnDiskTests : IAsyncDisposable
 {
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-erasure-" + Guid.NewGuid().ToString("N"), "data");
+    private readonly SqliteTestStore files = new();
 
-    private string Database => Path.Combine(folder, "mutualaid.db");
+    private string Database => files.DatabasePath;
 
     [Fact]
     public async Task An_erased_requester_is_gone_from_the_file_and_its_wal_while_the_silo_runs_and_the_files_are_owner_only()
     {
-        SqliteTestSilo.DatabasePath = Database;
-        await using var cluster = await TestClusters.Start<SqliteTestSilo>(serviceId: "erasure-on-disk");
+        await using var cluster = await files.StartSilo("erasure-on-disk");
         var domain = new Domain(cluster.Client);
         var hub = await domain.NewHub();
         var contact = new ContactDetails("Zebedee Quintavalle", "07700 913579", "zq.erasure@example.org", "77 Quillfeather Mews");
@@ -52,8 +51,7 @@ public sealed class ErasureOnDiskTests : IDisposable
     [Fact]
     public async Task An_erased_volunteer_is_gone_from_the_file_its_wal_and_the_board_state_while_the_silo_runs()
     {
-        SqliteTestSilo.DatabasePath = Database;
-        await using var cluster = await TestClusters.Start<SqliteTestSilo>(serviceId: "erasure-on-disk");
+        await using var cluster = await files.StartSilo("erasure-on-disk");
         var domain = new Domain(cluster.Client);
         var hub = await domain.NewHub();
         var volunteerId = Guid.NewGuid();
@@ -78,14 +76,14 @@ public sealed class ErasureOnDiskTests : IDisposable
     [Fact]
     public void A_data_folder_and_file_left_readable_by_others_are_made_owner_only_at_start_up()
     {
-        Directory.CreateDirectory(folder);
-        File.SetUnixFileMode(folder, OwnerOnlyFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        Directory.CreateDirectory(files.Folder);
+        File.SetUnixFileMode(files.Folder, OwnerOnlyFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         File.WriteAllBytes(Database, []);
         File.SetUnixFileMode(Database, OwnerOnlyFile | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
         SqliteGrainStorage.Preflight(Database);
 
-        Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(folder));
+        Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(files.Folder));
         Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Database));
     }
 
@@ -148,7 +146,7 @@ public sealed class ErasureOnDiskTests : IDisposable
 
     private void AssertOwnerOnly()
     {
-        Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(folder));
+        Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(files.Folder));
         foreach (var file in new[] { Database, Database + "-wal", Database + "-shm" })
         {
             Assert.True(File.Exists(file), file);
@@ -157,10 +155,5 @@ public sealed class ErasureOnDiskTests : IDisposable
     }
 
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var root = Path.GetDirectoryName(folder)!;
-        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
-    }
+    public ValueTask DisposeAsync() => files.DisposeAsync();
 }

@@ -2,10 +2,10 @@ namespace MutualAid.Grains.Tests.Storage;
 
 /// <summary>Moving a network from the embedded SQLite file to Redis (one machine → a cluster), against a real redis-server.</summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServer>, IDisposable
+public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServer>, IAsyncDisposable
 {
     private static string redisConnection = "";
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-migrate-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly SqliteTestStore files = new();
 
     private static void AddMutualAid(ISiloBuilder silo, Microsoft.Extensions.Configuration.IConfiguration configuration, string root) =>
         silo.AddMutualAid(configuration, root);
@@ -13,13 +13,12 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
     [Fact]
     public async Task Every_grains_state_is_copied_once_and_reads_back_the_same_from_redis()
     {
-        SqliteTestSilo.DatabasePath = Path.Combine(folder, "mutualaid.db");
         redisConnection = redis.Connection;
         var hub = "north";
         Guid volunteerId = Guid.NewGuid(), requestId = Guid.NewGuid();
         string before;
         int pendingNotices;
-        await using (var embedded = await TestClusters.Start<SqliteTestSilo>(serviceId: "mutualaid"))
+        await using (var embedded = await files.StartSilo("mutualaid"))
         {
             var domain = new Domain(embedded.Client);
             await domain.NewHub("city", hub);
@@ -34,7 +33,7 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
 
         // Entities whose boards had not yet confirmed their last notice when the silo stopped keep a
         // "hub-notice" reminder; it moves too (the board catches up after the move), besides the deadline.
-        using (var table = new MutualAid.Silo.Sqlite.Reminders.SqliteReminderTable(new MutualAid.Silo.Sqlite.Reminders.SqliteReminderTableOptions { DatabasePath = SqliteTestSilo.DatabasePath },
+        using (var table = new MutualAid.Silo.Sqlite.Reminders.SqliteReminderTable(new MutualAid.Silo.Sqlite.Reminders.SqliteReminderTableOptions { DatabasePath = files.DatabasePath },
             Microsoft.Extensions.Options.Options.Create(new Orleans.Configuration.ClusterOptions { ServiceId = "mutualaid" })))
         {
             await table.Init();
@@ -43,8 +42,8 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
             pendingNotices = pending.Length - 1;
         }
 
-        var first = await MigrateCommand.Copy(SqliteTestSilo.DatabasePath, redis.Connection, "mutualaid", AddMutualAid);
-        var second = await MigrateCommand.Copy(SqliteTestSilo.DatabasePath, redis.Connection, "mutualaid", AddMutualAid);
+        var first = await MigrateCommand.Copy(files.DatabasePath, redis.Connection, "mutualaid", AddMutualAid);
+        var second = await MigrateCommand.Copy(files.DatabasePath, redis.Connection, "mutualaid", AddMutualAid);
 
         Assert.Empty(first.Failed);
         Assert.Equal(10, first.Copied); // hub, region, network directory, volunteer, two requests, their two reference-code index entries, the hub's outbox and the outbox directory
@@ -65,11 +64,7 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
         Board.BoardProjectionTests.Canonical(await grains.GetGrain<IHubGrain>(hub).GetSnapshot() with { Version = 0 }),
     });
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => files.DisposeAsync();
 
     private sealed class RedisSilo : ISiloConfigurator
     {

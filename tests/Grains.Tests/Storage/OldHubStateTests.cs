@@ -24,8 +24,7 @@ public sealed class OldHubStateTests : IAsyncLifetime
         old.Marks[openId] = new OldRequestMark(2, RequestStatus.Triaged);
         await (await files.Open()).WriteStateAsync("hub", grain, new GrainState<OldHubState>(old));
 
-        SqliteTestSilo.DatabasePath = files.DatabasePath;
-        await using (var cluster = await TestClusters.Start<SqliteTestSilo>(serviceId: "svc"))
+        await using (var cluster = await files.StartSilo("svc"))
         {
             var board = await cluster.Client.GetGrain<IHubGrain>(slug).GetSnapshot();
             Assert.Equal(closedIds.Length, board.Counts.Count(RequestStatus.Fulfilled));

@@ -2,20 +2,18 @@ namespace MutualAid.Grains.Tests.Storage;
 
 /// <summary>Stop the whole silo, start a new one on the same SQLite file: everything is as it was.</summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class RestartSurvivalTests : IDisposable
+public sealed class RestartSurvivalTests : IAsyncDisposable
 {
-    // Silo configurators are created by type; the file they share is set here before each start.
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "mutualaid-restart-" + Guid.NewGuid().ToString("N"));
+    private readonly SqliteTestStore files = new();
 
     [Fact]
     public async Task Requests_volunteers_offers_boards_and_deadlines_survive_a_full_restart()
     {
-        SqliteTestSilo.DatabasePath = Path.Combine(folder, "mutualaid.db");
         var hub = "north";
         Guid volunteerId = Guid.NewGuid(), offerId = Guid.NewGuid(), assignedId = Guid.NewGuid(), waitingId = Guid.NewGuid();
         string before;
 
-        await using (var first = await TestClusters.Start<SqliteTestSilo>(serviceId: "restart-survival"))
+        await using (var first = await files.StartSilo("restart-survival"))
         {
             var domain = new Domain(first.Client);
             await domain.NewHub("city", hub);
@@ -32,7 +30,7 @@ public sealed class RestartSurvivalTests : IDisposable
             await first.StopAllSilosAsync();
         }
 
-        await using var second = await TestClusters.Start<SqliteTestSilo>(serviceId: "restart-survival");
+        await using var second = await files.StartSilo("restart-survival");
         var after = await Describe(second.Client, hub, [assignedId, waitingId], volunteerId, offerId);
         var keptVersion = long.Parse(before[(before.LastIndexOf(',') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(before[..before.LastIndexOf(',')], after[..after.LastIndexOf(',')]);
@@ -49,10 +47,9 @@ public sealed class RestartSurvivalTests : IDisposable
     [Fact]
     public async Task A_recurring_request_keeps_its_schedule_and_its_reminder_across_a_full_restart()
     {
-        SqliteTestSilo.DatabasePath = Path.Combine(folder, "mutualaid.db");
         var seriesId = Guid.NewGuid();
         SeriesView before;
-        await using (var first = await TestClusters.Start<SqliteTestSilo>(serviceId: "restart-survival"))
+        await using (var first = await files.StartSilo("restart-survival"))
         {
             var domain = new Domain(first.Client);
             var hub = await domain.NewHub();
@@ -62,7 +59,7 @@ public sealed class RestartSurvivalTests : IDisposable
             await first.StopAllSilosAsync();
         }
 
-        await using var second = await TestClusters.Start<SqliteTestSilo>(serviceId: "restart-survival");
+        await using var second = await files.StartSilo("restart-survival");
         var after = (await second.Client.GetGrain<IRequestSeriesGrain>(seriesId).GetView())!;
         Assert.Equal(before.NextDue, after.NextDue);
         Assert.Equal(before.Occurrences, after.Occurrences);
@@ -92,9 +89,5 @@ public sealed class RestartSurvivalTests : IDisposable
         return JsonSerializer.Serialize(parts);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => files.DisposeAsync();
 }

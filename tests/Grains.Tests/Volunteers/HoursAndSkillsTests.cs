@@ -74,9 +74,9 @@ public sealed class HoursAndSkillsTests(ClusterFixture fixture)
 
         var suggestions = await domain.Hub(hub).SuggestVolunteers(created.Value!.Id, 5);
 
-        Assert.Equal([nurse, other], suggestions.Select(s => s.Volunteer.Id));
+        Assert.Equal([nurse, other], suggestions.Select(s => s.Candidate.Id));
         Assert.Contains("Has the skill: First aid", suggestions[0].Reasons.Select(r => r.ToString()));
-        Assert.Equal(["First aid", "Wheelchair"], suggestions[0].Volunteer.Skills);
+        Assert.Equal(["First aid", "Wheelchair"], suggestions[0].Candidate.Skills);
         Assert.DoesNotContain(suggestions[1].Reasons, r => r.Key == "HasSkill");
     }
 

@@ -83,7 +83,7 @@ public sealed class FairRotationTests(FakeClockClusterFixture fixture)
         {
             var request = await domain.NewRequest(hub);
             await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == request.Id));
-            var top = (await domain.Hub(hub).SuggestVolunteers(request.Id, 1))[0].Volunteer.Id;
+            var top = (await domain.Hub(hub).SuggestVolunteers(request.Id, 1))[0].Candidate.Id;
             var grain = domain.RequestGrain(request.Id);
             var assigned = (await grain.Assign(new AssignCommand(request.Version, Domain.Sam, top))).Value!;
             var started = (await grain.Start(new RequestCommand(assigned.Version, Domain.Sam))).Value!;

@@ -43,16 +43,10 @@ public sealed partial class PublicAreaFormTests(PlainKestrelWithAreas world) : I
     public async Task Asking_in_a_listed_area_stores_the_areas_point_and_ignores_a_posted_position()
     {
         var need = "Bread for " + Guid.NewGuid().ToString("N")[..8];
-        var response = await Post("/ask", new()
+        var response = await Ask(world.Hub, need, "07700 900321", new()
         {
-            ["hub"] = world.Hub,
-            ["category"] = "Food",
-            ["urgency"] = "Normal",
-            ["need"] = need,
             ["place"] = "riverside",
             ["area"] = "",
-            ["name"] = "Maria",
-            ["phone"] = "07700 900321",
             ["latitude"] = "10",
             ["longitude"] = "10",
             ["location"] = "10,10",
@@ -71,17 +65,7 @@ public sealed partial class PublicAreaFormTests(PlainKestrelWithAreas world) : I
     public async Task Other_not_listed_keeps_the_typed_area_with_no_point()
     {
         var need = "Soup for " + Guid.NewGuid().ToString("N")[..8];
-        var response = await Post("/ask", new()
-        {
-            ["hub"] = world.Hub,
-            ["category"] = "Food",
-            ["urgency"] = "Normal",
-            ["need"] = need,
-            ["place"] = "",
-            ["area"] = "Behind the station",
-            ["name"] = "Maria",
-            ["phone"] = "07700 900322",
-        });
+        var response = await Ask(world.Hub, need, "07700 900322", new() { ["place"] = "", ["area"] = "Behind the station" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = await OnBoard(b => b.Requests.FirstOrDefault(r => r.Need == need));
         Assert.Equal("Behind the station", summary.Area);
@@ -92,16 +76,7 @@ public sealed partial class PublicAreaFormTests(PlainKestrelWithAreas world) : I
     public async Task An_area_of_another_hub_is_refused_and_nothing_is_stored()
     {
         var need = "Milk for " + Guid.NewGuid().ToString("N")[..8];
-        var response = await Post("/ask", new()
-        {
-            ["hub"] = world.PlainHub,
-            ["category"] = "Food",
-            ["urgency"] = "Normal",
-            ["need"] = need,
-            ["place"] = "Riverside",
-            ["name"] = "Maria",
-            ["phone"] = "07700 900323",
-        });
+        var response = await Ask(world.PlainHub, need, "07700 900323", new() { ["place"] = "Riverside" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Choose an area of the hub you chose", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.DoesNotContain((await world.App.Factory.Grains.GetGrain<IHubGrain>(world.PlainHub).GetSnapshot()).Requests, r => r.Need == need);
@@ -129,11 +104,23 @@ public sealed partial class PublicAreaFormTests(PlainKestrelWithAreas world) : I
         Assert.Equal(PlainKestrelWithAreas.OldTown.Point.Approximate(), offer.ApproximateLocation);
     }
 
+    /// <summary>Maria asks for food on /ask at <paramref name="hub"/>; <paramref name="where"/> says where (and whatever else a test posts).</summary>
+    private Task<HttpResponseMessage> Ask(string hub, string need, string phone, Dictionary<string, string> where)
+    {
+        where["hub"] = hub;
+        where["category"] = "Food";
+        where["urgency"] = "Normal";
+        where["need"] = need;
+        where["name"] = "Maria";
+        where["phone"] = phone;
+        return Post("/ask", where);
+    }
+
     private async Task<HttpResponseMessage> Post(string path, Dictionary<string, string> fields)
     {
         using var http = world.App.Client();
         var page = await http.GetAsync(new Uri(path, UriKind.Relative));
-        var cookie = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        var cookie = FormToken.Cookie(page);
         fields["__RequestVerificationToken"] = FormToken.In(await page.Content.ReadAsStringAsync());
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add("Cookie", cookie);

@@ -40,7 +40,7 @@ public sealed class OfferDialogComponentTests(WebAppFixture app) : IClassFixture
 
         var dialog = context.Render<OfferDialog>(p => p.Add(x => x.HubSlug, hub).Add(x => x.OfferId, offer.Id));
         dialog.WaitForAssertion(() => Assert.Contains("Rice", dialog.Find("textarea[data-testid=offer-description-input]").OuterHtml), TimeSpan.FromSeconds(10));
-        var elsewhere = await grains.GetGrain<IOfferGrain>(offer.Id).Edit(new EditOffer(offer.Version, new Actor("ana", "Ana")) { Quantity = 15 });
+        var elsewhere = await grains.GetGrain<IOfferGrain>(offer.Id).Edit(new EditOffer(offer.Version, new Actor("ana", "Ana"), new() { Quantity = 15 }));
         Assert.True(elsewhere.IsOk, elsewhere.Message);
         await dialog.Find("textarea[data-testid=offer-description-input]").ChangeAsync(new ChangeEventArgs { Value = "Brown rice" });
         await dialog.Find("[data-testid=offer-save]").ClickAsync(new MouseEventArgs());

@@ -42,7 +42,7 @@ public sealed class BodyCapTests(PlainKestrel world) : IClassFixture<PlainKestre
     {
         using var form = new HttpRequestMessage(HttpMethod.Get, "/ask");
         var page = await http.SendAsync(form);
-        var cookie = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        var cookie = FormToken.Cookie(page);
         var body = await new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = FormToken.In(await page.Content.ReadAsStringAsync()),

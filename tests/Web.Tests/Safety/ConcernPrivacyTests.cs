@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MutualAid.Safety;
 using MutualAid.Web.Safety;
+using MutualAid.Web.Tests.SignalR;
 
 namespace MutualAid.Web.Tests.Safety;
 
@@ -28,10 +28,8 @@ public sealed class ConcernPrivacyTests(ConcernPrivacyTests.VerboseWorld world) 
 
         using var coordinatorClient = await world.Client("coordinator");
         await using var connection = world.Factory.BoardConnection(coordinatorClient);
-        var frames = new ConcurrentQueue<string>();
-        connection.On<BoardDelta>("delta", d => frames.Enqueue(JsonSerializer.Serialize(d)));
-        await connection.StartAsync();
-        var before = JsonSerializer.Serialize(await connection.InvokeAsync<BoardSnapshot>("JoinHub", world.A));
+        var (snapshot, frames) = await connection.JoinRecording(world.A);
+        var before = snapshot.GetRawText();
 
         var raised = await (await world.As<ConcernService>("volunteer")).Raise(world.A, null, name, request.ReferenceCode, secret);
         Assert.True(raised.IsOk, raised.Message);

@@ -56,10 +56,7 @@ public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         var grains = app.Factory.Grains;
         var hub = await Seed.Hub(grains);
         var connection = await Connection(hub);
-        var raw = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        connection.On<System.Text.Json.JsonElement>("delta", d => raw.Enqueue(d.GetRawText()));
-        await connection.StartAsync();
-        var snapshot = await connection.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub);
+        var (snapshot, raw) = await connection.JoinRecording(hub);
 
         await Seed.Request(grains, hub);
         await Wait.Until(() => !raw.IsEmpty, "a delta arrives");

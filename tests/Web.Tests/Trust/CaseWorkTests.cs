@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using MutualAid.Web.Tests.SignalR;
 
 namespace MutualAid.Web.Tests.Trust;
 
@@ -80,10 +81,7 @@ public sealed class CaseWorkTests(TrustWorld world) : IClassFixture<TrustWorld>
     public async Task Notes_never_appear_in_a_board_snapshot_delta_export_or_api_answer_of_others(string role)
     {
         await using var connection = world.Factory.BoardConnection(await world.Client(role));
-        var deltas = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        connection.On<System.Text.Json.JsonElement>("delta", d => deltas.Enqueue(d.GetRawText()));
-        await connection.StartAsync();
-        var joined = await connection.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", world.A);
+        var (joined, deltas) = await connection.JoinRecording(world.A);
         var request = await RequestWithNote(forVolunteer: true);
         // A change after the note, so a delta for this request surely went out after it was written.
         var edited = await (await world.As<DispatchService>("dispatcher")).Edit(world.A, request.Id, new RequestChanges { Urgency = Urgency.High }, request.Version);

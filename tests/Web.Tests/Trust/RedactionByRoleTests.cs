@@ -1,3 +1,5 @@
+using MutualAid.Web.Tests.SignalR;
+
 namespace MutualAid.Web.Tests.Trust;
 
 public sealed class RedactionByRoleTests(TrustWorld world) : IClassFixture<TrustWorld>
@@ -77,10 +79,7 @@ public sealed class RedactionByRoleTests(TrustWorld world) : IClassFixture<Trust
     public async Task Every_role_gets_only_redacted_boards_and_deltas_over_signalr(string role)
     {
         await using var connection = world.Factory.BoardConnection(await world.Client(role));
-        var deltas = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        connection.On<System.Text.Json.JsonElement>("delta", d => deltas.Enqueue(d.GetRawText()));
-        await connection.StartAsync();
-        var snapshot = await connection.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", world.A);
+        var (snapshot, deltas) = await connection.JoinRecording(world.A);
         var request = await Seed.Request(world.Factory.Grains, world.A, phone: "07700 6" + Random.Shared.Next(10000, 99999));
         await Wait.Until(() => deltas.Any(d => d.Contains(request.Id.ToString(), StringComparison.Ordinal)), "the new request's delta");
 

@@ -1,7 +1,7 @@
-// The hub map (MapPage.razor) and the map of a hub's areas (HubAreasForm.razor). Leaflet and its cluster plugin are vendored under /lib and loaded
+// The hub map (MapPage.razor) and the map of a hub's areas (HubAreasForm.razor). Leaflet and its cluster plugin are vendored under /vendor and loaded
 // here, on first use, so no other page pays for them and nothing comes from another origin.
 
-const lib = (path) => new URL(`../lib/${path}`, import.meta.url).href;
+const vendored = (path) => new URL(`../vendor/${path}`, import.meta.url).href;
 let loading = null;
 
 function addScript(src) {
@@ -25,12 +25,12 @@ function addStyle(href) {
 
 function loadLeaflet() {
     if (!loading) {
-        addStyle(lib("leaflet/leaflet.css"));
-        addStyle(lib("leaflet.markercluster/MarkerCluster.css"));
-        addStyle(lib("leaflet.markercluster/MarkerCluster.Default.css"));
+        addStyle(vendored("leaflet/leaflet.css"));
+        addStyle(vendored("leaflet.markercluster/MarkerCluster.css"));
+        addStyle(vendored("leaflet.markercluster/MarkerCluster.Default.css"));
         // The plugin extends the global L, so it must run after Leaflet itself.
-        loading = (window.L ? Promise.resolve() : addScript(lib("leaflet/leaflet.js")))
-            .then(() => (window.L.MarkerClusterGroup ? undefined : addScript(lib("leaflet.markercluster/leaflet.markercluster.js"))))
+        loading = (window.L ? Promise.resolve() : addScript(vendored("leaflet/leaflet.js")))
+            .then(() => (window.L.MarkerClusterGroup ? undefined : addScript(vendored("leaflet.markercluster/leaflet.markercluster.js"))))
             .catch((error) => { loading = null; throw error; });
     }
     return loading;
