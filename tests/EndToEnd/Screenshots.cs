@@ -26,6 +26,8 @@ public static class Screenshots
     {
         ArgumentNullException.ThrowIfNull(page);
         var path = Path.Combine(Folder, name + ".png");
+        // On a busy machine the icon font can still be loading: a picture taken then spells the icons' names.
+        await page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
         await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
         return path;
     }

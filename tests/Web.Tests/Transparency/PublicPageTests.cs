@@ -108,7 +108,7 @@ public sealed class PublicPageTests(WebAppFixture app) : IClassFixture<WebAppFix
             Assert.Equal("3", Cell(html, "met-month"));
             Assert.Contains("<tr data-testid=\"needs-Food\"><td>Food</td><td class=\"n\">3</td><td class=\"n\">3</td><td class=\"n\">0</td></tr>", html, StringComparison.Ordinal);
             Assert.Equal("1", Cell(html, "open-total"));
-            Assert.Contains("1 critical request(s)", Cell(html, "critical-waiting"), StringComparison.Ordinal);
+            Assert.Equal("Critical requests waiting for a volunteer: 1.", Cell(html, "critical-waiting"));
             Assert.Contains("4.5 hours this week", Cell(html, "hours-given"), StringComparison.Ordinal);
             Assert.Equal("0.00 EUR", Cell(html, "money-in-total"));
             Assert.Equal("0.00 EUR", Cell(html, "money-out-total"));
