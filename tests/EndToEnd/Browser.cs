@@ -72,24 +72,3 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
-
-/// <summary>
-/// Tests that spend minutes waiting on the app's real durable reminders (one minute at the least).
-/// Their own app and browser, so xunit runs them beside the "browser" collection instead of after
-/// it: the wait overlaps other work, and their changes to the demo hubs' settings stay their own.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class WaitingBrowserCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser, waiting on reminders";
-}
-
-/// <summary>
-/// The same, for journeys from an empty network that wait on a reminder (their app is their own
-/// class fixture; this gives them a browser of their own), so they overlap the two above.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class WaitingJourneyCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser, journeys waiting on reminders";
-}

@@ -7,7 +7,7 @@ namespace MutualAid.EndToEnd;
 /// overdue on the board, then offers it to the region, where a neighbouring hub takes it in. Real
 /// durable reminders on the app's real clock, so this waits out the one-minute minimum twice.
 /// </summary>
-[Collection(WaitingBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class EscalationTests(BrowserFixture fixture)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(1);

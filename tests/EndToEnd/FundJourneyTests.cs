@@ -6,7 +6,7 @@ namespace MutualAid.EndToEnd;
 /// The hub fund from an empty network: a coordinator's reimbursement ask is refused to herself,
 /// approved by a second coordinator, and the hub's public page shows the money out.
 /// </summary>
-[Collection(WaitingBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class FundJourneyTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };

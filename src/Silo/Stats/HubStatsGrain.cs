@@ -62,7 +62,16 @@ public sealed partial class HubStatsGrain(
 
         if (S.Closed.TryGetValue(r.Id, out var closed))
         {
-            if (r.Version <= closed.Version || !r.IsOpen) return false; // late or repeated: counted already
+            if (r.Version <= closed.Version || !r.IsOpen)
+            {
+                // Late or repeated: counted already, except an assignment whose notice the end overtook
+                // (one-way notices may arrive out of order).
+                if (closed.Assigned || !WasGiven(r)) return false;
+                CountAssignment(r, r.CreatedAt);
+                S.Closed[r.Id] = closed with { Assigned = true };
+                return true;
+            }
+
             // Reopened: its first assignment and its arrival were counted; its next end will be.
             S.Closed.Remove(r.Id);
             S.Open[r.Id] = new TrackedRequest(r.Version, r.Category, r.CreatedAt, Assigned: true);
@@ -83,10 +92,9 @@ public sealed partial class HubStatsGrain(
             });
         }
 
-        var given = r.AssignedVolunteerId is not null || r.Status is RequestStatus.Assigned or RequestStatus.InProgress or RequestStatus.Fulfilled;
-        if (!tracked.Assigned && given)
+        if (!tracked.Assigned && WasGiven(r))
         {
-            Change(r.UpdatedAt, w => w with { Assigned = w.Assigned + 1, AssignTimes = StatsBuckets.With(w.AssignTimes, r.UpdatedAt - tracked.CreatedAt) });
+            CountAssignment(r, tracked.CreatedAt);
             tracked = tracked with { Assigned = true };
         }
 
@@ -100,11 +108,11 @@ public sealed partial class HubStatsGrain(
                     DeliverTimes = StatsBuckets.With(w.DeliverTimes, r.UpdatedAt - tracked.CreatedAt),
                     HoursGiven = w.HoursGiven + Math.Max(0, hoursGiven),
                 });
-                Close(r);
+                Close(r, tracked.Assigned);
                 break;
             case RequestStatus.Cancelled:
                 Change(r.UpdatedAt, w => w with { Cancelled = w.Cancelled + 1 });
-                Close(r);
+                Close(r, tracked.Assigned);
                 break;
             default:
                 S.Open[r.Id] = tracked;
@@ -114,10 +122,16 @@ public sealed partial class HubStatsGrain(
         return true;
     }
 
-    private void Close(RequestSummary r)
+    private static bool WasGiven(RequestSummary r) =>
+        r.AssignedVolunteerId is not null || r.Status is RequestStatus.Assigned or RequestStatus.InProgress or RequestStatus.Fulfilled;
+
+    private void CountAssignment(RequestSummary r, DateTimeOffset createdAt) =>
+        Change(r.UpdatedAt, w => w with { Assigned = w.Assigned + 1, AssignTimes = StatsBuckets.With(w.AssignTimes, r.UpdatedAt - createdAt) });
+
+    private void Close(RequestSummary r, bool assigned)
     {
         S.Open.Remove(r.Id);
-        S.Closed[r.Id] = new ClosedRequest(r.Version, r.UpdatedAt);
+        S.Closed[r.Id] = new ClosedRequest(r.Version, r.UpdatedAt) { Assigned = assigned };
         Trim(S.Closed, KeptClosed, c => c.At);
     }
 

@@ -34,7 +34,11 @@ public sealed class HubStatsState
 
 /// <summary>The version a request was counted to its end at, and when.</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.Silo.ClosedRequest")]
-public sealed record ClosedRequest([property: Id(0)] int Version, [property: Id(1)] DateTimeOffset At);
+public sealed record ClosedRequest([property: Id(0)] int Version, [property: Id(1)] DateTimeOffset At)
+{
+    /// <summary>Whether its assignment was counted: a cancellation can overtake the assignment's notice.</summary>
+    [Id(2)] public bool Assigned { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("MutualAid.Silo.TrackedRequest")]
 public sealed record TrackedRequest(

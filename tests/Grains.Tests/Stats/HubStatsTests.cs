@@ -28,15 +28,27 @@ public sealed class HubStatsTests(ClusterFixture fixture)
         return weeks;
     }
 
-    /// <summary>Feeds one request's life as the hub would: created, assigned after <paramref name="toAssign"/>, then delivered or cancelled.</summary>
+    /// <summary>
+    /// Feeds one request's life as the hub would: created, assigned after <paramref name="toAssign"/>, then
+    /// delivered or cancelled, each step counted before the next is sent (one-way notices from a client
+    /// may overtake each other), then late and repeated notices, which change nothing.
+    /// </summary>
     private static async Task Life(IHubStatsGrain stats, string hub, DateTimeOffset created, TimeSpan toAssign, TimeSpan toEnd, RequestStatus end,
         RequestCategory category = RequestCategory.Food, Urgency urgency = Urgency.Normal, double hours = 0)
     {
         var id = Guid.NewGuid();
-        await stats.RequestChanged(Summary(id, hub, 1, RequestStatus.New, created, created, category, urgency), 0);
-        await stats.RequestChanged(Summary(id, hub, 2, RequestStatus.Assigned, created, created + toAssign, category, urgency), 0);
-        await stats.RequestChanged(Summary(id, hub, 3, end, created, created + toEnd, category, urgency), hours);
-        // Late and repeated notices change nothing.
+        static (int Created, int Assigned, int Ended) Totals(IReadOnlyList<StatsWeek> weeks) =>
+            (weeks.Sum(w => w.CreatedTotal), weeks.Sum(w => w.Assigned), weeks.Sum(w => w.DeliveredTotal + w.Cancelled));
+        var before = Totals(await stats.GetWeeks());
+        async Task Step(RequestSummary summary, double given, Func<(int Created, int Assigned, int Ended), bool> counted)
+        {
+            await stats.RequestChanged(summary, given);
+            await Wait.Until(async () => counted(Totals(await stats.GetWeeks())), $"{summary.Status} counted");
+        }
+
+        await Step(Summary(id, hub, 1, RequestStatus.New, created, created, category, urgency), 0, t => t.Created == before.Created + 1);
+        await Step(Summary(id, hub, 2, RequestStatus.Assigned, created, created + toAssign, category, urgency), 0, t => t.Assigned == before.Assigned + 1);
+        await Step(Summary(id, hub, 3, end, created, created + toEnd, category, urgency), hours, t => t.Ended == before.Ended + 1);
         await stats.RequestChanged(Summary(id, hub, 2, RequestStatus.Assigned, created, created + toAssign, category, urgency), 0);
         await stats.RequestChanged(Summary(id, hub, 3, end, created, created + toEnd, category, urgency), hours);
     }
