@@ -20,12 +20,9 @@ public sealed record AddNote(
     [property: Id(0)] NoteKind Kind,
     [property: Id(1)] string Text,
     [property: Id(2)] bool ForVolunteer,
-    [property: Id(3)] Actor Actor) : IScopedCommand
+    [property: Id(3)] Actor Actor) : ScopedCommand
 {
     public const int MaxLength = 1000;
-
-    [Id(20)] public string? Hub { get; init; }
-    [Id(21)] public Guid? AsVolunteer { get; init; }
 
     public IReadOnlyList<FieldError> Validate()
     {
@@ -39,8 +36,4 @@ public sealed record AddNote(
 
 /// <summary>Whose contact log to read: with <see cref="AsVolunteer"/>, only that volunteer's own job, and only entries marked for them.</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.NoteScope")]
-public sealed record NoteScope : IScopedCommand
-{
-    [Id(20)] public string? Hub { get; init; }
-    [Id(21)] public Guid? AsVolunteer { get; init; }
-}
+public sealed record NoteScope : ScopedCommand;

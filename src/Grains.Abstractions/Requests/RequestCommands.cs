@@ -1,42 +1,28 @@
 namespace MutualAid.Requests;
 
-/// <summary>
-/// Every command after creation names the request version the caller saw, so a stale
-/// command is answered with a conflict rather than silently overwriting someone's work.
-/// </summary>
+/// <summary>A step of the lifecycle that needs nothing but an optional reason (accept, decline, start, cancel, reopen, ...).</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.RequestCommand")]
 public sealed record RequestCommand(
-    [property: Id(0)] int ExpectedVersion,
-    [property: Id(1)] Actor Actor,
-    [property: Id(2)] string? Reason = null) : IScopedCommand
-{
-    [Id(20)] public string? Hub { get; init; }
-    [Id(21)] public Guid? AsVolunteer { get; init; }
-}
+    int ExpectedVersion,
+    Actor Actor,
+    [property: Id(2)] string? Reason = null) : VersionedCommand(ExpectedVersion, Actor);
 
 [GenerateSerializer, Immutable, Alias("MutualAid.TriageCommand")]
 public sealed record TriageCommand(
-    [property: Id(0)] int ExpectedVersion,
-    [property: Id(1)] Actor Actor,
+    int ExpectedVersion,
+    Actor Actor,
     [property: Id(2)] Urgency? Urgency = null,
     [property: Id(3)] RequestCategory? Category = null,
-    [property: Id(4)] string? Reason = null) : IScopedCommand
-{
-    [Id(20)] public string? Hub { get; init; }
-    [Id(21)] public Guid? AsVolunteer { get; init; }
-}
+    [property: Id(4)] string? Reason = null) : VersionedCommand(ExpectedVersion, Actor);
 
 [GenerateSerializer, Immutable, Alias("MutualAid.AssignCommand")]
 public sealed record AssignCommand(
-    [property: Id(0)] int ExpectedVersion,
-    [property: Id(1)] Actor Actor,
+    int ExpectedVersion,
+    Actor Actor,
     [property: Id(2)] Guid VolunteerId,
     [property: Id(3)] double EstimatedHours = 1,
-    [property: Id(4)] string? Reason = null) : IScopedCommand
+    [property: Id(4)] string? Reason = null) : VersionedCommand(ExpectedVersion, Actor)
 {
-    [Id(20)] public string? Hub { get; init; }
-    [Id(21)] public Guid? AsVolunteer { get; init; }
-
     /// <summary>
     /// A coordinator's reason for assigning past the volunteer's own limits (load, weekly hours,
     /// rest). Recorded in the audit. Only coordinators may send it; the web tier checks.
@@ -50,37 +36,26 @@ public sealed record AssignCommand(
 /// <summary>Closes a duplicate request as merged into the one that survives.</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.MergeCommand")]
 public sealed record MergeCommand(
-    [property: Id(0)] int ExpectedVersion,
-    [property: Id(1)] Actor Actor,
+    int ExpectedVersion,
+    Actor Actor,
     [property: Id(2)] Guid SurvivorId,
-    [property: Id(3)] string SurvivorReference) : IScopedCommand
-{
-    [Id(20)] public string? Hub { get; init; }
-    [Id(21)] public Guid? AsVolunteer { get; init; }
-}
+    [property: Id(3)] string SurvivorReference) : VersionedCommand(ExpectedVersion, Actor);
 
 /// <summary>A volunteer claims a request for themselves (self-service).</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.ClaimCommand")]
 public sealed record ClaimCommand(
-    [property: Id(0)] int ExpectedVersion,
-    [property: Id(1)] Actor Actor,
+    int ExpectedVersion,
+    Actor Actor,
     [property: Id(2)] Guid VolunteerId,
-    [property: Id(3)] double EstimatedHours = 1) : IScopedCommand
-{
-    [Id(20)] public string? Hub { get; init; }
-    [Id(21)] public Guid? AsVolunteer { get; init; }
-}
+    [property: Id(3)] double EstimatedHours = 1) : VersionedCommand(ExpectedVersion, Actor);
 
 [GenerateSerializer, Immutable, Alias("MutualAid.FulfilCommand")]
 public sealed record FulfilCommand(
-    [property: Id(0)] int ExpectedVersion,
-    [property: Id(1)] Actor Actor,
+    int ExpectedVersion,
+    Actor Actor,
     [property: Id(2)] double HoursGiven,
-    [property: Id(3)] string? Reason = null) : IScopedCommand
+    [property: Id(3)] string? Reason = null) : VersionedCommand(ExpectedVersion, Actor)
 {
-    [Id(20)] public string? Hub { get; init; }
-    [Id(21)] public Guid? AsVolunteer { get; init; }
-
     /// <summary>A quarter of an hour is the least a job is banked as; a day is the most one delivery can take.</summary>
     public const double MinHours = 0.25;
 
@@ -92,22 +67,14 @@ public sealed record FulfilCommand(
 /// <summary>A hub takes over a request another hub offered to the region.</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.TransferCommand")]
 public sealed record TransferCommand(
-    [property: Id(0)] int ExpectedVersion,
-    [property: Id(1)] Actor Actor,
+    int ExpectedVersion,
+    Actor Actor,
     [property: Id(2)] string ToHubSlug,
-    [property: Id(3)] string? Reason = null) : IScopedCommand
-{
-    [Id(20)] public string? Hub { get; init; }
-    [Id(21)] public Guid? AsVolunteer { get; init; }
-}
+    [property: Id(3)] string? Reason = null) : VersionedCommand(ExpectedVersion, Actor);
 
 [GenerateSerializer, Immutable, Alias("MutualAid.EscalateCommand")]
 public sealed record EscalateCommand(
-    [property: Id(0)] int ExpectedVersion,
-    [property: Id(1)] Actor Actor,
+    int ExpectedVersion,
+    Actor Actor,
     [property: Id(2)] string RegionSlug,
-    [property: Id(3)] string Reason) : IScopedCommand
-{
-    [Id(20)] public string? Hub { get; init; }
-    [Id(21)] public Guid? AsVolunteer { get; init; }
-}
+    [property: Id(3)] string Reason) : VersionedCommand(ExpectedVersion, Actor);

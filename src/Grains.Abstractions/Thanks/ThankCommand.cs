@@ -9,13 +9,10 @@ public sealed record ThankCommand(
     [property: Id(0)] Guid NoteId,
     [property: Id(1)] ThanksFrom From,
     [property: Id(2)] string Text,
-    [property: Id(3)] Actor Actor) : Requests.IScopedCommand
+    [property: Id(3)] Actor Actor) : Requests.ScopedCommand
 {
     /// <summary>How many notes one request may carry from the person helped: enough to say it, not enough to flood a volunteer.</summary>
     public const int MaxPerRequest = 5;
-
-    [Id(20)] public string? Hub { get; init; }
-    [Id(21)] public Guid? AsVolunteer { get; init; }
 
     public IReadOnlyList<FieldError> Validate()
     {

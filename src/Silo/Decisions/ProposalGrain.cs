@@ -90,15 +90,7 @@ public sealed partial class ProposalGrain(
     {
         var before = state.State.View;
         state.State.View = view;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.View = before;
-            throw;
-        }
+        await state.WriteOrUndo(() => state.State.View = before);
 
         // The list is a leaf; telling it again after a lost call is harmless (it keeps the newest).
         await GrainFactory.GetGrain<IHubDecisionsGrain>(view.HubSlug).Track(view.Summarise());

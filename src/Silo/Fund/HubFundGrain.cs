@@ -110,15 +110,7 @@ public sealed partial class HubFundGrain(
     private async Task<Result<FundEntry>> Append(FundEntry line)
     {
         Entries.Add(line);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            Entries.RemoveAt(Entries.Count - 1);
-            throw;
-        }
+        await state.WriteOrUndo(() => Entries.RemoveAt(Entries.Count - 1));
 
         LogEntry(logger, Hub, line.Id, line.Kind, line.RecordedBy.UserId);
         return Result<FundEntry>.Ok(line);

@@ -95,16 +95,7 @@ public sealed partial class OfferGrain(
             ExpiryArmed = await ArmExpiry(before, view),
             MovedFrom = movedFrom ?? before.MovedFrom,
         };
-        state.State = upcoming;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = before;
-            throw;
-        }
+        await state.WriteOrKeep(upcoming);
 
         if (before.ExpiryArmed && !upcoming.ExpiryArmed) await UnregisterExpiry();
         await TellRegion(before.View, view);

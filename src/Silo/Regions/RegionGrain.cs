@@ -50,33 +50,36 @@ public sealed class RegionGrain(
         await Save(registerWithNetwork: false);
     }
 
-    public async Task ReceiveEscalation(EscalatedRequest escalation)
+    public Task ReceiveEscalation(EscalatedRequest escalation)
     {
         ArgumentNullException.ThrowIfNull(escalation);
-        S.Name ??= Slug;
-        S.Escalations.RemoveAll(e => e.Request.Id == escalation.Request.Id);
-        S.Escalations.Add(escalation);
-        await Save(registerWithNetwork: false);
+        return Keep(S.Escalations, escalation, e => e.Request.Id == escalation.Request.Id);
     }
 
-    public async Task WithdrawEscalation(Guid requestId)
-    {
-        if (S.Escalations.RemoveAll(e => e.Request.Id == requestId) > 0) await Save(registerWithNetwork: false);
-    }
+    public Task WithdrawEscalation(Guid requestId) => Drop(S.Escalations, e => e.Request.Id == requestId);
 
-    public async Task ReceiveSharedOffer(SharedOffer offer)
+    public Task ReceiveSharedOffer(SharedOffer offer)
     {
         ArgumentNullException.ThrowIfNull(offer);
-        if (S.SharedOffers.Exists(o => o.Offer.Id == offer.Offer.Id && o.Offer.Version >= offer.Offer.Version)) return; // repeated or late
-        S.Name ??= Slug;
-        S.SharedOffers.RemoveAll(o => o.Offer.Id == offer.Offer.Id);
-        S.SharedOffers.Add(offer);
-        await Save(registerWithNetwork: false);
+        if (S.SharedOffers.Exists(o => o.Offer.Id == offer.Offer.Id && o.Offer.Version >= offer.Offer.Version)) return Task.CompletedTask; // repeated or late
+        return Keep(S.SharedOffers, offer, o => o.Offer.Id == offer.Offer.Id);
     }
 
-    public async Task WithdrawSharedOffer(Guid offerId)
+    public Task WithdrawSharedOffer(Guid offerId) => Drop(S.SharedOffers, o => o.Offer.Id == offerId);
+
+    /// <summary>Puts an item in one of the region's inboxes in place of an earlier copy of it (an escalation or share may come again).</summary>
+    private Task Keep<T>(List<T> inbox, T item, Predicate<T> same)
     {
-        if (S.SharedOffers.RemoveAll(o => o.Offer.Id == offerId) > 0) await Save(registerWithNetwork: false);
+        S.Name ??= Slug;
+        inbox.RemoveAll(same);
+        inbox.Add(item);
+        return Save(registerWithNetwork: false);
+    }
+
+    /// <summary>Takes an item out of an inbox; writes only when it was there.</summary>
+    private async Task Drop<T>(List<T> inbox, Predicate<T> match)
+    {
+        if (inbox.RemoveAll(match) > 0) await Save(registerWithNetwork: false);
     }
 
     public Task<RegionOverview?> Subscribe(IRegionObserver observer)

@@ -64,20 +64,7 @@ public sealed partial class RequestGrain
         return Result<RequestView>.Ok(view);
     }
 
-    private async Task Write(RequestState next)
-    {
-        var before = state.State;
-        state.State = next;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = before;
-            throw;
-        }
-    }
+    private Task Write(RequestState next) => state.WriteOrKeep(next);
 
     /// <summary>Registers the reminder when it is due at a new time (or was not registered); answers whether it will be armed.</summary>
     private async Task<bool> ArmBeforeWrite(string reminder, bool armed, DateTimeOffset? previousDue, DateTimeOffset? due)

@@ -65,16 +65,7 @@ public sealed partial class ConcernGrain(
     {
         var before = state.State.View;
         state.State.View = view;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.View = before;
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteOrUndo(() => state.State.View = before);
 
         // The list is a leaf and holds no words; tracking again after a lost call is harmless.
         await GrainFactory.GetGrain<IHubConcernsGrain>(view.Raised.HubSlug).Track(new ConcernSummary(view.Id, view.RaisedAt, view.Stage, view.Steps[^1].At));

@@ -92,15 +92,7 @@ public sealed class TimeBankGrain(
 
         var kept = transfer with { Reason = transfer.Reason.Trim(), At = clock.GetUtcNow() };
         state.State.Transfers.Add(kept);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.Transfers.Remove(kept);
-            throw;
-        }
+        await state.WriteOrUndo(() => state.State.Transfers.Remove(kept));
 
         return Result<HoursTransfer>.Ok(kept);
     }

@@ -29,4 +29,14 @@ public sealed class CurrentUser(Access access)
     }
 
     public Task<bool> Can(Ability permission, string? hub, string? region = null) => access.Can(Principal, permission, hub, region);
+
+    /// <summary>
+    /// A read of <paramref name="hub"/>'s grains for a person who may <paramref name="permission"/> there;
+    /// anyone else is refused with <paramref name="refusal"/> (which may name the hub) before any grain is asked.
+    /// </summary>
+    public async Task<Result<T>> Read<T>(Ability permission, string hub, Reason refusal, Func<Task<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return await Can(permission, hub) ? Result<T>.Ok(await read()) : Result<T>.Refused(refusal, hub);
+    }
 }

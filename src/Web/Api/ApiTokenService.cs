@@ -16,10 +16,8 @@ public sealed partial class ApiTokenService(IGrainFactory grains, CurrentUser us
 {
     public Task<bool> MayManage(string hub) => access.Can(user.Principal, Ability.ManageApiTokens, hub);
 
-    public async Task<Result<IReadOnlyList<ApiTokenView>>> List(string hub) =>
-        await MayManage(hub)
-            ? Result<IReadOnlyList<ApiTokenView>>.Ok(await grains.GetGrain<IHubApiTokensGrain>(hub).List())
-            : Result<IReadOnlyList<ApiTokenView>>.Refused(Reason.NotPossibleHere);
+    public Task<Result<IReadOnlyList<ApiTokenView>>> List(string hub) =>
+        user.Read(Ability.ManageApiTokens, hub, Reason.NotPossibleHere, grains.GetGrain<IHubApiTokensGrain>(hub).List);
 
     /// <summary>Makes the secret here, hands the grains only its hash, and gives the secret back once.</summary>
     public async Task<Result<IssuedApiToken>> Issue(string hub, string? name, ApiTokenScope scope)

@@ -16,10 +16,8 @@ public sealed class DecisionService(IGrainFactory grains, CurrentUser user, Time
 
     public string Me => user.Actor.UserId;
 
-    public async Task<Result<IReadOnlyList<ProposalSummary>>> Proposals(string hub) =>
-        await MayTakePart(hub)
-            ? Result<IReadOnlyList<ProposalSummary>>.Ok(await grains.GetGrain<IHubDecisionsGrain>(hub).Proposals())
-            : Result<IReadOnlyList<ProposalSummary>>.Refused(Reason.DecisionNotMember, hub);
+    public Task<Result<IReadOnlyList<ProposalSummary>>> Proposals(string hub) =>
+        user.Read(Ability.TakePartInDecisions, hub, Reason.DecisionNotMember, grains.GetGrain<IHubDecisionsGrain>(hub).Proposals);
 
     public async Task<Result<ProposalView>> Get(string hub, Guid id)
     {
@@ -46,10 +44,8 @@ public sealed class DecisionService(IGrainFactory grains, CurrentUser user, Time
         return await grains.GetGrain<IProposalGrain>(id).Vote(option, objection, user.Actor);
     }
 
-    public async Task<Result<IReadOnlyList<AssemblyMinutes>>> Minutes(string hub) =>
-        await MayTakePart(hub)
-            ? Result<IReadOnlyList<AssemblyMinutes>>.Ok(await grains.GetGrain<IHubDecisionsGrain>(hub).Minutes())
-            : Result<IReadOnlyList<AssemblyMinutes>>.Refused(Reason.DecisionNotMember, hub);
+    public Task<Result<IReadOnlyList<AssemblyMinutes>>> Minutes(string hub) =>
+        user.Read(Ability.TakePartInDecisions, hub, Reason.DecisionNotMember, grains.GetGrain<IHubDecisionsGrain>(hub).Minutes);
 
     public async Task<Result<AssemblyMinutes>> RecordMinutes(string hub, DateOnly heldOn, string text, string decision)
     {

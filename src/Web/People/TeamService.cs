@@ -33,10 +33,8 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
         return Result<IReadOnlyList<TeamMember>>.Ok(members);
     }
 
-    public async Task<Result<IReadOnlyList<PendingInvitation>>> PendingLinks(string hub) =>
-        await MayManage(hub)
-            ? Result<IReadOnlyList<PendingInvitation>>.Ok(await grains.GetGrain<IPendingInvitationsGrain>(hub).List())
-            : Result<IReadOnlyList<PendingInvitation>>.Refused(Reason.NotPossibleHere);
+    public Task<Result<IReadOnlyList<PendingInvitation>>> PendingLinks(string hub) =>
+        user.Read(Ability.ManageTeam, hub, Reason.NotPossibleHere, grains.GetGrain<IPendingInvitationsGrain>(hub).List);
 
     public async Task<Result<Invitation>> RevokeLink(string hub, string key)
     {

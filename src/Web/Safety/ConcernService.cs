@@ -61,10 +61,8 @@ public sealed partial class ConcernService(IGrainFactory grains, CurrentUser use
         return await Raise(concern);
     }
 
-    public async Task<Result<IReadOnlyList<ConcernSummary>>> List(string hub) =>
-        await MayHandle(hub)
-            ? Result<IReadOnlyList<ConcernSummary>>.Ok(await grains.GetGrain<IHubConcernsGrain>(hub).List())
-            : Result<IReadOnlyList<ConcernSummary>>.Refused(Reason.NotSafeguarding, hub);
+    public Task<Result<IReadOnlyList<ConcernSummary>>> List(string hub) =>
+        user.Read(Ability.HandleConcerns, hub, Reason.NotSafeguarding, grains.GetGrain<IHubConcernsGrain>(hub).List);
 
     public async Task<Result<ConcernView>> Get(string hub, Guid id)
     {

@@ -17,8 +17,7 @@ public sealed partial class VettingService(IGrainFactory grains, CurrentUser use
 {
     public Task<bool> MayManage(string hub) => user.Can(Ability.ManageVetting, hub);
 
-    public async Task<Result<VettingPolicy>> Policy(string hub) =>
-        await MayManage(hub) ? Result<VettingPolicy>.Ok(await Safety(hub).GetPolicy()) : Result<VettingPolicy>.Refused(Reason.NotACoordinator, hub);
+    public Task<Result<VettingPolicy>> Policy(string hub) => user.Read(Ability.ManageVetting, hub, Reason.NotACoordinator, Safety(hub).GetPolicy);
 
     public async Task<Result<VettingPolicy>> SavePolicy(string hub, VettingPolicy policy)
     {

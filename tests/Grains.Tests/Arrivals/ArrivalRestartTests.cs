@@ -2,16 +2,14 @@ namespace MutualAid.Grains.Tests.Arrivals;
 
 /// <summary>The alarm and its reminder are on disk: a full restart of the silo keeps both.</summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class ArrivalRestartTests : IAsyncDisposable
+public sealed class ArrivalRestartTests : SqliteRestartTest
 {
-    private readonly SqliteTestStore files = new();
-
     [Fact]
     public async Task An_open_alarm_and_its_escalation_reminder_survive_a_full_restart()
     {
         var requestId = Guid.NewGuid();
         string hub;
-        await using (var first = await files.StartSilo("arrival-restart"))
+        await using (var first = await Start("arrival-restart"))
         {
             var world = new ArrivalWorld(first.Client);
             hub = await world.NewHub(arrivals: ArrivalWorld.QuickTimers with { EscalateAfter = TimeSpan.FromHours(1) });
@@ -25,7 +23,7 @@ public sealed class ArrivalRestartTests : IAsyncDisposable
             await first.StopAllSilosAsync();
         }
 
-        await using var second = await files.StartSilo("arrival-restart");
+        await using var second = await Start("arrival-restart");
         var after = new Domain(second.Client);
         var board = await after.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == requestId));
         Assert.True(board.Requests.Single(r => r.Id == requestId).AlarmOpen); // a board opened after the restart shows it
@@ -36,6 +34,4 @@ public sealed class ArrivalRestartTests : IAsyncDisposable
         Assert.True(view.Arrival.EscalateAt > DateTimeOffset.UtcNow);
         await second.StopAllSilosAsync();
     }
-
-    public ValueTask DisposeAsync() => files.DisposeAsync();
 }

@@ -4,7 +4,7 @@ namespace MutualAid.Grains.Tests.Decisions;
 
 /// <summary>The deadline is a durable reminder: a silo stopped before it and started after still closes the proposal with its tally.</summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class ProposalRestartTests() : SqliteRestartTest("proposal")
+public sealed class ProposalRestartTests : SqliteRestartTest
 {
     [Fact]
     public async Task A_proposal_closes_at_its_deadline_with_the_right_tally_after_a_full_restart()

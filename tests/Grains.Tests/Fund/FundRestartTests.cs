@@ -4,7 +4,7 @@ namespace MutualAid.Grains.Tests.Fund;
 
 /// <summary>The ledger is on disk: after a full restart it holds the same lines, and an ask paid before it stays paid once.</summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class FundRestartTests() : SqliteRestartTest("fund")
+public sealed class FundRestartTests : SqliteRestartTest
 {
     [Fact]
     public async Task The_ledger_and_its_approvals_survive_a_full_restart()

@@ -1,24 +1,23 @@
 namespace MutualAid.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// A test that stops a whole SQLite silo and starts another on the same file: its own folder,
-/// removed afterwards. Tests deriving from it join <see cref="SqliteTestSilo.Collection"/>.
+/// A test that stops a whole SQLite silo and starts another on the same file (see
+/// <see cref="SqliteTestStore"/>, which removes the file afterwards). Tests deriving from it join
+/// <see cref="SqliteTestSilo.Collection"/>.
 /// </summary>
-public abstract class SqliteRestartTest(string name) : IDisposable
+public abstract class SqliteRestartTest : IAsyncDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), $"mutualaid-{name}-{Guid.NewGuid():N}");
+    private readonly SqliteTestStore files = new();
 
     /// <summary>A silo on this test's file; the same <paramref name="serviceId"/> finds what an earlier start wrote.</summary>
-    protected Task<TestCluster> Start(string serviceId)
-    {
-        SqliteTestSilo.DatabasePath = Path.Combine(folder, "mutualaid.db");
-        return TestClusters.Start<SqliteTestSilo>(serviceId: serviceId);
-    }
+    protected Task<TestCluster> Start(string serviceId) => files.StartSilo(serviceId);
 
-    public void Dispose()
+    /// <summary>As <see cref="Start(string)"/>, set up by a configurator of the test's own.</summary>
+    protected Task<TestCluster> Start<TSilo>(string serviceId) where TSilo : ISiloConfigurator, new() => files.StartSilo<TSilo>(serviceId);
+
+    public async ValueTask DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        await files.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }

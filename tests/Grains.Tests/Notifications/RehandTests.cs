@@ -11,17 +11,15 @@ namespace MutualAid.Grains.Tests.Notifications;
 /// the message again, and the outbox holds exactly one. The embedded store, as in production.
 /// </summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class RehandTests : IAsyncDisposable
+public sealed class RehandTests : SqliteRestartTest
 {
-    private readonly SqliteTestStore files = new();
-
     [Fact]
     public async Task A_message_the_outbox_never_kept_is_handed_again_after_a_restart_and_kept_once()
     {
         var hub = "rehand";
         var requestId = Guid.NewGuid();
 
-        await using (var first = await files.StartSilo<BrokenOutboxSilo>("rehand"))
+        await using (var first = await Start<BrokenOutboxSilo>("rehand"))
         {
             var domain = new Domain(first.Client);
             await domain.NewHub(slug: hub);
@@ -31,7 +29,7 @@ public sealed class RehandTests : IAsyncDisposable
             await first.StopAllSilosAsync();
         }
 
-        await using var second = await files.StartSilo("rehand");
+        await using var second = await Start("rehand");
         var outbox = second.Client.GetGrain<IOutboxGrain>(hub);
         var table = ((InProcessSiloHandle)second.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
         Assert.NotNull(await table.ReadRow(second.Client.GetGrain<IRequestGrain>(requestId).GetGrainId(), HubDelivery.ReminderName)); // still owed
@@ -47,8 +45,6 @@ public sealed class RehandTests : IAsyncDisposable
         Assert.Equal(OutboundMessage.KeyFor(requestId.ToString("N"), 1, MessageKind.RequestReceived, Recipient.Requester(requestId)), kept.Key);
         await second.StopAllSilosAsync();
     }
-
-    public ValueTask DisposeAsync() => files.DisposeAsync();
 
     /// <summary>The embedded store, except that every outbox write fails (as a store outage would).</summary>
     private sealed class BrokenOutboxSilo : ISiloConfigurator

@@ -7,6 +7,24 @@ public sealed class ScopedCommandTests(ClusterFixture fixture)
     private readonly Domain domain = new(fixture.Grains);
 
     [Fact]
+    public void The_scope_and_version_every_command_inherits_cross_the_orleans_serializer()
+    {
+        // In one silo an immutable argument is passed by reference, so the cluster tests never serialize a command.
+        using var services = new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(VersionedCommand).Assembly)).BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
+        var volunteer = Guid.NewGuid();
+        VersionedCommand[] commands =
+        [
+            new AssignCommand(7, Domain.Sam, volunteer, 2, "nearest") { Hub = "north", AsVolunteer = volunteer, OverrideLimits = "urgent" },
+            new EditRequest(3, Domain.Ana, new RequestChanges { Need = "Bread" }) { Hub = "south" },
+        ];
+
+        foreach (var command in commands) Assert.Equal(command, serializer.Deserialize<VersionedCommand>(serializer.SerializeToArray(command)));
+        var note = new AddNote(NoteKind.Called, "Rang back", false, Domain.Sam) { Hub = "north", AsVolunteer = volunteer };
+        Assert.Equal(note, serializer.Deserialize<AddNote>(serializer.SerializeToArray(note)));
+    }
+
+    [Fact]
     public async Task A_command_for_another_hub_is_not_found_and_changes_nothing()
     {
         var (hub, request, grain) = await domain.HubWithRequest();

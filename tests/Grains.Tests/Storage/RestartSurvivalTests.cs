@@ -2,10 +2,8 @@ namespace MutualAid.Grains.Tests.Storage;
 
 /// <summary>Stop the whole silo, start a new one on the same SQLite file: everything is as it was.</summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class RestartSurvivalTests : IAsyncDisposable
+public sealed class RestartSurvivalTests : SqliteRestartTest
 {
-    private readonly SqliteTestStore files = new();
-
     [Fact]
     public async Task Requests_volunteers_offers_boards_and_deadlines_survive_a_full_restart()
     {
@@ -13,7 +11,7 @@ public sealed class RestartSurvivalTests : IAsyncDisposable
         Guid volunteerId = Guid.NewGuid(), offerId = Guid.NewGuid(), assignedId = Guid.NewGuid(), waitingId = Guid.NewGuid();
         string before;
 
-        await using (var first = await files.StartSilo("restart-survival"))
+        await using (var first = await Start("restart-survival"))
         {
             var domain = new Domain(first.Client);
             await domain.NewHub("city", hub);
@@ -30,7 +28,7 @@ public sealed class RestartSurvivalTests : IAsyncDisposable
             await first.StopAllSilosAsync();
         }
 
-        await using var second = await files.StartSilo("restart-survival");
+        await using var second = await Start("restart-survival");
         var after = await Describe(second.Client, hub, [assignedId, waitingId], volunteerId, offerId);
         var keptVersion = long.Parse(before[(before.LastIndexOf(',') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(before[..before.LastIndexOf(',')], after[..after.LastIndexOf(',')]);
@@ -49,7 +47,7 @@ public sealed class RestartSurvivalTests : IAsyncDisposable
     {
         var seriesId = Guid.NewGuid();
         SeriesView before;
-        await using (var first = await files.StartSilo("restart-survival"))
+        await using (var first = await Start("restart-survival"))
         {
             var domain = new Domain(first.Client);
             var hub = await domain.NewHub();
@@ -59,7 +57,7 @@ public sealed class RestartSurvivalTests : IAsyncDisposable
             await first.StopAllSilosAsync();
         }
 
-        await using var second = await files.StartSilo("restart-survival");
+        await using var second = await Start("restart-survival");
         var after = (await second.Client.GetGrain<IRequestSeriesGrain>(seriesId).GetView())!;
         Assert.Equal(before.NextDue, after.NextDue);
         Assert.Equal(before.Occurrences, after.Occurrences);
@@ -88,6 +86,4 @@ public sealed class RestartSurvivalTests : IAsyncDisposable
         parts.Add(board.Version);
         return JsonSerializer.Serialize(parts);
     }
-
-    public ValueTask DisposeAsync() => files.DisposeAsync();
 }

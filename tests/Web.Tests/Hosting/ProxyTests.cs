@@ -1,7 +1,7 @@
 namespace MutualAid.Web.Tests.Hosting;
 
-/// <summary>The app behind nginx on this machine: 127.0.0.1 is the known proxy, in Production (where HSTS is on).</summary>
-public sealed class BehindKnownProxy : IAsyncLifetime
+/// <summary>The app in Production (where HSTS is on) trusting one proxy address, with a public-form budget of ten a minute.</summary>
+public abstract class BehindProxy(string knownProxy) : IAsyncLifetime
 {
     public KestrelApp App { get; private set; } = null!;
 
@@ -10,7 +10,7 @@ public sealed class BehindKnownProxy : IAsyncLifetime
         App = KestrelApp.Start(new Dictionary<string, string>
         {
             ["environment"] = "Production",
-            ["MutualAid:Proxy:KnownProxies:0"] = "127.0.0.1",
+            ["MutualAid:Proxy:KnownProxies:0"] = knownProxy,
             ["MutualAid:PublicFormPermits"] = "10",
             ["MutualAid:PublicFormWindowSeconds"] = "60",
         });
@@ -19,6 +19,9 @@ public sealed class BehindKnownProxy : IAsyncLifetime
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }
+
+/// <summary>The app behind nginx on this machine: 127.0.0.1 is the known proxy.</summary>
+public sealed class BehindKnownProxy() : BehindProxy("127.0.0.1");
 
 public sealed partial class ProxyTests(BehindKnownProxy world) : IClassFixture<BehindKnownProxy>
 {
@@ -122,24 +125,7 @@ public sealed partial class ProxyTests(BehindKnownProxy world) : IClassFixture<B
 }
 
 /// <summary>The app told to trust only 10.9.9.9: requests from 127.0.0.1 come from an unknown proxy.</summary>
-public sealed class BehindUnknownProxy : IAsyncLifetime
-{
-    public KestrelApp App { get; private set; } = null!;
-
-    public Task InitializeAsync()
-    {
-        App = KestrelApp.Start(new Dictionary<string, string>
-        {
-            ["environment"] = "Production",
-            ["MutualAid:Proxy:KnownProxies:0"] = "10.9.9.9",
-            ["MutualAid:PublicFormPermits"] = "10",
-            ["MutualAid:PublicFormWindowSeconds"] = "60",
-        });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await App.DisposeAsync();
-}
+public sealed class BehindUnknownProxy() : BehindProxy("10.9.9.9");
 
 public sealed class UnknownProxyTests(BehindUnknownProxy world) : IClassFixture<BehindUnknownProxy>
 {

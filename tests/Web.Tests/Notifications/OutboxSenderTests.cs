@@ -64,12 +64,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     public async Task A_volunteers_email_carries_the_address_only_while_the_job_is_still_theirs()
     {
         var hub = await DaytimeHub();
-        var volunteer = Guid.NewGuid();
-        Assert.True((await Grains.GetGrain<IVolunteerGrain>(volunteer).Register(new VolunteerProfile("Rosa Diaz", [hub], [RequestCategory.Food], ["English"], true, 3, 10)
-        {
-            Contact = new ContactDetails("Rosa Diaz", null, "rosa@example.org", null),
-            NotifyBy = [Channel.Email],
-        }, Seed.Sam)).IsOk);
+        var volunteer = await EmailedVolunteer(hub, "Rosa Diaz", "English", "rosa@example.org");
         var kept = await Seed.Request(Grains, hub, phone: "07700 900201");
         var dropped = await Seed.Request(Grains, hub, phone: "07700 900202");
         await Grains.GetGrain<IRequestGrain>(kept.Id).Assign(new AssignCommand(kept.Version, Seed.Sam, volunteer));
@@ -96,12 +91,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     public async Task A_volunteer_who_reads_Spanish_is_offered_the_job_in_Spanish()
     {
         var hub = await DaytimeHub();
-        var volunteer = Guid.NewGuid();
-        Assert.True((await Grains.GetGrain<IVolunteerGrain>(volunteer).Register(new VolunteerProfile("Luis Romero", [hub], [RequestCategory.Food], ["Español"], true, 3, 10)
-        {
-            Contact = new ContactDetails("Luis Romero", null, "luis@example.org", null),
-            NotifyBy = [Channel.Email],
-        }, Seed.Sam)).IsOk);
+        var volunteer = await EmailedVolunteer(hub, "Luis Romero", "Español", "luis@example.org");
         var request = await Seed.Request(Grains, hub, phone: "07700 900301");
         await Grains.GetGrain<IRequestGrain>(request.Id).Assign(new AssignCommand(request.Version, Seed.Sam, volunteer));
 
@@ -153,6 +143,18 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         var grain = Grains.GetGrain<IHubGrain>(hub);
         Assert.True((await grain.Configure((await grain.GetSettings())! with { TimeZoneId = zone }, Seed.Sam)).IsOk);
         return hub;
+    }
+
+    /// <summary>A volunteer of the hub who reads <paramref name="language"/> and is told of jobs by email only.</summary>
+    private async Task<Guid> EmailedVolunteer(string hub, string name, string language, string email)
+    {
+        var volunteer = Guid.NewGuid();
+        Assert.True((await Grains.GetGrain<IVolunteerGrain>(volunteer).Register(new VolunteerProfile(name, [hub], [RequestCategory.Food], [language], true, 3, 10)
+        {
+            Contact = new ContactDetails(name, null, email, null),
+            NotifyBy = [Channel.Email],
+        }, Seed.Sam)).IsOk);
+        return volunteer;
     }
 
     /// <summary>Waits until the grains have handed <paramref name="count"/> messages to the outbox, then runs one sender pass.</summary>
