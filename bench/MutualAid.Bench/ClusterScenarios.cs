@@ -24,8 +24,9 @@ internal sealed record ProcessRow(string Name, int Boards, double Watchers, doub
 internal static class ClusterScenarios
 {
     /// <remarks>
-    /// Order: boards connect; an idle window (no commands) gives each process's standing cost; the
-    /// load runs unmeasured for <paramref name="warmUp"/>, then measured for <paramref name="duration"/>.
+    /// Order: boards connect; the load runs unmeasured for <paramref name="warmUp"/>, then measured
+    /// for <paramref name="duration"/>; then an idle window (boards still connected, no commands)
+    /// gives each process's standing cost, which "net" figures take out.
     /// Hubs start a fraction of an interval apart so their commands do not arrive in bursts.
     /// </remarks>
     public static async Task<(Row Summary, IReadOnlyList<ProcessRow> Processes)> Run(ClusterUnderTest cluster, IGrainFactory grains, IReadOnlyList<string> cookies,
@@ -56,9 +57,6 @@ internal static class ClusterScenarios
 
             await Task.Delay(2000);
             var connected = processes.Select(p => ProcessLoad.ResidentBytes(p.Pid)).ToArray();
-            var idleStart = processes.Select(p => ProcessLoad.CpuTime(p.Pid)).ToArray();
-            await Task.Delay(idle);
-            var idleCpu = processes.Select((p, i) => (ProcessLoad.CpuTime(p.Pid) - idleStart[i]) / idle).ToArray();
 
             var phase = 0; // 0 warm-up, 1 measured, 2 over
             var measured = new int[hubs];
@@ -97,6 +95,11 @@ internal static class ClusterScenarios
             await Task.WhenAll(loops);
             await Task.Delay(2000); // stragglers
             var atEnd = processes.Select(p => ProcessLoad.ResidentBytes(p.Pid)).ToArray();
+            // Measured after the load, not before it: just after 1,000 boards connect, the front-ends
+            // are still settling them (a first run found more CPU "idle" than under load).
+            var idleStart = processes.Select(p => ProcessLoad.CpuTime(p.Pid)).ToArray();
+            await Task.Delay(idle);
+            var idleCpu = processes.Select((p, i) => (ProcessLoad.CpuTime(p.Pid) - idleStart[i]) / idle).ToArray();
             var commands = measured.Sum();
 
             var rows = new List<ProcessRow>();
