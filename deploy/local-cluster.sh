@@ -9,6 +9,7 @@
 # Ports can be moved with environment variables (defaults in brackets):
 #   REDIS_PORT [6390]  SILO_PORTS ["11111 11112"]  GATEWAY_PORTS ["30000 30001"]  WEB_PORTS ["5101 5102"]
 # SEED_DEMO=1 makes the first web front-end create the demo network (sign-ins in <state>/web1/demo-accounts.txt).
+# CONFIGURATION [Debug] picks the build to run (bench/ runs Release); DASHBOARDS=0 leaves Prometheus and Grafana out.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cmd="${1:-start}"
@@ -102,7 +103,7 @@ case "$cmd" in
     for port in "${WEB_PORTS[@]}"; do
       wait_for "web on $port" 90 curl -fsS "http://127.0.0.1:$port/readyz"
     done
-    start_dashboards
+    [ "${DASHBOARDS:-1}" = 0 ] || start_dashboards
     echo "local-cluster: redis ${redis_conn}, silos ${SILO_PORTS[*]}, web ${WEB_PORTS[*]/#/http://127.0.0.1:} (state in $state)"
     ;;
   stop)

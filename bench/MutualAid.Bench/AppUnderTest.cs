@@ -51,38 +51,32 @@ internal sealed class AppUnderTest : IAsyncDisposable
     }
 
     /// <summary>Creates the administrator through the first-run page and returns the sign-in cookie.</summary>
-    public async Task<string> SignInAsAdmin()
+    public Task<string> SignInAsAdmin() => SetUp(Url, "benchmark-password-" + Guid.NewGuid());
+
+    /// <summary>Creates the administrator (bench@example.org) through the first-run page of <paramref name="url"/> and returns the sign-in cookie.</summary>
+    public static Task<string> SetUp(Uri url, string password) => PostForm(url, "/setup", new() { ["email"] = AdminEmail, ["name"] = "Bench", ["password"] = password });
+
+    /// <summary>Signs the administrator in through the sign-in form of <paramref name="url"/> (a front-end where it was not set up) and returns the cookie.</summary>
+    public static Task<string> SignIn(Uri url, string password) => PostForm(url, "/account/login", new() { ["email"] = AdminEmail, ["password"] = password });
+
+    private const string AdminEmail = "bench@example.org";
+
+    private static async Task<string> PostForm(Uri url, string path, Dictionary<string, string> fields)
     {
         var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Url };
-        var page = await http.GetStringAsync(new Uri("/setup", UriKind.Relative));
-        var token = FormToken.In(page);
-        var response = await http.PostAsync(new Uri("/setup", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [FormToken.FieldName] = token,
-            ["email"] = "bench@example.org",
-            ["name"] = "Bench",
-            ["password"] = "benchmark-password-" + Guid.NewGuid(),
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Setup failed: {response.StatusCode}");
-        return cookies.GetCookieHeader(Url);
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = url };
+        var page = await http.GetStringAsync(new Uri(path, UriKind.Relative));
+        fields[FormToken.FieldName] = FormToken.In(page);
+        var response = await http.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"{path} on {url} failed: {response.StatusCode}");
+        return cookies.GetCookieHeader(url);
     }
 
     /// <summary>Resident memory of the app process, in bytes.</summary>
-    public long ResidentBytes() => ProcStatus("VmRSS:") * 1024;
+    public long ResidentBytes() => ProcessLoad.ResidentBytes(process.Id);
 
     /// <summary>CPU time the app process has used so far.</summary>
-    public TimeSpan CpuTime()
-    {
-        process.Refresh();
-        return process.TotalProcessorTime;
-    }
-
-    private long ProcStatus(string key)
-    {
-        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith(key, StringComparison.Ordinal));
-        return long.Parse(line[key.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public TimeSpan CpuTime() => ProcessLoad.CpuTime(process.Id);
 
     public async ValueTask DisposeAsync() => await AppShutdown.Stop(process, dataFolder);
 }

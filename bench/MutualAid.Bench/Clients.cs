@@ -14,7 +14,10 @@ internal sealed class Clients : IAsyncDisposable
     private readonly List<HubConnection> connections = [];
     private readonly List<List<double>> latencies = [];
 
-    public Sent Sent { get; } = new();
+    private Clients(Sent sent) => Sent = sent;
+
+    /// <summary>When each command was sent; clients of one hub on several front-ends share one.</summary>
+    public Sent Sent { get; }
 
     public int Count => connections.Count;
 
@@ -28,9 +31,9 @@ internal sealed class Clients : IAsyncDisposable
     /// harness more CPU than the server spent producing them, on the same two cores. Client 0 also
     /// reads one whole message to report its size.
     /// </remarks>
-    public static async Task<Clients> Connect<T>(Uri url, string path, string? cookies, int count, string method, Func<T, IEnumerable<string>> keysOf, Func<HubConnection, Task> join)
+    public static async Task<Clients> Connect<T>(Uri url, string path, string? cookies, int count, string method, Func<T, IEnumerable<string>> keysOf, Func<HubConnection, Task> join, Sent? sent = null)
     {
-        var clients = new Clients();
+        var clients = new Clients(sent ?? new Sent());
         for (var start = 0; start < count; start += 50)
         {
             var batch = Enumerable.Range(start, Math.Min(50, count - start)).Select(async index =>

@@ -4,6 +4,7 @@ using MutualAid.Bench;
 // dotnet run -c Release --project bench/MutualAid.Bench -- [--quick] [--scenario fanout|hubs|throughput|throughput-redis|memory|circuits|all]
 //   [--storage Memory|Sqlite] [--concurrency N] (throughput: which store, how many lifecycles in parallel)
 //   [--boards N] (fan-out: only N boards, and the summary line for N; e.g. --quick --boards 2000)
+//   [--cluster <state-dir>] (fanout and hubs against deploy/local-cluster.sh, started there unless running; per-process load)
 var quick = args.Contains("--quick");
 var scenario = args.SkipWhile(a => a != "--scenario").Skip(1).FirstOrDefault() ?? (quick ? "fanout" : "all");
 // Quick and full runs measure fan-out the same way (a 5 s unmeasured warm-up, then 20 s, i.e. 200
@@ -12,6 +13,14 @@ var scenario = args.SkipWhile(a => a != "--scenario").Skip(1).FirstOrDefault() ?
 var seconds = 20;
 var warmUp = TimeSpan.FromSeconds(5);
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+if (Option("--cluster") is { } clusterState)
+{
+    // Against deploy/local-cluster.sh instead of one app process (ClusterProgram.cs).
+    var fanOutBoards = int.TryParse(Option("--boards"), CultureInfo.InvariantCulture, out var n) ? n : 1000;
+    await ClusterProgram.Run(clusterState, scenario, fanOutBoards, TimeSpan.FromSeconds(seconds), warmUp);
+    return;
+}
+
 var concurrency = int.TryParse(Option("--concurrency"), CultureInfo.InvariantCulture, out var c) ? c : 32;
 var storages = Option("--storage") is { } only ? [only] : new[] { "Memory", "Sqlite" };
 int[] boardCounts = int.TryParse(Option("--boards"), CultureInfo.InvariantCulture, out var b) ? [b] : quick ? [1000] : [100, 500, 1000, 2000];

@@ -41,25 +41,15 @@ internal static class Scenarios
         await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/live/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
         var driver = new Driver(grains, boards.Sent);
         await driver.AddVolunteers(hub, 5);
-        var interval = TimeSpan.FromSeconds(1 / rate);
-        var stopwatch = Stopwatch.StartNew();
-        var nextAt = TimeSpan.Zero;
-        async Task Pace()
-        {
-            nextAt += interval;
-            var wait = nextAt - stopwatch.Elapsed;
-            if (wait > TimeSpan.Zero) await Task.Delay(wait);
-        }
-
-        while (stopwatch.Elapsed < warmUp) await driver.Lifecycle(hub, Pace);
+        var pacer = new Pacer(rate);
+        while (pacer.Elapsed < warmUp) await driver.Lifecycle(hub, pacer.Wait);
         await Task.Delay(1000); // the warm-up's stragglers land before the samples are cleared
         boards.Reset();
-        stopwatch.Restart();
-        nextAt = TimeSpan.Zero;
+        pacer.Restart();
         var cpu = app.CpuTime();
         var commands = 0;
-        while (stopwatch.Elapsed < duration) commands += await driver.Lifecycle(hub, Pace);
-        var elapsed = stopwatch.Elapsed;
+        while (pacer.Elapsed < duration) commands += await driver.Lifecycle(hub, pacer.Wait);
+        var elapsed = pacer.Elapsed;
         var cpuUsed = app.CpuTime() - cpu;
         await Task.Delay(2000); // stragglers
         var latencies = boards.Latencies();
