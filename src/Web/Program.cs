@@ -55,7 +55,7 @@ try
     builder.Services.AddMutualAidNotifications(builder.Configuration);
     builder.Services.AddMutualAidProxy(builder.Configuration);
     builder.Services.AddMutualAidRateLimits(builder.Configuration);
-    builder.Services.AddMutualAidTransparency();
+    builder.Services.AddMutualAidTransparency(builder.Configuration);
     builder.Services.AddMutualAidChannels(builder.Configuration);
     builder.Services.AddMutualAidSms();
     builder.Services.AddMutualAidApi();

@@ -63,6 +63,9 @@ public sealed class AppProcess : IAsyncDisposable
         // Every browser here signs in from 127.0.0.1: the per-address limits are for the real world.
         info.Environment["MutualAid__SensitivePermits"] = "10000";
         info.Environment["MutualAid__PublicFormPermits"] = "10000";
+        // A rehearsal network sees its public figures at once, through the same validated setting an
+        // operator has (MutualAid:PublicPages:Fresh, a minute by default): rendered afresh after 2 s.
+        info.Environment["MutualAid__PublicPages__Fresh"] = "00:00:02";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
