@@ -25,7 +25,7 @@ public static class MutualAidHostingExtensions
         silo.Services.AddSingleton(Options.Create(options));
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddOptions<Notifications.OutboxOptions>().Bind(configuration.GetSection(Notifications.OutboxOptions.Section))
-            .Validate(o => o.IsValid(), "Notifications: quiet hours need a start and an end that differ; Lease 5 s-1 h, MaxAttempts 1-50, FirstBackOff 1 s-1 h, KeepDays 1-365, KeepAtMost 10-100000.")
+            .Validate(o => o.IsValid(), "Notifications: quiet hours need a start and an end that differ; Lease 5 s-1 h, MaxAttempts 1-50, FirstBackOff 1 s-1 h, KeepDays 1-365, KeepAtMost 10-100000, KeepWhole 10-100000.")
             .ValidateOnStart();
         silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
         {

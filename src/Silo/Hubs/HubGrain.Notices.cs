@@ -65,9 +65,9 @@ public sealed partial class HubGrain
             }
         }
 
+        // The figures hear of it with the write that keeps it (see CommitBatch).
+        counted.Add(new RequestCounted(r, notice.HoursGiven));
         await Publish([.. changes]);
-        // Only once the board kept it, and one way: the figures never hold the board up or call back.
-        GrainFactory.GetGrain<IHubStatsGrain>(Slug).RequestChanged(r, notice.HoursGiven).Ignore();
     }
 
     public async Task VolunteerChanged(VolunteerSummary volunteer)

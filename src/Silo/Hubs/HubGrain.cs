@@ -3,6 +3,7 @@ using MutualAid.Board;
 using MutualAid.Hubs;
 using MutualAid.Regions;
 using MutualAid.Sms;
+using MutualAid.Stats;
 using Orleans.Concurrency;
 using Orleans.Utilities;
 
@@ -55,6 +56,9 @@ public sealed partial class HubGrain(
     private readonly BoardHolders holders = new();
     private readonly Dictionary<long, BoardCounts> sealedCounts = [];
     private GroupCommit<PendingChange>? committer;
+
+    /// <summary>Request changes applied since the last write began, for the figures once it is kept.</summary>
+    private List<RequestCounted> counted = [];
 
     /// <summary>Set when a board write failed for good: memory holds changes the store does not.</summary>
     private bool storeBehind;
@@ -180,6 +184,8 @@ public sealed partial class HubGrain(
         PruneFulfilments();
         folding.Fold(S, KeptClosedMarks);
         var countsNow = Counts();
+        var forStats = counted;
+        counted = [];
         var deltas = batch.GroupBy(p => p.Version).OrderBy(g => g.Key).Select(g => new BoardDelta(
             Slug, g.Key, g.Where(p => p.Change is not null).Select(p => p.Change!).ToArray(),
             sealedCounts.Remove(g.Key, out var counts) ? counts : countsNow)).ToArray();
@@ -197,6 +203,9 @@ public sealed partial class HubGrain(
         }
 
         regionDirty = true;
+        // Only once the board kept them, and one way: the figures never hold the board up or call
+        // back. One notice per write, not per change: a busy hub's batches carry dozens.
+        if (forStats.Count > 0) GrainFactory.GetGrain<IHubStatsGrain>(Slug).RequestsChanged(forStats).Ignore();
         foreach (var delta in deltas)
         {
             await observers.Notify(o => o.OnBoardDelta(delta));

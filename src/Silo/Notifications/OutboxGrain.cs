@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using MutualAid.Hubs;
 using MutualAid.Notifications;
+using MutualAid.Silo.Hubs;
+using Orleans.Concurrency;
 
 namespace MutualAid.Silo.Notifications;
 
@@ -10,7 +12,12 @@ namespace MutualAid.Silo.Notifications;
 /// message at the same time, and report back. Failures back off and end as Failed after the
 /// configured tries; non-critical messages wait out the hub's quiet hours. It calls only the
 /// directory and reads its hub's settings (the hub never calls an outbox), so no cycle forms.
+/// Reentrant with group commit, as the hub is: a busy hub's request grains hand their messages
+/// concurrently, and the ones arriving while a write is in flight share the next write instead of
+/// each serialising the whole outbox again (docs/benchmarks.md, issue 18). Every turn changes the
+/// entries only between its awaits, never across one.
 /// </summary>
+[Reentrant]
 public sealed class OutboxGrain(
     [PersistentState("outbox")] IPersistentState<OutboxState> state,
     TimeProvider clock,
@@ -19,8 +26,12 @@ public sealed class OutboxGrain(
     private readonly OutboxOptions settings = options.Value;
     private TimeZoneInfo? zone;
     private bool? listed;
+    private GroupCommit<bool>? committer;
+    private HashSet<ulong>? finishedHashes;
 
     private Dictionary<string, OutboxEntry> Entries => state.State.Entries;
+
+    private HashSet<ulong> FinishedHashes => finishedHashes ??= [.. state.State.Finished.Select(f => f.Hash)];
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -29,17 +40,21 @@ public sealed class OutboxGrain(
     public async Task Enqueue(IReadOnlyList<OutboundMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var fresh = messages.Where(m => !Entries.ContainsKey(m.Key)).DistinctBy(m => m.Key).ToArray();
+        var fresh = messages.Where(m => !Known(m.Key)).DistinctBy(m => m.Key).ToArray();
         if (fresh.Length == 0) return;
         var now = Now;
         foreach (var message in fresh)
         {
             var (status, notBefore) = await Schedule(message, now);
-            Entries[message.Key] = new OutboxEntry(message, status, 0, notBefore);
+            // Another hand of the same message may have landed during the await: the first one stays.
+            if (!Known(message.Key)) Entries[message.Key] = new OutboxEntry(message, status, 0, notBefore);
         }
 
         await Save();
     }
+
+    /// <summary>Held whole, or finished long enough ago that only its key is kept.</summary>
+    private bool Known(string key) => Entries.ContainsKey(key) || FinishedHashes.Contains(OutboxKeys.Hash(key));
 
     public async Task<IReadOnlyList<OutboxEntry>> TakeDue(string senderId, int max)
     {
@@ -53,7 +68,8 @@ public sealed class OutboxGrain(
             .ToArray();
         if (due.Length == 0)
         {
-            if (!Entries.Values.Any(e => e.IsOpen)) await List(false);
+            // Through the committer, so this never races a write's listing of new open work.
+            if (!Entries.Values.Any(e => e.IsOpen)) await Committer.Enqueue([false]);
             return [];
         }
 
@@ -70,7 +86,7 @@ public sealed class OutboxGrain(
         var now = Now;
         var attempts = entry.Attempts + 1;
         var done = entry with { Attempts = attempts, LeasedBy = null, LeaseUntil = null, ToName = report.ToName ?? entry.ToName };
-        Entries[key] = report.Result switch
+        var outcome = report.Result switch
         {
             DeliveryResult.Sent => done with { Status = MessageStatus.Sent, Channels = report.Channels, Error = report.Error, FinishedAt = now },
             DeliveryResult.PageOnly => done with { Status = MessageStatus.PageOnly, Channels = [], Error = report.Error, FinishedAt = now },
@@ -82,6 +98,9 @@ public sealed class OutboxGrain(
                 Error = report.Result == DeliveryResult.Transient ? Reason.NotSentAfter.Say(attempts, report.Error ?? Reason.NoAddress.Say()) : report.Error,
             },
         };
+        // A retry waits for the hub's settings; whatever changed the entry meanwhile (a resend) wins.
+        if (!ReferenceEquals(Entries.GetValueOrDefault(key), entry)) return;
+        Entries[key] = outcome;
         await Save();
     }
 
@@ -145,37 +164,74 @@ public sealed class OutboxGrain(
         return zone;
     }
 
+    private GroupCommit<bool> Committer => committer ??= new GroupCommit<bool>(Commit);
+
+    /// <summary>Completes once a write holding every change made so far has been kept.</summary>
+    private Task Save() => Committer.Enqueue([true]);
+
     /// <summary>
-    /// One write, after pruning the history. The directory hears of new open work before the write
-    /// (a failed write leaves at worst a listed hub with nothing due) and of none left after it.
+    /// One write for every change made since the last (each item says whether its turn changed the
+    /// entries), after pruning the history. The directory hears of new open work before the write
+    /// (a failed write leaves at worst a listed hub with nothing due) and of none left after it;
+    /// only commits call it, one at a time, so the listing follows the order of the writes.
     /// </summary>
-    private async Task Save()
+    private async Task Commit(IReadOnlyList<bool> changed)
     {
-        Prune();
+        var write = changed.Contains(true);
+        if (write) Prune();
         var open = Entries.Values.Any(e => e.IsOpen);
         if (open) await List(true);
-        try
+        if (write)
         {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory is now ahead of the store: a message it holds would look kept to the next hand.
-            DeactivateOnIdle();
-            throw;
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                // Memory is now ahead of the store: a message it holds would look kept to the next hand.
+                DeactivateOnIdle();
+                throw;
+            }
         }
 
-        if (!open) await List(false);
+        if (!open && !Entries.Values.Any(e => e.IsOpen)) await List(false);
     }
 
+    /// <summary>
+    /// Finished messages beyond the newest <see cref="OutboxOptions.KeepWhole"/> leave the entries
+    /// for the key list; the oldest leave the key list past <see cref="OutboxOptions.KeepAtMost"/>
+    /// finished in all or <see cref="OutboxOptions.KeepDays"/>.
+    /// </summary>
     private void Prune()
     {
-        var finished = Entries.Values.Where(e => !e.IsOpen).OrderByDescending(e => e.FinishedAt).ToArray();
-        var cutoff = Now - TimeSpan.FromDays(settings.KeepDays);
-        foreach (var old in finished.Skip(settings.KeepAtMost).Concat(finished.Where(e => e.FinishedAt < cutoff)))
+        var keys = state.State.Finished;
+        var whole = Entries.Values.Where(e => !e.IsOpen).ToArray();
+        var keepWhole = Math.Min(settings.KeepWhole, settings.KeepAtMost);
+        if (whole.Length > keepWhole)
         {
-            Entries.Remove(old.Key);
+            var older = whole.OrderByDescending(e => e.FinishedAt).ThenBy(e => e.Key, StringComparer.Ordinal).Skip(keepWhole).Reverse();
+            foreach (var entry in older)
+            {
+                Entries.Remove(entry.Key);
+                var key = new FinishedKey(OutboxKeys.Hash(entry.Key), entry.FinishedAt ?? Now);
+                keys.Add(key);
+                FinishedHashes.Add(key.Hash);
+            }
         }
+
+        var cutoff = Now - TimeSpan.FromDays(settings.KeepDays);
+        var drop = 0;
+        var finishedCount = keys.Count + Math.Min(whole.Length, keepWhole);
+        while (drop < keys.Count && (finishedCount - drop > settings.KeepAtMost || keys[drop].At < cutoff)) drop++;
+        if (drop > 0)
+        {
+            foreach (var key in keys.Take(drop)) FinishedHashes.Remove(key.Hash);
+            keys.RemoveRange(0, drop);
+        }
+
+        // Whole ones past the age limit go too (the newest are never past the count limit).
+        foreach (var old in Entries.Values.Where(e => !e.IsOpen && e.FinishedAt < cutoff).ToArray()) Entries.Remove(old.Key);
     }
 
     private async Task List(bool open)

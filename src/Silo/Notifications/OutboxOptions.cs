@@ -22,6 +22,12 @@ public sealed class OutboxOptions
     /// <summary>At most this many finished messages stay in a hub's history (the oldest go first).</summary>
     public int KeepAtMost { get; set; } = 2000;
 
+    /// <summary>
+    /// Of those, this many of the newest stay whole (what the coordinators' view and a person's page
+    /// show); older ones are kept only as keys, so a message handed again is still not sent twice.
+    /// </summary>
+    public int KeepWhole { get; set; } = 200;
+
     /// <summary>Checked at start-up, so a typo in the settings stops the app instead of silencing messages.</summary>
     public bool IsValid() =>
         QuietHours.From != QuietHours.To
@@ -29,7 +35,8 @@ public sealed class OutboxOptions
         && MaxAttempts is >= 1 and <= 50
         && FirstBackOff >= TimeSpan.FromSeconds(1) && FirstBackOff <= TimeSpan.FromHours(1)
         && KeepDays is >= 1 and <= 365
-        && KeepAtMost is >= 10 and <= 100_000;
+        && KeepAtMost is >= 10 and <= 100_000
+        && KeepWhole is >= 10 and <= 100_000;
 }
 
 /// <summary>When nothing but critical messages goes out, in the hub's time zone (From later than To spans midnight).</summary>

@@ -51,6 +51,17 @@ public sealed partial class HubStatsGrain(
         return Task.CompletedTask;
     }
 
+    public Task RequestsChanged(IReadOnlyList<RequestCounted> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes)
+        {
+            if (Count(change.Request, change.HoursGiven)) dirty = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>True when the notice changed a figure.</summary>
     private bool Count(RequestSummary r, double hoursGiven)
     {

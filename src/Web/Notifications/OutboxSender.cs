@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MutualAid.Common;
 using Microsoft.Extensions.Options;
 using MutualAid.Notifications;
@@ -58,14 +59,28 @@ public sealed partial class OutboxSender(
         foreach (var hub in await grains.GetGrain<IOutboxDirectoryGrain>(IOutboxDirectoryGrain.Key).HubsWithOpenMessages())
         {
             var outbox = grains.GetGrain<IOutboxGrain>(hub);
-            foreach (var entry in await outbox.TakeDue(senderId, options.Value.BatchSize))
+            // A hub with a backlog gets up to one interval of this pass: a batch per look alone sends
+            // BatchSize per interval, and a busy hub decides more than that (docs/benchmarks.md, issue 18).
+            var started = Stopwatch.GetTimestamp();
+            IReadOnlyList<OutboxEntry> due;
+            do
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var report = await Send(entry.Message, cancellationToken);
-                await outbox.Report(entry.Key, report);
-                Diagnostics.WebMetrics.OutboxReports.Add(1, Diagnostics.WebMetrics.Hub(hub), new("result", report.Result.ToString().ToLowerInvariant()));
-                done++;
+                due = await outbox.TakeDue(senderId, options.Value.BatchSize);
+                // Each report goes as soon as its message is sent, without waiting for the one before:
+                // the outbox keeps the reports that meet a write in flight in its next write.
+                var reports = new List<Task>(due.Count);
+                foreach (var entry in due)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var report = await Send(entry.Message, cancellationToken);
+                    reports.Add(outbox.Report(entry.Key, report));
+                    Diagnostics.WebMetrics.OutboxReports.Add(1, Diagnostics.WebMetrics.Hub(hub), new("result", report.Result.ToString().ToLowerInvariant()));
+                    done++;
+                }
+
+                await Task.WhenAll(reports);
             }
+            while (due.Count >= options.Value.BatchSize && Stopwatch.GetElapsedTime(started) < options.Value.SendInterval);
         }
 
         return done;

@@ -1,0 +1,73 @@
+using MutualAid.Notifications;
+using MutualAid.Silo.Notifications;
+
+namespace MutualAid.Grains.Tests.Storage;
+
+/// <summary>
+/// An outbox stored before finished messages were kept as keys (every finished one whole) loads
+/// as it was, is compacted by its next write, and still takes a message handed again as the one
+/// it already has, whether that message is still whole or only a key.
+/// </summary>
+[Collection(SqliteTestSilo.Collection)]
+public sealed class OldOutboxStateTests : IAsyncLifetime
+{
+    private readonly SqliteTestStore files = new();
+
+    [Fact]
+    public async Task An_old_shape_outbox_loads_keeps_its_newest_finished_whole_and_still_knows_the_rest()
+    {
+        const string slug = "old-outbox";
+        var grain = GrainId.Create("outbox", slug);
+        var at = DateTimeOffset.UtcNow.AddDays(-1);
+        var finished = Enumerable.Range(0, 300).Select(i => new OutboxEntry(Message(slug, i, at), MessageStatus.PageOnly, 1, at)
+        {
+            FinishedAt = at.AddMinutes(i),
+        }).ToArray();
+        var open = new OutboxEntry(Message(slug, 300, at), MessageStatus.Queued, 0, at);
+        var old = new OldOutboxState();
+        foreach (var entry in finished.Append(open)) old.Entries[entry.Key] = entry;
+        await (await files.Open()).WriteStateAsync("outbox", grain, new GrainState<OldOutboxState>(old));
+
+        await using (var cluster = await files.StartSilo("svc"))
+        {
+            var outbox = cluster.Client.GetGrain<IOutboxGrain>(slug);
+            Assert.Equal(301, (await outbox.Recent(500)).Count);
+
+            var fresh = Message(slug, 301, DateTimeOffset.UtcNow) with { Critical = true };
+            await outbox.Enqueue([fresh]); // the write that compacts
+
+            // All 300 finished and the open one handed again (a re-hand after a crash): nothing new.
+            await outbox.Enqueue([.. finished.Select(e => e.Message), open.Message]);
+            var shown = await outbox.Recent(500);
+            Assert.Equal(new OutboxOptions().KeepWhole + 2, shown.Count);
+            Assert.Equal(MessageStatus.Queued, shown.Single(e => e.Key == open.Key).Status);
+            Assert.Equal(finished.Skip(100).Select(e => e.Key).Order(StringComparer.Ordinal),
+                shown.Where(e => !e.IsOpen).Select(e => e.Key).Order(StringComparer.Ordinal));
+            await cluster.StopAllSilosAsync();
+        }
+
+        var stored = new GrainState<OutboxState>();
+        await (await files.Open()).ReadStateAsync("outbox", grain, stored);
+        Assert.Equal(new OutboxOptions().KeepWhole + 2, stored.State!.Entries.Count);
+        Assert.Equal(finished.Take(100).Select(e => OutboxKeys.Hash(e.Key)), stored.State.Finished.Select(f => f.Hash));
+    }
+
+    private static OutboundMessage Message(string hub, int i, DateTimeOffset at)
+    {
+        var request = Guid.NewGuid();
+        var to = Recipient.Requester(request);
+        return new OutboundMessage(OutboundMessage.KeyFor(request.ToString("N"), i, MessageKind.RequestReceived, to), hub, MessageKind.RequestReceived, to,
+            Reason.RequestReceived.Say($"R-{i}"), "en", false, at.AddMinutes(i));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await files.DisposeAsync();
+}
+
+/// <summary>The outbox's shape before finished messages were kept as keys: the same ids, nothing from 170 on.</summary>
+[GenerateSerializer, Alias("MutualAid.Grains.Tests.Storage.OldOutboxState")]
+public sealed class OldOutboxState
+{
+    [Id(0)] public Dictionary<string, OutboxEntry> Entries { get; set; } = new(StringComparer.Ordinal);
+}
