@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Xunit.Abstractions;
 
@@ -42,6 +43,45 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
         var delta = await seen.Task.WaitAsync(TimeSpan.FromSeconds(10));
         output.WriteLine($"web1 → grain → web2 board in {stopwatch.ElapsedMilliseconds} ms (v{delta.Version})");
         Assert.Equal(request!.ReferenceCode, delta.Changes.OfType<RequestUpserted>().Single().Request.ReferenceCode);
+    }
+
+    [Fact]
+    public async Task A_board_on_each_front_end_gets_every_change_once_through_the_backplane()
+    {
+        var (web1, cookies1) = await cluster.SignIn(cluster.Web1, "dispatcher@demo.local");
+        var (_, cookies2) = await cluster.SignIn(cluster.Web2, "coordinator@demo.local");
+        await using var board1 = LocalCluster.Board(cluster.Web1, cookies1);
+        await using var board2 = LocalCluster.Board(cluster.Web2, cookies2);
+        // Both front-ends hold a subscription to the hub, each sending what it receives; before each
+        // sent to one group shared through Redis, a board got one copy per front-end.
+        var received = new[] { new ConcurrentBag<long>(), new ConcurrentBag<long>() };
+        var seen = new[] { new ConcurrentDictionary<Guid, TaskCompletionSource>(), new ConcurrentDictionary<Guid, TaskCompletionSource>() };
+        foreach (var (board, i) in new[] { (board1, 0), (board2, 1) })
+        {
+            board.On<BoardDelta>("delta", d =>
+            {
+                received[i].Add(d.Version);
+                foreach (var change in d.Changes.OfType<RequestUpserted>()) seen[i].GetOrAdd(change.Request.Id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            });
+            await board.StartAsync();
+            await board.InvokeAsync<BoardSnapshot>("JoinHub", "north");
+        }
+
+        // Each request is awaited on both boards before the next, and the last one only marks the end:
+        // a second copy of any earlier change would have been sent beside the first, long before it.
+        for (var n = 0; n < 4; n++)
+        {
+            var id = Guid.NewGuid();
+            var (status, _, message) = await Post(web1, "/api/v1/hubs/north/requests", NewRequest(id, $"Once {n}"));
+            Assert.True(status == HttpStatusCode.OK, $"{status} {message}");
+            foreach (var board in seen) await board.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        foreach (var versions in received)
+        {
+            var repeated = versions.GroupBy(v => v).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            Assert.True(repeated.Count == 0, $"versions delivered more than once: {string.Join(", ", repeated)}");
+        }
     }
 
     [Fact]

@@ -20,7 +20,15 @@ public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnection
     public const string DeltaMessage = "delta";
     public const string SnapshotMessage = "snapshot";
 
-    public static string GroupName(string slug) => $"hub:{slug}";
+    /// <summary>
+    /// The group of this web process's connections to a hub's board. Every front-end that shows the
+    /// hub has its own subscription and sends each delta itself; with the Redis backplane a group
+    /// shared by all front-ends would hand every board one copy per front-end, so each process sends
+    /// only to the connections it holds.
+    /// </summary>
+    public static string GroupName(string slug) => $"hub:{slug}:{ProcessGroup}";
+
+    private static readonly string ProcessGroup = Guid.NewGuid().ToString("N");
 
     public async Task<BoardSnapshot> JoinHub(string slug)
     {
