@@ -75,6 +75,15 @@ internal sealed class AppUnderTest : IAsyncDisposable
     /// <summary>Resident memory of the app process, in bytes.</summary>
     public long ResidentBytes() => ProcessLoad.ResidentBytes(process.Id);
 
+    /// <summary>Live managed bytes in the app after a full compacting collection (the benchmark-only endpoint forces it).</summary>
+    public async Task<long> LiveManagedBytes()
+    {
+        using var http = new HttpClient { BaseAddress = Url };
+        using var response = await http.PostAsync(new Uri("/bench/heap", UriKind.Relative), null);
+        response.EnsureSuccessStatusCode();
+        return long.Parse(await response.Content.ReadAsStringAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>CPU time the app process has used so far.</summary>
     public TimeSpan CpuTime() => ProcessLoad.CpuTime(process.Id);
 

@@ -40,10 +40,11 @@ internal sealed class Chromium : IAsyncDisposable
     public async Task OpenBoard(string hub)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"/hubs/{hub}");
+        // Generous: at 200 tabs on a shared 2-core machine the browser itself is most of the load.
+        await page.GotoAsync($"/hubs/{hub}", new PageGotoOptions { Timeout = 120_000 });
         try
         {
-            await page.WaitForSelectorAsync("[data-testid=board-version]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+            await page.WaitForSelectorAsync("[data-testid=board-version]", new PageWaitForSelectorOptions { Timeout = 120_000 });
         }
         catch (TimeoutException)
         {

@@ -5,6 +5,8 @@ using MutualAid.Bench;
 //   [--storage Memory|Sqlite] [--concurrency N] (throughput: which store, how many lifecycles in parallel)
 //   [--boards N] (fan-out: only N boards, and the summary line for N; e.g. --quick --boards 2000)
 //   [--cluster <state-dir>] (fanout and hubs against deploy/local-cluster.sh, started there unless running; per-process load)
+//   [--tabs 20,200] (circuits: how many board tabs, one run each) [--hold S] (circuits: keep the tabs open S seconds
+//   after measuring, printing the app's process id, so dotnet-gcdump / dotnet-counters can look at it)
 var quick = args.Contains("--quick");
 var scenario = args.SkipWhile(a => a != "--scenario").Skip(1).FirstOrDefault() ?? (quick ? "fanout" : "all");
 // Quick and full runs measure fan-out the same way (a 5 s unmeasured warm-up, then 20 s, i.e. 200
@@ -22,6 +24,8 @@ if (Option("--cluster") is { } clusterState)
 }
 
 var concurrency = int.TryParse(Option("--concurrency"), CultureInfo.InvariantCulture, out var c) ? c : 32;
+var tabCounts = (Option("--tabs") ?? "20").Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+var hold = TimeSpan.FromSeconds(int.TryParse(Option("--hold"), CultureInfo.InvariantCulture, out var h) ? h : 0);
 var storages = Option("--storage") is { } only ? [only] : new[] { "Memory", "Sqlite" };
 int[] boardCounts = int.TryParse(Option("--boards"), CultureInfo.InvariantCulture, out var b) ? [b] : quick ? [1000] : [100, 500, 1000, 2000];
 var headlineBoards = boardCounts.Length == 1 ? boardCounts[0] : 1000;
@@ -135,7 +139,10 @@ if (scenario is "circuits" or "all")
 {
     // Development: a build (not a publish) serves Blazor's script only through the static web
     // assets manifest, which ASP.NET Core reads in Development.
-    await RunOn("Memory", async (app, grains, cookies) => rows.Add(await Scenarios.MemoryPerCircuit(app, grains, cookies, 20)), environment: "Development");
+    foreach (var tabs in tabCounts)
+    {
+        await RunOn("Memory", async (app, grains, cookies) => rows.Add(await Scenarios.MemoryPerCircuit(app, grains, cookies, tabs, hold)), environment: "Development");
+    }
 }
 
 Console.WriteLine();

@@ -198,10 +198,12 @@ internal static class Scenarios
     }
 
     /// <summary>
-    /// Server memory per Blazor circuit: resident memory with N headless Chromium tabs showing a
-    /// hub board (each tab is its own circuit) minus with the browser open and no tab.
+    /// Server memory per Blazor circuit: with N headless Chromium tabs showing a hub board (each
+    /// tab is its own circuit) minus with the browser open and two warm-up tabs. Two readings:
+    /// resident memory (what the machine pays, including the headroom server GC keeps) and live
+    /// managed bytes after a full compacting collection (what the circuits actually hold).
     /// </summary>
-    public static async Task<Row> MemoryPerCircuit(AppUnderTest app, IGrainFactory grains, string cookies, int pages)
+    public static async Task<Row> MemoryPerCircuit(AppUnderTest app, IGrainFactory grains, string cookies, int pages, TimeSpan hold)
     {
         var hub = await Driver.Hub(grains, "circ-" + Guid.NewGuid().ToString("N")[..6]);
         var driver = new Driver(grains, new Sent());
@@ -212,13 +214,23 @@ internal static class Scenarios
         // code once per process, which is not a per-circuit cost.
         for (var i = 0; i < 2; i++) await browser.OpenBoard(hub);
         await Task.Delay(2000);
+        var heapBefore = await app.LiveManagedBytes();
         var before = app.ResidentBytes();
         for (var i = 0; i < pages; i++) await browser.OpenBoard(hub);
         await Task.Delay(3000);
+        var heapAfter = await app.LiveManagedBytes();
         var after = app.ResidentBytes();
+        if (hold > TimeSpan.Zero)
+        {
+            Console.Error.WriteLine($"{pages} tabs open on app process {app.Pid} for {hold.TotalSeconds:0} s");
+            await Task.Delay(hold);
+        }
+
         var perCircuit = (after - before) / (double)pages / 1024;
+        var heapPerCircuit = (heapAfter - heapBefore) / (double)pages / 1024;
         return new Row("memory per Blazor circuit", pages, Statistics.Of([]), double.NaN, double.NaN, double.NaN, after / 1048576.0,
-            $"{perCircuit:0} KB per hub-board tab, after 2 warm-up tabs ({before / 1048576.0:0} → {after / 1048576.0:0} MB)");
+            $"{perCircuit:0} KB resident per hub-board tab ({before / 1048576.0:0} → {after / 1048576.0:0} MB); " +
+            $"{heapPerCircuit:0} KB live managed heap per tab ({heapBefore / 1048576.0:0.0} → {heapAfter / 1048576.0:0.0} MB); after 2 warm-up tabs");
     }
 
     public static string Table(IEnumerable<Row> rows)

@@ -20,6 +20,16 @@ public static class BenchmarkBaseline
         app.MapPost("/bench/baseline/broadcast", (long seq, int bytes, IHubContext<BaselineHub> hub) =>
             hub.Clients.All.SendAsync("m", new { seq, pad = new string('x', Math.Clamp(bytes - 40, 0, 64 * 1024)) }))
             .AllowAnonymous().DisableRateLimiting().DisableAntiforgery();
+        // Live managed bytes after a full compacting collection: what circuits hold, without the
+        // headroom server GC keeps in resident memory (the circuits scenario reads both).
+        app.MapPost("/bench/heap", () =>
+        {
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            return GC.GetTotalMemory(forceFullCollection: false);
+        }).AllowAnonymous().DisableRateLimiting().DisableAntiforgery();
     }
 
     public sealed class BaselineHub : Hub;

@@ -33,4 +33,26 @@ public sealed class BoardFeedTests(WebAppFixture app) : IClassFixture<WebAppFixt
         var request = await Seed.Request(app.Factory.Grains, hub);
         await Wait.Until(() => again.Board.Requests.Any(r => r.Id == request.Id), "the reopened channel delivers");
     }
+
+    [Fact]
+    public async Task Every_watcher_of_a_hub_holds_the_same_board_not_a_copy()
+    {
+        var feed = app.Factory.Services.GetRequiredService<BoardFeed>();
+        var hub = await Seed.Hub(app.Factory.Grains);
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<(int Watcher, BoardUpdate Update)>();
+        await using var first = await feed.Watch(hub, u => { seen.Enqueue((1, u)); return Task.CompletedTask; });
+        await using var second = await feed.Watch(hub, u => { seen.Enqueue((2, u)); return Task.CompletedTask; });
+        Assert.Same(first.Board, second.Board);
+
+        var request = await Seed.Request(app.Factory.Grains, hub);
+        await Wait.Until(() => seen.Any(s => s.Watcher == 1 && s.Update.Board.Requests.Any(r => r.Id == request.Id))
+            && seen.Any(s => s.Watcher == 2 && s.Update.Board.Requests.Any(r => r.Id == request.Id)), "both watchers hear of the request");
+
+        // The process applies each delta once and hands every circuit the same immutable board.
+        var version = seen.Where(s => s.Update.Board.Requests.Any(r => r.Id == request.Id)).Min(s => s.Update.Board.Version);
+        var boards = seen.Where(s => s.Update.Board.Version == version).Select(s => s.Update.Board).ToList();
+        Assert.Equal(2, boards.Count);
+        Assert.Same(boards[0], boards[1]);
+        Assert.Same(first.Board, second.Board);
+    }
 }

@@ -78,4 +78,35 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
         }, TimeSpan.FromSeconds(10));
         Assert.Empty(intake.FindAll("[data-testid=intake-saved]"));
     }
+    [Fact]
+    public async Task A_live_change_keeps_a_coordinator_on_their_page_of_requests_and_shows_the_change()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        var total = BoardPage.RequestsPerPage + 3;
+        for (var i = 0; i < total; i++) await Seed.Request(grains, hub, phone: $"07700 90{i:0000}");
+        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot()).Requests.Count == total, "board has every request");
+        await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
+
+        // A tab renders one page of rows, not the whole board.
+        var board = context.Render<BoardPage>(p => p.Add(x => x.Slug, hub));
+        board.WaitForAssertion(() => Assert.Equal(BoardPage.RequestsPerPage, board.FindAll("[data-testid=request-need]").Count), TimeSpan.FromSeconds(10));
+        Assert.Equal(BoardPage.RequestsPerPage, board.FindAll("[data-testid=dispatch-open]").Count);
+
+        await board.InvokeAsync(() => board.Find("[data-testid=requests-grid] [aria-label='Next page']").Click());
+        board.WaitForAssertion(() => Assert.Equal(3, board.FindAll("[data-testid=request-need]").Count), TimeSpan.FromSeconds(10));
+
+        // Someone else takes a call: the board changes under the coordinator, who stays on page two and sees it there
+        // (the board lists requests by urgency, then age, so a new normal one is the last row).
+        var created = await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(new NewRequest(hub, RequestCategory.Shelter, Urgency.Normal, "Mill Lane",
+            "A bed for tonight", new Common.ContactDetails("Jo", "07700 909999", null, null), RequestSource.PhoneIntake, Seed.Sam));
+        Assert.True(created.IsOk);
+        board.WaitForAssertion(() =>
+        {
+            var needs = board.FindAll("[data-testid=request-need]").Select(n => n.TextContent).ToList();
+            Assert.Equal(4, needs.Count);
+            Assert.Equal("A bed for tonight", needs[^1]);
+            Assert.Contains("Page 2 of 2 (19 items)", board.Find("[data-testid=requests-grid]").TextContent);
+        }, TimeSpan.FromSeconds(10));
+    }
 }
