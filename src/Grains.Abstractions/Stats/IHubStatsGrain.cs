@@ -11,9 +11,6 @@ namespace MutualAid.Stats;
 [Alias("MutualAid.IHubStatsGrain")]
 public interface IHubStatsGrain : IGrainWithStringKey
 {
-    /// <param name="hoursGiven">Hours the volunteers gave, once the request is delivered.</param>
-    [OneWay, Alias("RequestChanged")] Task RequestChanged(RequestSummary request, double hoursGiven);
-
     /// <summary>The request changes one hub write kept, in the order the hub took them.</summary>
     [OneWay, Alias("RequestsChanged")] Task RequestsChanged(IReadOnlyList<RequestCounted> changes);
 

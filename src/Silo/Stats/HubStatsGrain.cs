@@ -44,13 +44,6 @@ public sealed partial class HubStatsGrain(
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    public Task RequestChanged(RequestSummary request, double hoursGiven)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (Count(request, hoursGiven)) dirty = true;
-        return Task.CompletedTask;
-    }
-
     public Task RequestsChanged(IReadOnlyList<RequestCounted> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);

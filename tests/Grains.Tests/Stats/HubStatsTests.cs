@@ -42,15 +42,15 @@ public sealed class HubStatsTests(ClusterFixture fixture)
         var before = Totals(await stats.GetWeeks());
         async Task Step(RequestSummary summary, double given, Func<(int Created, int Assigned, int Ended), bool> counted)
         {
-            await stats.RequestChanged(summary, given);
+            await stats.RequestsChanged([new RequestCounted(summary, given)]);
             await Wait.Until(async () => counted(Totals(await stats.GetWeeks())), $"{summary.Status} counted");
         }
 
         await Step(Summary(id, hub, 1, RequestStatus.New, created, created, category, urgency), 0, t => t.Created == before.Created + 1);
         await Step(Summary(id, hub, 2, RequestStatus.Assigned, created, created + toAssign, category, urgency), 0, t => t.Assigned == before.Assigned + 1);
         await Step(Summary(id, hub, 3, end, created, created + toEnd, category, urgency), hours, t => t.Ended == before.Ended + 1);
-        await stats.RequestChanged(Summary(id, hub, 2, RequestStatus.Assigned, created, created + toAssign, category, urgency), 0);
-        await stats.RequestChanged(Summary(id, hub, 3, end, created, created + toEnd, category, urgency), hours);
+        await stats.RequestsChanged([new RequestCounted(Summary(id, hub, 2, RequestStatus.Assigned, created, created + toAssign, category, urgency), 0)]);
+        await stats.RequestsChanged([new RequestCounted(Summary(id, hub, 3, end, created, created + toEnd, category, urgency), hours)]);
     }
 
     [Fact]
