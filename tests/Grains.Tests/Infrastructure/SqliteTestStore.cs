@@ -40,13 +40,17 @@ public sealed class SqliteTestStore : IAsyncDisposable
         return storage;
     }
 
+    /// <summary>Writes state in a shape the product stored once, as a silo of that version did.</summary>
+    public async Task Write<TThen>(string stateName, GrainId grain, TThen then) =>
+        await (await Open()).WriteStateAsync(stateName, grain, new GrainState<TThen>(then));
+
     /// <summary>
     /// Writes state in a shape the product stored once and reads it back as today's type, from a
     /// store opened afresh, as a silo started after an upgrade would.
     /// </summary>
     public async Task<TNow> WrittenAsReadAs<TThen, TNow>(string stateName, GrainId grain, TThen then)
     {
-        await (await Open()).WriteStateAsync(stateName, grain, new GrainState<TThen>(then));
+        await Write(stateName, grain, then);
         var read = new GrainState<TNow>();
         await (await Open()).ReadStateAsync(stateName, grain, read);
         Assert.True(read.RecordExists);

@@ -22,7 +22,7 @@ public sealed class OldHubStateTests : IAsyncLifetime
         old.Open[openId] = new RequestSummary(openId, 2, slug, RequestStatus.Triaged, RequestCategory.Food, Urgency.Normal, "Elm Street", "Food",
             RequestSource.PhoneIntake, at, at, "Sam");
         old.Marks[openId] = new OldRequestMark(2, RequestStatus.Triaged);
-        await (await files.Open()).WriteStateAsync("hub", grain, new GrainState<OldHubState>(old));
+        await files.Write("hub", grain, old);
 
         await using (var cluster = await files.StartSilo("svc"))
         {

@@ -26,7 +26,7 @@ public sealed class OldOutboxStateTests : IAsyncLifetime
         var open = new OutboxEntry(Message(slug, 300, at), MessageStatus.Queued, 0, at);
         var old = new OldOutboxState();
         foreach (var entry in finished.Append(open)) old.Entries[entry.Key] = entry;
-        await (await files.Open()).WriteStateAsync("outbox", grain, new GrainState<OldOutboxState>(old));
+        await files.Write("outbox", grain, old);
 
         await using (var cluster = await files.StartSilo("svc"))
         {
