@@ -16,4 +16,7 @@ public sealed record RequestNotice(
 
     /// <summary>Hours the volunteers gave on a delivered request (both of a pair), for the hub's figures over time.</summary>
     [Id(140)] public double HoursGiven { get; init; }
+
+    /// <summary>The hub that last passed it on, so figures summed over hubs count it once (Ids 260-269: the lead's night work).</summary>
+    [Id(260)] public string? MovedFrom { get; init; }
 }

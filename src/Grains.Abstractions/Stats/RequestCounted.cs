@@ -7,4 +7,8 @@ namespace MutualAid.Stats;
 [GenerateSerializer, Immutable, Alias("MutualAid.RequestCounted")]
 public sealed record RequestCounted(
     [property: Id(0)] RequestSummary Request,
-    [property: Id(1)] double HoursGiven);
+    [property: Id(1)] double HoursGiven)
+{
+    /// <summary>The hub it was passed from, when another hub passed it to this one.</summary>
+    [Id(2)] public string? MovedFrom { get; init; }
+}

@@ -46,6 +46,14 @@ public sealed record StatsWeek([property: Id(0)] DateOnly WeekStarting)
     /// <summary>People in the households of the survey answers that said.</summary>
     [Id(12)] public int HouseholdPeople { get; init; }
 
+    /// <summary>
+    /// Of <see cref="Created"/>, the requests another hub passed to this one: a hub counts what came to
+    /// it, but a region (or the network) must count each request once, where it was first asked.
+    /// </summary>
+    [Id(13)] public IReadOnlyDictionary<RequestCategory, int> PassedIn { get; init; } = new Dictionary<RequestCategory, int>();
+
+    [Id(14)] public IReadOnlyDictionary<Urgency, int> PassedInByUrgency { get; init; } = new Dictionary<Urgency, int>();
+
     public int CreatedTotal => Created.Values.Sum();
 
     public int DeliveredTotal => Delivered.Values.Sum();
@@ -87,6 +95,8 @@ public sealed record StatsWeek([property: Id(0)] DateOnly WeekStarting)
                 Reported = Add(sum.Reported, w.Reported),
                 SurveyAnswers = sum.SurveyAnswers + w.SurveyAnswers,
                 HouseholdPeople = sum.HouseholdPeople + w.HouseholdPeople,
+                PassedIn = Add(sum.PassedIn, w.PassedIn),
+                PassedInByUrgency = Add(sum.PassedInByUrgency, w.PassedInByUrgency),
             };
         }
 
@@ -96,6 +106,20 @@ public sealed record StatsWeek([property: Id(0)] DateOnly WeekStarting)
     /// <summary>Weeks merged by their date (a region's hubs), oldest first.</summary>
     public static IReadOnlyList<StatsWeek> Merge(IEnumerable<IEnumerable<StatsWeek>> series) =>
         [.. series.SelectMany(s => s).GroupBy(w => w.WeekStarting).OrderBy(g => g.Key).Select(g => Sum(g.Key, g))];
+
+    /// <summary>
+    /// Several hubs' weeks counted as one place: a request passed between them was asked once, so it
+    /// counts once, in the week and hub it was first asked in. One passed in from outside counts where
+    /// it was first asked too, so a sum never counts a request twice.
+    /// </summary>
+    public static IReadOnlyList<StatsWeek> MergeAsOne(IEnumerable<IEnumerable<StatsWeek>> series) =>
+        [.. Merge(series).Select(w => w with
+        {
+            Created = Subtract(w.Created, w.PassedIn),
+            CreatedByUrgency = Subtract(w.CreatedByUrgency, w.PassedInByUrgency),
+            PassedIn = new Dictionary<RequestCategory, int>(),
+            PassedInByUrgency = new Dictionary<Urgency, int>(),
+        })];
 
     /// <summary>Weeks summed into months (labelled by their first day), oldest first.</summary>
     public static IReadOnlyList<StatsWeek> Months(IEnumerable<StatsWeek> weeks) =>
@@ -107,6 +131,19 @@ public sealed record StatsWeek([property: Id(0)] DateOnly WeekStarting)
         var copy = new Dictionary<TKey, int>(counts);
         copy[key] = copy.GetValueOrDefault(key) + n;
         return copy;
+    }
+
+    private static Dictionary<TKey, int> Subtract<TKey>(IReadOnlyDictionary<TKey, int> a, IReadOnlyDictionary<TKey, int> b) where TKey : notnull
+    {
+        var rest = new Dictionary<TKey, int>(a);
+        foreach (var (key, n) in b)
+        {
+            var left = rest.GetValueOrDefault(key) - n;
+            if (left > 0) rest[key] = left;
+            else rest.Remove(key);
+        }
+
+        return rest;
     }
 
     private static Dictionary<TKey, int> Add<TKey>(IReadOnlyDictionary<TKey, int> a, IReadOnlyDictionary<TKey, int> b) where TKey : notnull

@@ -66,7 +66,7 @@ public sealed partial class HubGrain
         }
 
         // The figures hear of it with the write that keeps it (see CommitBatch).
-        counted.Add(new RequestCounted(r, notice.HoursGiven));
+        counted.Add(new RequestCounted(r, notice.HoursGiven) { MovedFrom = notice.MovedFrom });
         await Publish([.. changes]);
     }
 

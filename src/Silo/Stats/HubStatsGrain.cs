@@ -49,14 +49,14 @@ public sealed partial class HubStatsGrain(
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var change in changes)
         {
-            if (Count(change.Request, change.HoursGiven)) dirty = true;
+            if (Count(change.Request, change.HoursGiven, change.MovedFrom)) dirty = true;
         }
 
         return Task.CompletedTask;
     }
 
     /// <summary>True when the notice changed a figure.</summary>
-    private bool Count(RequestSummary r, double hoursGiven)
+    private bool Count(RequestSummary r, double hoursGiven, string? movedFrom)
     {
         if (r.HubSlug != Slug)
         {
@@ -89,10 +89,13 @@ public sealed partial class HubStatsGrain(
         else
         {
             tracked = new TrackedRequest(r.Version, r.Category, r.CreatedAt, Assigned: false);
+            var passedIn = movedFrom is not null && movedFrom != Slug;
             Change(r.CreatedAt, w => w with
             {
                 Created = StatsWeek.Plus(w.Created, r.Category),
                 CreatedByUrgency = StatsWeek.Plus(w.CreatedByUrgency, r.Urgency),
+                PassedIn = passedIn ? StatsWeek.Plus(w.PassedIn, r.Category) : w.PassedIn,
+                PassedInByUrgency = passedIn ? StatsWeek.Plus(w.PassedInByUrgency, r.Urgency) : w.PassedInByUrgency,
             });
         }
 

@@ -15,6 +15,6 @@ public sealed class RegionStatsGrain : Grain, IRegionStatsGrain
     {
         if (await GrainFactory.GetGrain<IRegionGrain>(this.GetPrimaryKeyString()).GetOverview() is not { } region) return null;
         var hubs = await Task.WhenAll(region.Hubs.Select(h => GrainFactory.GetGrain<IHubStatsGrain>(h.Slug).GetWeeks()));
-        return StatsWeek.Merge(hubs);
+        return StatsWeek.MergeAsOne(hubs);
     }
 }

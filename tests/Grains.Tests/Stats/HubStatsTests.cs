@@ -139,6 +139,31 @@ public sealed class HubStatsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_request_passed_between_hubs_counts_in_both_hubs_and_once_in_their_region()
+    {
+        var region = Domain.NewSlug("region");
+        Assert.True((await fixture.Grains.GetGrain<IRegionGrain>(region).Configure("East City", Domain.Sam)).IsOk);
+        var north = await domain.NewHub(region);
+        var south = await domain.NewHub(region);
+        var asked = await domain.NewRequest(north, urgency: Urgency.High);
+        var grain = domain.RequestGrain(asked.Id);
+        var there = await grain.TransferTo(new TransferCommand(asked.Version, Domain.Ana, south, "we have a driver"));
+        Assert.True(there.IsOk, there.Message);
+        var back = await grain.TransferTo(new TransferCommand(there.Value!.Version, Domain.Ana, north, "our driver is back"));
+        Assert.True(back.IsOk, back.Message);
+
+        var northWeek = Assert.Single(await WeeksWhen(north, w => w.Sum(x => x.PassedIn.Values.Sum()) == 1));
+        var southWeek = Assert.Single(await WeeksWhen(south, w => w.Sum(x => x.PassedIn.Values.Sum()) == 1));
+        Assert.Equal((2, 1), (northWeek.CreatedTotal, northWeek.PassedIn[RequestCategory.Food]));
+        Assert.Equal((1, 1), (southWeek.CreatedTotal, southWeek.PassedInByUrgency[Urgency.High]));
+
+        var regionWeek = Assert.Single((await fixture.Grains.GetGrain<IRegionStatsGrain>(region).GetWeeks())!);
+        Assert.Equal(1, regionWeek.Created[RequestCategory.Food]);
+        Assert.Equal(1, regionWeek.CreatedByUrgency[Urgency.High]);
+        Assert.Empty(regionWeek.PassedIn);
+    }
+
+    [Fact]
     public async Task Survey_answers_count_once_while_open_and_their_words_are_kept_for_coordinators()
     {
         var hub = Domain.NewSlug();
