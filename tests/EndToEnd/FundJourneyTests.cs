@@ -4,7 +4,8 @@ namespace MutualAid.EndToEnd;
 
 /// <summary>
 /// The hub fund from an empty network: a coordinator's reimbursement ask is refused to herself,
-/// approved by a second coordinator, and the hub's public page shows the money out.
+/// approved by a second coordinator, the volunteer it pays sees it paid, and the hub's public page
+/// shows the money out.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class FundJourneyTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
@@ -21,7 +22,7 @@ public sealed class FundJourneyTests(BrowserFixture browser, EmptyNetworkApp net
     {
         var coordinator = await network.NewPage(browser.Browser);
         await Journey.SetUpHub(network, browser.Browser, "Orchard", coordinator, "olga@example.org", "Olga");
-        await Journey.Team(network, browser.Browser, coordinator, "orchard");
+        var (_, vic) = await Journey.Team(network, browser.Browser, coordinator, "orchard");
         await coordinator.GotoAsync("/hubs/orchard/team");
         var secondLink = await Journey.TeamLink(coordinator, "Coordinator");
         var second = await network.NewPage(browser.Browser);
@@ -53,6 +54,11 @@ public sealed class FundJourneyTests(BrowserFixture browser, EmptyNetworkApp net
         await Expect(second.GetByTestId("fund-waiting")).ToHaveCountAsync(0);
         await Expect(second.GetByTestId("fund-balance")).ToContainTextAsync("75.00");
         await Screenshots.Save(second, "fund", fullPage: true);
+
+        // Vic, whom it pays, follows it to its payment on his own fund page (he sees no ledger).
+        await vic.GotoAsync("/hubs/orchard/fund");
+        await Expect(vic.GetByTestId("fund-my-ask").Filter(new() { HasText = "Groceries for Mill Lane" }).GetByTestId("fund-my-ask-state")).ToContainTextAsync("Paid", Live);
+        await Expect(vic.GetByTestId("fund-ledger")).ToHaveCountAsync(0);
 
         // Second half (needs stats21b's public page): money out shows the reimbursement, then follows a purchase.
         var visitor = await network.NewPage(browser.Browser);

@@ -14,6 +14,12 @@ public interface IHubFundGrain : IGrainWithStringKey
     /// <summary>Every entry, oldest first, donors' names included: for the hub's coordinators only.</summary>
     [Alias("GetLedger")] Task<FundLedger> GetLedger();
 
+    /// <summary>
+    /// The reimbursement asks <paramref name="askedBy"/> (a user id) made or that pay
+    /// <paramref name="payee"/>, newest first, each with what became of it.
+    /// </summary>
+    [Alias("GetAsks")] Task<IReadOnlyList<FundAsk>> GetAsks(string askedBy, Guid? payee);
+
     /// <summary>Records a donation or a purchase, or asks to reimburse a volunteer.</summary>
     [Alias("Record")] Task<Result<FundEntry>> Record(NewFundEntry entry);
 

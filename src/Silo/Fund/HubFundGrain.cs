@@ -30,6 +30,21 @@ public sealed partial class HubFundGrain(
 
     public Task<FundLedger> GetLedger() => Task.FromResult(new FundLedger(Hub, state.State.Currency, Entries.ToArray()));
 
+    public Task<IReadOnlyList<FundAsk>> GetAsks(string askedBy, Guid? payee)
+    {
+        IReadOnlyList<FundAsk> asks =
+        [
+            .. Entries
+                .Where(e => e.Kind == FundEntryKind.ReimbursementAsked
+                    && (string.Equals(e.RecordedBy.UserId, askedBy, StringComparison.OrdinalIgnoreCase) || (payee is not null && e.PayeeVolunteerId == payee)))
+                .Reverse()
+                .Select(ask => Entries.FirstOrDefault(e => e.RefersTo == ask.Id) is { } after
+                    ? new FundAsk(ask, after.Kind == FundEntryKind.ReimbursementPaid ? FundAskState.Paid : FundAskState.Withdrawn, after.At)
+                    : new FundAsk(ask, FundAskState.Waiting, null)),
+        ];
+        return Task.FromResult(asks);
+    }
+
     public async Task<Result<FundEntry>> Record(NewFundEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);

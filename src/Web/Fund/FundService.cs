@@ -25,6 +25,13 @@ public sealed partial class FundService(IGrainFactory grains, CurrentUser user, 
     public async Task<Result<FundLedger>> Ledger(string hub) =>
         await MayManage(hub) ? Result<FundLedger>.Ok(await Fund(hub).GetLedger()) : Result<FundLedger>.Refused(Reason.FundNeedsCoordinator);
 
+    /// <summary>
+    /// The asks this person made or that pay them, so whoever asked can follow an ask to its payment
+    /// without seeing the rest of the ledger.
+    /// </summary>
+    public async Task<IReadOnlyList<FundAsk>> MyAsks(string hub) =>
+        await MayAsk(hub) ? await Fund(hub).GetAsks(user.Actor.UserId, user.VolunteerId) : [];
+
     /// <summary>A donation or a purchase (with an optional receipt photo).</summary>
     public async Task<Result<FundEntry>> Record(string hub, NewFundEntry entry, FundReceiptUpload? receipt = null)
     {

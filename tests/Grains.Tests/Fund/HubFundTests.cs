@@ -34,6 +34,28 @@ public sealed class HubFundTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_ask_is_followed_by_who_made_it_and_who_it_pays_to_payment_or_withdrawal()
+    {
+        var fund = NewFund();
+        var priya = Guid.NewGuid();
+        var forPriya = (await fund.Record(Ask(10m, Ana) with { PayeeVolunteerId = priya })).Value!;
+        var withdrawn = (await fund.Record(Ask(4m, Ana))).Value!;
+        var bens = (await fund.Record(Ask(6m, Ben))).Value!;
+        Assert.True((await fund.Approve(forPriya.Id, Ben)).IsOk);
+        Assert.True((await fund.Reverse(withdrawn.Id, "bought twice", Ben)).IsOk);
+
+        var anas = await fund.GetAsks("ANA@example.org", null);
+        Assert.Equal([withdrawn.Id, forPriya.Id], anas.Select(a => a.Ask.Id)); // newest first, whatever the address's case
+        Assert.Equal([FundAskState.Withdrawn, FundAskState.Paid], anas.Select(a => a.State));
+        Assert.All(anas, a => Assert.NotNull(a.SettledAt));
+        var priyas = Assert.Single(await fund.GetAsks("priya@example.org", priya));
+        Assert.Equal((forPriya.Id, FundAskState.Paid), (priyas.Ask.Id, priyas.State));
+        var waiting = Assert.Single(await fund.GetAsks(Ben.UserId, null));
+        Assert.Equal((bens.Id, FundAskState.Waiting, (DateTimeOffset?)null), (waiting.Ask.Id, waiting.State, waiting.SettledAt));
+        Assert.Empty(await fund.GetAsks("someone@example.org", Guid.NewGuid()));
+    }
+
+    [Fact]
     public async Task A_coordinator_cannot_approve_their_own_ask_and_another_can()
     {
         var fund = NewFund();

@@ -77,6 +77,33 @@ public sealed class CommonsAccessTests(TrustWorld world) : IClassFixture<TrustWo
     }
 
     [Fact]
+    public async Task A_dispatcher_and_the_volunteer_follow_an_ask_to_its_payment_and_nobody_else_sees_it()
+    {
+        var dispatcher = await world.As<FundService>("dispatcher");
+        var ask = await dispatcher.Ask(world.A, 7.25m, RequestCategory.Transport, "Taxi to the pharmacy " + Guid.NewGuid().ToString("N")[..6], world.VolunteerOfA, null);
+        Assert.True(ask.IsOk, ask.Message);
+        var id = ask.Value!.Id;
+
+        var waiting = Assert.Single(await dispatcher.MyAsks(world.A), a => a.Ask.Id == id);
+        Assert.Equal((FundAskState.Waiting, (DateTimeOffset?)null), (waiting.State, waiting.SettledAt));
+        var volunteer = await world.As<FundService>("volunteer", world.VolunteerOfA);
+        Assert.Contains(await volunteer.MyAsks(world.A), a => a.Ask.Id == id);
+
+        Assert.True((await (await world.As<FundService>("coordinator")).Approve(world.A, id)).IsOk);
+        var paid = Assert.Single(await dispatcher.MyAsks(world.A), a => a.Ask.Id == id);
+        Assert.Equal(FundAskState.Paid, paid.State);
+        Assert.NotNull(paid.SettledAt);
+        Assert.Equal(FundAskState.Paid, Assert.Single(await volunteer.MyAsks(world.A), a => a.Ask.Id == id).State);
+
+        foreach (var role in new[] { "anonymous", "admin", "regional", "other-coordinator" })
+        {
+            Assert.Empty(await (await world.As<FundService>(role)).MyAsks(world.A));
+        }
+
+        Assert.Empty(await dispatcher.MyAsks("no-such-hub"));
+    }
+
+    [Fact]
     public async Task A_hubs_proposals_are_seen_by_its_members_only()
     {
         var proposed = await (await world.As<DecisionService>("volunteer")).Propose(world.A, "Open on Sundays " + Guid.NewGuid().ToString("N")[..6], "Two volunteers per Sunday", DateTimeOffset.UtcNow.AddDays(2), []);
