@@ -57,7 +57,7 @@ public sealed class FundJourneyTests(BrowserFixture browser, EmptyNetworkApp net
 
         // Vic, whom it pays, follows it to its payment on his own fund page (he sees no ledger).
         await vic.GotoAsync("/hubs/orchard/fund");
-        await Expect(vic.GetByTestId("fund-my-ask").Filter(new() { HasText = "Groceries for Mill Lane" }).GetByTestId("fund-my-ask-state")).ToContainTextAsync("Paid", Live);
+        await Expect(vic.GetByTestId("fund-my-ask").Filter(new() { HasText = "Groceries for Mill Lane" }).GetByTestId("fund-my-ask-state")).ToContainTextAsync("Paid", new() { Timeout = 30000 });
         await Expect(vic.GetByTestId("fund-ledger")).ToHaveCountAsync(0);
 
         // Second half (needs stats21b's public page): money out shows the reimbursement, then follows a purchase.
