@@ -66,6 +66,10 @@ public sealed class AppProcess : IAsyncDisposable
         // A rehearsal network sees its public figures at once, through the same validated setting an
         // operator has (MutualAid:PublicPages:Fresh, a minute by default): rendered afresh after 2 s.
         info.Environment["MutualAid__PublicPages__Fresh"] = "00:00:02";
+        // Likewise a hub may give itself deadlines in steps of 15 s (a minute by default) and a due
+        // request looks again every 5 s (MutualAid:Deadlines), so an escalation is seen in seconds.
+        info.Environment["MutualAid__Deadlines__Shortest"] = "00:00:15";
+        info.Environment["MutualAid__Deadlines__Recheck"] = "00:00:05";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");

@@ -25,6 +25,7 @@ public sealed record HubSettings(
 
     public const int DefaultGiveBacksPerHour = 3;
 
+    /// <summary>The shortest deadline by default; a network may allow shorter (its MutualAid:Deadlines:Shortest setting).</summary>
     public static readonly TimeSpan ShortestDeadline = TimeSpan.FromMinutes(1);
 
     public static readonly TimeSpan LongestDeadline = TimeSpan.FromDays(30);
@@ -51,7 +52,8 @@ public sealed record HubSettings(
     public string? SmsNumberKey() =>
         string.IsNullOrWhiteSpace(SmsNumber) ? null : new ContactDetails("-", SmsNumber, null, null).MatchKey();
 
-    public IReadOnlyList<FieldError> Validate()
+    /// <param name="shortestDeadline">The shortest deadline this network allows; <see cref="ShortestDeadline"/> when not given.</param>
+    public IReadOnlyList<FieldError> Validate(TimeSpan? shortestDeadline = null)
     {
         var errors = new List<FieldError>();
         Text.Require(errors, nameof(Name), Name, 100, Reason.GiveHubName);
@@ -65,7 +67,7 @@ public sealed record HubSettings(
         errors.AddRange(NamedArea.Validate(Areas));
         errors.AddRange(ShiftLimits?.Validate() ?? []);
         errors.AddRange(Arrivals?.Validate() ?? []);
-        errors.AddRange(Deadlines?.Validate(nameof(Deadlines), ShortestDeadline, LongestDeadline, Reason.DeadlineOutOfRange)
+        errors.AddRange(Deadlines?.Validate(nameof(Deadlines), shortestDeadline ?? ShortestDeadline, LongestDeadline, Reason.DeadlineOutOfRange)
             ?? [FieldError.Of(nameof(Deadlines), Reason.DeadlinesRequired)]);
         return errors;
     }

@@ -27,6 +27,7 @@ public static class MutualAidHostingExtensions
         silo.Services.AddOptions<Notifications.OutboxOptions>().Bind(configuration.GetSection(Notifications.OutboxOptions.Section))
             .Validate(o => o.IsValid(), "Notifications: quiet hours need a start and an end that differ; Lease 5 s-1 h, MaxAttempts 1-50, FirstBackOff 1 s-1 h, KeepDays 1-365, KeepAtMost 10-100000, KeepWhole 10-100000.")
             .ValidateOnStart();
+        silo.Services.AddMutualAidDeadlines(configuration);
         silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;
@@ -88,6 +89,15 @@ public static class MutualAidHostingExtensions
             if (o.MinimumReminderPeriod > Hubs.HubDelivery.ReminderPeriod) o.MinimumReminderPeriod = Hubs.HubDelivery.ReminderPeriod;
         });
         return silo;
+    }
+
+    /// <summary>The MutualAid:Deadlines settings, checked at start-up so a typo stops the app instead of changing its clock.</summary>
+    public static IServiceCollection AddMutualAidDeadlines(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section))
+            .Validate(o => o.IsValid(), DeadlineOptions.Rule)
+            .ValidateOnStart();
+        return services;
     }
 
     /// <summary>

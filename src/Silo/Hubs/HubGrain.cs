@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MutualAid.Board;
 using MutualAid.Hubs;
 using MutualAid.Regions;
@@ -26,6 +27,7 @@ namespace MutualAid.Silo.Hubs;
 public sealed partial class HubGrain(
     [PersistentState("hub")] IPersistentState<HubState> state,
     TimeProvider clock,
+    IOptions<Hosting.DeadlineOptions> deadlines,
     ILogger<HubGrain> logger) : Grain, IHubGrain
 {
     /// <summary>Observers must re-subscribe within this window or are dropped (their process may be gone).</summary>
@@ -97,7 +99,7 @@ public sealed partial class HubGrain(
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (!Common.Slug.IsValid(Slug)) return Result<HubSummary>.Invalid("Slug", Reason.NotAHubKey, Common.LogSafe.Bound(Slug));
-        var errors = settings.Validate();
+        var errors = settings.Validate(deadlines.Value.Shortest);
         if (errors.Count > 0) return Result<HubSummary>.Invalid(errors);
         if (S.Settings?.RegionSlug is { } oldRegion && oldRegion != settings.RegionSlug)
         {

@@ -9,9 +9,6 @@ public sealed partial class RequestGrain
     private const string DeadlineReminder = "deadline";
     private const string ClaimReminder = "claim";
 
-    /// <summary>Once due, a reminder keeps ticking at this pace until its work is done.</summary>
-    private static readonly TimeSpan Recheck = TimeSpan.FromMinutes(1);
-
     private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(1);
 
     private Task<Result<RequestView>> Commit(RequestView next, Actor actor, Phrase said, AuditReason reason, Action<RequestState>? alsoChange = null) =>
@@ -77,7 +74,8 @@ public sealed partial class RequestGrain
     private async Task Register(string reminder, DateTimeOffset due)
     {
         var wait = due - Now;
-        await this.RegisterOrUpdateReminder(reminder, wait > Soonest ? wait : Soonest, Recheck);
+        // Once due, it keeps ticking at the network's pace (MutualAid:Deadlines:Recheck) until its work is done.
+        await this.RegisterOrUpdateReminder(reminder, wait > Soonest ? wait : Soonest, deadlines.Value.Recheck);
     }
 
     private async Task Unregister(string reminder)

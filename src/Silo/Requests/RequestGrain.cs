@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MutualAid.Hubs;
 using MutualAid.Requests;
+using MutualAid.Silo.Hosting;
 using MutualAid.Silo.Hubs;
 
 namespace MutualAid.Silo.Requests;
@@ -16,6 +18,7 @@ namespace MutualAid.Silo.Requests;
 public sealed partial class RequestGrain(
     [PersistentState("request")] IPersistentState<RequestState> state,
     TimeProvider clock,
+    IOptions<DeadlineOptions> deadlines,
     ILogger<RequestGrain> logger) : Grain, IRequestGrain, IRemindable
 {
     private HubPolicy? hubPolicy;
