@@ -27,13 +27,13 @@ public sealed class OldOutboxStateTests : IAsyncLifetime
         var old = new OldOutboxState();
         foreach (var entry in finished.Append(open)) old.Entries[entry.Key] = entry;
         await files.Write("outbox", grain, old);
+        var fresh = Message(slug, 301, DateTimeOffset.UtcNow) with { Critical = true };
 
         await using (var cluster = await files.StartSilo("svc"))
         {
             var outbox = cluster.Client.GetGrain<IOutboxGrain>(slug);
             Assert.Equal(301, (await outbox.Recent(500)).Count);
 
-            var fresh = Message(slug, 301, DateTimeOffset.UtcNow) with { Critical = true };
             await outbox.Enqueue([fresh]); // the write that compacts
 
             // All 300 finished and the open one handed again (a re-hand after a crash): nothing new.
