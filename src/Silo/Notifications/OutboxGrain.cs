@@ -15,14 +15,24 @@ namespace MutualAid.Silo.Notifications;
 /// Reentrant with group commit, as the hub is: a busy hub's request grains hand their messages
 /// concurrently, and the ones arriving while a write is in flight share the next write instead of
 /// each serialising the whole outbox again (docs/benchmarks.md, issue 18). Every turn changes the
-/// entries only between its awaits, never across one.
+/// entries only between its awaits, never across one. Finished messages wait in the open state
+/// until <see cref="FinishedPerHistoryWrite"/> of them go to the history in one write, so the
+/// write every hand, lease and report makes holds the open messages and a few finished ones, not
+/// the hundreds the coordinators' view keeps.
 /// </summary>
 [Reentrant]
 public sealed class OutboxGrain(
     [PersistentState("outbox")] IPersistentState<OutboxState> state,
+    [PersistentState("outbox-history")] IPersistentState<OutboxHistory> history,
     TimeProvider clock,
     IOptions<OutboxOptions> options) : Grain, IOutboxGrain
 {
+    /// <summary>
+    /// Finished messages gathered before the history is written. Fewer write the history (all
+    /// the whole ones it keeps) more often; more make every open-state write carry more.
+    /// </summary>
+    internal const int FinishedPerHistoryWrite = 20;
+
     private readonly OutboxOptions settings = options.Value;
     private TimeZoneInfo? zone;
     private bool? listed;
@@ -31,7 +41,7 @@ public sealed class OutboxGrain(
 
     private Dictionary<string, OutboxEntry> Entries => state.State.Entries;
 
-    private HashSet<ulong> FinishedHashes => finishedHashes ??= [.. state.State.Finished.Select(f => f.Hash)];
+    private HashSet<ulong> FinishedHashes => finishedHashes ??= [.. history.State.Keys.Select(f => f.Hash), .. state.State.Finished.Select(f => f.Hash)];
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -54,7 +64,11 @@ public sealed class OutboxGrain(
     }
 
     /// <summary>Held whole, or finished long enough ago that only its key is kept.</summary>
-    private bool Known(string key) => Entries.ContainsKey(key) || FinishedHashes.Contains(OutboxKeys.Hash(key));
+    private bool Known(string key) =>
+        Entries.ContainsKey(key) || history.State.Whole.ContainsKey(key) || FinishedHashes.Contains(OutboxKeys.Hash(key));
+
+    /// <summary>The entry as it stands: the open state's copy wins over the history's (a message resent).</summary>
+    private OutboxEntry? Find(string key) => Entries.GetValueOrDefault(key) ?? history.State.Whole.GetValueOrDefault(key);
 
     public async Task<IReadOnlyList<OutboxEntry>> TakeDue(string senderId, int max)
     {
@@ -107,7 +121,7 @@ public sealed class OutboxGrain(
     public async Task<Result<OutboxEntry>> Resend(string key, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!Entries.TryGetValue(key, out var entry)) return Result<OutboxEntry>.NotFound(Reason.NoSuchMessage);
+        if (Find(key) is not { } entry) return Result<OutboxEntry>.NotFound(Reason.NoSuchMessage);
         if (entry.IsOpen) return Result<OutboxEntry>.Refused(Reason.StillSending);
         var again = entry with
         {
@@ -127,10 +141,13 @@ public sealed class OutboxGrain(
     }
 
     public Task<IReadOnlyList<OutboxEntry>> Recent(int max) =>
-        Task.FromResult<IReadOnlyList<OutboxEntry>>([.. Newest(Entries.Values, max)]);
+        Task.FromResult<IReadOnlyList<OutboxEntry>>([.. Newest(Shown(), max)]);
 
     public Task<IReadOnlyList<OutboxEntry>> ForRecipient(Recipient recipient, int max) =>
-        Task.FromResult<IReadOnlyList<OutboxEntry>>([.. Newest(Entries.Values.Where(e => e.Message.To == recipient), max)]);
+        Task.FromResult<IReadOnlyList<OutboxEntry>>([.. Newest(Shown().Where(e => e.Message.To == recipient), max)]);
+
+    /// <summary>Every entry held whole, one per key.</summary>
+    private IEnumerable<OutboxEntry> Shown() => Entries.Values.Concat(history.State.Whole.Values.Where(e => !Entries.ContainsKey(e.Key)));
 
     private static IEnumerable<OutboxEntry> Newest(IEnumerable<OutboxEntry> entries, int max) =>
         entries.OrderByDescending(e => e.Message.DecidedAt).ThenBy(e => e.Key, StringComparer.Ordinal).Take(Math.Clamp(max, 1, 500));
@@ -171,20 +188,20 @@ public sealed class OutboxGrain(
 
     /// <summary>
     /// One write for every change made since the last (each item says whether its turn changed the
-    /// entries), after pruning the history. The directory hears of new open work before the write
-    /// (a failed write leaves at worst a listed hub with nothing due) and of none left after it;
+    /// entries), preceded when due by the history's. The directory hears of new open work before the
+    /// write (a failed write leaves at worst a listed hub with nothing due) and of none left after it;
     /// only commits call it, one at a time, so the listing follows the order of the writes.
     /// </summary>
     private async Task Commit(IReadOnlyList<bool> changed)
     {
         var write = changed.Contains(true);
-        if (write) Prune();
         var open = Entries.Values.Any(e => e.IsOpen);
         if (open) await List(true);
         if (write)
         {
             try
             {
+                if (HistoryDue()) await WriteHistory();
                 await state.WriteStateAsync();
             }
             catch
@@ -198,22 +215,48 @@ public sealed class OutboxGrain(
         if (!open && !Entries.Values.Any(e => e.IsOpen)) await List(false);
     }
 
+    private bool HistoryDue()
+    {
+        var cutoff = Now - TimeSpan.FromDays(settings.KeepDays);
+        var finished = Entries.Values.Where(e => !e.IsOpen).ToArray();
+        return finished.Length >= FinishedPerHistoryWrite || state.State.Finished.Count > 0 || finished.Any(e => e.FinishedAt < cutoff);
+    }
+
     /// <summary>
-    /// Finished messages beyond the newest <see cref="OutboxOptions.KeepWhole"/> leave the entries
+    /// Moves the finished messages to the history and writes it; they leave the open state with the
+    /// write that follows. A crash between the two leaves them in both, and the next write moves them
+    /// again (by key: nothing doubles). Keys an outbox stored before the history kept in its open
+    /// state are older than any in the history and go first.
+    /// </summary>
+    private async Task WriteHistory()
+    {
+        var kept = history.State;
+        var moving = Entries.Values.Where(e => !e.IsOpen).ToArray();
+        foreach (var entry in moving) kept.Whole[entry.Key] = entry;
+        var legacy = state.State.Finished;
+        if (legacy.Count > 0) kept.Keys.InsertRange(0, legacy);
+        Prune(kept);
+        await history.WriteStateAsync();
+        // A resend during the write replaced its entry with an open one, which stays.
+        foreach (var entry in moving.Where(e => ReferenceEquals(Entries.GetValueOrDefault(e.Key), e))) Entries.Remove(entry.Key);
+        if (legacy.Count > 0) state.State.Finished = [];
+    }
+
+    /// <summary>
+    /// Finished messages beyond the newest <see cref="OutboxOptions.KeepWhole"/> leave the whole ones
     /// for the key list; the oldest leave the key list past <see cref="OutboxOptions.KeepAtMost"/>
     /// finished in all or <see cref="OutboxOptions.KeepDays"/>.
     /// </summary>
-    private void Prune()
+    private void Prune(OutboxHistory kept)
     {
-        var keys = state.State.Finished;
-        var whole = Entries.Values.Where(e => !e.IsOpen).ToArray();
+        var keys = kept.Keys;
         var keepWhole = Math.Min(settings.KeepWhole, settings.KeepAtMost);
-        if (whole.Length > keepWhole)
+        if (kept.Whole.Count > keepWhole)
         {
-            var older = whole.OrderByDescending(e => e.FinishedAt).ThenBy(e => e.Key, StringComparer.Ordinal).Skip(keepWhole).Reverse();
+            var older = kept.Whole.Values.OrderByDescending(e => e.FinishedAt).ThenBy(e => e.Key, StringComparer.Ordinal).Skip(keepWhole).Reverse().ToArray();
             foreach (var entry in older)
             {
-                Entries.Remove(entry.Key);
+                kept.Whole.Remove(entry.Key);
                 var key = new FinishedKey(OutboxKeys.Hash(entry.Key), entry.FinishedAt ?? Now);
                 keys.Add(key);
                 FinishedHashes.Add(key.Hash);
@@ -222,7 +265,7 @@ public sealed class OutboxGrain(
 
         var cutoff = Now - TimeSpan.FromDays(settings.KeepDays);
         var drop = 0;
-        var finishedCount = keys.Count + Math.Min(whole.Length, keepWhole);
+        var finishedCount = keys.Count + kept.Whole.Count;
         while (drop < keys.Count && (finishedCount - drop > settings.KeepAtMost || keys[drop].At < cutoff)) drop++;
         if (drop > 0)
         {
@@ -231,7 +274,7 @@ public sealed class OutboxGrain(
         }
 
         // Whole ones past the age limit go too (the newest are never past the count limit).
-        foreach (var old in Entries.Values.Where(e => !e.IsOpen && e.FinishedAt < cutoff).ToArray()) Entries.Remove(old.Key);
+        foreach (var old in kept.Whole.Values.Where(e => e.FinishedAt < cutoff).ToArray()) kept.Whole.Remove(old.Key);
     }
 
     private async Task List(bool open)

@@ -5,14 +5,18 @@ namespace MutualAid.Silo.Notifications;
 [GenerateSerializer, Alias("MutualAid.Silo.OutboxState")]
 public sealed class OutboxState
 {
-    /// <summary>Every message still open plus the newest finished ones whole, by key (the idempotency of Enqueue).</summary>
+    /// <summary>
+    /// Every message still open, plus those finished since the history was last written (a few;
+    /// see <see cref="OutboxHistory"/>), by key (the idempotency of Enqueue). An outbox stored
+    /// before the history had its own state holds its finished ones here and moves them with its
+    /// next write.
+    /// </summary>
     [Id(0)] public Dictionary<string, OutboxEntry> Entries { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Older finished messages, oldest first, kept only as a hash of their key and when they
-    /// finished: enough for a message handed again to stay one message, at a few bytes each where a
-    /// whole entry made every write of a busy outbox hundreds of kilobytes (issue 18). An outbox
-    /// stored before this has none and moves its older finished entries here with its next write.
+    /// Where older finished messages were kept as keys before they moved to
+    /// <see cref="OutboxHistory.Keys"/>: read only from an outbox stored then, and emptied into the
+    /// history by its next write.
     /// </summary>
     [Id(170)] public List<FinishedKey> Finished { get; set; } = [];
 }

@@ -27,13 +27,13 @@ public sealed class OldOutboxStateTests : IAsyncLifetime
         var old = new OldOutboxState();
         foreach (var entry in finished.Append(open)) old.Entries[entry.Key] = entry;
         await files.Write("outbox", grain, old);
+        var fresh = Message(slug, 301, DateTimeOffset.UtcNow) with { Critical = true };
 
         await using (var cluster = await files.StartSilo("svc"))
         {
             var outbox = cluster.Client.GetGrain<IOutboxGrain>(slug);
             Assert.Equal(301, (await outbox.Recent(500)).Count);
 
-            var fresh = Message(slug, 301, DateTimeOffset.UtcNow) with { Critical = true };
             await outbox.Enqueue([fresh]); // the write that compacts
 
             // All 300 finished and the open one handed again (a re-hand after a crash): nothing new.
@@ -46,13 +46,20 @@ public sealed class OldOutboxStateTests : IAsyncLifetime
             await cluster.StopAllSilosAsync();
         }
 
+        // The finished ones moved to the history's own state; the open state holds only the two open.
+        var store = await files.Open();
         var stored = new GrainState<OutboxState>();
-        await (await files.Open()).ReadStateAsync("outbox", grain, stored);
-        Assert.Equal(new OutboxOptions().KeepWhole + 2, stored.State!.Entries.Count);
-        Assert.Equal(finished.Take(100).Select(e => OutboxKeys.Hash(e.Key)), stored.State.Finished.Select(f => f.Hash));
+        await store.ReadStateAsync("outbox", grain, stored);
+        Assert.Equal(new[] { open.Key, fresh.Key }.Order(StringComparer.Ordinal), stored.State!.Entries.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(stored.State.Finished);
+        var history = new GrainState<OutboxHistory>();
+        await store.ReadStateAsync("outbox-history", grain, history);
+        Assert.Equal(new OutboxOptions().KeepWhole, history.State!.Whole.Count);
+        Assert.Equal(finished.Take(100).Select(e => OutboxKeys.Hash(e.Key)), history.State.Keys.Select(f => f.Hash));
     }
 
-    private static OutboundMessage Message(string hub, int i, DateTimeOffset at)
+    /// <summary>A received-notice for a new request, decided <paramref name="i"/> minutes after <paramref name="at"/>.</summary>
+    internal static OutboundMessage Message(string hub, int i, DateTimeOffset at)
     {
         var request = Guid.NewGuid();
         var to = Recipient.Requester(request);
