@@ -25,7 +25,7 @@ if (Option("--cluster") is { } clusterState)
 
 var concurrency = int.TryParse(Option("--concurrency"), CultureInfo.InvariantCulture, out var c) ? c : 32;
 var tabCounts = (Option("--tabs") ?? "20").Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray();
-// --floor (circuits): tabs on a board that does not exist (the layout and one alert), the framework's fixed cost per circuit.
+// --floor (circuits): tabs on a small page of the hub (/together) instead of its board: the fixed cost of a circuit.
 var floor = args.Contains("--floor");
 var hold = TimeSpan.FromSeconds(int.TryParse(Option("--hold"), CultureInfo.InvariantCulture, out var h) ? h : 0);
 var storages = Option("--storage") is { } only ? [only] : new[] { "Memory", "Sqlite" };

@@ -222,7 +222,7 @@ internal static class Scenarios
         // a starved browser catches up; each 50 tabs get their own browser process (Chromium.TabsPerBrowser).
         for (var i = 0; i < pages; i++)
         {
-            if (floor) await browser.OpenMissingBoard();
+            if (floor) await browser.OpenSmallPage(hub);
             else await browser.OpenBoard(hub);
             if ((i + 1) % TabsPerBatch == 0 && i + 1 < pages)
             {
@@ -247,7 +247,7 @@ internal static class Scenarios
         var heapPerCircuit = (heapAfter - heapBefore) / (double)pages / 1024;
         return new Row("memory per Blazor circuit", pages, Statistics.Of([]), double.NaN, double.NaN, double.NaN, after / 1048576.0,
             $"{perCircuit:0} KB resident per hub-board tab ({before / 1048576.0:0} → {after / 1048576.0:0} MB); " +
-            $"{heapPerCircuit:0} KB live managed heap per {(floor ? "tab on a missing board (the floor)" : "tab")} ({heapBefore / 1048576.0:0.0} → {heapAfter / 1048576.0:0.0} MB); after 2 warm-up tabs; " +
+            $"{heapPerCircuit:0} KB live managed heap per {(floor ? "tab on the small together page (the floor)" : "tab")} ({heapBefore / 1048576.0:0.0} → {heapAfter / 1048576.0:0.0} MB); after 2 warm-up tabs; " +
             $"{live} of {pages} tabs live at the end, {browser.Browsers} browser process(es)");
     }
 
