@@ -246,7 +246,7 @@ internal static class Scenarios
         var perCircuit = (after - before) / (double)pages / 1024;
         var heapPerCircuit = (heapAfter - heapBefore) / (double)pages / 1024;
         return new Row("memory per Blazor circuit", pages, Statistics.Of([]), double.NaN, double.NaN, double.NaN, after / 1048576.0,
-            $"{perCircuit:0} KB resident per hub-board tab ({before / 1048576.0:0} → {after / 1048576.0:0} MB); " +
+            $"{perCircuit:0} KB resident per {(floor ? "small-page" : "hub-board")} tab ({before / 1048576.0:0} → {after / 1048576.0:0} MB); " +
             $"{heapPerCircuit:0} KB live managed heap per {(floor ? "tab on the small together page (the floor)" : "tab")} ({heapBefore / 1048576.0:0.0} → {heapAfter / 1048576.0:0.0} MB); after 2 warm-up tabs; " +
             $"{live} of {pages} tabs live at the end, {browser.Browsers} browser process(es)");
     }
