@@ -25,6 +25,8 @@ if (Option("--cluster") is { } clusterState)
 
 var concurrency = int.TryParse(Option("--concurrency"), CultureInfo.InvariantCulture, out var c) ? c : 32;
 var tabCounts = (Option("--tabs") ?? "20").Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+// --floor (circuits): tabs on a small page of the hub (/together) instead of its board: the fixed cost of a circuit.
+var floor = args.Contains("--floor");
 var hold = TimeSpan.FromSeconds(int.TryParse(Option("--hold"), CultureInfo.InvariantCulture, out var h) ? h : 0);
 var storages = Option("--storage") is { } only ? [only] : new[] { "Memory", "Sqlite" };
 int[] boardCounts = int.TryParse(Option("--boards"), CultureInfo.InvariantCulture, out var b) ? [b] : quick ? [1000] : [100, 500, 1000, 2000];
@@ -141,7 +143,7 @@ if (scenario is "circuits" or "all")
     // assets manifest, which ASP.NET Core reads in Development.
     foreach (var tabs in tabCounts)
     {
-        await RunOn("Memory", async (app, grains, cookies) => rows.Add(await Scenarios.MemoryPerCircuit(app, grains, cookies, tabs, hold)), environment: "Development");
+        await RunOn("Memory", async (app, grains, cookies) => rows.Add(await Scenarios.MemoryPerCircuit(app, grains, cookies, tabs, hold, floor)), environment: "Development");
     }
 }
 

@@ -203,7 +203,9 @@ internal static class Scenarios
     /// resident memory (what the machine pays, including the headroom server GC keeps) and live
     /// managed bytes after a full compacting collection (what the circuits actually hold).
     /// </summary>
-    public static async Task<Row> MemoryPerCircuit(AppUnderTest app, IGrainFactory grains, string cookies, int pages, TimeSpan hold)
+    private const int TabsPerBatch = 20;
+
+    public static async Task<Row> MemoryPerCircuit(AppUnderTest app, IGrainFactory grains, string cookies, int pages, TimeSpan hold, bool floor = false)
     {
         var hub = await Driver.Hub(grains, "circ-" + Guid.NewGuid().ToString("N")[..6]);
         var driver = new Driver(grains, new Sent());
@@ -216,10 +218,25 @@ internal static class Scenarios
         await Task.Delay(2000);
         var heapBefore = await app.LiveManagedBytes();
         var before = app.ResidentBytes();
-        for (var i = 0; i < pages; i++) await browser.OpenBoard(hub);
+        // In batches, each tab waiting for its live board (its circuit), with a pause between batches so
+        // a starved browser catches up; each 50 tabs get their own browser process (Chromium.TabsPerBrowser).
+        for (var i = 0; i < pages; i++)
+        {
+            if (floor) await browser.OpenSmallPage(hub);
+            else await browser.OpenBoard(hub);
+            if ((i + 1) % TabsPerBatch == 0 && i + 1 < pages)
+            {
+                Console.Error.WriteLine($"{i + 1} of {pages} tabs open (load average {File.ReadAllText("/proc/loadavg").Trim()})");
+                await Task.Delay(2000);
+            }
+        }
+
         await Task.Delay(3000);
         var heapAfter = await app.LiveManagedBytes();
         var after = app.ResidentBytes();
+        // Honest only if every tab still has its circuit: a dropped one would hide its memory.
+        var live = await browser.LiveTabs() - 2;
+        if (live != pages) Console.Error.WriteLine($"only {live} of {pages} tabs still show a live board");
         if (hold > TimeSpan.Zero)
         {
             Console.Error.WriteLine($"{pages} tabs open on app process {app.Pid} for {hold.TotalSeconds:0} s");
@@ -229,8 +246,9 @@ internal static class Scenarios
         var perCircuit = (after - before) / (double)pages / 1024;
         var heapPerCircuit = (heapAfter - heapBefore) / (double)pages / 1024;
         return new Row("memory per Blazor circuit", pages, Statistics.Of([]), double.NaN, double.NaN, double.NaN, after / 1048576.0,
-            $"{perCircuit:0} KB resident per hub-board tab ({before / 1048576.0:0} → {after / 1048576.0:0} MB); " +
-            $"{heapPerCircuit:0} KB live managed heap per tab ({heapBefore / 1048576.0:0.0} → {heapAfter / 1048576.0:0.0} MB); after 2 warm-up tabs");
+            $"{perCircuit:0} KB resident per {(floor ? "small-page" : "hub-board")} tab ({before / 1048576.0:0} → {after / 1048576.0:0} MB); " +
+            $"{heapPerCircuit:0} KB live managed heap per {(floor ? "tab on the small together page (the floor)" : "tab")} ({heapBefore / 1048576.0:0.0} → {heapAfter / 1048576.0:0.0} MB); after 2 warm-up tabs; " +
+            $"{live} of {pages} tabs live at the end, {browser.Browsers} browser process(es)");
     }
 
     public static string Table(IEnumerable<Row> rows)
