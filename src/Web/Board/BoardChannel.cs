@@ -177,8 +177,12 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
 
             Board = next;
             Measure(delta);
-            await signalR.Clients.Group(Group).SendAsync(BoardHub.DeltaMessage, delta, stop.Token);
+            // The group send completes when every connection's write has been flushed; the
+            // circuits queue theirs meanwhile instead of after it. Both still take the deltas in
+            // this loop's order.
+            var sent = signalR.Clients.Group(Group).SendAsync(BoardHub.DeltaMessage, delta, stop.Token);
             Notify(new BoardUpdate(next, delta));
+            await sent;
         }
     }
 
