@@ -46,7 +46,9 @@ internal sealed class AppUnderTest : IAsyncDisposable
         var process = Process.Start(info)!;
         var app = new AppUnderTest(process, new Uri($"http://127.0.0.1:{port}"), gateway, data);
         // Its output is kept for the failure message should it not come up.
-        await AppOutput.Of(process).WaitUntilReady(process, app.Url, seconds: 60);
+        // Generous: on a machine busy with other builds the app's start-up JIT alone can take over a
+        // minute, and how long it takes to start is not what is measured.
+        await AppOutput.Of(process).WaitUntilReady(process, app.Url, seconds: 180);
         return app;
     }
 

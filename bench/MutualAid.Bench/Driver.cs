@@ -12,6 +12,9 @@ internal sealed class Driver(IGrainFactory grains, Sent sent)
 {
     private static readonly Actor Bench = new("bench", "Benchmark");
     private readonly List<Guid> volunteers = [];
+
+    /// <summary>Milliseconds from sending each command to its answer (the request grain wrote it and sent its notice).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<double> Answered { get; } = new();
     private int next;
 
     public static async Task<string> Hub(IGrainFactory grains, string slug)
@@ -63,7 +66,9 @@ internal sealed class Driver(IGrainFactory grains, Sent sent)
         {
             if (pace is not null) await pace();
             sent.Mark(step == steps.Length - 1 ? $"{id}:removed" : $"{id}:{step + 1}");
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await steps[step](version);
+            Answered.Enqueue(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (!result.IsOk) throw new InvalidOperationException($"step {step}: {result.Message}");
             version = result.Value!.Version;
         }

@@ -9,9 +9,10 @@ using MutualAid.Bench;
 //   after measuring, printing the app's process id, so dotnet-gcdump / dotnet-counters can look at it)
 var quick = args.Contains("--quick");
 var scenario = args.SkipWhile(a => a != "--scenario").Skip(1).FirstOrDefault() ?? (quick ? "fanout" : "all");
-// Quick and full runs measure fan-out the same way (a 5 s unmeasured warm-up, then 20 s, i.e. 200
-// broadcasts at 10/s), so the quick summary line can be held to the same targets; quick runs one
-// board count and leaves out the informative harness baseline.
+// Quick and full runs measure fan-out the same way (an unmeasured warm-up of at least 5 s and until
+// the app's JIT is quiet, a full GC, then 20 s, i.e. 200 broadcasts at 10/s; the in-app baseline
+// alike), so the quick summary line can be held to the same targets; quick runs one board count and
+// leaves out the informative harness baseline.
 var seconds = 20;
 var warmUp = TimeSpan.FromSeconds(5);
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

@@ -42,9 +42,12 @@ internal static class Scenarios
         var driver = new Driver(grains, boards.Sent);
         await driver.AddVolunteers(hub, 5);
         var pacer = new Pacer(rate);
-        while (pacer.Elapsed < warmUp) await driver.Lifecycle(hub, pacer.Wait);
+        var warm = await ServerRuntime.WarmUp(app.Url, warmUp, () => driver.Lifecycle(hub, pacer.Wait));
         await Task.Delay(1000); // the warm-up's stragglers land before the samples are cleared
+        await ServerRuntime.Settle(app.Url);
         boards.Reset();
+        driver.Answered.Clear();
+        var runtime = await ServerRuntime.Read(app.Url);
         pacer.Restart();
         var cpu = app.CpuTime();
         var commands = 0;
@@ -52,13 +55,22 @@ internal static class Scenarios
         var elapsed = pacer.Elapsed;
         var cpuUsed = app.CpuTime() - cpu;
         await Task.Delay(2000); // stragglers
+        var server = ServerRuntime.Between(runtime, await ServerRuntime.Read(app.Url), commands);
         var latencies = boards.Latencies();
+        // Stage timing: a command is answered once its request grain has written it and sent the
+        // notice; the rest of a sample is the hub, the web tier and SignalR.
+        var answered = Statistics.Of(driver.Answered.ToArray());
         return new Row($"fan-out 1 hub", clients, Statistics.Of(latencies), commands / elapsed.TotalSeconds,
-            latencies.Length / (double)(commands * (long)clients), cpuUsed / elapsed * 100, app.ResidentBytes() / 1048576.0, $"{rate}/s target, {boards.MessageBytes} B deltas")
+            latencies.Length / (double)(commands * (long)clients), cpuUsed / elapsed * 100, app.ResidentBytes() / 1048576.0,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{rate}/s target, {boards.MessageBytes} B deltas; commands answered p50 {answered.P50:0.0} p99 {answered.P99:0.0} ms; {Warmed(warm)}; {server}"))
         {
             MessageBytes = boards.MessageBytes,
         };
     }
+
+    private static string Warmed((TimeSpan Took, bool Settled) warm) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"warmed {warm.Took.TotalSeconds:0} s{(warm.Settled ? "" : " (JIT not settled)")}");
 
     /// <summary>The same clients, rate and message size through a bare SignalR hub in the harness's own process.</summary>
     public static async Task<Row> BaselineFanOut(int clients, double rate, TimeSpan duration, int messageBytes, TimeSpan warmUp = default)
@@ -67,7 +79,7 @@ internal static class Scenarios
         await using var receivers = await Clients.Connect<Baseline.Probe>(baseline.Url, "/baseline", null, clients, "m", Baseline.KeysOf, _ => Task.CompletedTask);
         var padding = new string('x', Math.Max(0, messageBytes - 40));
         return await PacedBroadcasts(receivers, rate, duration, warmUp, seq => baseline.Hub.Clients.All.SendAsync("m", new { seq, pad = padding }),
-            "baseline SignalR in the harness", "raw IHubContext broadcast, no Orleans");
+            "baseline SignalR in the harness", "raw IHubContext broadcast, no Orleans", app: null);
     }
 
     /// <summary>
@@ -83,14 +95,15 @@ internal static class Scenarios
         {
             using var response = await http.PostAsync(new Uri($"/bench/baseline/broadcast?seq={seq}&bytes={messageBytes}", UriKind.Relative), null);
             response.EnsureSuccessStatusCode();
-        }, "baseline SignalR in the app", "same process as ours, no Orleans");
+        }, "baseline SignalR in the app", "same process as ours, no Orleans", app.Url);
     }
 
     /// <summary>
     /// Sends numbered broadcasts at <paramref name="rate"/>, unmeasured for <paramref name="warmUp"/> (as our
     /// fan-out is), then for <paramref name="duration"/>, marking each as sent, and reports what the receivers saw.
+    /// In the app (<paramref name="app"/> given) it is warmed up, settled and read exactly as our fan-out is.
     /// </summary>
-    private static async Task<Row> PacedBroadcasts(Clients receivers, double rate, TimeSpan duration, TimeSpan warmUp, Func<long, Task> send, string scenario, string note)
+    private static async Task<Row> PacedBroadcasts(Clients receivers, double rate, TimeSpan duration, TimeSpan warmUp, Func<long, Task> send, string scenario, string note, Uri? app)
     {
         long seq = 0;
         async Task<long> Broadcast(TimeSpan lasting)
@@ -110,16 +123,37 @@ internal static class Scenarios
             return sent;
         }
 
-        await Broadcast(warmUp);
+        var warmed = "";
+        if (app is null)
+        {
+            await Broadcast(warmUp);
+        }
+        else
+        {
+            // The same rule as our fan-out: at least the warm-up, then until the JIT is quiet.
+            var pacer = new Pacer(rate);
+            var warm = await ServerRuntime.WarmUp(app, warmUp, async () =>
+            {
+                await pacer.Wait();
+                seq++;
+                receivers.Sent.Mark(seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await send(seq);
+            });
+            warmed = "; " + Warmed(warm);
+        }
+
         await Task.Delay(1000);
+        if (app is not null) await ServerRuntime.Settle(app);
         receivers.Reset();
+        var runtime = app is null ? null : await ServerRuntime.Read(app);
         var clock = Stopwatch.StartNew();
         var measured = await Broadcast(duration);
         var elapsed = clock.Elapsed;
         await Task.Delay(2000); // stragglers
+        var server = app is null ? "" : "; " + ServerRuntime.Between(runtime, await ServerRuntime.Read(app), measured);
         var latencies = receivers.Latencies();
         return new Row(scenario, receivers.Count, Statistics.Of(latencies), measured / elapsed.TotalSeconds, latencies.Length / (double)(measured * receivers.Count), double.NaN, double.NaN,
-            $"{note}, {receivers.MessageBytes} B messages");
+            $"{note}, {receivers.MessageBytes} B messages{warmed}{server}");
     }
 
     /// <summary>As many lifecycle commands as the app sustains, with live fan-out to the boards.</summary>

@@ -11,6 +11,9 @@ public sealed class DeltaSequencer(long snapshotVersion)
 {
     private readonly SortedDictionary<long, (BoardDelta Delta, DateTimeOffset At)> pending = [];
 
+    /// <summary>A version the hub said it is at that no delta has brought us to yet, and since when.</summary>
+    private (long Version, DateTimeOffset At)? expected;
+
     /// <summary>The version every delta released so far brings the board to.</summary>
     public long Version { get; private set; } = snapshotVersion;
 
@@ -29,17 +32,35 @@ public sealed class DeltaSequencer(long snapshotVersion)
             Version++;
         }
 
+        if (expected is { } e && Version >= e.Version) expected = null;
         return ready ?? (IReadOnlyList<BoardDelta>)[];
     }
 
-    /// <summary>True when a delta has waited longer than <paramref name="patience"/> for a predecessor that never came.</summary>
+    /// <summary>
+    /// The hub says it is at <paramref name="version"/> (the snapshot of a periodic re-subscription)
+    /// while the deltas so far bring us only to <see cref="Version"/>. Usually those deltas are on
+    /// their way: the hub counts a change when it applies it, before its write and its publish. So
+    /// they are awaited like a missing predecessor, and only if they do not come within the
+    /// patience is it a gap (a hub that restarted, or dropped this subscriber, sends them never).
+    /// </summary>
+    public void Expect(long version, DateTimeOffset now)
+    {
+        if (version <= Version) return;
+        expected = expected is { } e ? (Math.Max(e.Version, version), e.At) : (version, now);
+    }
+
+    /// <summary>
+    /// True when a delta has waited longer than <paramref name="patience"/> for a predecessor that
+    /// never came, or a version the hub announced (<see cref="Expect"/>) has not been reached.
+    /// </summary>
     public bool HasGap(DateTimeOffset now, TimeSpan patience) =>
-        pending.Count > 0 && now - pending.First().Value.At > patience;
+        (pending.Count > 0 && now - pending.First().Value.At > patience) || (expected is { } e && now - e.At > patience);
 
     /// <summary>After a resync: drop what the new snapshot already contains, keep what is newer.</summary>
     public IReadOnlyList<BoardDelta> Reset(long snapshotVersion, DateTimeOffset now)
     {
         Version = snapshotVersion;
+        if (expected is { } e && Version >= e.Version) expected = null;
         var newer = pending.Values.Where(p => p.Delta.Version > snapshotVersion).Select(p => p.Delta).ToList();
         pending.Clear();
         return newer.SelectMany(d => Accept(d, now)).ToList();

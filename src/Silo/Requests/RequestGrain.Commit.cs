@@ -27,19 +27,32 @@ public sealed partial class RequestGrain
         var before = state.State;
         var previous = before.View;
         var first = (previous?.Version ?? 0) + 1;
-        // Durable before the write: a crash between it and the board's answer is repaired on restart.
-        await Delivery.Arm();
         var upcoming = before.Copy();
         var view = KeepRaised(await WithDeadline(previous, await WithVisit(next) with { Version = first + entries.Count - 1, UpdatedAt = now, LastChangedBy = actor }, now, upcoming));
         upcoming.View = view;
         for (var i = 0; i < entries.Count; i++) upcoming.Audit.Add(new AuditEntry(first + i, now, actor, entries[i].Said, entries[i].Reason.English) { ReasonSaid = entries[i].Reason.Said });
         await AddMessages(upcoming, previous, actor, entries[^1].Reason);
         alsoChange?.Invoke(upcoming);
-        upcoming.DeadlineArmed = await ArmBeforeWrite(DeadlineReminder, before.DeadlineArmed, DeadlineDue(previous), DeadlineDue(view));
-        upcoming.ClaimArmed = await ArmBeforeWrite(ClaimReminder, before.ClaimArmed, ClaimWake(previous), ClaimWake(view));
-        upcoming.ArrivalArmed = await ArmBeforeWrite(ArrivalReminder, before.ArrivalArmed, previous?.Arrival?.Due, view.Arrival?.Due);
+        // Every reminder the write relies on is registered before it, all at once: each is a round
+        // trip to the reminder service, and the board hears of the change only after the write.
+        // The notice's is durable before the write, so a crash between it and the board's answer
+        // is repaired on restart.
+        var notice = Delivery.Arm();
+        var deadline = ArmBeforeWrite(DeadlineReminder, before.DeadlineArmed, DeadlineDue(previous), DeadlineDue(view));
+        var claim = ArmBeforeWrite(ClaimReminder, before.ClaimArmed, ClaimWake(previous), ClaimWake(view));
+        var arrival = ArmBeforeWrite(ArrivalReminder, before.ArrivalArmed, previous?.Arrival?.Due, view.Arrival?.Due);
+        await Task.WhenAll(notice, deadline, claim, arrival);
+        upcoming.DeadlineArmed = await deadline;
+        upcoming.ClaimArmed = await claim;
+        upcoming.ArrivalArmed = await arrival;
 
         await Write(upcoming);
+        // The boards hear as soon as the change is kept, not after the clean-up below: a reminder
+        // removed or an escalation withdrawn is not theirs to wait for (two of the lifecycle's five
+        // commands remove a reminder, two round trips each), and a clean-up that fails no longer
+        // leaves a kept change unannounced.
+        LogChanged(logger, view.Id, view.Version, view.Status);
+        AnnounceToHub();
 
         if (before.DeadlineArmed && !upcoming.DeadlineArmed) await Unregister(DeadlineReminder);
         if (before.ClaimArmed && !upcoming.ClaimArmed) await Unregister(ClaimReminder);
@@ -56,8 +69,6 @@ public sealed partial class RequestGrain
             await GrainFactory.GetGrain<INetworkGrain>(0).WithdrawNeed(view.Id);
         }
 
-        LogChanged(logger, view.Id, view.Version, view.Status);
-        AnnounceToHub();
         return Result<RequestView>.Ok(view);
     }
 

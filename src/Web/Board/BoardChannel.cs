@@ -177,8 +177,12 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
 
             Board = next;
             Measure(delta);
-            await signalR.Clients.Group(Group).SendAsync(BoardHub.DeltaMessage, delta, stop.Token);
+            // The group send completes when every connection's write has been flushed; the
+            // circuits queue theirs meanwhile instead of after it. Both still take the deltas in
+            // this loop's order.
+            var sent = signalR.Clients.Group(Group).SendAsync(BoardHub.DeltaMessage, delta, stop.Token);
             Notify(new BoardUpdate(next, delta));
+            await sent;
         }
     }
 
@@ -188,15 +192,27 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
     }
 
     /// <summary>
-    /// Re-registers the observer; the grain answers with its snapshot. If that is ahead of us we
-    /// missed deltas (or the hub grain restarted elsewhere), so the snapshot replaces our board.
+    /// Re-registers the observer; the grain answers with its snapshot. If that is ahead of us, the
+    /// deltas in between are usually on their way (a command in flight when the refresh ran), so
+    /// they are awaited as a gap is: only if they have not come within <see cref="GapPatience"/>
+    /// (we missed them, or the hub grain restarted elsewhere) does a snapshot replace our board.
+    /// Replacing at once sent every open board the whole board again and dropped the delta in
+    /// flight, once every refresh a command happened to be under way (docs/benchmarks.md).
     /// </summary>
     private async Task Resubscribe()
     {
         var snapshot = await grains.GetGrain<IHubGrain>(Slug).Subscribe(reference!);
-        if (Board is null || snapshot.Version != sequencer.Version)
+        if (Board is null)
         {
-            await Replace(snapshot, Board is null ? null : "re-subscribe found a different version");
+            await Replace(snapshot, null);
+        }
+        else if (snapshot.Version > sequencer.Version)
+        {
+            sequencer.Expect(snapshot.Version, clock.GetUtcNow());
+        }
+        else if (snapshot.Version < sequencer.Version)
+        {
+            await Replace(snapshot, "re-subscribe found an older version");
         }
     }
 

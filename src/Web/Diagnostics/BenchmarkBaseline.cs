@@ -30,7 +30,17 @@ public static class BenchmarkBaseline
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             return GC.GetTotalMemory(forceFullCollection: false);
         }).AllowAnonymous().DisableRateLimiting().DisableAntiforgery();
+        // What the runtime has done in this process so far. The harness reads it before and after
+        // each measured phase, ours and the baseline's alike, so a slow tail can be put down to GC
+        // pauses or JIT work (or not), and it warms up until the JIT has gone quiet.
+        app.MapGet("/bench/runtime", () => new RuntimeFigures(GC.GetTotalAllocatedBytes(precise: false),
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMilliseconds,
+            System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false)))
+            .AllowAnonymous().DisableRateLimiting();
     }
 
     public sealed class BaselineHub : Hub;
+
+    /// <summary>Counts since the process started; collections of a generation include those of the older ones.</summary>
+    public sealed record RuntimeFigures(long AllocatedBytes, int Gen0, int Gen1, int Gen2, double PausedMs, long JitCompiledMethods);
 }

@@ -110,6 +110,35 @@ public sealed class BoardProjectionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public void A_version_the_hub_announced_is_awaited_and_is_a_gap_only_if_it_never_comes()
+    {
+        var t0 = DateTimeOffset.UnixEpoch;
+        var patience = TimeSpan.FromSeconds(2);
+        BoardDelta D(long v) => new("h", v, [], BoardCounts.Empty);
+        var sequencer = new DeltaSequencer(10);
+
+        // A refresh saw v12 while v11 and v12 were on their way: they arrive, and that is no gap.
+        sequencer.Expect(12, t0);
+        Assert.False(sequencer.HasGap(t0.AddSeconds(1), patience));
+        Assert.Equal([11], sequencer.Accept(D(11), t0.AddSeconds(1)).Select(d => d.Version));
+        Assert.True(sequencer.HasGap(t0.AddSeconds(3), patience));
+        Assert.Equal([12], sequencer.Accept(D(12), t0.AddSeconds(3)).Select(d => d.Version));
+        Assert.False(sequencer.HasGap(t0.AddSeconds(10), patience));
+
+        // One that never comes (the hub restarted, or dropped this subscriber) is a gap after the patience,
+        // and the resync's snapshot settles it.
+        sequencer.Expect(20, t0.AddSeconds(10));
+        Assert.False(sequencer.HasGap(t0.AddSeconds(11), patience));
+        Assert.True(sequencer.HasGap(t0.AddSeconds(13), patience));
+        Assert.Empty(sequencer.Reset(20, t0.AddSeconds(13)));
+        Assert.False(sequencer.HasGap(t0.AddSeconds(30), patience));
+
+        // A version the board already has is nothing to wait for.
+        sequencer.Expect(20, t0.AddSeconds(30));
+        Assert.False(sequencer.HasGap(t0.AddSeconds(60), patience));
+    }
+
+    [Fact]
     public void Apply_reports_a_gap_instead_of_guessing()
     {
         var snapshot = new BoardSnapshot("h", "H", null, 5, [], [], [], BoardCounts.Empty);
