@@ -72,3 +72,15 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
+
+/// <summary>
+/// Journeys that spend most of their time waiting out real deadlines on the app's clock (durable
+/// reminders): they run beside the other browser tests, with a browser and demo app of their own,
+/// instead of holding the one queue while nothing happens. Two collections at most (xunit runs as
+/// many as there are cores), so the machine's two cores are shared, not fought over.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class WaitingBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser-waiting";
+}

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MutualAid.Silo.Hosting;
 using MutualAid.Decisions;
 
 namespace MutualAid.Silo.Decisions;
@@ -11,11 +13,11 @@ namespace MutualAid.Silo.Decisions;
 public sealed partial class ProposalGrain(
     [PersistentState("proposal")] IPersistentState<ProposalState> state,
     TimeProvider clock,
+    IOptions<DeadlineOptions> deadlines,
     ILogger<ProposalGrain> logger) : Grain, IProposalGrain, IRemindable
 {
     public const string CloseReminder = "proposal-close";
     private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Recheck = TimeSpan.FromMinutes(1);
 
     private ProposalView? View => state.State.View;
 
@@ -83,7 +85,7 @@ public sealed partial class ProposalGrain(
     private async Task Arm(DateTimeOffset deadline)
     {
         var wait = deadline - clock.GetUtcNow();
-        await this.RegisterOrUpdateReminder(CloseReminder, wait > Soonest ? wait : Soonest, Recheck);
+        await this.RegisterOrUpdateReminder(CloseReminder, wait > Soonest ? wait : Soonest, deadlines.Value.Recheck);
     }
 
     private async Task<Result<ProposalView>> Commit(ProposalView view)

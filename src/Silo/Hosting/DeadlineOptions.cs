@@ -13,7 +13,7 @@ public sealed class DeadlineOptions
     /// <summary>The shortest assignment deadline a hub may give itself; the settings page counts in steps of it.</summary>
     public TimeSpan Shortest { get; set; } = MutualAid.Hubs.HubSettings.ShortestDeadline;
 
-    /// <summary>Once a request's deadline, claim window or visit alarm is due, its reminder ticks again at this pace until nothing waits on the clock.</summary>
+    /// <summary>Once a request's deadline, claim window or visit alarm, a proposal's close or an offer's expiry is due, its reminder ticks again at this pace until nothing waits on the clock.</summary>
     public TimeSpan Recheck { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>

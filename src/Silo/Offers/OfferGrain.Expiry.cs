@@ -15,9 +15,6 @@ public sealed partial class OfferGrain
 
     private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(1);
 
-    /// <summary>Once due, the reminder keeps ticking at this pace until the offer is closed.</summary>
-    private static readonly TimeSpan Recheck = TimeSpan.FromMinutes(1);
-
     public async Task CheckExpiry()
     {
         if (ExpiryDue(View) is not { } due)
@@ -50,7 +47,8 @@ public sealed partial class OfferGrain
     private async Task RegisterExpiry(DateTimeOffset due)
     {
         var wait = due - Now;
-        await this.RegisterOrUpdateReminder(ExpiryReminder, wait < Soonest ? Soonest : wait > LongestWait ? LongestWait : wait, Recheck);
+        // Once due, it ticks at the network's pace (MutualAid:Deadlines:Recheck) until the offer is closed.
+        await this.RegisterOrUpdateReminder(ExpiryReminder, wait < Soonest ? Soonest : wait > LongestWait ? LongestWait : wait, deadlines.Value.Recheck);
     }
 
     private async Task UnregisterExpiry()

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Requests;
+using MutualAid.Silo.Hosting;
 using MutualAid.Silo.Hubs;
 using MutualAid.Silo.Requests;
 
@@ -15,6 +17,7 @@ namespace MutualAid.Silo.Offers;
 public sealed partial class OfferGrain(
     [PersistentState("offer")] IPersistentState<OfferState> state,
     TimeProvider clock,
+    IOptions<DeadlineOptions> deadlines,
     ILogger<OfferGrain> logger) : Grain, IOfferGrain, IRemindable
 {
     private HubDelivery? delivery;
