@@ -7,7 +7,7 @@ namespace MutualAid.EndToEnd;
 /// settings page (a click on the map, then the exact numbers), a neighbour asks on /ask choosing that
 /// area with no script, and the coordinator's map shows the request at the area's approximate point.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BesideBrowserCollection.Name)]
 public sealed class AreasOnTheMapTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };

@@ -74,13 +74,14 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 }
 
 /// <summary>
-/// Journeys that spend most of their time waiting out real deadlines on the app's clock (durable
-/// reminders): they run beside the other browser tests, with a browser and demo app of their own,
-/// instead of holding the one queue while nothing happens. Two collections at most (xunit runs as
-/// many as there are cores), so the machine's two cores are shared, not fought over.
+/// A second queue of browser tests, run beside the first with a browser and demo app of its own:
+/// journeys that spend most of their time waiting out real deadlines on the app's clock (durable
+/// reminders), and journeys on an empty app of their own, which share nothing with the first queue.
+/// Two queues at most (xunit runs as many collections at once as there are cores); the tests whose
+/// figures are timed (live board, presence, weight) stay in the first.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class WaitingBrowserCollection : ICollectionFixture<BrowserFixture>
+public sealed class BesideBrowserCollection : ICollectionFixture<BrowserFixture>
 {
-    public const string Name = "browser-waiting";
+    public const string Name = "browser-beside";
 }

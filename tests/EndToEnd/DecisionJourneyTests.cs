@@ -7,7 +7,7 @@ namespace MutualAid.EndToEnd;
 /// proposal and sees the outcome when its deadline passes (a deadline seconds away: no clock hook,
 /// no "close now").
 /// </summary>
-[Collection(WaitingBrowserCollection.Name)]
+[Collection(BesideBrowserCollection.Name)]
 public sealed class DecisionJourneyTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };

@@ -8,7 +8,7 @@ namespace MutualAid.EndToEnd;
 /// durable reminders on the app's real clock; the test app lets a hub count its deadlines in quarter
 /// minutes (MutualAid:Deadlines, set by AppProcess), so this waits out fifteen seconds twice, not a minute.
 /// </summary>
-[Collection(WaitingBrowserCollection.Name)]
+[Collection(BesideBrowserCollection.Name)]
 public sealed class EscalationTests(BrowserFixture fixture)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);

@@ -7,7 +7,7 @@ namespace MutualAid.EndToEnd;
 /// approved by a second coordinator, the volunteer it pays sees it paid, and the hub's public page
 /// shows the money out.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BesideBrowserCollection.Name)]
 public sealed class FundJourneyTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };

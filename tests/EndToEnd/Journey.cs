@@ -42,27 +42,49 @@ public static partial class Journey
     }
 
     /// <summary>
-    /// Picks from a Radzen drop-down. A click that lands while the page is still prerendered (before its
-    /// circuit is up) opens nothing, so it opens the list again until the option shows.
+    /// Picks from a Radzen drop-down, and waits until the drop-down shows the pick, which it does only
+    /// once the app has taken it. A click that lands while the page is still prerendered (before its
+    /// circuit is up) opens nothing, and a pick clicked while a busy machine is still drawing the list
+    /// can be lost; either way it opens the list and picks again.
     /// </summary>
     public static async Task Choose(IPage page, string testId, string option)
     {
         ArgumentNullException.ThrowIfNull(page);
+        var dropDown = page.GetByTestId(testId);
         var item = page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = option }).First;
-        for (var attempt = 0; attempt < 20 && !await item.IsVisibleAsync(); attempt++)
+        for (var pick = 0; pick < 3; pick++)
         {
-            await page.GetByTestId(testId).ClickAsync();
-            try
+            for (var attempt = 0; attempt < 20 && !await item.IsVisibleAsync(); attempt++)
             {
-                await item.WaitForAsync(new() { Timeout = 1000 });
+                await dropDown.ClickAsync();
+                try
+                {
+                    await item.WaitForAsync(new() { Timeout = 1000 });
+                }
+                catch (TimeoutException)
+                {
+                    // Not open yet: click again.
+                }
             }
-            catch (TimeoutException)
-            {
-                // Not open yet: click again.
-            }
+
+            await item.ClickAsync();
+            if (await Shows(dropDown, option)) return;
         }
 
-        await item.ClickAsync();
+        await Expect(dropDown.Locator(".rz-dropdown-label")).ToContainTextAsync(option, new() { IgnoreCase = true });
+    }
+
+    private static async Task<bool> Shows(ILocator dropDown, string option)
+    {
+        var label = dropDown.Locator(".rz-dropdown-label");
+        var until = DateTime.UtcNow.AddSeconds(5);
+        do
+        {
+            if (await label.CountAsync() > 0 && (await label.InnerTextAsync()).Contains(option, StringComparison.OrdinalIgnoreCase)) return true;
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < until);
+        return false;
     }
 
     public static async Task Join(IPage page, string link, string email, string name)

@@ -9,7 +9,7 @@ namespace MutualAid.EndToEnd;
 /// volunteer taps "I'm here" on their phone and never says they left; the alarm appears on the
 /// coordinator's open board by itself and the coordinator acknowledges it.
 /// </summary>
-[Collection(WaitingBrowserCollection.Name)]
+[Collection(BesideBrowserCollection.Name)]
 public sealed class SafeArrivalTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };

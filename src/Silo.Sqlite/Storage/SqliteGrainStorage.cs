@@ -12,7 +12,8 @@ namespace MutualAid.Silo.Sqlite.Storage;
 /// Every row carries an integer ETag: a write from an activation holding an older ETag is
 /// refused with <see cref="InconsistentStateException"/> instead of overwriting newer state.
 /// SQLite has one writer at a time, so writes share one connection behind a lock (no busy-retry
-/// storms); reads use pooled connections and never wait for writers under WAL.
+/// storms), and those that arrive together commit together (SqliteGrainStorage.Batching.cs); reads
+/// use pooled connections and never wait for writers under WAL.
 /// Erasure leaves nothing behind: the writer zeroes what it frees (secure_delete), and a write of
 /// <see cref="IErasableState"/> asking for it is followed by a truncating checkpoint, so no old
 /// row version survives in a freed page or a WAL frame.
@@ -149,16 +150,8 @@ public sealed partial class SqliteGrainStorage(
         int changed;
         try
         {
-            changed = await Write(async (connection, cancel) =>
-            {
-                var rows = await Upsert(connection, cancel);
-                if (rows > 0 && scrub && !await Scrub(connection, cancel))
-                {
-                    erasing!.ScrubOnNextWrite = true; // the row is written; the next write tries the scrub again
-                }
-
-                return rows;
-            });
+            // The checkpoint cannot run inside a transaction, so it follows the commit that holds the write.
+            changed = await Write(Upsert, scrub ? AfterCommit : null);
         }
         catch
         {
@@ -174,6 +167,14 @@ public sealed partial class SqliteGrainStorage(
 
         grainState.ETag = next.ToString(System.Globalization.CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
+
+        async Task AfterCommit(SqliteConnection connection, int rows, CancellationToken cancel)
+        {
+            if (rows > 0 && !await Scrub(connection, cancel))
+            {
+                erasing!.ScrubOnNextWrite = true; // the row is written; the next write tries the scrub again
+            }
+        }
 
         async Task<int> Upsert(SqliteConnection connection, CancellationToken cancel)
         {
@@ -272,19 +273,6 @@ public sealed partial class SqliteGrainStorage(
             await writer.DisposeAsync();
             writer = null;
             SqliteConnection.ClearPool(new SqliteConnection(readConnectionString));
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
-
-    private async Task<int> Write(Func<SqliteConnection, CancellationToken, Task<int>> work)
-    {
-        await writeGate.WaitAsync();
-        try
-        {
-            return await work(writer ?? throw new InvalidOperationException("The SQLite grain store is not open."), CancellationToken.None);
         }
         finally
         {
