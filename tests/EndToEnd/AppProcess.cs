@@ -74,7 +74,9 @@ public sealed class AppProcess : IAsyncDisposable
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), dataFolder);
-        await app.output.WaitUntilReady(process, app.BaseAddress);
+        // Two browser queues run at once (BesideBrowserCollection), so an app may start while both cores
+        // are busy with the other queue's journey: it is given as long as the benchmark gives its app.
+        await app.output.WaitUntilReady(process, app.BaseAddress, seconds: 180);
         return app;
     }
 

@@ -36,27 +36,32 @@ public sealed class AppOutput
         ArgumentNullException.ThrowIfNull(process);
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        // What /readyz said last, so a start that never became ready says why (not listening, or which check failed).
+        var last = "no answer";
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited) throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{Text}");
             try
             {
                 // Ready means the grain layer answers; pages then wait for their data themselves.
-                if (await http.GetStringAsync(new Uri("/readyz", UriKind.Relative)) == "ready") return;
+                using var answer = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                var body = await answer.Content.ReadAsStringAsync();
+                if (answer.IsSuccessStatusCode && body == "ready") return;
+                last = $"{(int)answer.StatusCode} {body}";
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException ex)
             {
-                // Not listening yet.
+                last = "not listening: " + ex.Message; // not listening yet
             }
             catch (TaskCanceledException)
             {
-                // Slow first request while the silo warms up.
+                last = "no answer within 5 s"; // slow first request while the silo warms up
             }
 
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"The app did not become ready:\n{Text}");
+        throw new TimeoutException($"The app did not become ready within {seconds} s; /readyz last said: {last}\n{Text}");
     }
 
     private void Append(string? line)
