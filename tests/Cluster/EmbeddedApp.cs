@@ -63,7 +63,17 @@ public sealed class EmbeddedApp : IAsyncDisposable
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
         var app = new EmbeddedApp(process, new Uri($"http://127.0.0.1:{port}"));
-        await app.output.WaitUntilReady(process, app.BaseAddress);
+        try
+        {
+            await app.output.WaitUntilReady(process, app.BaseAddress);
+        }
+        catch
+        {
+            // A fixture that fails to start is never disposed: stop the process here, or it outlives the run.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
 

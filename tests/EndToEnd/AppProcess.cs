@@ -76,7 +76,17 @@ public sealed class AppProcess : IAsyncDisposable
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), dataFolder);
         // Two browser queues run at once (BesideBrowserCollection), so an app may start while both cores
         // are busy with the other queue's journey: it is given as long as the benchmark gives its app.
-        await app.output.WaitUntilReady(process, app.BaseAddress, seconds: 180);
+        try
+        {
+            await app.output.WaitUntilReady(process, app.BaseAddress, seconds: 180);
+        }
+        catch
+        {
+            // A fixture that fails to start is never disposed: stop the process here, or it outlives the run.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
 
