@@ -7,7 +7,7 @@ namespace MutualAid.EndToEnd;
 /// dispatcher can do the core job (open a request, assign a volunteer) with the keyboard alone.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserFixture fixture)
+public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fixture.Browser)
 {
     private static async Task OpenBoard(IPage page, string hub = "north")
     {

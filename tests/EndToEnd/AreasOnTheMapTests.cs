@@ -8,7 +8,7 @@ namespace MutualAid.EndToEnd;
 /// area with no script, and the coordinator's map shows the request at the area's approximate point.
 /// </summary>
 [Collection(BesideBrowserCollection.Name)]
-public sealed class AreasOnTheMapTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
+public sealed class AreasOnTheMapTests(BrowserFixture browser, EmptyNetworkApp network) : BrowserTest(browser.Browser), IClassFixture<EmptyNetworkApp>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };
 

@@ -9,7 +9,7 @@ namespace MutualAid.EndToEnd;
 /// from nothing; the board's data comes over its circuit, which this does not count.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class BoardWeightTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
+public sealed class BoardWeightTests(BrowserFixture browser, EmptyNetworkApp network) : BrowserTest(browser.Browser), IClassFixture<EmptyNetworkApp>
 {
     private const long Budget = 600 * 1024;
 

@@ -8,7 +8,7 @@ namespace MutualAid.EndToEnd;
 /// no "close now").
 /// </summary>
 [Collection(BesideBrowserCollection.Name)]
-public sealed class DecisionJourneyTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
+public sealed class DecisionJourneyTests(BrowserFixture browser, EmptyNetworkApp network) : BrowserTest(browser.Browser), IClassFixture<EmptyNetworkApp>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };
 

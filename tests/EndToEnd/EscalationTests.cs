@@ -9,7 +9,7 @@ namespace MutualAid.EndToEnd;
 /// minutes (MutualAid:Deadlines, set by AppProcess), so this waits out fifteen seconds twice, not a minute.
 /// </summary>
 [Collection(BesideBrowserCollection.Name)]
-public sealed class EscalationTests(BrowserFixture fixture)
+public sealed class EscalationTests(BrowserFixture fixture) : BrowserTest(fixture.Browser)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 

@@ -10,7 +10,7 @@ namespace MutualAid.EndToEnd;
 /// No demo account or seeded data anywhere, and the app runs in Production on SQLite.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class FromNothingTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
+public sealed class FromNothingTests(BrowserFixture browser, EmptyNetworkApp network) : BrowserTest(browser.Browser), IClassFixture<EmptyNetworkApp>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };
 

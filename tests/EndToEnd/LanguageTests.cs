@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MutualAid.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class LanguageTests(BrowserFixture fixture)
+public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture.Browser)
 {
     [Fact]
     public async Task The_switcher_turns_the_board_spanish_and_the_choice_follows_the_person_to_another_browser()

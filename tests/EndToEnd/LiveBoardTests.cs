@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MutualAid.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class LiveBoardTests(BrowserFixture fixture)
+public sealed class LiveBoardTests(BrowserFixture fixture) : BrowserTest(fixture.Browser)
 {
     private static readonly LocatorAssertionsToBeVisibleOptions WithinTwoSeconds = new() { Timeout = 2000 };
 

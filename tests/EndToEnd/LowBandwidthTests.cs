@@ -7,7 +7,7 @@ namespace MutualAid.EndToEnd;
 /// server-rendered page without a Blazor circuit, measured here as everything the browser fetched.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LowBandwidthTests(BrowserFixture fixture)
+public sealed class LowBandwidthTests(BrowserFixture fixture) : BrowserTest(fixture.Browser)
 {
     private const long Budget = 100 * 1024;
 

@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MutualAid.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class MapTests(BrowserFixture fixture)
+public sealed class MapTests(BrowserFixture fixture) : BrowserTest(fixture.Browser)
 {
     // Exact coordinates typed at intake; the map may only ever see their ~1 km cell (51.54, -0.11).
     private const string ExactLatitude = "51.53719";

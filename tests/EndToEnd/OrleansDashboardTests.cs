@@ -7,7 +7,7 @@ namespace MutualAid.EndToEnd;
 /// sign-in and under the app's Content-Security-Policy, it must still draw and fetch its live figures.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class OrleansDashboardTests(BrowserFixture fixture)
+public sealed class OrleansDashboardTests(BrowserFixture fixture) : BrowserTest(fixture.Browser)
 {
     [Fact]
     public async Task The_dashboard_draws_live_silo_figures_for_an_administrator_without_breaking_the_content_policy()

@@ -4,7 +4,7 @@ namespace MutualAid.EndToEnd;
 
 /// <summary>Who else is on a board: a closed tab leaves it within seconds, and nobody's own second tab is "someone else".</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PresenceTests(BrowserFixture fixture)
+public sealed class PresenceTests(BrowserFixture fixture) : BrowserTest(fixture.Browser)
 {
     // Riverside: the other browser tests leave their tabs on North, so only these people are here.
     private const string Hub = "riverside";

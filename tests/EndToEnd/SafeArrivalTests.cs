@@ -10,7 +10,7 @@ namespace MutualAid.EndToEnd;
 /// coordinator's open board by itself and the coordinator acknowledges it.
 /// </summary>
 [Collection(BesideBrowserCollection.Name)]
-public sealed class SafeArrivalTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
+public sealed class SafeArrivalTests(BrowserFixture browser, EmptyNetworkApp network) : BrowserTest(browser.Browser), IClassFixture<EmptyNetworkApp>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };
 

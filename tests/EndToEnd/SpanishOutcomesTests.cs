@@ -8,7 +8,7 @@ namespace MutualAid.EndToEnd;
 /// one request at once. A new network, as always for a journey: nothing seeded.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SpanishOutcomesTests(BrowserFixture browser, EmptyNetworkApp network) : IClassFixture<EmptyNetworkApp>
+public sealed class SpanishOutcomesTests(BrowserFixture browser, EmptyNetworkApp network) : BrowserTest(browser.Browser), IClassFixture<EmptyNetworkApp>
 {
     private const string Spanish = "es-ES";
 

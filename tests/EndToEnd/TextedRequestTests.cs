@@ -9,7 +9,7 @@ namespace MutualAid.EndToEnd;
 /// only Twilio is a stand-in (a real HTTP server on loopback that checks what Twilio checks).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class TextedRequestTests(BrowserFixture browser, TextingNetworkApp texting) : IClassFixture<TextingNetworkApp>
+public sealed class TextedRequestTests(BrowserFixture browser, TextingNetworkApp texting) : BrowserTest(browser.Browser), IClassFixture<TextingNetworkApp>
 {
     private const string HubNumber = "+15005550099";
     private const string Neighbour = "+447700900555";
