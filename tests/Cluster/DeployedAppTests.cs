@@ -15,7 +15,7 @@ public sealed partial class DeployedAppTests : IDisposable
         var root = Repository.Root;
         // Exactly the README's `dotnet run --project src/Web` (its launch profile included), from the build.
         await using var app = await EmbeddedApp.Start(Path.Combine(scratch, "data"),
-            ["run", "--no-build", "-c", EmbeddedApp.Configuration, "--project", Path.Combine(root, "src", "Web"), "--"], root, environment: null);
+            ["run", "--no-build", "-c", Repository.Configuration, "--project", Path.Combine(root, "src", "Web"), "--"], root, environment: null);
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
         using var badToken = await http.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
@@ -35,7 +35,7 @@ public sealed partial class DeployedAppTests : IDisposable
     [InlineData("publish")]
     public async Task In_production_every_asset_a_page_needs_is_served_compressed_or_not(string from)
     {
-        var dll = EmbeddedApp.BuiltDll();
+        var dll = Repository.WebDll;
         if (from == "publish") dll = await Publish();
         await using var app = await EmbeddedApp.Start(Path.Combine(scratch, "data-" + from), [dll], Path.GetDirectoryName(dll)!, "Production");
 
@@ -67,7 +67,7 @@ public sealed partial class DeployedAppTests : IDisposable
         var root = Repository.Root;
         var output = Path.Combine(scratch, "publish");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-        foreach (var arg in new[] { "publish", Path.Combine(root, "src", "Web", "Web.csproj"), "-c", EmbeddedApp.Configuration, "--no-build", "-o", output }) info.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "publish", Path.Combine(root, "src", "Web", "Web.csproj"), "-c", Repository.Configuration, "--no-build", "-o", output }) info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

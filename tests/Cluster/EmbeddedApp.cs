@@ -26,14 +26,8 @@ public sealed class EmbeddedApp : IAsyncDisposable
     public static Task<EmbeddedApp> Start(string dataFolder, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var root = Repository.Root;
-        return Start(dataFolder, [BuiltDll(), "--seed-demo"], Path.Combine(root, "src", "Web"), "Production", settings);
+        return Start(dataFolder, [Repository.WebDll, "--seed-demo"], Path.Combine(root, "src", "Web"), "Production", settings);
     }
-
-    /// <summary>The web app's build output for the configuration these tests were built in.</summary>
-    public static string BuiltDll() => Path.Combine(Repository.Root, "src", "Web", "bin", Configuration, "net10.0", "MutualAid.Web.dll");
-
-    /// <summary>The build configuration these tests (and so the app beside them) were built in: bin/&lt;Configuration&gt;/net10.0.</summary>
-    public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 
     /// <param name="arguments">What follows <c>dotnet</c>; the listening address is added.</param>
     /// <param name="environment">Null leaves it to the launch profile, as the README's command does.</param>
