@@ -18,7 +18,7 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture.
         await Expect(page.Locator(".ma-live-ok")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("En directo · v\\d+"), new() { Timeout = 30000 });
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
         await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Urgencia" })).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("requests-grid").GetByText("Crítica").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("requests-grid").Locator("tbody").GetByText("Crítica").First).ToBeVisibleAsync(); // not the filter drop-down's option
         await Expect(page.GetByTestId("request-need").First).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(500); // let the chart finish its entrance animation
         await Screenshots.Save(page, "hub-board-es");

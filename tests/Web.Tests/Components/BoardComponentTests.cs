@@ -109,4 +109,41 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
             Assert.Contains($"Page 2 of 2 ({total + 1} items)", board.Find("[data-testid=requests-grid]").TextContent);
         }, TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task A_coordinator_filters_sorts_and_groups_the_requests_over_the_whole_board_and_a_live_change_keeps_the_choice()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        for (var i = 0; i < BoardPage.RequestsPerPage; i++) await Seed.Request(grains, hub, phone: $"07700 91{i:0000}");
+        await Seed.Request(grains, hub, phone: "07700 919998", urgency: Urgency.Critical);
+        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot()).Requests.Count == BoardPage.RequestsPerPage + 1, "board has every request");
+        await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
+        var board = context.Render<BoardPage>(p => p.Add(x => x.Slug, hub));
+        board.WaitForAssertion(() => Assert.Equal(BoardPage.RequestsPerPage, board.FindAll("[data-testid=request-need]").Count), TimeSpan.FromSeconds(10));
+
+        // Only the critical ones, from the filter row's drop-down: one row, and the pager counts one.
+        await board.InvokeAsync(() => board.Find("[data-testid=requests-filter-urgency]").Change(nameof(Urgency.Critical)));
+        board.WaitForAssertion(() => Assert.Single(board.FindAll("[data-testid=request-need]")));
+        Assert.Contains("Page 1 of 1 (1 items)", board.Find("[data-testid=requests-pager]").TextContent);
+
+        // A new critical request arrives: the filter holds and shows it.
+        Assert.True((await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(new NewRequest(hub, RequestCategory.Shelter, Urgency.Critical, "Mill Lane",
+            "A bed for tonight", new Common.ContactDetails("Jo", "07700 909998", null, null), RequestSource.PhoneIntake, Seed.Sam))).IsOk);
+        board.WaitForAssertion(() => Assert.Equal(2, board.FindAll("[data-testid=request-need]").Count), TimeSpan.FromSeconds(10));
+
+        // Text filters contain what was typed in any case; the category header sorts, and says so to a screen reader.
+        await board.InvokeAsync(() => board.Find("[data-testid=requests-filter-urgency]").Change(""));
+        await board.InvokeAsync(() => board.Find("[data-testid=requests-filter-need]").Change("BED"));
+        board.WaitForAssertion(() => Assert.Equal(["A bed for tonight"], board.FindAll("[data-testid=request-need]").Select(n => n.TextContent)));
+        await board.InvokeAsync(() => board.Find("[data-testid=requests-filter-need]").Change(""));
+        await board.InvokeAsync(() => board.Find("[data-testid=requests-sort-category]").Click());
+        board.WaitForAssertion(() => Assert.All(board.FindAll("[data-testid=request-need]"), n => Assert.Equal("Food parcel", n.TextContent))); // shelter sorts after food
+        Assert.Equal("ascending", board.Find("[data-testid=requests-sort-category]").ParentElement!.GetAttribute("aria-sort"));
+
+        // Grouped by urgency: a heading per group over the whole board, critical first.
+        await board.InvokeAsync(() => board.Find("[data-testid=requests-group]").Change("urgency"));
+        board.WaitForAssertion(() => Assert.Equal(["Urgency: Critical", "Urgency: Normal"], board.FindAll(".ma-group-row th").Select(h => h.TextContent)));
+        Assert.Equal(2, board.FindAll("tbody tr.ma-row-Critical").Count);
+    }
 }
