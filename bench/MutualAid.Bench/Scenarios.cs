@@ -172,6 +172,7 @@ internal static class Scenarios
         }));
         await Task.Delay(1000);
         boards.Reset();
+        var runtime = await ServerRuntime.Read(app.Url);
         stopwatch.Restart();
         var cpu = app.CpuTime();
         var commands = 0;
@@ -181,10 +182,15 @@ internal static class Scenarios
         }));
         var elapsed = stopwatch.Elapsed;
         var cpuUsed = app.CpuTime() - cpu;
+        // Read before the stragglers' pause: what the commands cost, not the idle seconds after them.
+        var after = await ServerRuntime.Read(app.Url);
         await Task.Delay(2000);
         var latencies = boards.Latencies();
+        // Per command, not per second: these do not depend on how busy the machine is.
+        var perCommand = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{cpuUsed.TotalMilliseconds / Math.Max(1, commands):0.00} CPU-ms per command; {ServerRuntime.Between(runtime, after, commands, "command")}");
         return new Row($"throughput ({storage})", clients, Statistics.Of(latencies), commands / elapsed.TotalSeconds,
-            latencies.Length / (double)(commands * (long)clients), cpuUsed / elapsed * 100, app.ResidentBytes() / 1048576.0, $"{concurrency} lifecycles in parallel");
+            latencies.Length / (double)(commands * (long)clients), cpuUsed / elapsed * 100, app.ResidentBytes() / 1048576.0, $"{concurrency} lifecycles in parallel; {perCommand}");
     }
 
     /// <summary>Server memory per connected board client: resident memory with N boards joined minus with none.</summary>

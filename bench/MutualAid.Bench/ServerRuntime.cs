@@ -31,8 +31,8 @@ internal sealed record ServerRuntime(long AllocatedBytes, int Gen0, int Gen1, in
     }
 
     /// <summary>What happened between two readings, described for a row's note.</summary>
-    public static string Between(ServerRuntime? before, ServerRuntime? after, long broadcasts) =>
-        before is null || after is null ? "server: no /bench/runtime in this build" : after.Since(before).Describe(broadcasts);
+    public static string Between(ServerRuntime? before, ServerRuntime? after, long broadcasts, string each = "broadcast") =>
+        before is null || after is null ? "server: no /bench/runtime in this build" : after.Since(before).Describe(broadcasts, each);
 
     /// <summary>
     /// A full blocking collection in the app before a measured phase, so neither side starts its
@@ -48,8 +48,8 @@ internal sealed record ServerRuntime(long AllocatedBytes, int Gen0, int Gen1, in
     public ServerRuntime Since(ServerRuntime before) =>
         new(AllocatedBytes - before.AllocatedBytes, Gen0 - before.Gen0, Gen1 - before.Gen1, Gen2 - before.Gen2, PausedMs - before.PausedMs, JitCompiledMethods - before.JitCompiledMethods);
 
-    public string Describe(long broadcasts) => string.Create(CultureInfo.InvariantCulture,
-        $"server: {AllocatedBytes / 1024.0 / Math.Max(1, broadcasts):0} KB allocated per broadcast, GCs {Gen0}/{Gen1}/{Gen2} reaching gen 0/1/2, {PausedMs:0} ms paused, {JitCompiledMethods} methods JIT-compiled");
+    public string Describe(long broadcasts, string each = "broadcast") => string.Create(CultureInfo.InvariantCulture,
+        $"server: {AllocatedBytes / 1024.0 / Math.Max(1, broadcasts):0} KB allocated per {each}, GCs {Gen0}/{Gen1}/{Gen2} reaching gen 0/1/2, {PausedMs:0} ms paused, {JitCompiledMethods} methods JIT-compiled");
 
     /// <summary>
     /// Runs <paramref name="step"/> for at least <paramref name="least"/> and then until the app's

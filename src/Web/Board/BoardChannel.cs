@@ -25,7 +25,9 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
     private readonly ILogger logger;
     private readonly Channel<Func<Task>> work = Channel.CreateUnbounded<Func<Task>>(new() { SingleReader = true });
     private readonly Lock watchersGate = new();
-    private readonly List<Func<BoardUpdate, Task>> watchers = [];
+    // Copied on add and remove, not on every delta: a board with 1,000 connections would otherwise
+    // copy 1,000 references for each change it fans out.
+    private Func<BoardUpdate, Task>[] watchers = [];
     private readonly Task loop;
     private readonly CancellationTokenSource stop = new();
     private ITimer? refreshTimer;
@@ -54,7 +56,7 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
     {
         get
         {
-            lock (watchersGate) return watchers.Count;
+            return Volatile.Read(ref watchers).Length;
         }
     }
 
@@ -70,12 +72,18 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
 
     public void AddWatcher(Func<BoardUpdate, Task> watcher)
     {
-        lock (watchersGate) watchers.Add(watcher);
+        lock (watchersGate) watchers = [.. watchers, watcher];
     }
 
     public bool RemoveWatcher(Func<BoardUpdate, Task> watcher)
     {
-        lock (watchersGate) return watchers.Remove(watcher);
+        lock (watchersGate)
+        {
+            var at = Array.IndexOf(watchers, watcher);
+            if (at < 0) return false;
+            watchers = [.. watchers.AsSpan(0, at), .. watchers.AsSpan(at + 1)];
+            return true;
+        }
     }
 
     public Task OnBoardDelta(BoardDelta delta)
@@ -269,9 +277,7 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
 
     private void Notify(BoardUpdate update)
     {
-        Func<BoardUpdate, Task>[] targets;
-        lock (watchersGate) targets = [.. watchers];
-        foreach (var watcher in targets)
+        foreach (var watcher in Volatile.Read(ref watchers))
         {
             // Each circuit queues the update on its own dispatcher; a slow one never holds up the others.
             _ = watcher(update);
