@@ -124,21 +124,9 @@ internal sealed class ClusterUnderTest : IAsyncDisposable
         if (startedHere) await Script("stop");
     }
 
-    private async Task Script(string command)
-    {
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(Repository.Root, "deploy", "local-cluster.sh"));
-        info.ArgumentList.Add(command);
-        info.ArgumentList.Add(state);
-        foreach (var (key, value) in ports) info.Environment[key] = value;
-        info.Environment["CONFIGURATION"] = "Release";
-        info.Environment["DASHBOARDS"] = "0"; // Prometheus would be one more process on the measured cores
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"local-cluster.sh {command} failed:\n{await output}\n{await error}");
-    }
+    // Release, and no Prometheus: it would be one more process on the measured cores.
+    private Task Script(string command) =>
+        LocalClusterScript.Run(command, state, new Dictionary<string, string>(ports) { ["CONFIGURATION"] = "Release", ["DASHBOARDS"] = "0" });
 
     private static bool Alive(int pid)
     {

@@ -28,19 +28,7 @@ public sealed class LocalCluster : IAsyncLifetime
 
     public Task DisposeAsync() => Script("stop");
 
-    public async Task Script(string command)
-    {
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(Repository.Root, "deploy", "local-cluster.sh"));
-        info.ArgumentList.Add(command);
-        info.ArgumentList.Add(State);
-        foreach (var (key, value) in ports) info.Environment[key] = value;
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"local-cluster.sh {command} failed:\n{await output}\n{await error}\n{Logs()}");
-    }
+    public Task Script(string command) => LocalClusterScript.Run(command, State, ports, Logs);
 
     /// <summary>SIGKILL: no goodbye to the cluster, exactly like a machine dying.</summary>
     public void Kill(string name)

@@ -28,10 +28,7 @@ public sealed class ApiTokenTests(FakeClockClusterFixture fixture)
 
     private async Task<ApiTokenState> Stored(Guid id)
     {
-        var silo = (InProcessSiloHandle)fixture.Cluster.Primary!;
-        var storage = silo.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
-        var state = new GrainState<ApiTokenState>();
-        await storage.ReadStateAsync("apiToken", Token(id).GetGrainId(), state);
+        var state = await fixture.Cluster.Stored<ApiTokenState>("apiToken", Token(id).GetGrainId());
         return state.State ?? throw new InvalidOperationException("no state stored");
     }
 

@@ -23,8 +23,7 @@ public sealed class NamedAreaTests(ClusterFixture fixture)
     [Fact]
     public async Task A_hubs_areas_are_kept_trimmed_and_reach_its_summary_and_its_region()
     {
-        var region = Domain.NewSlug("region");
-        Assert.True((await fixture.Grains.GetGrain<IRegionGrain>(region).Configure("East City", Domain.Sam)).IsOk);
+        var region = await domain.NewRegion();
         var hub = await HubWithAreas(region);
 
         Assert.Equal([Riverside, OldTown], (await fixture.Grains.GetGrain<IHubGrain>(hub).GetSettings())!.Areas);

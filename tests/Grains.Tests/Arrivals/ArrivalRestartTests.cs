@@ -15,7 +15,7 @@ public sealed class ArrivalRestartTests : SqliteRestartTest
             hub = await world.NewHub(arrivals: ArrivalWorld.QuickTimers with { EscalateAfter = TimeSpan.FromHours(1) });
             var (priya, _, grain) = await world.AssignedVisit(hub, requestId);
             Assert.True((await grain.Arrive(ArrivalWorld.AsVolunteer(priya))).IsOk);
-            var table = ((InProcessSiloHandle)first.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+            var table = first.Reminders();
             Assert.NotNull(await table.ReadRow(grain.GetGrainId(), "arrival-alarm"));
             // The real clock: the quick timers run out in two seconds.
             await Wait.Until(async () => { await grain.CheckArrival(); return (await grain.GetView())!.Arrival!.AlarmOpen; }, "the alarm to be raised");
@@ -27,7 +27,7 @@ public sealed class ArrivalRestartTests : SqliteRestartTest
         var after = new Domain(second.Client);
         var board = await after.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == requestId));
         Assert.True(board.Requests.Single(r => r.Id == requestId).AlarmOpen); // a board opened after the restart shows it
-        var secondTable = ((InProcessSiloHandle)second.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+        var secondTable = second.Reminders();
         Assert.NotNull(await secondTable.ReadRow(after.RequestGrain(requestId).GetGrainId(), "arrival-alarm")); // its escalation is still due
         var view = (await after.RequestGrain(requestId).GetView())!;
         Assert.Null(view.Arrival!.EscalatedAt);

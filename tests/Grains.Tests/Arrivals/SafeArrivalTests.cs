@@ -22,7 +22,7 @@ public sealed class SafeArrivalTests(FakeClockClusterFixture fixture)
         var here = await grain.Arrive(ArrivalWorld.AsVolunteer(priya));
         Assert.True(here.IsOk, here.Message);
         Assert.Equal(RequestStatus.InProgress, here.Value!.Status);
-        var table = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+        var table = fixture.Cluster.Reminders();
         Assert.NotNull(await table.ReadRow(grain.GetGrainId(), "arrival-alarm"));
 
         fixture.Clock.Advance(Expected + Margin - TimeSpan.FromMinutes(1));
@@ -99,7 +99,7 @@ public sealed class SafeArrivalTests(FakeClockClusterFixture fixture)
         var view = (await grain.GetView())!;
         Assert.Null(view.Arrival!.AlarmRaisedAt);
         Assert.NotNull(view.Arrival.LeftAt);
-        var table = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+        var table = fixture.Cluster.Reminders();
         Assert.Null(await table.ReadRow(grain.GetGrainId(), "arrival-alarm"));
         Assert.Equal(MutualAid.Common.Reason.NoArrivalAlarm, (await grain.AcknowledgeAlarm(new RequestCommand(0, Domain.Sam))).Reason);
         Assert.True((await grain.Fulfil(new FulfilCommand(view.Version, Domain.Sam, 1))).IsOk);

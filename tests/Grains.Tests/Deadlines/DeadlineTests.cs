@@ -89,7 +89,7 @@ public sealed class DeadlineTests(FakeClockClusterFixture fixture)
     public async Task The_deadline_reminder_is_armed_while_waiting_moves_with_urgency_and_goes_once_assigned()
     {
         var (hub, volunteer, request, grain) = await domain.HubWithRequest("Priya", urgency: Urgency.Low);
-        var table = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+        var table = fixture.Cluster.Reminders();
         var grainId = grain.GetGrainId();
 
         Assert.NotNull(await table.ReadRow(grainId, "deadline"));

@@ -24,7 +24,7 @@ public sealed class ProposalRestartTests : SqliteRestartTest
             Assert.True((await grain.Vote(1, null, coordinator)).IsOk);
             Assert.True((await grain.Vote(1, null, volunteer)).IsOk);
             Assert.True((await grain.Vote(0, null, dispatcher)).IsOk);
-            var table = ((InProcessSiloHandle)first.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+            var table = first.Reminders();
             Assert.NotNull(await table.ReadRow(grain.GetGrainId(), ProposalReminder));
             await first.StopAllSilosAsync();
         }

@@ -26,7 +26,7 @@ public sealed class LostNoticeTests : IAsyncLifetime
     {
         var domain = new Domain(cluster.Client);
         var hub = await domain.NewHub();
-        var store = cluster.Primary is InProcessSiloHandle silo ? silo.SiloHost.Services.GetRequiredService<BrokenHubStore>() : throw new InvalidOperationException("in-process silo expected");
+        var store = cluster.SiloServices().GetRequiredService<BrokenHubStore>();
 
         store.FailHubWrites = true;
         var request = await domain.NewRequest(hub);

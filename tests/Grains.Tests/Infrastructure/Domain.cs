@@ -18,6 +18,22 @@ public sealed class Domain(IGrainFactory grains)
         return slug;
     }
 
+    /// <summary>A fresh region, named for the people who read its overview.</summary>
+    public async Task<string> NewRegion(string name = "East City")
+    {
+        var region = NewSlug("region");
+        var result = await Grains.GetGrain<IRegionGrain>(region).Configure(name, Sam);
+        Assert.True(result.IsOk, result.Message);
+        return region;
+    }
+
+    /// <summary>Where region tests start: a fresh region with two fresh hubs in it.</summary>
+    public async Task<(string Region, string North, string South)> NewRegionWithTwoHubs(string name = "East City")
+    {
+        var region = await NewRegion(name);
+        return (region, await NewHub(region), await NewHub(region));
+    }
+
     public static NewRequest Request(string hub, string phone = "07700 900123", string area = "Elm Street",
         RequestCategory category = RequestCategory.Food, Urgency urgency = Urgency.Normal) =>
         new(hub, category, urgency, area, "Two bags of groceries for a family of four",

@@ -19,6 +19,24 @@ public static class TestClusters
         return cluster;
     }
 
+    /// <summary>The services of the cluster's first silo (every test cluster runs in process).</summary>
+    public static IServiceProvider SiloServices(this TestCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return cluster.Primary is InProcessSiloHandle silo ? silo.SiloHost.Services : throw new InvalidOperationException("in-process silo expected");
+    }
+
+    /// <summary>The reminder table of the cluster's first silo, where a test reads what a grain armed (or did not).</summary>
+    public static IReminderTable Reminders(this TestCluster cluster) => cluster.SiloServices().GetRequiredService<IReminderTable>();
+
+    /// <summary>A grain's state as the default store holds it, read behind the grain's back.</summary>
+    public static async Task<GrainState<TState>> Stored<TState>(this TestCluster cluster, string stateName, GrainId grain)
+    {
+        var stored = new GrainState<TState>();
+        await cluster.SiloServices().GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).ReadStateAsync(stateName, grain, stored);
+        return stored;
+    }
+
     /// <summary>In-memory reminders that may wake hubs for their notices, and the clock the grains read.</summary>
     public static ISiloBuilder WithMemoryReminders(this ISiloBuilder siloBuilder, TimeProvider clock)
     {

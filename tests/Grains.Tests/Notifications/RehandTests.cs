@@ -23,7 +23,7 @@ public sealed class RehandTests : SqliteRestartTest
         {
             var domain = new Domain(first.Client);
             await domain.NewHub(slug: hub);
-            var store = first.Primary is InProcessSiloHandle silo ? silo.SiloHost.Services.GetRequiredService<LostNoticeTests.BrokenHubStore>() : throw new InvalidOperationException("in-process silo expected");
+            var store = first.SiloServices().GetRequiredService<LostNoticeTests.BrokenHubStore>();
             Assert.True((await domain.RequestGrain(requestId).Create(Domain.Request(hub))).IsOk);
             await Wait.Until(() => store.FailedHubWrites > 0, "the outbox to fail to keep the message");
             await first.StopAllSilosAsync();
@@ -31,7 +31,7 @@ public sealed class RehandTests : SqliteRestartTest
 
         await using var second = await Start("rehand");
         var outbox = second.Client.GetGrain<IOutboxGrain>(hub);
-        var table = ((InProcessSiloHandle)second.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+        var table = second.Reminders();
         Assert.NotNull(await table.ReadRow(second.Client.GetGrain<IRequestGrain>(requestId).GetGrainId(), HubDelivery.ReminderName)); // still owed
         // Nobody calls the request: its durable reminder brings it back, and its activation hands the message.
         await Wait.Until(async () => (await outbox.Recent(10)).Count > 0, "the message in the outbox after the restart", 60);

@@ -20,10 +20,7 @@ public sealed class RequestMessageTests(FakeClockClusterFixture fixture)
     [Fact]
     public async Task The_requester_hears_received_on_the_way_with_a_first_name_only_and_delivered_in_their_language()
     {
-        var hub = await domain.NewHub();
-        var v = await domain.NewVolunteer(hub, "Rosa Diaz");
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, v, request, grain) = await domain.HubWithRequest("Rosa Diaz");
         var requester = Recipient.Requester(request.Id);
 
         var received = await Arrives(hub, requester, MessageKind.RequestReceived);
@@ -46,10 +43,7 @@ public sealed class RequestMessageTests(FakeClockClusterFixture fixture)
     [Fact]
     public async Task Cancelling_tells_the_requester_why_and_the_volunteer_it_was_taken_away()
     {
-        var hub = await domain.NewHub();
-        var v = await domain.NewVolunteer(hub, "Omar");
-        var request = await domain.NewRequest(hub);
-        var grain = domain.RequestGrain(request.Id);
+        var (hub, v, request, grain) = await domain.HubWithRequest("Omar");
         var assigned = (await grain.Assign(new AssignCommand(request.Version, Domain.Sam, v.Id))).Value!;
         await grain.Cancel(new RequestCommand(assigned.Version, Domain.Sam, "Family helped"));
 
@@ -101,9 +95,7 @@ public sealed class RequestMessageTests(FakeClockClusterFixture fixture)
     [Fact]
     public async Task Other_hubs_of_the_region_hear_of_an_escalation_and_the_hub_that_escalated_does_not()
     {
-        var region = Domain.NewSlug("region");
-        Assert.True((await fixture.Grains.GetGrain<IRegionGrain>(region).Configure("Region", Domain.Sam)).IsOk);
-        var (from, neighbour) = (await domain.NewHub(region), await domain.NewHub(region));
+        var (region, from, neighbour) = await domain.NewRegionWithTwoHubs("Region");
         await Wait.Until(async () => (await fixture.Grains.GetGrain<IRegionGrain>(region).GetOverview())?.Hubs.Count == 2, "both hubs in the region");
         var request = await domain.NewRequest(from);
         await domain.RequestGrain(request.Id).Escalate(new EscalateCommand(request.Version, Domain.Sam, region, "No drivers today"));

@@ -8,10 +8,7 @@ public sealed class RegionTests(ClusterFixture fixture)
     [Fact]
     public async Task Hubs_join_their_region_which_keeps_a_live_summary_and_an_escalation_inbox()
     {
-        var region = Domain.NewSlug("region");
-        Assert.True((await fixture.Grains.GetGrain<IRegionGrain>(region).Configure("East City", Domain.Sam)).IsOk);
-        var north = await domain.NewHub(region);
-        var south = await domain.NewHub(region);
+        var (region, north, south) = await domain.NewRegionWithTwoHubs("East City");
 
         var overview = (await fixture.Grains.GetGrain<IRegionGrain>(region).GetOverview())!;
         Assert.Equal("East City", overview.Name);

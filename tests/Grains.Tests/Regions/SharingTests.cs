@@ -6,17 +6,10 @@ public sealed class SharingTests(ClusterFixture fixture)
 {
     private readonly Domain domain = new(fixture.Grains);
 
-    private async Task<(string Region, string North, string South)> Region()
-    {
-        var region = Domain.NewSlug("region");
-        Assert.True((await fixture.Grains.GetGrain<IRegionGrain>(region).Configure("Shared " + region, Domain.Sam)).IsOk);
-        return (region, await domain.NewHub(region), await domain.NewHub(region));
-    }
-
     [Fact]
     public async Task A_surplus_offer_taken_by_another_hub_leaves_one_board_appears_live_on_the_other_and_the_gap_counts_follow()
     {
-        var (region, north, south) = await Region();
+        var (region, north, south) = await domain.NewRegionWithTwoHubs();
         var observer = new TestBoardObserver();
         var reference = fixture.Grains.CreateObjectReference<IBoardObserver>(observer);
         observer.Start((await domain.Hub(south).Subscribe(reference)).Version);
@@ -47,7 +40,7 @@ public sealed class SharingTests(ClusterFixture fixture)
     [Fact]
     public async Task An_offer_is_taken_only_into_a_hub_of_the_region_it_was_shared_with_and_only_once_shared()
     {
-        var (_, north, south) = await Region();
+        var (_, north, south) = await domain.NewRegionWithTwoHubs();
         var elsewhere = await domain.NewHub(Domain.NewSlug("region"));
         var offer = await domain.NewOffer(north);
         var grain = fixture.Grains.GetGrain<IOfferGrain>(offer.Id);
@@ -64,7 +57,7 @@ public sealed class SharingTests(ClusterFixture fixture)
     [Fact]
     public async Task A_shared_offer_used_up_leaves_the_regions_inbox()
     {
-        var (region, north, _) = await Region();
+        var (region, north, _) = await domain.NewRegionWithTwoHubs();
         var offer = await domain.NewOffer(north, 5);
         var grain = fixture.Grains.GetGrain<IOfferGrain>(offer.Id);
         Assert.True((await grain.ShareWithRegion(new OfferCommand(offer.Version, Domain.Sam) { Hub = north })).IsOk);
@@ -78,7 +71,7 @@ public sealed class SharingTests(ClusterFixture fixture)
     [Fact]
     public async Task A_critical_need_raised_to_the_network_is_taken_by_a_hub_of_another_region()
     {
-        var (region, north, _) = await Region();
+        var (region, north, _) = await domain.NewRegionWithTwoHubs();
         var other = Domain.NewSlug("region");
         var far = await domain.NewHub(other);
         var request = await domain.NewRequest(north, urgency: Urgency.Critical);
@@ -110,7 +103,7 @@ public sealed class SharingTests(ClusterFixture fixture)
     [Fact]
     public async Task Only_a_critical_need_with_the_region_is_raised()
     {
-        var (region, north, _) = await Region();
+        var (region, north, _) = await domain.NewRegionWithTwoHubs();
         var normal = await domain.NewRequest(north);
         var onBoard = await domain.NewRequest(north, urgency: Urgency.Critical);
         var escalated = (await domain.RequestGrain(normal.Id).Escalate(new EscalateCommand(normal.Version, Domain.Sam, region, "none free"))).Value!;

@@ -114,10 +114,7 @@ public sealed class HubStatsTests(ClusterFixture fixture)
     [Fact]
     public async Task A_regions_figures_are_the_sum_of_its_hubs()
     {
-        var region = Domain.NewSlug("region");
-        Assert.True((await fixture.Grains.GetGrain<IRegionGrain>(region).Configure("East City", Domain.Sam)).IsOk);
-        var north = await domain.NewHub(region);
-        var south = await domain.NewHub(region);
+        var (region, north, south) = await domain.NewRegionWithTwoHubs();
         var elsewhere = await domain.NewHub();
         var at = Monday.AddHours(9);
         await Life(fixture.Grains.GetGrain<IHubStatsGrain>(north), north, at, TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), RequestStatus.Fulfilled, hours: 1);
@@ -141,10 +138,7 @@ public sealed class HubStatsTests(ClusterFixture fixture)
     [Fact]
     public async Task A_request_passed_between_hubs_counts_in_both_hubs_and_once_in_their_region()
     {
-        var region = Domain.NewSlug("region");
-        Assert.True((await fixture.Grains.GetGrain<IRegionGrain>(region).Configure("East City", Domain.Sam)).IsOk);
-        var north = await domain.NewHub(region);
-        var south = await domain.NewHub(region);
+        var (region, north, south) = await domain.NewRegionWithTwoHubs();
         var asked = await domain.NewRequest(north, urgency: Urgency.High);
         var grain = domain.RequestGrain(asked.Id);
         var there = await grain.TransferTo(new TransferCommand(asked.Version, Domain.Ana, south, "we have a driver"));

@@ -36,7 +36,7 @@ public sealed class RestartSurvivalTests : SqliteRestartTest
         Assert.Contains("\"Status\":2", after); // sanity: the description really holds the assigned request
 
         // The waiting request's deadline reminder is in the file, ready to fire after the restart.
-        var table = ((InProcessSiloHandle)second.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+        var table = second.Reminders();
         Assert.NotNull(await table.ReadRow(second.Client.GetGrain<IRequestGrain>(waitingId).GetGrainId(), "deadline"));
         Assert.Null(await table.ReadRow(second.Client.GetGrain<IRequestGrain>(assignedId).GetGrainId(), "deadline"));
         await second.StopAllSilosAsync();
@@ -62,7 +62,7 @@ public sealed class RestartSurvivalTests : SqliteRestartTest
         Assert.Equal(before.NextDue, after.NextDue);
         Assert.Equal(before.Occurrences, after.Occurrences);
         Assert.Equal(seriesId, (await second.Client.GetGrain<IRequestGrain>(after.Occurrences[0]).GetView())!.Series!.SeriesId);
-        var table = ((InProcessSiloHandle)second.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+        var table = second.Reminders();
         Assert.NotNull(await table.ReadRow(second.Client.GetGrain<IRequestSeriesGrain>(seriesId).GetGrainId(), "next"));
         await second.StopAllSilosAsync();
     }

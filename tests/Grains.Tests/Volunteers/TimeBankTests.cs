@@ -81,9 +81,7 @@ public sealed class TimeBankTests(FakeClockClusterFixture fixture)
         Assert.Equal(lastJob, statement.LastTookSomething);
         Assert.Equal(9, (await grain.GetView())!.HoursTotal);
 
-        var stored = new GrainState<MutualAid.Silo.Volunteers.VolunteerState>();
-        var silo = (InProcessSiloHandle)fixture.Cluster.Primary!;
-        await silo.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).ReadStateAsync("volunteer", grain.GetGrainId(), stored);
+        var stored = await fixture.Cluster.Stored<MutualAid.Silo.Volunteers.VolunteerState>("volunteer", grain.GetGrainId());
         Assert.Equal(2, stored.State!.TimeBank.Count); // last week's job and this week's
         Assert.Equal([(3.0, 2), (4.0, 1)], stored.State.PastWeeks.Select(w => (w.Hours, w.Jobs)));
         Assert.Equal(lastOfFirstWeek, stored.State.PastWeeks[0].LastAt);
