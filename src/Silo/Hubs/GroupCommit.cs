@@ -15,9 +15,6 @@ internal sealed class GroupCommit<T>(Func<IReadOnlyList<T>, Task> commit)
     /// <summary>Batches committed so far (for tests and diagnostics).</summary>
     public long Batches { get; private set; }
 
-    /// <summary>A commit is under way: items enqueued now wait for the next one.</summary>
-    public bool Busy => draining;
-
     public Task Enqueue(IReadOnlyList<T> items)
     {
         ArgumentNullException.ThrowIfNull(items);

@@ -80,7 +80,7 @@ public sealed partial class HubGrain
         if (volunteer.HubSlugs.Contains(Slug))
         {
             S.Volunteers[volunteer.Id] = volunteer;
-            await PublishSoon([new VolunteerUpserted(holders.Shown(volunteer, S))]);
+            await Publish([new VolunteerUpserted(holders.Shown(volunteer, S))]);
         }
         else if (known)
         {

@@ -16,8 +16,7 @@ namespace MutualAid.Silo.Hubs;
 /// while the previous write was in flight, and only then is that batch published as one delta, so
 /// a delta an observer receives is never lost on restart. At a trickle every change is its own
 /// write and delta; under a burst the hub writes and fans out once per batch instead of once per
-/// change, which is what lets a busy hub keep up (docs/benchmarks.md). A volunteer's own change
-/// waits a moment for the request change that usually follows it (<see cref="PublishSoon"/>).
+/// change, which is what lets a busy hub keep up (docs/benchmarks.md).
 /// Changes take their board version when they are applied, so a snapshot taken while changes wait
 /// for the write already carries the version of the delta that will publish them; receivers skip
 /// that delta as already seen. Reentrant so notices keep being applied while a write is in flight;
@@ -167,7 +166,7 @@ public sealed partial class HubGrain(
     {
         var version = OpenVersion();
         // An empty change list still publishes its version: the counts moved.
-        return Enqueue(changes.Count == 0 ? [new PendingChange(version, null)] : changes.Select(c => new PendingChange(version, c)).ToArray());
+        return committer!.Enqueue(changes.Count == 0 ? [new PendingChange(version, null)] : changes.Select(c => new PendingChange(version, c)).ToArray());
     }
 
     /// <summary>The version changes applied now belong to: the open one, or a new one.</summary>
