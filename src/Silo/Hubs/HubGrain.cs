@@ -164,14 +164,6 @@ public sealed partial class HubGrain(
     /// </summary>
     private Task Publish(IReadOnlyList<BoardChange> changes)
     {
-        var version = OpenVersion();
-        // An empty change list still publishes its version: the counts moved.
-        return committer!.Enqueue(changes.Count == 0 ? [new PendingChange(version, null)] : changes.Select(c => new PendingChange(version, c)).ToArray());
-    }
-
-    /// <summary>The version changes applied now belong to: the open one, or a new one.</summary>
-    private long OpenVersion()
-    {
         if (!versionOpen)
         {
             versionOpen = true;
@@ -179,7 +171,9 @@ public sealed partial class HubGrain(
         }
 
         S.UpdatedAt = clock.GetUtcNow();
-        return S.Version;
+        var version = S.Version;
+        // An empty change list still publishes its version: the counts moved.
+        return committer!.Enqueue(changes.Count == 0 ? [new PendingChange(version, null)] : changes.Select(c => new PendingChange(version, c)).ToArray());
     }
 
     /// <summary>
