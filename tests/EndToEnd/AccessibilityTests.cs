@@ -87,6 +87,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await Expect(dialog.GetByTestId("assign").First).ToBeVisibleAsync(new() { Timeout = 10000 });
         var volunteer = await dialog.GetByTestId("suggestion-name").First.InnerTextAsync();
 
+        // Radzen moves focus to the dialog's first control half a second after it opens. Tabbing before that
+        // had focus taken from the assign button to the first volunteer's link, and Enter opened their page.
+        await page.WaitForFunctionAsync("() => !!document.activeElement?.closest('.rz-dialog [data-testid=dispatch-dialog]')", null, new() { Timeout = 10000 });
         await TabUntil(page, "el => el.dataset.testid === 'assign'", 60);
         await page.Keyboard.PressAsync("Enter");
         await Expect(dialog.GetByTestId("dispatch-message")).ToContainTextAsync("Done.", new() { Timeout = 10000 });
