@@ -1,4 +1,5 @@
 using MutualAid.Requests;
+using MutualAid.Volunteers;
 
 namespace MutualAid.Hubs;
 
@@ -19,4 +20,11 @@ public sealed record RequestNotice(
 
     /// <summary>The hub that last passed it on, so figures summed over hubs count it once (Ids 260-269: the lead's night work).</summary>
     [Id(260)] public string? MovedFrom { get; init; }
+
+    /// <summary>
+    /// The rows of the volunteers this change reserved or completed, as they stood right after it,
+    /// so the hub shows both in one delta (Ids 310-319: one18e). Only on the command's own notice;
+    /// each volunteer also sends its row later, which the hub then already has.
+    /// </summary>
+    [Id(310)] public IReadOnlyList<VolunteerSummary> Volunteers { get; init; } = [];
 }

@@ -62,6 +62,15 @@ public interface IVolunteerGrain : IGrainWithGuidKey
     [Alias("Complete")] Task Complete(Guid requestId, double hours);
 
     /// <summary>
+    /// As <see cref="Complete"/>, for a request that tells its own hub: answers the volunteer's new
+    /// board row (null when there is no volunteer or the job was already banked) for the request's
+    /// notice to carry, and leaves that hub to the volunteer's ordinary re-send instead of racing
+    /// the request there with a notice of its own. A new alias rather than a new answer under
+    /// "Complete", so a silo of the previous build can still call (and be called by) this one.
+    /// </summary>
+    [Alias("CompleteWithRow")] Task<VolunteerSummary?> CompleteWithRow(Guid requestId, double hours);
+
+    /// <summary>
     /// Hours given, by week (the last <paramref name="weeks"/> weeks) and in total, and when they last
     /// took something on. With <paramref name="hubSlug"/>, only what was given to that hub.
     /// </summary>

@@ -75,6 +75,22 @@ internal sealed partial class HubDelivery(IGrainBase owner, ILogger logger)
         }
     }
 
+    /// <summary>
+    /// Leaves <paramref name="hub"/> owed instead of sending to it now: something else (the request
+    /// that caused the change) carries this state there, and the ordinary re-send after
+    /// <see cref="FirstRetry"/> makes sure it arrives even if that notice is lost. The hub already
+    /// has that version by then and ignores it. Call right after <see cref="Announce"/> with the
+    /// same sender.
+    /// </summary>
+    public void Owe(string hub)
+    {
+        if (send is null) throw new InvalidOperationException("Announce first: an owed notice is sent again with the announcing sender.");
+        undelivered.Add(hub);
+        timer ??= owner.RegisterGrainTimer(Retry, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+        // The back-off in force if the hub is unwell, else the first retry: the carrier is given time to arrive.
+        timer.Change(wait > FirstRetry ? wait : FirstRetry, Timeout.InfiniteTimeSpan);
+    }
+
     private async Task Watch(string hub, Task delivery)
     {
         inFlight++;

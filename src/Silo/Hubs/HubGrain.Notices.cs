@@ -10,18 +10,46 @@ namespace MutualAid.Silo.Hubs;
 /// <summary>The projection: each notice from the entity that owns the truth, applied to the board once (stale versions ignored).</summary>
 public sealed partial class HubGrain
 {
+    /// <summary>
+    /// The request's change and the rows of the volunteers it reserved or completed (carried on its
+    /// notice) go into one pending version, so a board gets one delta for an assignment or a delivery.
+    /// Each part keeps its own version rule: a row the board already has, or a request version it
+    /// already has, is skipped on its own.
+    /// </summary>
     public async Task RequestChanged(RequestNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
         RefuseWhileStoreBehind();
+        var changes = new List<BoardChange>(3 + notice.Volunteers.Count);
+        var rows = new List<Guid>(notice.Volunteers.Count);
+        foreach (var volunteer in notice.Volunteers)
+        {
+            if (ApplyVolunteer(volunteer, changes) is { } shown) rows.Add(shown);
+        }
+
+        var applied = ApplyRequest(notice, changes);
+        if (!applied && changes.Count == 0) return;
+        // A row listed twice (its own and again as the request's holder) goes once, as the board now shows it.
+        changes.RemoveAll(c => c is VolunteerUpserted u && rows.Contains(u.Volunteer.Id));
+        foreach (var id in rows)
+        {
+            if (S.Volunteers.TryGetValue(id, out var row)) changes.Add(new VolunteerUpserted(holders.Shown(row, S)));
+        }
+
+        await Publish([.. changes]);
+    }
+
+    /// <summary>The request's part of a notice, applied in memory; false when the board already has that version.</summary>
+    private bool ApplyRequest(RequestNotice notice, List<BoardChange> changes)
+    {
         var r = notice.Summary;
         if (S.Marks.TryGetValue(r.Id, out var mark))
         {
-            if (mark.Version >= r.Version) return; // late or repeated notice
+            if (mark.Version >= r.Version) return false; // late or repeated notice
         }
         else if (r.UpdatedAt <= S.FoldedUpTo)
         {
-            return; // a folded request announcing itself again (it was counted), or a notice older than the folded ones
+            return false; // a folded request announcing itself again (it was counted), or a notice older than the folded ones
         }
         else if (indexes.HasSeen(r.Id))
         {
@@ -36,7 +64,6 @@ public sealed partial class HubGrain
         indexes.Mark(S, r.Id, newMark);
 
         var before = S.Open.TryGetValue(r.Id, out var shown) ? shown.AssignedVolunteerId : null;
-        var changes = new List<BoardChange>(3);
         if (r.IsOpen && r.HubSlug == Slug)
         {
             S.Open[r.Id] = r;
@@ -67,26 +94,41 @@ public sealed partial class HubGrain
 
         // The figures hear of it with the write that keeps it (see CommitBatch).
         counted.Add(new RequestCounted(r, notice.HoursGiven) { MovedFrom = notice.MovedFrom });
-        await Publish([.. changes]);
+        return true;
     }
 
     public async Task VolunteerChanged(VolunteerSummary volunteer)
     {
         ArgumentNullException.ThrowIfNull(volunteer);
         RefuseWhileStoreBehind();
+        var changes = new List<BoardChange>(1);
+        if (ApplyVolunteer(volunteer, changes) is { } shown) changes.Add(new VolunteerUpserted(holders.Shown(S.Volunteers[shown], S)));
+        if (changes.Count > 0) await Publish([.. changes]);
+    }
+
+    /// <summary>
+    /// A volunteer's row, applied in memory unless the board has that version already. Answers the
+    /// id when the board now shows the row (the caller adds the upsert once holders are settled); a
+    /// volunteer who left this hub goes into <paramref name="changes"/> as a removal.
+    /// </summary>
+    private Guid? ApplyVolunteer(VolunteerSummary volunteer, List<BoardChange> changes)
+    {
         var known = S.Volunteers.TryGetValue(volunteer.Id, out var current);
-        if (known && current!.Version >= volunteer.Version) return;
+        if (known && current!.Version >= volunteer.Version) return null;
         if (known && volunteer.Name == Common.ContactDetails.ErasedName && current!.Name != volunteer.Name) S.ScrubOnNextWrite = true;
         if (volunteer.HubSlugs.Contains(Slug))
         {
             S.Volunteers[volunteer.Id] = volunteer;
-            await Publish([new VolunteerUpserted(holders.Shown(volunteer, S))]);
+            return volunteer.Id;
         }
-        else if (known)
+
+        if (known)
         {
             S.Volunteers.Remove(volunteer.Id);
-            await Publish([new VolunteerRemoved(volunteer.Id)]);
+            changes.Add(new VolunteerRemoved(volunteer.Id));
         }
+
+        return null;
     }
 
     public async Task OfferChanged(OfferSummary offer)

@@ -58,7 +58,7 @@ public sealed partial class RequestGrain
             ({ } before, { } why, _) => Phrase.Of("DidReassignPastLimits", "reassigned this from {0} to {1}, past their limits ({2})", before.VolunteerName, name, why),
         };
 
-        var result = await CommitReserved(volunteer, view, command.Actor, said, command.Reason);
+        var result = await CommitReserved(volunteer, reserved.Value!, view, command.Actor, said, command.Reason);
         await Release(previous);
         return result;
     }
@@ -111,12 +111,16 @@ public sealed partial class RequestGrain
             ? Result<RequestView>.Invalid("EstimatedHours", Reason.EstimateOutOfRange)
             : null;
 
-    /// <summary>Writes a change the volunteer has already reserved time for, giving the time back if the write fails.</summary>
-    private async Task<Result<RequestView>> CommitReserved(IVolunteerGrain volunteer, RequestView view, Actor actor, Phrase said, string? reason)
+    /// <summary>
+    /// Writes a change the volunteer has already reserved time for, giving the time back if the write
+    /// fails. The notice carries the volunteer's new row when they gave it (one board delta for both).
+    /// </summary>
+    private async Task<Result<RequestView>> CommitReserved(IVolunteerGrain volunteer, Reservation reserved, RequestView view, Actor actor, Phrase said, string? reason)
     {
+        IReadOnlyList<VolunteerSummary> rows = reserved.Volunteer is { } row ? [row] : [];
         try
         {
-            return await Commit(view, actor, said, reason);
+            return await Commit(view, actor, said, reason, carrying: () => Task.FromResult(rows));
         }
         catch
         {

@@ -38,7 +38,7 @@ public sealed partial class RequestGrain
             Claimed = true,
         };
         var view = Placed(current, null, assignment);
-        return await CommitReserved(volunteer, view, command.Actor, Phrase.Of("DidClaim", "claimed this for {0}", name), null);
+        return await CommitReserved(volunteer, reserved.Value!, view, command.Actor, Phrase.Of("DidClaim", "claimed this for {0}", name), null);
     }
 
     public async Task CheckClaim()

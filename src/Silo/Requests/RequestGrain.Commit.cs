@@ -1,5 +1,7 @@
 using MutualAid.Regions;
+using System.Runtime.ExceptionServices;
 using MutualAid.Requests;
+using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Requests;
 
@@ -11,8 +13,8 @@ public sealed partial class RequestGrain
 
     private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(1);
 
-    private Task<Result<RequestView>> Commit(RequestView next, Actor actor, Phrase said, AuditReason reason, Action<RequestState>? alsoChange = null) =>
-        Commit(next, actor, [(said, reason)], alsoChange);
+    private Task<Result<RequestView>> Commit(RequestView next, Actor actor, Phrase said, AuditReason reason, Action<RequestState>? alsoChange = null, Func<Task<IReadOnlyList<VolunteerSummary>>>? carrying = null) =>
+        Commit(next, actor, [(said, reason)], alsoChange, carrying);
 
     /// <summary>
     /// The whole next state (view, audit lines, deadline and claim marks, and whatever
@@ -21,7 +23,13 @@ public sealed partial class RequestGrain
     /// reminder that finds nothing to do and removes itself. A failed write leaves the live state as
     /// it was.
     /// </summary>
-    private async Task<Result<RequestView>> Commit(RequestView next, Actor actor, List<(Phrase Said, AuditReason Reason)> entries, Action<RequestState>? alsoChange = null)
+    /// <param name="carrying">
+    /// The rows of the volunteers this change reserved or completed, asked for after the write (a job
+    /// is banked only for a delivery that was kept) and before the boards hear: the notice to the
+    /// request's hub carries them, so the hub shows request and volunteers in one delta. If asking
+    /// fails the change is announced without them and the command fails as before.
+    /// </param>
+    private async Task<Result<RequestView>> Commit(RequestView next, Actor actor, List<(Phrase Said, AuditReason Reason)> entries, Action<RequestState>? alsoChange = null, Func<Task<IReadOnlyList<VolunteerSummary>>>? carrying = null)
     {
         var now = Now;
         var before = state.State;
@@ -47,12 +55,23 @@ public sealed partial class RequestGrain
         upcoming.ArrivalArmed = await arrival;
 
         await Write(upcoming);
+        IReadOnlyList<VolunteerSummary> rows = [];
+        ExceptionDispatchInfo? volunteerFailed = null;
+        try
+        {
+            if (carrying is not null) rows = await carrying();
+        }
+        catch (Exception ex)
+        {
+            volunteerFailed = ExceptionDispatchInfo.Capture(ex); // the change is kept: the boards hear of it all the same
+        }
+
         // The boards hear as soon as the change is kept, not after the clean-up below: a reminder
         // removed or an escalation withdrawn is not theirs to wait for (two of the lifecycle's five
         // commands remove a reminder, two round trips each), and a clean-up that fails no longer
         // leaves a kept change unannounced.
         LogChanged(logger, view.Id, view.Version, view.Status);
-        AnnounceToHub();
+        AnnounceToHub(carrying: rows);
 
         if (before.DeadlineArmed && !upcoming.DeadlineArmed) await Unregister(DeadlineReminder);
         if (before.ClaimArmed && !upcoming.ClaimArmed) await Unregister(ClaimReminder);
@@ -69,6 +88,7 @@ public sealed partial class RequestGrain
             await GrainFactory.GetGrain<INetworkGrain>(0).WithdrawNeed(view.Id);
         }
 
+        volunteerFailed?.Throw();
         return Result<RequestView>.Ok(view);
     }
 

@@ -119,10 +119,18 @@ public sealed partial class RequestGrain
             Assignment = assignment with { State = AssignmentState.Completed, CompletedAt = Now, Hours = command.HoursGiven },
             Partner = View.Partner is { } partner ? partner with { State = AssignmentState.Completed, CompletedAt = Now, Hours = command.HoursGiven } : null,
         };
-        var names = string.Join(" & ", View.Assignees.Select(a => a.VolunteerName));
-        var result = await Commit(view, command.Actor, Phrase.Of("DidDeliver", "marked this delivered by {0}", names), command.Reason);
-        foreach (var held in View.Assignees) await GrainFactory.GetGrain<IVolunteerGrain>(held.VolunteerId).Complete(view.Id, command.HoursGiven);
-        return result;
+        var held = View.Assignees;
+        var names = string.Join(" & ", held.Select(a => a.VolunteerName));
+        return await Commit(view, command.Actor, Phrase.Of("DidDeliver", "marked this delivered by {0}", names), command.Reason, carrying: async () =>
+        {
+            var rows = new List<VolunteerSummary>(held.Count);
+            foreach (var one in held)
+            {
+                if (await GrainFactory.GetGrain<IVolunteerGrain>(one.VolunteerId).CompleteWithRow(view.Id, command.HoursGiven) is { } row) rows.Add(row);
+            }
+
+            return rows;
+        });
     }
 
     public async Task<Result<RequestView>> Cancel(RequestCommand command)

@@ -40,7 +40,7 @@ public sealed partial class RequestGrain
     private Task Deliver(string target) =>
         OutboxHanding.IsOutbox(target, out var hub)
             ? Outbox.Hand(hub, state.State.Outgoing)
-            : GrainFactory.GetGrain<MutualAid.Hubs.IHubGrain>(target).RequestChanged(new MutualAid.Hubs.RequestNotice(View!.Redact(), View.Contact.MatchKey()) { ReopenedFrom = state.State.ReopenedFrom, HoursGiven = HoursGiven(View!), MovedFrom = state.State.MovedFrom });
+            : GrainFactory.GetGrain<MutualAid.Hubs.IHubGrain>(target).RequestChanged(new MutualAid.Hubs.RequestNotice(View!.Redact(), View.Contact.MatchKey()) { ReopenedFrom = state.State.ReopenedFrom, HoursGiven = HoursGiven(View!), MovedFrom = state.State.MovedFrom, Volunteers = target == View.HubSlug ? carried : [] });
 
     private static double HoursGiven(RequestView view) =>
         view.Status == RequestStatus.Fulfilled ? (view.Assignment?.Hours ?? 0) + (view.Partner?.Hours ?? 0) : 0;

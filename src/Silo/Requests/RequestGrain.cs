@@ -135,12 +135,24 @@ public sealed partial class RequestGrain(
     /// crash lost that notice) the board it left hears too: it drops the request when it sees the new
     /// hub on the summary; until then two boards would show it. Boards ignore versions they have.
     /// </summary>
-    private void AnnounceToHub(bool alsoTheOneItLeft = false)
+    /// <param name="carrying">Volunteers' rows for this notice to the request's own hub only; a re-send carries none (each volunteer sends its own).</param>
+    private void AnnounceToHub(bool alsoTheOneItLeft = false, IReadOnlyList<MutualAid.Volunteers.VolunteerSummary>? carrying = null)
     {
         IEnumerable<string> hubs = alsoTheOneItLeft && state.State.MovedFrom is { } former && former != View!.HubSlug
             ? [View!.HubSlug, former] : [View!.HubSlug];
-        Delivery.Announce(hubs.Concat(Outbox.Targets(state.State.Outgoing)), Deliver);
+        // Announce calls Deliver for each target before it returns, so only this notice sees the rows.
+        carried = carrying ?? [];
+        try
+        {
+            Delivery.Announce(hubs.Concat(Outbox.Targets(state.State.Outgoing)), Deliver);
+        }
+        finally
+        {
+            carried = [];
+        }
     }
+
+    private IReadOnlyList<MutualAid.Volunteers.VolunteerSummary> carried = [];
 
     // Ids only: request content and contact details never reach a log line.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Request {RequestId} is now v{Version} {Status}")]

@@ -169,8 +169,8 @@ public sealed partial class VolunteerGrain(
         var reservation = new Reservation(requestId, hubSlug, estimatedHours, clock.GetUtcNow(), profile.Name);
         S.Reservations.Add(reservation);
         S.LastReservation = reservation;
-        await Commit([]);
-        return Result<Reservation>.Ok(reservation);
+        var kept = await Commit([], carriedTo: hubSlug);
+        return Result<Reservation>.Ok(reservation with { Volunteer = Summary(kept.Value!) });
     }
 
     /// <summary>
@@ -194,14 +194,20 @@ public sealed partial class VolunteerGrain(
         if (S.Reservations.RemoveAll(r => r.RequestId == requestId) > 0) await Commit([]);
     }
 
-    public async Task Complete(Guid requestId, double hours)
+    public Task Complete(Guid requestId, double hours) => Complete(requestId, hours, carried: false);
+
+    public Task<VolunteerSummary?> CompleteWithRow(Guid requestId, double hours) => Complete(requestId, hours, carried: true);
+
+    private async Task<VolunteerSummary?> Complete(Guid requestId, double hours, bool carried)
     {
         var held = S.Reservations.Find(r => r.RequestId == requestId);
-        if (held is null && S.TimeBank.Exists(t => t.RequestId == requestId)) return; // already banked
+        if (held is null && S.TimeBank.Exists(t => t.RequestId == requestId)) return null; // already banked
         S.Reservations.RemoveAll(r => r.RequestId == requestId);
-        S.TimeBank.Add(new TimeBankEntry(requestId, held?.HubSlug ?? (S.Profile is { HubSlugs.Count: > 0 } p ? p.HubSlugs[0] : ""), hours, clock.GetUtcNow()));
+        var hub = held?.HubSlug ?? (S.Profile is { HubSlugs.Count: > 0 } p ? p.HubSlugs[0] : "");
+        S.TimeBank.Add(new TimeBankEntry(requestId, hub, hours, clock.GetUtcNow()));
         TimeBankFolding.Fold(S, clock.GetUtcNow());
-        await Commit([]);
+        var kept = await Commit([], carriedTo: carried ? hub : null);
+        return S.Profile is null ? null : Summary(kept.Value!);
     }
 
     public async Task<Result<VolunteerView>> ErasePersonalData(Actor actor)
@@ -297,7 +303,12 @@ public sealed partial class VolunteerGrain(
         await Commit([]);
     }
 
-    private async Task<Result<VolunteerView>> Commit(IReadOnlyList<string> leftHubs)
+    /// <param name="carriedTo">
+    /// The hub of the request this change was made for: the request's own notice carries the new
+    /// row there (one board delta for both), so this grain only owes that hub its notice (see
+    /// <see cref="HubDelivery.Owe"/>) and tells every other hub at once.
+    /// </param>
+    private async Task<Result<VolunteerView>> Commit(IReadOnlyList<string> leftHubs, string? carriedTo = null)
     {
         S.Version++;
         S.Outgoing = Outbox.Unacknowledged(S.Outgoing);
@@ -320,7 +331,7 @@ public sealed partial class VolunteerGrain(
         // Boards are projections: one-way notices, so a volunteer never waits on (or deadlocks with) a hub.
         // A board the volunteer left only needs to drop them; a lost removal shows at worst a stale row.
         foreach (var hub in leftHubs.Except(summary.HubSlugs)) GrainFactory.GetGrain<IHubGrain>(hub).VolunteerChanged(summary).Ignore();
-        AnnounceToHubs();
+        AnnounceToHubs(carriedTo);
         return Result<VolunteerView>.Ok(view);
     }
 
@@ -361,11 +372,14 @@ public sealed partial class VolunteerGrain(
     private OutboxHanding Outbox => outbox ??= new OutboxHanding(GrainFactory);
 
     /// <summary>Notices to the volunteer's boards and messages to hubs' outboxes, sent again to any that could not keep them (<see cref="HubDelivery"/>).</summary>
-    private void AnnounceToHubs()
+    private void AnnounceToHubs(string? carriedTo = null)
     {
-        Delivery.Announce(S.Profile!.HubSlugs.Union(S.LentTo).Concat(Outbox.Targets(S.Outgoing)), target => OutboxHanding.IsOutbox(target, out var hub)
+        var hubs = S.Profile!.HubSlugs.Union(S.LentTo).ToArray();
+        var owed = carriedTo is not null && hubs.Contains(carriedTo) ? carriedTo : null;
+        Delivery.Announce(hubs.Where(h => h != owed).Concat(Outbox.Targets(S.Outgoing)), target => OutboxHanding.IsOutbox(target, out var hub)
             ? Outbox.Hand(hub, S.Outgoing)
             : GrainFactory.GetGrain<IHubGrain>(target).VolunteerChanged(Summary(ToView())));
+        if (owed is not null) Delivery.Owe(owed);
     }
 
     private static VolunteerProfile Normalise(VolunteerProfile p) => p with
