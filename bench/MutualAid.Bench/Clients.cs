@@ -25,6 +25,14 @@ internal sealed class Clients : IAsyncDisposable
 
     public int MessageBytes { get; private set; }
 
+    private long firstClientMessages;
+
+    /// <summary>
+    /// Messages client 0 received since the last <see cref="Reset"/>: per command, how many
+    /// broadcasts the server sent a board, a count the machine's load does not change.
+    /// </summary>
+    public long FirstClientMessages => Interlocked.Read(ref firstClientMessages);
+
     /// <remarks>
     /// Clients bind each message to <typeparamref name="T"/>, a type holding only the fields the keys
     /// need, as a lightweight wall display would: parsing whole messages into documents cost the
@@ -61,6 +69,7 @@ internal sealed class Clients : IAsyncDisposable
                     connection.On<JsonElement>(method, message =>
                     {
                         if (clients.MessageBytes == 0) clients.MessageBytes = message.GetRawText().Length;
+                        Interlocked.Increment(ref clients.firstClientMessages);
                         Record(message.Deserialize<T>(Web)!);
                     });
                 }
@@ -93,6 +102,7 @@ internal sealed class Clients : IAsyncDisposable
         lock (this)
         {
             foreach (var l in latencies) l.Clear();
+            Interlocked.Exchange(ref firstClientMessages, 0);
         }
     }
 
