@@ -28,7 +28,7 @@ public sealed partial class HubGrain
         }
 
         var applied = ApplyRequest(notice, changes);
-        if (!applied && changes.Count == 0) return;
+        if (!applied && changes.Count == 0 && rows.Count == 0) return; // nothing new: no version, no write
         // A row listed twice (its own and again as the request's holder) goes once, as the board now shows it.
         changes.RemoveAll(c => c is VolunteerUpserted u && rows.Contains(u.Volunteer.Id));
         foreach (var id in rows)

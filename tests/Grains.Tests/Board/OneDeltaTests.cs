@@ -99,6 +99,28 @@ public sealed class OneDeltaTests(ClusterFixture fixture)
         Assert.Equal(1.0, board.Volunteers.Single(v => v.Id == ana.Id).HoursThisWeek);
     }
 
+    [Fact]
+    public async Task A_carried_row_and_the_request_each_keep_their_own_version_rule()
+    {
+        var (hub, priya, request, _) = await domain.HubWithRequest("Priya");
+        var board = await domain.WaitForBoard(hub, b => b.Volunteers.Any(v => v.Id == priya.Id) && b.Requests.Any(r => r.Id == request.Id));
+        var summary = board.Requests.Single(r => r.Id == request.Id);
+        var row = board.Volunteers.Single(v => v.Id == priya.Id);
+
+        // A repeated request version still brings a newer row it carries.
+        var newer = row with { Version = row.Version + 1, OnDuty = false };
+        await domain.Hub(hub).RequestChanged(new RequestNotice(summary, null) { Volunteers = [newer] });
+        board = await domain.Hub(hub).GetSnapshot();
+        Assert.False(board.Volunteers.Single(v => v.Id == priya.Id).OnDuty);
+
+        // An older row is skipped while the request's new version is applied; nothing new writes nothing.
+        await domain.Hub(hub).RequestChanged(new RequestNotice(summary with { Version = summary.Version + 1 }, null) { Volunteers = [row] });
+        board = await domain.Hub(hub).GetSnapshot();
+        Assert.Equal((summary.Version + 1, false), (board.Requests.Single(r => r.Id == request.Id).Version, board.Volunteers.Single(v => v.Id == priya.Id).OnDuty));
+        await domain.Hub(hub).RequestChanged(new RequestNotice(summary, null) { Volunteers = [newer] });
+        Assert.Equal(board.Version, (await domain.Hub(hub).GetSnapshot()).Version);
+    }
+
     /// <summary>Waits for the board's change of this request and volunteer, and answers it as the one delta the observer got.</summary>
     private static async Task<BoardDelta> OnlyDeltaWith(TestBoardObserver observer, Guid request, int requestVersion, Guid volunteer, int volunteerVersion)
     {
