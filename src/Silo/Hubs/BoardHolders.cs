@@ -7,9 +7,10 @@ namespace MutualAid.Silo.Hubs;
 /// Who holds which request, as a board shows it. A reassignment reaches the hub as separate
 /// notices (the request's, carrying the new volunteer's reservation; the old volunteer's release;
 /// each volunteer's own re-send, first when the request's notice was lost), so taken as they
-/// arrive the volunteers' rows could list one request under two people. For a request this board shows, the request's own row is the truth:
-/// it appears under exactly the volunteer that row names, and under nobody once it has closed here.
-/// What a volunteer holds elsewhere is theirs to say. In-memory, derived from the open requests.
+/// arrive the volunteers' rows could list one request under two people. For a request this board
+/// shows, the request's own row is the truth: it appears under exactly the volunteer that row names,
+/// and under nobody once it has closed here. What a volunteer holds elsewhere is theirs to say.
+/// In-memory, derived from the open requests.
 /// </summary>
 internal sealed class BoardHolders
 {
