@@ -17,8 +17,8 @@ public sealed class HolderTests(ClusterFixture fixture)
 
         var (observer, reference, initial) = await TestBoardObserver.Subscribe(fixture.Grains, hub);
 
-        // The reassignment path: the new volunteer reserves (and tells the board) before the request
-        // commits, and the old one is released after; each is its own notice to the board.
+        // The reassignment path: the new volunteer reserves before the request commits (its row rides on
+        // the request's notice), and the old one is released after, with its own notice to the board.
         var grain = domain.RequestGrain(request.Id);
         var version = request.Version;
         for (var i = 0; i < 8; i++)
@@ -27,6 +27,11 @@ public sealed class HolderTests(ClusterFixture fixture)
             var result = await grain.Assign(new AssignCommand(version, Domain.Sam, to, 0.25));
             Assert.True(result.IsOk, result.Message);
             version = result.Value!.Version;
+            // Each reassignment on the board before the next: the hub gathers changes that come while a
+            // write is in flight into one version, and on a busy machine eight quick reassignments made
+            // only three. The old volunteer's release still races the next reservation.
+            var shown = version;
+            await domain.WaitForBoard(hub, b => b.Requests.Single(r => r.Id == request.Id).Version >= shown);
         }
 
         var final = await domain.WaitForBoard(hub, b =>
