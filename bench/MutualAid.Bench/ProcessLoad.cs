@@ -4,11 +4,18 @@ namespace MutualAid.Bench;
 internal static class ProcessLoad
 {
     /// <summary>Resident memory, in bytes.</summary>
-    public static long ResidentBytes(int pid)
+    public static long ResidentBytes(int pid) => Status(pid, "VmRSS:");
+
+    /// <summary>
+    /// A line of /proc/&lt;pid&gt;/status in bytes (kB lines) or as a count (Threads): RssAnon (heap, stacks,
+    /// native buffers), RssFile (mapped assemblies), RssShmem (the runtime's double-mapped code).
+    /// </summary>
+    public static long Status(int pid, string key)
     {
-        const string Key = "VmRSS:";
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(Key, StringComparison.Ordinal));
-        return long.Parse(line[Key.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(key, StringComparison.Ordinal));
+        var parts = line[key.Length..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var value = long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+        return parts.Length > 1 && parts[1] == "kB" ? value * 1024 : value;
     }
 
     /// <summary>CPU time (user + system, every thread) used so far.</summary>

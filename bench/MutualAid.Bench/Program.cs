@@ -7,6 +7,7 @@ using MutualAid.Bench;
 //   [--cluster <state-dir>] (fanout and hubs against deploy/local-cluster.sh, started there unless running; per-process load)
 //   [--tabs 20,200] (circuits: how many board tabs, one run each) [--hold S] (circuits: keep the tabs open S seconds
 //   after measuring, printing the app's process id, so dotnet-gcdump / dotnet-counters can look at it)
+//   [--environment Production|Development] (circuits: the app's environment; Production, as deployed, unless given)
 var quick = args.Contains("--quick");
 var scenario = args.SkipWhile(a => a != "--scenario").Skip(1).FirstOrDefault() ?? (quick ? "fanout" : "all");
 // Quick and full runs measure fan-out the same way (an unmeasured warm-up of at least 5 s and until
@@ -28,6 +29,9 @@ var concurrency = int.TryParse(Option("--concurrency"), CultureInfo.InvariantCul
 var tabCounts = (Option("--tabs") ?? "20").Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray();
 // --floor (circuits): tabs on a small page of the hub (/together) instead of its board: the fixed cost of a circuit.
 var floor = args.Contains("--floor");
+var environment = Option("--environment") ?? "Production";
+// --warm N (circuits): board tabs opened before the first reading (2 unless given).
+var warm = int.TryParse(Option("--warm"), CultureInfo.InvariantCulture, out var w) ? w : 2;
 var hold = TimeSpan.FromSeconds(int.TryParse(Option("--hold"), CultureInfo.InvariantCulture, out var h) ? h : 0);
 var storages = Option("--storage") is { } only ? [only] : new[] { "Memory", "Sqlite" };
 int[] boardCounts = int.TryParse(Option("--boards"), CultureInfo.InvariantCulture, out var b) ? [b] : quick ? [1000] : [100, 500, 1000, 2000];
@@ -140,11 +144,11 @@ if (scenario is "memory" or "all")
 
 if (scenario is "circuits" or "all")
 {
-    // Development: a build (not a publish) serves Blazor's script only through the static web
-    // assets manifest, which ASP.NET Core reads in Development.
+    // Production, as an operator runs it (the app serves a build's static web assets in every
+    // environment); --environment Development shows what Development's extras cost a tab.
     foreach (var tabs in tabCounts)
     {
-        await RunOn("Memory", async (app, grains, cookies) => rows.Add(await Scenarios.MemoryPerCircuit(app, grains, cookies, tabs, hold, floor)), environment: "Development");
+        await RunOn("Memory", async (app, grains, cookies) => rows.Add(await Scenarios.MemoryPerCircuit(app, grains, cookies, tabs, hold, floor, warm)), environment: environment);
     }
 }
 

@@ -246,19 +246,21 @@ internal static class Scenarios
     /// </summary>
     private const int TabsPerBatch = 20;
 
-    public static async Task<Row> MemoryPerCircuit(AppUnderTest app, IGrainFactory grains, string cookies, int pages, TimeSpan hold, bool floor = false)
+    public static async Task<Row> MemoryPerCircuit(AppUnderTest app, IGrainFactory grains, string cookies, int pages, TimeSpan hold, bool floor = false, int warm = 2)
     {
         var hub = await Driver.Hub(grains, "circ-" + Guid.NewGuid().ToString("N")[..6]);
         var driver = new Driver(grains, new Sent());
         await driver.AddVolunteers(hub, 10);
         for (var i = 0; i < 30; i++) await driver.Create(hub); // a board with something on it
         await using var browser = await Chromium.Launch(app.Url, cookies);
-        // Two warm-up tabs first: the first board JIT-compiles and caches Blazor's and Radzen's
-        // code once per process, which is not a per-circuit cost.
-        for (var i = 0; i < 2; i++) await browser.OpenBoard(hub);
+        // Warm-up tabs first (two unless --warm says): the first board JIT-compiles and caches Blazor's
+        // and Radzen's code once per process, which is not a per-circuit cost. Tiered compilation goes on
+        // recompiling hot methods for many tabs after that (the JIT count in the note shows how many).
+        for (var i = 0; i < warm; i++) await browser.OpenBoard(hub);
         await Task.Delay(2000);
         var heapBefore = await app.LiveManagedBytes();
         var before = app.ResidentBytes();
+        var footprintBefore = await Footprint.Read(app);
         // In batches, each tab waiting for its live board (its circuit), with a pause between batches so
         // a starved browser catches up; each 50 tabs get their own browser process (Chromium.TabsPerBrowser).
         for (var i = 0; i < pages; i++)
@@ -275,8 +277,9 @@ internal static class Scenarios
         await Task.Delay(3000);
         var heapAfter = await app.LiveManagedBytes();
         var after = app.ResidentBytes();
+        var footprintAfter = await Footprint.Read(app);
         // Honest only if every tab still has its circuit: a dropped one would hide its memory.
-        var live = await browser.LiveTabs() - 2;
+        var live = await browser.LiveTabs() - warm;
         if (live != pages) Console.Error.WriteLine($"only {live} of {pages} tabs still show a live board");
         if (hold > TimeSpan.Zero)
         {
@@ -288,8 +291,8 @@ internal static class Scenarios
         var heapPerCircuit = (heapAfter - heapBefore) / (double)pages / 1024;
         return new Row("memory per Blazor circuit", pages, Statistics.Of([]), double.NaN, double.NaN, double.NaN, after / 1048576.0,
             $"{perCircuit:0} KB resident per {(floor ? "small-page" : "hub-board")} tab ({before / 1048576.0:0} → {after / 1048576.0:0} MB); " +
-            $"{heapPerCircuit:0} KB live managed heap per {(floor ? "tab on the small together page (the floor)" : "tab")} ({heapBefore / 1048576.0:0.0} → {heapAfter / 1048576.0:0.0} MB); after 2 warm-up tabs; " +
-            $"{live} of {pages} tabs live at the end, {browser.Browsers} browser process(es)");
+            $"{heapPerCircuit:0} KB live managed heap per {(floor ? "tab on the small together page (the floor)" : "tab")} ({heapBefore / 1048576.0:0.0} → {heapAfter / 1048576.0:0.0} MB); after {warm} warm-up tabs; " +
+            $"{live} of {pages} tabs live at the end, {browser.Browsers} browser process(es); {Footprint.PerTab(footprintBefore, footprintAfter, pages)}");
     }
 
     public static string Table(IEnumerable<Row> rows)

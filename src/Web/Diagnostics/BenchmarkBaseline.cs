@@ -30,6 +30,14 @@ public static class BenchmarkBaseline
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             return GC.GetTotalMemory(forceFullCollection: false);
         }).AllowAnonymous().DisableRateLimiting().DisableAntiforgery();
+        // What the collector keeps against what is live, as of the last collection (the circuits
+        // scenario reads it right after /bench/heap): resident memory a tab costs beyond its live heap
+        // is either here (committed but free) or outside the managed heap (stacks, native buffers).
+        app.MapGet("/bench/gc", () =>
+        {
+            var info = GC.GetGCMemoryInfo();
+            return new GcFigures(info.TotalCommittedBytes, info.HeapSizeBytes, info.FragmentedBytes);
+        }).AllowAnonymous().DisableRateLimiting();
         // What the runtime has done in this process so far. The harness reads it before and after
         // each measured phase, ours and the baseline's alike, so a slow tail can be put down to GC
         // pauses or JIT work (or not), and it warms up until the JIT has gone quiet.
@@ -42,5 +50,8 @@ public static class BenchmarkBaseline
     public sealed class BaselineHub : Hub;
 
     /// <summary>Counts since the process started; collections of a generation include those of the older ones.</summary>
+    /// <summary>Bytes the collector had committed, held in its heap and left free inside it, at the last collection.</summary>
+    public sealed record GcFigures(long CommittedBytes, long HeapBytes, long FragmentedBytes);
+
     public sealed record RuntimeFigures(long AllocatedBytes, int Gen0, int Gen1, int Gen2, double PausedMs, long JitCompiledMethods);
 }
