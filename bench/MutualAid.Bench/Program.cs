@@ -30,8 +30,10 @@ var tabCounts = (Option("--tabs") ?? "20").Split(',').Select(t => int.Parse(t, C
 // --floor (circuits): tabs on a small page of the hub (/together) instead of its board: the fixed cost of a circuit.
 var floor = args.Contains("--floor");
 var environment = Option("--environment") ?? "Production";
-// --warm N (circuits): board tabs opened before the first reading (2 unless given).
-var warm = int.TryParse(Option("--warm"), CultureInfo.InvariantCulture, out var w) ? w : 2;
+// --warm N (circuits): board tabs opened and left open before the first reading (20 unless given). With 2, the
+// process was still compiling its code while the measured tabs opened, a one-off of ~20 MB that 20 tabs showed
+// as ~1.4 MB each (docs/benchmarks.md, "Quiet machine after the midday merges"); --warm 2 gives the old figure.
+var warm = int.TryParse(Option("--warm"), CultureInfo.InvariantCulture, out var w) ? w : 20;
 var hold = TimeSpan.FromSeconds(int.TryParse(Option("--hold"), CultureInfo.InvariantCulture, out var h) ? h : 0);
 var storages = Option("--storage") is { } only ? [only] : new[] { "Memory", "Sqlite" };
 int[] boardCounts = int.TryParse(Option("--boards"), CultureInfo.InvariantCulture, out var b) ? [b] : quick ? [1000] : [100, 500, 1000, 2000];

@@ -240,20 +240,20 @@ internal static class Scenarios
 
     /// <summary>
     /// Server memory per Blazor circuit: with N headless Chromium tabs showing a hub board (each
-    /// tab is its own circuit) minus with the browser open and two warm-up tabs. Two readings:
+    /// tab is its own circuit) minus with the browser open and the warm-up tabs. Two readings:
     /// resident memory (what the machine pays, including the headroom server GC keeps) and live
     /// managed bytes after a full compacting collection (what the circuits actually hold).
     /// </summary>
     private const int TabsPerBatch = 20;
 
-    public static async Task<Row> MemoryPerCircuit(AppUnderTest app, IGrainFactory grains, string cookies, int pages, TimeSpan hold, bool floor = false, int warm = 2)
+    public static async Task<Row> MemoryPerCircuit(AppUnderTest app, IGrainFactory grains, string cookies, int pages, TimeSpan hold, bool floor = false, int warm = 20)
     {
         var hub = await Driver.Hub(grains, "circ-" + Guid.NewGuid().ToString("N")[..6]);
         var driver = new Driver(grains, new Sent());
         await driver.AddVolunteers(hub, 10);
         for (var i = 0; i < 30; i++) await driver.Create(hub); // a board with something on it
         await using var browser = await Chromium.Launch(app.Url, cookies);
-        // Warm-up tabs first (two unless --warm says): the first board JIT-compiles and caches Blazor's
+        // Warm-up tabs first (20 unless --warm says): the first board JIT-compiles and caches Blazor's
         // and Radzen's code once per process, which is not a per-circuit cost. Tiered compilation goes on
         // recompiling hot methods for many tabs after that (the JIT count in the note shows how many).
         for (var i = 0; i < warm; i++) await browser.OpenBoard(hub);
