@@ -18,8 +18,8 @@ internal sealed record Footprint(long Resident, long Anonymous, long File, long 
         using var response = await http.GetAsync(new Uri("/bench/gc", UriKind.Relative));
         var gc = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<GcFigures>() : null;
         var runtime = await ServerRuntime.Read(app.Url);
-        return new(ProcessLoad.Status(app.Pid, "VmRSS:"), ProcessLoad.Status(app.Pid, "RssAnon:"), ProcessLoad.Status(app.Pid, "RssFile:"),
-            ProcessLoad.Status(app.Pid, "RssShmem:"), ProcessLoad.Status(app.Pid, "Threads:"), gc?.CommittedBytes, gc?.HeapBytes, runtime?.JitCompiledMethods);
+        var status = ProcessLoad.Status(app.Pid);
+        return new(status["VmRSS"], status["RssAnon"], status["RssFile"], status["RssShmem"], status["Threads"], gc?.CommittedBytes, gc?.HeapBytes, runtime?.JitCompiledMethods);
     }
 
     /// <summary>Per tab between two readings, in KB (threads as a count).</summary>
