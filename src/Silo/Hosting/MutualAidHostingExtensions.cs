@@ -35,7 +35,7 @@ public static class MutualAidHostingExtensions
         });
         silo.AddIncomingGrainCallFilter<Diagnostics.CommandMetricsFilter>();
         // A command's trace continues from the web request or circuit event into the grains it calls.
-        silo.AddActivityPropagation();
+        if (TelemetryOptions.From(configuration).Tracing) silo.AddActivityPropagation();
         if (options.Dashboard) silo.AddDashboard();
 
         switch (options.Clustering)
@@ -143,7 +143,7 @@ public static class MutualAidHostingExtensions
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
-        client.AddActivityPropagation();
+        if (TelemetryOptions.From(configuration).Tracing) client.AddActivityPropagation();
         if (options.Dashboard) client.AddDashboard();
         switch (options.Clustering)
         {

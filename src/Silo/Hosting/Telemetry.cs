@@ -8,9 +8,9 @@ using OpenTelemetry.Trace;
 namespace MutualAid.Silo.Hosting;
 
 /// <summary>
-/// OpenTelemetry for every process of the network: our meters, Orleans' and the runtime's, traces
-/// that follow a command from the web request into the grains; exported by OTLP when a collector is
-/// named, scraped by Prometheus otherwise. Span and metric attributes carry ids and slugs only.
+/// OpenTelemetry for every process of the network: our meters, Orleans' and the runtime's, and, when
+/// a collector is named (<see cref="TelemetryOptions.Traces"/>), traces that follow a command from the
+/// web request into the grains; exported by OTLP when a collector is named, scraped by Prometheus otherwise. Span and metric attributes carry ids and slugs only.
 /// </summary>
 public static class Telemetry
 {
@@ -23,11 +23,11 @@ public static class Telemetry
         Action<MeterProviderBuilder>? metrics = null, Action<TracerProviderBuilder>? traces = null, bool ownListener = false)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var options = TelemetryOptions.From(configuration);
         services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section))
             .Validate(o => o.IsValid(), "Observability: MetricsPort 0-65535, MetricsHost a host name or address, MetricsNetworks in CIDR form (10.0.0.0/8), OtlpEndpoint an absolute URL.")
             .ValidateOnStart();
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName))
             .WithMetrics(m =>
             {
@@ -35,13 +35,14 @@ public static class Telemetry
                 metrics?.Invoke(m);
                 if (ownListener && options.MetricsPort > 0) m.AddPrometheusHttpListener(o => (o.Host, o.Port) = (options.MetricsHost, options.MetricsPort));
                 if (options.OtlpEndpoint is { } otlp) m.AddOtlpExporter(o => o.Endpoint = otlp);
-            })
-            .WithTracing(t =>
-            {
-                t.AddSource(Sources).AddProcessor(new GrainIdRedaction());
-                traces?.Invoke(t);
-                if (options.OtlpEndpoint is { } otlp) t.AddOtlpExporter(o => o.Endpoint = otlp);
             });
+        if (!options.Tracing) return services;
+        telemetry.WithTracing(t =>
+        {
+            t.AddSource(Sources).AddProcessor(new GrainIdRedaction());
+            traces?.Invoke(t);
+            if (options.OtlpEndpoint is { } otlp) t.AddOtlpExporter(o => o.Endpoint = otlp);
+        });
         return services;
     }
 }

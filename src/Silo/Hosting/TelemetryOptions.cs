@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace MutualAid.Silo.Hosting;
 
 /// <summary>The "Observability" section: where metrics and traces go. Nothing leaves the process unless set.</summary>
@@ -7,6 +9,21 @@ public sealed class TelemetryOptions
 
     /// <summary>An OTLP collector (http://collector:4317) for metrics and traces; none by default.</summary>
     public Uri? OtlpEndpoint { get; set; }
+
+    /// <summary>
+    /// Whether commands are traced: by default only when <see cref="OtlpEndpoint"/> names somewhere to
+    /// send the spans. A span per grain call that nobody receives cost about a tenth of the CPU of a
+    /// busy hub (docs/benchmarks.md, issue 18); true traces without a collector (an in-process
+    /// listener), false never traces.
+    /// </summary>
+    public bool? Traces { get; set; }
+
+    /// <summary>What <see cref="Traces"/> comes to.</summary>
+    public bool Tracing => Traces ?? OtlpEndpoint is not null;
+
+    /// <summary>The section as configured (validated at start-up by <see cref="Telemetry"/>).</summary>
+    public static TelemetryOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
 
     /// <summary>
     /// A standalone silo's Prometheus port (it has no web server of its own); 0 = none. A web

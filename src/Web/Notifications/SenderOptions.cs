@@ -6,8 +6,12 @@ namespace MutualAid.Web.Notifications;
 /// </summary>
 public sealed class SenderOptions
 {
-    /// <summary>How often a front-end looks for due messages.</summary>
-    public TimeSpan SendInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How often a front-end looks for due messages. A second: a volunteer hears of a job about a
+    /// second after it was given, and a busy hub's outbox holds a second's messages, not five, in
+    /// every write (docs/benchmarks.md, issue 18). A look with nothing due is one call to the directory.
+    /// </summary>
+    public TimeSpan SendInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Messages taken from one hub's outbox per look.</summary>
     public int BatchSize { get; set; } = 20;

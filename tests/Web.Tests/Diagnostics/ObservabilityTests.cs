@@ -43,7 +43,7 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         ActivitySource.AddActivityListener(listener);
-        factory = new WebAppFactory(new Dictionary<string, string> { ["MutualAid:SeedDemo"] = "true" }, s => s.AddSingleton<IStartupFilter, CallerFromHeader>());
+        factory = new WebAppFactory(new Dictionary<string, string> { ["MutualAid:SeedDemo"] = "true", ["Observability:Traces"] = "true" }, s => s.AddSingleton<IStartupFilter, CallerFromHeader>());
         _ = factory.Server;
         return Task.CompletedTask;
     }
