@@ -57,8 +57,11 @@ public sealed partial class HubGrain
             indexes.Unfold(S, RequestLifecycle.IsOpen(r.Status) ? notice.ReopenedFrom : r.Status);
         }
 
-        // The board write that forgets a person's key leaves no older copy of it in the store.
-        if (indexes.IndexPerson(S, r.Id, notice.ContactKey)) S.ScrubOnNextWrite = true;
+        // Written with the board's next write only when it changed; the write that forgets a person's
+        // key leaves no older copy of it in the store.
+        var (filed, dropped) = indexes.IndexPerson(people.State, r.Id, notice.ContactKey);
+        peopleChanged |= filed;
+        if (dropped) S.ScrubOnNextWrite = people.State.ScrubOnNextWrite = true; // the board held the key too (ContactKeys)
         S.RecentlyChanged[r.Id] = r.UpdatedAt;
         var newMark = new RequestMark(r.Version, r.Status) { At = r.UpdatedAt };
         indexes.Mark(S, r.Id, newMark);

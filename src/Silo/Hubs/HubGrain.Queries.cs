@@ -30,7 +30,7 @@ public sealed partial class HubGrain
     }
 
     public Task<IReadOnlyList<Guid>> FindRequestsByContact(string contactKey) =>
-        Task.FromResult<IReadOnlyList<Guid>>(S.People.TryGetValue(contactKey, out var ids) ? ids.ToArray() : []);
+        Task.FromResult<IReadOnlyList<Guid>>(people.State.People.TryGetValue(contactKey, out var ids) ? ids.ToArray() : []);
 
     public Task<IReadOnlyList<Guid>> ChangedSince(DateTimeOffset since) =>
         Task.FromResult<IReadOnlyList<Guid>>(S.RecentlyChanged.Where(c => c.Value >= since).OrderBy(c => c.Value).Select(c => c.Key).ToArray());

@@ -26,6 +26,7 @@ namespace MutualAid.Silo.Hubs;
 [GrainType("neighbourhood")]
 public sealed partial class HubGrain(
     [PersistentState("hub")] IPersistentState<HubState> state,
+    [PersistentState("hub-people")] IPersistentState<HubPeopleState> people,
     TimeProvider clock,
     IOptions<Hosting.DeadlineOptions> deadlines,
     ILogger<HubGrain> logger) : Grain, IHubGrain
@@ -65,6 +66,9 @@ public sealed partial class HubGrain(
     /// <summary>Set when a board write failed for good: memory holds changes the store does not.</summary>
     private bool storeBehind;
 
+    /// <summary>The person index changed since it was last written: the next batch writes it before the board.</summary>
+    private bool peopleChanged;
+
     private const int WriteAttempts = 3;
     private bool versionOpen;
     private bool regionDirty;
@@ -75,7 +79,21 @@ public sealed partial class HubGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        indexes.Rebuild(S);
+        if (S.People.Count > 0)
+        {
+            // A hub stored with the person index inside its board: the index moves to its own state,
+            // written first, so a crash before the board's write below leaves it in both (merged again here).
+            foreach (var (key, ids) in S.People)
+            {
+                if (!people.State.People.TryGetValue(key, out var kept)) people.State.People[key] = kept = [];
+                kept.AddRange(ids.Where(id => !kept.Contains(id)));
+            }
+
+            await people.WriteStateAsync(cancellationToken);
+            S.People = [];
+        }
+
+        indexes.Rebuild(S, people.State);
         holders.Rebuild(S.Open.Values);
         folding.Rebuild(S);
         committer = new GroupCommit<PendingChange>(CommitBatch);
@@ -193,7 +211,15 @@ public sealed partial class HubGrain(
             sealedCounts.Remove(g.Key, out var counts) ? counts : countsNow)).ToArray();
         try
         {
-            await WriteWithRetries();
+            // The index first: a board whose marks name a request the index lacks would take that
+            // request, announced again, for one it has never seen.
+            if (peopleChanged || people.State.ScrubOnNextWrite)
+            {
+                peopleChanged = false;
+                await WriteWithRetries(people);
+            }
+
+            await WriteWithRetries(state);
         }
         catch
         {
@@ -226,13 +252,13 @@ public sealed partial class HubGrain(
     }
 
     /// <summary>A store hiccup (a Redis failover, a busy SQLite file) should cost a moment, not a batch.</summary>
-    private async Task WriteWithRetries()
+    private async Task WriteWithRetries<T>(IPersistentState<T> target)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await state.WriteStateAsync();
+                await target.WriteStateAsync();
                 return;
             }
             catch (Exception ex) when (attempt < WriteAttempts && ex is not Orleans.Storage.InconsistentStateException)

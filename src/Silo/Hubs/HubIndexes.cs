@@ -12,13 +12,13 @@ internal sealed class HubIndexes
     private readonly Dictionary<RequestStatus, int> byStatus = [];
     private readonly Dictionary<Guid, string> personOf = [];
 
-    public void Rebuild(HubState state)
+    public void Rebuild(HubState state, HubPeopleState people)
     {
         byStatus.Clear();
         foreach (var mark in state.Marks.Values) Count(mark.Status, +1);
         foreach (var (status, count) in state.Folded) Count(status, count);
         personOf.Clear();
-        foreach (var (key, ids) in state.People)
+        foreach (var (key, ids) in people.People)
         {
             foreach (var id in ids) personOf[id] = key;
         }
@@ -49,26 +49,27 @@ internal sealed class HubIndexes
 
     /// <summary>
     /// Files a request under its person's key; a request without a key (erased, or moved away) leaves
-    /// the index. True when an old key left: part of someone's phone or email is no longer kept.
+    /// the index. Answers whether the index changed, and whether an old key left it (part of someone's
+    /// phone or email is no longer kept).
     /// </summary>
-    public bool IndexPerson(HubState state, Guid requestId, string? contactKey)
+    public (bool Changed, bool Dropped) IndexPerson(HubPeopleState people, Guid requestId, string? contactKey)
     {
+        var index = people.People;
+        var known = personOf.TryGetValue(requestId, out var oldKey);
+        if (known && oldKey == contactKey) return (false, false);
         var dropped = false;
-        if (personOf.TryGetValue(requestId, out var oldKey) && oldKey != contactKey)
+        if (known)
         {
             dropped = true;
             personOf.Remove(requestId);
-            if (state.People.TryGetValue(oldKey, out var oldIds) && oldIds.Remove(requestId) && oldIds.Count == 0)
-            {
-                state.People.Remove(oldKey);
-            }
+            if (index.TryGetValue(oldKey!, out var oldIds) && oldIds.Remove(requestId) && oldIds.Count == 0) index.Remove(oldKey!);
         }
 
-        if (contactKey is null) return dropped;
+        if (contactKey is null) return (dropped, dropped);
         personOf[requestId] = contactKey;
-        if (!state.People.TryGetValue(contactKey, out var list)) state.People[contactKey] = list = [];
+        if (!index.TryGetValue(contactKey, out var list)) index[contactKey] = list = [];
         if (!list.Contains(requestId)) list.Add(requestId);
-        return dropped;
+        return (true, dropped);
     }
 
     public Dictionary<RequestStatus, int> StatusCounts() => byStatus.Where(p => p.Value > 0).ToDictionary();

@@ -34,7 +34,10 @@ public sealed class HubState : IErasableState
 
     [Id(9)] public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Contact key → every request of that person here, open or closed. Never leaves this grain.</summary>
+    /// <summary>
+    /// Where the person index was kept before it had its own state (<see cref="HubPeopleState"/>):
+    /// read only from a hub stored then, and moved out by its next activation.
+    /// </summary>
     [Id(10)] public Dictionary<string, List<Guid>> People { get; set; } = [];
 
     /// <summary>Requests changed lately (any status) and when, for shift handovers; kept for two days.</summary>

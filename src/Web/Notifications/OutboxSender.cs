@@ -62,13 +62,15 @@ public sealed partial class OutboxSender(
             // A hub with a backlog gets up to one interval of this pass: a batch per look alone sends
             // BatchSize per interval, and a busy hub decides more than that (docs/benchmarks.md, issue 18).
             var started = Stopwatch.GetTimestamp();
+            // Each report goes as soon as its message is sent, without waiting for the one before, and
+            // the next batch is taken without waiting for this one's reports: the outbox keeps the
+            // reports and the next lease that meet a write in flight in one write. Nothing sent is
+            // taken again meanwhile: it stays under this sender's lease until its report lands.
+            var reports = new List<Task>();
             IReadOnlyList<OutboxEntry> due;
             do
             {
                 due = await outbox.TakeDue(senderId, options.Value.BatchSize);
-                // Each report goes as soon as its message is sent, without waiting for the one before:
-                // the outbox keeps the reports that meet a write in flight in its next write.
-                var reports = new List<Task>(due.Count);
                 foreach (var entry in due)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -77,10 +79,10 @@ public sealed partial class OutboxSender(
                     Diagnostics.WebMetrics.OutboxReports.Add(1, Diagnostics.WebMetrics.Hub(hub), new("result", report.Result.ToString().ToLowerInvariant()));
                     done++;
                 }
-
-                await Task.WhenAll(reports);
             }
             while (due.Count >= options.Value.BatchSize && Stopwatch.GetElapsedTime(started) < options.Value.SendInterval);
+
+            await Task.WhenAll(reports);
         }
 
         return done;

@@ -1,16 +1,20 @@
 namespace MutualAid.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// A one-silo cluster whose default store counts the writes of every grain, so a test can hold a
-/// grain to its "one state write per command" promise.
+/// A one-silo cluster whose default store counts the writes of every grain and state, so a test can
+/// hold a grain to its "one state write per command" promise.
 /// </summary>
 public sealed class CountingStorageClusterFixture() : ClusterFixtureBase<CountingStorageClusterFixture.CountingSilo>
 {
     // Silo configurators are created by type, so the counts have to be reachable statically.
-    private static readonly ConcurrentDictionary<GrainId, int> Counts = new();
+    private static readonly ConcurrentDictionary<(GrainId Grain, string State), int> Counts = new();
 
-#pragma warning disable CA1822 // an instance member so tests reach the counts through their fixture
-    public int WritesOf(GrainId grain) => Counts.GetValueOrDefault(grain);
+#pragma warning disable CA1822 // instance members so tests reach the counts through their fixture
+    /// <summary>Writes of every state of <paramref name="grain"/>.</summary>
+    public int WritesOf(GrainId grain) => Counts.Where(c => c.Key.Grain == grain).Sum(c => c.Value);
+
+    /// <summary>Writes of the state <paramref name="grain"/> names <paramref name="state"/> (its <c>[PersistentState]</c> name).</summary>
+    public int WritesOf(GrainId grain, string state) => Counts.GetValueOrDefault((grain, state));
 #pragma warning restore CA1822
 
     public sealed class CountingSilo : ISiloConfigurator
@@ -34,7 +38,7 @@ public sealed class CountingStorageClusterFixture() : ClusterFixtureBase<Countin
 
         public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
-            Counts.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+            Counts.AddOrUpdate((grainId, stateName), 1, (_, n) => n + 1);
             return inner.WriteStateAsync(stateName, grainId, grainState);
         }
 

@@ -36,11 +36,12 @@ public sealed class WritesPerCommandTests(CountingStorageClusterFixture fixture)
 
     /// <summary>
     /// The benchmark's lifecycle (bench/MutualAid.Bench, Driver.Lifecycle) across every grain it
-    /// touches: the request once per command, the volunteer only when their load changes, and the
-    /// hub at most once per notice (fewer when notices arrive while a write is in flight).
+    /// touches: the request once per command, the volunteer only when their load changes, the hub's
+    /// board at most once per notice (fewer when notices arrive while a write is in flight) and its
+    /// person index once, for the new person.
     /// </summary>
     [Fact]
-    public async Task A_lifecycle_writes_the_request_once_per_command_the_volunteer_twice_and_the_hub_at_most_once_per_notice()
+    public async Task A_lifecycle_writes_the_request_once_per_command_the_volunteer_twice_the_board_at_most_once_per_notice_and_the_person_index_once()
     {
         var hub = await domain.NewHub();
         var volunteer = await domain.NewVolunteer(hub, "Priya");
@@ -48,8 +49,9 @@ public sealed class WritesPerCommandTests(CountingStorageClusterFixture fixture)
         var board = domain.Hub(hub);
         var grain = domain.RequestGrain(Guid.NewGuid());
         await domain.WaitForBoard(hub, b => b.Volunteers.Any(v => v.Id == volunteer.Id));
-        await Wait.Until(() => fixture.WritesOf(board.GetGrainId()) > 0, "the hub to write the volunteer");
-        var hubBefore = fixture.WritesOf(board.GetGrainId());
+        await Wait.Until(() => fixture.WritesOf(board.GetGrainId(), "hub") > 0, "the hub to write the volunteer");
+        var hubBefore = fixture.WritesOf(board.GetGrainId(), "hub");
+        var peopleBefore = fixture.WritesOf(board.GetGrainId(), "hub-people");
         var said = new List<string>();
 
         async Task Step(string name, Func<Task<Result<RequestView>>> command)
@@ -68,10 +70,12 @@ public sealed class WritesPerCommandTests(CountingStorageClusterFixture fixture)
         await Step("fulfil", () => grain.Fulfil(new FulfilCommand(4, Domain.Sam, 1)));
         // Seven notices reach the hub: the request's five and the volunteer's two.
         await domain.WaitForBoard(hub, b => b.Counts.Count(RequestStatus.Fulfilled) == 1 && b.Volunteers.Single(v => v.Id == volunteer.Id).ActiveAssignments == 0);
-        await Wait.Until(() => fixture.WritesOf(board.GetGrainId()) - hubBefore >= 5, "the hub to write the request's notices");
+        await Wait.Until(() => fixture.WritesOf(board.GetGrainId(), "hub") - hubBefore >= 5, "the hub to write the request's notices");
 
         Assert.Equal("create 1/0, triage 1/0, assign 1/1, start 1/0, fulfil 1/1", string.Join(", ", said));
-        Assert.InRange(fixture.WritesOf(board.GetGrainId()) - hubBefore, 5, 7);
+        Assert.InRange(fixture.WritesOf(board.GetGrainId(), "hub") - hubBefore, 5, 7);
+        // The person index (its own state) is written once, when the request is filed under its person.
+        Assert.Equal(1, fixture.WritesOf(board.GetGrainId(), "hub-people") - peopleBefore);
     }
 
     [Fact]

@@ -47,6 +47,32 @@ public sealed class OldHubStateTests : IAsyncLifetime
         Assert.Equal(at, kept.FoldedUpTo);
     }
 
+    [Fact]
+    public async Task A_hub_stored_with_its_person_index_in_the_board_moves_it_to_its_own_state_and_still_finds_the_person()
+    {
+        const string slug = "old-people";
+        var grain = GrainId.Create("neighbourhood", slug);
+        var key = ContactDetails.PhoneKeyPrefix + "447700900111";
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var old = new HubState { Settings = new HubSettings("Old hub", null), Version = 40, UpdatedAt = DateTimeOffset.UtcNow };
+        old.People[key] = [first, second];
+        await files.Write("hub", grain, old);
+
+        await using (var cluster = await files.StartSilo("svc"))
+        {
+            Assert.Equal([first, second], await cluster.Client.GetGrain<IHubGrain>(slug).FindRequestsByContact(key));
+            await cluster.StopAllSilosAsync();
+        }
+
+        var store = await files.Open();
+        var board = new GrainState<HubState>();
+        await store.ReadStateAsync("hub", grain, board);
+        Assert.Empty(board.State!.People);
+        var people = new GrainState<HubPeopleState>();
+        await store.ReadStateAsync("hub-people", grain, people);
+        Assert.Equal([first, second], people.State!.People[key]);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await files.DisposeAsync();
