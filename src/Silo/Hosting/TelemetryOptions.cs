@@ -12,7 +12,7 @@ public sealed class TelemetryOptions
 
     /// <summary>
     /// Whether commands are traced: by default only when <see cref="OtlpEndpoint"/> names somewhere to
-    /// send the spans. A span per grain call that nobody receives cost about a tenth of the CPU of a
+    /// send the spans. A span per grain call that nobody receives cost about a fifth of the CPU per command of a
     /// busy hub (docs/benchmarks.md, issue 18); true traces without a collector (an in-process
     /// listener), false never traces.
     /// </summary>
