@@ -8,9 +8,10 @@ using OpenTelemetry.Trace;
 namespace MutualAid.Silo.Hosting;
 
 /// <summary>
-/// OpenTelemetry for every process of the network: our meters, Orleans' and the runtime's, and, when
-/// a collector is named (<see cref="TelemetryOptions.Traces"/>), traces that follow a command from the
-/// web request into the grains; exported by OTLP when a collector is named, scraped by Prometheus otherwise. Span and metric attributes carry ids and slugs only.
+/// OpenTelemetry for every process of the network: our meters, Orleans' and the runtime's, and traces
+/// that follow a command from the web request into the grains (only when a collector is named, see
+/// <see cref="TelemetryOptions.Traces"/>); exported by OTLP when a collector is named, scraped by
+/// Prometheus otherwise. Span and metric attributes carry ids and slugs only.
 /// </summary>
 public static class Telemetry
 {

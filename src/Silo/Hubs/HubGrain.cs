@@ -213,7 +213,7 @@ public sealed partial class HubGrain(
         {
             // The index first: a board whose marks name a request the index lacks would take that
             // request, announced again, for one it has never seen.
-            if (peopleChanged || people.State.ScrubOnNextWrite)
+            if (peopleChanged)
             {
                 peopleChanged = false;
                 await WriteWithRetries(people);

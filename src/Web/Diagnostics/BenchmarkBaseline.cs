@@ -49,9 +49,9 @@ public static class BenchmarkBaseline
 
     public sealed class BaselineHub : Hub;
 
-    /// <summary>Counts since the process started; collections of a generation include those of the older ones.</summary>
     /// <summary>Bytes the collector had committed, held in its heap and left free inside it, at the last collection.</summary>
     public sealed record GcFigures(long CommittedBytes, long HeapBytes, long FragmentedBytes);
 
+    /// <summary>Counts since the process started; collections of a generation include those of the older ones.</summary>
     public sealed record RuntimeFigures(long AllocatedBytes, int Gen0, int Gen1, int Gen2, double PausedMs, long JitCompiledMethods);
 }
