@@ -4,7 +4,7 @@ namespace MutualAid.Silo.Accounts;
 
 public sealed class InvitationGrain(
     [PersistentState("invitation")] IPersistentState<InvitationState> state,
-    TimeProvider clock) : Grain, IInvitationGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IInvitationGrain
 {
     public async Task<Result<Invitation>> Create(Invitation invitation)
     {

@@ -4,7 +4,7 @@ namespace MutualAid.Silo.Accounts;
 
 public sealed class PasswordResetGrain(
     [PersistentState("passwordReset")] IPersistentState<PasswordResetState> state,
-    TimeProvider clock) : Grain, IPasswordResetGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IPasswordResetGrain
 {
     public async Task<Result<PasswordReset>> Create(PasswordReset reset)
     {

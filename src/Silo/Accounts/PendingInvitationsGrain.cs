@@ -4,7 +4,7 @@ namespace MutualAid.Silo.Accounts;
 
 public sealed class PendingInvitationsGrain(
     [PersistentState("pendingInvitations")] IPersistentState<PendingInvitationsState> state,
-    TimeProvider clock) : Grain, IPendingInvitationsGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IPendingInvitationsGrain
 {
     public async Task Add(PendingInvitation invitation)
     {

@@ -5,7 +5,7 @@ namespace MutualAid.Silo.Accounts;
 
 public sealed class UserGrain(
     [PersistentState("user")] IPersistentState<UserState> state,
-    TimeProvider clock) : Grain, IUserGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IUserGrain
 {
     private UserAccount? Account => state.State.Account;
 

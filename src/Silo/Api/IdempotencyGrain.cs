@@ -8,7 +8,7 @@ namespace MutualAid.Silo.Api;
 /// </summary>
 public sealed class IdempotencyGrain(
     [PersistentState("idempotency")] IPersistentState<IdempotencyState> state,
-    TimeProvider clock) : Grain, IIdempotencyGrain, IRemindable
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IIdempotencyGrain, IRemindable
 {
     private const string ExpiryReminder = "idempotency-expiry";
 

@@ -3,7 +3,7 @@ using MutualAid.ApiTokens;
 
 namespace MutualAid.Silo.ApiTokens;
 
-public sealed class ApiTokenGrain([PersistentState("apiToken")] IPersistentState<ApiTokenState> state, TimeProvider clock) : Grain, IApiTokenGrain
+public sealed class ApiTokenGrain([PersistentState("apiToken")] IPersistentState<ApiTokenState> state, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IApiTokenGrain
 {
     /// <summary>
     /// How stale the stored "last used" may be. Writing on every API call would make each read a

@@ -5,7 +5,7 @@ namespace MutualAid.Silo.Decisions;
 /// <summary>A hub's proposals (summaries) and assembly minutes. Minutes are appended, never edited.</summary>
 public sealed class HubDecisionsGrain(
     [PersistentState("decisions")] IPersistentState<HubDecisionsState> state,
-    TimeProvider clock) : Grain, IHubDecisionsGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IHubDecisionsGrain
 {
     public async Task Track(ProposalSummary proposal)
     {

@@ -12,7 +12,7 @@ namespace MutualAid.Silo.Decisions;
 /// </summary>
 public sealed partial class ProposalGrain(
     [PersistentState("proposal")] IPersistentState<ProposalState> state,
-    TimeProvider clock,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<DeadlineOptions> deadlines,
     ILogger<ProposalGrain> logger) : Grain, IProposalGrain, IRemindable
 {

@@ -10,7 +10,7 @@ namespace MutualAid.Silo.Fund;
 /// </summary>
 public sealed partial class HubFundGrain(
     [PersistentState("fund")] IPersistentState<HubFundState> state,
-    TimeProvider clock,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<HubFundGrain> logger) : Grain, IHubFundGrain
 {
     public const string DefaultCurrency = "EUR";

@@ -27,7 +27,7 @@ namespace MutualAid.Silo.Hubs;
 public sealed partial class HubGrain(
     [PersistentState("hub")] IPersistentState<HubState> state,
     [PersistentState("hub-people")] IPersistentState<HubPeopleState> people,
-    TimeProvider clock,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<Hosting.DeadlineOptions> deadlines,
     ILogger<HubGrain> logger) : Grain, IHubGrain
 {

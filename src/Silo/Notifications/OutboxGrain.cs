@@ -24,7 +24,7 @@ namespace MutualAid.Silo.Notifications;
 public sealed class OutboxGrain(
     [PersistentState("outbox")] IPersistentState<OutboxState> state,
     [PersistentState("outbox-history")] IPersistentState<OutboxHistory> history,
-    TimeProvider clock,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<OutboxOptions> options) : Grain, IOutboxGrain
 {
     /// <summary>

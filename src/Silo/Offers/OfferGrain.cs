@@ -16,7 +16,7 @@ namespace MutualAid.Silo.Offers;
 /// </summary>
 public sealed partial class OfferGrain(
     [PersistentState("offer")] IPersistentState<OfferState> state,
-    TimeProvider clock,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<DeadlineOptions> deadlines,
     ILogger<OfferGrain> logger) : Grain, IOfferGrain, IRemindable
 {

@@ -3,7 +3,7 @@ using MutualAid.Presence;
 namespace MutualAid.Silo.Presence;
 
 /// <summary>One small row per front-end, written on every readiness check: a store that cannot write fails it.</summary>
-public sealed class HealthProbeGrain([PersistentState("healthProbe")] IPersistentState<HealthProbeState> state, TimeProvider clock) : Grain, IHealthProbeGrain
+public sealed class HealthProbeGrain([PersistentState("healthProbe")] IPersistentState<HealthProbeState> state, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IHealthProbeGrain
 {
     public async Task Probe()
     {

@@ -7,7 +7,7 @@ namespace MutualAid.Silo.Presence;
 /// after a silo failover viewers re-announce themselves with their next heartbeat. Boards learn
 /// who is there from the snapshot each heartbeat answers, so nothing is pushed.
 /// </summary>
-public sealed class PresenceGrain(TimeProvider clock) : Grain, IPresenceGrain
+public sealed class PresenceGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IPresenceGrain
 {
     private readonly Dictionary<string, Viewer> viewers = new(StringComparer.Ordinal);
     private long version;

@@ -17,7 +17,7 @@ namespace MutualAid.Silo.Requests;
 /// </summary>
 public sealed partial class RequestGrain(
     [PersistentState("request")] IPersistentState<RequestState> state,
-    TimeProvider clock,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<DeadlineOptions> deadlines,
     ILogger<RequestGrain> logger) : Grain, IRequestGrain, IRemindable
 {

@@ -21,7 +21,7 @@ public sealed class RequestSeriesState
 /// </summary>
 public sealed class RequestSeriesGrain(
     [PersistentState("series")] IPersistentState<RequestSeriesState> state,
-    TimeProvider clock) : Grain, IRequestSeriesGrain, IRemindable
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IRequestSeriesGrain, IRemindable
 {
     private const string NextReminder = "next";
 

@@ -9,7 +9,7 @@ namespace MutualAid.Silo.Safety;
 /// </summary>
 public sealed partial class ConcernGrain(
     [PersistentState("concern")] IPersistentState<ConcernState> state,
-    TimeProvider clock,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<ConcernGrain> logger) : Grain, IConcernGrain
 {
     private ConcernView? View => state.State.View;

@@ -9,7 +9,7 @@ namespace MutualAid.Silo.Safety;
 /// </summary>
 public sealed class SafetyGrain(
     [PersistentState("safety")] IPersistentState<SafetyState> state,
-    TimeProvider clock) : Grain, ISafetyGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, ISafetyGrain
 {
     private SafetyState S => state.State;
 

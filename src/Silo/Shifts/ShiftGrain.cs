@@ -17,7 +17,7 @@ public sealed class ShiftState
 /// </summary>
 public sealed class ShiftGrain(
     [PersistentState("shift")] IPersistentState<ShiftState> state,
-    TimeProvider clock) : Grain, IShiftGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IShiftGrain
 {
     private static readonly TimeSpan Kept = TimeSpan.FromDays(35);
 

@@ -4,7 +4,7 @@ namespace MutualAid.Silo.Sms;
 
 public sealed class SmsOptOutGrain(
     [PersistentState("smsOptOut")] IPersistentState<SmsOptOutState> state,
-    TimeProvider clock) : Grain, ISmsOptOutGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, ISmsOptOutGrain
 {
     public Task OptOut() => Set(true);
 

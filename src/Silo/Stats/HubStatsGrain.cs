@@ -15,7 +15,7 @@ namespace MutualAid.Silo.Stats;
 /// </summary>
 public sealed partial class HubStatsGrain(
     [PersistentState("stats")] IPersistentState<HubStatsState> state,
-    TimeProvider clock,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<HubStatsGrain> logger) : Grain, IHubStatsGrain
 {
     /// <summary>How long counted changes may wait in memory for the write that keeps them.</summary>

@@ -14,7 +14,7 @@ namespace MutualAid.Silo.TimeBank;
 /// </summary>
 public sealed class TimeBankGrain(
     [PersistentState("timebank")] IPersistentState<TimeBankState> state,
-    TimeProvider clock) : Grain, ITimeBankGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, ITimeBankGrain
 {
     private const string HubPrefix = "hub~";
 

@@ -16,7 +16,7 @@ namespace MutualAid.Silo.Volunteers;
 /// </summary>
 public sealed partial class VolunteerGrain(
     [PersistentState("volunteer")] IPersistentState<VolunteerState> state,
-    TimeProvider clock,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<VolunteerGrain> logger) : Grain, IVolunteerGrain, IRemindable
 {
     private HubDelivery? delivery;

@@ -92,8 +92,7 @@ public sealed class LostNoticeTests : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            // State as the app stores it (Orleans' binary format), so a reactivation reads what was written.
-            siloBuilder.AddMemoryGrainStorage("inner", o => o.Configure<Orleans.Serialization.Serializer>((storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+            siloBuilder.AddMemoryGrainStorageAsDeployed("inner");
             siloBuilder.Services.AddSingleton(sp => new BrokenHubStore(sp.GetRequiredKeyedService<IGrainStorage>("inner")));
             siloBuilder.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => sp.GetRequiredService<BrokenHubStore>());
             siloBuilder.WithMemoryReminders(TimeProvider.System);

@@ -7,7 +7,7 @@ public sealed class ClusterFixture() : ClusterFixtureBase<ClusterFixture.MemoryS
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddMemoryGrainStorageAsDefault().WithMemoryReminders(TimeProvider.System);
+            siloBuilder.AddMemoryGrainStorageAsDeployed().WithMemoryReminders(TimeProvider.System);
         }
     }
 }

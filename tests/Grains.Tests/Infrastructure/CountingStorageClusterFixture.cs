@@ -23,7 +23,7 @@ public sealed class CountingStorageClusterFixture() : ClusterFixtureBase<Countin
 
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddMemoryGrainStorage(Inner);
+            siloBuilder.AddMemoryGrainStorageAsDeployed(Inner);
             siloBuilder.Services.AddGrainStorage(
                 ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
                 (services, _) => new CountingStorage(services.GetRequiredKeyedService<IGrainStorage>(Inner)));

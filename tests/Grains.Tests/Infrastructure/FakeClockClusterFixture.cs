@@ -17,7 +17,7 @@ public sealed class FakeClockClusterFixture() : ClusterFixtureBase<FakeClockClus
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddMemoryGrainStorageAsDefault().WithMemoryReminders(SharedClock);
+            siloBuilder.AddMemoryGrainStorageAsDeployed().WithMemoryReminders(SharedClock);
         }
     }
 }

@@ -37,14 +37,27 @@ public static class TestClusters
         return stored;
     }
 
-    /// <summary>In-memory reminders that may wake hubs for their notices, and the clock the grains read.</summary>
+    /// <summary>
+    /// In-memory reminders that may wake hubs for their notices, and the clock the grains and their reminders read.
+    /// Only those two: Orleans' own clocks (placement timeouts, activation collection, messaging) stay real, or a
+    /// test advancing a fake clock by hours would time out a placement in flight and collect every activation.
+    /// </summary>
     public static ISiloBuilder WithMemoryReminders(this ISiloBuilder siloBuilder, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(siloBuilder);
         siloBuilder.UseInMemoryReminderService().AllowHubNoticeReminders();
-        siloBuilder.Services.AddSingleton(clock);
+        siloBuilder.Services.AddKeyedSingleton(TimeProviderNames.Grains, clock);
+        siloBuilder.Services.AddKeyedSingleton(Orleans.Reminders.ReminderTimeProviderNames.Reminders, clock);
         return siloBuilder;
     }
+
+    /// <summary>
+    /// Memory storage writing state as the app stores it (Orleans' binary format, see MutualAidHostingExtensions),
+    /// so a reactivation reads back what was written; the provider's default JSON cannot read every type it writes.
+    /// </summary>
+    public static ISiloBuilder AddMemoryGrainStorageAsDeployed(this ISiloBuilder siloBuilder, string name = ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME) =>
+        siloBuilder.AddMemoryGrainStorage(name, o => o.Configure<Orleans.Serialization.Serializer>(
+            (storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
 }
 
 /// <summary>A cluster shared by a test collection: started once before its tests, stopped after.</summary>
