@@ -49,7 +49,10 @@ public interface IHubGrain : IGrainWithStringKey
     /// <summary>Ranks on-duty volunteers for an open request on this board, best first.</summary>
     [Alias("SuggestVolunteers")] Task<IReadOnlyList<Suggestion<VolunteerSummary>>> SuggestVolunteers(Guid requestId, int max);
 
-    /// <summary>Requests of this hub (open or closed) changed since <paramref name="since"/> (up to two days back), for a shift handover.</summary>
+    /// <summary>
+    /// Requests of this hub changed since <paramref name="since"/>, oldest change first, for a shift handover: every
+    /// open one, and of those off the board (closed or passed on) the most recent thousand.
+    /// </summary>
     [Alias("ChangedSince")] Task<IReadOnlyList<Guid>> ChangedSince(DateTimeOffset since);
 
     /// <summary>Open offers on this hub that fit a request (same category, still available), best first, with the reasons.</summary>

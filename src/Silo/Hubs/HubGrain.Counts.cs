@@ -32,25 +32,31 @@ public sealed partial class HubGrain
         return areas.GroupBy(a => NamedArea.Find(named, a)?.Name ?? "").ToDictionary(g => g.Key, g => g.Count());
     }
 
-    private int FulfilledToday()
+    private int FulfilledToday() => S.FulfilledDayStart == StartOfLocalDay() ? S.FulfilledThatDay : 0;
+
+    /// <summary>Counts a fulfilment made today; the first of a new day (or of a new time zone's day) starts the count again.</summary>
+    private void CountFulfilment(DateTimeOffset at)
     {
         var start = StartOfLocalDay();
-        return S.RecentFulfilments.Count(t => t >= start);
+        if (S.FulfilledDayStart != start) (S.FulfilledDayStart, S.FulfilledThatDay) = (start, 0);
+        if (at >= start) S.FulfilledThatDay++;
     }
 
-    private void PruneFulfilments()
+    /// <summary>A hub stored with one time per fulfilment counts today's once; the next write drops the times.</summary>
+    private void CountStoredFulfilments()
     {
+        if (S.RecentFulfilments.Count == 0) return;
         var start = StartOfLocalDay();
-        S.RecentFulfilments.RemoveAll(t => t < start);
-        var handoverHorizon = clock.GetUtcNow() - HandoverHorizon;
-        foreach (var old in S.RecentlyChanged.Where(c => c.Value < handoverHorizon).Select(c => c.Key).ToArray()) S.RecentlyChanged.Remove(old);
+        (S.FulfilledDayStart, S.FulfilledThatDay) = (start, S.RecentFulfilments.Count(t => t >= start));
+        S.RecentFulfilments = [];
     }
 
     private DateTimeOffset StartOfLocalDay()
     {
         var zone = HubTimeZone();
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
-        return new DateTimeOffset(local.Date, local.Offset);
+        // The offset at midnight, not now: on the day the clocks change, the day still starts at one instant.
+        return new DateTimeOffset(local.Date, zone.GetUtcOffset(local.Date));
     }
 
     private TimeZoneInfo HubTimeZone() =>

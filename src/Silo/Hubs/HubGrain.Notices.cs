@@ -62,7 +62,6 @@ public sealed partial class HubGrain
         var (filed, dropped) = indexes.IndexPerson(people.State, r.Id, notice.ContactKey);
         peopleChanged |= filed;
         if (dropped) S.ScrubOnNextWrite = people.State.ScrubOnNextWrite = true; // the board held the key too (ContactKeys)
-        S.RecentlyChanged[r.Id] = r.UpdatedAt;
         var newMark = new RequestMark(r.Version, r.Status) { At = r.UpdatedAt };
         indexes.Mark(S, r.Id, newMark);
 
@@ -79,7 +78,7 @@ public sealed partial class HubGrain
             // Counts change even when the list does not (closed before the board ever showed it).
             if (S.Open.Remove(r.Id)) changes.Add(new RequestRemoved(r.Id, r.Status));
             S.ContactKeys.Remove(r.Id);
-            if (r.Status == RequestStatus.Fulfilled) S.RecentFulfilments.Add(r.UpdatedAt);
+            if (r.Status == RequestStatus.Fulfilled) CountFulfilment(r.UpdatedAt);
             folding.Left(r.Id, newMark);
         }
 

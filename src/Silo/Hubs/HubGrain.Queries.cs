@@ -32,8 +32,12 @@ public sealed partial class HubGrain
     public Task<IReadOnlyList<Guid>> FindRequestsByContact(string contactKey) =>
         Task.FromResult<IReadOnlyList<Guid>>(people.State.People.TryGetValue(contactKey, out var ids) ? ids.ToArray() : []);
 
+    /// <remarks>
+    /// From the marks, which say when each request last changed: every open request, and the newest
+    /// <see cref="KeptClosedMarks"/> off the board. A shift that closed more than that sees the newest.
+    /// </remarks>
     public Task<IReadOnlyList<Guid>> ChangedSince(DateTimeOffset since) =>
-        Task.FromResult<IReadOnlyList<Guid>>(S.RecentlyChanged.Where(c => c.Value >= since).OrderBy(c => c.Value).Select(c => c.Key).ToArray());
+        Task.FromResult<IReadOnlyList<Guid>>(S.Marks.Where(m => m.Value.At >= since).OrderBy(m => m.Value.At).Select(m => m.Key).ToArray());
 
     public Task<IReadOnlyList<Suggestion<OfferSummary>>> SuggestOffers(Guid requestId, int max)
     {

@@ -50,9 +50,6 @@ public sealed partial class HubGrain(
 
     private static readonly TimeSpan RegionPushInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>How far back a shift handover can look.</summary>
-    private static readonly TimeSpan HandoverHorizon = TimeSpan.FromDays(2);
-
     private readonly ObserverManager<IBoardObserver> observers = new(ObserverExpiry, logger);
     private readonly HubIndexes indexes = new();
     private readonly MarkFolding folding = new();
@@ -95,7 +92,9 @@ public sealed partial class HubGrain(
 
         indexes.Rebuild(S, people.State);
         holders.Rebuild(S.Open.Values);
-        folding.Rebuild(S);
+        folding.Rebuild(S); // the last reader of RecentlyChanged, for marks kept before they had a time
+        S.RecentlyChanged.Clear();
+        CountStoredFulfilments();
         committer = new GroupCommit<PendingChange>(CommitBatch);
         if (S.Version > 0)
         {
@@ -201,7 +200,6 @@ public sealed partial class HubGrain(
     private async Task CommitBatch(IReadOnlyList<PendingChange> batch)
     {
         versionOpen = false;
-        PruneFulfilments();
         folding.Fold(S, KeptClosedMarks);
         var countsNow = Counts();
         var forStats = counted;

@@ -30,6 +30,10 @@ public sealed class HubState : IErasableState
     /// <summary>Offer versions, including closed offers, so a late notice cannot resurrect one.</summary>
     [Id(7)] public Dictionary<Guid, int> OfferVersions { get; set; } = [];
 
+    /// <summary>
+    /// Where a hub stored before it counted fulfilments by day kept one time per fulfilment:
+    /// counted into <see cref="FulfilledThatDay"/> by the next activation, then emptied.
+    /// </summary>
     [Id(8)] public List<DateTimeOffset> RecentFulfilments { get; set; } = [];
 
     [Id(9)] public DateTimeOffset UpdatedAt { get; set; }
@@ -40,7 +44,11 @@ public sealed class HubState : IErasableState
     /// </summary>
     [Id(10)] public Dictionary<string, List<Guid>> People { get; set; } = [];
 
-    /// <summary>Requests changed lately (any status) and when, for shift handovers; kept for two days.</summary>
+    /// <summary>
+    /// Where a hub stored before its marks had a time (<see cref="RequestMark.At"/>) kept when requests
+    /// changed, for handovers: read once on activation for such marks, then emptied. The marks answer
+    /// handovers now, so a write no longer carries two days of every request that changed.
+    /// </summary>
     [Id(11)] public Dictionary<Guid, DateTimeOffset> RecentlyChanged { get; set; } = [];
 
     /// <summary>
@@ -56,6 +64,12 @@ public sealed class HubState : IErasableState
     /// it was counted already.
     /// </summary>
     [Id(71)] public DateTimeOffset FoldedUpTo { get; set; }
+
+    /// <summary>The start of the hub's local day <see cref="FulfilledThatDay"/> counts; a count, so a busy day's writes do not grow.</summary>
+    [Id(72)] public DateTimeOffset FulfilledDayStart { get; set; }
+
+    /// <summary>Requests fulfilled in the local day starting at <see cref="FulfilledDayStart"/>.</summary>
+    [Id(73)] public int FulfilledThatDay { get; set; }
 
     /// <summary>Asks the store for one erasing write; never persisted.</summary>
     [field: NonSerialized]

@@ -34,6 +34,12 @@ public sealed class FoldedMarksTests(ClusterFixture fixture)
         var board = await domain.WaitForBoard(hub, b => b.Counts.Count(RequestStatus.Cancelled) == closed && b.Requests.Any(r => r.Id == open.Id), TimeSpan.FromSeconds(60));
         Assert.Equal(1, board.Counts.Count(RequestStatus.New));
 
+        // A handover reads the marks: every open request and the newest closures kept, the oldest folded away.
+        var changed = await domain.Hub(hub).ChangedSince(DateTimeOffset.MinValue);
+        Assert.Equal(HubGrain.KeptClosedMarks + 1, changed.Count);
+        Assert.Equal(open.Id, changed[^1]);
+        Assert.DoesNotContain(ids[0], changed);
+
         // The first request closed long enough ago to have folded: its cancellation announced again is not counted twice.
         var first = (await domain.RequestGrain(ids[0]).GetView())!;
         await domain.Hub(hub).RequestChanged(new RequestNotice(first.Redact(), first.Contact.MatchKey()));

@@ -73,6 +73,30 @@ public sealed class OldHubStateTests : IAsyncLifetime
         Assert.Equal([first, second], people.State!.People[key]);
     }
 
+    [Fact]
+    public async Task A_hub_stored_with_a_time_per_fulfilment_and_a_list_of_changes_counts_today_and_drops_both_lists()
+    {
+        const string slug = "old-fulfilments";
+        var grain = GrainId.Create("neighbourhood", slug);
+        var now = DateTimeOffset.UtcNow;
+        var old = new HubState { Settings = new HubSettings("Old hub", null), Version = 40, UpdatedAt = now };
+        old.RecentFulfilments.AddRange([now.AddDays(-1), new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), now]); // yesterday's does not count (UTC hub)
+        old.RecentlyChanged[Guid.NewGuid()] = now;
+        await files.Write("hub", grain, old);
+
+        await using (var cluster = await files.StartSilo("svc"))
+        {
+            Assert.Equal(2, (await cluster.Client.GetGrain<IHubGrain>(slug).GetSnapshot()).Counts.FulfilledToday);
+            await cluster.StopAllSilosAsync();
+        }
+
+        var board = new GrainState<HubState>();
+        await (await files.Open()).ReadStateAsync("hub", grain, board);
+        Assert.Empty(board.State!.RecentFulfilments);
+        Assert.Empty(board.State.RecentlyChanged);
+        Assert.Equal(2, board.State.FulfilledThatDay);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await files.DisposeAsync();
