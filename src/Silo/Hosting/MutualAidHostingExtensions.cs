@@ -198,7 +198,7 @@ public static class MutualAidHostingExtensions
     /// [Id] versioning our state types declare, and the JSON writer was the largest single CPU cost
     /// of a busy hub (docs/benchmarks.md). The SQLite store uses it already.
     /// </summary>
-    private static void UseOrleansBinary(IStorageProviderSerializerOptions storage, Serializer serializer) =>
+    internal static void UseOrleansBinary(IStorageProviderSerializerOptions storage, Serializer serializer) =>
         storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
 
     private static ConfigurationOptions RedisOptions(MutualAidOptions options)

@@ -59,6 +59,15 @@ public sealed class Domain(IGrainFactory grains)
         new(name, [hub], helpsWith.Length == 0 ? [RequestCategory.Food, RequestCategory.Groceries] : helpsWith,
             ["English", "Spanish"], vehicle, maxAssignments, maxHours);
 
+    /// <summary>Takes a request through assignment to <paramref name="volunteer"/>, start and fulfilment with <paramref name="hours"/> given.</summary>
+    public async Task Deliver(RequestView request, Guid volunteer, double hours = 1)
+    {
+        var grain = RequestGrain(request.Id);
+        var v = (await grain.Assign(new AssignCommand(request.Version, Sam, volunteer))).Value!;
+        v = (await grain.Start(new RequestCommand(v.Version, Sam))).Value!;
+        Assert.True((await grain.Fulfil(new FulfilCommand(v.Version, Sam, hours))).IsOk);
+    }
+
     public async Task<VolunteerView> NewVolunteer(string hub, string name = "Priya", int maxAssignments = 3, double maxHours = 10)
     {
         var result = await Grains.GetGrain<IVolunteerGrain>(Guid.NewGuid())

@@ -56,8 +56,7 @@ public static class TestClusters
     /// so a reactivation reads back what was written; the provider's default JSON cannot read every type it writes.
     /// </summary>
     public static ISiloBuilder AddMemoryGrainStorageAsDeployed(this ISiloBuilder siloBuilder, string name = ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME) =>
-        siloBuilder.AddMemoryGrainStorage(name, o => o.Configure<Orleans.Serialization.Serializer>(
-            (storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+        siloBuilder.AddMemoryGrainStorage(name, o => o.Configure<Orleans.Serialization.Serializer>(MutualAidHostingExtensions.UseOrleansBinary));
 }
 
 /// <summary>A cluster shared by a test collection: started once before its tests, stopped after.</summary>

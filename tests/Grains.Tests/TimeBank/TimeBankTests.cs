@@ -16,14 +16,6 @@ public sealed class TimeBankTests(ClusterFixture fixture)
         return result.Value!;
     }
 
-    private async Task Deliver(RequestView request, Guid volunteer, double hours)
-    {
-        var grain = domain.RequestGrain(request.Id);
-        var v = (await grain.Assign(new AssignCommand(request.Version, Domain.Sam, volunteer))).Value!;
-        v = (await grain.Start(new RequestCommand(v.Version, Domain.Sam))).Value!;
-        Assert.True((await grain.Fulfil(new FulfilCommand(v.Version, Domain.Sam, hours))).IsOk);
-    }
-
     [Fact]
     public async Task A_person_who_gives_in_one_hub_and_receives_in_another_of_the_region_has_one_balance()
     {
@@ -33,9 +25,9 @@ public sealed class TimeBankTests(ClusterFixture fixture)
         var phone = "07700 7" + Random.Shared.Next(10000, 99999);
         var rosa = await Person(north, "Rosa", phone);
         var helper = await Person(south, "Hal", "07700 800" + Random.Shared.Next(100, 999));
-        await Deliver(await domain.NewRequest(north), rosa.Id, 2);          // Rosa gives two hours in the north
+        await domain.Deliver(await domain.NewRequest(north), rosa.Id, 2);          // Rosa gives two hours in the north
         var asked = await domain.NewRequest(south, phone: phone);          // and asks for help in the south
-        await Deliver(asked, helper.Id, 3);
+        await domain.Deliver(asked, helper.Id, 3);
         await Wait.Until(async () => (await domain.Hub(south).FindRequestsByContact(new ContactDetails("x", phone, null, null).MatchKey()!)).Contains(asked.Id),
             "the south hub to index Rosa's request");
 
