@@ -59,9 +59,14 @@ public sealed partial class HubGrain
 
         // Written with the board's next write only when it changed; the write that forgets a person's
         // key leaves no older copy of it in the store.
-        var (filed, dropped) = indexes.IndexPerson(people.State, r.Id, notice.ContactKey);
+        var (filed, dropped) = indexes.IndexPerson(people.State, peopleLog.State, r.Id, notice.ContactKey);
         peopleChanged |= filed;
-        if (dropped) S.ScrubOnNextWrite = people.State.ScrubOnNextWrite = true; // the board held the key too (ContactKeys)
+        if (dropped)
+        {
+            peopleDropped = true;
+            S.ScrubOnNextWrite = people.State.ScrubOnNextWrite = peopleLog.State.ScrubOnNextWrite = true; // the board held the key too (ContactKeys)
+        }
+
         var newMark = new RequestMark(r.Version, r.Status) { At = r.UpdatedAt };
         indexes.Mark(S, r.Id, newMark);
 

@@ -27,6 +27,7 @@ namespace MutualAid.Silo.Hubs;
 public sealed partial class HubGrain(
     [PersistentState("hub")] IPersistentState<HubState> state,
     [PersistentState("hub-people")] IPersistentState<HubPeopleState> people,
+    [PersistentState("hub-people-log")] IPersistentState<HubPeopleLog> peopleLog,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<Hosting.DeadlineOptions> deadlines,
     ILogger<HubGrain> logger) : Grain, IHubGrain
@@ -66,6 +67,16 @@ public sealed partial class HubGrain(
     /// <summary>The person index changed since it was last written: the next batch writes it before the board.</summary>
     private bool peopleChanged;
 
+    /// <summary>A key left the person index: the next batch writes the whole index, not just the log.</summary>
+    private bool peopleDropped;
+
+    /// <summary>
+    /// Filings the log holds before the next batch writes the whole person index instead. A new
+    /// person's write carries at most this many, and the whole index is written once per this many
+    /// new people: both far below the tens of thousands a busy hub's index reaches.
+    /// </summary>
+    internal const int PeopleLogLimit = 500;
+
     private const int WriteAttempts = 3;
     private bool versionOpen;
     private bool regionDirty;
@@ -76,6 +87,12 @@ public sealed partial class HubGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (HubIndexes.Replay(people.State, peopleLog.State))
+        {
+            peopleLog.State.ScrubOnNextWrite = true;
+            await peopleLog.WriteStateAsync(cancellationToken);
+        }
+
         if (S.People.Count > 0)
         {
             // A hub stored with the person index inside its board: the index moves to its own state,
@@ -86,6 +103,7 @@ public sealed partial class HubGrain(
                 kept.AddRange(ids.Where(id => !kept.Contains(id)));
             }
 
+            people.State.LoggedThrough = peopleLog.State.LastNumber;
             await people.WriteStateAsync(cancellationToken);
             S.People = [];
         }
@@ -214,7 +232,7 @@ public sealed partial class HubGrain(
             if (peopleChanged)
             {
                 peopleChanged = false;
-                await WriteWithRetries(people);
+                await WritePeople();
             }
 
             await WriteWithRetries(state);
@@ -247,6 +265,24 @@ public sealed partial class HubGrain(
     private void RefuseWhileStoreBehind()
     {
         if (storeBehind) throw new InvalidOperationException($"Hub {Slug} could not write its board; send the change again shortly.");
+    }
+
+    /// <summary>
+    /// The new filings in the log; the whole index instead when the log is full or a key left it,
+    /// after which the log keeps only what came during that write (and is scrubbed of a dropped key).
+    /// </summary>
+    private async Task WritePeople()
+    {
+        if (peopleDropped || peopleLog.State.Filed.Count >= PeopleLogLimit)
+        {
+            peopleDropped = false;
+            var through = peopleLog.State.LastNumber;
+            people.State.LoggedThrough = through;
+            await WriteWithRetries(people);
+            peopleLog.State.Filed.RemoveAll(f => f.Number <= through);
+        }
+
+        await WriteWithRetries(peopleLog);
     }
 
     /// <summary>A store hiccup (a Redis failover, a busy SQLite file) should cost a moment, not a batch.</summary>

@@ -48,11 +48,12 @@ internal sealed class HubIndexes
     }
 
     /// <summary>
-    /// Files a request under its person's key; a request without a key (erased, or moved away) leaves
-    /// the index. Answers whether the index changed, and whether an old key left it (part of someone's
-    /// phone or email is no longer kept).
+    /// Files a request under its person's key, and logs the filing for the next write; a request
+    /// without a key (erased, or moved away) leaves the index. Answers whether the index changed, and
+    /// whether an old key left it (part of someone's phone or email is no longer kept: the whole
+    /// index must be written again, and the log, which may hold the key, scrubbed).
     /// </summary>
-    public (bool Changed, bool Dropped) IndexPerson(HubPeopleState people, Guid requestId, string? contactKey)
+    public (bool Changed, bool Dropped) IndexPerson(HubPeopleState people, HubPeopleLog log, Guid requestId, string? contactKey)
     {
         var index = people.People;
         var known = personOf.TryGetValue(requestId, out var oldKey);
@@ -67,9 +68,32 @@ internal sealed class HubIndexes
 
         if (contactKey is null) return (dropped, dropped);
         personOf[requestId] = contactKey;
-        if (!index.TryGetValue(contactKey, out var list)) index[contactKey] = list = [];
-        if (!list.Contains(requestId)) list.Add(requestId);
+        if (File(index, requestId, contactKey)) log.Filed.Add(new PersonFiling(++log.LastNumber, requestId, contactKey));
         return (true, dropped);
+    }
+
+    /// <summary>
+    /// On activation: puts back the logged filings the stored whole index does not hold yet, and drops
+    /// from the log those it holds (a crash between writing it and pruning the log). Answers whether
+    /// any were dropped: the log must be written again then, as it may hold a key that has left.
+    /// </summary>
+    public static bool Replay(HubPeopleState people, HubPeopleLog log)
+    {
+        foreach (var filing in log.Filed)
+        {
+            if (filing.Number > people.LoggedThrough) File(people.People, filing.RequestId, filing.Key);
+        }
+
+        log.LastNumber = Math.Max(log.LastNumber, people.LoggedThrough);
+        return log.Filed.RemoveAll(f => f.Number <= people.LoggedThrough) > 0;
+    }
+
+    private static bool File(Dictionary<string, List<Guid>> index, Guid requestId, string key)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        if (list.Contains(requestId)) return false;
+        list.Add(requestId);
+        return true;
     }
 
     public Dictionary<RequestStatus, int> StatusCounts() => byStatus.Where(p => p.Value > 0).ToDictionary();
