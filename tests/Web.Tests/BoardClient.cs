@@ -20,6 +20,9 @@ public sealed class BoardClient : IAsyncDisposable
 
     public ConcurrentQueue<long> Applied { get; } = new();
 
+    /// <summary>The versions each applied delta covered, first and last (a front-end merges what arrives during a send).</summary>
+    public ConcurrentQueue<(long First, long Last)> Covered { get; } = new();
+
     public int Resyncs { get; private set; }
 
     /// <summary>Versions to pretend were lost on the wire, to exercise the resync path.</summary>
@@ -49,7 +52,12 @@ public sealed class BoardClient : IAsyncDisposable
                 return;
             }
 
-            if (next.Version != Board.Version) Applied.Enqueue(delta.Version);
+            if (next.Version != Board.Version)
+            {
+                Applied.Enqueue(delta.Version);
+                Covered.Enqueue((delta.FirstVersion(), delta.Version));
+            }
+
             Board = next;
         }
         finally

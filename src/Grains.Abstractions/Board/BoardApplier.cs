@@ -13,8 +13,11 @@ public static class BoardApplier
     /// <summary>Returns null when the delta does not follow the snapshot: the caller must resync.</summary>
     public static BoardSnapshot? Apply(BoardSnapshot snapshot, BoardDelta delta)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(delta);
         if (delta.Version <= snapshot.Version) return snapshot;
-        if (delta.Version != snapshot.Version + 1) return null;
+        // A merged delta applies from any version it covers: its later changes set what its earlier ones did.
+        if (delta.FirstVersion() > snapshot.Version + 1) return null;
 
         // Only the lists a delta touches are rebuilt and re-sorted: most deltas change one request,
         // and the volunteers and offers lists can be handed on as they are (bench/MutualAid.Micro).
@@ -43,6 +46,25 @@ public static class BoardApplier
             Offers = offers is null ? snapshot.Offers : OrderOffers(offers.Values),
             Counts = delta.Counts,
         };
+    }
+
+    /// <summary>
+    /// Consecutive deltas as one: every change in order, the last counts and version. What a board
+    /// channel sends when several arrived while its last send was in flight, so a busy hub costs each
+    /// connection one message per send instead of one per version.
+    /// </summary>
+    public static BoardDelta Merge(IReadOnlyList<BoardDelta> deltas)
+    {
+        ArgumentNullException.ThrowIfNull(deltas);
+        if (deltas.Count == 1) return deltas[0];
+        if (deltas.Count == 0) throw new ArgumentException("Nothing to merge.", nameof(deltas));
+        for (var i = 1; i < deltas.Count; i++)
+        {
+            if (deltas[i].FirstVersion() != deltas[i - 1].Version + 1) throw new ArgumentException($"Deltas must follow each other: v{deltas[i - 1].Version} then v{deltas[i].FirstVersion()}.", nameof(deltas));
+        }
+
+        var last = deltas[^1];
+        return last with { Changes = [.. deltas.SelectMany(d => d.Changes)], From = deltas[0].FirstVersion() };
     }
 
     private static Dictionary<Guid, T> ById<T>(IReadOnlyList<T> items, Func<T, Guid> id)

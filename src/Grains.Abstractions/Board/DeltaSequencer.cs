@@ -20,16 +20,21 @@ public sealed class DeltaSequencer(long snapshotVersion)
     public int Pending => pending.Count;
 
     /// <summary>Accepts a delta and returns the deltas (possibly none) that can now be applied, in order.</summary>
+    /// <remarks>Held by the first version they cover: a merged delta is released once the board reaches any version it covers.</remarks>
     public IReadOnlyList<BoardDelta> Accept(BoardDelta delta, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(delta);
         if (delta.Version <= Version) return [];
-        pending.TryAdd(delta.Version, (delta, now));
+        pending.TryAdd(delta.FirstVersion(), (delta, now));
         List<BoardDelta>? ready = null;
-        while (pending.Remove(Version + 1, out var next))
+        while (pending.Count > 0 && pending.Keys.First() <= Version + 1)
         {
-            (ready ??= []).Add(next.Delta);
-            Version++;
+            var first = pending.Keys.First();
+            var next = pending[first].Delta;
+            pending.Remove(first);
+            if (next.Version <= Version) continue; // all of it already applied
+            (ready ??= []).Add(next);
+            Version = next.Version;
         }
 
         if (expected is { } e && Version >= e.Version) expected = null;

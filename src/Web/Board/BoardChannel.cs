@@ -9,7 +9,10 @@ namespace MutualAid.Web.Board;
 /// This web process's single subscription to one hub's board. Deltas from the grain are put back
 /// in version order, applied to a local copy of the board, and fanned out in-process to every
 /// circuit watching and to the SignalR group of the hub. Everything that changes the board runs on
-/// one loop, so circuits and SignalR clients see the same deltas in the same order.
+/// one loop, so circuits and SignalR clients see the same deltas in the same order. The deltas that
+/// arrive while a send is in flight go out together as one merged delta (<see cref="BoardApplier.Merge"/>):
+/// at a trickle each delta is its own message, and a busy hub costs every connection one message
+/// per send rather than one per version (docs/benchmarks.md, issue 18).
 /// </summary>
 internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
 {
@@ -24,6 +27,7 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
     private readonly TimeProvider clock;
     private readonly ILogger logger;
     private readonly Channel<Func<Task>> work = Channel.CreateUnbounded<Func<Task>>(new() { SingleReader = true });
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(BoardDelta Delta, System.Diagnostics.ActivityContext Cause)> arrived = new();
     private readonly Lock watchersGate = new();
     // Copied on add and remove, not on every delta: a board with 1,000 connections would otherwise
     // copy 1,000 references for each change it fans out.
@@ -88,8 +92,8 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
 
     public Task OnBoardDelta(BoardDelta delta)
     {
-        var cause = System.Diagnostics.Activity.Current?.Context ?? default;
-        Post(() => Receive(delta, cause));
+        arrived.Enqueue((delta, System.Diagnostics.Activity.Current?.Context ?? default));
+        Post(ReceiveArrived);
         return Task.CompletedTask;
     }
 
@@ -165,15 +169,28 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
         }
     }
 
-    private async Task Receive(BoardDelta delta, System.Diagnostics.ActivityContext cause)
+    /// <summary>
+    /// Takes every delta that has arrived, those that came while the last send was in flight with
+    /// them (one step is posted per delta; the later steps find nothing left and return).
+    /// </summary>
+    private async Task ReceiveArrived()
     {
-        if (Board is null) return;
-        using var span = Diagnostics.WebTracing.StartBoardDelta(Slug, delta, cause);
-        await ApplyInOrder(sequencer.Accept(delta, clock.GetUtcNow()));
+        List<BoardDelta>? ready = null;
+        var now = clock.GetUtcNow();
+        while (arrived.TryDequeue(out var item))
+        {
+            if (Board is null) continue; // the first snapshot is on its way and holds them
+            using var span = Diagnostics.WebTracing.StartBoardDelta(Slug, item.Delta, item.Cause);
+            var released = sequencer.Accept(item.Delta, now);
+            if (released.Count > 0) (ready ??= []).AddRange(released);
+        }
+
+        if (ready is not null) await ApplyInOrder(ready);
     }
 
     private async Task ApplyInOrder(IReadOnlyList<BoardDelta> ready)
     {
+        if (ready.Count == 0) return;
         foreach (var delta in ready)
         {
             var next = BoardApplier.Apply(Board!, delta);
@@ -184,14 +201,16 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
             }
 
             Board = next;
-            Measure(delta);
-            // The group send completes when every connection's write has been flushed; the
-            // circuits queue theirs meanwhile instead of after it. Both still take the deltas in
-            // this loop's order.
-            var sent = signalR.Clients.Group(Group).SendAsync(BoardHub.DeltaMessage, delta, stop.Token);
-            Notify(new BoardUpdate(next, delta));
-            await sent;
         }
+
+        var sending = BoardApplier.Merge(ready);
+        Measure(sending);
+        // The group send completes when every connection's write has been flushed; the circuits
+        // queue theirs meanwhile instead of after it. Both still take the deltas in this loop's
+        // order, and what arrives meanwhile goes with the next send.
+        var sent = signalR.Clients.Group(Group).SendAsync(BoardHub.DeltaMessage, sending, stop.Token);
+        Notify(new BoardUpdate(Board!, sending));
+        await sent;
     }
 
     private async Task CheckGap()

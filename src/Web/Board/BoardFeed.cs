@@ -132,6 +132,9 @@ public sealed class BoardWatch : IAsyncDisposable
     /// <summary>Fetches a fresh snapshot from the grain (the user asked to refresh, or a client saw a gap).</summary>
     public Task Resync() => channel.Refresh();
 
+    /// <summary>The process's subscription this watch shares, as the hub grain sees it (tests hand it deltas).</summary>
+    internal MutualAid.Board.IBoardObserver Subscription => channel;
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 0) await feed.Release(channel, onUpdate);

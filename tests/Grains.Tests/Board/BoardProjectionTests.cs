@@ -147,6 +147,48 @@ public sealed class BoardProjectionTests(ClusterFixture fixture)
         Assert.Equal(6, BoardApplier.Apply(snapshot, new BoardDelta("h", 6, [], BoardCounts.Empty))!.Version);
     }
 
+    [Fact]
+    public void A_merged_delta_applies_from_any_version_it_covers_to_the_board_the_steps_make()
+    {
+        RequestSummary R(Guid id, int version, RequestStatus status) => Domain.Summary("h", id, version, status);
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        var steps = new[]
+        {
+            new BoardDelta("h", 6, [new RequestUpserted(R(a, 1, RequestStatus.New))], BoardCounts.Empty),
+            new BoardDelta("h", 7, [new RequestUpserted(R(b, 1, RequestStatus.New)), new RequestUpserted(R(a, 2, RequestStatus.Triaged))], BoardCounts.Empty),
+            new BoardDelta("h", 8, [new RequestRemoved(a, RequestStatus.Cancelled)], BoardCounts.Empty with { FulfilledToday = 3 }),
+        };
+        var start = new BoardSnapshot("h", "H", null, 5, [], [], [], BoardCounts.Empty);
+        var boards = new List<BoardSnapshot> { start };
+        foreach (var step in steps) boards.Add(BoardApplier.Apply(boards[^1], step)!);
+
+        var merged = BoardApplier.Merge(steps);
+
+        Assert.Equal((6L, 8L), (merged.FirstVersion(), merged.Version));
+        Assert.Equal(steps.SelectMany(d => d.Changes), merged.Changes);
+        // From the board before the first step, and from the boards after the first and second (a client that joined mid-burst).
+        foreach (var board in boards.Take(3)) Assert.Equal(Canonical(boards[^1]), Canonical(BoardApplier.Apply(board, merged)!));
+        Assert.Same(boards[^1], BoardApplier.Apply(boards[^1], merged));
+        Assert.Null(BoardApplier.Apply(start with { Version = 4 }, merged)); // v5 missing: a gap
+        Assert.Same(steps[0], BoardApplier.Merge(steps[..1])); // one delta goes as it is
+        Assert.Throws<ArgumentException>(() => BoardApplier.Merge([steps[0], steps[2]]));
+    }
+
+    [Fact]
+    public void The_sequencer_releases_a_merged_delta_once_the_board_reaches_a_version_it_covers()
+    {
+        var t0 = DateTimeOffset.UnixEpoch;
+        BoardDelta D(long from, long to) => new("h", to, [], BoardCounts.Empty) { From = from == to ? null : from };
+        var sequencer = new DeltaSequencer(10);
+
+        Assert.Empty(sequencer.Accept(D(12, 14), t0)); // v11 not yet here
+        Assert.Equal([11, 14], sequencer.Accept(D(11, 11), t0).Select(d => d.Version));
+        Assert.Empty(sequencer.Accept(D(13, 14), t0)); // all of it applied already
+        Assert.Equal([16], sequencer.Accept(D(14, 16), t0).Select(d => d.Version)); // overlaps what the board has
+        Assert.Equal(16, sequencer.Version);
+        Assert.Equal(0, sequencer.Pending);
+    }
+
     internal static string Canonical(BoardSnapshot s) => JsonSerializer.Serialize(new
     {
         s.HubSlug,

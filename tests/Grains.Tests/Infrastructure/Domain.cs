@@ -45,6 +45,13 @@ public sealed class Domain(IGrainFactory grains)
             PreferredLanguage = "Spanish",
         };
 
+    /// <summary>A request's board row as its notice carries it, for tests that hand the hub notices or boards deltas directly.</summary>
+    public static RequestSummary Summary(string hub, Guid id, int version = 1, RequestStatus status = RequestStatus.New)
+    {
+        var at = DateTimeOffset.UtcNow;
+        return new RequestSummary(id, version, hub, status, RequestCategory.Food, Urgency.Normal, "Elm Street", "Food", RequestSource.PhoneIntake, at, at, "Sam");
+    }
+
     public async Task<RequestView> NewRequest(string hub, string? phone = null, string? area = null,
         RequestCategory category = RequestCategory.Food, Urgency urgency = Urgency.Normal)
     {

@@ -22,7 +22,7 @@ public sealed class PeopleLogTests : IAsyncDisposable
         {
             var hub = cluster.Client.GetGrain<IHubGrain>(slug);
             Assert.True((await hub.Configure(new HubSettings("People hub", null), Domain.Sam)).IsOk);
-            foreach (var (id, key) in people) await hub.RequestChanged(new RequestNotice(Summary(slug, id), key));
+            foreach (var (id, key) in people) await hub.RequestChanged(new RequestNotice(Domain.Summary(slug, id), key));
             await cluster.StopAllSilosAsync();
         }
 
@@ -76,17 +76,11 @@ public sealed class PeopleLogTests : IAsyncDisposable
         // The activation wrote the log without what the whole index holds (the erased key with it), and
         // the next filing is numbered after every one logged, so a later replay cannot skip it.
         var next = Guid.NewGuid();
-        await hub.RequestChanged(new RequestNotice(Summary(slug, next), laterKey));
+        await hub.RequestChanged(new RequestNotice(Domain.Summary(slug, next), laterKey));
         await cluster.StopAllSilosAsync();
         var log = new GrainState<HubPeopleLog>();
         await (await files.Open()).ReadStateAsync("hub-people-log", grain, log);
         Assert.Equal([new PersonFiling(3, later, laterKey), new PersonFiling(4, next, laterKey)], log.State!.Filed);
-    }
-
-    private static RequestSummary Summary(string hub, Guid id)
-    {
-        var at = DateTimeOffset.UtcNow;
-        return new RequestSummary(id, 1, hub, RequestStatus.New, RequestCategory.Food, Urgency.Normal, "Elm Street", "Food", RequestSource.PhoneIntake, at, at, "Sam");
     }
 
     public async ValueTask DisposeAsync() => await files.DisposeAsync();
