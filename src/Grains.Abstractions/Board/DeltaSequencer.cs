@@ -27,10 +27,8 @@ public sealed class DeltaSequencer(long snapshotVersion)
         if (delta.Version <= Version) return [];
         pending.TryAdd(delta.FirstVersion(), (delta, now));
         List<BoardDelta>? ready = null;
-        while (pending.Count > 0 && pending.Keys.First() <= Version + 1)
+        while (pending.Count > 0 && pending.First() is { Key: var first, Value.Delta: var next } && first <= Version + 1)
         {
-            var first = pending.Keys.First();
-            var next = pending[first].Delta;
             pending.Remove(first);
             if (next.Version <= Version) continue; // all of it already applied
             (ready ??= []).Add(next);

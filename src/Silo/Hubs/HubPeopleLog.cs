@@ -4,7 +4,7 @@ namespace MutualAid.Silo.Hubs;
 
 /// <summary>
 /// The person index's recent filings, stored apart from the whole index ("hub-people-log"): a new
-/// person costs a write of at most <see cref="PersonIndex.LogLimit"/> filings, not of every person
+/// person costs a write of at most <see cref="HubGrain.PeopleLogLimit"/> filings, not of every person
 /// the hub has ever seen. The whole index (<see cref="HubPeopleState"/>) is written again only when
 /// the log is full or a key must leave it (an erasure, a move). Never leaves the hub grain.
 /// </summary>
