@@ -138,6 +138,7 @@ public static class MutualAidHostingExtensions
         ArgumentNullException.ThrowIfNull(client);
         var options = ReadOptions(configuration);
         client.Services.AddSingleton(Options.Create(options));
+        client.Services.AddMutualAidDeadlines(configuration);
         client.Configure<Orleans.Configuration.ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+
 namespace MutualAid.Grains.Tests.Hosting;
 
 public sealed class DeadlineOptionsTests
@@ -37,6 +39,17 @@ public sealed class DeadlineOptionsTests
         Assert.Empty(Hub(TimeSpan.FromSeconds(15)).Validate(options.Shortest));
         var tooShort = Assert.Single(Hub(TimeSpan.FromSeconds(10)).Validate(options.Shortest));
         Assert.Equal(MutualAid.Common.Reason.DeadlineOutOfRange, tooShort.Reason);
+    }
+
+    [Fact]
+    public void A_web_front_end_of_a_cluster_reads_the_networks_deadline_settings_as_a_silo_does()
+    {
+        // Its hub settings page sets deadlines in steps of the network's shortest.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection([new(DeadlineOptions.Section + ":Shortest", "00:00:15")]);
+        builder.UseOrleansClient(client => client.AddMutualAidClient(builder.Configuration));
+        using var host = builder.Build();
+        Assert.Equal(TimeSpan.FromSeconds(15), host.Services.GetRequiredService<IOptions<DeadlineOptions>>().Value.Shortest);
     }
 
     [Theory]
