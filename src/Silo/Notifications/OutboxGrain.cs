@@ -18,12 +18,15 @@ namespace MutualAid.Silo.Notifications;
 /// entries only between its awaits, never across one. Finished messages wait in the open state
 /// until <see cref="FinishedPerHistoryWrite"/> of them go to the history in one write, so the
 /// write every hand, lease and report makes holds the open messages and a few finished ones, not
-/// the hundreds the coordinators' view keeps.
+/// the hundreds the coordinators' view keeps. Once more than <see cref="LogLimit"/> messages are
+/// open (a night's non-critical ones waiting out the quiet hours), a write carries only what changed
+/// since the open state was last written whole (<see cref="OutboxLog"/>).
 /// </summary>
 [Reentrant]
 public sealed class OutboxGrain(
     [PersistentState("outbox")] IPersistentState<OutboxState> state,
     [PersistentState("outbox-history")] IPersistentState<OutboxHistory> history,
+    [PersistentState("outbox-log")] IPersistentState<OutboxLog> log,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<OutboxOptions> options) : Grain, IOutboxGrain
 {
@@ -33,11 +36,22 @@ public sealed class OutboxGrain(
     /// </summary>
     internal const int FinishedPerHistoryWrite = 20;
 
+    /// <summary>
+    /// How many changes the log holds before the open state is written whole again, and how many
+    /// open messages make the log worth keeping: up to this many, the whole state is a write of
+    /// about the same size as the log would be.
+    /// </summary>
+    internal const int LogLimit = 200;
+
+    /// <summary>Keys whose entries changed since the last write, by the turns that changed them.</summary>
+    private readonly HashSet<string> changed = new(StringComparer.Ordinal);
+
     private readonly OutboxOptions settings = options.Value;
     private TimeZoneInfo? zone;
     private bool? listed;
     private GroupCommit<bool>? committer;
     private HashSet<ulong>? finishedHashes;
+    private bool wholeDue;
 
     private Dictionary<string, OutboxEntry> Entries => state.State.Entries;
 
@@ -46,6 +60,34 @@ public sealed class OutboxGrain(
     private DateTimeOffset Now => clock.GetUtcNow();
 
     private string Hub => this.GetPrimaryKeyString();
+
+    /// <summary>The stored open state with the logged changes it does not hold yet.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var through = state.State.LoggedThrough;
+        foreach (var change in log.State.Changes.Where(c => c.Number > through))
+        {
+            if (change.Entry is { } entry) Entries[change.Key] = entry;
+            else Entries.Remove(change.Key);
+        }
+
+        // A crash after the whole state was written and before the log was emptied left these behind.
+        log.State.Changes.RemoveAll(c => c.Number <= through);
+        log.State.LastNumber = Math.Max(log.State.LastNumber, through);
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    private void Put(OutboxEntry entry)
+    {
+        Entries[entry.Key] = entry;
+        changed.Add(entry.Key);
+    }
+
+    private void Drop(string key)
+    {
+        Entries.Remove(key);
+        changed.Add(key);
+    }
 
     public async Task Enqueue(IReadOnlyList<OutboundMessage> messages)
     {
@@ -57,7 +99,7 @@ public sealed class OutboxGrain(
         {
             var (status, notBefore) = await Schedule(message, now);
             // Another hand of the same message may have landed during the await: the first one stays.
-            if (!Known(message.Key)) Entries[message.Key] = new OutboxEntry(message, status, 0, notBefore);
+            if (!Known(message.Key)) Put(new OutboxEntry(message, status, 0, notBefore));
         }
 
         await Save();
@@ -87,7 +129,7 @@ public sealed class OutboxGrain(
             return [];
         }
 
-        foreach (var entry in due) Entries[entry.Key] = entry;
+        foreach (var entry in due) Put(entry);
         // Written, so a restarted outbox does not hand the same message to a second sender within the lease.
         await Save();
         return due;
@@ -114,7 +156,7 @@ public sealed class OutboxGrain(
         };
         // A retry waits for the hub's settings; whatever changed the entry meanwhile (a resend) wins.
         if (!ReferenceEquals(Entries.GetValueOrDefault(key), entry)) return;
-        Entries[key] = outcome;
+        Put(outcome);
         await Save();
     }
 
@@ -135,7 +177,7 @@ public sealed class OutboxGrain(
             ResentBy = actor,
             Channels = [],
         };
-        Entries[key] = again;
+        Put(again);
         await Save();
         return Result<OutboxEntry>.Ok(again);
     }
@@ -202,7 +244,7 @@ public sealed class OutboxGrain(
             try
             {
                 if (HistoryDue()) await WriteHistory();
-                await state.WriteStateAsync();
+                await WriteOpen();
             }
             catch
             {
@@ -238,8 +280,37 @@ public sealed class OutboxGrain(
         Prune(kept);
         await history.WriteStateAsync();
         // A resend during the write replaced its entry with an open one, which stays.
-        foreach (var entry in moving.Where(e => ReferenceEquals(Entries.GetValueOrDefault(e.Key), e))) Entries.Remove(entry.Key);
-        if (legacy.Count > 0) state.State.Finished = [];
+        foreach (var entry in moving.Where(e => ReferenceEquals(Entries.GetValueOrDefault(e.Key), e))) Drop(entry.Key);
+        if (legacy.Count > 0)
+        {
+            state.State.Finished = [];
+            wholeDue = true;
+        }
+    }
+
+    /// <summary>
+    /// The open state's changes since the last write: logged while many messages are open and the
+    /// log has room, else the whole state, after which the log is emptied. A crash between those two
+    /// writes leaves logged changes the whole state already holds; their numbers say so.
+    /// </summary>
+    private async Task WriteOpen()
+    {
+        var kept = log.State;
+        var changes = changed.Select(key => (Key: key, Entry: Entries.GetValueOrDefault(key))).ToArray();
+        changed.Clear();
+        if (!wholeDue && Entries.Count > LogLimit && kept.Changes.Count + changes.Length <= LogLimit)
+        {
+            foreach (var (key, entry) in changes) kept.Changes.Add(new OutboxChange(++kept.LastNumber, key, entry));
+            await log.WriteStateAsync();
+            return;
+        }
+
+        state.State.LoggedThrough = kept.LastNumber;
+        await state.WriteStateAsync();
+        wholeDue = false;
+        if (kept.Changes.Count == 0) return;
+        kept.Changes.Clear();
+        await log.WriteStateAsync();
     }
 
     /// <summary>

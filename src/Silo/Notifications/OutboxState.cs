@@ -19,6 +19,9 @@ public sealed class OutboxState
     /// history by its next write.
     /// </summary>
     [Id(170)] public List<FinishedKey> Finished { get; set; } = [];
+
+    /// <summary>The number of the last logged change (<see cref="OutboxLog"/>) these entries hold.</summary>
+    [Id(171)] public long LoggedThrough { get; set; }
 }
 
 /// <summary>A finished message no longer kept whole: <see cref="OutboxKeys.Hash"/> of its key.</summary>
