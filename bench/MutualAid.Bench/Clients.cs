@@ -23,6 +23,7 @@ internal sealed class Clients : IAsyncDisposable
 
     public long Received => latencies.Sum(l => (long)l.Count);
 
+    /// <summary>Size of the latest message client 0 received.</summary>
     public int MessageBytes { get; private set; }
 
     private long firstClientMessages;
@@ -37,7 +38,7 @@ internal sealed class Clients : IAsyncDisposable
     /// Clients bind each message to <typeparamref name="T"/>, a type holding only the fields the keys
     /// need, as a lightweight wall display would: parsing whole messages into documents cost the
     /// harness more CPU than the server spent producing them, on the same two cores. Client 0 also
-    /// reads one whole message to report its size.
+    /// reads each whole message, to report the size of the latest.
     /// </remarks>
     public static async Task<Clients> Connect<T>(Uri url, string path, string? cookies, int count, string method, Func<T, IEnumerable<string>> keysOf, Func<HubConnection, Task> join, Sent? sent = null)
     {
@@ -68,7 +69,8 @@ internal sealed class Clients : IAsyncDisposable
                 {
                     connection.On<JsonElement>(method, message =>
                     {
-                        if (clients.MessageBytes == 0) clients.MessageBytes = message.GetRawText().Length;
+                        // The latest, not the first: the first deltas after joining come merged, several times one step's size.
+                        clients.MessageBytes = message.GetRawText().Length;
                         Interlocked.Increment(ref clients.firstClientMessages);
                         Record(message.Deserialize<T>(Web)!);
                     });

@@ -37,10 +37,8 @@ internal static class Scenarios
     /// </remarks>
     public static async Task<Row> FanOut(AppUnderTest app, IGrainFactory grains, string cookies, int clients, double rate, TimeSpan duration, TimeSpan warmUp = default)
     {
-        var hub = await Driver.Hub(grains, "fan-" + clients + "-" + Guid.NewGuid().ToString("N")[..4]);
-        await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/live/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
-        var driver = new Driver(grains, boards.Sent);
-        await driver.AddVolunteers(hub, 5);
+        var (hub, boards, driver) = await Boards(app, grains, cookies, clients);
+        await using var _ = boards;
         var pacer = new Pacer(rate);
         var warm = await ServerRuntime.WarmUp(app.Url, warmUp, () => driver.Lifecycle(hub, pacer.Wait));
         await Task.Delay(1000); // the warm-up's stragglers land before the samples are cleared
@@ -70,7 +68,17 @@ internal static class Scenarios
         };
     }
 
-    private static string Warmed((TimeSpan Took, bool Settled) warm) =>
+    /// <summary>A new hub with five volunteers and <paramref name="clients"/> boards watching it, and a driver for its lifecycles.</summary>
+    internal static async Task<(string Hub, Clients Boards, Driver Driver)> Boards(AppUnderTest app, IGrainFactory grains, string cookies, int clients)
+    {
+        var hub = await Driver.Hub(grains, "fan-" + clients + "-" + Guid.NewGuid().ToString("N")[..4]);
+        var boards = await Clients.Connect<DeltaProbe>(app.Url, "/live/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
+        var driver = new Driver(grains, boards.Sent);
+        await driver.AddVolunteers(hub, 5);
+        return (hub, boards, driver);
+    }
+
+    internal static string Warmed((TimeSpan Took, bool Settled) warm) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"warmed {warm.Took.TotalSeconds:0} s{(warm.Settled ? "" : " (JIT not settled)")}");
 
     /// <summary>The same clients, rate and message size through a bare SignalR hub in the harness's own process.</summary>
@@ -80,31 +88,14 @@ internal static class Scenarios
         await using var receivers = await Clients.Connect<Baseline.Probe>(baseline.Url, "/baseline", null, clients, "m", Baseline.KeysOf, _ => Task.CompletedTask);
         var padding = new string('x', Math.Max(0, messageBytes - 40));
         return await PacedBroadcasts(receivers, rate, duration, warmUp, seq => baseline.Hub.Clients.All.SendAsync("m", new { seq, pad = padding }),
-            "baseline SignalR in the harness", "raw IHubContext broadcast, no Orleans", app: null);
-    }
-
-    /// <summary>
-    /// The same clients, rate and message size through the app's own bare SignalR hub
-    /// (<c>/bench/baseline</c>): same server process, GC and thread pool as our push path, each
-    /// broadcast triggered over loopback HTTP as our commands arrive over the Orleans gateway.
-    /// </summary>
-    public static async Task<Row> InAppBaselineFanOut(AppUnderTest app, int clients, double rate, TimeSpan duration, int messageBytes, TimeSpan warmUp = default)
-    {
-        await using var receivers = await Clients.Connect<Baseline.Probe>(app.Url, "/bench/baseline", null, clients, "m", Baseline.KeysOf, _ => Task.CompletedTask);
-        using var http = new HttpClient { BaseAddress = app.Url };
-        return await PacedBroadcasts(receivers, rate, duration, warmUp, async seq =>
-        {
-            using var response = await http.PostAsync(new Uri($"/bench/baseline/broadcast?seq={seq}&bytes={messageBytes}", UriKind.Relative), null);
-            response.EnsureSuccessStatusCode();
-        }, "baseline SignalR in the app", "same process as ours, no Orleans", app.Url);
+            "baseline SignalR in the harness", "raw IHubContext broadcast, no Orleans");
     }
 
     /// <summary>
     /// Sends numbered broadcasts at <paramref name="rate"/>, unmeasured for <paramref name="warmUp"/> (as our
     /// fan-out is), then for <paramref name="duration"/>, marking each as sent, and reports what the receivers saw.
-    /// In the app (<paramref name="app"/> given) it is warmed up, settled and read exactly as our fan-out is.
     /// </summary>
-    private static async Task<Row> PacedBroadcasts(Clients receivers, double rate, TimeSpan duration, TimeSpan warmUp, Func<long, Task> send, string scenario, string note, Uri? app)
+    private static async Task<Row> PacedBroadcasts(Clients receivers, double rate, TimeSpan duration, TimeSpan warmUp, Func<long, Task> send, string scenario, string note)
     {
         long seq = 0;
         async Task<long> Broadcast(TimeSpan lasting)
@@ -124,37 +115,16 @@ internal static class Scenarios
             return sent;
         }
 
-        var warmed = "";
-        if (app is null)
-        {
-            await Broadcast(warmUp);
-        }
-        else
-        {
-            // The same rule as our fan-out: at least the warm-up, then until the JIT is quiet.
-            var pacer = new Pacer(rate);
-            var warm = await ServerRuntime.WarmUp(app, warmUp, async () =>
-            {
-                await pacer.Wait();
-                seq++;
-                receivers.Sent.Mark(seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                await send(seq);
-            });
-            warmed = "; " + Warmed(warm);
-        }
-
+        await Broadcast(warmUp);
         await Task.Delay(1000);
-        if (app is not null) await ServerRuntime.Settle(app);
         receivers.Reset();
-        var runtime = app is null ? null : await ServerRuntime.Read(app);
         var clock = Stopwatch.StartNew();
         var measured = await Broadcast(duration);
         var elapsed = clock.Elapsed;
         await Task.Delay(2000); // stragglers
-        var server = app is null ? "" : "; " + ServerRuntime.Between(runtime, await ServerRuntime.Read(app), measured);
         var latencies = receivers.Latencies();
         return new Row(scenario, receivers.Count, Statistics.Of(latencies), measured / elapsed.TotalSeconds, latencies.Length / (double)(measured * receivers.Count), double.NaN, double.NaN,
-            $"{note}, {receivers.MessageBytes} B messages{warmed}{server}");
+            $"{note}, {receivers.MessageBytes} B messages");
     }
 
     /// <summary>As many lifecycle commands as the app sustains, with live fan-out to the boards.</summary>

@@ -52,6 +52,9 @@ internal sealed record ServerRuntime(long AllocatedBytes, int Gen0, int Gen1, in
         response.EnsureSuccessStatusCode();
     }
 
+    public ServerRuntime Plus(ServerRuntime more) =>
+        new(AllocatedBytes + more.AllocatedBytes, Gen0 + more.Gen0, Gen1 + more.Gen1, Gen2 + more.Gen2, PausedMs + more.PausedMs, JitCompiledMethods + more.JitCompiledMethods);
+
     public ServerRuntime Since(ServerRuntime before) =>
         new(AllocatedBytes - before.AllocatedBytes, Gen0 - before.Gen0, Gen1 - before.Gen1, Gen2 - before.Gen2, PausedMs - before.PausedMs, JitCompiledMethods - before.JitCompiledMethods);
 
