@@ -37,9 +37,9 @@ public sealed class OutboxGrain(
     internal const int FinishedPerHistoryWrite = 20;
 
     /// <summary>
-    /// How many changes the log holds before the open state is written whole again, and how many
-    /// open messages make the log worth keeping: up to this many, the whole state is a write of
-    /// about the same size as the log would be.
+    /// How many open messages make the log worth keeping (up to this many, the whole state is a write
+    /// of about the same size as the log would be), and the fewest changes it holds before the open
+    /// state is written whole again; with more open, up to an eighth of them (<see cref="LogRoom"/>).
     /// </summary>
     internal const int LogLimit = 200;
 
@@ -289,6 +289,15 @@ public sealed class OutboxGrain(
     }
 
     /// <summary>
+    /// How many changes the log may hold: at a trickle (a night's messages arriving one by one) the
+    /// whole state is written once per <see cref="LogLimit"/> of them; when hundreds arrive with each
+    /// write, a fixed limit would be overrun by every write and the whole state written each time,
+    /// so the log may grow to an eighth of the open messages: no write carries more than that, and
+    /// the whole state is written once per eighth of it changed.
+    /// </summary>
+    private int LogRoom => Math.Max(LogLimit, Entries.Count / 8);
+
+    /// <summary>
     /// The open state's changes since the last write: logged while many messages are open and the
     /// log has room, else the whole state, after which the log is emptied. A crash between those two
     /// writes leaves logged changes the whole state already holds; their numbers say so.
@@ -298,7 +307,7 @@ public sealed class OutboxGrain(
         var kept = log.State;
         var changes = changed.Select(key => (Key: key, Entry: Entries.GetValueOrDefault(key))).ToArray();
         changed.Clear();
-        if (!wholeDue && Entries.Count > LogLimit && kept.Changes.Count + changes.Length <= LogLimit)
+        if (!wholeDue && Entries.Count > LogLimit && kept.Changes.Count + changes.Length <= LogRoom)
         {
             foreach (var (key, entry) in changes) kept.Changes.Add(new OutboxChange(++kept.LastNumber, key, entry));
             await log.WriteStateAsync();
