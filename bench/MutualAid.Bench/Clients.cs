@@ -23,10 +23,11 @@ internal sealed class Clients : IAsyncDisposable
 
     public long Received => latencies.Sum(l => (long)l.Count);
 
-    /// <summary>Size of the latest message client 0 received.</summary>
-    public int MessageBytes { get; private set; }
+    /// <summary>Mean size of the messages client 0 received since the last <see cref="Reset"/> (0 before any).</summary>
+    public int MessageBytes => FirstClientMessages == 0 ? 0 : (int)(Interlocked.Read(ref firstClientBytes) / FirstClientMessages);
 
     private long firstClientMessages;
+    private long firstClientBytes;
 
     /// <summary>
     /// Messages client 0 received since the last <see cref="Reset"/>: per command, how many
@@ -38,7 +39,7 @@ internal sealed class Clients : IAsyncDisposable
     /// Clients bind each message to <typeparamref name="T"/>, a type holding only the fields the keys
     /// need, as a lightweight wall display would: parsing whole messages into documents cost the
     /// harness more CPU than the server spent producing them, on the same two cores. Client 0 also
-    /// reads each whole message, to report the size of the latest.
+    /// reads each whole message, to report their mean size.
     /// </remarks>
     public static async Task<Clients> Connect<T>(Uri url, string path, string? cookies, int count, string method, Func<T, IEnumerable<string>> keysOf, Func<HubConnection, Task> join, Sent? sent = null)
     {
@@ -69,8 +70,9 @@ internal sealed class Clients : IAsyncDisposable
                 {
                     connection.On<JsonElement>(method, message =>
                     {
-                        // The latest, not the first: the first deltas after joining come merged, several times one step's size.
-                        clients.MessageBytes = message.GetRawText().Length;
+                        // The mean, not the first: the first deltas after joining come merged, and a lifecycle's
+                        // steps differ in size (a new row, an assignment with its volunteer, a removal).
+                        Interlocked.Add(ref clients.firstClientBytes, message.GetRawText().Length);
                         Interlocked.Increment(ref clients.firstClientMessages);
                         Record(message.Deserialize<T>(Web)!);
                     });
@@ -105,6 +107,7 @@ internal sealed class Clients : IAsyncDisposable
         {
             foreach (var l in latencies) l.Clear();
             Interlocked.Exchange(ref firstClientMessages, 0);
+            Interlocked.Exchange(ref firstClientBytes, 0);
         }
     }
 
