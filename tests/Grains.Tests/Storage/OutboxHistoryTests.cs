@@ -60,7 +60,7 @@ public sealed class OutboxHistoryTests : IAsyncLifetime
     }
 
     // Critical, so the quiet hours of the real clock this silo runs on never hold one back.
-    private static OutboundMessage Message(string hub, int i) => OldOutboxStateTests.Message(hub, i, DateTimeOffset.UtcNow) with { Critical = true };
+    internal static OutboundMessage Message(string hub, int i) => OldOutboxStateTests.Message(hub, i, DateTimeOffset.UtcNow) with { Critical = true };
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -20,7 +20,7 @@ public sealed class OutboxLogTests : IAsyncDisposable
         const string slug = "log-outbox";
         var grain = GrainId.Create("outbox", slug);
         var many = OutboxGrain.LogLimit + 10;
-        var messages = Enumerable.Range(0, many + 5).Select(i => Message(slug, i)).ToArray();
+        var messages = Enumerable.Range(0, many + 5).Select(i => OutboxHistoryTests.Message(slug, i)).ToArray();
         await using (var cluster = await files.StartSilo("svc"))
         {
             var outbox = cluster.Client.GetGrain<IOutboxGrain>(slug);
@@ -69,7 +69,7 @@ public sealed class OutboxLogTests : IAsyncDisposable
     {
         const string slug = "log-crash";
         var grain = GrainId.Create("outbox", slug);
-        var (a, b, c) = (Message(slug, 1), Message(slug, 2), Message(slug, 3));
+        var (a, b, c) = (OutboxHistoryTests.Message(slug, 1), OutboxHistoryTests.Message(slug, 2), OutboxHistoryTests.Message(slug, 3));
         var aQueued = new OutboxEntry(a, MessageStatus.Queued, 0, DateTimeOffset.UtcNow);
         var aLeased = aQueued with { LeasedBy = "web-1", LeaseUntil = DateTimeOffset.UtcNow.AddMinutes(1) };
         // The whole state was written through change 2 (a leased, b gone to the history); the log still
@@ -98,9 +98,6 @@ public sealed class OutboxLogTests : IAsyncDisposable
         await store.ReadStateAsync("outbox-log", grain, logged);
         return (whole.State!, logged.State!);
     }
-
-    // Critical, so the quiet hours of the real clock this silo runs on never hold one back.
-    private static OutboundMessage Message(string hub, int i) => OldOutboxStateTests.Message(hub, i, DateTimeOffset.UtcNow) with { Critical = true };
 
     public async ValueTask DisposeAsync() => await files.DisposeAsync();
 }
