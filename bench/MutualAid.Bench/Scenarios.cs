@@ -55,17 +55,23 @@ internal static class Scenarios
         await Task.Delay(2000); // stragglers
         var server = ServerRuntime.Between(runtime, await ServerRuntime.Read(app.Url), commands);
         var latencies = boards.Latencies();
+        return new Row($"fan-out 1 hub", clients, Statistics.Of(latencies), commands / elapsed.TotalSeconds,
+            latencies.Length / (double)(commands * (long)clients), cpuUsed / elapsed * 100, app.ResidentBytes() / 1048576.0,
+            $"{FanOutNote(rate, boards, driver, commands)}; {Warmed(warm)}; {server}")
+        {
+            MessageBytes = boards.MessageBytes,
+        };
+    }
+
+    /// <summary>What a fan-out row says of its deltas and commands, whichever way it was measured.</summary>
+    internal static string FanOutNote(double rate, Clients boards, Driver driver, long commands)
+    {
         var deltas = boards.FirstClientMessages;
         // Stage timing: a command is answered once its request grain has written it and sent the
         // notice; the rest of a sample is the hub, the web tier and SignalR.
         var answered = Statistics.Of(driver.Answered.ToArray());
-        return new Row($"fan-out 1 hub", clients, Statistics.Of(latencies), commands / elapsed.TotalSeconds,
-            latencies.Length / (double)(commands * (long)clients), cpuUsed / elapsed * 100, app.ResidentBytes() / 1048576.0,
-            string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{rate}/s target, {boards.MessageBytes} B deltas; one board got {deltas / (double)Math.Max(1, commands):0.00} deltas per command ({deltas} for {commands}); commands answered p50 {answered.P50:0.0} p99 {answered.P99:0.0} ms; {Warmed(warm)}; {server}"))
-        {
-            MessageBytes = boards.MessageBytes,
-        };
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{rate}/s target, {boards.MessageBytes} B deltas; one board got {deltas / (double)Math.Max(1, commands):0.00} deltas per command ({deltas} for {commands}); commands answered p50 {answered.P50:0.0} p99 {answered.P99:0.0} ms");
     }
 
     /// <summary>A new hub with five volunteers and <paramref name="clients"/> boards watching it, and a driver for its lifecycles.</summary>

@@ -55,15 +55,10 @@ internal static class SideBySide
 
         await Task.Delay(2000); // stragglers
         var latencies = boards.Latencies();
-        var deltas = boards.FirstClientMessages;
-        // Stage timing: a command is answered once its request grain has written it and sent the
-        // notice; the rest of a sample is the hub, the web tier and SignalR.
-        var answered = Statistics.Of(driver.Answered.ToArray());
         var took = $"{rounds} rounds of {slice.TotalSeconds:0} s alternating with the in-app baseline";
         var oursRow = new Row("fan-out 1 hub", clients, Statistics.Of(latencies), ours.Count / ours.Elapsed.TotalSeconds,
             latencies.Length / (double)(ours.Count * (long)clients), ours.Cpu / ours.Elapsed * 100, app.ResidentBytes() / 1048576.0,
-            string.Create(CultureInfo.InvariantCulture,
-                $"{rate}/s target, {boards.MessageBytes} B deltas; one board got {deltas / (double)Math.Max(1, ours.Count):0.00} deltas per command ({deltas} for {ours.Count}); commands answered p50 {answered.P50:0.0} p99 {answered.P99:0.0} ms; {took}; {Scenarios.Warmed(oursWarm)}; {ours.Server("broadcast")}"))
+            $"{Scenarios.FanOutNote(rate, boards, driver, ours.Count)}; {took}; {Scenarios.Warmed(oursWarm)}; {ours.Server("broadcast")}")
         {
             MessageBytes = boards.MessageBytes,
         };

@@ -305,11 +305,15 @@ public sealed class OutboxGrain(
     private async Task WriteOpen()
     {
         var kept = log.State;
-        var changes = changed.Select(key => (Key: key, Entry: Entries.GetValueOrDefault(key))).ToArray();
-        changed.Clear();
-        if (!wholeDue && Entries.Count > LogLimit && kept.Changes.Count + changes.Length <= LogRoom)
+        var logging = !wholeDue && Entries.Count > LogLimit && kept.Changes.Count + changed.Count <= LogRoom;
+        if (logging)
         {
-            foreach (var (key, entry) in changes) kept.Changes.Add(new OutboxChange(++kept.LastNumber, key, entry));
+            foreach (var key in changed) kept.Changes.Add(new OutboxChange(++kept.LastNumber, key, Entries.GetValueOrDefault(key)));
+        }
+
+        changed.Clear();
+        if (logging)
+        {
             await log.WriteStateAsync();
             return;
         }

@@ -171,21 +171,33 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
 
     /// <summary>
     /// Takes every delta that has arrived, those that came while the last send was in flight with
-    /// them (one step is posted per delta; the later steps find nothing left and return).
+    /// them (one step is posted per delta; the later steps find nothing left and return). Each
+    /// delta's span lasts until the send that carries it, so a command's trace still shows its push.
     /// </summary>
     private async Task ReceiveArrived()
     {
         List<BoardDelta>? ready = null;
+        List<System.Diagnostics.Activity>? spans = null;
         var now = clock.GetUtcNow();
-        while (arrived.TryDequeue(out var item))
+        try
         {
-            if (Board is null) continue; // the first snapshot is on its way and holds them
-            using var span = Diagnostics.WebTracing.StartBoardDelta(Slug, item.Delta, item.Cause);
-            var released = sequencer.Accept(item.Delta, now);
-            if (released.Count > 0) (ready ??= []).AddRange(released);
-        }
+            while (arrived.TryDequeue(out var item))
+            {
+                if (Board is null) continue; // the first snapshot is on its way and holds them
+                if (Diagnostics.WebTracing.StartBoardDelta(Slug, item.Delta, item.Cause) is { } span) (spans ??= []).Add(span);
+                var released = sequencer.Accept(item.Delta, now);
+                if (released.Count > 0) (ready ??= []).AddRange(released);
+            }
 
-        if (ready is not null) await ApplyInOrder(ready);
+            if (ready is not null) await ApplyInOrder(ready);
+        }
+        finally
+        {
+            if (spans is not null)
+            {
+                for (var i = spans.Count - 1; i >= 0; i--) spans[i].Dispose();
+            }
+        }
     }
 
     private async Task ApplyInOrder(IReadOnlyList<BoardDelta> ready)
