@@ -38,8 +38,13 @@ public static class DemoAccounts
 
         Directory.CreateDirectory(dataFolder);
         var path = Path.Combine(dataFolder, FileName);
-        await File.WriteAllLinesAsync(path, [$"# MutualAid demo sign-ins (password for all): {password}", .. People.Select(p => $"{p.Email}\t{string.Join(", ", p.Roles)}")]);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // Written aside and moved into place: a reader (an operator, a test waiting for the file) never finds
+        // it empty or half written, and it is private before the password is in it.
+        var writing = path + ".tmp";
+        await File.WriteAllTextAsync(writing, "");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(writing, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await File.WriteAllLinesAsync(writing, [$"# MutualAid demo sign-ins (password for all): {password}", .. People.Select(p => $"{p.Email}\t{string.Join(", ", p.Roles)}")]);
+        File.Move(writing, path, overwrite: true);
         return path;
     }
 }
