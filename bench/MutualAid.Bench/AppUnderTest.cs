@@ -24,7 +24,13 @@ internal sealed class AppUnderTest : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    public static async Task<AppUnderTest> Start(string storage, string? redis = null, string environment = "Production")
+    /// <param name="night">
+    /// Whether the run falls in the hubs' quiet hours (every non-critical message waits in the outbox
+    /// for the morning) or outside them (each goes to the sender at once). Both are set around the
+    /// clock now, so a run measures the same work at any hour: the figures of a run at 23:00 and one
+    /// at 12:00 UTC differed by the outbox's night, not by the change measured.
+    /// </param>
+    public static async Task<AppUnderTest> Start(string storage, string? redis = null, string environment = "Production", bool night = false)
     {
         var root = Repository.Root;
         var dll = Path.Combine(root, "src", "Web", "bin", "Release", "net10.0", "MutualAid.Web.dll");
@@ -43,6 +49,12 @@ internal sealed class AppUnderTest : IAsyncDisposable
         info.Environment["MutualAid__SiloPort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["MutualAid__GatewayPort"] = gateway.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var now = TimeOnly.FromDateTime(DateTime.UtcNow);
+        // The benchmark's hubs keep UTC. Night: quiet from an hour ago for twelve hours. Day: a quiet
+        // minute twelve hours away (the settings refuse an empty span).
+        var (from, to) = night ? (now.AddHours(-1), now.AddHours(11)) : (now.AddHours(12), now.AddHours(12).AddMinutes(1));
+        info.Environment["Notifications__QuietHours__From"] = from.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["Notifications__QuietHours__To"] = to.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         var process = Process.Start(info)!;
         var app = new AppUnderTest(process, new Uri($"http://127.0.0.1:{port}"), gateway, data);
         // Its output is kept for the failure message should it not come up.

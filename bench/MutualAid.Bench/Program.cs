@@ -3,11 +3,13 @@ using MutualAid.Bench;
 
 // dotnet run -c Release --project bench/MutualAid.Bench -- [--quick] [--scenario fanout|hubs|throughput|throughput-redis|memory|circuits|all]
 //   [--storage Memory|Sqlite] [--concurrency N] (throughput: which store, how many lifecycles in parallel)
+//   [--volunteers N] (throughput: volunteers on the hub, 600 unless given; each can take 96 quarter-hour jobs a day)
 //   [--boards N] (fan-out: only N boards, and the summary line for N; e.g. --quick --boards 2000)
 //   [--cluster <state-dir>] (fanout and hubs against deploy/local-cluster.sh, started there unless running; per-process load)
 //   [--tabs 20,200] (circuits: how many board tabs, one run each) [--hold S] (circuits: keep the tabs open S seconds
 //   after measuring, printing the app's process id, so dotnet-gcdump / dotnet-counters can look at it)
 //   [--environment Production|Development] (circuits: the app's environment; Production, as deployed, unless given)
+//   [--hours day|night] (whether the run is in the hubs' quiet hours, whatever the clock says; day unless given)
 var quick = args.Contains("--quick");
 var scenario = args.SkipWhile(a => a != "--scenario").Skip(1).FirstOrDefault() ?? (quick ? "fanout" : "all");
 // Quick and full runs measure fan-out the same way (each side warmed up unmeasured for at least 5 s
@@ -29,10 +31,21 @@ if (Option("--cluster") is { } clusterState)
 }
 
 var concurrency = int.TryParse(Option("--concurrency"), CultureInfo.InvariantCulture, out var c) ? c : 32;
+// 600 volunteers take ~57,600 jobs before their daily limits stop them: a run at the 2,000 commands/s
+// target does ~48,000 lifecycles in its longest warm-up (90 s) and 30 s measured. 200, the number before
+// 2026-12-04, ran out at ~1,100 commands/s (a volunteer refused as past their limit ended the run); each
+// volunteer on the board adds ~120 B to every hub write (docs/benchmarks.md).
+var volunteerCount = int.TryParse(Option("--volunteers"), CultureInfo.InvariantCulture, out var v) ? v : 600;
 var tabCounts = (Option("--tabs") ?? "20").Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray();
 // --floor (circuits): tabs on a small page of the hub (/together) instead of its board: the fixed cost of a circuit.
 var floor = args.Contains("--floor");
 var environment = Option("--environment") ?? "Production";
+var night = (Option("--hours") ?? "day") switch
+{
+    "day" => false,
+    "night" => true,
+    var other => throw new ArgumentException($"--hours takes day or night, not '{other}'."),
+};
 // --warm N (circuits): board tabs opened and left open before the first reading (20 unless given). With 2, the
 // process was still compiling its code while the measured tabs opened, a one-off of ~20 MB that 20 tabs showed
 // as ~1.4 MB each (docs/benchmarks.md, "Quiet machine after the midday merges"); --warm 2 gives the old figure.
@@ -47,7 +60,7 @@ double sustained = double.NaN;
 
 async Task RunOn(string storage, Func<AppUnderTest, IGrainFactory, string, Task> body, string? redis = null, string environment = "Production")
 {
-    var (app, client, grains, cookies) = await Scenarios.Start(storage, redis, environment);
+    var (app, client, grains, cookies) = await Scenarios.Start(storage, redis, environment, night);
     try
     {
         await body(app, grains, cookies);
@@ -111,7 +124,7 @@ if (scenario is "throughput" or "all")
     {
         await RunOn(storage, async (app, grains, cookies) =>
         {
-            var row = await Scenarios.Throughput(app, grains, cookies, 100, concurrency, TimeSpan.FromSeconds(quick ? 10 : 30), storage, TimeSpan.FromSeconds(5));
+            var row = await Scenarios.Throughput(app, grains, cookies, 100, concurrency, volunteerCount, TimeSpan.FromSeconds(quick ? 10 : 30), storage, TimeSpan.FromSeconds(5));
             rows.Add(row);
             if (storage == "Memory") sustained = row.CommandsPerSecond;
         });
@@ -127,7 +140,7 @@ if (scenario == "throughput-redis" || (scenario == "all" && !quick))
     {
         await Task.Delay(500);
         await RunOn("Redis", async (app, grains, cookies) =>
-            rows.Add(await Scenarios.Throughput(app, grains, cookies, 100, concurrency, TimeSpan.FromSeconds(30), "Redis", TimeSpan.FromSeconds(5))), $"127.0.0.1:{port}");
+            rows.Add(await Scenarios.Throughput(app, grains, cookies, 100, concurrency, volunteerCount, TimeSpan.FromSeconds(30), "Redis", TimeSpan.FromSeconds(5))), $"127.0.0.1:{port}");
     }
     finally
     {

@@ -15,9 +15,9 @@ internal sealed record Row(string Scenario, int Clients, Statistics Latency, dou
 
 internal static class Scenarios
 {
-    public static async Task<(AppUnderTest App, IHost Client, IGrainFactory Grains, string Cookies)> Start(string storage, string? redis = null, string environment = "Production")
+    public static async Task<(AppUnderTest App, IHost Client, IGrainFactory Grains, string Cookies)> Start(string storage, string? redis = null, string environment = "Production", bool night = false)
     {
-        var app = await AppUnderTest.Start(storage, redis, environment);
+        var app = await AppUnderTest.Start(storage, redis, environment, night);
         var cookies = await app.SignInAsAdmin();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -135,13 +135,13 @@ internal static class Scenarios
 
     /// <summary>As many lifecycle commands as the app sustains, with live fan-out to the boards.</summary>
     /// <remarks>Runs the same load unmeasured for at least <paramref name="warmUp"/> and until the JIT is quiet first, as <see cref="FanOut"/> does.</remarks>
-    public static async Task<Row> Throughput(AppUnderTest app, IGrainFactory grains, string cookies, int clients, int concurrency, TimeSpan duration, string storage, TimeSpan warmUp = default)
+    public static async Task<Row> Throughput(AppUnderTest app, IGrainFactory grains, string cookies, int clients, int concurrency, int volunteers, TimeSpan duration, string storage, TimeSpan warmUp = default)
     {
         var hub = await Driver.Hub(grains, "tp-" + Guid.NewGuid().ToString("N")[..6]);
         await using var boards = await Clients.Connect<DeltaProbe>(app.Url, "/live/board", cookies, clients, "delta", Driver.KeysOf, c => c.InvokeAsync<System.Text.Json.JsonElement>("JoinHub", hub));
         var driver = new Driver(grains, boards.Sent);
-        // Enough people for ~19,000 quarter-hour jobs inside their daily limit (24 h each), far more than a run does.
-        await driver.AddVolunteers(hub, 200);
+        // Each takes every Nth job, a quarter of an hour, within a daily limit of 24 h: 96 jobs a day each.
+        await driver.AddVolunteers(hub, volunteers);
         // The same rule as fan-out: the load runs unmeasured for at least the warm-up and then until
         // the app's JIT is quiet. A fixed 5 s left ~11,000 methods to compile inside the measured 30 s.
         var warming = true;
@@ -174,7 +174,7 @@ internal static class Scenarios
         var perCommand = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{cpuUsed.TotalMilliseconds / Math.Max(1, commands):0.00} CPU-ms per command; {boards.FirstClientMessages / (double)Math.Max(1, commands):0.00} board messages per command; {Warmed(warm)}; {ServerRuntime.Between(runtime, after, commands, "command")}");
         return new Row($"throughput ({storage})", clients, Statistics.Of(latencies), commands / elapsed.TotalSeconds,
-            latencies.Length / (double)(commands * (long)clients), cpuUsed / elapsed * 100, app.ResidentBytes() / 1048576.0, $"{concurrency} lifecycles in parallel; {perCommand}");
+            latencies.Length / (double)(commands * (long)clients), cpuUsed / elapsed * 100, app.ResidentBytes() / 1048576.0, $"{concurrency} lifecycles in parallel, {volunteers} volunteers; {perCommand}");
     }
 
     /// <summary>Server memory per connected board client: resident memory with N boards joined minus with none.</summary>
