@@ -28,4 +28,12 @@ public interface IOutboxGrain : IGrainWithStringKey
 
     /// <summary>One person's messages, newest first: their own page shows these.</summary>
     [Alias("ForRecipient")] Task<IReadOnlyList<OutboxEntry>> ForRecipient(Recipient recipient, int max);
+
+    /// <summary>
+    /// A request's personal data was erased at <paramref name="erasedVersion"/>: its messages decided at
+    /// earlier versions leave this outbox, unsent or not, and their keys alone stay so a re-hand is not
+    /// taken for a new message. Their words held the area, the history the name of who they reached.
+    /// The erasure's own (a volunteer told the job was taken away) and later ones stay. Idempotent.
+    /// </summary>
+    [Alias("Forget")] Task Forget(Guid requestId, int erasedVersion);
 }

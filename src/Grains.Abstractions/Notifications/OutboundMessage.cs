@@ -26,6 +26,14 @@ public sealed record OutboundMessage(
 
     public static string KeyFor(string cause, int version, MessageKind kind, Recipient to) => $"{cause}:{version}:{kind}:{to}";
 
+    /// <summary>The version of its cause a key was decided at (<see cref="KeyFor"/>); null for a key of another shape.</summary>
+    public static int? VersionOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var parts = key.Split(':', 3);
+        return parts.Length == 3 && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : null;
+    }
+
     /// <summary>"en" or "es": the languages messages are written in; anything else reads English.</summary>
     public static string LanguageOf(string? preferred) =>
         preferred is { Length: > 0 } name && Common.LanguageNames.Key(name) == "es" ? "es" : "en";

@@ -52,6 +52,7 @@ public sealed class OutboxGrain(
     private GroupCommit<bool>? committer;
     private HashSet<ulong>? finishedHashes;
     private bool wholeDue;
+    private bool historyChanged;
 
     private Dictionary<string, OutboxEntry> Entries => state.State.Entries;
 
@@ -188,6 +189,30 @@ public sealed class OutboxGrain(
     public Task<IReadOnlyList<OutboxEntry>> ForRecipient(Recipient recipient, int max) =>
         Task.FromResult<IReadOnlyList<OutboxEntry>>([.. Newest(Shown().Where(e => e.Message.To == recipient), max)]);
 
+    public async Task Forget(Guid requestId, int erasedVersion)
+    {
+        bool About(OutboxEntry e) => e.Message.RequestId == requestId && OutboundMessage.VersionOf(e.Key) < erasedVersion;
+        var open = Entries.Values.Where(About).ToArray();
+        var finished = history.State.Whole.Values.Where(About).ToArray();
+        if (open.Length == 0 && finished.Length == 0) return;
+        var now = Now;
+        foreach (var entry in finished) history.State.Whole.Remove(entry.Key);
+        foreach (var entry in open) Drop(entry.Key);
+        foreach (var entry in open.Concat(finished))
+        {
+            var key = new FinishedKey(OutboxKeys.Hash(entry.Key), now);
+            history.State.Keys.Add(key);
+            FinishedHashes.Add(key.Hash);
+        }
+
+        // The log holds earlier copies of the open ones, so the open state is written whole and the
+        // log emptied; every one of the three writes is an erasing one.
+        historyChanged = true;
+        wholeDue = true;
+        state.State.ScrubOnNextWrite = history.State.ScrubOnNextWrite = log.State.ScrubOnNextWrite = true;
+        await Save();
+    }
+
     /// <summary>Every entry held whole, one per key.</summary>
     private IEnumerable<OutboxEntry> Shown() => Entries.Values.Concat(history.State.Whole.Values.Where(e => !Entries.ContainsKey(e.Key)));
 
@@ -261,7 +286,7 @@ public sealed class OutboxGrain(
     {
         var cutoff = Now - TimeSpan.FromDays(settings.KeepDays);
         var finished = Entries.Values.Where(e => !e.IsOpen).ToArray();
-        return finished.Length >= FinishedPerHistoryWrite || state.State.Finished.Count > 0 || finished.Any(e => e.FinishedAt < cutoff);
+        return historyChanged || finished.Length >= FinishedPerHistoryWrite || state.State.Finished.Count > 0 || finished.Any(e => e.FinishedAt < cutoff);
     }
 
     /// <summary>
@@ -279,6 +304,7 @@ public sealed class OutboxGrain(
         if (legacy.Count > 0) kept.Keys.InsertRange(0, legacy);
         Prune(kept);
         await history.WriteStateAsync();
+        historyChanged = false;
         // A resend during the write replaced its entry with an open one, which stays.
         foreach (var entry in moving.Where(e => ReferenceEquals(Entries.GetValueOrDefault(e.Key), e))) Drop(entry.Key);
         if (legacy.Count > 0)

@@ -13,7 +13,11 @@ internal sealed class OutboxHanding(IGrainFactory grains)
 {
     private const string Prefix = "outbox:";
 
+    /// <summary>An outbox to forget an erased request's messages ("outbox-forget:slug").</summary>
+    private const string ForgetPrefix = "outbox-forget:";
+
     private readonly HashSet<string> acknowledged = new(StringComparer.Ordinal);
+    private readonly HashSet<string> forgotten = new(StringComparer.Ordinal);
 
     /// <summary>The messages still to keep in the state: those no outbox has acknowledged.</summary>
     public List<OutboundMessage> Unacknowledged(IEnumerable<OutboundMessage> pending) => [.. pending.Where(m => !acknowledged.Contains(m.Key))];
@@ -27,6 +31,25 @@ internal sealed class OutboxHanding(IGrainFactory grains)
         var yes = target.StartsWith(Prefix, StringComparison.Ordinal);
         hub = yes ? target[Prefix.Length..] : "";
         return yes;
+    }
+
+    /// <summary>The outboxes still to forget an erased request: those that have not answered yet.</summary>
+    public List<string> Unforgotten(IEnumerable<string> hubs) => [.. hubs.Where(h => !forgotten.Contains(h))];
+
+    public IEnumerable<string> ForgetTargets(IEnumerable<string> hubs) => Unforgotten(hubs).Select(h => ForgetPrefix + h);
+
+    public static bool IsForgetting(string target, out string hub)
+    {
+        var yes = target.StartsWith(ForgetPrefix, StringComparison.Ordinal);
+        hub = yes ? target[ForgetPrefix.Length..] : "";
+        return yes;
+    }
+
+    /// <summary>Tells the hub's outbox to forget the request's messages decided before the erasure; completes once it has written that.</summary>
+    public async Task Forget(string hub, Guid requestId, int erasedVersion)
+    {
+        await grains.GetGrain<IOutboxGrain>(hub).Forget(requestId, erasedVersion);
+        forgotten.Add(hub);
     }
 
     /// <summary>Hands the hub's outbox what is waiting for it; completes once the outbox has written them.</summary>

@@ -1,3 +1,4 @@
+using MutualAid.Silo.Sqlite.Storage;
 using MutualAid.Notifications;
 
 namespace MutualAid.Silo.Notifications;
@@ -10,11 +11,15 @@ namespace MutualAid.Silo.Notifications;
 /// state's write no longer carries the history (issue 18: it was the largest managed item left).
 /// </summary>
 [GenerateSerializer, Alias("MutualAid.Silo.OutboxHistory")]
-public sealed class OutboxHistory
+public sealed class OutboxHistory : IErasableState
 {
     /// <summary>The newest finished messages, whole, by key.</summary>
     [Id(0)] public Dictionary<string, OutboxEntry> Whole { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Older finished messages, oldest first, as <see cref="OutboxKeys.Hash"/> of their key and when they finished.</summary>
     [Id(1)] public List<FinishedKey> Keys { get; set; } = [];
+
+    /// <summary>Asks the store for one erasing write (<see cref="OutboxGrain.Forget"/>); never persisted.</summary>
+    [field: NonSerialized]
+    public bool ScrubOnNextWrite { get; set; }
 }

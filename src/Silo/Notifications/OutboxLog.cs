@@ -1,3 +1,4 @@
+using MutualAid.Silo.Sqlite.Storage;
 using MutualAid.Notifications;
 
 namespace MutualAid.Silo.Notifications;
@@ -11,13 +12,17 @@ namespace MutualAid.Silo.Notifications;
 /// (null: it left the open state), numbered so activation replays only what the whole state lacks.
 /// </summary>
 [GenerateSerializer, Alias("MutualAid.Silo.OutboxLog")]
-public sealed class OutboxLog
+public sealed class OutboxLog : IErasableState
 {
     /// <summary>Changes not yet in the stored open state, oldest first.</summary>
     [Id(0)] public List<OutboxChange> Changes { get; set; } = [];
 
     /// <summary>The number of the last change ever logged; numbers never repeat.</summary>
     [Id(1)] public long LastNumber { get; set; }
+
+    /// <summary>Asks the store for one erasing write (<see cref="OutboxGrain.Forget"/>); never persisted.</summary>
+    [field: NonSerialized]
+    public bool ScrubOnNextWrite { get; set; }
 }
 
 /// <summary>One message's entry after a change, or null where it left the open state (for the history).</summary>

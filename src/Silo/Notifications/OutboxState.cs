@@ -1,9 +1,10 @@
+using MutualAid.Silo.Sqlite.Storage;
 using MutualAid.Notifications;
 
 namespace MutualAid.Silo.Notifications;
 
 [GenerateSerializer, Alias("MutualAid.Silo.OutboxState")]
-public sealed class OutboxState
+public sealed class OutboxState : IErasableState
 {
     /// <summary>
     /// Every message still open, plus those finished since the history was last written (a few;
@@ -22,6 +23,10 @@ public sealed class OutboxState
 
     /// <summary>The number of the last logged change (<see cref="OutboxLog"/>) these entries hold.</summary>
     [Id(171)] public long LoggedThrough { get; set; }
+
+    /// <summary>Asks the store for one erasing write (<see cref="OutboxGrain.Forget"/>); never persisted.</summary>
+    [field: NonSerialized]
+    public bool ScrubOnNextWrite { get; set; }
 }
 
 /// <summary>A finished message no longer kept whole: <see cref="OutboxKeys.Hash"/> of its key.</summary>

@@ -36,10 +36,16 @@ public sealed partial class RequestGrain
             Need = ContactDetails.ErasedName,
             Area = ContactDetails.ErasedName, // a street or estate narrows a person down as well as their address
         };
+        var earlier = state.State.Outgoing.Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
         var result = await Commit(tombstone, command.Actor, entries, next =>
         {
             next.ScrubOnNextWrite = true;
             next.Notes = []; // what was said on the phone is as personal as the number
+            // Messages decided before and not yet handed hold the area: they never go. The outboxes
+            // that were handed some forget them (OutboxGrain.Forget), told as the boards are.
+            next.Outgoing = [.. next.Outgoing.Where(m => !earlier.Contains(m.Key))];
+            next.ErasedVersion = next.View!.Version;
+            next.OutboxErasures = [.. next.OutboxHubs.Append(next.View.HubSlug).Concat(state.State.MovedFrom is { } left ? [left] : []).Distinct(StringComparer.Ordinal)];
         });
         await Release(held);
         return result;

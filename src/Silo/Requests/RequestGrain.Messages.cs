@@ -34,12 +34,19 @@ public sealed partial class RequestGrain
             : [];
         object? because = reason.Said is { } said ? said : reason.Typed;
         upcoming.Outgoing.AddRange(RequestMessages.Decide(previous, upcoming.View!, actor, because, hubs));
+        upcoming.OutboxErasures = Outbox.Unforgotten(upcoming.OutboxErasures);
+        foreach (var message in upcoming.Outgoing)
+        {
+            if (!upcoming.OutboxHubs.Contains(message.Hub, StringComparer.Ordinal)) upcoming.OutboxHubs.Add(message.Hub);
+        }
     }
 
     /// <summary>One delivery target: a board (the redacted state) or an outbox (the messages waiting for it).</summary>
     private Task Deliver(string target) =>
         OutboxHanding.IsOutbox(target, out var hub)
             ? Outbox.Hand(hub, state.State.Outgoing)
+            : OutboxHanding.IsForgetting(target, out var erasing)
+            ? Outbox.Forget(erasing, View!.Id, state.State.ErasedVersion ?? View.Version)
             : GrainFactory.GetGrain<MutualAid.Hubs.IHubGrain>(target).RequestChanged(new MutualAid.Hubs.RequestNotice(View!.Redact(), View.Contact.MatchKey()) { ReopenedFrom = state.State.ReopenedFrom, HoursGiven = HoursGiven(View!), MovedFrom = state.State.MovedFrom, Volunteers = target == View.HubSlug ? carried : [] });
 
     private static double HoursGiven(RequestView view) =>

@@ -144,7 +144,7 @@ public sealed partial class RequestGrain(
         carried = carrying ?? [];
         try
         {
-            Delivery.Announce(hubs.Concat(Outbox.Targets(state.State.Outgoing)), Deliver);
+            Delivery.Announce(hubs.Concat(Outbox.Targets(state.State.Outgoing)).Concat(Outbox.ForgetTargets(state.State.OutboxErasures)), Deliver);
         }
         finally
         {

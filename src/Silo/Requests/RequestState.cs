@@ -55,6 +55,19 @@ public sealed class RequestState : IErasableState
     /// <summary>The closed status of the last reopen, told to the hub: one that folded the request into its counts takes it back out.</summary>
     [Id(70)] public RequestStatus? ReopenedFrom { get; set; }
 
+    /// <summary>
+    /// The hubs whose outboxes were handed this request's messages (Ids 130-139: erasure in the
+    /// outboxes), so an erasure reaches every one. Empty for a request stored before it was kept:
+    /// its erasure reaches its hub and the one it moved from.
+    /// </summary>
+    [Id(130)] public List<string> OutboxHubs { get; set; } = [];
+
+    /// <summary>Outboxes still to forget this request's messages after an erasure, delivered as its notices are.</summary>
+    [Id(131)] public List<string> OutboxErasures { get; set; } = [];
+
+    /// <summary>The version the personal data was erased at: the messages decided before it leave the outboxes.</summary>
+    [Id(132)] public int? ErasedVersion { get; set; }
+
     /// <summary>The next state for a command to fill and write: the live one stays as it was if the write fails.</summary>
     public RequestState Copy()
     {
@@ -63,6 +76,8 @@ public sealed class RequestState : IErasableState
         next.MergedAudits = new(MergedAudits);
         next.Outgoing = [.. Outgoing];
         next.ThanksSent = [.. ThanksSent];
+        next.OutboxHubs = [.. OutboxHubs];
+        next.OutboxErasures = [.. OutboxErasures];
         return next;
     }
 

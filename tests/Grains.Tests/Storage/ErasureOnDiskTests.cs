@@ -1,3 +1,5 @@
+using MutualAid.Notifications;
+
 namespace MutualAid.Grains.Tests.Storage;
 
 /// <summary>
@@ -45,6 +47,31 @@ public sealed class ErasureOnDiskTests : IAsyncDisposable
         await Wait.Until(async () => (await domain.Hub(hub).FindRequestsByContact(key)).Count == 0, "the hub to forget the contact");
         await NothingLeft(secrets);
         AssertOwnerOnly();
+        await cluster.StopAllSilosAsync();
+    }
+
+    [Fact]
+    public async Task An_erased_requests_area_is_gone_from_its_hubs_outbox_on_disk_while_the_silo_runs()
+    {
+        await using var cluster = await files.StartSilo("erasure-on-disk");
+        var domain = new Domain(cluster.Client);
+        var hub = await domain.NewHub();
+        var volunteer = await domain.NewVolunteer(hub, "Sol");
+        var grain = domain.RequestGrain(Guid.NewGuid());
+        var created = await grain.Create(Domain.Request(hub, area: "Gallimaufry Court"));
+        Assert.True(created.IsOk, created.Message);
+        // The volunteer's offer names the area: it waits in the outbox (no sender runs here).
+        var assigned = await grain.Assign(new AssignCommand(1, Domain.Sam, volunteer.Id));
+        Assert.True(assigned.IsOk, assigned.Message);
+        var outbox = cluster.Client.GetGrain<IOutboxGrain>(hub);
+        await Wait.Until(async () => (await outbox.Recent(10)).Any(e => e.Message.Kind == MessageKind.AssignmentOffered), "the offer in the outbox");
+        var secrets = new[] { "Gallimaufry" };
+        Assert.NotEmpty(Found(secrets));
+
+        Assert.True((await grain.ErasePersonalData(new RequestCommand(2, Domain.Sam, "the person asked"))).IsOk);
+
+        await NothingLeft(secrets);
+        Assert.DoesNotContain(await outbox.Recent(10), e => e.Message.Kind == MessageKind.AssignmentOffered);
         await cluster.StopAllSilosAsync();
     }
 
