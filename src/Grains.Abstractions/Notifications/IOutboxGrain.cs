@@ -36,4 +36,10 @@ public interface IOutboxGrain : IGrainWithStringKey
     /// The erasure's own (a volunteer told the job was taken away) and later ones stay. Idempotent.
     /// </summary>
     [Alias("Forget")] Task Forget(Guid requestId, int erasedVersion);
+
+    /// <summary>
+    /// A volunteer's personal data was erased: every message to them leaves this outbox (a finished
+    /// one holds the name it reached), keys alone staying, as <see cref="Forget"/> does. Idempotent.
+    /// </summary>
+    [Alias("ForgetRecipient")] Task ForgetRecipient(Recipient recipient);
 }

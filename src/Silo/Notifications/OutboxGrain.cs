@@ -189,11 +189,16 @@ public sealed class OutboxGrain(
     public Task<IReadOnlyList<OutboxEntry>> ForRecipient(Recipient recipient, int max) =>
         Task.FromResult<IReadOnlyList<OutboxEntry>>([.. Newest(Shown().Where(e => e.Message.To == recipient), max)]);
 
-    public async Task Forget(Guid requestId, int erasedVersion)
+    public Task Forget(Guid requestId, int erasedVersion) =>
+        ForgetWhere(e => e.Message.RequestId == requestId && OutboundMessage.VersionOf(e.Key) < erasedVersion);
+
+    public Task ForgetRecipient(Recipient recipient) => ForgetWhere(e => e.Message.To == recipient);
+
+    /// <summary>The entries <paramref name="about"/> an erased person leave, open or finished; their keys stay.</summary>
+    private async Task ForgetWhere(Func<OutboxEntry, bool> about)
     {
-        bool About(OutboxEntry e) => e.Message.RequestId == requestId && OutboundMessage.VersionOf(e.Key) < erasedVersion;
-        var open = Entries.Values.Where(About).ToArray();
-        var finished = history.State.Whole.Values.Where(About).ToArray();
+        var open = Entries.Values.Where(about).ToArray();
+        var finished = history.State.Whole.Values.Where(about).ToArray();
         if (open.Length == 0 && finished.Length == 0) return;
         var now = Now;
         foreach (var entry in finished) history.State.Whole.Remove(entry.Key);

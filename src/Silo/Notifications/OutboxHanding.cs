@@ -52,6 +52,13 @@ internal sealed class OutboxHanding(IGrainFactory grains)
         forgotten.Add(hub);
     }
 
+    /// <summary>Tells the hub's outbox to forget every message to an erased volunteer; completes once it has written that.</summary>
+    public async Task ForgetRecipient(string hub, Recipient recipient)
+    {
+        await grains.GetGrain<IOutboxGrain>(hub).ForgetRecipient(recipient);
+        forgotten.Add(hub);
+    }
+
     /// <summary>Hands the hub's outbox what is waiting for it; completes once the outbox has written them.</summary>
     public async Task Hand(string hub, IEnumerable<OutboundMessage> pending)
     {

@@ -231,6 +231,9 @@ public sealed partial class VolunteerGrain(
         S.LastReservation = null;
         // The words were written to them; the hub's counts keep that a thank-you was sent.
         S.Thanks = [.. S.Thanks.Select(t => t with { Text = "", FromName = null })];
+        // Messages to them not yet handed never go; the outboxes of their hubs forget the rest.
+        S.Outgoing = [];
+        S.OutboxErasures = [.. S.Profile.HubSlugs.Union(S.LentTo).Union(S.OutboxErasures)];
         S.ScrubOnNextWrite = true;
         return await Commit([]);
     }
@@ -312,6 +315,7 @@ public sealed partial class VolunteerGrain(
     {
         S.Version++;
         S.Outgoing = Outbox.Unacknowledged(S.Outgoing);
+        S.OutboxErasures = Outbox.Unforgotten(S.OutboxErasures);
         try
         {
             await IndexPhone();
@@ -376,8 +380,9 @@ public sealed partial class VolunteerGrain(
     {
         var hubs = S.Profile!.HubSlugs.Union(S.LentTo).ToArray();
         var owed = carriedTo is not null && hubs.Contains(carriedTo) ? carriedTo : null;
-        Delivery.Announce(hubs.Where(h => h != owed).Concat(Outbox.Targets(S.Outgoing)), target => OutboxHanding.IsOutbox(target, out var hub)
-            ? Outbox.Hand(hub, S.Outgoing)
+        Delivery.Announce(hubs.Where(h => h != owed).Concat(Outbox.Targets(S.Outgoing)).Concat(Outbox.ForgetTargets(S.OutboxErasures)), target =>
+            OutboxHanding.IsOutbox(target, out var hub) ? Outbox.Hand(hub, S.Outgoing)
+            : OutboxHanding.IsForgetting(target, out var erasing) ? Outbox.ForgetRecipient(erasing, Recipient.Volunteer(this.GetPrimaryKey()))
             : GrainFactory.GetGrain<IHubGrain>(target).VolunteerChanged(Summary(ToView())));
         if (owed is not null) Delivery.Owe(owed);
     }

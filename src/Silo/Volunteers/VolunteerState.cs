@@ -49,4 +49,10 @@ public sealed class VolunteerState : IErasableState
 
     /// <summary>The hubs the volunteer was last announced to as lent, so the day's end takes them off those boards.</summary>
     [Id(151)] public List<string> LentTo { get; set; } = [];
+
+    /// <summary>
+    /// Outboxes still to forget the messages to this volunteer after their erasure (Ids 160-169:
+    /// erasure in the outboxes), told as the boards are (<see cref="Hubs.HubDelivery"/>).
+    /// </summary>
+    [Id(160)] public List<string> OutboxErasures { get; set; } = [];
 }

@@ -47,4 +47,31 @@ public sealed class OutboxErasureTests(FakeClockClusterFixture fixture)
         await outbox.Forget(erased.Id, result.Value!.Version); // told again: nothing more leaves
         Assert.Single(await outbox.Recent(500), e => e.Message.RequestId == erased.Id);
     }
+
+    [Fact]
+    public async Task An_erased_volunteers_messages_leave_the_outboxes_of_their_hubs_and_others_stay()
+    {
+        var hub = await world.HubAtHour(12);
+        var outbox = world.Outbox(hub);
+        var rosa = await domain.NewVolunteer(hub, "Rosa Diaz");
+        var sol = await domain.NewVolunteer(hub, "Sol");
+        var request = await domain.NewRequest(hub);
+        var grain = domain.RequestGrain(request.Id);
+        var assigned = (await grain.Assign(new AssignCommand(request.Version, Domain.Sam, rosa.Id))).Value!;
+        await grain.Cancel(new RequestCommand(assigned.Version, Domain.Sam, "Family helped")); // Rosa hears it was taken away
+        var rosaGrain = fixture.Grains.GetGrain<IVolunteerGrain>(rosa.Id);
+        await rosaGrain.Tell(hub, Domain.Sam, "Please call the hub");
+        await fixture.Grains.GetGrain<IVolunteerGrain>(sol.Id).Tell(hub, Domain.Sam, "Thank you for Tuesday");
+        var toRosa = Recipient.Volunteer(rosa.Id);
+        await Wait.Until(async () => (await outbox.ForRecipient(toRosa, 10)).Count == 3, "the offer, the take-back and the coordinator's message to Rosa");
+        foreach (var due in await outbox.TakeDue("web-1", 100)) await outbox.Report(due.Key, OutboxWorld.Report("web-1", DeliveryResult.Sent));
+        await Wait.Until(async () => (await rosaGrain.GetView())!.Reservations.Count == 0, "Rosa's reservation released");
+        var before = (await outbox.Recent(50)).Where(e => e.Message.To != toRosa).Select(e => e.Key).Order().ToArray();
+        Assert.Equal(3, before.Length); // received and cancelled to the requester, the message to Sol
+
+        Assert.True((await rosaGrain.ErasePersonalData(Domain.Sam)).IsOk);
+
+        await Wait.Until(async () => (await outbox.ForRecipient(toRosa, 10)).Count == 0, "the outbox to forget the messages to Rosa");
+        Assert.Equal(before, (await outbox.Recent(50)).Select(e => e.Key).Order());
+    }
 }
