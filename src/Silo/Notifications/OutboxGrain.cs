@@ -211,10 +211,11 @@ public sealed class OutboxGrain(
         }
 
         // The log holds earlier copies of the open ones, so the open state is written whole and the
-        // log emptied; every one of the three writes is an erasing one.
+        // log, if it holds anything, emptied: each of those writes is an erasing one.
         historyChanged = true;
         wholeDue = true;
-        state.State.ScrubOnNextWrite = history.State.ScrubOnNextWrite = log.State.ScrubOnNextWrite = true;
+        state.State.ScrubOnNextWrite = history.State.ScrubOnNextWrite = true;
+        if (log.State.Changes.Count > 0) log.State.ScrubOnNextWrite = true;
         await Save();
     }
 

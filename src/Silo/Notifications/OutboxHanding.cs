@@ -13,7 +13,7 @@ internal sealed class OutboxHanding(IGrainFactory grains)
 {
     private const string Prefix = "outbox:";
 
-    /// <summary>An outbox to forget an erased request's messages ("outbox-forget:slug").</summary>
+    /// <summary>An outbox to forget an erased person's messages ("outbox-forget:slug").</summary>
     private const string ForgetPrefix = "outbox-forget:";
 
     private readonly HashSet<string> acknowledged = new(StringComparer.Ordinal);
@@ -26,36 +26,29 @@ internal sealed class OutboxHanding(IGrainFactory grains)
     public IEnumerable<string> Targets(IEnumerable<OutboundMessage> pending) =>
         pending.Where(m => !acknowledged.Contains(m.Key)).Select(m => Prefix + m.Hub).Distinct(StringComparer.Ordinal);
 
-    public static bool IsOutbox(string target, out string hub)
+    public static bool IsOutbox(string target, out string hub) => Names(target, Prefix, out hub);
+
+    private static bool Names(string target, string prefix, out string hub)
     {
-        var yes = target.StartsWith(Prefix, StringComparison.Ordinal);
-        hub = yes ? target[Prefix.Length..] : "";
+        var yes = target.StartsWith(prefix, StringComparison.Ordinal);
+        hub = yes ? target[prefix.Length..] : "";
         return yes;
     }
 
-    /// <summary>The outboxes still to forget an erased request: those that have not answered yet.</summary>
+    /// <summary>The outboxes still to forget an erased person: those that have not answered yet.</summary>
     public List<string> Unforgotten(IEnumerable<string> hubs) => [.. hubs.Where(h => !forgotten.Contains(h))];
 
     public IEnumerable<string> ForgetTargets(IEnumerable<string> hubs) => Unforgotten(hubs).Select(h => ForgetPrefix + h);
 
-    public static bool IsForgetting(string target, out string hub)
-    {
-        var yes = target.StartsWith(ForgetPrefix, StringComparison.Ordinal);
-        hub = yes ? target[ForgetPrefix.Length..] : "";
-        return yes;
-    }
+    public static bool IsForgetting(string target, out string hub) => Names(target, ForgetPrefix, out hub);
 
-    /// <summary>Tells the hub's outbox to forget the request's messages decided before the erasure; completes once it has written that.</summary>
-    public async Task Forget(string hub, Guid requestId, int erasedVersion)
+    /// <summary>
+    /// Tells the hub's outbox to forget an erased person's messages (<see cref="IOutboxGrain.Forget"/>
+    /// or <see cref="IOutboxGrain.ForgetRecipient"/>); completes once it has written that.
+    /// </summary>
+    public async Task Forget(string hub, Func<IOutboxGrain, Task> forget)
     {
-        await grains.GetGrain<IOutboxGrain>(hub).Forget(requestId, erasedVersion);
-        forgotten.Add(hub);
-    }
-
-    /// <summary>Tells the hub's outbox to forget every message to an erased volunteer; completes once it has written that.</summary>
-    public async Task ForgetRecipient(string hub, Recipient recipient)
-    {
-        await grains.GetGrain<IOutboxGrain>(hub).ForgetRecipient(recipient);
+        await forget(grains.GetGrain<IOutboxGrain>(hub));
         forgotten.Add(hub);
     }
 

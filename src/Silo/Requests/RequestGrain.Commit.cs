@@ -92,7 +92,11 @@ public sealed partial class RequestGrain
         return Result<RequestView>.Ok(view);
     }
 
-    private Task Write(RequestState next) => state.WriteOrKeep(next);
+    private Task Write(RequestState next)
+    {
+        KeepOutboxes(next);
+        return state.WriteOrKeep(next);
+    }
 
     /// <summary>Registers the reminder when it is due at a new time (or was not registered); answers whether it will be armed.</summary>
     private async Task<bool> ArmBeforeWrite(string reminder, bool armed, DateTimeOffset? previousDue, DateTimeOffset? due)

@@ -45,7 +45,7 @@ public sealed partial class RequestGrain
             // that were handed some forget them (OutboxGrain.Forget), told as the boards are.
             next.Outgoing = [.. next.Outgoing.Where(m => !earlier.Contains(m.Key))];
             next.ErasedVersion = next.View!.Version;
-            next.OutboxErasures = [.. next.OutboxHubs.Append(next.View.HubSlug).Concat(state.State.MovedFrom is { } left ? [left] : []).Distinct(StringComparer.Ordinal)];
+            next.OutboxErasures = [.. next.OutboxHubs.Append(next.View.HubSlug).Concat(next.MovedFrom is { } left ? [left] : []).Distinct(StringComparer.Ordinal)];
         });
         await Release(held);
         return result;

@@ -34,10 +34,19 @@ public sealed partial class RequestGrain
             : [];
         object? because = reason.Said is { } said ? said : reason.Typed;
         upcoming.Outgoing.AddRange(RequestMessages.Decide(previous, upcoming.View!, actor, because, hubs));
-        upcoming.OutboxErasures = Outbox.Unforgotten(upcoming.OutboxErasures);
-        foreach (var message in upcoming.Outgoing)
+    }
+
+    /// <summary>
+    /// What every write keeps of the outboxes, whichever path added its messages (a command, a
+    /// reminder's lapse or alarm, a warning): the hubs they go to, for an erasure to reach, and the
+    /// erasures still owed.
+    /// </summary>
+    private void KeepOutboxes(RequestState next)
+    {
+        if (next.OutboxErasures.Count > 0) next.OutboxErasures = Outbox.Unforgotten(next.OutboxErasures);
+        foreach (var message in next.Outgoing)
         {
-            if (!upcoming.OutboxHubs.Contains(message.Hub, StringComparer.Ordinal)) upcoming.OutboxHubs.Add(message.Hub);
+            if (!next.OutboxHubs.Contains(message.Hub, StringComparer.Ordinal)) next.OutboxHubs.Add(message.Hub);
         }
     }
 
@@ -46,7 +55,7 @@ public sealed partial class RequestGrain
         OutboxHanding.IsOutbox(target, out var hub)
             ? Outbox.Hand(hub, state.State.Outgoing)
             : OutboxHanding.IsForgetting(target, out var erasing)
-            ? Outbox.Forget(erasing, View!.Id, state.State.ErasedVersion ?? View.Version)
+            ? Outbox.Forget(erasing, o => o.Forget(View!.Id, state.State.ErasedVersion ?? View.Version))
             : GrainFactory.GetGrain<MutualAid.Hubs.IHubGrain>(target).RequestChanged(new MutualAid.Hubs.RequestNotice(View!.Redact(), View.Contact.MatchKey()) { ReopenedFrom = state.State.ReopenedFrom, HoursGiven = HoursGiven(View!), MovedFrom = state.State.MovedFrom, Volunteers = target == View.HubSlug ? carried : [] });
 
     private static double HoursGiven(RequestView view) =>

@@ -315,7 +315,7 @@ public sealed partial class VolunteerGrain(
     {
         S.Version++;
         S.Outgoing = Outbox.Unacknowledged(S.Outgoing);
-        S.OutboxErasures = Outbox.Unforgotten(S.OutboxErasures);
+        if (S.OutboxErasures.Count > 0) S.OutboxErasures = Outbox.Unforgotten(S.OutboxErasures);
         try
         {
             await IndexPhone();
@@ -382,7 +382,7 @@ public sealed partial class VolunteerGrain(
         var owed = carriedTo is not null && hubs.Contains(carriedTo) ? carriedTo : null;
         Delivery.Announce(hubs.Where(h => h != owed).Concat(Outbox.Targets(S.Outgoing)).Concat(Outbox.ForgetTargets(S.OutboxErasures)), target =>
             OutboxHanding.IsOutbox(target, out var hub) ? Outbox.Hand(hub, S.Outgoing)
-            : OutboxHanding.IsForgetting(target, out var erasing) ? Outbox.ForgetRecipient(erasing, Recipient.Volunteer(this.GetPrimaryKey()))
+            : OutboxHanding.IsForgetting(target, out var erasing) ? Outbox.Forget(erasing, o => o.ForgetRecipient(Recipient.Volunteer(this.GetPrimaryKey())))
             : GrainFactory.GetGrain<IHubGrain>(target).VolunteerChanged(Summary(ToView())));
         if (owed is not null) Delivery.Owe(owed);
     }
