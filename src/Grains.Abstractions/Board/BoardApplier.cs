@@ -49,9 +49,11 @@ public static class BoardApplier
     }
 
     /// <summary>
-    /// Consecutive deltas as one: every change in order, the last counts and version. What a board
-    /// channel sends when several arrived while its last send was in flight, so a busy hub costs each
-    /// connection one message per send instead of one per version.
+    /// Consecutive deltas as one: each row's last change (every change sets a whole row or removes
+    /// it, so the earlier ones are spent), the last counts and version. What a board channel sends
+    /// when several arrived while its last send was in flight, so a busy hub costs each connection one
+    /// message per send instead of one per version, and a request that moved on three times in that
+    /// while is in it once.
     /// </summary>
     public static BoardDelta Merge(IReadOnlyList<BoardDelta> deltas)
     {
@@ -63,9 +65,24 @@ public static class BoardApplier
             if (deltas[i].FirstVersion() != deltas[i - 1].Version + 1) throw new ArgumentException($"Deltas must follow each other: v{deltas[i - 1].Version} then v{deltas[i].FirstVersion()}.", nameof(deltas));
         }
 
+        var changes = deltas.SelectMany(d => d.Changes).ToArray();
+        var lastOf = new Dictionary<(int Kind, Guid Id), int>(changes.Length);
+        for (var i = 0; i < changes.Length; i++) lastOf[RowOf(changes[i])] = i;
         var last = deltas[^1];
-        return last with { Changes = [.. deltas.SelectMany(d => d.Changes)], From = deltas[0].FirstVersion() };
+        return last with { Changes = lastOf.Count == changes.Length ? changes : [.. changes.Where((c, i) => lastOf[RowOf(c)] == i)], From = deltas[0].FirstVersion() };
     }
+
+    /// <summary>The board row a change sets or removes.</summary>
+    private static (int Kind, Guid Id) RowOf(BoardChange change) => change switch
+    {
+        RequestUpserted u => (0, u.Request.Id),
+        RequestRemoved r => (0, r.RequestId),
+        VolunteerUpserted u => (1, u.Volunteer.Id),
+        VolunteerRemoved r => (1, r.VolunteerId),
+        OfferUpserted u => (2, u.Offer.Id),
+        OfferRemoved r => (2, r.OfferId),
+        _ => throw new InvalidOperationException($"Unknown board change {change.GetType().Name}."),
+    };
 
     private static Dictionary<Guid, T> ById<T>(IReadOnlyList<T> items, Func<T, Guid> id)
     {

@@ -22,3 +22,7 @@ public sealed record DeliveryReport(
     [property: Id(2)] IReadOnlyList<Channel> Channels,
     [property: Id(3)] Common.Phrase? Error,
     [property: Id(4)] string? ToName);
+
+/// <summary>A report with the key of the message it is about, for reporting several in one call.</summary>
+[GenerateSerializer, Immutable, Alias("MutualAid.MessageReport")]
+public sealed record MessageReport([property: Id(0)] string Key, [property: Id(1)] DeliveryReport Report);

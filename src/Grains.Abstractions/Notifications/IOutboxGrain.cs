@@ -20,6 +20,13 @@ public interface IOutboxGrain : IGrainWithStringKey
     /// <summary>The outcome of a leased message; a report from a sender that lost the lease is ignored.</summary>
     [Alias("Report")] Task Report(string key, DeliveryReport report);
 
+    /// <summary>
+    /// Several outcomes in one call, kept by one write: a sender that finished a batch quickly
+    /// (messages shown on the person's page only) reports it so, rather than a write per message.
+    /// Each report is taken as <see cref="Report(string, DeliveryReport)"/> takes it.
+    /// </summary>
+    [Alias("ReportMany")] Task Report(IReadOnlyList<MessageReport> reports);
+
     /// <summary>A coordinator sends a finished message again (now, even in quiet hours: someone chose to).</summary>
     [Alias("Resend")] Task<Common.Result<OutboxEntry>> Resend(string key, Common.Actor actor);
 

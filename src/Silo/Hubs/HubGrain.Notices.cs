@@ -64,9 +64,11 @@ public sealed partial class HubGrain
         if (dropped)
         {
             peopleDropped = true;
-            S.ScrubOnNextWrite = people.State.ScrubOnNextWrite = peopleLog.State.ScrubOnNextWrite = true; // the board held the key too (ContactKeys)
+            people.State.ScrubOnNextWrite = peopleLog.State.ScrubOnNextWrite = true;
+            EraseOnNextWrite(); // the board held the key too (ContactKeys)
         }
 
+        rows.Request(r.Id);
         var newMark = new RequestMark(r.Version, r.Status) { At = r.UpdatedAt };
         indexes.Mark(S, r.Id, newMark);
 
@@ -122,15 +124,17 @@ public sealed partial class HubGrain
     {
         var known = S.Volunteers.TryGetValue(volunteer.Id, out var current);
         if (known && current!.Version >= volunteer.Version) return null;
-        if (known && volunteer.Name == Common.ContactDetails.ErasedName && current!.Name != volunteer.Name) S.ScrubOnNextWrite = true;
+        if (known && volunteer.Name == Common.ContactDetails.ErasedName && current!.Name != volunteer.Name) EraseOnNextWrite();
         if (volunteer.HubSlugs.Contains(Slug))
         {
+            rows.Volunteer(volunteer.Id);
             S.Volunteers[volunteer.Id] = volunteer;
             return volunteer.Id;
         }
 
         if (known)
         {
+            rows.Volunteer(volunteer.Id);
             S.Volunteers.Remove(volunteer.Id);
             changes.Add(new VolunteerRemoved(volunteer.Id));
         }
@@ -144,6 +148,7 @@ public sealed partial class HubGrain
         RefuseWhileStoreBehind();
         if (S.OfferVersions.TryGetValue(offer.Id, out var version) && version >= offer.Version) return;
         S.OfferVersions[offer.Id] = offer.Version;
+        rows.Offer(offer.Id);
         // A paused offer stays on the board (shown as paused); the counts and suggestions take only open ones.
         // One that moved to another hub leaves this board as if closed.
         if (OfferRules.IsLive(offer.Status) && offer.HubSlug == Slug)

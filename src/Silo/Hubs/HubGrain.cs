@@ -28,6 +28,7 @@ public sealed partial class HubGrain(
     [PersistentState("hub")] IPersistentState<HubState> state,
     [PersistentState("hub-people")] IPersistentState<HubPeopleState> people,
     [PersistentState("hub-people-log")] IPersistentState<HubPeopleLog> peopleLog,
+    [PersistentState("hub-log")] IPersistentState<HubBoardLog> boardLog,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<Hosting.DeadlineOptions> deadlines,
     ILogger<HubGrain> logger) : Grain, IHubGrain
@@ -55,6 +56,7 @@ public sealed partial class HubGrain(
     private readonly HubIndexes indexes = new();
     private readonly MarkFolding folding = new();
     private readonly BoardHolders holders = new();
+    private readonly BoardRows rows = new();
     private readonly Dictionary<long, BoardCounts> sealedCounts = [];
     private GroupCommit<PendingChange>? committer;
 
@@ -77,6 +79,15 @@ public sealed partial class HubGrain(
     /// </summary>
     internal const int PeopleLogLimit = 500;
 
+    /// <summary>The next board write is whole (settings changed), not logged.</summary>
+    private bool wholeDue;
+
+    /// <summary>Something personal left the board: the next write is whole and erasing, and empties the log.</summary>
+    private bool erasureDue;
+
+    /// <summary>The stored log may hold entries: an erasing whole write must empty it too.</summary>
+    private bool logStored;
+
     private const int WriteAttempts = 3;
     private bool versionOpen;
     private bool regionDirty;
@@ -87,6 +98,8 @@ public sealed partial class HubGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        BoardRows.Replay(S, boardLog.State);
+        logStored = boardLog.State.Entries.Count > 0;
         if (HubIndexes.Replay(people.State, peopleLog.State))
         {
             peopleLog.State.ScrubOnNextWrite = true;
@@ -122,7 +135,7 @@ public sealed partial class HubGrain(
             // a write was in flight). Moving past them, durably, means a version number never
             // stands for two different boards, so every board that saw one resyncs.
             S.Version += UnkeptVersions + 1;
-            await state.WriteStateAsync(cancellationToken);
+            await WriteWhole();
         }
 
         // Coalesce region updates: a burst of changes costs the region one message per second.
@@ -142,6 +155,7 @@ public sealed partial class HubGrain(
         }
 
         if (await ClaimSmsNumber(S.Settings?.SmsNumberKey(), settings.SmsNumberKey()) is { } taken) return taken;
+        wholeDue = true; // settings are not logged
         S.Settings = settings with
         {
             Name = settings.Name.Trim(),
@@ -218,7 +232,7 @@ public sealed partial class HubGrain(
     private async Task CommitBatch(IReadOnlyList<PendingChange> batch)
     {
         versionOpen = false;
-        folding.Fold(S, KeptClosedMarks);
+        folding.Fold(S, KeptClosedMarks, rows.Request);
         var countsNow = Counts();
         var forStats = counted;
         counted = [];
@@ -235,7 +249,7 @@ public sealed partial class HubGrain(
                 await WritePeople();
             }
 
-            await WriteWithRetries(state);
+            await WriteBoard();
         }
         catch
         {
@@ -284,6 +298,46 @@ public sealed partial class HubGrain(
 
         await WriteWithRetries(peopleLog);
     }
+
+    /// <summary>
+    /// The rows this batch changed, appended to the log; the whole board instead when the log has no
+    /// room for them or the write must be whole (settings, an erasure, an activation).
+    /// </summary>
+    private async Task WriteBoard()
+    {
+        var log = boardLog.State;
+        if (!wholeDue && !erasureDue && log.Entries.Sum(e => e.Rows) + rows.Count <= rows.Room(S))
+        {
+            log.Entries.Add(rows.Capture(++log.LastNumber, S));
+            logStored = true;
+            await WriteWithRetries(boardLog);
+            return;
+        }
+
+        await WriteWhole();
+    }
+
+    /// <summary>
+    /// The whole board, holding every entry logged so far. The stored log is left as it is (its entries'
+    /// numbers say the board holds them) unless this write erases: then it is emptied too, by an erasing write.
+    /// </summary>
+    private async Task WriteWhole()
+    {
+        var log = boardLog.State;
+        var erasing = erasureDue;
+        erasureDue = wholeDue = false;
+        rows.Forget();
+        S.LoggedThrough = log.LastNumber;
+        await WriteWithRetries(state);
+        log.Entries.Clear();
+        if (!erasing || !logStored) return;
+        log.ScrubOnNextWrite = true;
+        await WriteWithRetries(boardLog);
+        logStored = false;
+    }
+
+    /// <summary>Asks for an erasing write of the whole board, which also empties its log (older entries may hold what left).</summary>
+    private void EraseOnNextWrite() => erasureDue = S.ScrubOnNextWrite = true;
 
     /// <summary>A store hiccup (a Redis failover, a busy SQLite file) should cost a moment, not a batch.</summary>
     private async Task WriteWithRetries<T>(IPersistentState<T> target)

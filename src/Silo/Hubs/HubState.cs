@@ -71,6 +71,9 @@ public sealed class HubState : IErasableState
     /// <summary>Requests fulfilled in the local day starting at <see cref="FulfilledDayStart"/>.</summary>
     [Id(73)] public int FulfilledThatDay { get; set; }
 
+    /// <summary>The number of the last <see cref="BoardLogEntry"/> this board holds; later ones are in the log ("hub-log").</summary>
+    [Id(74)] public long LoggedThrough { get; set; }
+
     /// <summary>Asks the store for one erasing write; never persisted.</summary>
     [field: NonSerialized]
     public bool ScrubOnNextWrite { get; set; }

@@ -36,14 +36,18 @@ internal sealed class MarkFolding
     /// <summary>Notes that a request left the board (or changed while off it) with this mark.</summary>
     public void Left(Guid requestId, RequestMark mark) => offBoard.Enqueue(requestId, mark.At);
 
-    /// <summary>Folds the oldest marks off the board until at most <paramref name="keep"/> remain. Answers how many were folded.</summary>
-    public int Fold(HubState state, int keep)
+    /// <summary>
+    /// Folds the oldest marks off the board until at most <paramref name="keep"/> remain, telling
+    /// <paramref name="left"/> of each (its row left). Answers how many were folded.
+    /// </summary>
+    public int Fold(HubState state, int keep, Action<Guid>? left = null)
     {
         var folded = 0;
         while (state.Marks.Count - state.Open.Count > keep && offBoard.TryDequeue(out var id, out var at))
         {
             if (state.Open.ContainsKey(id) || !state.Marks.TryGetValue(id, out var mark) || mark.At != at) continue;
             state.Marks.Remove(id);
+            left?.Invoke(id);
             state.Folded[mark.Status] = state.Folded.GetValueOrDefault(mark.Status) + 1;
             if (at > state.FoldedUpTo) state.FoldedUpTo = at;
             folded++;

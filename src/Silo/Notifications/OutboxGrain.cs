@@ -136,10 +136,21 @@ public sealed class OutboxGrain(
         return due;
     }
 
-    public async Task Report(string key, DeliveryReport report)
+    public Task Report(string key, DeliveryReport report) => Report([new MessageReport(key, report)]);
+
+    public async Task Report(IReadOnlyList<MessageReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var took = false;
+        foreach (var (key, report) in reports) took |= await Take(key, report);
+        if (took) await Save();
+    }
+
+    /// <summary>Applies one report to its entry; answers whether the entry changed.</summary>
+    private async Task<bool> Take(string key, DeliveryReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (!Entries.TryGetValue(key, out var entry) || !entry.IsOpen || entry.LeasedBy != report.SenderId) return;
+        if (!Entries.TryGetValue(key, out var entry) || !entry.IsOpen || entry.LeasedBy != report.SenderId) return false;
         var now = Now;
         var attempts = entry.Attempts + 1;
         var done = entry with { Attempts = attempts, LeasedBy = null, LeaseUntil = null, ToName = report.ToName ?? entry.ToName };
@@ -156,9 +167,9 @@ public sealed class OutboxGrain(
             },
         };
         // A retry waits for the hub's settings; whatever changed the entry meanwhile (a resend) wins.
-        if (!ReferenceEquals(Entries.GetValueOrDefault(key), entry)) return;
+        if (!ReferenceEquals(Entries.GetValueOrDefault(key), entry)) return false;
         Put(outcome);
-        await Save();
+        return true;
     }
 
     public async Task<Result<OutboxEntry>> Resend(string key, Actor actor)

@@ -19,6 +19,16 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
     /// <summary>How long an out-of-order delta may wait for its predecessor before we call it a gap.</summary>
     internal static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The least time from one send to the next. Deltas that arrive sooner wait and go with the next
+    /// send, merged: a busy hub costs each connection (and each circuit's re-render, and every phone on
+    /// a bad link) at most 50 messages a second however fast the hub writes, and a change waits at
+    /// most this long, far below what a person sees. Without it, a hub whose write got faster sent
+    /// 2.5 times the messages per command, and its 100 watchers' receiving cost more than the
+    /// commands (docs/benchmarks.md, issue 18).
+    /// </summary>
+    internal static readonly TimeSpan MinimumSendInterval = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Re-subscribe well inside the grain's observer expiry, and to notice a restarted hub grain.</summary>
     internal static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(15);
 
@@ -38,6 +48,7 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
     private ITimer? gapTimer;
     private IBoardObserver? reference;
     private readonly DeltaSequencer sequencer = new(0);
+    private long lastSendBegan;
 
     public BoardChannel(string slug, IGrainFactory grains, IHubContext<BoardHub> signalR, TimeProvider clock, ILogger logger)
     {
@@ -198,24 +209,24 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
                 for (var i = spans.Count - 1; i >= 0; i--) spans[i].Dispose();
             }
         }
+
+        // What arrives during the pause goes out with the next send, merged.
+        if (ready is not null) await Pace();
     }
 
+    /// <summary>Applies the deltas as one (the board's lists are rebuilt once, not once a delta) and sends them.</summary>
     private async Task ApplyInOrder(IReadOnlyList<BoardDelta> ready)
     {
         if (ready.Count == 0) return;
-        foreach (var delta in ready)
+        var began = TimeProvider.System.GetTimestamp();
+        var sending = BoardApplier.Merge(ready);
+        if (BoardApplier.Apply(Board!, sending) is not { } next)
         {
-            var next = BoardApplier.Apply(Board!, delta);
-            if (next is null)
-            {
-                await Resync("delta did not follow the board");
-                return;
-            }
-
-            Board = next;
+            await Resync("delta did not follow the board");
+            return;
         }
 
-        var sending = BoardApplier.Merge(ready);
+        Board = next;
         Measure(sending);
         // The group send completes when every connection's write has been flushed; the circuits
         // queue theirs meanwhile instead of after it. Both still take the deltas in this loop's
@@ -223,6 +234,14 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
         var sent = signalR.Clients.Group(Group).SendAsync(BoardHub.DeltaMessage, sending, stop.Token);
         Notify(new BoardUpdate(Board!, sending));
         await sent;
+        lastSendBegan = began;
+    }
+
+    /// <summary>Holds the loop until <see cref="MinimumSendInterval"/> has passed since the last send began.</summary>
+    private async Task Pace()
+    {
+        var rest = MinimumSendInterval - TimeProvider.System.GetElapsedTime(lastSendBegan);
+        if (rest > TimeSpan.Zero) await Task.Delay(rest, stop.Token);
     }
 
     private async Task CheckGap()

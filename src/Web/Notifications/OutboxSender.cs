@@ -35,6 +35,15 @@ public sealed partial class OutboxSender(
         })
         .Build();
 
+    /// <summary>
+    /// How long sent messages' reports may wait for others to go with them. Messages shown on the
+    /// person's page only finish in microseconds, and a batch of them reported one by one cost the
+    /// outbox a write each (docs/benchmarks.md, issue 18); a send by SMS or email takes about this
+    /// long or more, so such messages are still reported as each is sent, and a sender that stops
+    /// leaves few sent-but-unreported messages for the lease to hand out again.
+    /// </summary>
+    internal static readonly TimeSpan ReportWithin = TimeSpan.FromMilliseconds(100);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SendInterval);
@@ -62,23 +71,32 @@ public sealed partial class OutboxSender(
             // A hub with a backlog gets up to one interval of this pass: a batch per look alone sends
             // BatchSize per interval, and a busy hub decides more than that (docs/benchmarks.md, issue 18).
             var started = Stopwatch.GetTimestamp();
-            // Each report goes as soon as its message is sent, without waiting for the one before, and
-            // the next batch is taken without waiting for this one's reports: the outbox keeps the
-            // reports and the next lease that meet a write in flight in one write. Nothing sent is
-            // taken again meanwhile: it stays under this sender's lease until its report lands.
+            // Reports go without waiting for the ones before (those of messages sent within ReportWithin
+            // of each other together), and the next batch is taken without waiting for this one's
+            // reports: the outbox keeps the reports and the next lease that meet a write in flight in
+            // one write. Nothing sent is taken again meanwhile: it stays under this sender's lease
+            // until its report lands.
             var reports = new List<Task>();
             IReadOnlyList<OutboxEntry> due;
             do
             {
                 due = await outbox.TakeDue(senderId, options.Value.BatchSize);
+                var finished = new List<MessageReport>(due.Count);
+                var lastReport = Stopwatch.GetTimestamp();
                 foreach (var entry in due)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var report = await Send(entry.Message, cancellationToken);
-                    reports.Add(outbox.Report(entry.Key, report));
+                    finished.Add(new MessageReport(entry.Key, report));
                     Diagnostics.WebMetrics.OutboxReports.Add(1, Diagnostics.WebMetrics.Hub(hub), new("result", report.Result.ToString().ToLowerInvariant()));
                     done++;
+                    if (Stopwatch.GetElapsedTime(lastReport) < ReportWithin) continue;
+                    reports.Add(outbox.Report([.. finished]));
+                    finished.Clear();
+                    lastReport = Stopwatch.GetTimestamp();
                 }
+
+                if (finished.Count > 0) reports.Add(outbox.Report(finished));
             }
             while (due.Count >= options.Value.BatchSize && Stopwatch.GetElapsedTime(started) < options.Value.SendInterval);
 

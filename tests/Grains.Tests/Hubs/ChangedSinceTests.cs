@@ -22,7 +22,9 @@ public sealed class ChangedSinceTests(ClusterFixture fixture)
         Assert.Equal([open.Id, closedLater.Id], await domain.Hub(hub).ChangedSince(since));
         Assert.Equal([before.Id, open.Id, closedLater.Id], await domain.Hub(hub).ChangedSince(since - TimeSpan.FromMinutes(1)));
 
+        // The stored board is the whole one with its logged rows (HubBoardLog), as an activation reads it.
         var stored = await fixture.Cluster.Stored<HubState>("hub", domain.Hub(hub).GetGrainId());
+        BoardRows.Replay(stored.State!, (await fixture.Cluster.Stored<HubBoardLog>("hub-log", domain.Hub(hub).GetGrainId())).State!);
         Assert.Equal(3, stored.State!.Marks.Count);
         Assert.Empty(stored.State.RecentlyChanged);
     }

@@ -69,14 +69,14 @@ public sealed class LostNoticeTests : IAsyncLifetime
 
         public int FailedHubWrites => Volatile.Read(ref failed);
 
-        /// <summary>Whose writes fail: the boards' by default (another test breaks the outboxes').</summary>
-        public string FailingState { get; set; } = "hub";
+        /// <summary>Whose writes fail: the boards' by default, whole and logged (another test breaks the outboxes').</summary>
+        public IReadOnlySet<string> FailingStates { get; set; } = new HashSet<string> { "hub", "hub-log" };
 
         public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
 
         public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
-            if (FailHubWrites && stateName == FailingState)
+            if (FailHubWrites && FailingStates.Contains(stateName))
             {
                 Interlocked.Increment(ref failed);
                 throw new TimeoutException("The store is unavailable (test).");

@@ -52,7 +52,7 @@ public sealed class RehandTests : SqliteRestartTest
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddSqliteGrainStorage("inner", o => o.DatabasePath = SqliteTestSilo.DatabasePath);
-            siloBuilder.Services.AddSingleton(sp => new LostNoticeTests.BrokenHubStore(sp.GetRequiredKeyedService<IGrainStorage>("inner")) { FailingState = "outbox", FailHubWrites = true });
+            siloBuilder.Services.AddSingleton(sp => new LostNoticeTests.BrokenHubStore(sp.GetRequiredKeyedService<IGrainStorage>("inner")) { FailingStates = new HashSet<string> { "outbox" }, FailHubWrites = true });
             siloBuilder.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => sp.GetRequiredService<LostNoticeTests.BrokenHubStore>());
             siloBuilder.AddReminders();
             siloBuilder.AllowHubNoticeReminders();

@@ -46,7 +46,7 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
         var second = await MigrateCommand.Copy(files.DatabasePath, redis.Connection, "mutualaid", AddMutualAid);
 
         Assert.Empty(first.Failed);
-        Assert.Equal(12, first.Copied); // hub (board and person index), region, network directory, volunteer, two requests, their two reference-code index entries, the hub's outbox, the outbox directory and the hub's weekly figures
+        Assert.Equal(13, first.Copied); // hub (board, its log and person index), region, network directory, volunteer, two requests, their two reference-code index entries, the hub's outbox, the outbox directory and the hub's weekly figures
         Assert.Equal(1 + pendingNotices, first.Reminders); // the waiting request's deadline, and any pending board notice
         Assert.Equal((0, first.Copied), (second.Copied, second.Skipped)); // idempotent
         await using var clustered = await TestClusters.Start<RedisSilo>(serviceId: "mutualaid");
