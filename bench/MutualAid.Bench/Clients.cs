@@ -57,12 +57,13 @@ internal sealed class Clients : IAsyncDisposable
                     })
                     .Build();
                 var mine = new List<double>();
+                var shown = new Shown(clients.Sent);
                 void Record(T message)
                 {
                     var at = System.Diagnostics.Stopwatch.GetTimestamp();
                     foreach (var key in keysOf(message))
                     {
-                        if (clients.Sent.TryGet(key, out var sent)) mine.Add(System.Diagnostics.Stopwatch.GetElapsedTime(sent, at).TotalMilliseconds);
+                        foreach (var sent in shown.Answered(key)) mine.Add(System.Diagnostics.Stopwatch.GetElapsedTime(sent, at).TotalMilliseconds);
                     }
                 }
 
@@ -114,6 +115,48 @@ internal sealed class Clients : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+    }
+}
+
+/// <summary>
+/// What one client's board now shows, so a command is answered once, by the first message that shows its
+/// version or a later one. A front-end sends each row once per send, as it last stood (BoardApplier.Merge):
+/// a request triaged and assigned within one send arrives assigned, and that message shows the triage too.
+/// Keys are "{id}:{version}" and "{id}:removed" (see Driver.KeysOf); any other key stands alone.
+/// </summary>
+internal sealed class Shown(Sent sent)
+{
+    private readonly Dictionary<string, int> versionShown = new(StringComparer.Ordinal);
+
+    /// <summary>When each command the key answers was sent: its own, and the earlier versions of its row not yet shown.</summary>
+    public IEnumerable<long> Answered(string key)
+    {
+        var colon = key.LastIndexOf(':');
+        if (colon < 0) return sent.TryGet(key, out var alone) ? [alone] : [];
+        var (row, what) = (key[..colon], key[(colon + 1)..]);
+        var from = versionShown.GetValueOrDefault(row) + 1;
+        var removed = what == "removed";
+        var to = removed ? int.MaxValue : int.TryParse(what, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
+        if (to == 0) return sent.TryGet(key, out var other) ? [other] : [];
+        var answered = new List<long>();
+        for (var version = from; version <= to; version++)
+        {
+            // A removal answers the versions before it that were sent; the first never sent ends them.
+            if (sent.TryGet($"{row}:{version}", out var at)) answered.Add(at);
+            else if (removed) break;
+        }
+
+        if (removed)
+        {
+            versionShown.Remove(row); // the row is gone: nothing more to remember of it
+            if (sent.TryGet(key, out var at)) answered.Add(at);
+        }
+        else if (to >= from)
+        {
+            versionShown[row] = to;
+        }
+
+        return answered;
     }
 }
 
