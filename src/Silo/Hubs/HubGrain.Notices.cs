@@ -69,6 +69,9 @@ public sealed partial class HubGrain
         }
 
         rows.Request(r.Id);
+        // The board's log holds the rows as they stood, the area with them: an erased request's write
+        // is whole and erasing, and empties the log, whether or not a contact key left the index.
+        if (r.Area == Common.ContactDetails.ErasedName && S.Open.GetValueOrDefault(r.Id)?.Area != r.Area) EraseOnNextWrite();
         var newMark = new RequestMark(r.Version, r.Status) { At = r.UpdatedAt };
         indexes.Mark(S, r.Id, newMark);
 

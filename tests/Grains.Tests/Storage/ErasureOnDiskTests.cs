@@ -51,6 +51,28 @@ public sealed class ErasureOnDiskTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_erased_requests_area_is_gone_from_its_boards_log_on_disk_even_without_a_contact_key()
+    {
+        await using var cluster = await files.StartSilo("erasure-on-disk");
+        var domain = new Domain(cluster.Client);
+        var hub = await domain.NewHub();
+        var board = domain.Hub(hub);
+        var id = Guid.NewGuid();
+        // Notices as a request grain sends them, but without a key: only the erasure of the area says what left.
+        var row = Domain.Summary(hub, id) with { Area = "Wolverhampton Quagmire Row" };
+        await board.RequestChanged(new RequestNotice(row, null));
+        await board.RequestChanged(new RequestNotice(row with { Version = 2, Status = RequestStatus.Triaged }, null));
+        var secrets = new[] { "Quagmire" };
+        Assert.NotEmpty(Found(secrets)); // in the board's log: the whole board was written before the request came
+
+        await board.RequestChanged(new RequestNotice(row with { Version = 3, Status = RequestStatus.Triaged, Area = ContactDetails.ErasedName }, null));
+
+        await NothingLeft(secrets);
+        Assert.Equal(ContactDetails.ErasedName, Assert.Single((await board.GetSnapshot()).Requests).Area);
+        await cluster.StopAllSilosAsync();
+    }
+
+    [Fact]
     public async Task An_erased_requests_area_is_gone_from_its_hubs_outbox_on_disk_while_the_silo_runs()
     {
         await using var cluster = await files.StartSilo("erasure-on-disk");
