@@ -14,7 +14,7 @@ internal sealed class BoardRows
     private readonly HashSet<Guid> requests = [];
     private readonly HashSet<Guid> volunteers = [];
     private readonly HashSet<Guid> offers = [];
-    private double rowsPerBatch = 4;
+    private readonly Persistence.LogRoom room = new(MinimumRoom);
 
     public void Request(Guid id) => requests.Add(id);
 
@@ -24,18 +24,9 @@ internal sealed class BoardRows
 
     public int Count => requests.Count + volunteers.Count + offers.Count;
 
-    /// <summary>
-    /// How many rows the log may hold. A log write carries every row logged since the whole board was
-    /// written (on average half of the room) and the whole board is written once per room's worth of
-    /// batches, so with W rows in the whole board and b rows a batch a write costs about room/2 + W·b/room
-    /// rows, least at room = √(2·W·b): with 2,300 rows and 10 a batch, about 210 rows a write instead of
-    /// 2,300. Batches are measured as they come (a busy hub's are larger).
-    /// </summary>
-    public int Room(HubState state)
-    {
-        var whole = state.Open.Count + state.Marks.Count + state.Volunteers.Count + state.Offers.Count + state.OfferVersions.Count;
-        return Math.Max(MinimumRoom, (int)Math.Sqrt(2 * whole * rowsPerBatch));
-    }
+    /// <summary>How many rows the log may hold (<see cref="Persistence.LogRoom"/>): with 2,300 rows on the board and 10 a batch, about 210 a write instead of 2,300.</summary>
+    public int Room(HubState state) =>
+        room.For(state.Open.Count + state.Marks.Count + state.Volunteers.Count + state.Offers.Count + state.OfferVersions.Count);
 
     /// <summary>The changed rows as the board now holds them, numbered; afterwards nothing is changed.</summary>
     public BoardLogEntry Capture(long number, HubState state)
@@ -51,7 +42,7 @@ internal sealed class BoardRows
     /// <summary>The board is being written whole: it holds every change, so none is owed to the log.</summary>
     public void Forget()
     {
-        if (Count > 0) rowsPerBatch = 0.9 * rowsPerBatch + 0.1 * Count;
+        room.Wrote(Count);
         requests.Clear();
         volunteers.Clear();
         offers.Clear();
