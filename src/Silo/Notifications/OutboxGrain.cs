@@ -37,17 +37,14 @@ public sealed class OutboxGrain(
     internal const int FinishedPerHistoryWrite = 20;
 
     /// <summary>
-    /// How many open messages make the log worth keeping: up to this many, the whole state is a write
-    /// of about the same size as the log would be.
+    /// How many open messages make the log worth keeping (up to this many, the whole state is a write
+    /// of about the same size as the log would be), and the fewest changes it holds before the open
+    /// state is written whole again; with more open, up to an eighth of them (<see cref="LogRoom"/>).
     /// </summary>
     internal const int LogLimit = 200;
 
-    /// <summary>The fewest changes the log holds before the open state is written whole again (<see cref="Persistence.LogRoom"/>).</summary>
-    internal const int MinimumLogRoom = 32;
-
     /// <summary>Keys whose entries changed since the last write, by the turns that changed them.</summary>
     private readonly HashSet<string> changed = new(StringComparer.Ordinal);
-    private readonly Persistence.LogRoom logRoom = new(MinimumLogRoom);
 
     private readonly OutboxOptions settings = options.Value;
     private TimeZoneInfo? zone;
@@ -335,6 +332,15 @@ public sealed class OutboxGrain(
     }
 
     /// <summary>
+    /// How many changes the log may hold: at a trickle (a night's messages arriving one by one) the
+    /// whole state is written once per <see cref="LogLimit"/> of them; when hundreds arrive with each
+    /// write, a fixed limit would be overrun by every write and the whole state written each time,
+    /// so the log may grow to an eighth of the open messages: no write carries more than that, and
+    /// the whole state is written once per eighth of it changed.
+    /// </summary>
+    private int LogRoom => Math.Max(LogLimit, Entries.Count / 8);
+
+    /// <summary>
     /// The open state's changes since the last write: logged while many messages are open and the
     /// log has room, else the whole state, after which the log is emptied. A crash between those two
     /// writes leaves logged changes the whole state already holds; their numbers say so.
@@ -342,10 +348,7 @@ public sealed class OutboxGrain(
     private async Task WriteOpen()
     {
         var kept = log.State;
-        // A night's messages arriving one by one, each a write: a fixed room of 200 made each carry up to
-        // 200 changes, and one of an eighth of the open ones, with 20,000 waiting, up to 2,500.
-        var logging = !wholeDue && Entries.Count > LogLimit && kept.Changes.Count + changed.Count <= logRoom.For(Entries.Count);
-        logRoom.Wrote(changed.Count);
+        var logging = !wholeDue && Entries.Count > LogLimit && kept.Changes.Count + changed.Count <= LogRoom;
         if (logging)
         {
             foreach (var key in changed) kept.Changes.Add(new OutboxChange(++kept.LastNumber, key, Entries.GetValueOrDefault(key)));

@@ -26,15 +26,15 @@ public sealed class OutboxLogTests : IAsyncDisposable
             var outbox = cluster.Client.GetGrain<IOutboxGrain>(slug);
             await outbox.Enqueue(messages[..many]); // more changes than the log holds: written whole
             foreach (var message in messages[many..]) await outbox.Enqueue([message]); // one change each: logged
-            Assert.Equal(20, (await outbox.TakeDue("web-1", 20)).Count); // 20 changes, within the log's room (about √(2 × 215 × 15) = 80): logged
+            Assert.Equal(100, (await outbox.TakeDue("web-1", 100)).Count); // 100 changes: logged
             await cluster.StopAllSilosAsync();
         }
 
         var (whole, logged) = await Stored(grain);
         Assert.Equal(many, whole.Entries.Count);
         Assert.Equal(0, whole.LoggedThrough);
-        Assert.Equal(25, logged.Changes.Count);
-        Assert.Equal(Enumerable.Range(1, 25).Select(n => (long)n), logged.Changes.Select(c => c.Number));
+        Assert.Equal(105, logged.Changes.Count);
+        Assert.Equal(Enumerable.Range(1, 105).Select(n => (long)n), logged.Changes.Select(c => c.Number));
         Assert.Equal(messages[many..].Select(m => m.Key), logged.Changes.Take(5).Select(c => c.Key));
 
         await using (var cluster = await files.StartSilo("svc"))
@@ -43,23 +43,23 @@ public sealed class OutboxLogTests : IAsyncDisposable
             await outbox.Enqueue(messages); // handed again after a crash: every one known, none added
             var shown = await outbox.Recent(500);
             Assert.Equal(messages.Length, shown.Count);
-            Assert.Equal(20, shown.Count(e => e.LeasedBy == "web-1")); // the logged leases hold after the restart
-            var rest = await outbox.TakeDue("web-2", 100); // 125 changes would overfill the log: written whole
+            Assert.Equal(100, shown.Count(e => e.LeasedBy == "web-1")); // the logged leases hold after the restart
+            var rest = await outbox.TakeDue("web-2", 100); // 205 changes would overfill the log: written whole
             Assert.Equal(100, rest.Count);
             Assert.DoesNotContain(rest, e => shown.Single(s => s.Key == e.Key).LeasedBy is not null);
-            Assert.Equal(10, (await outbox.TakeDue("web-2", 10)).Count); // a few changes: logged again
+            Assert.Equal(messages.Length - 200, (await outbox.TakeDue("web-2", 100)).Count); // logged again
             await cluster.StopAllSilosAsync();
         }
 
         (whole, logged) = await Stored(grain);
-        Assert.Equal(25, whole.LoggedThrough);
-        Assert.Equal(120, whole.Entries.Values.Count(e => e.LeasedBy is not null));
-        Assert.Equal(Enumerable.Range(26, 10).Select(n => (long)n), logged.Changes.Select(c => c.Number));
+        Assert.Equal(105, whole.LoggedThrough);
+        Assert.Equal(200, whole.Entries.Values.Count(e => e.LeasedBy is not null));
+        Assert.Equal(Enumerable.Range(106, messages.Length - 200).Select(n => (long)n), logged.Changes.Select(c => c.Number));
 
         await using (var cluster = await files.StartSilo("svc"))
         {
             var shown = await cluster.Client.GetGrain<IOutboxGrain>(slug).Recent(500);
-            Assert.Equal(130, shown.Count(e => e.LeasedBy is not null));
+            Assert.Equal(messages.Length, shown.Count(e => e.LeasedBy is not null));
             await cluster.StopAllSilosAsync();
         }
     }
