@@ -50,13 +50,13 @@ internal sealed class BoardRows
 
     /// <summary>
     /// On activation: applies the logged batches the stored whole board does not hold yet, in order,
-    /// and drops from the log those it holds (a crash after a whole write, before the next log write).
+    /// and drops from the log those it holds (a whole write since, not yet followed by a log write).
+    /// Answers whether any were dropped: the stored log still holds them.
     /// </summary>
-    public static void Replay(HubState state, HubBoardLog log)
+    public static bool Replay(HubState state, HubBoardLog log)
     {
-        foreach (var entry in log.Entries.Where(e => e.Number > state.LoggedThrough)) Apply(state, entry);
-        log.LastNumber = Math.Max(log.LastNumber, state.LoggedThrough);
-        log.Entries.RemoveAll(e => e.Number <= state.LoggedThrough);
+        (log.LastNumber, var dropped) = Persistence.NumberedLog.Replay(log.Entries, log.LastNumber, state.LoggedThrough, e => e.Number, e => Apply(state, e));
+        return dropped;
     }
 
     private static void Apply(HubState state, BoardLogEntry entry)

@@ -79,13 +79,8 @@ internal sealed class HubIndexes
     /// </summary>
     public static bool Replay(HubPeopleState people, HubPeopleLog log)
     {
-        foreach (var filing in log.Filed)
-        {
-            if (filing.Number > people.LoggedThrough) File(people.People, filing.RequestId, filing.Key);
-        }
-
-        log.LastNumber = Math.Max(log.LastNumber, people.LoggedThrough);
-        return log.Filed.RemoveAll(f => f.Number <= people.LoggedThrough) > 0;
+        (log.LastNumber, var dropped) = Persistence.NumberedLog.Replay(log.Filed, log.LastNumber, people.LoggedThrough, f => f.Number, f => File(people.People, f.RequestId, f.Key));
+        return dropped;
     }
 
     private static bool File(Dictionary<string, List<Guid>> index, Guid requestId, string key)

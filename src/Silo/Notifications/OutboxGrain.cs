@@ -65,16 +65,12 @@ public sealed class OutboxGrain(
     /// <summary>The stored open state with the logged changes it does not hold yet.</summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var through = state.State.LoggedThrough;
-        foreach (var change in log.State.Changes.Where(c => c.Number > through))
+        // A crash after the whole state was written and before the log was emptied left older changes behind.
+        (log.State.LastNumber, _) = Persistence.NumberedLog.Replay(log.State.Changes, log.State.LastNumber, state.State.LoggedThrough, c => c.Number, change =>
         {
             if (change.Entry is { } entry) Entries[change.Key] = entry;
             else Entries.Remove(change.Key);
-        }
-
-        // A crash after the whole state was written and before the log was emptied left these behind.
-        log.State.Changes.RemoveAll(c => c.Number <= through);
-        log.State.LastNumber = Math.Max(log.State.LastNumber, through);
+        });
         return base.OnActivateAsync(cancellationToken);
     }
 
