@@ -98,8 +98,8 @@ public sealed partial class HubGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        BoardRows.Replay(S, boardLog.State);
-        logStored = boardLog.State.Entries.Count > 0;
+        // Entries the whole board already holds are dropped in memory only: the store still holds them.
+        logStored = BoardRows.Replay(S, boardLog.State) || boardLog.State.Entries.Count > 0;
         if (HubIndexes.Replay(people.State, peopleLog.State))
         {
             peopleLog.State.ScrubOnNextWrite = true;
