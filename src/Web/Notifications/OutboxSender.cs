@@ -83,20 +83,27 @@ public sealed partial class OutboxSender(
                 due = await outbox.TakeDue(senderId, options.Value.BatchSize);
                 var finished = new List<MessageReport>(due.Count);
                 var lastReport = Stopwatch.GetTimestamp();
-                foreach (var entry in due)
+                try
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var report = await Send(entry.Message, cancellationToken);
-                    finished.Add(new MessageReport(entry.Key, report));
-                    Diagnostics.WebMetrics.OutboxReports.Add(1, Diagnostics.WebMetrics.Hub(hub), new("result", report.Result.ToString().ToLowerInvariant()));
-                    done++;
-                    if (Stopwatch.GetElapsedTime(lastReport) < ReportWithin) continue;
-                    reports.Add(outbox.Report([.. finished]));
-                    finished.Clear();
-                    lastReport = Stopwatch.GetTimestamp();
+                    foreach (var entry in due)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var report = await Send(entry.Message, cancellationToken);
+                        finished.Add(new MessageReport(entry.Key, report));
+                        Diagnostics.WebMetrics.OutboxReports.Add(1, Diagnostics.WebMetrics.Hub(hub), new("result", report.Result.ToString().ToLowerInvariant()));
+                        done++;
+                        if (Stopwatch.GetElapsedTime(lastReport) < ReportWithin) continue;
+                        reports.Add(outbox.Report([.. finished]));
+                        finished.Clear();
+                        lastReport = Stopwatch.GetTimestamp();
+                    }
                 }
-
-                if (finished.Count > 0) reports.Add(outbox.Report(finished));
+                finally
+                {
+                    // Also when stopping half way through a batch: what was sent is reported, as each
+                    // was when reports went one by one, rather than sent again once the lease runs out.
+                    if (finished.Count > 0) reports.Add(outbox.Report(finished));
+                }
             }
             while (due.Count >= options.Value.BatchSize && Stopwatch.GetElapsedTime(started) < options.Value.SendInterval);
 
