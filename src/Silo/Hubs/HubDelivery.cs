@@ -30,6 +30,7 @@ internal sealed partial class HubDelivery(IGrainBase owner, ILogger logger)
     public static readonly TimeSpan ReminderPeriod = TimeSpan.FromSeconds(3);
 
     private readonly HashSet<string> undelivered = new(StringComparer.Ordinal);
+    private Hosting.KeyedGrains<MutualAid.Hubs.IHubGrain>? boards;
     private Func<string, Task>? send;
     private IGrainTimer? timer;
     private TimeSpan wait = TimeSpan.Zero;
@@ -59,6 +60,10 @@ internal sealed partial class HubDelivery(IGrainBase owner, ILogger logger)
         armed = false;
         if (await owner.GetReminder(ReminderName) is { } reminder) await owner.UnregisterReminder(reminder);
     }
+
+    /// <summary>The board of <paramref name="hub"/>, the reference made once per activation.</summary>
+    public MutualAid.Hubs.IHubGrain Board(string hub) =>
+        (boards ??= new(owner.GrainContext.ActivationServices.GetRequiredService<IGrainFactory>()))[hub];
 
     /// <summary>
     /// Sends the current state to each hub with <paramref name="sendTo"/> (whose task completes when

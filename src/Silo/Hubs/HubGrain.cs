@@ -92,6 +92,9 @@ public sealed partial class HubGrain(
     private bool versionOpen;
     private bool regionDirty;
 
+    /// <summary>The hub's figures, told of every batch (the reference kept: see <see cref="Hosting.KeyedGrains{T}"/>).</summary>
+    private IHubStatsGrain? stats;
+
     private HubState S => state.State;
 
     private string Slug => this.GetPrimaryKeyString();
@@ -263,7 +266,7 @@ public sealed partial class HubGrain(
         regionDirty = true;
         // Only once the board kept them, and one way: the figures never hold the board up or call
         // back. One notice per write, not per change: a busy hub's batches carry dozens.
-        if (forStats.Count > 0) GrainFactory.GetGrain<IHubStatsGrain>(Slug).RequestsChanged(forStats).Ignore();
+        if (forStats.Count > 0) (stats ??= GrainFactory.GetGrain<IHubStatsGrain>(Slug)).RequestsChanged(forStats).Ignore();
         foreach (var delta in deltas)
         {
             await observers.Notify(o => o.OnBoardDelta(delta));

@@ -18,6 +18,7 @@ internal sealed class OutboxHanding(IGrainFactory grains)
 
     private readonly HashSet<string> acknowledged = new(StringComparer.Ordinal);
     private readonly HashSet<string> forgotten = new(StringComparer.Ordinal);
+    private readonly Hosting.KeyedGrains<IOutboxGrain> outboxes = new(grains);
 
     /// <summary>The messages still to keep in the state: those no outbox has acknowledged.</summary>
     public List<OutboundMessage> Unacknowledged(IEnumerable<OutboundMessage> pending) => [.. pending.Where(m => !acknowledged.Contains(m.Key))];
@@ -48,7 +49,7 @@ internal sealed class OutboxHanding(IGrainFactory grains)
     /// </summary>
     public async Task Forget(string hub, Func<IOutboxGrain, Task> forget)
     {
-        await forget(grains.GetGrain<IOutboxGrain>(hub));
+        await forget(outboxes[hub]);
         forgotten.Add(hub);
     }
 
@@ -57,7 +58,7 @@ internal sealed class OutboxHanding(IGrainFactory grains)
     {
         var batch = pending.Where(m => m.Hub == hub && !acknowledged.Contains(m.Key)).ToArray();
         if (batch.Length == 0) return;
-        await grains.GetGrain<IOutboxGrain>(hub).Enqueue(batch);
+        await outboxes[hub].Enqueue(batch);
         acknowledged.UnionWith(batch.Select(m => m.Key));
     }
 }

@@ -7,8 +7,9 @@ namespace MutualAid.Silo.Notifications;
 /// The outbox's recent changes, stored apart from its open state ("outbox-log") once that state
 /// holds more than <see cref="OutboxGrain.LogLimit"/> messages: in quiet hours every non-critical
 /// message of the night waits in the open state, and each hand, lease and report wrote them all
-/// again (issue 18). With the log a write carries at most the limit's worth of changes, and the
-/// whole open state is written once the log is full. Each change holds the entry as it then stood
+/// again (issue 18). With the log a write carries at most the log's room of changes (about
+/// √(2 × open × changes a write), and at least an eighth of the open messages: see the outbox's
+/// LogRoom), and the whole open state is written once the log is full. Each change holds the entry as it then stood
 /// (null: it left the open state), numbered so activation replays only what the whole state lacks.
 /// </summary>
 [GenerateSerializer, Alias("MutualAid.Silo.OutboxLog")]

@@ -129,6 +129,6 @@ public sealed partial class OfferGrain(
     private void AnnounceToHub()
     {
         IEnumerable<string> hubs = state.State.MovedFrom is { } former && former != View!.HubSlug ? [View!.HubSlug, former] : [View!.HubSlug];
-        Delivery.Announce(hubs, hub => GrainFactory.GetGrain<IHubGrain>(hub).OfferChanged(View!.Redact()));
+        Delivery.Announce(hubs, hub => Delivery.Board(hub).OfferChanged(View!.Redact()));
     }
 }

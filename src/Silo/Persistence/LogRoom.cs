@@ -1,14 +1,14 @@
 namespace MutualAid.Silo.Persistence;
 
 /// <summary>
-/// When a numbered log of changes (the board's) has grown enough that the whole state should be
-/// written instead. A log write carries every change logged since the whole state was last
-/// written (on average half of the room), and the whole state is written once per room's worth of
-/// changes, so with W items in the whole state and c changes a write, a write costs about
-/// room/2 + W·c/room items, least at room = √(2·W·c). The changes a write carries are measured as
-/// they come (a busy grain's batches are larger). Not the outbox's yet: tried there (2026-12-04), its
-/// whole state at night (tens of thousands of waiting messages, megabytes) written that much more
-/// often did not make SQLite night runs faster (docs/benchmarks.md), so it was left out.
+/// When a numbered log of changes (the board's; the outbox's, which never lets it fall below an
+/// eighth of its open messages) has grown enough that the whole state should be written instead. A
+/// log write carries every change logged since the whole state was last written (on average half of
+/// the room), and the whole state is written once per room's worth of changes, so with W items in
+/// the whole state and c changes a write, a write costs about room/2 + W·c/room items, least at
+/// room = √(2·W·c): with 2,000 items and 2 changes a write, about 90 items a write, where a fixed room
+/// of 250 cost 125 and one of W/8 more as W grew. The changes a write carries are measured as they
+/// come (a busy grain's batches are larger).
 /// </summary>
 internal sealed class LogRoom(int minimum)
 {

@@ -18,7 +18,7 @@ public sealed partial class RequestGrain
         var errors = request.Validate(Now);
         if (errors.Count > 0) return Result<RequestView>.Invalid(errors);
 
-        var hub = GrainFactory.GetGrain<IHubGrain>(request.HubSlug);
+        var hub = Delivery.Board(request.HubSlug);
         if (await hub.GetSettings() is not { } settings)
         {
             return Result<RequestView>.Invalid(nameof(request.HubSlug), Reason.NoSuchHub, request.HubSlug);

@@ -56,7 +56,7 @@ public sealed partial class RequestGrain
             ? Outbox.Hand(hub, state.State.Outgoing)
             : OutboxHanding.IsForgetting(target, out var erasing)
             ? Outbox.Forget(erasing, o => o.Forget(View!.Id, state.State.ErasedVersion ?? View.Version))
-            : GrainFactory.GetGrain<MutualAid.Hubs.IHubGrain>(target).RequestChanged(new MutualAid.Hubs.RequestNotice(View!.Redact(), View.Contact.MatchKey()) { ReopenedFrom = state.State.ReopenedFrom, HoursGiven = HoursGiven(View!), MovedFrom = state.State.MovedFrom, Volunteers = target == View.HubSlug ? carried : [] });
+            : Delivery.Board(target).RequestChanged(new MutualAid.Hubs.RequestNotice(View!.Redact(), View.Contact.MatchKey()) { ReopenedFrom = state.State.ReopenedFrom, HoursGiven = HoursGiven(View!), MovedFrom = state.State.MovedFrom, Volunteers = target == View.HubSlug ? carried : [] });
 
     private static double HoursGiven(RequestView view) =>
         view.Status == RequestStatus.Fulfilled ? (view.Assignment?.Hours ?? 0) + (view.Partner?.Hours ?? 0) : 0;

@@ -101,7 +101,7 @@ public sealed partial class RequestGrain(
     {
         if (hubPolicy is not { } cached || cached.Hub != hub)
         {
-            var settings = await GrainFactory.GetGrain<IHubGrain>(hub).GetSettings();
+            var settings = await Delivery.Board(hub).GetSettings();
             hubPolicy = cached = HubPolicy.Of(hub, settings);
             arrivalPolicy = (hub, settings?.ArrivalRules ?? ArrivalPolicy.Default, settings?.TimeZoneId ?? "UTC");
         }

@@ -383,7 +383,7 @@ public sealed partial class VolunteerGrain(
         Delivery.Announce(hubs.Where(h => h != owed).Concat(Outbox.Targets(S.Outgoing)).Concat(Outbox.ForgetTargets(S.OutboxErasures)), target =>
             OutboxHanding.IsOutbox(target, out var hub) ? Outbox.Hand(hub, S.Outgoing)
             : OutboxHanding.IsForgetting(target, out var erasing) ? Outbox.Forget(erasing, o => o.ForgetRecipient(Recipient.Volunteer(this.GetPrimaryKey())))
-            : GrainFactory.GetGrain<IHubGrain>(target).VolunteerChanged(Summary(ToView())));
+            : Delivery.Board(target).VolunteerChanged(Summary(ToView())));
         if (owed is not null) Delivery.Owe(owed);
     }
 

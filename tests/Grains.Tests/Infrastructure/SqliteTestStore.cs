@@ -40,6 +40,17 @@ public sealed class SqliteTestStore : IAsyncDisposable
         return storage;
     }
 
+    /// <summary>What the file holds for one of a grain's states, read as a silo started afresh would.</summary>
+    public async Task<T> Read<T>(string stateName, GrainId grain) => (await ReadRecord<T>(stateName, grain)).State!;
+
+    /// <summary>As <see cref="Read{T}"/>, with the record's etag (the store's count of its writes).</summary>
+    public async Task<GrainState<T>> ReadRecord<T>(string stateName, GrainId grain)
+    {
+        var read = new GrainState<T>();
+        await (await Open()).ReadStateAsync(stateName, grain, read);
+        return read;
+    }
+
     /// <summary>Writes state in a shape the product stored once, as a silo of that version did.</summary>
     public async Task Write<TThen>(string stateName, GrainId grain, TThen then) =>
         await (await Open()).WriteStateAsync(stateName, grain, new GrainState<TThen>(then));

@@ -8,16 +8,14 @@ namespace MutualAid.Grains.Tests.Storage;
 /// the SQLite store holds and by what a fresh activation shows.
 /// </summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class BoardLogTests : IAsyncDisposable
+public sealed class BoardLogTests : SqliteRestartTest
 {
-    private readonly SqliteTestStore files = new();
-
     [Fact]
     public async Task A_busy_board_is_stored_mostly_as_logged_rows_and_a_restart_shows_it_exactly_as_it_stood()
     {
         BoardSnapshot before;
         string hub;
-        await using (var cluster = await files.StartSilo("svc"))
+        await using (var cluster = await Start("svc"))
         {
             var domain = new Domain(cluster.Client);
             hub = await domain.NewHub();
@@ -40,23 +38,21 @@ public sealed class BoardLogTests : IAsyncDisposable
         }
 
         var grain = GrainId.Create("neighbourhood", hub);
-        var store = await files.Open();
-        var whole = new GrainState<HubState>();
-        await store.ReadStateAsync("hub", grain, whole);
-        var log = new GrainState<HubBoardLog>();
-        await store.ReadStateAsync("hub-log", grain, log);
+        var stored = await Store.ReadRecord<HubState>("hub", grain);
+        var whole = stored.State!;
+        var log = await Store.Read<HubBoardLog>("hub-log", grain);
         // Written whole more than once (settings, then whenever the log was full), and logged in between:
         // the log holds only what came after the last whole write, and fewer rows than the board holds.
-        Assert.True(whole.State!.LoggedThrough > 1, $"logged through {whole.State.LoggedThrough}");
-        Assert.NotEmpty(log.State!.Entries);
-        Assert.All(log.State.Entries, e => Assert.True(e.Number > whole.State.LoggedThrough));
+        Assert.True(whole.LoggedThrough > 1, $"logged through {whole.LoggedThrough}");
+        Assert.NotEmpty(log.Entries);
+        Assert.All(log.Entries, e => Assert.True(e.Number > whole.LoggedThrough));
         // Most writes were logged: the store's version of a record counts its writes.
-        var wholeWrites = int.Parse(whole.ETag!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(log.State.LastNumber > 4 * wholeWrites, $"{log.State.LastNumber} writes logged, {wholeWrites} whole");
-        var boardRows = whole.State.Open.Count + whole.State.Marks.Count + whole.State.Volunteers.Count + whole.State.Offers.Count;
-        Assert.True(log.State.Entries.Sum(e => e.Rows) < boardRows, $"{log.State.Entries.Sum(e => e.Rows)} logged rows, {boardRows} on the board");
+        var wholeWrites = int.Parse(stored.ETag!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(log.LastNumber > 4 * wholeWrites, $"{log.LastNumber} writes logged, {wholeWrites} whole");
+        var boardRows = whole.Open.Count + whole.Marks.Count + whole.Volunteers.Count + whole.Offers.Count;
+        Assert.True(log.Entries.Sum(e => e.Rows) < boardRows, $"{log.Entries.Sum(e => e.Rows)} logged rows, {boardRows} on the board");
 
-        await using (var cluster = await files.StartSilo("svc"))
+        await using (var cluster = await Start("svc"))
         {
             var after = await cluster.Client.GetGrain<IHubGrain>(hub).GetSnapshot();
             Assert.Equal(Shape(before), Shape(after));
@@ -74,7 +70,7 @@ public sealed class BoardLogTests : IAsyncDisposable
         var at = DateTimeOffset.UtcNow;
         var keptRow = Domain.Summary(slug, kept, version: 3);
         // The whole board was written through entry 2: it holds the kept request and knows the other was cancelled.
-        await files.Write("hub", grain, new HubState
+        await Store.Write("hub", grain, new HubState
         {
             Settings = new HubSettings("Crashed hub", null),
             Version = 12,
@@ -84,7 +80,7 @@ public sealed class BoardLogTests : IAsyncDisposable
             LoggedThrough = 2,
         });
         // Entry 1 still shows the cancelled one open (older than the whole board); entry 3 came after it.
-        await files.Write("hub-log", grain, new HubBoardLog
+        await Store.Write("hub-log", grain, new HubBoardLog
         {
             Entries =
             [
@@ -95,7 +91,7 @@ public sealed class BoardLogTests : IAsyncDisposable
             LastNumber = 3,
         });
 
-        await using var cluster = await files.StartSilo("svc");
+        await using var cluster = await Start("svc");
         var board = await cluster.Client.GetGrain<IHubGrain>(slug).GetSnapshot();
         Assert.Equal(new[] { kept, later }.Order(), board.Requests.Select(r => r.Id).Order());
         Assert.Equal(1, board.Counts.Count(RequestStatus.Cancelled));
@@ -104,13 +100,10 @@ public sealed class BoardLogTests : IAsyncDisposable
         // The activation wrote the board whole, through entry 3: the next entry is numbered after it.
         await cluster.Client.GetGrain<IHubGrain>(slug).RequestChanged(new RequestNotice(Domain.Summary(slug, Guid.NewGuid()), null));
         await cluster.StopAllSilosAsync();
-        var store = await files.Open();
-        var whole = new GrainState<HubState>();
-        await store.ReadStateAsync("hub", grain, whole);
-        var log = new GrainState<HubBoardLog>();
-        await store.ReadStateAsync("hub-log", grain, log);
-        Assert.Equal(3, whole.State!.LoggedThrough);
-        Assert.Equal([4L], log.State!.Entries.Select(e => e.Number));
+        var whole = await Store.Read<HubState>("hub", grain);
+        var log = await Store.Read<HubBoardLog>("hub-log", grain);
+        Assert.Equal(3, whole.LoggedThrough);
+        Assert.Equal([4L], log.Entries.Select(e => e.Number));
     }
 
     private static BoardLogEntry Entry(long number, long version, RequestRow row) =>
@@ -127,6 +120,4 @@ public sealed class BoardLogTests : IAsyncDisposable
             new[] { c.UnassignedCritical, c.VolunteersOnDuty, c.FulfilledToday, c.Overdue },
         });
     }
-
-    public async ValueTask DisposeAsync() => await files.DisposeAsync();
 }

@@ -8,19 +8,17 @@ namespace MutualAid.Grains.Tests.Storage;
 /// </summary>
 [Collection(SqliteTestSilo.Collection)]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes are the point
-public sealed class ErasureOnDiskTests : IAsyncDisposable
+public sealed class ErasureOnDiskTests : SqliteRestartTest
 {
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    private readonly SqliteTestStore files = new();
-
-    private string Database => files.DatabasePath;
+    private string Database => Store.DatabasePath;
 
     [Fact]
     public async Task An_erased_requester_is_gone_from_the_file_and_its_wal_while_the_silo_runs_and_the_files_are_owner_only()
     {
-        await using var cluster = await files.StartSilo("erasure-on-disk");
+        await using var cluster = await Start("erasure-on-disk");
         var domain = new Domain(cluster.Client);
         var hub = await domain.NewHub();
         var contact = new ContactDetails("Zebedee Quintavalle", "07700 913579", "zq.erasure@example.org", "77 Quillfeather Mews");
@@ -53,7 +51,7 @@ public sealed class ErasureOnDiskTests : IAsyncDisposable
     [Fact]
     public async Task An_erased_requests_area_is_gone_from_its_boards_log_on_disk_even_without_a_contact_key()
     {
-        await using var cluster = await files.StartSilo("erasure-on-disk");
+        await using var cluster = await Start("erasure-on-disk");
         var domain = new Domain(cluster.Client);
         var hub = await domain.NewHub();
         var board = domain.Hub(hub);
@@ -75,7 +73,7 @@ public sealed class ErasureOnDiskTests : IAsyncDisposable
     [Fact]
     public async Task An_erased_requests_area_is_gone_from_its_hubs_outbox_on_disk_while_the_silo_runs()
     {
-        await using var cluster = await files.StartSilo("erasure-on-disk");
+        await using var cluster = await Start("erasure-on-disk");
         var domain = new Domain(cluster.Client);
         var hub = await domain.NewHub();
         var volunteer = await domain.NewVolunteer(hub, "Sol");
@@ -100,7 +98,7 @@ public sealed class ErasureOnDiskTests : IAsyncDisposable
     [Fact]
     public async Task An_erased_volunteer_is_gone_from_the_file_its_wal_and_the_board_state_while_the_silo_runs()
     {
-        await using var cluster = await files.StartSilo("erasure-on-disk");
+        await using var cluster = await Start("erasure-on-disk");
         var domain = new Domain(cluster.Client);
         var hub = await domain.NewHub();
         var volunteerId = Guid.NewGuid();
@@ -125,14 +123,14 @@ public sealed class ErasureOnDiskTests : IAsyncDisposable
     [Fact]
     public void A_data_folder_and_file_left_readable_by_others_are_made_owner_only_at_start_up()
     {
-        Directory.CreateDirectory(files.Folder);
-        File.SetUnixFileMode(files.Folder, OwnerOnlyFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        Directory.CreateDirectory(Store.Folder);
+        File.SetUnixFileMode(Store.Folder, OwnerOnlyFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         File.WriteAllBytes(Database, []);
         File.SetUnixFileMode(Database, OwnerOnlyFile | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
         SqliteGrainStorage.Preflight(Database);
 
-        Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(files.Folder));
+        Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(Store.Folder));
         Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Database));
     }
 
@@ -195,7 +193,7 @@ public sealed class ErasureOnDiskTests : IAsyncDisposable
 
     private void AssertOwnerOnly()
     {
-        Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(files.Folder));
+        Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(Store.Folder));
         foreach (var file in new[] { Database, Database + "-wal", Database + "-shm" })
         {
             Assert.True(File.Exists(file), file);
@@ -203,6 +201,4 @@ public sealed class ErasureOnDiskTests : IAsyncDisposable
         }
     }
 
-
-    public ValueTask DisposeAsync() => files.DisposeAsync();
 }

@@ -4,15 +4,13 @@ namespace MutualAid.Grains.Tests.Storage;
 /// Audit entries stored before phrases existed held the action as finished English in field 3.
 /// They must still load from the store and say what they said then.
 /// </summary>
-public sealed class LegacyAuditEntryTests : IAsyncLifetime
+public sealed class LegacyAuditEntryTests : SqliteRestartTest
 {
-    private readonly SqliteTestStore files = new();
-
     [Fact]
     public async Task An_entry_stored_with_only_its_english_action_loads_and_reads_as_written()
     {
         var at = new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero);
-        var entries = await files.WrittenAsReadAs<List<OldAuditEntry>, List<AuditEntry>>("request", GrainId.Create("request", "legacy"),
+        var entries = await Store.WrittenAsReadAs<List<OldAuditEntry>, List<AuditEntry>>("request", GrainId.Create("request", "legacy"),
         [
             new(1, at, new Actor("sam", "Sam"), "created this (phone intake)", null),
             new(2, at.AddMinutes(5), new Actor("ana", "Ana"), "assigned this to Priya", "she lives next door"),
@@ -28,10 +26,6 @@ public sealed class LegacyAuditEntryTests : IAsyncLifetime
         Assert.Equal("she lives next door", entries[1].Reason);
         Assert.Null(entries[1].ReasonSaid);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await files.DisposeAsync();
 }
 
 /// <summary>The shape an audit entry had before phrases: the same ids, the action as text in field 3.</summary>

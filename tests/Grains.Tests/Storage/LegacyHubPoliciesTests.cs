@@ -4,14 +4,12 @@ namespace MutualAid.Grains.Tests.Storage;
 /// Hub settings stored while deadlines and claim windows were two look-alike policy types must
 /// still load now that both are one <see cref="UrgencyTimes"/>.
 /// </summary>
-public sealed class LegacyHubPoliciesTests : IAsyncLifetime
+public sealed class LegacyHubPoliciesTests : SqliteRestartTest
 {
-    private readonly SqliteTestStore files = new();
-
     [Fact]
     public async Task Settings_stored_with_the_two_policy_types_load_with_their_times_and_give_backs()
     {
-        var settings = await files.WrittenAsReadAs<OldHubSettings, HubSettings>("hub", GrainId.Create("hub", "legacy"), new("Harbour", "city")
+        var settings = await Store.WrittenAsReadAs<OldHubSettings, HubSettings>("hub", GrainId.Create("hub", "legacy"), new("Harbour", "city")
         {
             TimeZoneId = "Europe/London",
             Deadlines = new(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(50), TimeSpan.FromHours(5), TimeSpan.FromHours(50)),
@@ -28,15 +26,11 @@ public sealed class LegacyHubPoliciesTests : IAsyncLifetime
     [Fact]
     public async Task Settings_stored_before_claims_lapsed_read_the_default_claim_windows()
     {
-        var settings = await files.WrittenAsReadAs<OldHubSettings, HubSettings>("hub", GrainId.Create("hub", "older"), new("Meadow", null));
+        var settings = await Store.WrittenAsReadAs<OldHubSettings, HubSettings>("hub", GrainId.Create("hub", "older"), new("Meadow", null));
 
         Assert.Equal(UrgencyTimes.DefaultClaims, settings.ClaimWindows);
         Assert.Equal(HubSettings.DefaultGiveBacksPerHour, settings.AllowedGiveBacksPerHour);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await files.DisposeAsync();
 }
 
 /// <summary>The settings' shape before one times type: the same ids, each policy its own type.</summary>

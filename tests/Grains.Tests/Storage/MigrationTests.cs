@@ -2,11 +2,9 @@ namespace MutualAid.Grains.Tests.Storage;
 
 /// <summary>Moving a network from the embedded SQLite file to Redis (one machine → a cluster), against a real redis-server.</summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServer>, IAsyncDisposable
+public sealed class MigrationTests(RedisServer redis) : SqliteRestartTest, IClassFixture<RedisServer>
 {
     private static string redisConnection = "";
-    private readonly SqliteTestStore files = new();
-
     private static void AddMutualAid(ISiloBuilder silo, Microsoft.Extensions.Configuration.IConfiguration configuration, string root) =>
         silo.AddMutualAid(configuration, root);
 
@@ -18,7 +16,7 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
         Guid volunteerId = Guid.NewGuid(), requestId = Guid.NewGuid();
         string before;
         int pendingNotices;
-        await using (var embedded = await files.StartSilo("mutualaid"))
+        await using (var embedded = await Start("mutualaid"))
         {
             var domain = new Domain(embedded.Client);
             await domain.NewHub("city", hub);
@@ -33,7 +31,7 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
 
         // Entities whose boards had not yet confirmed their last notice when the silo stopped keep a
         // "hub-notice" reminder; it moves too (the board catches up after the move), besides the deadline.
-        using (var table = new MutualAid.Silo.Sqlite.Reminders.SqliteReminderTable(new MutualAid.Silo.Sqlite.Reminders.SqliteReminderTableOptions { DatabasePath = files.DatabasePath },
+        using (var table = new MutualAid.Silo.Sqlite.Reminders.SqliteReminderTable(new MutualAid.Silo.Sqlite.Reminders.SqliteReminderTableOptions { DatabasePath = Store.DatabasePath },
             Microsoft.Extensions.Options.Options.Create(new Orleans.Configuration.ClusterOptions { ServiceId = "mutualaid" })))
         {
             await table.Init();
@@ -42,8 +40,8 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
             pendingNotices = pending.Length - 1;
         }
 
-        var first = await MigrateCommand.Copy(files.DatabasePath, redis.Connection, "mutualaid", AddMutualAid);
-        var second = await MigrateCommand.Copy(files.DatabasePath, redis.Connection, "mutualaid", AddMutualAid);
+        var first = await MigrateCommand.Copy(Store.DatabasePath, redis.Connection, "mutualaid", AddMutualAid);
+        var second = await MigrateCommand.Copy(Store.DatabasePath, redis.Connection, "mutualaid", AddMutualAid);
 
         Assert.Empty(first.Failed);
         Assert.Equal(13, first.Copied); // hub (board, its log and person index), region, network directory, volunteer, two requests, their two reference-code index entries, the hub's outbox, the outbox directory and the hub's weekly figures
@@ -63,8 +61,6 @@ public sealed class MigrationTests(RedisServer redis) : IClassFixture<RedisServe
         // A hub activated from storage moves its version past what it kept; the board itself must match.
         Board.BoardProjectionTests.Canonical(await grains.GetGrain<IHubGrain>(hub).GetSnapshot() with { Version = 0 }),
     });
-
-    public ValueTask DisposeAsync() => files.DisposeAsync();
 
     private sealed class RedisSilo : ISiloConfigurator
     {

@@ -5,10 +5,8 @@ namespace MutualAid.Grains.Tests.Storage;
 /// folded counts) loads with the same counts and is compacted by its first write.
 /// </summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class OldHubStateTests : IAsyncLifetime
+public sealed class OldHubStateTests : SqliteRestartTest
 {
-    private readonly SqliteTestStore files = new();
-
     [Fact]
     public async Task An_old_shape_hub_loads_with_its_counts_and_folds_its_closed_marks_on_activation()
     {
@@ -22,9 +20,9 @@ public sealed class OldHubStateTests : IAsyncLifetime
         old.Open[openId] = new RequestSummary(openId, 2, slug, RequestStatus.Triaged, RequestCategory.Food, Urgency.Normal, "Elm Street", "Food",
             RequestSource.PhoneIntake, at, at, "Sam");
         old.Marks[openId] = new OldRequestMark(2, RequestStatus.Triaged);
-        await files.Write("hub", grain, old);
+        await Store.Write("hub", grain, old);
 
-        await using (var cluster = await files.StartSilo("svc"))
+        await using (var cluster = await Start("svc"))
         {
             var board = await cluster.Client.GetGrain<IHubGrain>(slug).GetSnapshot();
             Assert.Equal(closedIds.Length, board.Counts.Count(RequestStatus.Fulfilled));
@@ -39,9 +37,7 @@ public sealed class OldHubStateTests : IAsyncLifetime
             await cluster.StopAllSilosAsync();
         }
 
-        var stored = new GrainState<HubState>();
-        await (await files.Open()).ReadStateAsync("hub", grain, stored);
-        var kept = stored.State!;
+        var kept = await Store.Read<HubState>("hub", grain);
         Assert.Equal(HubGrain.KeptClosedMarks + 1, kept.Marks.Count); // the kept closed marks and the open one
         Assert.Equal(200, kept.Folded[RequestStatus.Fulfilled]);
         Assert.Equal(at, kept.FoldedUpTo);
@@ -56,21 +52,18 @@ public sealed class OldHubStateTests : IAsyncLifetime
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
         var old = new HubState { Settings = new HubSettings("Old hub", null), Version = 40, UpdatedAt = DateTimeOffset.UtcNow };
         old.People[key] = [first, second];
-        await files.Write("hub", grain, old);
+        await Store.Write("hub", grain, old);
 
-        await using (var cluster = await files.StartSilo("svc"))
+        await using (var cluster = await Start("svc"))
         {
             Assert.Equal([first, second], await cluster.Client.GetGrain<IHubGrain>(slug).FindRequestsByContact(key));
             await cluster.StopAllSilosAsync();
         }
 
-        var store = await files.Open();
-        var board = new GrainState<HubState>();
-        await store.ReadStateAsync("hub", grain, board);
-        Assert.Empty(board.State!.People);
-        var people = new GrainState<HubPeopleState>();
-        await store.ReadStateAsync("hub-people", grain, people);
-        Assert.Equal([first, second], people.State!.People[key]);
+        var board = await Store.Read<HubState>("hub", grain);
+        Assert.Empty(board.People);
+        var people = await Store.Read<HubPeopleState>("hub-people", grain);
+        Assert.Equal([first, second], people.People[key]);
     }
 
     [Fact]
@@ -82,24 +75,19 @@ public sealed class OldHubStateTests : IAsyncLifetime
         var old = new HubState { Settings = new HubSettings("Old hub", null), Version = 40, UpdatedAt = now };
         old.RecentFulfilments.AddRange([now.AddDays(-1), new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), now]); // yesterday's does not count (UTC hub)
         old.RecentlyChanged[Guid.NewGuid()] = now;
-        await files.Write("hub", grain, old);
+        await Store.Write("hub", grain, old);
 
-        await using (var cluster = await files.StartSilo("svc"))
+        await using (var cluster = await Start("svc"))
         {
             Assert.Equal(2, (await cluster.Client.GetGrain<IHubGrain>(slug).GetSnapshot()).Counts.FulfilledToday);
             await cluster.StopAllSilosAsync();
         }
 
-        var board = new GrainState<HubState>();
-        await (await files.Open()).ReadStateAsync("hub", grain, board);
-        Assert.Empty(board.State!.RecentFulfilments);
-        Assert.Empty(board.State.RecentlyChanged);
-        Assert.Equal(2, board.State.FulfilledThatDay);
+        var board = await Store.Read<HubState>("hub", grain);
+        Assert.Empty(board.RecentFulfilments);
+        Assert.Empty(board.RecentlyChanged);
+        Assert.Equal(2, board.FulfilledThatDay);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await files.DisposeAsync();
 }
 
 /// <summary>The hub board's shape before marks were folded: the same ids, nothing from 70 on.</summary>

@@ -9,10 +9,8 @@ namespace MutualAid.Grains.Tests.Storage;
 /// it already has, whether that message is still whole or only a key.
 /// </summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class OldOutboxStateTests : IAsyncLifetime
+public sealed class OldOutboxStateTests : SqliteRestartTest
 {
-    private readonly SqliteTestStore files = new();
-
     [Fact]
     public async Task An_old_shape_outbox_loads_keeps_its_newest_finished_whole_and_still_knows_the_rest()
     {
@@ -26,10 +24,10 @@ public sealed class OldOutboxStateTests : IAsyncLifetime
         var open = new OutboxEntry(Message(slug, 300, at), MessageStatus.Queued, 0, at);
         var old = new OldOutboxState();
         foreach (var entry in finished.Append(open)) old.Entries[entry.Key] = entry;
-        await files.Write("outbox", grain, old);
+        await Store.Write("outbox", grain, old);
         var fresh = Message(slug, 301, DateTimeOffset.UtcNow) with { Critical = true };
 
-        await using (var cluster = await files.StartSilo("svc"))
+        await using (var cluster = await Start("svc"))
         {
             var outbox = cluster.Client.GetGrain<IOutboxGrain>(slug);
             Assert.Equal(301, (await outbox.Recent(500)).Count);
@@ -47,15 +45,12 @@ public sealed class OldOutboxStateTests : IAsyncLifetime
         }
 
         // The finished ones moved to the history's own state; the open state holds only the two open.
-        var store = await files.Open();
-        var stored = new GrainState<OutboxState>();
-        await store.ReadStateAsync("outbox", grain, stored);
-        Assert.Equal(new[] { open.Key, fresh.Key }.Order(StringComparer.Ordinal), stored.State!.Entries.Keys.Order(StringComparer.Ordinal));
-        Assert.Empty(stored.State.Finished);
-        var history = new GrainState<OutboxHistory>();
-        await store.ReadStateAsync("outbox-history", grain, history);
-        Assert.Equal(new OutboxOptions().KeepWhole, history.State!.Whole.Count);
-        Assert.Equal(finished.Take(100).Select(e => OutboxKeys.Hash(e.Key)), history.State.Keys.Select(f => f.Hash));
+        var stored = await Store.Read<OutboxState>("outbox", grain);
+        Assert.Equal(new[] { open.Key, fresh.Key }.Order(StringComparer.Ordinal), stored.Entries.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(stored.Finished);
+        var history = await Store.Read<OutboxHistory>("outbox-history", grain);
+        Assert.Equal(new OutboxOptions().KeepWhole, history.Whole.Count);
+        Assert.Equal(finished.Take(100).Select(e => OutboxKeys.Hash(e.Key)), history.Keys.Select(f => f.Hash));
     }
 
     /// <summary>A received-notice for a new request, decided <paramref name="i"/> minutes after <paramref name="at"/>.</summary>
@@ -66,10 +61,6 @@ public sealed class OldOutboxStateTests : IAsyncLifetime
         return new OutboundMessage(OutboundMessage.KeyFor(request.ToString("N"), i, MessageKind.RequestReceived, to), hub, MessageKind.RequestReceived, to,
             Reason.RequestReceived.Say($"R-{i}"), "en", false, at.AddMinutes(i));
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await files.DisposeAsync();
 }
 
 /// <summary>The outbox's shape before finished messages were kept as keys: the same ids, nothing from 170 on.</summary>

@@ -9,10 +9,8 @@ namespace MutualAid.Grains.Tests.Storage;
 /// still knows, shows and resends them from there, also after a restart.
 /// </summary>
 [Collection(SqliteTestSilo.Collection)]
-public sealed class OutboxHistoryTests : IAsyncLifetime
+public sealed class OutboxHistoryTests : SqliteRestartTest
 {
-    private readonly SqliteTestStore files = new();
-
     [Fact]
     public async Task Finished_messages_are_written_apart_from_the_open_ones_and_still_known_shown_and_resent()
     {
@@ -21,7 +19,7 @@ public sealed class OutboxHistoryTests : IAsyncLifetime
         var count = OutboxGrain.FinishedPerHistoryWrite * 2 + 5;
         var messages = Enumerable.Range(0, count).Select(i => Message(slug, i)).ToArray();
 
-        await using (var cluster = await files.StartSilo("svc"))
+        await using (var cluster = await Start("svc"))
         {
             var outbox = cluster.Client.GetGrain<IOutboxGrain>(slug);
             foreach (var message in messages)
@@ -34,16 +32,13 @@ public sealed class OutboxHistoryTests : IAsyncLifetime
             await cluster.StopAllSilosAsync();
         }
 
-        var store = await files.Open();
-        var open = new GrainState<OutboxState>();
-        await store.ReadStateAsync("outbox", grain, open);
-        var history = new GrainState<OutboxHistory>();
-        await store.ReadStateAsync("outbox-history", grain, history);
-        Assert.Equal(5, open.State!.Entries.Count);
-        Assert.Equal(count - 5, history.State!.Whole.Count);
-        Assert.Empty(history.State.Keys);
+        var open = await Store.Read<OutboxState>("outbox", grain);
+        var history = await Store.Read<OutboxHistory>("outbox-history", grain);
+        Assert.Equal(5, open.Entries.Count);
+        Assert.Equal(count - 5, history.Whole.Count);
+        Assert.Empty(history.Keys);
 
-        await using (var cluster = await files.StartSilo("svc"))
+        await using (var cluster = await Start("svc"))
         {
             var outbox = cluster.Client.GetGrain<IOutboxGrain>(slug);
             await outbox.Enqueue(messages); // handed again after a crash: all known, none sent again
@@ -61,8 +56,4 @@ public sealed class OutboxHistoryTests : IAsyncLifetime
 
     // Critical, so the quiet hours of the real clock this silo runs on never hold one back.
     internal static OutboundMessage Message(string hub, int i) => OldOutboxStateTests.Message(hub, i, DateTimeOffset.UtcNow) with { Critical = true };
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await files.DisposeAsync();
 }

@@ -1,12 +1,10 @@
 namespace MutualAid.Grains.Tests.Storage;
 
-public sealed class SqliteGrainStorageTests : IAsyncLifetime
+public sealed class SqliteGrainStorageTests : SqliteRestartTest
 {
-    private readonly SqliteTestStore files = new();
+    private string DatabasePath => Store.DatabasePath;
 
-    private string DatabasePath => files.DatabasePath;
-
-    private Task<SqliteGrainStorage> Open() => files.Open();
+    private Task<SqliteGrainStorage> Open() => Store.Open();
 
     private static GrainState<RequestState> State(string need) => new(new RequestState
     {
@@ -103,19 +101,15 @@ public sealed class SqliteGrainStorageTests : IAsyncLifetime
     [Fact]
     public async Task A_corrupt_file_or_an_unusable_folder_fails_with_the_path_named()
     {
-        Directory.CreateDirectory(files.Folder);
+        Directory.CreateDirectory(Store.Folder);
         await File.WriteAllBytesAsync(DatabasePath, Enumerable.Range(0, 8192).Select(i => (byte)(i * 31 + 7)).ToArray());
         var corrupt = Assert.Throws<StartupException>(() => SqliteGrainStorage.Preflight(DatabasePath));
         Assert.Contains(DatabasePath, corrupt.Message);
         Assert.Contains("not a MutualAid database", corrupt.Message);
 
-        var blocker = Path.Combine(files.Folder, "not-a-folder");
+        var blocker = Path.Combine(Store.Folder, "not-a-folder");
         await File.WriteAllTextAsync(blocker, "a file where the data folder should be");
         var unusable = Assert.Throws<StartupException>(() => SqliteGrainStorage.Preflight(Path.Combine(blocker, "mutualaid.db")));
         Assert.Contains("Cannot create the data folder", unusable.Message);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await files.DisposeAsync();
 }
