@@ -71,6 +71,40 @@ public sealed class ErasureOnDiskTests : SqliteRestartTest
     }
 
     [Fact]
+    public async Task An_erased_area_is_gone_from_a_boards_log_that_a_restart_found_already_folded_into_the_whole_board()
+    {
+        string hub;
+        var row = Domain.Summary("-", Guid.NewGuid()) with { Area = "Wolverhampton Quagmire Row" };
+        await using (var cluster = await Start("svc"))
+        {
+            var domain = new Domain(cluster.Client);
+            hub = await domain.NewHub();
+            row = row with { HubSlug = hub };
+            var board = domain.Hub(hub);
+            await board.RequestChanged(new RequestNotice(row, null)); // logged
+            await board.RequestChanged(new RequestNotice(row with { Version = 2, Status = RequestStatus.Triaged }, null));
+            // A settings change writes the board whole; the stored log keeps its two entries, which the
+            // whole board now holds (their numbers say so) and which name the area.
+            Assert.True((await board.Configure(new HubSettings("Renamed " + hub, null), Domain.Sam)).IsOk);
+            await cluster.StopAllSilosAsync();
+        }
+
+        var secrets = new[] { "Quagmire" };
+        // The store reads as service "svc", which the silos above run as.
+        Assert.NotEmpty((await Store.Read<HubBoardLog>("hub-log", GrainId.Create("neighbourhood", hub))).Entries);
+        await using (var cluster = await Start("svc"))
+        {
+            // The activation drops those entries in memory only; the erasure must still empty the stored log.
+            var board = cluster.Client.GetGrain<IHubGrain>(hub);
+            await board.RequestChanged(new RequestNotice(row with { Version = 3, Status = RequestStatus.Triaged, Area = ContactDetails.ErasedName }, null));
+
+            await NothingLeft(secrets);
+            Assert.Equal(ContactDetails.ErasedName, Assert.Single((await board.GetSnapshot()).Requests).Area);
+            await cluster.StopAllSilosAsync();
+        }
+    }
+
+    [Fact]
     public async Task An_erased_requests_area_is_gone_from_its_hubs_outbox_on_disk_while_the_silo_runs()
     {
         await using var cluster = await Start("erasure-on-disk");
