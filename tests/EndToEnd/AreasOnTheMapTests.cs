@@ -10,13 +10,10 @@ namespace MutualAid.EndToEnd;
 [Collection(BesideBrowserCollection.Name)]
 public sealed class AreasOnTheMapTests(BrowserFixture browser, EmptyNetworkApp network) : BrowserTest(browser.Browser), IClassFixture<EmptyNetworkApp>
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };
-
     [Fact]
     public async Task A_request_from_ask_with_an_area_appears_at_that_area_on_the_map()
     {
-        var coordinator = await network.NewPage(browser.Browser);
-        await Journey.SetUpHub(network, browser.Browser, "Meadow", coordinator, "cora@example.org", "Cora");
+        var coordinator = await Journey.HubCoordinator(network, browser.Browser, "Meadow", "cora@example.org", "Cora");
 
         // The coordinator lists an area: a click on the map proposes a point, the numbers make it exact.
         await coordinator.GotoAsync("/hubs/meadow/settings");

@@ -8,6 +8,9 @@ namespace MutualAid.EndToEnd;
 /// </summary>
 public abstract class BrowserTest(IBrowser browser) : IAsyncLifetime
 {
+    /// <summary>How long a journey waits for something the app pushes or a busy CI machine draws late.</summary>
+    protected static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

@@ -10,13 +10,10 @@ namespace MutualAid.EndToEnd;
 [Collection(BesideBrowserCollection.Name)]
 public sealed class DecisionJourneyTests(BrowserFixture browser, EmptyNetworkApp network) : BrowserTest(browser.Browser), IClassFixture<EmptyNetworkApp>
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };
-
     [Fact]
     public async Task A_member_votes_on_a_proposal_and_sees_the_outcome_after_the_deadline()
     {
-        var coordinator = await network.NewPage(browser.Browser);
-        await Journey.SetUpHub(network, browser.Browser, "Meadow", coordinator, "cora@example.org", "Cora");
+        var coordinator = await Journey.HubCoordinator(network, browser.Browser, "Meadow", "cora@example.org", "Cora");
         var (_, volunteer) = await Journey.Team(network, browser.Browser, coordinator, "meadow");
 
         var title = "Open on Sundays " + Guid.NewGuid().ToString("N")[..6];

@@ -12,14 +12,11 @@ namespace MutualAid.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class FromNothingTests(BrowserFixture browser, EmptyNetworkApp network) : BrowserTest(browser.Browser), IClassFixture<EmptyNetworkApp>
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };
-
     [Fact]
     public async Task A_new_network_puts_an_invited_volunteer_to_work_on_a_public_request()
     {
         // The administrator sets up, makes a region and a hub and invites its coordinator, picked from the list.
-        var coordinator = await network.NewPage(browser.Browser);
-        await Journey.SetUpHub(network, browser.Browser, "Harbour", coordinator, "cora@example.org", "Cora");
+        var coordinator = await Journey.HubCoordinator(network, browser.Browser, "Harbour", "cora@example.org", "Cora");
 
         // The coordinator builds the team from the team page.
         var (dispatcher, volunteer) = await Journey.Team(network, browser.Browser, coordinator, "harbour");

@@ -10,8 +10,6 @@ namespace MutualAid.EndToEnd;
 [Collection(BesideBrowserCollection.Name)]
 public sealed class FundJourneyTests(BrowserFixture browser, EmptyNetworkApp network) : BrowserTest(browser.Browser), IClassFixture<EmptyNetworkApp>
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };
-
     /// <summary>
     /// The second half reads the public transparency page (`/public/hubs/{slug}`, element
     /// money-out-total), which another branch (stats21b) adds: it passes once that page is merged.
@@ -20,8 +18,7 @@ public sealed class FundJourneyTests(BrowserFixture browser, EmptyNetworkApp net
     [Fact]
     public async Task A_reimbursement_approved_by_another_coordinator_shows_on_the_public_page()
     {
-        var coordinator = await network.NewPage(browser.Browser);
-        await Journey.SetUpHub(network, browser.Browser, "Orchard", coordinator, "olga@example.org", "Olga");
+        var coordinator = await Journey.HubCoordinator(network, browser.Browser, "Orchard", "olga@example.org", "Olga");
         var (_, vic) = await Journey.Team(network, browser.Browser, coordinator, "orchard");
         await coordinator.GotoAsync("/hubs/orchard/team");
         var secondLink = await Journey.TeamLink(coordinator, "Coordinator");

@@ -13,6 +13,15 @@ public static partial class Journey
     [GeneratedRegex(@"https?://\S+/invite/[A-Za-z0-9_-]+")]
     private static partial Regex InviteLink();
 
+    /// <summary>A network set up with one hub (see <see cref="SetUpHub"/>); answers its coordinator's page, signed in.</summary>
+    public static async Task<IPage> HubCoordinator(EmptyNetworkApp network, IBrowser browser, string hub, string coordinatorEmail, string coordinatorName)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var coordinator = await network.NewPage(browser);
+        await SetUpHub(network, browser, hub, coordinator, coordinatorEmail, coordinatorName);
+        return coordinator;
+    }
+
     /// <summary>
     /// Setup, a region "East Side" and one hub, and its coordinator (who joins in <paramref name="coordinator"/>).
     /// Returns the administrator's page.

@@ -12,13 +12,10 @@ namespace MutualAid.EndToEnd;
 [Collection(BesideBrowserCollection.Name)]
 public sealed class SafeArrivalTests(BrowserFixture browser, EmptyNetworkApp network) : BrowserTest(browser.Browser), IClassFixture<EmptyNetworkApp>
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };
-
     [Fact]
     public async Task A_volunteer_who_never_says_they_left_raises_an_alarm_on_the_coordinators_open_board()
     {
-        var coordinator = await network.NewPage(browser.Browser);
-        await Journey.SetUpHub(network, browser.Browser, "Quay", coordinator, "cora@example.org", "Cora");
+        var coordinator = await Journey.HubCoordinator(network, browser.Browser, "Quay", "cora@example.org", "Cora");
         var (dispatcher, volunteer) = await Journey.Team(network, browser.Browser, coordinator, "quay");
         await volunteer.CheckAsync("input[name=CanHelpWith][value=Eldercare]");
         await volunteer.GetByTestId("profile-save").ClickAsync();

@@ -14,15 +14,12 @@ public sealed class TextedRequestTests(BrowserFixture browser, TextingNetworkApp
     private const string HubNumber = "+15005550099";
     private const string Neighbour = "+447700900555";
     private const string VolunteerPhone = "+447700900444";
-    private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30000 };
-
     private EmptyNetworkApp Network => texting.Network;
 
     [Fact]
     public async Task A_texted_request_is_assigned_on_the_board_accepted_and_delivered_by_text_and_shown_delivered_on_status()
     {
-        var coordinator = await Network.NewPage(browser.Browser);
-        await Journey.SetUpHub(Network, browser.Browser, "Harbour", coordinator, "cora@example.org", "Cora");
+        var coordinator = await Journey.HubCoordinator(Network, browser.Browser, "Harbour", "cora@example.org", "Cora");
 
         // The coordinator gives the hub its number (a Radzen form: typed again if the page was not live yet).
         await coordinator.GotoAsync("/hubs/harbour/settings");
