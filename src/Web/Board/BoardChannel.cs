@@ -22,12 +22,13 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
     /// <summary>
     /// The least time from one send to the next. Deltas that arrive sooner wait and go with the next
     /// send, merged: a busy hub costs each connection (and each circuit's re-render, and every phone on
-    /// a bad link) at most 50 messages a second however fast the hub writes, and a change waits at
-    /// most this long, far below what a person sees. Without it, a hub whose write got faster sent
-    /// 2.5 times the messages per command, and its 100 watchers' receiving cost more than the
-    /// commands (docs/benchmarks.md, issue 18).
+    /// a bad link) at most 20 messages a second however fast the hub writes, and a change waits at
+    /// most this long, below what a person sees; at a trickle nothing waits. Without it, a hub whose
+    /// write got faster sent 2.5 times the messages per command, and its 100 watchers' receiving cost
+    /// more than the commands; 50 ms rather than 20 sends a third of the messages under full load and
+    /// did a third more commands a second, for about 25 ms more at the board's p99 (docs/benchmarks.md, issue 18).
     /// </summary>
-    internal static readonly TimeSpan MinimumSendInterval = TimeSpan.FromMilliseconds(20);
+    internal static readonly TimeSpan MinimumSendInterval = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Re-subscribe well inside the grain's observer expiry, and to notice a restarted hub grain.</summary>
     internal static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(15);

@@ -68,7 +68,7 @@ public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixtu
 
         await Seed.Request(grains, hub, phone: "07700 900001");
         // The lost delta goes by on its own before the next change: a front-end sends what arrives within
-        // 20 ms of a send together (BoardChannel.MinimumSendInterval), and a merged one would cover the gap.
+        // 50 ms of a send together (BoardChannel.MinimumSendInterval), and a merged one would cover the gap.
         await Wait.Until(() => client.Drop.Count == 0, "the lost delta to go by");
         await Seed.Request(grains, hub, phone: "07700 900002");
 
