@@ -158,7 +158,7 @@ public sealed partial class HubGrain
         {
             S.Offers[offer.Id] = offer;
             await Publish([new OfferUpserted(offer)]);
-            (stats ??= GrainFactory.GetGrain<IHubStatsGrain>(Slug)).OfferChanged(offer).Ignore();
+            Stats.OfferChanged(offer).Ignore();
         }
         else if (S.Offers.Remove(offer.Id))
         {

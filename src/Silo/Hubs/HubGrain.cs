@@ -95,6 +95,8 @@ public sealed partial class HubGrain(
     /// <summary>The hub's figures, told of every batch (the reference kept: see <see cref="Hosting.KeyedGrains{T}"/>).</summary>
     private IHubStatsGrain? stats;
 
+    private IHubStatsGrain Stats => stats ??= GrainFactory.GetGrain<IHubStatsGrain>(Slug);
+
     private HubState S => state.State;
 
     private string Slug => this.GetPrimaryKeyString();
@@ -266,7 +268,7 @@ public sealed partial class HubGrain(
         regionDirty = true;
         // Only once the board kept them, and one way: the figures never hold the board up or call
         // back. One notice per write, not per change: a busy hub's batches carry dozens.
-        if (forStats.Count > 0) (stats ??= GrainFactory.GetGrain<IHubStatsGrain>(Slug)).RequestsChanged(forStats).Ignore();
+        if (forStats.Count > 0) Stats.RequestsChanged(forStats).Ignore();
         foreach (var delta in deltas)
         {
             await observers.Notify(o => o.OnBoardDelta(delta));
