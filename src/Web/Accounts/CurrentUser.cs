@@ -6,8 +6,9 @@ using MutualAid.Web.Accounts;
 namespace MutualAid.Web.Accounts;
 
 /// <summary>
-/// The signed-in person of this circuit, set once by <c>SignedInScope</c> before any page renders.
-/// Pages ask it what the person may do; the same <see cref="Access"/> rules guard the commands.
+/// The signed-in person of this circuit or request: set once by <c>SignedInScope</c> before any page
+/// renders, and by <see cref="CurrentUserMiddleware"/> before any endpoint runs. Pages ask it what the
+/// person may do; the same <see cref="Access"/> rules guard the commands.
 /// </summary>
 public sealed class CurrentUser(Access access)
 {

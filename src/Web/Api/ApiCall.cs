@@ -15,7 +15,6 @@ public static class ApiCall
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(ok);
-        user.Set(http.User);
         Result<T> result;
         try
         {

@@ -8,9 +8,8 @@ public static class HandoverEndpoints
 {
     public static void MapHandover(this WebApplication app)
     {
-        app.MapGet("/hubs/{Slug}/handover.txt", async (HttpContext http, string slug, int? hours, HandoverService handovers, CurrentUser user, TimeProvider clock) =>
+        app.MapGet("/hubs/{Slug}/handover.txt", async (string slug, int? hours, HandoverService handovers, TimeProvider clock) =>
         {
-            user.Set(http.User);
             var now = clock.GetUtcNow();
             if (await handovers.Text(slug, hours ?? 8) is not { } text) return Results.NotFound();
             return Results.File(System.Text.Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8",

@@ -14,9 +14,8 @@ public static class CsvExportEndpoints
 {
     public static void MapCsvExports(this WebApplication app)
     {
-        app.MapGet("/hubs/{Slug}/export/volunteers.csv", async (HttpContext http, string slug, CurrentUser user, ExportService exports) =>
+        app.MapGet("/hubs/{Slug}/export/volunteers.csv", async (string slug, ExportService exports) =>
         {
-            user.Set(http.User);
             var views = await exports.Volunteers(slug);
             return Csv($"mutualaid-{slug}-volunteers.csv",
                 ["Name", "Phone", "Email", "HelpsWith", "Languages", "Vehicle", "MaxAssignments", "MaxHoursPerWeek", "Skills"],
@@ -28,9 +27,8 @@ public static class CsvExportEndpoints
                 }));
         }).RequireAuthorization(Policies.ManageHub).NoStoreCache();
 
-        app.MapGet("/hubs/{Slug}/export/timebank.csv", async (HttpContext http, string slug, CurrentUser user, ExportService exports) =>
+        app.MapGet("/hubs/{Slug}/export/timebank.csv", async (string slug, ExportService exports) =>
         {
-            user.Set(http.User);
             var statements = await exports.TimeBanks(slug);
             return Csv($"mutualaid-{slug}-timebank.csv", ["Volunteer", "HoursLastSevenDays", "HoursTotal", "Jobs", "LastTookSomething"],
                 statements.Select(s => new[]
@@ -40,9 +38,8 @@ public static class CsvExportEndpoints
                 }));
         }).RequireAuthorization(Policies.ManageHub).NoStoreCache();
 
-        app.MapGet("/hubs/{Slug}/export/requests.csv", async (HttpContext http, string slug, CurrentUser user, ExportService exports) =>
+        app.MapGet("/hubs/{Slug}/export/requests.csv", async (string slug, ExportService exports) =>
         {
-            user.Set(http.User);
             var rows = (await exports.Requests(slug)).Select(row => new[]
             {
                 row.Request.ReferenceCode, row.Request.Status.ToString(), row.Request.Urgency.ToString(), row.Request.Category.ToString(), row.Request.Area,

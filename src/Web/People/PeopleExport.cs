@@ -12,9 +12,8 @@ public static class PeopleExport
 
     public static void MapPeopleExport(this WebApplication app)
     {
-        app.MapGet("/hubs/{Slug}/people/export", async (HttpContext http, string slug, string? phone, string? email, CurrentUser user, PeopleService people) =>
+        app.MapGet("/hubs/{Slug}/people/export", async (string slug, string? phone, string? email, PeopleService people) =>
         {
-            user.Set(http.User);
             var key = new ContactDetails("-", phone, email, null).MatchKey();
             if (key is null) return Results.BadRequest(Reason.GivePhoneOrEmail.Say().ToString());
             var requests = (await people.ExportOf(slug, key)).Select(found => new { request = found.Request, audit = found.Audit });
@@ -22,9 +21,8 @@ public static class PeopleExport
             return Results.File(json, "application/json", $"mutualaid-{slug}-person.json");
         }).RequireAuthorization(Policies.ManageHub).NoStoreCache();
 
-        app.MapGet("/hubs/{Slug}/people/volunteers/{id:guid}/export", async (HttpContext http, string slug, Guid id, CurrentUser user, PeopleService people) =>
+        app.MapGet("/hubs/{Slug}/people/volunteers/{id:guid}/export", async (string slug, Guid id, PeopleService people) =>
         {
-            user.Set(http.User);
             if (await people.Volunteer(slug, id) is not { } volunteer) return Results.NotFound(Reason.NoSuchVolunteerOnHub.Say().ToString());
             var json = JsonSerializer.SerializeToUtf8Bytes(new { hub = slug, exportedAt = DateTimeOffset.UtcNow, volunteer }, Indented);
             return Results.File(json, "application/json", $"mutualaid-{slug}-volunteer.json");

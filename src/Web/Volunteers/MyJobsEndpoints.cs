@@ -42,9 +42,8 @@ public static class MyJobsEndpoints
     }
 
     public static async Task<Results<RazorComponentResult<MyJobsPage>, RazorComponentResult<MessagePage>>> Jobs(
-        HttpContext http, CurrentUser user, IGrainFactory grains, RequestReader requests, VolunteerService volunteers, CaseNoteService notes, IStringLocalizer<UiText> t, string? done)
+        CurrentUser user, IGrainFactory grains, RequestReader requests, VolunteerService volunteers, CaseNoteService notes, IStringLocalizer<UiText> t, string? done)
     {
-        user.Set(http.User);
         if (user.VolunteerId is not { } me)
         {
             return new RazorComponentResult<MessagePage>(new { Title = t["Plain.MyJobs"].Value, Text = t["Plain.NotAVolunteer"].Value }) { StatusCode = StatusCodes.Status403Forbidden };
@@ -85,7 +84,6 @@ public static class MyJobsEndpoints
     public static async Task<Results<SeeOther, BadRequest<string>, NotFound>> Act(
         HttpContext http, Guid id, string command, CurrentUser user, VolunteerJobService actions, IAntiforgery antiforgery, IStringLocalizer<UiText> t)
     {
-        user.Set(http.User);
         if (!await antiforgery.IsRequestValidAsync(http)) return TypedResults.BadRequest(t["Plain.FormExpired"].Value);
         var form = await http.Request.ReadFormAsync();
         if (!int.TryParse(form["version"], out var version)) return TypedResults.BadRequest(t["Plain.MissingVersion"].Value);
