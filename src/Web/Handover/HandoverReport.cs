@@ -43,7 +43,7 @@ public sealed record HandoverReport(
         {
             var request = grains.GetGrain<IRequestGrain>(id);
             if (await request.GetSummary() is not { } summary) continue;
-            changes.AddRange((await request.GetAudit()).Where(e => e.At >= since)
+            changes.AddRange(WhileOn(hub, summary.HubSlug, await request.GetAudit()).Where(e => e.At >= since)
                 .Select(e => new HandoverChange(e.At, summary.ReferenceCode, e.Actor.DisplayName, e.Action, e.Reason) { Said = e.Said, WhySaid = e.ReasonSaid }));
         }
 
@@ -56,6 +56,30 @@ public sealed record HandoverReport(
             snapshot.Requests.Where(r => r.AssignedVolunteerId is null && r.OverdueSince is null).ToArray(),
             outOnAJob, snapshot.Volunteers.Where(v => !v.OnDuty).ToArray());
     }
+
+    /// <summary>
+    /// The entries written while the request was on <paramref name="hub"/>, and the move that took it
+    /// away: once it has moved on, what the next hub's people did and typed is theirs, not this hub's.
+    /// Walks back from the hub it is on now, since each move names the hub it left.
+    /// </summary>
+    internal static IEnumerable<AuditEntry> WhileOn(string hub, string hubNow, IReadOnlyList<AuditEntry> audit)
+    {
+        var on = hubNow;
+        var kept = new List<AuditEntry>();
+        for (var i = audit.Count - 1; i >= 0; i--)
+        {
+            var entry = audit[i];
+            var left = entry.Said is { Key: MoveKey, Args: [var from, ..] } ? from as string : null;
+            if (on == hub || left == hub) kept.Add(entry);
+            if (left is not null) on = left;
+        }
+
+        kept.Reverse();
+        return kept;
+    }
+
+    /// <summary>The phrase key of a move between hubs ("moved this from hub {0} to hub {1}").</summary>
+    internal const string MoveKey = "DidMove";
 
     /// <summary>The same summary as plain text, to download or paste into the next shift's chat.</summary>
     public string ToText(TimeZoneInfo zone)

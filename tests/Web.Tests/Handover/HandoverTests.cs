@@ -42,4 +42,27 @@ public sealed class HandoverTests(TrustWorld world) : IClassFixture<TrustWorld>
         using var volunteerClient = await world.Client("volunteer");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await volunteerClient.GetAsync(new Uri($"/hubs/{hub}/handover.txt", UriKind.Relative))).StatusCode);
     }
+    [Fact]
+    public async Task A_request_moved_to_another_hub_shows_its_old_hub_the_move_but_nothing_the_new_hub_did_after()
+    {
+        var grains = world.Factory.Grains;
+        var from = await Seed.Hub(grains);
+        var to = await Seed.Hub(grains);
+        var start = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var request = await Seed.Request(grains, from, phone: "07700 411003");
+        var grain = grains.GetGrain<IRequestGrain>(request.Id);
+        var moved = (await grain.TransferTo(new TransferCommand(request.Version, Seed.Sam, to, "Closer to Quay"))).Value!;
+        var bea = new Actor("bea", "Bea");
+        Assert.True((await grain.Cancel(new RequestCommand(moved.Version, bea, "Maria's son was admitted to hospital"))).IsOk);
+
+        var left = await HandoverReport.Build(grains, from, start, DateTimeOffset.UtcNow);
+        var mine = left.Changes.Where(c => c.Reference == request.ReferenceCode).ToArray();
+        Assert.Equal(["created this (phone intake)", $"moved this from hub {from} to hub {to}"], mine.Select(c => c.What));
+        Assert.DoesNotContain(mine, c => c.Who == "Bea" || (c.Why ?? "").Contains("hospital", StringComparison.Ordinal));
+
+        // The hub it moved to sees its arrival and what its own people did since.
+        var now = await HandoverReport.Build(grains, to, start, DateTimeOffset.UtcNow);
+        Assert.Equal([$"moved this from hub {from} to hub {to}", "cancelled this"],
+            now.Changes.Where(c => c.Reference == request.ReferenceCode).Select(c => c.What));
+    }
 }
