@@ -70,7 +70,7 @@ public sealed class TextedRequestTests(BrowserFixture browser, TextingNetworkApp
         // Vic is offered it by text, and answers by text.
         var offer = await texting.Twilio.WaitFor(m => m.To == VolunteerPhone && m.Body.Contains(code, StringComparison.Ordinal));
         Assert.Contains("accept", offer.Body, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal($"Thank you: job {code} is yours.", await texting.Text(VolunteerPhone, HubNumber, "SÍ"));
+        Assert.StartsWith($"Thank you: job {code} is yours. Contact: ", await texting.Text(VolunteerPhone, HubNumber, "SÍ"), StringComparison.Ordinal);
         Assert.Equal($"Job {code} is marked delivered. Thank you!", await texting.Text(VolunteerPhone, HubNumber, "LISTO"));
 
         // The neighbour hears it in Spanish, once, and /status says so with the code and the last four digits.

@@ -19,9 +19,16 @@ public sealed partial class RequestGrain
 
     private OutboxHanding Outbox => outbox ??= new OutboxHanding(GrainFactory);
 
+    /// <summary>
+    /// The contact a volunteer's message may carry: the same rule as their pages (Access.CanSeePrivate),
+    /// accepted and the claim not lapsed, or picked up. Only offered, they may still decline, and what
+    /// a text has told cannot be taken back.
+    /// </summary>
     public Task<ContactDetails?> ContactForVolunteer(Guid volunteerId) => Task.FromResult(
-        View is { Status: RequestStatus.Assigned or RequestStatus.InProgress } view
-        && view.HeldBy(volunteerId) is { State: AssignmentState.Offered or AssignmentState.Accepted }
+        View is { } view
+        && view.HeldBy(volunteerId) is { State: AssignmentState.Accepted } held
+        && (view.Status == RequestStatus.InProgress
+            || (view.Status == RequestStatus.Assigned && held.ClaimExpiresAt is { } until && until > Now))
             ? view.Contact
             : null);
 

@@ -152,6 +152,12 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
             SmsIntent.Safe => (await grain.LeaveSafely(Command(0)), Reason.SmsLeftSafely),
             _ => (await Deliver(grain, request!, actor, job, volunteer.Id), Reason.SmsDelivered),
         };
+        if (result.IsOk && text.Intent == SmsIntent.Yes && await grain.ContactForVolunteer(volunteer.Id) is { } contact)
+        {
+            // Accepted, the job is theirs: where to go comes now, not with the offer they might have declined.
+            return words.Say(language, Reason.ContactWhileClaimed.Say(done.Say(code), contact.Name, contact.Phone ?? "", contact.Address ?? ""));
+        }
+
         if (result.IsOk) return words.Say(language, done.Say(code));
         return words.Say(language, result.Reason is Reason.NotYours or Reason.NotInHub && text.Intent == SmsIntent.Yes
             ? Reason.SmsNoLongerYours.Say(code)

@@ -16,7 +16,7 @@ public sealed class PairTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_two_volunteer_request_is_assigned_only_with_both_and_both_see_the_address()
+    public async Task A_two_volunteer_request_is_assigned_only_with_both_and_each_sees_the_address_once_they_accept()
     {
         var (hub, request, grain) = await Pair();
         var (priya, tom, ana) = (await domain.NewVolunteer(hub, "Priya"), await domain.NewVolunteer(hub, "Tom"), await domain.NewVolunteer(hub, "Ana"));
@@ -32,8 +32,8 @@ public sealed class PairTests(ClusterFixture fixture)
         Assert.True(both.IsOk, both.Message);
         Assert.Equal(RequestStatus.Assigned, both.Value!.Status);
         Assert.Equal([priya.Id, tom.Id], both.Value.Assignees.Select(a => a.VolunteerId));
-        Assert.NotNull(await grain.ContactForVolunteer(priya.Id));
-        Assert.NotNull(await grain.ContactForVolunteer(tom.Id));
+        Assert.Null(await grain.ContactForVolunteer(priya.Id)); // both offered: no address until each accepts their place
+        Assert.Null(await grain.ContactForVolunteer(tom.Id));
         await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == request.Id && r.Held == 2 && r.PartnerVolunteerName == "Tom"));
 
         var third = await grain.Assign(new AssignCommand(both.Value.Version, Domain.Sam, ana.Id));
@@ -48,6 +48,8 @@ public sealed class PairTests(ClusterFixture fixture)
         Assert.True(accepted.IsOk, accepted.Message);
         Assert.Equal(AssignmentState.Accepted, accepted.Value!.Partner!.State);
         Assert.Equal(AssignmentState.Offered, accepted.Value.Assignment!.State);
+        Assert.NotNull(await grain.ContactForVolunteer(ana.Id)); // each by their own place
+        Assert.Null(await grain.ContactForVolunteer(priya.Id));
         var declined = await grain.Decline(new RequestCommand(accepted.Value.Version, new Actor("priya-user", "Priya")) { AsVolunteer = priya.Id });
         Assert.True(declined.IsOk, declined.Message);
         Assert.Equal(RequestStatus.Triaged, declined.Value!.Status);

@@ -119,7 +119,7 @@ public sealed class RequestMessageTests(FakeClockClusterFixture fixture)
     }
 
     [Fact]
-    public async Task The_requesters_address_is_given_to_a_volunteer_only_while_they_hold_the_request()
+    public async Task The_requesters_address_is_given_to_a_volunteer_only_once_they_accepted_and_while_they_hold_the_request()
     {
         var hub = await domain.NewHub();
         var (v, other) = (await domain.NewVolunteer(hub, "Ana"), await domain.NewVolunteer(hub, "Bo"));
@@ -128,10 +128,13 @@ public sealed class RequestMessageTests(FakeClockClusterFixture fixture)
         Assert.Null(await grain.ContactForVolunteer(v.Id)); // not theirs yet
 
         var assigned = (await grain.Assign(new AssignCommand(request.Version, Domain.Sam, v.Id))).Value!;
+        Assert.Null(await grain.ContactForVolunteer(v.Id)); // offered: they may still decline
+
+        var accepted = (await grain.Accept(new RequestCommand(assigned.Version, Domain.Sam))).Value!;
         Assert.Equal("12 Elm Street, Flat 3", (await grain.ContactForVolunteer(v.Id))?.Address);
         Assert.Null(await grain.ContactForVolunteer(other.Id));
 
-        await grain.Unassign(new RequestCommand(assigned.Version, Domain.Sam, "Needs a car"));
+        await grain.Unassign(new RequestCommand(accepted.Version, Domain.Sam, "Needs a car"));
         Assert.Null(await grain.ContactForVolunteer(v.Id)); // a message sent now carries no address
     }
 }

@@ -61,7 +61,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_volunteers_email_carries_the_address_only_while_the_job_is_still_theirs()
+    public async Task A_volunteers_offer_email_carries_no_contact_details_they_have_not_yet_accepted_the_job()
     {
         var hub = await DaytimeHub();
         var volunteer = await EmailedVolunteer(hub, "Rosa Diaz", "English", "rosa@example.org");
@@ -78,7 +78,10 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.Equal(3, toRosa.Length);
         var offers = toRosa.Where(m => Body(m).StartsWith("New job for you", StringComparison.Ordinal)).ToArray();
         var stillHers = Assert.Single(offers, m => Body(m).Contains(kept.ReferenceCode, StringComparison.Ordinal));
-        Assert.Contains("Contact: Maria Lopez, 07700 900201, 12 Elm Street.", Body(stillHers), StringComparison.Ordinal);
+        // Offered, not yet accepted: they may still decline, and an email cannot be taken back.
+        Assert.DoesNotContain("Contact:", Body(stillHers), StringComparison.Ordinal);
+        Assert.DoesNotContain("07700", Body(stillHers), StringComparison.Ordinal);
+        Assert.DoesNotContain("Maria", Body(stillHers), StringComparison.Ordinal);
         Assert.Contains("https://aid.example.org/my/jobs", Body(stillHers), StringComparison.Ordinal);
         var takenBack = Assert.Single(offers, m => Body(m).Contains(dropped.ReferenceCode, StringComparison.Ordinal));
         Assert.DoesNotContain("Contact:", Body(takenBack), StringComparison.Ordinal);

@@ -47,7 +47,9 @@ public sealed class SmsJourneyTests(ChannelsFixture app) : IClassFixture<Channel
         Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
 
         var (_, yes) = await app.Text(volunteerPhone, hubNumber, "SÍ");
-        Assert.Equal($"Gracias: el trabajo {code} es tuyo.", yes);
+        // Accepted, the job is theirs: the answer says how to reach the neighbour.
+        Assert.StartsWith($"Gracias: el trabajo {code} es tuyo. Contacto: ", yes, StringComparison.Ordinal);
+        Assert.Contains(neighbour, yes, StringComparison.Ordinal);
         Assert.Equal(AssignmentState.Accepted, (await grains.GetGrain<IRequestGrain>(onBoard.Id).GetView())!.Assignment!.State);
 
         var (_, done) = await app.Text(volunteerPhone, hubNumber, "listo");
