@@ -10,6 +10,8 @@ namespace MutualAid.Web.Api;
 /// answer again (status, body, Location) and makes nothing new; the same key with another body is
 /// refused. The first answer is kept in a grain, so any front-end of the cluster gives it.
 /// A 503 is not kept: the create may not have happened, and repeating it is what the key is for.
+/// Nor is a 401, 403 or 404: a caller the hub refused must not spend a key for someone who may.
+/// Keys belong to the caller (the account, or the API token), so no one's answer is replayed to another.
 /// </summary>
 public sealed class IdempotencyFilter(IGrainFactory grains) : IEndpointFilter
 {
@@ -29,7 +31,8 @@ public sealed class IdempotencyFilter(IGrainFactory grains) : IEndpointFilter
         // The body binder left its fingerprint; without one the body was never read and nothing is kept.
         if (http.Items[typeof(JsonBody<>)] is not string fingerprint) return await next(context);
         var hub = http.Request.RouteValues["hub"]?.ToString() ?? "";
-        var caller = AccountClaims.Email(http.User) ?? "anonymous";
+        // Tokens have no email: the actor id names the token, so two tokens never share a key.
+        var caller = AccountClaims.Actor(http.User).UserId;
         var grain = grains.GetGrain<IIdempotencyGrain>(IIdempotencyGrain.Key(hub, caller, key));
         try
         {
@@ -42,7 +45,7 @@ public sealed class IdempotencyFilter(IGrainFactory grains) : IEndpointFilter
 
         if (await next(context) is not IResult result) return null;
         var answer = await Render(http, result, fingerprint);
-        if (answer.Status == StatusCodes.Status503ServiceUnavailable) return new Stored(answer);
+        if (!Kept(answer.Status)) return new Stored(answer);
         try
         {
             answer = await ClusterRetry.Pipeline.ExecuteAsync(async _ => await grain.Remember(answer), http.RequestAborted);
@@ -54,6 +57,10 @@ public sealed class IdempotencyFilter(IGrainFactory grains) : IEndpointFilter
 
         return Replay(answer, fingerprint);
     }
+
+    /// <summary>Only an answer given after the caller was let act: a refusal of who they are is never an answer for the key.</summary>
+    private static bool Kept(int status) => status is not (StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden
+        or StatusCodes.Status404NotFound or StatusCodes.Status503ServiceUnavailable);
 
     private static IResult Replay(IdempotentAnswer answer, string fingerprint)
     {

@@ -214,4 +214,42 @@ public sealed class ApiTokenTests(TeamWorld world) : IClassFixture<TeamWorld>
         var audit = await world.Factory.Grains.GetGrain<IRequestGrain>(id).GetAudit();
         Assert.All(audit.Skip(1), e => Assert.Equal("Hotline (API token)", e.Actor.DisplayName));
     }
+
+    private static object Call(string need) => new { category = "Food", urgency = "Normal", area = "Key Street", need, contact = new { name = "Jo Caller", phone = "07700 900398" } };
+
+    [Fact]
+    public async Task Another_hubs_token_cannot_spend_this_hubs_idempotency_key()
+    {
+        var foreign = await (await TokensAs(world.OtherCoordinator)).Issue(TeamWorld.OtherHub, "Elsewhere script", ApiTokenScope.Read);
+        Assert.True(foreign.IsOk, foreign.Message);
+        using var stranger = Integration(foreign.Value!.Secret);
+        using var hotline = Integration((await Issue(ApiTokenScope.Dispatch, "Hotline")).Secret);
+        var key = "call-" + Guid.NewGuid().ToString("N");
+        var path = $"/api/v1/hubs/{Hub}/requests";
+
+        var refused = await ApiClient.Send(stranger, HttpMethod.Post, path, Call("Nothing really"), header: false, idempotencyKey: key);
+        var taken = await ApiClient.Send(hotline, HttpMethod.Post, path, Call("Soup for three"), header: false, idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.True(taken.Status == HttpStatusCode.Created, $"{(int)taken.Status} {taken.Body}");
+        var made = await world.Factory.Grains.GetGrain<IRequestGrain>(taken.Body.GetProperty("id").GetGuid()).GetView();
+        Assert.Equal(("Soup for three", Hub), (made!.Need, made.HubSlug));
+    }
+
+    [Fact]
+    public async Task A_refused_create_does_not_keep_its_idempotency_key_for_when_the_caller_may()
+    {
+        var email = await world.Factory.User(new RoleGrant(Role.Volunteer, Hub));
+        var key = "call-" + Guid.NewGuid().ToString("N");
+        var path = $"/api/v1/hubs/{Hub}/requests";
+        using (var volunteer = await world.Factory.SignedIn(email))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await ApiClient.Send(volunteer, HttpMethod.Post, path, Call("Bread"), idempotencyKey: key)).Status);
+        }
+
+        Assert.True((await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).Grant(new RoleGrant(Role.Dispatcher, Hub), new Actor("test", "Test"))).IsOk);
+        using var dispatcher = await world.Factory.SignedIn(email);
+        var taken = await ApiClient.Send(dispatcher, HttpMethod.Post, path, Call("Bread"), idempotencyKey: key);
+        Assert.True(taken.Status == HttpStatusCode.Created, $"{(int)taken.Status} {taken.Body}");
+    }
 }
