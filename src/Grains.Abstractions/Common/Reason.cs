@@ -265,6 +265,7 @@ public enum Reason
     [English("Sign in or send an API token.")] SignInOrToken = 1004,
     [English("Keep the Idempotency-Key under {0} characters.")] IdempotencyKeyTooLong = 1005,
     [English("There is no such resource.")] NoSuchPath = 1006,
+    [English("The body is over {0} KB; send less.")] BodyTooLarge = 1007,
     // Care: thank-yous and organisers' shifts 1180-1229
     [English("Write a few words of thanks.")] ThanksNeedText = 1180,
     [English("Keep the note under {0} characters.")] ThanksTooLong = 1181,

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using MutualAid.Common;
 
@@ -9,7 +10,8 @@ namespace MutualAid.Web.Api;
 /// <summary>
 /// A JSON body read by the API itself rather than by the framework, whose failure is an empty 400:
 /// JSON that does not parse is a 400 problem; a value a field cannot take (say <c>"category": "Fod"</c>)
-/// is a 422 naming that field. Endpoints declare the body type with Accepts&lt;T&gt; for the document.
+/// is a 422 naming that field; a body over the server's cap is a 413 problem. Endpoints declare the
+/// body type with Accepts&lt;T&gt; for the document.
 /// </summary>
 public sealed class JsonBody<T> where T : class
 {
@@ -32,7 +34,18 @@ public sealed class JsonBody<T> where T : class
     {
         ArgumentNullException.ThrowIfNull(http);
         using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        try
+        {
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel stops at the cap (a Content-Length over it, or a chunked body reaching it); no
+            // fingerprint is left, so an Idempotency-Key keeps nothing for a body never read whole.
+            var cap = http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0;
+            return Failed(ApiProblems.Of(StatusCodes.Status413PayloadTooLarge, ApiProblems.TooLarge, "Too large", Reason.BodyTooLarge, cap / 1024), "");
+        }
+
         var raw = buffer.ToArray();
         var fingerprint = Convert.ToHexString(SHA256.HashData(raw));
         http.Items[typeof(JsonBody<>)] = fingerprint;
