@@ -148,6 +148,9 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
         if (invitation is null || invitation.RevokedAt is not null) return Result<UserSummary>.NotFound(Reason.InvitationNotValid);
         if (invitation.RedeemedAt is not null) return Result<UserSummary>.Refused(Reason.InvitationUsed);
         if (invitation.ExpiresAt <= clock.GetUtcNow()) return Result<UserSummary>.Refused(Reason.InvitationExpired);
+        // A link sent to one address is refused for any other before an account is looked at, so the
+        // answer cannot tell whether that email has an account, nor count a failed sign-in against it.
+        if (invitation.Email is { } bound && bound != IUserGrain.Key(email)) return Result<UserSummary>.Refused(Reason.InvitationForSomeoneElse);
         var user = grains.GetGrain<IUserGrain>(IUserGrain.Key(email));
         var existing = await user.GetAccount();
         if (existing is not null)

@@ -1,6 +1,9 @@
 namespace MutualAid.Web.Tests.Trust;
 
-public sealed class SignInTests(TrustWorld world) : IClassFixture<TrustWorld>
+/// <summary>The trust world with room for every sign-in post these tests make within a minute (all from one client).</summary>
+public sealed class SignInWorld() : TrustWorld(new Dictionary<string, string> { ["MutualAid:SensitivePermits"] = "100000" });
+
+public sealed class SignInTests(SignInWorld world) : IClassFixture<SignInWorld>
 {
     private static async Task<(HttpStatusCode Status, string Body)> TryLogin(HttpClient client, string email, string password)
     {
@@ -119,6 +122,32 @@ public sealed class SignInTests(TrustWorld world) : IClassFixture<TrustWorld>
         var account = await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(dispatcher)).GetAccount();
         Assert.DoesNotContain(new RoleGrant(Role.Volunteer, world.B), account!.Roles);
         Assert.NotNull(account.LockedOutUntil);
+    }
+
+    [Fact]
+    public async Task A_link_sent_to_one_email_answers_alike_for_any_other_and_counts_nothing_against_its_account()
+    {
+        var accounts = (AccountService)world.Factory.Services.GetService(typeof(AccountService))!;
+        var link = await accounts.Invite(new RoleGrant(Role.Volunteer, world.A), $"i{Guid.NewGuid():N}"[..12] + "@example.org", TimeSpan.FromDays(1), new Actor("cora", "Cora"));
+        var path = new Uri($"/invite/{link.Value}", UriKind.Relative);
+        var existing = await world.Factory.User(new RoleGrant(Role.Dispatcher, world.A));
+        var missing = $"m{Guid.NewGuid():N}"[..12] + "@example.org";
+        using var client = Browser();
+        var form = FormToken.In(await client.GetStringAsync(path));
+
+        var toExisting = await Redeem(client, path, form, existing, "wrong password 12345");
+        var toMissing = await Redeem(client, path, form, missing, "wrong password 12345");
+        static string Seen(string html, string email) =>
+            System.Text.RegularExpressions.Regex.Replace(html, "name=\"__RequestVerificationToken\" value=\"[^\"]*\"", "").Replace(email, "EMAIL", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, toExisting.StatusCode);
+        Assert.Equal(toExisting.StatusCode, toMissing.StatusCode);
+        var seen = Seen(await toExisting.Content.ReadAsStringAsync(), existing);
+        Assert.Equal(seen, Seen(await toMissing.Content.ReadAsStringAsync(), missing));
+        Assert.Contains("This invitation was sent to a different email address.", seen);
+
+        // However often the link is tried with that account's email, its owner signs in at once.
+        for (var i = 1; i < IUserGrain.MaxFailedLogins; i++) await Redeem(client, path, form, existing, "wrong password " + i);
+        Assert.Equal(HttpStatusCode.Redirect, (await TryLogin(client, existing, WebAppFactory.Password)).Status);
     }
 
     [Fact]
