@@ -4,18 +4,12 @@ namespace MutualAid.Accounts;
 [Alias("MutualAid.IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
 {
-    public const int MaxFailedLogins = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     public static string Key(string email) => email.Trim().ToLowerInvariant();
 
     /// <summary>Creates the account; the password arrives already hashed by the web tier.</summary>
     [Alias("Create")] Task<Result<UserSummary>> Create(string displayName, string passwordHash, IReadOnlyList<RoleGrant> roles, Actor actor);
 
     [Alias("GetAccount")] Task<UserAccount?> GetAccount();
-
-    /// <summary>Counts a failed password; the fifth in a row locks the account for a while.</summary>
-    [Alias("LoginFailed")] Task<LoginAttempt> LoginFailed();
 
     /// <summary>Refused while locked out; otherwise clears the failure count and records the sign-in time.</summary>
     [Alias("LoginSucceeded")] Task<LoginAttempt> LoginSucceeded();

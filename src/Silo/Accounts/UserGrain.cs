@@ -26,17 +26,6 @@ public sealed class UserGrain(
 
     public Task<UserAccount?> GetAccount() => Task.FromResult(Account);
 
-    public async Task<LoginAttempt> LoginFailed()
-    {
-        if (Account is null) return new LoginAttempt(false, null, 0);
-        var now = clock.GetUtcNow();
-        if (Account.LockedOutUntil is { } until && until > now) return new LoginAttempt(true, until, Account.FailedLogins);
-        var failed = Account.FailedLogins + 1;
-        DateTimeOffset? lockedUntil = failed >= IUserGrain.MaxFailedLogins ? now + IUserGrain.LockoutDuration : null;
-        await Save(Account with { FailedLogins = lockedUntil is null ? failed : 0, LockedOutUntil = lockedUntil }, notify: false);
-        return new LoginAttempt(lockedUntil is not null, lockedUntil, failed);
-    }
-
     public async Task<LoginAttempt> LoginSucceeded()
     {
         if (Account is null) return new LoginAttempt(false, null, 0);

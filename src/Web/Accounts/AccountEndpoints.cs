@@ -45,7 +45,7 @@ public static class AccountEndpoints
         HttpContext http, AccountService accounts, TimeProvider clock, IStringLocalizer<UiText> t,
         [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl)
     {
-        var (outcome, principal, lockedUntil) = await accounts.SignIn(email, password);
+        var (outcome, principal, lockedUntil) = await accounts.SignIn(email, password, RateLimits.ClientKey(http));
         switch (outcome)
         {
             case SignInOutcome.Ok:
@@ -110,7 +110,7 @@ public static class AccountEndpoints
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal)) errors.Add(t["Account.EnterEmail"]);
         if (string.IsNullOrWhiteSpace(name)) errors.Add(t["Account.EnterName"]);
         if (errors.Count > 0) return InvitePage(token, invitation!, email, name, errors, StatusCodes.Status400BadRequest);
-        var result = await accounts.Accept(token, email!, name!, password ?? "");
+        var result = await accounts.Accept(token, email!, name!, password ?? "", RateLimits.ClientKey(http));
         if (!result.IsOk)
         {
             var messages = result.Errors.Count > 0 ? result.Errors.Select(t.Say).ToList() : [Said(t, result, t["Common.DidNotWork"])];

@@ -15,7 +15,9 @@ public enum SignInOutcome
 
 /// <summary>
 /// Passwords, sign-in with lockout, the first administrator and invitation links. Passwords are
-/// hashed with ASP.NET Core Identity's hasher; grains only ever see the hash.
+/// hashed with ASP.NET Core Identity's hasher; grains only ever see the hash. The lockout is of one
+/// client address from one email (<see cref="ISignInFailuresGrain"/>), never of the account itself,
+/// and an unknown email is counted and answered exactly as a known one.
 /// </summary>
 public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
 {
@@ -33,30 +35,27 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
             ? [FieldError.Of("Password", Reason.PasswordTooShort, MinimumPasswordLength)]
             : password.Length > 200 ? [FieldError.Of("Password", Reason.PasswordTooLong)] : [];
 
-    public async Task<(SignInOutcome Outcome, ClaimsPrincipal? Principal, DateTimeOffset? LockedUntil)> SignIn(string? email, string? password)
+    /// <param name="client">The caller's address as the rate limiter keys it: wrong passwords shut out only that address.</param>
+    public async Task<(SignInOutcome Outcome, ClaimsPrincipal? Principal, DateTimeOffset? LockedUntil)> SignIn(string? email, string? password, string client)
     {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 200 || password.Length > 200)
         {
             return (SignInOutcome.WrongCredentials, null, null);
         }
 
+        var failures = grains.GetGrain<ISignInFailuresGrain>(ISignInFailuresGrain.Key(email, client));
         var user = grains.GetGrain<IUserGrain>(IUserGrain.Key(email));
         var account = await user.GetAccount();
-        if (account is null)
+        // Every path pays for one hash, so the time taken tells neither whether the account exists nor whether it is locked.
+        var right = Hasher.VerifyHashedPassword("", account?.PasswordHash ?? DummyHash, password) != PasswordVerificationResult.Failed;
+        if (await failures.LockedUntil() is { } locked) return (SignInOutcome.LockedOut, null, locked);
+        // A disabled account is answered, and counted, like no account.
+        if (account is null || account.Disabled || !right)
         {
-            Hasher.VerifyHashedPassword("", DummyHash, password);
-            return (SignInOutcome.WrongCredentials, null, null);
+            return await failures.Failed() is { } until ? (SignInOutcome.LockedOut, null, until) : (SignInOutcome.WrongCredentials, null, null);
         }
 
-        if (account.LockedOutUntil is { } until && until > clock.GetUtcNow()) return (SignInOutcome.LockedOut, null, until);
-        if (Hasher.VerifyHashedPassword("", account.PasswordHash, password) == PasswordVerificationResult.Failed)
-        {
-            var attempt = await user.LoginFailed();
-            return attempt.LockedOut ? (SignInOutcome.LockedOut, null, attempt.LockedOutUntil) : (SignInOutcome.WrongCredentials, null, null);
-        }
-
-        // Checked only after the password, and answered like a wrong one: a disabled account looks like no account.
-        if (account.Disabled) return (SignInOutcome.WrongCredentials, null, null);
+        await failures.Succeeded();
         var ok = await user.LoginSucceeded();
         if (ok.LockedOut) return (SignInOutcome.LockedOut, null, ok.LockedOutUntil);
         if (account.Roles.Any(r => r.Role == Role.Volunteer))
@@ -138,7 +137,8 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
     }
 
     /// <summary>Redeems a link: a new account with the granted role, or the role added to an existing account whose password matches.</summary>
-    public async Task<Result<UserSummary>> Accept(string token, string email, string name, string password)
+    /// <param name="client">The caller's address, as for <see cref="SignIn"/>.</param>
+    public async Task<Result<UserSummary>> Accept(string token, string email, string name, string password, string client)
     {
         var problems = CheckPassword(password);
         if (problems.Count > 0) return Result<UserSummary>.Invalid(problems);
@@ -155,12 +155,12 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
         var existing = await user.GetAccount();
         if (existing is not null)
         {
-            // Adding a role to an existing account is a sign-in: locked is locked, and every wrong password counts.
-            if (existing.Disabled) return Result<UserSummary>.Refused(Reason.WrongExistingPassword);
-            if (existing.LockedOutUntil is { } until && until > clock.GetUtcNow()) return Result<UserSummary>.Refused(Reason.LockedOut);
-            if (Hasher.VerifyHashedPassword("", existing.PasswordHash, password) == PasswordVerificationResult.Failed)
+            // Adding a role to an existing account is a sign-in: a client shut out is shut out here too, and every wrong password counts.
+            var failures = grains.GetGrain<ISignInFailuresGrain>(ISignInFailuresGrain.Key(email, client));
+            if (await failures.LockedUntil() is not null) return Result<UserSummary>.Refused(Reason.LockedOut);
+            if (Hasher.VerifyHashedPassword("", existing.PasswordHash, password) == PasswordVerificationResult.Failed || existing.Disabled)
             {
-                return Result<UserSummary>.Refused((await user.LoginFailed()).LockedOut ? Reason.LockedOut : Reason.WrongExistingPassword);
+                return Result<UserSummary>.Refused(await failures.Failed() is null ? Reason.WrongExistingPassword : Reason.LockedOut);
             }
         }
 

@@ -22,20 +22,22 @@ public sealed class AccountTests(FakeClockClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Five_failed_logins_lock_the_account_for_fifteen_minutes()
+    public async Task Five_failed_sign_ins_shut_that_client_out_of_that_email_for_fifteen_minutes()
     {
-        var user = User(NewEmail());
-        await user.Create("Ana", "hash", [], Domain.Sam);
-        for (var i = 1; i < IUserGrain.MaxFailedLogins; i++) Assert.False((await user.LoginFailed()).LockedOut);
+        var email = NewEmail();
+        var fromHere = fixture.Grains.GetGrain<ISignInFailuresGrain>(ISignInFailuresGrain.Key(email, "203.0.113.5"));
+        var fromThere = fixture.Grains.GetGrain<ISignInFailuresGrain>(ISignInFailuresGrain.Key(email, "198.51.100.5"));
+        for (var i = 1; i < ISignInFailuresGrain.MaxFailures; i++) Assert.Null(await fromHere.Failed());
 
-        var locked = await user.LoginFailed();
-        Assert.True(locked.LockedOut);
-        Assert.Equal(fixture.Clock.GetUtcNow() + IUserGrain.LockoutDuration, locked.LockedOutUntil);
-        Assert.True((await user.LoginSucceeded()).LockedOut); // even the right password waits
+        var locked = await fromHere.Failed();
+        Assert.Equal(fixture.Clock.GetUtcNow() + ISignInFailuresGrain.LockoutDuration, locked);
+        Assert.Equal(locked, await fromHere.LockedUntil());
+        Assert.Equal(locked, await fromHere.Failed()); // more tries while shut out do not lengthen it
+        Assert.Null(await fromThere.LockedUntil()); // another address is not shut out
 
-        fixture.Clock.Advance(IUserGrain.LockoutDuration + TimeSpan.FromSeconds(1));
-        Assert.False((await user.LoginSucceeded()).LockedOut);
-        Assert.Equal(0, (await user.GetAccount())!.FailedLogins);
+        fixture.Clock.Advance(ISignInFailuresGrain.LockoutDuration + TimeSpan.FromSeconds(1));
+        Assert.Null(await fromHere.LockedUntil());
+        Assert.Null(await fromHere.Failed()); // the count started again
     }
 
     [Fact]

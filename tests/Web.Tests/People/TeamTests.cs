@@ -137,7 +137,7 @@ public sealed class TeamTests(TeamWorld world) : IClassFixture<TeamWorld>
         Assert.Equal(HttpStatusCode.NotFound, revoked.StatusCode);
         Assert.Equal(unknown.StatusCode, revoked.StatusCode);
         Assert.Equal(Page(await unknown.Content.ReadAsStringAsync()), Page(await revoked.Content.ReadAsStringAsync()));
-        var redeemed = await world.Accounts.Accept(link.Value!, "later@example.org", "Late", WebAppFactory.Password);
+        var redeemed = await world.Accounts.Accept(link.Value!, "later@example.org", "Late", WebAppFactory.Password, "test");
         Assert.Equal(ResultStatus.NotFound, redeemed.Status);
     }
 

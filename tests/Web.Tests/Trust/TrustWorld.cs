@@ -11,8 +11,8 @@ public class TrustWorld : IAsyncLifetime
     {
     }
 
-    /// <summary>The same world with app settings of its own (say, log levels).</summary>
-    protected TrustWorld(IReadOnlyDictionary<string, string>? settings) => Factory = new(settings);
+    /// <summary>The same world with app settings of its own (say, log levels), and services of its own (say, a test's middleware).</summary>
+    protected TrustWorld(IReadOnlyDictionary<string, string>? settings, Action<IServiceCollection>? services = null) => Factory = new(settings, services);
 
     public WebAppFactory Factory { get; }
 
