@@ -82,6 +82,9 @@ public interface IVolunteerGrain : IGrainWithGuidKey
     /// <summary>Leaves the volunteer a message the system writes, said in the language they read.</summary>
     [Alias("TellSaid")] Task Tell(Common.Phrase said);
 
+    /// <summary>A message the system writes about something on <paramref name="hubSlug"/>: only that hub's coordinators see it beside the volunteer.</summary>
+    [Alias("TellSaidOnHub")] Task Tell(string hubSlug, Common.Phrase said);
+
     /// <summary>
     /// A coordinator of <paramref name="hubSlug"/> writes to the volunteer: on their page, and through
     /// that hub's outbox by the channels the volunteer chose.

@@ -21,8 +21,25 @@ public sealed record VolunteerView(
     /// <summary>The job they were last given or took (it may have ended since): what a "YES" or "DONE" by text answers.</summary>
     [Id(41)] public Reservation? LastReservation { get; init; }
 
-    /// <summary>Thank-yous for jobs they did, newest first: for the volunteer's own eyes (pages strip them for anyone else).</summary>
+    /// <summary>Thank-yous for jobs they did, newest first: for the volunteer's own eyes (<see cref="ForStaffOf"/> drops them for anyone else).</summary>
     [Id(120)] public IReadOnlyList<Thanks.ThankYouNote> Thanks { get; init; } = [];
+
+    /// <summary>
+    /// The volunteer as staff of <paramref name="hubs"/> may see them, on a page or in a download
+    /// alike: jobs and notices of their other hubs are those hubs' business, and thank-yous are the
+    /// volunteer's own. A notice that names no hub could be about any of them, so it goes too.
+    /// </summary>
+    public VolunteerView ForStaffOf(IReadOnlyCollection<string> hubs)
+    {
+        ArgumentNullException.ThrowIfNull(hubs);
+        return this with
+        {
+            Reservations = [.. Reservations.Where(r => hubs.Contains(r.HubSlug))],
+            LastReservation = LastReservation is { } last && hubs.Contains(last.HubSlug) ? last : null,
+            Notices = [.. Notices.Where(n => n.HubSlug is { } hub && hubs.Contains(hub))],
+            Thanks = [],
+        };
+    }
 
     public VolunteerSummary Redact() => new(
         Id, Version, Profile.Name, Profile.HubSlugs, Profile.CanHelpWith, Profile.Languages, Profile.HasVehicle,

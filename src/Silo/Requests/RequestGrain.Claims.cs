@@ -65,7 +65,7 @@ public sealed partial class RequestGrain
             alsoChange: next => next.Outgoing.Add(RequestMessages.Lapsed(next.View!, assignment)));
         Diagnostics.GrainMetrics.ClaimsLapsed.Add(1);
         await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId)
-            .Tell(Reason.ClaimLapsed.Say(view.ReferenceCode, view.Category, view.Area));
+            .Tell(view.HubSlug, Reason.ClaimLapsed.Say(view.ReferenceCode, view.Category, view.Area));
     }
 
     public async Task RecordReveal(Actor actor)

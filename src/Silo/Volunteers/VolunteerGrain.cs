@@ -282,6 +282,12 @@ public sealed partial class VolunteerGrain(
         return Leave(new VolunteerNotice(clock.GetUtcNow(), said.ToString()) { Said = said });
     }
 
+    public Task Tell(string hubSlug, Phrase said)
+    {
+        ArgumentNullException.ThrowIfNull(said);
+        return Leave(new VolunteerNotice(clock.GetUtcNow(), said.ToString()) { Said = said, HubSlug = hubSlug });
+    }
+
     /// <summary>
     /// A coordinator's message: on their page at once, and by the channels they chose through the
     /// hub's outbox, decided in the same write as the notice.
@@ -294,7 +300,7 @@ public sealed partial class VolunteerGrain(
         var to = Recipient.Volunteer(this.GetPrimaryKey());
         var key = OutboundMessage.KeyFor(this.GetPrimaryKey().ToString("N"), S.Version + 1, MessageKind.CoordinatorMessage, to);
         S.Outgoing.Add(new OutboundMessage(key, hubSlug, MessageKind.CoordinatorMessage, to, Reason.CoordinatorMessage.Say(from.DisplayName, message), "en", false, now));
-        await Leave(new VolunteerNotice(now, $"{from.DisplayName}: {message}"));
+        await Leave(new VolunteerNotice(now, $"{from.DisplayName}: {message}") { HubSlug = hubSlug });
     }
 
     private async Task Leave(VolunteerNotice notice)

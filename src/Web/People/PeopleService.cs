@@ -34,10 +34,10 @@ public sealed class PeopleService(IGrainFactory grains, CurrentUser user, Reques
         return found;
     }
 
-    /// <summary>A volunteer of this hub, for its coordinators; null for anyone else, or for a volunteer of another hub.</summary>
+    /// <summary>A volunteer of this hub as its coordinators may see them; null for anyone else, or for a volunteer of another hub.</summary>
     public async Task<VolunteerView?> Volunteer(string hub, Guid volunteerId) =>
         await user.Can(Ability.ManageHub, hub) && await grains.GetGrain<IVolunteerGrain>(volunteerId).GetView() is { } view && view.Profile.HubSlugs.Contains(hub)
-            ? view
+            ? view.ForStaffOf([hub])
             : null;
 
     /// <summary>Forgets a volunteer's personal data, and disables the accounts that were theirs on this hub.</summary>

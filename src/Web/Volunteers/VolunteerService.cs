@@ -32,13 +32,13 @@ public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Acc
     {
         var view = await grains.GetGrain<IVolunteerGrain>(volunteerId).GetView();
         if (view is null) return (null, VolunteerPageAccess.None);
-        var level = await AccessTo(view);
+        var (level, hubs) = await AccessTo(view);
         return level switch
         {
             VolunteerPageAccess.None => (null, level),
-            VolunteerPageAccess.Dispatcher => (view with { Profile = view.Profile with { Contact = null, Location = null }, Notices = [], Thanks = [] }, level),
-            // Thank-yous are the volunteer's own: not even a coordinator counts them per person.
-            VolunteerPageAccess.Coordinator => (view with { Thanks = [] }, level),
+            VolunteerPageAccess.Dispatcher => (view.ForStaffOf(hubs) with { Profile = view.Profile with { Contact = null, Location = null }, Notices = [] }, level),
+            // The same cut as the hub's download of the volunteer, so the two cannot drift apart.
+            VolunteerPageAccess.Coordinator => (view.ForStaffOf(hubs), level),
             _ => (view, level),
         };
     }
@@ -53,17 +53,23 @@ public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Acc
         return view.Profile.HubSlugs[0];
     }
 
-    private async Task<VolunteerPageAccess> AccessTo(VolunteerView view)
+    /// <summary>How much this viewer may see, and of which of the volunteer's hubs they are staff.</summary>
+    private async Task<(VolunteerPageAccess Level, IReadOnlyCollection<string> Hubs)> AccessTo(VolunteerView view)
     {
-        if (user.VolunteerId == view.Id) return VolunteerPageAccess.Self;
+        if (user.VolunteerId == view.Id) return (VolunteerPageAccess.Self, view.Profile.HubSlugs);
         var level = VolunteerPageAccess.None;
+        var hubs = new List<string>();
         foreach (var hub in view.Profile.HubSlugs)
         {
-            if (await access.Can(user.Principal, Ability.ManageHub, hub)) return VolunteerPageAccess.Coordinator;
-            if (await access.Can(user.Principal, Ability.Dispatch, hub)) level = VolunteerPageAccess.Dispatcher;
+            var here = await access.Can(user.Principal, Ability.ManageHub, hub) ? VolunteerPageAccess.Coordinator
+                : await access.Can(user.Principal, Ability.Dispatch, hub) ? VolunteerPageAccess.Dispatcher
+                : VolunteerPageAccess.None;
+            if (here == VolunteerPageAccess.None) continue;
+            hubs.Add(hub);
+            if (here > level) level = here;
         }
 
-        return level;
+        return (level, hubs);
     }
 
     /// <summary>The time bank, for the volunteer and their coordinators only (the board shows dispatchers the week's hours).</summary>

@@ -115,7 +115,9 @@ public sealed class RequestMessageTests(FakeClockClusterFixture fixture)
         var message = await Arrives(hub, Recipient.Volunteer(v.Id), MessageKind.CoordinatorMessage);
         Assert.Equal(Reason.CoordinatorMessage.Key(), message.Message.Said.Key);
         Assert.Equal(["Sam", "Please call the hub"], message.Message.Said.Args);
-        Assert.Equal("Sam: Please call the hub", Assert.Single((await fixture.Grains.GetGrain<IVolunteerGrain>(v.Id).GetView())!.Notices).Message);
+        var notice = Assert.Single((await fixture.Grains.GetGrain<IVolunteerGrain>(v.Id).GetView())!.Notices);
+        Assert.Equal("Sam: Please call the hub", notice.Message);
+        Assert.Equal(hub, notice.HubSlug);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public sealed class ClaimLeaseTests(FakeClockClusterFixture fixture)
         var notice = Assert.Single(volunteer.Notices);
         Assert.Contains("lapsed", notice.Message, StringComparison.Ordinal);
         Assert.Equal(MutualAid.Common.Reason.ClaimLapsed.Key(), notice.Said?.Key);
+        Assert.Equal(hub, notice.HubSlug); // only this hub's staff see it beside her
         Assert.Equal(MutualAid.Common.Reason.NotPickedUpInTime.Key(), entry.ReasonSaid?.Key);
         await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == request.Id && r.AssignedVolunteerId is null && r.ClaimExpiresAt is null));
     }
