@@ -45,6 +45,7 @@ try
     builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(MapOptions.Read(builder.Configuration)));
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton<BoardFeed>();
+    builder.Services.AddSingleton<StoreProbe>();
     builder.Services.AddSingleton<RegionFeed>();
     builder.Services.AddSingleton<HubConnectionWatches>();
     builder.Services.AddSingleton<LiveConnections>();

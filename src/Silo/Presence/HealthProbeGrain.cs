@@ -2,7 +2,7 @@ using MutualAid.Presence;
 
 namespace MutualAid.Silo.Presence;
 
-/// <summary>One small row per front-end, written on every readiness check: a store that cannot write fails it.</summary>
+/// <summary>One small row per front-end, written by each readiness probe (the web shares one among its callers): a store that cannot write fails it.</summary>
 public sealed class HealthProbeGrain([PersistentState("healthProbe")] IPersistentState<HealthProbeState> state, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IHealthProbeGrain
 {
     public async Task Probe()

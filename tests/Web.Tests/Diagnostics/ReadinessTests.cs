@@ -45,6 +45,48 @@ public sealed class ReadinessTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.OK, "ready"), await Get(client, "/readyz"));
     }
 
+    [Fact]
+    public async Task A_flood_of_readiness_checks_writes_the_probe_row_at_most_once()
+    {
+        using var client = factory.CreateClient();
+        Assert.Equal((HttpStatusCode.OK, "ready"), await Get(client, "/readyz"));
+        var before = await ProbeETag();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Get(client, "/readyz")));
+
+        Assert.All(answers, answer => Assert.Equal((HttpStatusCode.OK, "ready"), answer));
+        Assert.InRange(await ProbeETag() - before, 0, 1);
+    }
+
+    [Fact]
+    public async Task A_store_that_refuses_the_probes_write_is_not_ready_and_readiness_returns_with_it()
+    {
+        using var client = factory.CreateClient();
+        await Sql("""
+            CREATE TRIGGER refuse_probe_insert BEFORE INSERT ON grain_state WHEN NEW.state_name = 'healthProbe' BEGIN SELECT RAISE(ABORT, 'refused'); END;
+            CREATE TRIGGER refuse_probe_update BEFORE UPDATE ON grain_state WHEN NEW.state_name = 'healthProbe' BEGIN SELECT RAISE(ABORT, 'refused'); END;
+            """);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Get(client, "/readyz")).Item1);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Get(client, "/readyz")).Item1); // a failure is not kept as anything else
+
+        await Sql("DROP TRIGGER refuse_probe_insert; DROP TRIGGER refuse_probe_update;");
+        Assert.Equal((HttpStatusCode.OK, "ready"), await Get(client, "/readyz"));
+    }
+
+    /// <summary>The probe row's ETag, which the store advances by one on each write.</summary>
+    private async Task<long> ProbeETag() =>
+        Convert.ToInt64(await Sql("SELECT etag FROM grain_state WHERE state_name = 'healthProbe';"), CultureInfo.InvariantCulture);
+
+    private async Task<object?> Sql(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Directory.GetFiles(folder, "*.db").Single()};Pooling=False;Default Timeout=10");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
     private static async Task<(HttpStatusCode, string)> Get(HttpClient client, string path)
     {
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
