@@ -10,8 +10,9 @@ namespace MutualAid.Web.Status;
 
 /// <summary>
 /// /status: the person who asked checks on their request with its reference code and the last four
-/// digits of their phone. No account, no script; submissions are rate-limited per client, which is
-/// what keeps the four digits from being guessed.
+/// digits of their phone. No account, no script; submissions are rate-limited per client, and each
+/// code answers "not found" for a day after five wrong digits (IStatusProofGrain), which together keep
+/// the four digits from being guessed.
 /// </summary>
 public static class StatusEndpoints
 {

@@ -45,14 +45,16 @@ public sealed class StatusService(IGrainFactory grains)
         return (grain, view);
     }
 
-    /// <summary>The request the code and the phone's last digits prove; null for any mismatch, whichever part was wrong.</summary>
+    /// <summary>
+    /// The request the code and the phone's last digits prove; null for any mismatch, whichever part
+    /// was wrong, and for a code locked after too many wrong digits (<see cref="IStatusProofGrain"/>).
+    /// </summary>
     public async Task<RequestView?> Proven(string? code, string? lastDigits)
     {
         var key = IReferenceCodeGrain.Key(code ?? "");
         var digits = new string((lastDigits ?? "").Where(char.IsAsciiDigit).ToArray());
         if (key.Length is 0 or > 20 || digits.Length != Digits) return null;
-        if (await grains.GetGrain<IReferenceCodeGrain>(key).Request() is not { } id) return null;
-        return await grains.GetGrain<IRequestGrain>(id).GetView() is { } view && PhoneEndsWith(view.Contact.Phone, digits) ? view : null;
+        return await grains.GetGrain<IStatusProofGrain>(key).Prove(digits);
     }
 
     /// <summary>
@@ -64,12 +66,6 @@ public sealed class StatusService(IGrainFactory grains)
         // The hub holding it now: messages a hub it left decided stay in that hub's outbox.
         var sent = await PersonalMessages.For(grains, Recipient.Requester(view.Id), [view.HubSlug], MaxSent);
         return report with { Sent = [.. sent.Select(e => new SentNotice(e.Message.Kind, e.Message.DecidedAt, e.Status))] };
-    }
-
-    private static bool PhoneEndsWith(string? phone, string digits)
-    {
-        var all = new string((phone ?? "").Where(char.IsAsciiDigit).ToArray());
-        return all.Length >= Digits && all.EndsWith(digits, StringComparison.Ordinal);
     }
 
     private static async Task<StatusReport> Report(IRequestGrain grain, RequestView view) => view.Status switch

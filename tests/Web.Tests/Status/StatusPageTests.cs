@@ -75,6 +75,24 @@ public sealed class StatusPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     }
 
     [Fact]
+    public async Task After_too_many_wrong_digits_a_code_answers_not_found_even_to_the_right_ones_and_other_codes_still_answer()
+    {
+        var hub = await Seed.Hub(Grains);
+        var guessed = await Seed.Request(Grains, hub, phone: "07700 900321");
+        var other = await Seed.Request(Grains, hub, phone: "07700 900654");
+        using var client = app.Factory.CreateClient();
+        var (unknownStatus, unknown) = await Check(client, "ZZZ-ZZZZ", "0321");
+
+        for (var guess = 1000; guess < 1006; guess++) await Check(client, guessed.ReferenceCode, guess.ToString(CultureInfo.InvariantCulture));
+        var (lockedStatus, locked) = await Check(client, guessed.ReferenceCode, "0321");
+
+        Assert.Equal(unknownStatus, lockedStatus);
+        Assert.Equal(Answer(unknown), Answer(locked));
+        Assert.Contains("could not find", Answer(locked), StringComparison.Ordinal);
+        Assert.Contains("We have received your request.", Answer((await Check(client, other.ReferenceCode, "0654")).Html), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_delivered_and_a_cancelled_request_say_so()
     {
         var hub = await Seed.Hub(Grains);
