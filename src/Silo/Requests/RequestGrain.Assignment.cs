@@ -118,13 +118,16 @@ public sealed partial class RequestGrain
     private async Task<Result<RequestView>> CommitReserved(IVolunteerGrain volunteer, Reservation reserved, RequestView view, Actor actor, Phrase said, string? reason)
     {
         IReadOnlyList<VolunteerSummary> rows = reserved.Volunteer is { } row ? [row] : [];
+        var versionBefore = View!.Version;
         try
         {
             return await Commit(view, actor, said, reason, carrying: () => Task.FromResult(rows));
         }
-        catch
+        catch when (View?.Version == versionBefore)
         {
-            // Nothing is left half done: the request is as it was, so the volunteer's time is theirs again.
+            // Only when the write itself failed: the request is as it was, so the volunteer's time is
+            // theirs again. Once the write is kept the request holds the volunteer, and releasing them
+            // would let their limits stop counting this job.
             await volunteer.Release(view.Id);
             throw;
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using MutualAid.Regions;
 using System.Runtime.ExceptionServices;
 using MutualAid.Requests;
@@ -73,24 +74,43 @@ public sealed partial class RequestGrain
         LogChanged(logger, view.Id, view.Version, view.Status);
         AnnounceToHub(carrying: rows);
 
-        if (before.DeadlineArmed && !upcoming.DeadlineArmed) await Unregister(DeadlineReminder);
-        if (before.ClaimArmed && !upcoming.ClaimArmed) await Unregister(ClaimReminder);
-        if (before.ArrivalArmed && !upcoming.ArrivalArmed) await Unregister(ArrivalReminder);
+        // The change is kept: what follows is clean-up, and its failure must not turn a kept change
+        // into an error (an assigning caller would give back time the request now holds). A reminder
+        // left behind finds nothing to do on its tick and removes itself.
+        await CleanUp(() => before.DeadlineArmed && !upcoming.DeadlineArmed ? Unregister(DeadlineReminder) : Task.CompletedTask);
+        await CleanUp(() => before.ClaimArmed && !upcoming.ClaimArmed ? Unregister(ClaimReminder) : Task.CompletedTask);
+        await CleanUp(() => before.ArrivalArmed && !upcoming.ArrivalArmed ? Unregister(ArrivalReminder) : Task.CompletedTask);
         // Offered or escalated, the region's inbox holds it until it is taken, met or closed.
         if ((previous?.OfferedToRegion ?? (previous?.Status == RequestStatus.Escalated ? previous.EscalatedTo : null)) is { } region
             && view.OfferedToRegion is null && view.Status != RequestStatus.Escalated)
         {
-            await GrainFactory.GetGrain<IRegionGrain>(region).WithdrawEscalation(view.Id);
+            await CleanUp(() => GrainFactory.GetGrain<IRegionGrain>(region).WithdrawEscalation(view.Id));
         }
 
         if (previous?.RaisedToNetwork == true && !view.RaisedToNetwork)
         {
-            await GrainFactory.GetGrain<INetworkGrain>(0).WithdrawNeed(view.Id);
+            await CleanUp(() => GrainFactory.GetGrain<INetworkGrain>(0).WithdrawNeed(view.Id));
         }
 
         volunteerFailed?.Throw();
         return Result<RequestView>.Ok(view);
     }
+
+    /// <summary>A step after the write: a failure is logged, not answered (the change it follows is kept).</summary>
+    private async Task CleanUp(Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCleanUpFailed(logger, this.GetPrimaryKey(), ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: a step after its kept write failed")]
+    private static partial void LogCleanUpFailed(ILogger logger, Guid requestId, Exception error);
 
     private Task Write(RequestState next)
     {
