@@ -9,8 +9,7 @@ public sealed class NetworkGrain([PersistentState("network")] IPersistentState<N
     {
         ArgumentNullException.ThrowIfNull(region);
         if (state.State.Regions.TryGetValue(region.Slug, out var known) && known == region) return;
-        state.State.Regions[region.Slug] = region;
-        await state.WriteStateAsync();
+        await Save(s => s.Regions[region.Slug] = region);
     }
 
     public Task<IReadOnlyList<RegionInfo>> GetRegions() => Task.FromResult<IReadOnlyList<RegionInfo>>(
@@ -19,14 +18,32 @@ public sealed class NetworkGrain([PersistentState("network")] IPersistentState<N
     public async Task RaiseNeed(RaisedNeed need)
     {
         ArgumentNullException.ThrowIfNull(need);
-        state.State.Raised.RemoveAll(r => r.Need.Request.Id == need.Need.Request.Id);
-        state.State.Raised.Add(need);
-        await state.WriteStateAsync();
+        // Requests hand their raised needs at least once: the same one again, or an older one late, changes nothing.
+        var id = need.Need.Request.Id;
+        if (state.State.Raised.Exists(r => r.Need.Request.Id == id
+            && (r.Need.Request.Version > need.Need.Request.Version || (r.Need.Request.Version == need.Need.Request.Version && r.Need.At == need.Need.At))))
+        {
+            return;
+        }
+
+        await Save(s =>
+        {
+            s.Raised.RemoveAll(r => r.Need.Request.Id == id);
+            s.Raised.Add(need);
+        });
     }
 
     public async Task WithdrawNeed(Guid requestId)
     {
-        if (state.State.Raised.RemoveAll(r => r.Need.Request.Id == requestId) > 0) await state.WriteStateAsync();
+        if (state.State.Raised.Exists(r => r.Need.Request.Id == requestId)) await Save(s => s.Raised.RemoveAll(r => r.Need.Request.Id == requestId));
+    }
+
+    /// <summary>Writes the state <paramref name="change"/> makes of a copy: when the store refuses, memory stays as the store has it.</summary>
+    private Task Save(Action<NetworkState> change)
+    {
+        var next = state.State.Copy();
+        change(next);
+        return state.WriteOrKeep(next);
     }
 
     public Task<IReadOnlyList<RaisedNeed>> GetRaisedNeeds() => Task.FromResult<IReadOnlyList<RaisedNeed>>(

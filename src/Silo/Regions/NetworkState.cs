@@ -9,4 +9,7 @@ public sealed class NetworkState
 
     /// <summary>Needs raised to the whole network (Ids 150-159: regions that share).</summary>
     [Id(150)] public List<RaisedNeed> Raised { get; set; } = [];
+
+    /// <summary>The next state for a change to fill and write: the live one stays as it was if the write fails.</summary>
+    public NetworkState Copy() => new() { Regions = new(Regions), Raised = [.. Raised] };
 }

@@ -25,8 +25,7 @@ public sealed class RegionGrain(
         var errors = new List<FieldError>();
         Text.Require(errors, nameof(name), name, 100, Reason.GiveRegionName);
         if (errors.Count > 0) return Result<RegionInfo>.Invalid(errors);
-        S.Name = name.Trim();
-        await Save(registerWithNetwork: true);
+        await Save(s => s.Name = name.Trim(), registerWithNetwork: true);
         return Result<RegionInfo>.Ok(Info());
     }
 
@@ -36,9 +35,11 @@ public sealed class RegionGrain(
     {
         ArgumentNullException.ThrowIfNull(hub);
         var isNew = !S.Hubs.ContainsKey(hub.Slug);
-        S.Name ??= Slug;
-        S.Hubs[hub.Slug] = hub;
-        await Save(registerWithNetwork: isNew);
+        await Save(s =>
+        {
+            s.Name ??= Slug;
+            s.Hubs[hub.Slug] = hub;
+        }, registerWithNetwork: isNew);
     }
 
     public async Task HubUpdated(HubSummary hub)
@@ -46,40 +47,45 @@ public sealed class RegionGrain(
         ArgumentNullException.ThrowIfNull(hub);
         // Only hubs that registered belong here; a summary from elsewhere is ignored, as is an old one.
         if (!S.Hubs.TryGetValue(hub.Slug, out var current) || current.BoardVersion >= hub.BoardVersion) return;
-        S.Hubs[hub.Slug] = hub;
-        await Save(registerWithNetwork: false);
+        await Save(s => s.Hubs[hub.Slug] = hub, registerWithNetwork: false);
     }
 
     public Task ReceiveEscalation(EscalatedRequest escalation)
     {
         ArgumentNullException.ThrowIfNull(escalation);
-        return Keep(S.Escalations, escalation, e => e.Request.Id == escalation.Request.Id);
+        // Requests hand their escalations at least once: the same one again, or an older one late, changes nothing.
+        if (S.Escalations.Exists(e => e.Request.Id == escalation.Request.Id
+            && (e.Request.Version > escalation.Request.Version || (e.Request.Version == escalation.Request.Version && e.At == escalation.At))))
+        {
+            return Task.CompletedTask;
+        }
+
+        return Keep(s => s.Escalations, escalation, e => e.Request.Id == escalation.Request.Id);
     }
 
-    public Task WithdrawEscalation(Guid requestId) => Drop(S.Escalations, e => e.Request.Id == requestId);
+    public Task WithdrawEscalation(Guid requestId) => Drop(s => s.Escalations, e => e.Request.Id == requestId);
 
     public Task ReceiveSharedOffer(SharedOffer offer)
     {
         ArgumentNullException.ThrowIfNull(offer);
         if (S.SharedOffers.Exists(o => o.Offer.Id == offer.Offer.Id && o.Offer.Version >= offer.Offer.Version)) return Task.CompletedTask; // repeated or late
-        return Keep(S.SharedOffers, offer, o => o.Offer.Id == offer.Offer.Id);
+        return Keep(s => s.SharedOffers, offer, o => o.Offer.Id == offer.Offer.Id);
     }
 
-    public Task WithdrawSharedOffer(Guid offerId) => Drop(S.SharedOffers, o => o.Offer.Id == offerId);
+    public Task WithdrawSharedOffer(Guid offerId) => Drop(s => s.SharedOffers, o => o.Offer.Id == offerId);
 
     /// <summary>Puts an item in one of the region's inboxes in place of an earlier copy of it (an escalation or share may come again).</summary>
-    private Task Keep<T>(List<T> inbox, T item, Predicate<T> same)
+    private Task Keep<T>(Func<RegionState, List<T>> inbox, T item, Predicate<T> same) => Save(s =>
     {
-        S.Name ??= Slug;
-        inbox.RemoveAll(same);
-        inbox.Add(item);
-        return Save(registerWithNetwork: false);
-    }
+        s.Name ??= Slug;
+        inbox(s).RemoveAll(same);
+        inbox(s).Add(item);
+    }, registerWithNetwork: false);
 
-    /// <summary>Takes an item out of an inbox; writes only when it was there.</summary>
-    private async Task Drop<T>(List<T> inbox, Predicate<T> match)
+    /// <summary>Takes an item out of an inbox; writes only when it was there, so a repeated withdrawal is free.</summary>
+    private async Task Drop<T>(Func<RegionState, List<T>> inbox, Predicate<T> match)
     {
-        if (inbox.RemoveAll(match) > 0) await Save(registerWithNetwork: false);
+        if (inbox(S).Exists(match)) await Save(s => inbox(s).RemoveAll(match), registerWithNetwork: false);
     }
 
     public Task<RegionOverview?> Subscribe(IRegionObserver observer)
@@ -94,10 +100,16 @@ public sealed class RegionGrain(
         return Task.CompletedTask;
     }
 
-    private async Task Save(bool registerWithNetwork)
+    /// <summary>
+    /// Writes the state <paramref name="change"/> makes of a copy: when the store refuses, memory stays
+    /// as the store has it, so a failed escalation leaves no phantom that a later write would keep.
+    /// </summary>
+    private async Task Save(Action<RegionState> change, bool registerWithNetwork)
     {
-        S.Version++;
-        await state.WriteStateAsync();
+        var next = S.Copy();
+        change(next);
+        next.Version = S.Version + 1;
+        await state.WriteOrKeep(next);
         if (registerWithNetwork)
         {
             await GrainFactory.GetGrain<INetworkGrain>(0).RegisterRegion(Info());

@@ -11,4 +11,14 @@ public sealed class RegionState
     [Id(2)] public List<EscalatedRequest> Escalations { get; set; } = [];
     [Id(3)] public long Version { get; set; }
     [Id(150)] public List<SharedOffer> SharedOffers { get; set; } = [];
+
+    /// <summary>The next state for a change to fill and write: the live one stays as it was if the write fails.</summary>
+    public RegionState Copy() => new()
+    {
+        Name = Name,
+        Hubs = new(Hubs),
+        Escalations = [.. Escalations],
+        Version = Version,
+        SharedOffers = [.. SharedOffers],
+    };
 }

@@ -59,13 +59,10 @@ public sealed partial class RequestGrain
         var said = allOut && visit.AlarmOpen
             ? Phrase.Of("DidLeaveSafelyClearingAlarm", "recorded that {0} left safely, clearing the alarm", Names(view, who))
             : Phrase.Of("DidLeaveSafely", "recorded that {0} left safely", Names(view, who));
-        var result = await Commit(view with { Arrival = after }, command.Actor, said, command.Reason);
-        if (allOut && visit.EscalatedAt is not null && (await Policy(view.HubSlug)).Region is { } region)
-        {
-            await GrainFactory.GetGrain<IRegionGrain>(region).WithdrawEscalation(view.Id);
-        }
-
-        return result;
+        // Everyone out of an escalated visit: the region's inbox is owed its withdrawal in the same write.
+        var region = allOut && visit.EscalatedAt is not null ? (await Policy(view.HubSlug)).Region : null;
+        return await Commit(view with { Arrival = after }, command.Actor, said, command.Reason,
+            region is null ? null : next => OweWithdrawal(next, region));
     }
 
     public async Task<Result<RequestView>> AcknowledgeAlarm(RequestCommand command)
@@ -109,15 +106,16 @@ public sealed partial class RequestGrain
         }
 
         var unacknowledged = (int)(now - visit.AlarmRaisedAt.Value).TotalMinutes;
-        var escalated = await Commit(view with { Arrival = visit with { EscalatedAt = now } }, Actor.System,
+        var region = (await Policy(view.HubSlug)).Region;
+        var why = Reason.ArrivalAlarmRaised.Say(view.ReferenceCode, view.Category, view.Area);
+        // The region's inbox is owed the alarm in the same write that records it escalated.
+        await Commit(view with { Arrival = visit with { EscalatedAt = now } }, Actor.System,
             Phrase.Of("DidEscalateArrivalAlarm", "escalated the safe-arrival alarm"), reason,
-            next => next.Outgoing.Add(RequestMessages.ArrivalEscalated(next.View!, unacknowledged)));
-        if ((await Policy(view.HubSlug)).Region is { } region)
-        {
-            var why = Reason.ArrivalAlarmRaised.Say(view.ReferenceCode, view.Category, view.Area);
-            await GrainFactory.GetGrain<IRegionGrain>(region)
-                .ReceiveEscalation(new EscalatedRequest(escalated.Value!.Redact(), view.HubSlug, why.ToString(), now) { ReasonSaid = why });
-        }
+            next =>
+            {
+                next.Outgoing.Add(RequestMessages.ArrivalEscalated(next.View!, unacknowledged));
+                if (region is not null) OweEscalation(next, region, new EscalatedRequest(next.View!.Redact(), view.HubSlug, why.ToString(), now) { ReasonSaid = why });
+            });
 
         Diagnostics.GrainMetrics.Escalations.Add(1, new KeyValuePair<string, object?>("by", "arrival-escalation"));
     }

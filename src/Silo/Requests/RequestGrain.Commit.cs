@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using MutualAid.Regions;
 using System.Runtime.ExceptionServices;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
@@ -41,6 +40,7 @@ public sealed partial class RequestGrain
         upcoming.View = view;
         for (var i = 0; i < entries.Count; i++) upcoming.Audit.Add(new AuditEntry(first + i, now, actor, entries[i].Said, entries[i].Reason.English) { ReasonSaid = entries[i].Reason.Said });
         await AddMessages(upcoming, previous, actor, entries[^1].Reason);
+        OweWithdrawals(previous, upcoming);
         alsoChange?.Invoke(upcoming);
         // Every reminder the write relies on is registered before it, all at once: each is a round
         // trip to the reminder service, and the board hears of the change only after the write.
@@ -56,6 +56,9 @@ public sealed partial class RequestGrain
         upcoming.ArrivalArmed = await arrival;
 
         await Write(upcoming);
+        // What this write owes the region and network is handed over below, by this command.
+        var owed = upcoming.Upstream.Where(n => !before.Upstream.Exists(b => b.Key == n.Key)).Select(n => n.Target).ToArray();
+        upstreamInHand.UnionWith(owed);
         IReadOnlyList<VolunteerSummary> rows = [];
         ExceptionDispatchInfo? volunteerFailed = null;
         try
@@ -76,21 +79,12 @@ public sealed partial class RequestGrain
 
         // The change is kept: what follows is clean-up, and its failure must not turn a kept change
         // into an error (an assigning caller would give back time the request now holds). A reminder
-        // left behind finds nothing to do on its tick and removes itself.
+        // left behind finds nothing to do on its tick and removes itself; what the region and network
+        // are owed is handed again until they answer.
         await CleanUp(() => before.DeadlineArmed && !upcoming.DeadlineArmed ? Unregister(DeadlineReminder) : Task.CompletedTask);
         await CleanUp(() => before.ClaimArmed && !upcoming.ClaimArmed ? Unregister(ClaimReminder) : Task.CompletedTask);
         await CleanUp(() => before.ArrivalArmed && !upcoming.ArrivalArmed ? Unregister(ArrivalReminder) : Task.CompletedTask);
-        // Offered or escalated, the region's inbox holds it until it is taken, met or closed.
-        if ((previous?.OfferedToRegion ?? (previous?.Status == RequestStatus.Escalated ? previous.EscalatedTo : null)) is { } region
-            && view.OfferedToRegion is null && view.Status != RequestStatus.Escalated)
-        {
-            await CleanUp(() => GrainFactory.GetGrain<IRegionGrain>(region).WithdrawEscalation(view.Id));
-        }
-
-        if (previous?.RaisedToNetwork == true && !view.RaisedToNetwork)
-        {
-            await CleanUp(() => GrainFactory.GetGrain<INetworkGrain>(0).WithdrawNeed(view.Id));
-        }
+        await TellUpstreamNow(owed);
 
         volunteerFailed?.Throw();
         return Result<RequestView>.Ok(view);
@@ -115,6 +109,7 @@ public sealed partial class RequestGrain
     private Task Write(RequestState next)
     {
         KeepOutboxes(next);
+        next.Upstream.RemoveAll(n => upstreamHeard.Contains(n.Key));
         return state.WriteOrKeep(next);
     }
 

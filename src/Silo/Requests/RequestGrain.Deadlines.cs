@@ -25,11 +25,11 @@ public sealed partial class RequestGrain
         {
             var waited = (int)(now - since).TotalMinutes;
             var reason = Reason.UnassignedPastDeadline.Say(waited);
-            // Offered, the deadline reminder goes with the write: the region takes it from here.
-            var offered = await Commit(view with { OverdueSince = view.OverdueSince ?? assignBy, OfferedToRegion = region },
-                Actor.System, Phrase.Of("DidOfferToRegion", "offered this to region {0}", region), reason);
-            await GrainFactory.GetGrain<IRegionGrain>(region)
-                .ReceiveEscalation(new EscalatedRequest(offered.Value!.Redact(), view.HubSlug, reason.ToString(), now) { ReasonSaid = reason });
+            // Offered, the deadline reminder goes with the write: the region takes it from here, so
+            // the region's inbox is owed it in that same write.
+            await Commit(view with { OverdueSince = view.OverdueSince ?? assignBy, OfferedToRegion = region },
+                Actor.System, Phrase.Of("DidOfferToRegion", "offered this to region {0}", region), reason,
+                next => OweEscalation(next, region, new EscalatedRequest(next.View!.Redact(), view.HubSlug, reason.ToString(), now) { ReasonSaid = reason }));
             Diagnostics.GrainMetrics.Escalations.Add(1, new KeyValuePair<string, object?>("by", "deadline"));
         }
         else if (now >= assignBy && view!.OverdueSince is null)

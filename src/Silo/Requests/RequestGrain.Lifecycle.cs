@@ -169,9 +169,10 @@ public sealed partial class RequestGrain
         if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), Reason.SayWhyEscalated);
 
         var view = View! with { Status = RequestStatus.Escalated, EscalatedTo = command.RegionSlug };
-        var result = await Commit(view, command.Actor, Phrase.Of("DidEscalate", "escalated this to region {0}", command.RegionSlug), command.Reason);
-        var region = GrainFactory.GetGrain<IRegionGrain>(command.RegionSlug);
-        await region.ReceiveEscalation(new EscalatedRequest(result.Value!.Redact(), view.HubSlug, command.Reason, Now));
+        var at = Now;
+        // The region's inbox is owed it in the same write that takes it off the board (it is not open there any more).
+        var result = await Commit(view, command.Actor, Phrase.Of("DidEscalate", "escalated this to region {0}", command.RegionSlug), command.Reason,
+            next => OweEscalation(next, command.RegionSlug, new EscalatedRequest(next.View!.Redact(), view.HubSlug, command.Reason, at)));
         Diagnostics.GrainMetrics.Escalations.Add(1, new KeyValuePair<string, object?>("by", "person"));
         return result;
     }

@@ -22,11 +22,12 @@ public sealed partial class RequestGrain
         if (current.Urgency != Urgency.Critical) return Result<RequestView>.Refused(Reason.OnlyCriticalRaised);
         if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), Reason.SayWhyRaised);
 
-        var result = await Commit(current with { RaisedToNetwork = true }, command.Actor,
-            Phrase.Of("DidRaiseToNetwork", "raised this from region {0} to the whole network", region), command.Reason);
-        var need = new EscalatedRequest(result.Value!.Redact(), current.HubSlug, command.Reason, Now);
-        await GrainFactory.GetGrain<INetworkGrain>(0).RaiseNeed(new RaisedNeed(need, region));
-        return result;
+        var at = Now;
+        // The network's list is owed the need in the same write that marks it raised.
+        return await Commit(current with { RaisedToNetwork = true }, command.Actor,
+            Phrase.Of("DidRaiseToNetwork", "raised this from region {0} to the whole network", region), command.Reason,
+            next => Owe(next, new UpstreamNotice(UpstreamNotice.Network, next.View!.Version,
+                Need: new RaisedNeed(new EscalatedRequest(next.View.Redact(), current.HubSlug, command.Reason, at), region))));
     }
 
     /// <summary>A raised need stays raised while it waits (escalated or unassigned); met, closed or taken, it is not.</summary>

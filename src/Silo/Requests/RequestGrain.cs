@@ -123,7 +123,8 @@ public sealed partial class RequestGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Re-announce on activation so a hub projection that missed a one-way notice (crash between
-        // write and notice) converges; the hub ignores versions it already has.
+        // write and notice) converges; the hub ignores versions it already has. What the region or
+        // network is still owed goes with it.
         if (View is not null) AnnounceToHub(alsoTheOneItLeft: true);
         return base.OnActivateAsync(cancellationToken);
     }
@@ -144,7 +145,7 @@ public sealed partial class RequestGrain(
         carried = carrying ?? [];
         try
         {
-            Delivery.Announce(hubs.Concat(Outbox.Targets(state.State.Outgoing)).Concat(Outbox.ForgetTargets(state.State.OutboxErasures)), Deliver);
+            Delivery.Announce(hubs.Concat(Outbox.Targets(state.State.Outgoing)).Concat(Outbox.ForgetTargets(state.State.OutboxErasures)).Concat(UpstreamTargets()), Send);
         }
         finally
         {

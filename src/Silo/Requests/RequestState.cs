@@ -68,6 +68,14 @@ public sealed class RequestState : IErasableState
     /// <summary>The version the personal data was erased at: the messages decided before it leave the outboxes.</summary>
     [Id(132)] public int? ErasedVersion { get; set; }
 
+    /// <summary>
+    /// What the region and the network are owed by the changes written here and have not yet
+    /// acknowledged (Ids 140-149: region and network deliveries): at most one per receiver, the
+    /// latest. Delivered after the write, again on activation and by the notice reminder; empty for
+    /// a request stored before it was kept.
+    /// </summary>
+    [Id(140)] public List<UpstreamNotice> Upstream { get; set; } = [];
+
     /// <summary>The next state for a command to fill and write: the live one stays as it was if the write fails.</summary>
     public RequestState Copy()
     {
@@ -78,6 +86,7 @@ public sealed class RequestState : IErasableState
         next.ThanksSent = [.. ThanksSent];
         next.OutboxHubs = [.. OutboxHubs];
         next.OutboxErasures = [.. OutboxErasures];
+        next.Upstream = [.. Upstream];
         return next;
     }
 

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Logging;
+using MutualAid.Regions;
+using MutualAid.Requests;
+
+namespace MutualAid.Silo.Requests;
+
+/// <summary>
+/// The region's inbox and the network's list of raised needs hear of a request at least once, as
+/// its hub and outboxes do: what they are owed is written in the request's own state with the
+/// change (<see cref="RequestState.Upstream"/>), the command hands it over right after its write,
+/// and a failure is handed again by <see cref="Hubs.HubDelivery"/> (after a pause, on activation, by
+/// its reminder, armed before the write) until the receiver answers. The receivers keep one entry
+/// per request, so hearing the same thing twice is harmless. A command answers once its own write
+/// is kept: the region being down is not the dispatcher's error, and refusing a retry would follow.
+/// </summary>
+public sealed partial class RequestGrain
+{
+    /// <summary>Notices the receiver acknowledged in this activation; they leave the state with the next write.</summary>
+    private readonly HashSet<string> upstreamHeard = new(StringComparer.Ordinal);
+
+    /// <summary>Receivers the command is handing a notice to itself, so an announcement meanwhile does not send it twice.</summary>
+    private readonly HashSet<string> upstreamInHand = new(StringComparer.Ordinal);
+
+    /// <summary>Owes <paramref name="notice"/> in the state being written, in place of anything older for the same receiver.</summary>
+    private static void Owe(RequestState next, UpstreamNotice notice)
+    {
+        next.Upstream.RemoveAll(n => n.Target == notice.Target);
+        next.Upstream.Add(notice);
+    }
+
+    /// <summary>The region's inbox gets <paramref name="escalation"/> (again, with a newer summary, if it has it).</summary>
+    private static void OweEscalation(RequestState next, string region, EscalatedRequest escalation) =>
+        Owe(next, new UpstreamNotice(UpstreamNotice.Region(region), next.View!.Version, Escalation: escalation));
+
+    /// <summary>The request leaves the region's inbox.</summary>
+    private static void OweWithdrawal(RequestState next, string region) =>
+        Owe(next, new UpstreamNotice(UpstreamNotice.Region(region), next.View!.Version));
+
+    /// <summary>Receivers still owed something, for an announcement to send to (or the acknowledged leave, in <see cref="Write"/>).</summary>
+    private IEnumerable<string> UpstreamTargets() =>
+        state.State.Upstream.Where(n => !upstreamHeard.Contains(n.Key) && !upstreamInHand.Contains(n.Target)).Select(n => n.Target);
+
+    /// <summary>One delivery target: a region or the network gets what it is owed now; anything else is a board or an outbox.</summary>
+    private Task Send(string target) => UpstreamNotice.IsUpstream(target) ? TellUpstream(target) : Deliver(target);
+
+    /// <summary>Hands the receiver the latest notice it is owed; completes once it has written it.</summary>
+    private async Task TellUpstream(string target)
+    {
+        if (state.State.Upstream.Find(n => n.Target == target) is not { } notice || upstreamHeard.Contains(notice.Key)) return;
+        var id = this.GetPrimaryKey();
+        var network = GrainFactory.GetGrain<INetworkGrain>(0);
+        var region = target.StartsWith(UpstreamNotice.RegionPrefix, StringComparison.Ordinal)
+            ? GrainFactory.GetGrain<IRegionGrain>(target[UpstreamNotice.RegionPrefix.Length..])
+            : null;
+        await (notice switch
+        {
+            { Need: { } need } => network.RaiseNeed(need),
+            { Escalation: { } escalation } when region is not null => region.ReceiveEscalation(escalation),
+            _ when region is not null => region.WithdrawEscalation(id),
+            _ => network.WithdrawNeed(id),
+        });
+        upstreamHeard.Add(notice.Key);
+    }
+
+    /// <summary>
+    /// Hands over what the write just kept owed, so the caller reads the region as it now is. A failure is
+    /// logged and left to the delivery's retry: the change is kept, and its reminder is armed.
+    /// </summary>
+    private async Task TellUpstreamNow(IReadOnlyList<string> targets)
+    {
+        foreach (var target in targets)
+        {
+            try
+            {
+                await TellUpstream(target);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogUpstreamUndelivered(logger, this.GetPrimaryKey(), ex);
+                Delivery.Owe(target);
+            }
+            finally
+            {
+                upstreamInHand.Remove(target);
+            }
+        }
+    }
+
+    /// <summary>What the region and network are owed by a change, beside what the command itself says: the withdrawals.</summary>
+    private static void OweWithdrawals(RequestView? previous, RequestState next)
+    {
+        var view = next.View!;
+        // Offered or escalated, the region's inbox holds it until it is taken, met or closed.
+        if ((previous?.OfferedToRegion ?? (previous?.Status == RequestStatus.Escalated ? previous.EscalatedTo : null)) is { } region
+            && view.OfferedToRegion is null && view.Status != RequestStatus.Escalated)
+        {
+            OweWithdrawal(next, region);
+        }
+
+        if (previous?.RaisedToNetwork == true && !view.RaisedToNetwork) Owe(next, new UpstreamNotice(UpstreamNotice.Network, view.Version));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: the region or network did not keep a notice; it will be handed again")]
+    private static partial void LogUpstreamUndelivered(ILogger logger, Guid requestId, Exception error);
+}
