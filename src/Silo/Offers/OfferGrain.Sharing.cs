@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Regions;
@@ -41,19 +42,73 @@ public sealed partial class OfferGrain
             movedFrom: current.HubSlug);
     }
 
+    /// <summary>A region as a delivery target beside the boards ("region:slug"; slugs never hold a colon).</summary>
+    private const string RegionTarget = "region:";
+
+    /// <summary>Regions that heard a version in this activation ("slug@version"); they leave the owed list with the next write.</summary>
+    private readonly HashSet<string> regionsHeard = new(StringComparer.Ordinal);
+
+    /// <summary>Regions the command is telling itself, so an announcement meanwhile does not tell them twice.</summary>
+    private readonly HashSet<string> regionsInHand = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// Keeps the region's inbox in step after a write: a shared offer's newer summary goes up while
-    /// it is open; taken, paused, used up or closed, it leaves.
+    /// The regions the change about to be written owes a word: the one it is shared with, the one it
+    /// left, and any still owed an earlier version (which hears the latest instead).
     /// </summary>
-    private async Task TellRegion(OfferView? before, OfferView after)
+    private List<string> RegionsOwed(OfferState before, OfferView after)
     {
-        if (after.SharedWithRegion is { } region && after.Status == OfferStatus.Open)
+        var owed = before.RegionsOwed.Where(r => !regionsHeard.Contains($"{r}@{before.View?.Version}")).ToList();
+        foreach (var region in new[] { before.View?.SharedWithRegion, after.SharedWithRegion })
         {
-            await GrainFactory.GetGrain<IRegionGrain>(region).ReceiveSharedOffer(new SharedOffer(after.Redact(), after.HubSlug, Now));
+            if (region is not null && !owed.Contains(region, StringComparer.Ordinal)) owed.Add(region);
         }
-        else if (before?.SharedWithRegion is { } was)
+
+        return owed;
+    }
+
+    private static IEnumerable<string> Regions(IEnumerable<string> owed) => owed.Select(r => RegionTarget + r);
+
+    /// <summary>One delivery target: a board, or a region owed this version.</summary>
+    private Task Send(string target) => target.StartsWith(RegionTarget, StringComparison.Ordinal)
+        ? TellRegion(target[RegionTarget.Length..])
+        : Delivery.Board(target).OfferChanged(View!.Redact());
+
+    /// <summary>
+    /// Keeps the region's inbox in step with the current state: a shared offer's newer summary goes
+    /// up while it is open; taken, paused, used up or closed, it leaves. The region ignores a summary
+    /// it already has and a withdrawal of what it does not hold, so telling it again is harmless.
+    /// </summary>
+    private async Task TellRegion(string region)
+    {
+        var view = View!;
+        if (regionsHeard.Contains($"{region}@{view.Version}")) return;
+        var inbox = GrainFactory.GetGrain<IRegionGrain>(region);
+        if (view.SharedWithRegion == region && view.Status == OfferStatus.Open) await inbox.ReceiveSharedOffer(new SharedOffer(view.Redact(), view.HubSlug, Now));
+        else await inbox.WithdrawSharedOffer(view.Id);
+        regionsHeard.Add($"{region}@{view.Version}");
+    }
+
+    /// <summary>Tells the regions the write just owed, so the caller reads them current; a failure is logged and told again.</summary>
+    private async Task TellRegionsNow(IReadOnlyList<string> targets)
+    {
+        foreach (var target in targets)
         {
-            await GrainFactory.GetGrain<IRegionGrain>(was).WithdrawSharedOffer(after.Id);
+            try
+            {
+                await Send(target);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRegionUntold(logger, this.GetPrimaryKey(), ex);
+                Delivery.Owe(target);
+            }
+            finally
+            {
+                regionsInHand.Remove(target);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Offer {OfferId}: the region did not keep a change; it will be told again")]
+    private static partial void LogRegionUntold(ILogger logger, Guid offerId, Exception error);
 }

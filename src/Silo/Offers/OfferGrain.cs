@@ -97,12 +97,17 @@ public sealed partial class OfferGrain(
             Audit = [.. before.Audit, new AuditEntry(view.Version, Now, actor, said, reason.English) { ReasonSaid = reason.Said }],
             ExpiryArmed = await ArmExpiry(before, view),
             MovedFrom = movedFrom ?? before.MovedFrom,
+            RegionsOwed = RegionsOwed(before, view),
         };
         await state.WriteOrKeep(upcoming);
 
-        if (before.ExpiryArmed && !upcoming.ExpiryArmed) await UnregisterExpiry();
-        await TellRegion(before.View, view);
+        // The board first: a region that cannot keep the change must not keep the board stale. The
+        // region hears right after, and again until it answers; the caller's change is kept either way.
+        var telling = Regions(upcoming.RegionsOwed).ToArray();
+        regionsInHand.UnionWith(telling);
         AnnounceToHub();
+        if (before.ExpiryArmed && !upcoming.ExpiryArmed) await UnregisterExpiry();
+        await TellRegionsNow(telling);
         return Result<OfferView>.Ok(view);
     }
 
@@ -124,11 +129,12 @@ public sealed partial class OfferGrain(
 
     /// <summary>
     /// A notice to the board, sent again if the board could not keep it (<see cref="HubDelivery"/>);
-    /// after a move the board it left hears too, and drops the offer when it sees the new hub.
+    /// after a move the board it left hears too, and drops the offer when it sees the new hub. A region
+    /// still owed this version hears the same way.
     /// </summary>
     private void AnnounceToHub()
     {
         IEnumerable<string> hubs = state.State.MovedFrom is { } former && former != View!.HubSlug ? [View!.HubSlug, former] : [View!.HubSlug];
-        Delivery.Announce(hubs, hub => Delivery.Board(hub).OfferChanged(View!.Redact()));
+        Delivery.Announce(hubs.Concat(Regions(state.State.RegionsOwed).Where(r => !regionsInHand.Contains(r))), Send);
     }
 }

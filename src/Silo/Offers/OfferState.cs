@@ -16,4 +16,11 @@ public sealed class OfferState
 
     /// <summary>The hub the offer last moved from, told again after a restart so it drops the offer (Ids 150-159: regions that share).</summary>
     [Id(150)] public string? MovedFrom { get; set; }
+
+    /// <summary>
+    /// Regions whose inbox must still hear of this offer (its newer summary while shared and open, else
+    /// its withdrawal): written with the change, handed again until the region answers. Empty for
+    /// offers stored before it was kept.
+    /// </summary>
+    [Id(151)] public List<string> RegionsOwed { get; set; } = [];
 }
