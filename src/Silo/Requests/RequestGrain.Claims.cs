@@ -43,29 +43,38 @@ public sealed partial class RequestGrain
 
     public async Task CheckClaim()
     {
-        if (ClaimDue(View) is not { } until)
+        if (ClaimDue(View) is null)
         {
             await Unregister(ClaimReminder); // nothing runs out any more
             return;
         }
 
         var view = View!;
-        var assignment = view.Assignment!;
-        if (Now < until)
+        var now = Now;
+        // Each volunteer of a pair holds their own lease (a claim into the free place, or a partner's
+        // accept): every one that ran out lapses, whichever place it is in.
+        var lapsing = RunningClaims(view).Where(c => now >= c.ClaimExpiresAt).ToArray();
+        if (lapsing.Length == 0)
         {
-            // The early tick warns the volunteer; any tick before the end (a clock change too) waits again.
-            if (Now >= until - LapseWarning) await WarnLapsing(assignment);
-            await Register(ClaimReminder, until);
+            // The early tick warns whoever is about to lapse; any tick before the end (a clock change too) waits again.
+            var soon = RunningClaims(view).Where(c => now >= c.ClaimExpiresAt - LapseWarning).ToArray();
+            if (soon.Length > 0) await WarnLapsing(soon);
+            await Register(ClaimReminder, ClaimWake(View)!.Value);
             return;
         }
 
-        var window = until - (assignment.AnsweredAt ?? assignment.OfferedAt);
-        await ReturnToTriage(assignment with { State = AssignmentState.Withdrawn, AnsweredAt = Now, ClaimExpiresAt = null }, Actor.System,
-            Phrase.Of("DidLetClaimLapse", "let {0}'s claim lapse", assignment.VolunteerName), Reason.NotPickedUpInTime.Say(window.TotalMinutes), givenBack: true,
-            alsoChange: next => next.Outgoing.Add(RequestMessages.Lapsed(next.View!, assignment)));
-        Diagnostics.GrainMetrics.ClaimsLapsed.Add(1);
-        await GrainFactory.GetGrain<IVolunteerGrain>(assignment.VolunteerId)
-            .Tell(view.HubSlug, Reason.ClaimLapsed.Say(view.ReferenceCode, view.Category, view.Area));
+        var first = lapsing.MinBy(c => c.ClaimExpiresAt)!;
+        var window = first.ClaimExpiresAt!.Value - (first.AnsweredAt ?? first.OfferedAt);
+        var ended = lapsing.Select(c => c with { State = AssignmentState.Withdrawn, AnsweredAt = now, ClaimExpiresAt = null }).ToArray();
+        await ReturnToTriage(ended, Actor.System,
+            Phrase.Of("DidLetClaimLapse", "let {0}'s claim lapse", string.Join(" & ", lapsing.Select(c => c.VolunteerName))), Reason.NotPickedUpInTime.Say(window.TotalMinutes), givenBack: true,
+            alsoChange: next => next.Outgoing.AddRange(lapsing.Select(c => RequestMessages.Lapsed(next.View!, c))));
+        Diagnostics.GrainMetrics.ClaimsLapsed.Add(lapsing.Length);
+        foreach (var claim in lapsing)
+        {
+            await GrainFactory.GetGrain<IVolunteerGrain>(claim.VolunteerId)
+                .Tell(view.HubSlug, Reason.ClaimLapsed.Say(view.ReferenceCode, view.Category, view.Area));
+        }
     }
 
     public async Task RecordReveal(Actor actor)
@@ -82,7 +91,12 @@ public sealed partial class RequestGrain
         await Write(upcoming);
     }
 
-    /// <summary>When the running claim lapses; null when none runs (offered, picked up, or no one holds it).</summary>
-    private static DateTimeOffset? ClaimDue(RequestView? view) =>
-        view is { Status: RequestStatus.Assigned, Assignment: { State: AssignmentState.Accepted, ClaimExpiresAt: { } until } } ? until : null;
+    /// <summary>When the first running claim lapses; null when none runs (offered, picked up, or no one holds it).</summary>
+    private static DateTimeOffset? ClaimDue(RequestView? view) => RunningClaims(view).Min(c => c.ClaimExpiresAt);
+
+    /// <summary>The leases the clock can end: accepted and not yet picked up, in either place, while the request is assigned.</summary>
+    private static IEnumerable<Assignment> RunningClaims(RequestView? view) =>
+        view is { Status: RequestStatus.Assigned }
+            ? view.Assignees.Where(a => a is { State: AssignmentState.Accepted, ClaimExpiresAt: not null })
+            : [];
 }

@@ -69,25 +69,33 @@ public sealed partial class RequestGrain
         view.Status == RequestStatus.Fulfilled ? (view.Assignment?.Hours ?? 0) + (view.Partner?.Hours ?? 0) : 0;
 
     /// <summary>
-    /// The claim reminder's early tick: the volunteer hears once per claim that it is about to
+    /// The claim reminder's early tick: each volunteer hears once per claim that it is about to
     /// lapse. Not a command (nothing about the request changes), so no new version: one write of
-    /// the message and the mark that it was said.
+    /// the messages and the marks that they were said.
     /// </summary>
-    private async Task WarnLapsing(Assignment claim)
+    private async Task WarnLapsing(IReadOnlyList<Assignment> claims)
     {
-        var mark = $"{claim.VolunteerId:N}@{claim.OfferedAt.UtcTicks}";
-        if (state.State.LapseWarnedFor == mark) return;
+        var unwarned = claims.Where(c => !LapseWarned(c)).ToArray();
+        if (unwarned.Length == 0) return;
         var upcoming = state.State.Copy();
-        upcoming.LapseWarnedFor = mark;
-        upcoming.Outgoing = [.. Outbox.Unacknowledged(upcoming.Outgoing), RequestMessages.LapsingSoon(View!, claim)];
+        // Marks of claims no longer running leave, so the field never outgrows the two places.
+        upcoming.LapseWarnedFor = string.Join(' ', RunningClaims(View).Where(c => LapseWarned(c) || unwarned.Contains(c)).Select(LapseMark));
+        upcoming.Outgoing = [.. Outbox.Unacknowledged(upcoming.Outgoing), .. unwarned.Select(c => RequestMessages.LapsingSoon(View!, c))];
         await Delivery.Arm();
         await Write(upcoming);
         AnnounceToHub();
     }
 
-    /// <summary>When the claim reminder should next wake: the warning first, then the lapse.</summary>
+    /// <summary>When the claim reminder should next wake: the first warning still to give or lapse to end, across both places.</summary>
     private DateTimeOffset? ClaimWake(RequestView? view) =>
-        ClaimDue(view) is { } until && view!.Assignment is { } claim
-            ? until - LapseWarning > Now && state.State.LapseWarnedFor != $"{claim.VolunteerId:N}@{claim.OfferedAt.UtcTicks}" ? until - LapseWarning : until
-            : null;
+        RunningClaims(view)
+            .Select(c => c.ClaimExpiresAt!.Value - LapseWarning > Now && !LapseWarned(c) ? c.ClaimExpiresAt.Value - LapseWarning : c.ClaimExpiresAt!.Value)
+            .Select(at => (DateTimeOffset?)at)
+            .Min();
+
+    /// <summary>One claim: a new claim (even by the same person) is a new mark.</summary>
+    private static string LapseMark(Assignment claim) => $"{claim.VolunteerId:N}@{claim.OfferedAt.UtcTicks}";
+
+    private bool LapseWarned(Assignment claim) =>
+        state.State.LapseWarnedFor?.Split(' ').Contains(LapseMark(claim), StringComparer.Ordinal) == true;
 }

@@ -39,7 +39,10 @@ public sealed class RequestState : IErasableState
     /// </summary>
     [Id(22)] public List<MutualAid.Notifications.OutboundMessage> Outgoing { get; set; } = [];
 
-    /// <summary>The claim (volunteer and when it was taken) whose "about to lapse" warning is already decided.</summary>
+    /// <summary>
+    /// The claims (volunteer and when each was taken, space-separated: one per place of a pair) whose
+    /// "about to lapse" warning is already decided. A string still, so a state holding one mark reads as before.
+    /// </summary>
     [Id(23)] public string? LapseWarnedFor { get; set; }
 
     /// <summary>

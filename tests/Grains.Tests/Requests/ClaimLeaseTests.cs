@@ -59,4 +59,57 @@ public sealed class ClaimLeaseTests(FakeClockClusterFixture fixture)
         await grain.CheckClaim();
         Assert.Equal(RequestStatus.InProgress, (await grain.GetView())!.Status); // picked up: nothing lapses
     }
+
+    [Fact]
+    public async Task A_claim_into_the_free_place_of_a_pair_lapses_and_gives_the_volunteers_time_back()
+    {
+        var hub = await domain.NewHub();
+        var grain = domain.RequestGrain(Guid.NewGuid());
+        var created = (await grain.Create(Domain.Request(hub, phone: Domain.UniquePhone()) with { NeedsTwo = true })).Value!;
+        var (priya, tom) = (await domain.NewVolunteer(hub, "Priya"), await domain.NewVolunteer(hub, "Tom"));
+        var one = (await grain.Assign(new AssignCommand(created.Version, Domain.Sam, priya.Id))).Value!;
+        var claimed = await grain.Claim(new ClaimCommand(one.Version, new Actor("tom-user", "Tom"), tom.Id) { AsVolunteer = tom.Id });
+        Assert.True(claimed.IsOk, claimed.Message);
+        Assert.Equal(tom.Id, claimed.Value!.Partner!.VolunteerId);
+        Assert.NotNull(await grain.ContactForVolunteer(tom.Id));
+        Assert.NotNull(await fixture.Cluster.Reminders().ReadRow(grain.GetGrainId(), "claim")); // the partner's lease has a reminder to end it
+
+        fixture.Clock.Advance(UrgencyTimes.DefaultClaims.For(Urgency.Normal) + TimeSpan.FromHours(1));
+        await grain.CheckClaim();
+
+        var lapsed = (await grain.GetView())!;
+        Assert.Null(lapsed.HeldBy(tom.Id));
+        Assert.Null(await grain.ContactForVolunteer(tom.Id));
+        Assert.Equal(priya.Id, lapsed.Assignment!.VolunteerId); // Priya keeps her place and waits for a new partner
+        Assert.Equal(RequestStatus.Triaged, lapsed.Status);
+        Assert.Equal("let Tom's claim lapse", (await grain.GetAudit())[^1].Action);
+        Assert.Empty((await fixture.Grains.GetGrain<IVolunteerGrain>(tom.Id).GetView())!.Reservations);
+        Assert.Single((await fixture.Grains.GetGrain<IVolunteerGrain>(priya.Id).GetView())!.Reservations);
+    }
+
+    [Fact]
+    public async Task A_partner_who_accepts_and_never_picks_up_lapses_and_is_warned_first()
+    {
+        var hub = await domain.NewHub();
+        var grain = domain.RequestGrain(Guid.NewGuid());
+        var created = (await grain.Create(Domain.Request(hub, phone: Domain.UniquePhone()) with { NeedsTwo = true })).Value!;
+        var (priya, tom) = (await domain.NewVolunteer(hub, "Priya"), await domain.NewVolunteer(hub, "Tom"));
+        var one = (await grain.Assign(new AssignCommand(created.Version, Domain.Sam, priya.Id))).Value!;
+        var both = (await grain.Assign(new AssignCommand(one.Version, Domain.Sam, tom.Id))).Value!;
+        var accepted = (await grain.Accept(new RequestCommand(both.Version, new Actor("tom-user", "Tom")) { AsVolunteer = tom.Id })).Value!;
+        var until = accepted.Partner!.ClaimExpiresAt!.Value;
+
+        fixture.Clock.Advance(until - TimeSpan.FromMinutes(9) - fixture.Clock.GetUtcNow());
+        await grain.CheckClaim();
+        Assert.NotNull((await grain.GetView())!.HeldBy(tom.Id)); // warned, not yet lapsed
+        Assert.Contains($"{tom.Id:N}@", (await fixture.Cluster.Stored<RequestState>("request", grain.GetGrainId())).State?.LapseWarnedFor ?? "", StringComparison.Ordinal);
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(10));
+        await grain.CheckClaim();
+
+        var lapsed = (await grain.GetView())!;
+        Assert.Null(lapsed.HeldBy(tom.Id));
+        Assert.Equal(priya.Id, lapsed.Assignment!.VolunteerId);
+        Assert.Empty((await fixture.Grains.GetGrain<IVolunteerGrain>(tom.Id).GetView())!.Reservations);
+    }
 }
