@@ -13,7 +13,8 @@ public sealed partial class RequestGrain
         if (View!.Contact.Name == ContactDetails.ErasedName) return Result<RequestView>.Ok(View);
 
         var current = View;
-        var held = current.Assignment;
+        // Both places of a pair: Cancelled() empties them, and each volunteer's reservation must go.
+        IReadOnlyList<Assignment> held = current.Assignees;
         List<(Phrase Said, AuditReason Reason)> entries = [];
         if (RequestLifecycle.IsOpen(current.Status))
         {
@@ -23,7 +24,7 @@ public sealed partial class RequestGrain
         }
         else
         {
-            held = null; // closed: nobody holds time for it any more
+            held = []; // closed: nobody holds time for it any more
         }
 
         entries.Add((Phrase.Of("DidErase", "erased the personal data in this"), command.Reason));
@@ -47,7 +48,7 @@ public sealed partial class RequestGrain
             next.ErasedVersion = next.View!.Version;
             next.OutboxErasures = [.. next.OutboxHubs.Append(next.View.HubSlug).Concat(next.MovedFrom is { } left ? [left] : []).Distinct(StringComparer.Ordinal)];
         });
-        await Release(held);
+        foreach (var one in held) await Release(one);
         return result;
     }
 }

@@ -37,6 +37,25 @@ public sealed class ErasureTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Erasing_an_open_two_volunteer_request_releases_both_volunteers()
+    {
+        var hub = await domain.NewHub();
+        var grain = domain.RequestGrain(Guid.NewGuid());
+        var created = (await grain.Create(Domain.Request(hub, phone: Domain.UniquePhone()) with { NeedsTwo = true })).Value!;
+        var (priya, tom) = (await domain.NewVolunteer(hub, "Priya"), await domain.NewVolunteer(hub, "Tom"));
+        var one = (await grain.Assign(new AssignCommand(created.Version, Domain.Sam, priya.Id))).Value!;
+        var both = (await grain.Assign(new AssignCommand(one.Version, Domain.Sam, tom.Id))).Value!;
+        Assert.Equal(2, both.Assignees.Count);
+
+        var erased = await grain.ErasePersonalData(new RequestCommand(both.Version, Domain.Sam, "the person asked"));
+        Assert.True(erased.IsOk, erased.Message);
+        Assert.Equal(RequestStatus.Cancelled, erased.Value!.Status);
+
+        Assert.Empty((await fixture.Grains.GetGrain<IVolunteerGrain>(priya.Id).GetView())!.Reservations);
+        Assert.Empty((await fixture.Grains.GetGrain<IVolunteerGrain>(tom.Id).GetView())!.Reservations); // the partner's time is theirs again too
+    }
+
+    [Fact]
     public async Task A_volunteer_is_erased_only_once_free_and_keeps_their_banked_hours()
     {
         var hub = await domain.NewHub();
