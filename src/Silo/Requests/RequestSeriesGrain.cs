@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using MutualAid.Common;
 using MutualAid.Requests;
+using MutualAid.Silo.Persistence;
 
 namespace MutualAid.Silo.Requests;
 
@@ -38,20 +39,31 @@ public sealed class RequestSeriesGrain(
         var errors = pattern.Validate(clock.GetUtcNow());
         if (errors.Count > 0) return Result<RequestView>.Invalid(errors);
 
-        S.Template = pattern with { Series = null };
-        S.Every = every;
-        var first = await CreateOccurrence(1);
-        if (!first.IsOk)
+        var upcoming = new RequestSeriesState { Template = pattern with { Series = null }, Every = every };
+        var first = await CreateOccurrence(upcoming, 1);
+        if (!first.IsOk) return first;
+
+        upcoming.Occurrences.Add(first.Value!.Id);
+        upcoming.NextDue = every.After(clock.GetUtcNow());
+        // The reminder before the write: a crash between them leaves a reminder that finds no series
+        // and removes itself, never a series that no reminder wakes and Begin refuses to start again.
+        await Arm(upcoming.NextDue);
+        await state.WriteOrKeep(upcoming);
+        return first;
+    }
+
+    /// <summary>
+    /// A series written before its reminder (stored by an earlier version), or whose reminder was
+    /// lost, is armed again: its due time is in the store, and nothing else would ever wake it.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Template is not null && S.StoppedBy is null && S.NextDue is not null && await this.GetReminder(NextReminder, cancellationToken) is null)
         {
-            S.Template = null;
-            return first;
+            await Arm(S.NextDue);
         }
 
-        S.Occurrences.Add(first.Value!.Id);
-        S.NextDue = every.After(clock.GetUtcNow());
-        await state.WriteStateAsync();
-        await Arm();
-        return first;
+        await base.OnActivateAsync(cancellationToken);
     }
 
     public Task<SeriesView?> GetView() => Task.FromResult(S.Template is null ? null : View());
@@ -73,11 +85,17 @@ public sealed class RequestSeriesGrain(
 
     public async Task CheckDue()
     {
-        if (S.Template is null || S.StoppedBy is not null || S.NextDue is not { } due) return;
+        if (S.Template is null || S.StoppedBy is not null || S.NextDue is not { } due)
+        {
+            // Armed for a Begin that never wrote, or a stop that crashed before removing it.
+            if (await this.GetReminder(NextReminder) is { } orphan) await this.UnregisterReminder(orphan);
+            return;
+        }
+
         var now = clock.GetUtcNow();
         if (now < due) return;
 
-        var made = await CreateOccurrence(S.Occurrences.Count + 1);
+        var made = await CreateOccurrence(S, S.Occurrences.Count + 1);
         if (!made.IsOk) return; // the hub is gone or refuses; the next tick tries again
         S.Occurrences.Add(made.Value!.Id);
         // After a long outage only one occurrence is made: a pile of missed weekly shops helps no one.
@@ -85,26 +103,26 @@ public sealed class RequestSeriesGrain(
         while (next <= now) next = S.Every.After(next);
         S.NextDue = next;
         await state.WriteStateAsync();
-        await Arm();
+        await Arm(S.NextDue);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == NextReminder ? CheckDue() : Task.CompletedTask;
 
-    private async Task<Result<RequestView>> CreateOccurrence(int occurrence)
+    private async Task<Result<RequestView>> CreateOccurrence(RequestSeriesState series, int occurrence)
     {
         var id = OccurrenceId(this.GetPrimaryKey(), occurrence);
         var grain = GrainFactory.GetGrain<IRequestGrain>(id);
-        var link = new SeriesLink(this.GetPrimaryKey(), occurrence, S.Every);
-        var result = await grain.Create(S.Template! with { Series = link, Actor = S.Template.Actor });
+        var link = new SeriesLink(this.GetPrimaryKey(), occurrence, series.Every);
+        var result = await grain.Create(series.Template! with { Series = link, Actor = series.Template.Actor });
         return result.Status == ResultStatus.Refused && await grain.GetView() is { } existing && existing.Series == link
             ? Result<RequestView>.Ok(existing)
             : result;
     }
 
-    private async Task Arm()
+    private async Task Arm(DateTimeOffset? next)
     {
-        if (S.NextDue is not { } due) return;
+        if (next is not { } due) return;
         var wait = due - clock.GetUtcNow();
         await this.RegisterOrUpdateReminder(NextReminder, wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), Recheck);
     }

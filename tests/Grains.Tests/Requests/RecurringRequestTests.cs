@@ -1,3 +1,5 @@
+using Orleans.Core.Internal;
+
 namespace MutualAid.Grains.Tests.Requests;
 
 [Collection(FakeClockCollection.Name)]
@@ -53,5 +55,23 @@ public sealed class RecurringRequestTests(FakeClockClusterFixture fixture)
         var view = (await series.GetView())!;
         Assert.Equal(2, view.Occurrences.Count);
         Assert.Equal(started.AddDays(6), view.NextDue);
+    }
+
+    [Fact]
+    public async Task A_started_series_whose_reminder_was_lost_is_armed_again_when_it_next_activates()
+    {
+        var hub = await domain.NewHub();
+        var series = fixture.Grains.GetGrain<IRequestSeriesGrain>(Guid.NewGuid());
+        Assert.True((await series.Begin(Domain.Request(hub, phone: "07700 947" + Random.Shared.Next(100, 999)), RepeatEvery.Week)).IsOk);
+        var table = fixture.Cluster.Reminders();
+        var armed = await table.ReadRow(series.GetGrainId(), "next");
+        Assert.NotNull(armed);
+        // As a crash between Begin's write and its reminder (or a store from before arming came first) leaves it.
+        Assert.True(await table.RemoveRow(series.GetGrainId(), "next", armed.ETag!));
+
+        await series.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        Assert.NotNull(await series.GetView());
+
+        Assert.NotNull(await table.ReadRow(series.GetGrainId(), "next"));
     }
 }
