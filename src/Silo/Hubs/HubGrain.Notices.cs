@@ -160,9 +160,10 @@ public sealed partial class HubGrain
             await Publish([new OfferUpserted(offer)]);
             Stats.OfferChanged(offer).Ignore();
         }
-        else if (S.Offers.Remove(offer.Id))
+        else
         {
-            await Publish([new OfferRemoved(offer.Id, offer.Status)]);
+            offerTrimming.Left(offer.Id);
+            if (S.Offers.Remove(offer.Id)) await Publish([new OfferRemoved(offer.Id, offer.Status)]);
         }
     }
 }

@@ -50,11 +50,18 @@ public sealed partial class HubGrain(
     /// </summary>
     internal const int KeptClosedMarks = 1_000;
 
+    /// <summary>
+    /// How many versions of offers off the board are kept; older ones are trimmed. The same bound as
+    /// <see cref="KeptClosedMarks"/>: a late notice is seconds old, and offers close far more slowly.
+    /// </summary>
+    internal const int KeptClosedOffers = 1_000;
+
     private static readonly TimeSpan RegionPushInterval = TimeSpan.FromSeconds(1);
 
     private readonly ObserverManager<IBoardObserver> observers = new(ObserverExpiry, logger);
     private readonly HubIndexes indexes = new();
     private readonly MarkFolding folding = new();
+    private readonly OfferVersionTrimming offerTrimming = new();
     private readonly BoardHolders holders = new();
     private readonly BoardRows rows = new();
     private readonly Dictionary<long, BoardCounts> sealedCounts = [];
@@ -129,6 +136,7 @@ public sealed partial class HubGrain(
         indexes.Rebuild(S, people.State);
         holders.Rebuild(S.Open.Values);
         folding.Rebuild(S); // the last reader of RecentlyChanged, for marks kept before they had a time
+        offerTrimming.Rebuild(S);
         S.RecentlyChanged.Clear();
         CountStoredFulfilments();
         committer = new GroupCommit<PendingChange>(CommitBatch);
@@ -136,6 +144,7 @@ public sealed partial class HubGrain(
         {
             // A board kept before marks were folded (or with more than it keeps) is compacted in this write.
             folding.Fold(S, KeptClosedMarks);
+            offerTrimming.Trim(S, KeptClosedOffers);
             // A previous activation may have shown versions it never kept (sealed by snapshots while
             // a write was in flight). Moving past them, durably, means a version number never
             // stands for two different boards, so every board that saw one resyncs.
@@ -238,6 +247,7 @@ public sealed partial class HubGrain(
     {
         versionOpen = false;
         folding.Fold(S, KeptClosedMarks, rows.Request);
+        offerTrimming.Trim(S, KeptClosedOffers, rows.Offer);
         var countsNow = Counts();
         var forStats = counted;
         counted = [];

@@ -27,7 +27,10 @@ public sealed class HubState : IErasableState
 
     [Id(6)] public Dictionary<Guid, OfferSummary> Offers { get; set; } = [];
 
-    /// <summary>Offer versions, including closed offers, so a late notice cannot resurrect one.</summary>
+    /// <summary>
+    /// Offer versions, including closed offers, so a late notice cannot resurrect one: those off the
+    /// board beyond the newest <see cref="HubGrain.KeptClosedOffers"/> are trimmed (see <see cref="OfferVersionTrimming"/>).
+    /// </summary>
     [Id(7)] public Dictionary<Guid, int> OfferVersions { get; set; } = [];
 
     /// <summary>
