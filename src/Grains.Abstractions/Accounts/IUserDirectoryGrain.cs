@@ -7,6 +7,9 @@ namespace MutualAid.Accounts;
 [Alias("MutualAid.IUserDirectoryGrain")]
 public interface IUserDirectoryGrain : IGrainWithIntegerKey
 {
+    /// <summary>How the key of an erased account's tombstone starts (never an email: it has no '@').</summary>
+    public const string TombstonePrefix = "erased:";
+
     /// <summary>True only while no account exists and nobody else has reserved the first admin.</summary>
     [Alias("TryReserveFirstAdmin")] Task<bool> TryReserveFirstAdmin(string email);
 
@@ -15,4 +18,11 @@ public interface IUserDirectoryGrain : IGrainWithIntegerKey
     [Alias("Upsert")] Task Upsert(UserSummary user);
 
     [Alias("List")] Task<IReadOnlyList<UserSummary>> List();
+
+    /// <summary>
+    /// Replaces the entry of an erased account by a tombstone under a key that is not the email:
+    /// no name, no roles, disabled, still bound to its volunteer (so that erased volunteer is never
+    /// offered for a new account). Nothing happens when the email is not listed.
+    /// </summary>
+    [Alias("Forget")] Task Forget(string email);
 }

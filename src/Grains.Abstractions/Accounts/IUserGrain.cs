@@ -34,4 +34,11 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("SetDisabled")] Task<Result<UserSummary>> SetDisabled(bool disabled, Actor actor);
 
     [Alias("ChangePassword")] Task<Result<UserSummary>> ChangePassword(string passwordHash, Actor actor);
+
+    /// <summary>
+    /// Forgets the account of a person whose personal data was erased: its state is cleared (so no
+    /// sign-in or session works, and the email may register afresh) and the directory keeps only a
+    /// tombstone. Idempotent, so a retry finishes an erasure a crash cut short.
+    /// </summary>
+    [Alias("Forget")] Task Forget(Actor actor);
 }

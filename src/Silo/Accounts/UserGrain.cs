@@ -120,6 +120,14 @@ public sealed class UserGrain(
         return await Save(Account with { PasswordHash = passwordHash, SecurityStamp = Account.SecurityStamp + 1 });
     }
 
+    public async Task Forget(Actor actor)
+    {
+        // The account goes first, so no crash leaves one that signs in; the directory is told on
+        // every call, so erasing again (the directory still lists it by volunteer) finishes the job.
+        if (Account is not null) await state.ClearStateAsync();
+        await GrainFactory.GetGrain<IUserDirectoryGrain>(0).Forget(this.GetPrimaryKeyString());
+    }
+
     private async Task<Result<UserSummary>> Save(UserAccount account, bool notify = true)
     {
         state.State.Account = account;

@@ -1,4 +1,5 @@
 using MutualAid.Accounts;
+using MutualAid.Silo.Sqlite.Storage;
 
 namespace MutualAid.Silo.Accounts;
 
@@ -9,10 +10,14 @@ public sealed class UserState
 }
 
 [GenerateSerializer, Alias("MutualAid.Silo.UserDirectoryState")]
-public sealed class UserDirectoryState
+public sealed class UserDirectoryState : IErasableState
 {
     [Id(0)] public Dictionary<string, UserSummary> Users { get; set; } = [];
     [Id(1)] public string? FirstAdminReservedFor { get; set; }
+
+    /// <summary>Asks the store for one erasing write; never persisted.</summary>
+    [field: NonSerialized]
+    public bool ScrubOnNextWrite { get; set; }
 }
 
 [GenerateSerializer, Alias("MutualAid.Silo.InvitationState")]

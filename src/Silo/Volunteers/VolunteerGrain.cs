@@ -40,6 +40,9 @@ public sealed partial class VolunteerGrain(
     private const int JoinedMaxAssignments = 3;
     private const double JoinedMaxHoursPerWeek = 10;
 
+    /// <summary>What an erased volunteer's account email becomes: no email, so no account's join matches it.</summary>
+    private const string ErasedAccount = "erased";
+
     public async Task<Result<VolunteerView>> Join(string hubSlug, string accountEmail, string name, Actor actor)
     {
         if (!Slug.IsValid(hubSlug)) return Result<VolunteerView>.Invalid("HubSlug", Reason.UnknownHubName);
@@ -231,6 +234,10 @@ public sealed partial class VolunteerGrain(
         S.LastReservation = null;
         // The words were written to them; the hub's counts keep that a thank-you was sent.
         S.Thanks = [.. S.Thanks.Select(t => t with { Text = "", FromName = null })];
+        // Coordinators' messages to them are about them, and often name them.
+        S.Notices = [];
+        // Their account's email goes too, but the volunteer stays claimed, so no new account can bind to it.
+        if (S.AccountEmail is not null) S.AccountEmail = ErasedAccount;
         // Messages to them not yet handed never go; the outboxes of their hubs forget the rest.
         S.Outgoing = [];
         S.OutboxErasures = [.. S.Profile.HubSlugs.Union(S.LentTo).Union(S.OutboxErasures)];

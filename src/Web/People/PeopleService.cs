@@ -40,14 +40,14 @@ public sealed class PeopleService(IGrainFactory grains, CurrentUser user, Reques
             ? view.ForStaffOf([hub])
             : null;
 
-    /// <summary>Forgets a volunteer's personal data, and disables the accounts that were theirs on this hub.</summary>
+    /// <summary>Forgets a volunteer's personal data, and the accounts that were theirs.</summary>
     public async Task<Result<VolunteerView>> EraseVolunteer(string hub, Guid volunteerId)
     {
         if (!await user.Can(Ability.ManageHub, hub)) return Result<VolunteerView>.Refused(Reason.NotACoordinator, hub);
         var grain = grains.GetGrain<IVolunteerGrain>(volunteerId);
         if (await grain.GetView() is not { } view || !view.Profile.HubSlugs.Contains(hub)) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteerOnHub);
         var result = await grain.ErasePersonalData(user.Actor);
-        if (result.IsOk) await team.DisableAccountsOfErased(hub, volunteerId);
+        if (result.IsOk) await team.ForgetAccountsOfErased(hub, volunteerId);
         return result;
     }
 

@@ -85,16 +85,18 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
     }
 
     /// <summary>
-    /// After a volunteer's personal data is erased, the accounts bound to them stop working too:
-    /// an erased person must not sign in, watch a board or download its lists.
+    /// After a volunteer's personal data is erased, the accounts bound to them are forgotten too:
+    /// an erased person must not sign in, watch a board or download its lists, and their email and
+    /// name must not stay on the team page. The email is free again, to join afresh by a new link.
     /// </summary>
-    public async Task DisableAccountsOfErased(string hub, Guid volunteerId)
+    public async Task ForgetAccountsOfErased(string hub, Guid volunteerId)
     {
         if (!await MayManage(hub)) return;
-        foreach (var account in (await grains.GetGrain<IUserDirectoryGrain>(0).List()).Where(u => u.VolunteerId == volunteerId))
+        // Tombstones are bound to the volunteer too; they hold nothing left to forget.
+        foreach (var account in (await grains.GetGrain<IUserDirectoryGrain>(0).List()).Where(u => u.VolunteerId == volunteerId && !u.Email.StartsWith(IUserDirectoryGrain.TombstonePrefix, StringComparison.Ordinal)))
         {
-            var result = await grains.GetGrain<IUserGrain>(account.Email).SetDisabled(true, user.Actor);
-            if (result.IsOk) LogDisabled(logger, account.Email, true, user.Actor.UserId);
+            await grains.GetGrain<IUserGrain>(account.Email).Forget(user.Actor);
+            LogAccountErased(logger, volunteerId, user.Actor.UserId);
         }
     }
 
@@ -124,6 +126,9 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {Account} disabled={Disabled} by {By}")]
     private static partial void LogDisabled(ILogger logger, string account, bool disabled, string by);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account of erased volunteer {VolunteerId} forgotten by {By}")]
+    private static partial void LogAccountErased(ILogger logger, Guid volunteerId, string by);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Password reset link issued for {Account} by {By}")]
     private static partial void LogResetIssued(ILogger logger, string account, string by);
