@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace MutualAid.Common;
@@ -41,6 +42,21 @@ public static class LogSafe
 
         if (shown < value.Length) text.Append("…(+").Append((value.Length - shown).ToString(CultureInfo.InvariantCulture)).Append(" chars)");
         return text.ToString();
+    }
+
+    /// <summary>
+    /// An account as a log line may name it. Accounts are keyed by email, and an email is personal
+    /// data that logs must not hold, so one becomes "acct:" and the start of a hash of it: the same
+    /// account reads the same in every line and every process (operators can follow it, and find
+    /// it again from an address they are given), but the log alone names nobody. Ids that are no
+    /// email ("token:…", "system", "setup") are kept as they are.
+    /// </summary>
+    public static string Account(string? userId)
+    {
+        if (userId is null) return "(null)";
+        if (!userId.Contains('@', StringComparison.Ordinal)) return Bound(userId);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("MutualAid account:" + userId.Trim().ToLowerInvariant()));
+        return "acct:" + Convert.ToHexStringLower(hash, 0, 6);
     }
 
     private static bool NeedsEscape(char c) =>

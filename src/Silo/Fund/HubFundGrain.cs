@@ -127,7 +127,9 @@ public sealed partial class HubFundGrain(
         Entries.Add(line);
         await state.WriteOrUndo(() => Entries.RemoveAt(Entries.Count - 1));
 
-        LogEntry(logger, Hub, line.Id, line.Kind, line.RecordedBy.UserId);
+        // An account's id is its email; the log names it by a hash only (one per entry: cheap beside the write).
+        var by = LogSafe.Account(line.RecordedBy.UserId);
+        LogEntry(logger, Hub, line.Id, line.Kind, by);
         return Result<FundEntry>.Ok(line);
     }
 

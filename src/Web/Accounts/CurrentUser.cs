@@ -16,6 +16,12 @@ public sealed class CurrentUser(Access access)
 
     public Actor Actor { get; private set; } = new("anonymous", "Anonymous");
 
+    /// <summary>
+    /// Who acts, as log lines name them: the account's email is its id, and logs hold no personal
+    /// data, so this is <see cref="LogSafe.Account"/> of it (computed once, for every line).
+    /// </summary>
+    public string LogId { get; private set; } = "anonymous";
+
     public IReadOnlyList<RoleGrant> Roles => AccountClaims.Roles(Principal);
 
     public Guid? VolunteerId => AccountClaims.VolunteerId(Principal);
@@ -27,6 +33,7 @@ public sealed class CurrentUser(Access access)
     {
         Principal = principal ?? throw new ArgumentNullException(nameof(principal));
         Actor = AccountClaims.Actor(principal);
+        LogId = LogSafe.Account(Actor.UserId);
     }
 
     public Task<bool> Can(Ability permission, string? hub, string? region = null) => access.Can(Principal, permission, hub, region);

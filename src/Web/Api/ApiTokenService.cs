@@ -26,7 +26,7 @@ public sealed partial class ApiTokenService(IGrainFactory grains, CurrentUser us
         var (id, secret, hash) = ApiTokenFormat.Create();
         var issued = await grains.GetGrain<IHubApiTokensGrain>(hub).Issue(id, new NewApiToken(hub, name ?? "", scope, user.Actor, hash));
         if (!issued.IsOk) return issued.As<IssuedApiToken>();
-        LogIssued(logger, id, scope, hub, user.Actor.UserId);
+        LogIssued(logger, id, scope, hub, user.LogId);
         return Result<IssuedApiToken>.Ok(new IssuedApiToken(issued.Value!, secret));
     }
 
@@ -35,7 +35,7 @@ public sealed partial class ApiTokenService(IGrainFactory grains, CurrentUser us
         if (!await MayManage(hub)) return Result<ApiTokenView>.Refused(Reason.NotPossibleHere);
         var revoked = await grains.GetGrain<IHubApiTokensGrain>(hub).Revoke(id, user.Actor);
         if (!revoked.IsOk) return Result<ApiTokenView>.Refused(Reason.NotPossibleHere);
-        LogRevoked(logger, id, hub, user.Actor.UserId);
+        LogRevoked(logger, id, hub, user.LogId);
         return revoked;
     }
 

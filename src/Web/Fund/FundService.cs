@@ -65,7 +65,7 @@ public sealed partial class FundService(IGrainFactory grains, CurrentUser user, 
     {
         if (!await MayApprove(hub)) return Result<FundEntry>.Refused(Reason.FundNeedsCoordinator);
         var result = await Fund(hub).Approve(askId, user.Actor);
-        if (result.IsOk) LogApproved(logger, hub, askId, user.Actor.UserId);
+        if (result.IsOk) LogApproved(logger, hub, askId, user.LogId);
         return result;
     }
 
@@ -99,7 +99,7 @@ public sealed partial class FundService(IGrainFactory grains, CurrentUser user, 
         }
 
         var result = await Fund(hub).Record(entry);
-        if (result.IsOk) LogRecorded(logger, hub, result.Value!.Id, entry.Kind, user.Actor.UserId);
+        if (result.IsOk) LogRecorded(logger, hub, result.Value!.Id, entry.Kind, user.LogId);
         return result;
     }
 

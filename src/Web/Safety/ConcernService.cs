@@ -85,7 +85,7 @@ public sealed partial class ConcernService(IGrainFactory grains, CurrentUser use
         var found = await Get(hub, id);
         if (!found.IsOk) return found;
         var result = await grains.GetGrain<IConcernGrain>(id).KeepApart(note, user.Actor);
-        if (result.IsOk) LogKeptApart(logger, id, user.Actor.UserId);
+        if (result.IsOk) LogKeptApart(logger, id, user.LogId);
         return result;
     }
 

@@ -45,7 +45,7 @@ public sealed partial class VettingService(IGrainFactory grains, CurrentUser use
         }
 
         var result = await Safety(hub).RecordCheck(volunteer, check, seenOn, expiresAt, user.Actor);
-        if (result.IsOk) LogRecorded(logger, volunteer, hub, user.Actor.UserId);
+        if (result.IsOk) LogRecorded(logger, volunteer, hub, user.LogId);
         return result;
     }
 

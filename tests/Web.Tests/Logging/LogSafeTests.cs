@@ -21,4 +21,16 @@ public sealed class LogSafeTests
         // A pair is never cut in two: the stray half would be escaped as if it were garbage.
         Assert.Equal("a…(+2 chars)", LogSafe.Bound("a😀", 2));
     }
+
+    [Fact]
+    public void An_account_email_is_logged_as_a_stable_hash_and_ids_that_are_no_email_as_they_are()
+    {
+        var id = LogSafe.Account("cora@example.org");
+        Assert.Matches("^acct:[0-9a-f]{12}$", id);
+        Assert.Equal(id, LogSafe.Account(" Cora@Example.org ")); // the account's key, however it was typed
+        Assert.NotEqual(id, LogSafe.Account("otto@example.org"));
+        Assert.Equal("token:7b1c", LogSafe.Account("token:7b1c"));
+        Assert.Equal("system", LogSafe.Account("system"));
+        Assert.Equal("a\\u000Ab", LogSafe.Account("a\nb"));
+    }
 }
