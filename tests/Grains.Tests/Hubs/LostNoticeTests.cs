@@ -1,3 +1,5 @@
+using MutualAid.Grains.Tests.Outages;
+
 namespace MutualAid.Grains.Tests.Hubs;
 
 /// <summary>
@@ -6,29 +8,16 @@ namespace MutualAid.Grains.Tests.Hubs;
 /// send it again after a pause, so the board converges without anyone touching those entities.
 /// Runs on its own cluster because it breaks the hub's store on purpose.
 /// </summary>
-public sealed class LostNoticeTests : IAsyncLifetime
+public sealed class LostNoticeTests : BrokenStoreTest
 {
-    private TestCluster cluster = null!;
-
-    public async Task InitializeAsync()
-    {
-        cluster = await TestClusters.Start<BrokenHubStoreSilo>();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await cluster.StopAllSilosAsync();
-        await cluster.DisposeAsync();
-    }
-
     [Fact]
     public async Task Changes_a_board_lost_to_a_failed_write_reach_it_once_the_store_is_back()
     {
-        var domain = new Domain(cluster.Client);
+        var domain = new Domain(Cluster.Client);
         var hub = await domain.NewHub();
-        var store = cluster.SiloServices().GetRequiredService<BrokenHubStore>();
 
-        store.FailHubWrites = true;
+
+        Store.FailWrites = true;
         var request = await domain.NewRequest(hub);
         var volunteer = await domain.NewVolunteer(hub, "Lost Volunteer");
         // The hub gives up on its batch (after its retries) and drops the activation whose memory is
@@ -45,7 +34,7 @@ public sealed class LostNoticeTests : IAsyncLifetime
                 return true; // the new activation's first write was refused: the old one is gone
             }
         }, "the hub to drop its activation", 30);
-        store.FailHubWrites = false;
+        Store.FailWrites = false;
 
         var reloaded = await domain.Hub(hub).GetSnapshot();
         Assert.DoesNotContain(reloaded.Requests, r => r.Id == request.Id); // really lost from the board's store
@@ -53,49 +42,5 @@ public sealed class LostNoticeTests : IAsyncLifetime
 
         var board = await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == request.Id) && b.Volunteers.Any(v => v.Id == volunteer.Id), TimeSpan.FromSeconds(60));
         Assert.Equal(request.Version, board.Requests.Single(r => r.Id == request.Id).Version);
-    }
-
-    /// <summary>The memory store, except that hub board writes can be made to fail (as a store outage would).</summary>
-    public sealed class BrokenHubStore(IGrainStorage inner) : IGrainStorage
-    {
-        private int failed;
-        private volatile bool failHubWrites;
-
-        public bool FailHubWrites
-        {
-            get => failHubWrites;
-            set => failHubWrites = value;
-        }
-
-        public int FailedHubWrites => Volatile.Read(ref failed);
-
-        /// <summary>Whose writes fail: the boards' by default, whole and logged (another test breaks the outboxes').</summary>
-        public IReadOnlySet<string> FailingStates { get; set; } = new HashSet<string> { "hub", "hub-log" };
-
-        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
-
-        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-        {
-            if (FailHubWrites && FailingStates.Contains(stateName))
-            {
-                Interlocked.Increment(ref failed);
-                throw new TimeoutException("The store is unavailable (test).");
-            }
-
-            return inner.WriteStateAsync(stateName, grainId, grainState);
-        }
-
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
-    }
-
-    private sealed class BrokenHubStoreSilo : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.AddMemoryGrainStorageAsDeployed("inner");
-            siloBuilder.Services.AddSingleton(sp => new BrokenHubStore(sp.GetRequiredKeyedService<IGrainStorage>("inner")));
-            siloBuilder.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => sp.GetRequiredService<BrokenHubStore>());
-            siloBuilder.WithMemoryReminders(TimeProvider.System);
-        }
     }
 }

@@ -23,9 +23,9 @@ public sealed class RehandTests : SqliteRestartTest
         {
             var domain = new Domain(first.Client);
             await domain.NewHub(slug: hub);
-            var store = first.SiloServices().GetRequiredService<LostNoticeTests.BrokenHubStore>();
+            var store = first.SiloServices().GetRequiredService<Outages.BrokenStore>();
             Assert.True((await domain.RequestGrain(requestId).Create(Domain.Request(hub))).IsOk);
-            await Wait.Until(() => store.FailedHubWrites > 0, "the outbox to fail to keep the message");
+            await Wait.Until(() => store.FailedWrites > 0, "the outbox to fail to keep the message");
             await first.StopAllSilosAsync();
         }
 
@@ -52,8 +52,8 @@ public sealed class RehandTests : SqliteRestartTest
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddSqliteGrainStorage("inner", o => o.DatabasePath = SqliteTestSilo.DatabasePath);
-            siloBuilder.Services.AddSingleton(sp => new LostNoticeTests.BrokenHubStore(sp.GetRequiredKeyedService<IGrainStorage>("inner")) { FailingStates = new HashSet<string> { "outbox" }, FailHubWrites = true });
-            siloBuilder.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => sp.GetRequiredService<LostNoticeTests.BrokenHubStore>());
+            siloBuilder.Services.AddSingleton(sp => new Outages.BrokenStore(sp.GetRequiredKeyedService<IGrainStorage>("inner")) { FailingStates = new HashSet<string> { "outbox" }, FailWrites = true });
+            siloBuilder.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => sp.GetRequiredService<Outages.BrokenStore>());
             siloBuilder.AddReminders();
             siloBuilder.AllowHubNoticeReminders();
             siloBuilder.Services.AddSingleton(new SqliteReminderTableOptions { DatabasePath = SqliteTestSilo.DatabasePath });

@@ -1,4 +1,4 @@
-using MutualAid.Grains.Tests.Hubs;
+using MutualAid.Grains.Tests.Outages;
 
 namespace MutualAid.Grains.Tests.Requests;
 
@@ -6,24 +6,12 @@ namespace MutualAid.Grains.Tests.Requests;
 /// An assignment the request has written is kept whatever happens after the write: the volunteer's
 /// reservation stays (their limits keep counting the job) and the dispatcher hears it worked.
 /// </summary>
-public sealed class KeptAssignmentTests : IAsyncLifetime
+public sealed class KeptAssignmentTests : BrokenStoreTest
 {
-    private TestCluster cluster = null!;
-
-    public async Task InitializeAsync() => cluster = await TestClusters.Start<Silo>();
-
-    public async Task DisposeAsync()
-    {
-        await cluster.StopAllSilosAsync();
-        await cluster.DisposeAsync();
-    }
-
-    private LostNoticeTests.BrokenHubStore Store => cluster.SiloServices().GetRequiredService<LostNoticeTests.BrokenHubStore>();
-
     [Fact]
     public async Task An_assignment_whose_network_withdrawal_fails_after_the_write_keeps_the_volunteer_reserved_and_answers_success()
     {
-        var domain = new Domain(cluster.Client);
+        var domain = new Domain(Cluster.Client);
         var (region, north, _) = await domain.NewRegionWithTwoHubs();
         var volunteer = await domain.NewVolunteer(north, "Priya", maxAssignments: 1);
         var request = await domain.NewRequest(north, urgency: Urgency.Critical);
@@ -35,24 +23,13 @@ public sealed class KeptAssignmentTests : IAsyncLifetime
 
         // The assignment withdraws the raised need after its write; the network's store refuses that.
         Store.FailingStates = new HashSet<string> { "network" };
-        Store.FailHubWrites = true;
+        Store.FailWrites = true;
         var assigned = await grain.Assign(new AssignCommand(reopened.Version, Domain.Sam, volunteer.Id));
-        Store.FailHubWrites = false;
+        Store.FailWrites = false;
 
         Assert.True(assigned.IsOk);
         Assert.Equal(volunteer.Id, (await grain.GetView())!.Assignment?.VolunteerId);
-        var held = (await cluster.Client.GetGrain<IVolunteerGrain>(volunteer.Id).GetView())!.Reservations;
+        var held = (await Cluster.Client.GetGrain<IVolunteerGrain>(volunteer.Id).GetView())!.Reservations;
         Assert.Contains(held, r => r.RequestId == request.Id);
-    }
-
-    private sealed class Silo : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.AddMemoryGrainStorageAsDeployed("inner");
-            siloBuilder.Services.AddSingleton(sp => new LostNoticeTests.BrokenHubStore(sp.GetRequiredKeyedService<IGrainStorage>("inner")));
-            siloBuilder.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => sp.GetRequiredService<LostNoticeTests.BrokenHubStore>());
-            siloBuilder.WithMemoryReminders(TimeProvider.System);
-        }
     }
 }
