@@ -16,9 +16,13 @@ public sealed partial class RequestGrain
         // Both places of a pair: Cancelled() empties them, and each volunteer's reservation must go.
         IReadOnlyList<Assignment> held = current.Assignees;
         List<(Phrase Said, AuditReason Reason)> entries = [];
-        if (RequestLifecycle.IsOpen(current.Status))
+        // Escalated is not open, but it still waits, on the region: it closes too, or its region would
+        // go on offering a need nobody can meet. Reopen is what the table allows from there, so its
+        // check is the one that holds (reach and version) for it.
+        var escalated = current.Status == RequestStatus.Escalated;
+        if (RequestLifecycle.IsOpen(current.Status) || escalated)
         {
-            if (Check(RequestAction.Cancel, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
+            if (Check(escalated ? RequestAction.Reopen : RequestAction.Cancel, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
             current = Cancelled(current);
             entries.Add((DidCancel, Reason.CancelledToErase.Say(command.Reason)));
         }
@@ -36,7 +40,11 @@ public sealed partial class RequestGrain
             PreferredLanguage = null,
             Need = ContactDetails.ErasedName,
             Area = ContactDetails.ErasedName, // a street or estate narrows a person down as well as their address
+            EscalatedTo = null,
+            OfferedToRegion = null,
+            RaisedToNetwork = false,
         };
+        var regions = await RegionsThatMayHold(View);
         var earlier = state.State.Outgoing.Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
         var result = await Commit(tombstone, command.Actor, entries, next =>
         {
@@ -47,8 +55,25 @@ public sealed partial class RequestGrain
             next.Outgoing = [.. next.Outgoing.Where(m => !earlier.Contains(m.Key))];
             next.ErasedVersion = next.View!.Version;
             next.OutboxErasures = [.. next.OutboxHubs.Append(next.View.HubSlug).Concat(next.MovedFrom is { } left ? [left] : []).Distinct(StringComparer.Ordinal)];
+            // The region's inbox and the network's list show the need, area, rough location and
+            // language to every hub of the region (and every region): whatever this request was, each
+            // is owed its withdrawal, in place of anything still owed to it. A withdrawal of what a
+            // receiver does not hold changes nothing there.
+            foreach (var region in regions) OweWithdrawal(next, region);
+            Owe(next, new UpstreamNotice(UpstreamNotice.Network, next.View.Version));
         });
         foreach (var one in held) await Release(one);
         return result;
+    }
+
+    /// <summary>
+    /// Every region whose inbox may hold this request: the one it was escalated or offered to, and
+    /// its hub's (a safe-arrival alarm escalates there, and a request kept before withdrawals were
+    /// written down may have lost one).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> RegionsThatMayHold(RequestView view)
+    {
+        string?[] named = [view.EscalatedTo, view.OfferedToRegion, (await Policy(view.HubSlug)).Region];
+        return [.. named.OfType<string>().Distinct(StringComparer.Ordinal)];
     }
 }
