@@ -1,8 +1,8 @@
 namespace MutualAid.Requests;
 
 /// <summary>
-/// A recurring request. Each occurrence is its own request grain (created by this grain, which
-/// only ever calls request grains, never the other way), linked back by <see cref="SeriesLink"/>.
+/// A recurring request. Each occurrence is its own request grain (created by this grain), linked
+/// back by <see cref="SeriesLink"/>. The only call back is an erased occurrence's one-way notice.
 /// A durable reminder creates the next occurrence when it is due, across restarts.
 /// </summary>
 [Alias("MutualAid.IRequestSeriesGrain")]
@@ -18,4 +18,11 @@ public interface IRequestSeriesGrain : IGrainWithGuidKey
 
     /// <summary>Creates the next occurrence if it is due. Driven by the reminder; idempotent.</summary>
     [Alias("CheckDue")] Task CheckDue();
+
+    /// <summary>
+    /// An occurrence's requester was erased: no more occurrences, and the pattern forgets who they
+    /// are and what they needed. Told by the erased occurrence after its write, at least once and
+    /// never awaited in its command (this grain calls occurrences); idempotent.
+    /// </summary>
+    [Alias("ForgetRequester")] Task ForgetRequester(Actor actor);
 }

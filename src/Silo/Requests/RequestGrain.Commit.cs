@@ -56,8 +56,11 @@ public sealed partial class RequestGrain
         upcoming.ArrivalArmed = await arrival;
 
         await Write(upcoming);
-        // What this write owes the region and network is handed over below, by this command.
-        var owed = upcoming.Upstream.Where(n => !before.Upstream.Exists(b => b.Key == n.Key)).Select(n => n.Target).ToArray();
+        // What this write owes the region and network is handed over below, by this command: they call
+        // no request, so awaiting them cannot cycle. A series does call its occurrences (it may be
+        // waiting on this very request), so what it is owed goes with the announcement, never awaited here.
+        var owed = upcoming.Upstream.Where(n => !before.Upstream.Exists(b => b.Key == n.Key) && UpstreamNotice.SeriesOf(n.Target) is null)
+            .Select(n => n.Target).ToArray();
         upstreamInHand.UnionWith(owed);
         IReadOnlyList<VolunteerSummary> rows = [];
         ExceptionDispatchInfo? volunteerFailed = null;

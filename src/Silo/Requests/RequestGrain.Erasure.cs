@@ -2,7 +2,10 @@ using MutualAid.Requests;
 
 namespace MutualAid.Silo.Requests;
 
-/// <summary>Erasing a person from a request: it closes if open and keeps only a tombstone, in one write the store scrubs.</summary>
+/// <summary>
+/// Erasing a person from a request: it closes if open and keeps only a tombstone, in one write the
+/// store scrubs. The region, the network and the series it came from hear after that write.
+/// </summary>
 public sealed partial class RequestGrain
 {
     public async Task<Result<RequestView>> ErasePersonalData(RequestCommand command)
@@ -61,6 +64,9 @@ public sealed partial class RequestGrain
             // receiver does not hold changes nothing there.
             foreach (var region in regions) OweWithdrawal(next, region);
             Owe(next, new UpstreamNotice(UpstreamNotice.Network, next.View.Version));
+            // A repeating request keeps the whole request as its template and would make the next
+            // occurrence from it (and text the person again): its series is owed the erasure too.
+            if (current.Series is { } series) Owe(next, new UpstreamNotice(UpstreamNotice.Series(series.SeriesId), next.View.Version, ErasedBy: command.Actor));
         });
         foreach (var one in held) await Release(one);
         return result;

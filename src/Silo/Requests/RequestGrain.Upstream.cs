@@ -48,6 +48,13 @@ public sealed partial class RequestGrain
     {
         if (state.State.Upstream.Find(n => n.Target == target) is not { } notice || upstreamHeard.Contains(notice.Key)) return;
         var id = this.GetPrimaryKey();
+        if (UpstreamNotice.SeriesOf(target) is { } series)
+        {
+            await GrainFactory.GetGrain<IRequestSeriesGrain>(series).ForgetRequester(notice.ErasedBy ?? Actor.System);
+            upstreamHeard.Add(notice.Key);
+            return;
+        }
+
         var network = GrainFactory.GetGrain<INetworkGrain>(0);
         var region = target.StartsWith(UpstreamNotice.RegionPrefix, StringComparison.Ordinal)
             ? GrainFactory.GetGrain<IRegionGrain>(target[UpstreamNotice.RegionPrefix.Length..])

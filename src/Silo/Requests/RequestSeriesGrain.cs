@@ -2,22 +2,29 @@ using System.Security.Cryptography;
 using MutualAid.Common;
 using MutualAid.Requests;
 using MutualAid.Silo.Persistence;
+using MutualAid.Silo.Sqlite.Storage;
 
 namespace MutualAid.Silo.Requests;
 
 [GenerateSerializer, Alias("MutualAid.Silo.RequestSeriesState")]
-public sealed class RequestSeriesState
+public sealed class RequestSeriesState : IErasableState
 {
     [Id(0)] public NewRequest? Template { get; set; }
     [Id(1)] public RepeatEvery Every { get; set; }
     [Id(2)] public DateTimeOffset? NextDue { get; set; }
     [Id(3)] public List<Guid> Occurrences { get; set; } = [];
     [Id(4)] public Actor? StoppedBy { get; set; }
+
+    /// <summary>Asks the store for one erasing write; never persisted.</summary>
+    [field: NonSerialized]
+    public bool ScrubOnNextWrite { get; set; }
 }
 
 /// <summary>
-/// Owns a recurring request. Calls request grains (to create occurrences) and nothing calls back,
-/// so there is no cycle. Occurrence ids are derived from the series and the occurrence number,
+/// Owns a recurring request. Calls request grains (to create occurrences); the only call back is an
+/// erased occurrence's notice (<see cref="ForgetRequester"/>), which that request sends after its
+/// write and never awaits in a command, so a series waiting on it cannot deadlock: no cycle.
+/// Occurrence ids are derived from the series and the occurrence number,
 /// so a create retried after a crash finds the request it already made instead of making two.
 /// </summary>
 public sealed class RequestSeriesGrain(
@@ -82,6 +89,38 @@ public sealed class RequestSeriesGrain(
 
         return Result<SeriesView>.Ok(View());
     }
+
+    public async Task ForgetRequester(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        // Told again on every activation of the erased occurrence until it writes again: a repeat is free.
+        if (S.Template is not { } template || (S.StoppedBy is not null && Forgotten(template) == template)) return;
+
+        // One write, stopped and forgotten together, and one the store scrubs: the pattern held the
+        // person's contact, address and notes, and no earlier copy of them may stay on disk.
+        await state.WriteOrKeep(new RequestSeriesState
+        {
+            Template = Forgotten(template),
+            Every = S.Every,
+            NextDue = null,
+            Occurrences = [.. S.Occurrences],
+            StoppedBy = S.StoppedBy ?? actor,
+            ScrubOnNextWrite = true,
+        });
+        // A reminder left behind finds the series stopped on its tick and removes itself.
+        if (await this.GetReminder(NextReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    /// <summary>The pattern with nothing of the person in it: as an erased request's tombstone keeps it.</summary>
+    private static NewRequest Forgotten(NewRequest template) => template with
+    {
+        Contact = ContactDetails.Erased,
+        Need = ContactDetails.ErasedName,
+        Area = ContactDetails.ErasedName,
+        Location = null,
+        AccessibilityNotes = null,
+        PreferredLanguage = null,
+    };
 
     public async Task CheckDue()
     {

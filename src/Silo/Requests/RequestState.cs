@@ -72,10 +72,10 @@ public sealed class RequestState : IErasableState
     [Id(132)] public int? ErasedVersion { get; set; }
 
     /// <summary>
-    /// What the region and the network are owed by the changes written here and have not yet
-    /// acknowledged (Ids 140-149: region and network deliveries): at most one per receiver, the
-    /// latest. Delivered after the write, again on activation and by the notice reminder; empty for
-    /// a request stored before it was kept.
+    /// What the region and the network (and, after an erasure, the series the request came from) are
+    /// owed by the changes written here and have not yet acknowledged (Ids 140-149: region and network
+    /// deliveries): at most one per receiver, the latest. Delivered after the write, again on
+    /// activation and by the notice reminder; empty for a request stored before it was kept.
     /// </summary>
     [Id(140)] public List<UpstreamNotice> Upstream { get; set; } = [];
 

@@ -42,6 +42,40 @@ public sealed class RecurringRequestTests(FakeClockClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Erasing_an_occurrences_requester_stops_its_series_and_its_pattern_forgets_them()
+    {
+        var hub = await domain.NewHub();
+        var series = fixture.Grains.GetGrain<IRequestSeriesGrain>(Guid.NewGuid());
+        var pattern = Domain.Request(hub, phone: "07700 948" + Random.Shared.Next(100, 999)) with
+        {
+            AccessibilityNotes = "Ring twice: hard of hearing",
+            PreferredLanguage = "pl",
+            Location = new GeoPoint(51.5, -0.12),
+        };
+        var first = (await series.Begin(pattern, RepeatEvery.Week)).Value!;
+
+        var erased = await domain.RequestGrain(first.Id).ErasePersonalData(new RequestCommand(first.Version, Domain.Sam, "the person asked") { Hub = hub });
+
+        Assert.True(erased.IsOk, erased.Message);
+        // The series hears after the erasure's write, never within it (it may be waiting on the occurrence).
+        await Wait.Until(async () => (await series.GetView())!.StoppedBy is not null, "the series to hear of the erasure");
+        fixture.Clock.Advance(TimeSpan.FromDays(8));
+        await series.CheckDue();
+        var view = (await series.GetView())!;
+        Assert.Equal([first.Id], view.Occurrences); // nobody is texted again
+        Assert.Equal(Domain.Sam, view.StoppedBy);
+        Assert.Null(view.NextDue);
+        var template = (await fixture.Cluster.Stored<MutualAid.Silo.Requests.RequestSeriesState>("series", series.GetGrainId())).State!.Template!;
+        Assert.Equal(ContactDetails.Erased, template.Contact);
+        Assert.Equal(ContactDetails.ErasedName, template.Need);
+        Assert.Equal(ContactDetails.ErasedName, template.Area);
+        Assert.Null(template.AccessibilityNotes);
+        Assert.Null(template.PreferredLanguage);
+        Assert.Null(template.Location);
+        Assert.Null(await fixture.Cluster.Reminders().ReadRow(series.GetGrainId(), "next"));
+    }
+
+    [Fact]
     public async Task After_a_long_outage_only_one_missed_occurrence_is_made_and_the_schedule_moves_on()
     {
         var hub = await domain.NewHub();

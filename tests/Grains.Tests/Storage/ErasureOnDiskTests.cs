@@ -49,6 +49,27 @@ public sealed class ErasureOnDiskTests : SqliteRestartTest
     }
 
     [Fact]
+    public async Task An_erased_requester_is_gone_from_the_pattern_of_their_repeating_request_on_disk()
+    {
+        await using var cluster = await Start("erasure-on-disk");
+        var domain = new Domain(cluster.Client);
+        var hub = await domain.NewHub();
+        var contact = new ContactDetails("Ottoline Vexworthy", "07700 913571", "ov.erasure@example.org", "9 Brambleglen Yard");
+        var series = cluster.Client.GetGrain<IRequestSeriesGrain>(Guid.NewGuid());
+        var first = await series.Begin(Domain.Request(hub, area: "Brambleglen Estate") with { Contact = contact, AccessibilityNotes = "Kazoo by the door" }, RepeatEvery.Week);
+        Assert.True(first.IsOk, first.Message);
+        var secrets = new[] { contact.Name, contact.Phone!, contact.Email!, contact.Address!, "Brambleglen", "Kazoo" };
+        Assert.NotEmpty(Found(secrets));
+
+        var erased = await domain.RequestGrain(first.Value!.Id).ErasePersonalData(new RequestCommand(first.Value.Version, Domain.Sam, "the person asked"));
+
+        Assert.True(erased.IsOk, erased.Message);
+        await Wait.Until(async () => (await series.GetView())!.StoppedBy is not null, "the series to hear of the erasure");
+        await NothingLeft(secrets);
+        await cluster.StopAllSilosAsync();
+    }
+
+    [Fact]
     public async Task An_erased_requests_area_is_gone_from_its_boards_log_on_disk_even_without_a_contact_key()
     {
         await using var cluster = await Start("erasure-on-disk");
