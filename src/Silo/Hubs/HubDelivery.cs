@@ -96,6 +96,35 @@ internal sealed partial class HubDelivery(IGrainBase owner, ILogger logger)
         timer.Change(wait > FirstRetry ? wait : FirstRetry, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>
+    /// Hands each of <paramref name="targets"/> what a write just owed it, now, so the caller reads it
+    /// current. One that fails is logged and <see cref="Owe">owed</see>, never thrown: the write is kept,
+    /// and failing the command would invite a retry the grain must refuse. Each target leaves
+    /// <paramref name="inHand"/> once tried, so announcements send to it again.
+    /// </summary>
+    public async Task HandNow(IReadOnlyList<string> targets, Func<string, Task> sendTo, ISet<string> inHand)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(sendTo);
+        ArgumentNullException.ThrowIfNull(inHand);
+        foreach (var target in targets)
+        {
+            try
+            {
+                await sendTo(target);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogUndelivered(logger, Common.LogSafe.Bound(target), ex);
+                Owe(target);
+            }
+            finally
+            {
+                inHand.Remove(target);
+            }
+        }
+    }
+
     private async Task Watch(string hub, Task delivery)
     {
         inFlight++;
@@ -132,9 +161,9 @@ internal sealed partial class HubDelivery(IGrainBase owner, ILogger logger)
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub {Hub} did not keep a change; it will be announced again")]
-    private static partial void LogUndelivered(ILogger logger, string hub, Exception error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Target} did not keep a change; it will be told again")]
+    private static partial void LogUndelivered(ILogger logger, string target, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Announcing again to hub {Hub}")]
-    private static partial void LogAnnouncingAgain(ILogger logger, string hub);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Announcing again to {Target}")]
+    private static partial void LogAnnouncingAgain(ILogger logger, string target);
 }

@@ -87,28 +87,4 @@ public sealed partial class OfferGrain
         else await inbox.WithdrawSharedOffer(view.Id);
         regionsHeard.Add($"{region}@{view.Version}");
     }
-
-    /// <summary>Tells the regions the write just owed, so the caller reads them current; a failure is logged and told again.</summary>
-    private async Task TellRegionsNow(IReadOnlyList<string> targets)
-    {
-        foreach (var target in targets)
-        {
-            try
-            {
-                await Send(target);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogRegionUntold(logger, this.GetPrimaryKey(), ex);
-                Delivery.Owe(target);
-            }
-            finally
-            {
-                regionsInHand.Remove(target);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Offer {OfferId}: the region did not keep a change; it will be told again")]
-    private static partial void LogRegionUntold(ILogger logger, Guid offerId, Exception error);
 }

@@ -107,7 +107,7 @@ public sealed partial class OfferGrain(
         regionsInHand.UnionWith(telling);
         AnnounceToHub();
         if (before.ExpiryArmed && !upcoming.ExpiryArmed) await UnregisterExpiry();
-        await TellRegionsNow(telling);
+        await Delivery.HandNow(telling, Send, regionsInHand);
         return Result<OfferView>.Ok(view);
     }
 

@@ -87,7 +87,7 @@ public sealed partial class RequestGrain
         await CleanUp(() => before.DeadlineArmed && !upcoming.DeadlineArmed ? Unregister(DeadlineReminder) : Task.CompletedTask);
         await CleanUp(() => before.ClaimArmed && !upcoming.ClaimArmed ? Unregister(ClaimReminder) : Task.CompletedTask);
         await CleanUp(() => before.ArrivalArmed && !upcoming.ArrivalArmed ? Unregister(ArrivalReminder) : Task.CompletedTask);
-        await TellUpstreamNow(owed);
+        await Delivery.HandNow(owed, TellUpstream, upstreamInHand);
 
         volunteerFailed?.Throw();
         return Result<RequestView>.Ok(view);

@@ -69,30 +69,6 @@ public sealed partial class RequestGrain
         upstreamHeard.Add(notice.Key);
     }
 
-    /// <summary>
-    /// Hands over what the write just kept owed, so the caller reads the region as it now is. A failure is
-    /// logged and left to the delivery's retry: the change is kept, and its reminder is armed.
-    /// </summary>
-    private async Task TellUpstreamNow(IReadOnlyList<string> targets)
-    {
-        foreach (var target in targets)
-        {
-            try
-            {
-                await TellUpstream(target);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogUpstreamUndelivered(logger, this.GetPrimaryKey(), ex);
-                Delivery.Owe(target);
-            }
-            finally
-            {
-                upstreamInHand.Remove(target);
-            }
-        }
-    }
-
     /// <summary>What the region and network are owed by a change, beside what the command itself says: the withdrawals.</summary>
     private static void OweWithdrawals(RequestView? previous, RequestState next)
     {
@@ -106,7 +82,4 @@ public sealed partial class RequestGrain
 
         if (previous?.RaisedToNetwork == true && !view.RaisedToNetwork) Owe(next, new UpstreamNotice(UpstreamNotice.Network, view.Version));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: the region or network did not keep a notice; it will be handed again")]
-    private static partial void LogUpstreamUndelivered(ILogger logger, Guid requestId, Exception error);
 }

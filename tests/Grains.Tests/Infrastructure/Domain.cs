@@ -121,6 +121,16 @@ public sealed class Domain(IGrainFactory grains)
 
     public IRequestGrain RequestGrain(Guid id) => Grains.GetGrain<IRequestGrain>(id);
 
+    /// <summary>A two-volunteer request on <paramref name="hub"/> with Priya in its first place, Tom still to come, and the request as Priya's assignment left it.</summary>
+    public async Task<(IRequestGrain Grain, VolunteerView Priya, VolunteerView Tom, RequestView WithPriya)> PairWithPriya(string hub)
+    {
+        var grain = RequestGrain(Guid.NewGuid());
+        var created = (await grain.Create(Request(hub, phone: UniquePhone()) with { NeedsTwo = true })).Value!;
+        var (priya, tom) = (await NewVolunteer(hub, "Priya"), await NewVolunteer(hub, "Tom"));
+        var one = (await grain.Assign(new AssignCommand(created.Version, Sam, priya.Id))).Value!;
+        return (grain, priya, tom, one);
+    }
+
     /// <summary>Where most tests of one request start: a hub of its own, a request on it, and the request's grain.</summary>
     public async Task<(string Hub, RequestView Request, IRequestGrain Grain)> NewHubWithRequest()
     {

@@ -64,10 +64,7 @@ public sealed class ClaimLeaseTests(FakeClockClusterFixture fixture)
     public async Task A_claim_into_the_free_place_of_a_pair_lapses_and_gives_the_volunteers_time_back()
     {
         var hub = await domain.NewHub();
-        var grain = domain.RequestGrain(Guid.NewGuid());
-        var created = (await grain.Create(Domain.Request(hub, phone: Domain.UniquePhone()) with { NeedsTwo = true })).Value!;
-        var (priya, tom) = (await domain.NewVolunteer(hub, "Priya"), await domain.NewVolunteer(hub, "Tom"));
-        var one = (await grain.Assign(new AssignCommand(created.Version, Domain.Sam, priya.Id))).Value!;
+        var (grain, priya, tom, one) = await domain.PairWithPriya(hub);
         var claimed = await grain.Claim(new ClaimCommand(one.Version, new Actor("tom-user", "Tom"), tom.Id) { AsVolunteer = tom.Id });
         Assert.True(claimed.IsOk, claimed.Message);
         Assert.Equal(tom.Id, claimed.Value!.Partner!.VolunteerId);
@@ -91,10 +88,7 @@ public sealed class ClaimLeaseTests(FakeClockClusterFixture fixture)
     public async Task A_partner_who_accepts_and_never_picks_up_lapses_and_is_warned_first()
     {
         var hub = await domain.NewHub();
-        var grain = domain.RequestGrain(Guid.NewGuid());
-        var created = (await grain.Create(Domain.Request(hub, phone: Domain.UniquePhone()) with { NeedsTwo = true })).Value!;
-        var (priya, tom) = (await domain.NewVolunteer(hub, "Priya"), await domain.NewVolunteer(hub, "Tom"));
-        var one = (await grain.Assign(new AssignCommand(created.Version, Domain.Sam, priya.Id))).Value!;
+        var (grain, priya, tom, one) = await domain.PairWithPriya(hub);
         var both = (await grain.Assign(new AssignCommand(one.Version, Domain.Sam, tom.Id))).Value!;
         var accepted = (await grain.Accept(new RequestCommand(both.Version, new Actor("tom-user", "Tom")) { AsVolunteer = tom.Id })).Value!;
         var until = accepted.Partner!.ClaimExpiresAt!.Value;

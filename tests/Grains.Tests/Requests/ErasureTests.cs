@@ -40,10 +40,7 @@ public sealed class ErasureTests(ClusterFixture fixture)
     public async Task Erasing_an_open_two_volunteer_request_releases_both_volunteers()
     {
         var hub = await domain.NewHub();
-        var grain = domain.RequestGrain(Guid.NewGuid());
-        var created = (await grain.Create(Domain.Request(hub, phone: Domain.UniquePhone()) with { NeedsTwo = true })).Value!;
-        var (priya, tom) = (await domain.NewVolunteer(hub, "Priya"), await domain.NewVolunteer(hub, "Tom"));
-        var one = (await grain.Assign(new AssignCommand(created.Version, Domain.Sam, priya.Id))).Value!;
+        var (grain, priya, tom, one) = await domain.PairWithPriya(hub);
         var both = (await grain.Assign(new AssignCommand(one.Version, Domain.Sam, tom.Id))).Value!;
         Assert.Equal(2, both.Assignees.Count);
 
