@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Regions;

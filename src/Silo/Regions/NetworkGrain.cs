@@ -18,14 +18,8 @@ public sealed class NetworkGrain([PersistentState("network")] IPersistentState<N
     public async Task RaiseNeed(RaisedNeed need)
     {
         ArgumentNullException.ThrowIfNull(need);
-        // Requests hand their raised needs at least once: the same one again, or an older one late, changes nothing.
+        if (state.State.Raised.Exists(r => r.Need.Outdates(need.Need))) return;
         var id = need.Need.Request.Id;
-        if (state.State.Raised.Exists(r => r.Need.Request.Id == id
-            && (r.Need.Request.Version > need.Need.Request.Version || (r.Need.Request.Version == need.Need.Request.Version && r.Need.At == need.Need.At))))
-        {
-            return;
-        }
-
         await Save(s =>
         {
             s.Raised.RemoveAll(r => r.Need.Request.Id == id);

@@ -53,13 +53,7 @@ public sealed class RegionGrain(
     public Task ReceiveEscalation(EscalatedRequest escalation)
     {
         ArgumentNullException.ThrowIfNull(escalation);
-        // Requests hand their escalations at least once: the same one again, or an older one late, changes nothing.
-        if (S.Escalations.Exists(e => e.Request.Id == escalation.Request.Id
-            && (e.Request.Version > escalation.Request.Version || (e.Request.Version == escalation.Request.Version && e.At == escalation.At))))
-        {
-            return Task.CompletedTask;
-        }
-
+        if (S.Escalations.Exists(e => e.Outdates(escalation))) return Task.CompletedTask;
         return Keep(s => s.Escalations, escalation, e => e.Request.Id == escalation.Request.Id);
     }
 

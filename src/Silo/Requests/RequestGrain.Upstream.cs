@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using MutualAid.Regions;
 using MutualAid.Requests;
 
