@@ -19,4 +19,10 @@ public sealed record Assignment(
 
     /// <summary>The volunteer took it themselves (a claim), rather than a dispatcher offering it.</summary>
     [Id(10)] public bool Claimed { get; init; }
+
+    /// <summary>
+    /// When the volunteer's grain reserved their time for it (its clock), so the job's end names
+    /// that reservation and no newer one. Null in state written before it was kept.
+    /// </summary>
+    [Id(11)] public DateTimeOffset? ReservedAt { get; init; }
 }

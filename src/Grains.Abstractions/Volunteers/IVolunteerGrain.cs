@@ -27,7 +27,11 @@ public interface IVolunteerGrain : IGrainWithGuidKey
 
     [Alias("CheckIn")] Task<Result<VolunteerView>> CheckIn(Common.Actor actor);
 
-    /// <summary>Holds capacity for a request; refuses with the reason when a limit would be broken.</summary>
+    /// <summary>
+    /// Holds capacity for a request; refuses with the reason when a limit would be broken. Asked
+    /// again for a request it holds, it answers the same reservation made anew (a later
+    /// <see cref="Reservation.ReservedAt"/>), so an end decided before cannot take it.
+    /// </summary>
     [Alias("Reserve")] Task<Result<Reservation>> Reserve(Guid requestId, string hubSlug, double estimatedHours);
 
     /// <summary>
@@ -46,6 +50,7 @@ public interface IVolunteerGrain : IGrainWithGuidKey
     /// Releases a reservation the volunteer gave back after seeing the contact details (declined,
     /// unassigned themselves, let the claim lapse). More than <paramref name="allowedPerHour"/>
     /// within an hour holds their claiming until a coordinator clears it. Idempotent per request.
+    /// Requests of this build say it with <see cref="EndJob"/>; kept for a silo of the previous build.
     /// </summary>
     [Alias("GiveBack")] Task GiveBack(Guid requestId, int allowedPerHour);
 
@@ -67,8 +72,17 @@ public interface IVolunteerGrain : IGrainWithGuidKey
     /// notice to carry, and leaves that hub to the volunteer's ordinary re-send instead of racing
     /// the request there with a notice of its own. A new alias rather than a new answer under
     /// "Complete", so a silo of the previous build can still call (and be called by) this one.
+    /// Requests of this build say it with <see cref="EndJob"/>.
     /// </summary>
     [Alias("CompleteWithRow")] Task<VolunteerSummary?> CompleteWithRow(Guid requestId, double hours);
+
+    /// <summary>
+    /// Ends the volunteer's job on a request as the request decided it (released, given back or
+    /// completed); idempotent, and a reservation made again since <see cref="JobEnd.ReservedAt"/>
+    /// stays. Answers the volunteer's new board row for the request's own notice to carry on a
+    /// completion (null otherwise, or with no volunteer, or when nothing changed).
+    /// </summary>
+    [Alias("EndJob")] Task<VolunteerSummary?> EndJob(Guid requestId, JobEnd ending);
 
     /// <summary>
     /// Hours given, by week (the last <paramref name="weeks"/> weeks) and in total, and when they last

@@ -46,6 +46,7 @@ public sealed partial class RequestGrain
         var assignment = new Assignment(command.VolunteerId, name, AssignmentState.Offered, command.Actor, Now, null, null, null)
         {
             EstimatedHours = command.EstimatedHours,
+            ReservedAt = reserved.Value!.ReservedAt,
         };
         var view = Placed(current, previous, assignment) with { PastAssignments = Retire(current, previous, AssignmentState.Withdrawn) };
         var said = (previous, overriding, screening.Missing.Count) switch
@@ -58,9 +59,8 @@ public sealed partial class RequestGrain
             ({ } before, { } why, _) => Phrase.Of("DidReassignPastLimits", "reassigned this from {0} to {1}, past their limits ({2})", before.VolunteerName, name, why),
         };
 
-        var result = await CommitReserved(volunteer, reserved.Value!, view, command.Actor, said, command.Reason);
-        await Release(previous);
-        return result;
+        return await CommitReserved(volunteer, reserved.Value!, view, command.Actor, said, command.Reason,
+            next => { if (previous is not null) OweEndOfJob(next, previous, JobEndKind.Released); });
     }
 
     public async Task<Result<RequestView>> Unassign(RequestCommand command)
@@ -115,13 +115,13 @@ public sealed partial class RequestGrain
     /// Writes a change the volunteer has already reserved time for, giving the time back if the write
     /// fails. The notice carries the volunteer's new row when they gave it (one board delta for both).
     /// </summary>
-    private async Task<Result<RequestView>> CommitReserved(IVolunteerGrain volunteer, Reservation reserved, RequestView view, Actor actor, Phrase said, string? reason)
+    private async Task<Result<RequestView>> CommitReserved(IVolunteerGrain volunteer, Reservation reserved, RequestView view, Actor actor, Phrase said, string? reason, Action<RequestState>? alsoChange = null)
     {
         IReadOnlyList<VolunteerSummary> rows = reserved.Volunteer is { } row ? [row] : [];
         var versionBefore = View!.Version;
         try
         {
-            return await Commit(view, actor, said, reason, carrying: () => Task.FromResult(rows));
+            return await Commit(view, actor, said, reason, alsoChange, carrying: rows);
         }
         catch when (View?.Version == versionBefore)
         {
@@ -151,15 +151,12 @@ public sealed partial class RequestGrain
             Partner = null,
             PastAssignments = [.. View.PastAssignments, .. ended],
         };
-        var result = await Commit(view, actor, said, reason, alsoChange);
-        foreach (var one in ended)
+        var perHour = givenBack ? (await Policy(view.HubSlug)).GiveBacksPerHour : 0;
+        return await Commit(view, actor, said, reason, next =>
         {
-            var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(one.VolunteerId);
-            if (givenBack) await volunteer.GiveBack(view.Id, (await Policy(view.HubSlug)).GiveBacksPerHour);
-            else await volunteer.Release(view.Id);
-        }
-
-        return result;
+            alsoChange?.Invoke(next);
+            foreach (var one in ended) OweEndOfJob(next, one, givenBack ? JobEndKind.GivenBack : JobEndKind.Released, giveBacksPerHour: perHour);
+        });
     }
 
     /// <summary>The assignment the command is about: the calling volunteer's own (first or partner), else the first.</summary>

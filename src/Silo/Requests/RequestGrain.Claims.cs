@@ -36,6 +36,7 @@ public sealed partial class RequestGrain
             ClaimExpiresAt = claimUntil,
             EstimatedHours = command.EstimatedHours,
             Claimed = true,
+            ReservedAt = reserved.Value.ReservedAt,
         };
         var view = Placed(current, null, assignment);
         return await CommitReserved(volunteer, reserved.Value!, view, command.Actor, Phrase.Of("DidClaim", "claimed this for {0}", name), null);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using System.Runtime.ExceptionServices;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 
@@ -13,7 +12,7 @@ public sealed partial class RequestGrain
 
     private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(1);
 
-    private Task<Result<RequestView>> Commit(RequestView next, Actor actor, Phrase said, AuditReason reason, Action<RequestState>? alsoChange = null, Func<Task<IReadOnlyList<VolunteerSummary>>>? carrying = null) =>
+    private Task<Result<RequestView>> Commit(RequestView next, Actor actor, Phrase said, AuditReason reason, Action<RequestState>? alsoChange = null, IReadOnlyList<VolunteerSummary>? carrying = null) =>
         Commit(next, actor, [(said, reason)], alsoChange, carrying);
 
     /// <summary>
@@ -24,12 +23,11 @@ public sealed partial class RequestGrain
     /// it was.
     /// </summary>
     /// <param name="carrying">
-    /// The rows of the volunteers this change reserved or completed, asked for after the write (a job
-    /// is banked only for a delivery that was kept) and before the boards hear: the notice to the
-    /// request's hub carries them, so the hub shows request and volunteers in one delta. If asking
-    /// fails the change is announced without them and the command fails as before.
+    /// The rows of the volunteers this change reserved: the notice to the request's hub carries them
+    /// (and those of volunteers whose completed jobs it hands over before the boards hear), so the
+    /// hub shows request and volunteers in one delta.
     /// </param>
-    private async Task<Result<RequestView>> Commit(RequestView next, Actor actor, List<(Phrase Said, AuditReason Reason)> entries, Action<RequestState>? alsoChange = null, Func<Task<IReadOnlyList<VolunteerSummary>>>? carrying = null)
+    private async Task<Result<RequestView>> Commit(RequestView next, Actor actor, List<(Phrase Said, AuditReason Reason)> entries, Action<RequestState>? alsoChange = null, IReadOnlyList<VolunteerSummary>? carrying = null)
     {
         var now = Now;
         var before = state.State;
@@ -56,22 +54,20 @@ public sealed partial class RequestGrain
         upcoming.ArrivalArmed = await arrival;
 
         await Write(upcoming);
-        // What this write owes the region and network is handed over below, by this command: they call
-        // no request, so awaiting them cannot cycle. A series does call its occurrences (it may be
-        // waiting on this very request), so what it is owed goes with the announcement, never awaited here.
+        // What this write owes the region, the network and volunteers is handed over below, by this
+        // command: they call no request, so awaiting them cannot cycle. A series does call its
+        // occurrences (it may be waiting on this very request), so what it is owed goes with the
+        // announcement, never awaited here.
         var owed = upcoming.Upstream.Where(n => !before.Upstream.Exists(b => b.Key == n.Key) && UpstreamNotice.SeriesOf(n.Target) is null)
             .Select(n => n.Target).ToArray();
         upstreamInHand.UnionWith(owed);
-        IReadOnlyList<VolunteerSummary> rows = [];
-        ExceptionDispatchInfo? volunteerFailed = null;
-        try
+        // Jobs end before the boards hear (a job is banked only for a delivery that was kept), so the
+        // volunteers' new rows go in the same delta; one whose store is down hears it again later.
+        var rows = new List<VolunteerSummary>(carrying ?? []);
+        await Delivery.HandNow([.. owed.Where(t => UpstreamNotice.VolunteerOf(t) is not null)], async target =>
         {
-            if (carrying is not null) rows = await carrying();
-        }
-        catch (Exception ex)
-        {
-            volunteerFailed = ExceptionDispatchInfo.Capture(ex); // the change is kept: the boards hear of it all the same
-        }
+            if (await HandEndOfJob(target) is { } row) rows.Add(row);
+        }, upstreamInHand);
 
         // The boards hear as soon as the change is kept, not after the clean-up below: a reminder
         // removed or an escalation withdrawn is not theirs to wait for (two of the lifecycle's five
@@ -87,9 +83,7 @@ public sealed partial class RequestGrain
         await CleanUp(() => before.DeadlineArmed && !upcoming.DeadlineArmed ? Unregister(DeadlineReminder) : Task.CompletedTask);
         await CleanUp(() => before.ClaimArmed && !upcoming.ClaimArmed ? Unregister(ClaimReminder) : Task.CompletedTask);
         await CleanUp(() => before.ArrivalArmed && !upcoming.ArrivalArmed ? Unregister(ArrivalReminder) : Task.CompletedTask);
-        await Delivery.HandNow(owed, TellUpstream, upstreamInHand);
-
-        volunteerFailed?.Throw();
+        await Delivery.HandNow([.. owed.Where(t => UpstreamNotice.VolunteerOf(t) is null)], TellUpstream, upstreamInHand);
         return Result<RequestView>.Ok(view);
     }
 

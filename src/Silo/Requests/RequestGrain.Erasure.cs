@@ -67,8 +67,8 @@ public sealed partial class RequestGrain
             // A repeating request keeps the whole request as its template and would make the next
             // occurrence from it (and text the person again): its series is owed the erasure too.
             if (current.Series is { } series) Owe(next, new UpstreamNotice(UpstreamNotice.Series(series.SeriesId), next.View.Version, ErasedBy: command.Actor));
+            EndJobs(next, held);
         });
-        foreach (var one in held) await Release(one);
         return result;
     }
 

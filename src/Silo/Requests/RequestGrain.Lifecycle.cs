@@ -121,16 +121,8 @@ public sealed partial class RequestGrain
         };
         var held = View.Assignees;
         var names = string.Join(" & ", held.Select(a => a.VolunteerName));
-        return await Commit(view, command.Actor, Phrase.Of("DidDeliver", "marked this delivered by {0}", names), command.Reason, carrying: async () =>
-        {
-            var rows = new List<VolunteerSummary>(held.Count);
-            foreach (var one in held)
-            {
-                if (await GrainFactory.GetGrain<IVolunteerGrain>(one.VolunteerId).CompleteWithRow(view.Id, command.HoursGiven) is { } row) rows.Add(row);
-            }
-
-            return rows;
-        });
+        return await Commit(view, command.Actor, Phrase.Of("DidDeliver", "marked this delivered by {0}", names), command.Reason,
+            next => { foreach (var one in held) OweEndOfJob(next, one, JobEndKind.Completed, hours: command.HoursGiven); });
     }
 
     public async Task<Result<RequestView>> Cancel(RequestCommand command)
@@ -139,9 +131,7 @@ public sealed partial class RequestGrain
         if (Check(RequestAction.Cancel, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), Reason.SayWhyCancelled);
         var held = View!.Assignees;
-        var result = await Commit(Cancelled(View), command.Actor, DidCancel, command.Reason);
-        foreach (var one in held) await Release(one);
-        return result;
+        return await Commit(Cancelled(View), command.Actor, DidCancel, command.Reason, next => EndJobs(next, held));
     }
 
     public async Task<Result<RequestView>> Reopen(RequestCommand command)
@@ -177,7 +167,7 @@ public sealed partial class RequestGrain
         return result;
     }
 
-    /// <summary>Closed, with whoever held it moved to the history (the caller releases them after the write).</summary>
+    /// <summary>Closed, with whoever held it moved to the history (the caller owes them the end of the job).</summary>
     private RequestView Cancelled(RequestView view) => view with
     {
         Status = RequestStatus.Cancelled,
@@ -190,8 +180,9 @@ public sealed partial class RequestGrain
     private IReadOnlyList<Assignment> Retire(RequestView view, Assignment? ended, AssignmentState how) =>
         ended is null ? view.PastAssignments : [.. view.PastAssignments, ended with { State = how, AnsweredAt = Now }];
 
-    private async Task Release(Assignment? held)
+    /// <summary>Whoever held it is released with this write (cancelled or erased).</summary>
+    private static void EndJobs(RequestState next, IEnumerable<Assignment> held)
     {
-        if (held is not null) await GrainFactory.GetGrain<IVolunteerGrain>(held.VolunteerId).Release(this.GetPrimaryKey());
+        foreach (var one in held) OweEndOfJob(next, one, JobEndKind.Released);
     }
 }

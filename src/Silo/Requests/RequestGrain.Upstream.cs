@@ -1,16 +1,18 @@
 using MutualAid.Regions;
 using MutualAid.Requests;
+using MutualAid.Volunteers;
 
 namespace MutualAid.Silo.Requests;
 
 /// <summary>
-/// The region's inbox and the network's list of raised needs hear of a request at least once, as
-/// its hub and outboxes do: what they are owed is written in the request's own state with the
-/// change (<see cref="RequestState.Upstream"/>), the command hands it over right after its write,
-/// and a failure is handed again by <see cref="Hubs.HubDelivery"/> (after a pause, on activation, by
-/// its reminder, armed before the write) until the receiver answers. The receivers keep one entry
-/// per request, so hearing the same thing twice is harmless. A command answers once its own write
-/// is kept: the region being down is not the dispatcher's error, and refusing a retry would follow.
+/// The region's inbox, the network's list of raised needs and the volunteers whose jobs end hear of
+/// a request at least once, as its hub and outboxes do: what they are owed is written in the
+/// request's own state with the change (<see cref="RequestState.Upstream"/>), the command hands it
+/// over right after its write, and a failure is handed again by <see cref="Hubs.HubDelivery"/>
+/// (after a pause, on activation, by its reminder, armed before the write) until the receiver
+/// answers. The receivers keep one entry per request, so hearing the same thing twice is harmless.
+/// A command answers once its own write is kept: the region or a volunteer's store being down is
+/// not the dispatcher's error, and refusing a retry would follow.
 /// </summary>
 public sealed partial class RequestGrain
 {
@@ -35,6 +37,23 @@ public sealed partial class RequestGrain
     private static void OweWithdrawal(RequestState next, string region) =>
         Owe(next, new UpstreamNotice(UpstreamNotice.Region(region), next.View!.Version));
 
+    /// <summary>
+    /// <paramref name="held"/>'s job ends with this write: their time is given back (and hours banked)
+    /// once they hear it, however long their store is down. The reservation it names is the one the
+    /// request holds, so one made again since is left alone.
+    /// </summary>
+    private static void OweEndOfJob(RequestState next, Assignment held, JobEndKind kind, double hours = 0, int giveBacksPerHour = 0) =>
+        Owe(next, UpstreamNotice.EndOfJob(held.VolunteerId, next.View!.Version, new JobEnd(kind, held.ReservedAt, hours, giveBacksPerHour)));
+
+    /// <summary>Hands the volunteer the end of their job; answers their new board row when they give one.</summary>
+    private async Task<VolunteerSummary?> HandEndOfJob(string target)
+    {
+        if (state.State.Upstream.Find(n => n.Target == target) is not { JobEnd: { } end } notice || upstreamHeard.Contains(notice.Key)) return null;
+        var row = await GrainFactory.GetGrain<IVolunteerGrain>(UpstreamNotice.VolunteerOf(target)!.Value).EndJob(this.GetPrimaryKey(), end);
+        upstreamHeard.Add(notice.Key);
+        return row;
+    }
+
     /// <summary>Receivers still owed something, for an announcement to send to (or the acknowledged leave, in <see cref="Write"/>).</summary>
     private IEnumerable<string> UpstreamTargets() =>
         state.State.Upstream.Where(n => !upstreamHeard.Contains(n.Key) && !upstreamInHand.Contains(n.Target)).Select(n => n.Target);
@@ -47,6 +66,12 @@ public sealed partial class RequestGrain
     {
         if (state.State.Upstream.Find(n => n.Target == target) is not { } notice || upstreamHeard.Contains(notice.Key)) return;
         var id = this.GetPrimaryKey();
+        if (notice.JobEnd is not null)
+        {
+            await HandEndOfJob(target); // the volunteer tells its own boards when this is a re-send
+            return;
+        }
+
         if (UpstreamNotice.SeriesOf(target) is { } series)
         {
             await GrainFactory.GetGrain<IRequestSeriesGrain>(series).ForgetRequester(notice.ErasedBy ?? Actor.System);

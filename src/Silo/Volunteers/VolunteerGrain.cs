@@ -123,9 +123,12 @@ public sealed partial class VolunteerGrain(
             ? Task.FromResult(Result<Reservation>.Refused(Reason.ClaimsHeld, [.. held.Args]))
             : Reserve(requestId, hubSlug, estimatedHours, overrideReason: null);
 
-    public async Task GiveBack(Guid requestId, int allowedPerHour)
+    public Task GiveBack(Guid requestId, int allowedPerHour) => GiveBack(requestId, new JobEnd(JobEndKind.GivenBack, null, GiveBacksPerHour: allowedPerHour));
+
+    private async Task GiveBack(Guid requestId, JobEnd end)
     {
-        if (S.Reservations.RemoveAll(r => r.RequestId == requestId) == 0) return; // already released: counted once
+        var allowedPerHour = end.GiveBacksPerHour;
+        if (S.Reservations.RemoveAll(r => end.Ends(r, requestId)) == 0) return; // already released: counted once
         var now = clock.GetUtcNow();
         S.GiveBacks.RemoveAll(at => at <= now - TimeSpan.FromHours(1));
         S.GiveBacks.Add(now);
@@ -161,7 +164,7 @@ public sealed partial class VolunteerGrain(
     private async Task<Result<Reservation>> Reserve(Guid requestId, string hubSlug, double estimatedHours, string? overrideReason)
     {
         if (S.Profile is not { } profile) return Result<Reservation>.NotFound(Reason.NoSuchVolunteer);
-        if (S.Reservations.Find(r => r.RequestId == requestId) is { } held) return Result<Reservation>.Ok(held);
+        if (S.Reservations.Find(r => r.RequestId == requestId) is { } held) return await Renew(held);
         if (!S.OnDuty) return Result<Reservation>.Refused(Reason.OffDuty, profile.Name);
         if (!profile.HubSlugs.Contains(hubSlug) && !LentToday().Contains(hubSlug)) return Result<Reservation>.Refused(Reason.NotInVolunteersHub, profile.Name, hubSlug);
         if (overrideReason is null && (VolunteerLimits.Broken(Load(profile), estimatedHours) ?? await OutsideTheirHours(profile, hubSlug)) is { } limit)
@@ -175,6 +178,23 @@ public sealed partial class VolunteerGrain(
         var kept = await Commit([], carriedTo: hubSlug);
         return Result<Reservation>.Ok(reservation with { Volunteer = Summary(kept.Value!) });
     }
+
+    /// <summary>
+    /// The request asks again for time it holds (its write failed, or it gave the job back to this
+    /// volunteer before their release arrived): the same reservation, made later than any end the
+    /// request decided before, which names the older one.
+    /// </summary>
+    private async Task<Result<Reservation>> Renew(Reservation held)
+    {
+        var renewed = held with { ReservedAt = Later(clock.GetUtcNow(), held.ReservedAt) };
+        S.Reservations[S.Reservations.IndexOf(held)] = renewed;
+        S.LastReservation = renewed;
+        await Commit([]);
+        return Result<Reservation>.Ok(renewed); // their load is as it was: no new row for the request to carry
+    }
+
+    /// <summary>Now, or just after <paramref name="than"/> when this silo's clock is behind the one that reserved it.</summary>
+    private static DateTimeOffset Later(DateTimeOffset now, DateTimeOffset than) => now > than ? now : than.AddTicks(1);
 
     /// <summary>
     /// Stated availability is a limit too: outside every window (in the hub's time zone) they are
@@ -192,22 +212,40 @@ public sealed partial class VolunteerGrain(
         profile.Name, S.Reservations.Count, profile.MaxConcurrentAssignments, HoursThisWeek(), S.Reservations.Sum(r => r.EstimatedHours),
         profile.MaxHoursPerWeek, HoursSince(clock.GetUtcNow() - TimeSpan.FromDays(1)), profile.RestAfterHoursInADay);
 
-    public async Task Release(Guid requestId)
+    public Task Release(Guid requestId) => Release(requestId, new JobEnd(JobEndKind.Released, null));
+
+    private async Task Release(Guid requestId, JobEnd end)
     {
-        if (S.Reservations.RemoveAll(r => r.RequestId == requestId) > 0) await Commit([]);
+        if (S.Reservations.RemoveAll(r => end.Ends(r, requestId)) > 0) await Commit([]);
     }
 
-    public Task Complete(Guid requestId, double hours) => Complete(requestId, hours, carried: false);
+    public Task Complete(Guid requestId, double hours) => Complete(requestId, new JobEnd(JobEndKind.Completed, null, hours), carried: false);
 
-    public Task<VolunteerSummary?> CompleteWithRow(Guid requestId, double hours) => Complete(requestId, hours, carried: true);
+    public Task<VolunteerSummary?> CompleteWithRow(Guid requestId, double hours) => Complete(requestId, new JobEnd(JobEndKind.Completed, null, hours), carried: true);
 
-    private async Task<VolunteerSummary?> Complete(Guid requestId, double hours, bool carried)
+    public async Task<VolunteerSummary?> EndJob(Guid requestId, JobEnd ending)
     {
-        var held = S.Reservations.Find(r => r.RequestId == requestId);
+        ArgumentNullException.ThrowIfNull(ending);
+        switch (ending.Kind)
+        {
+            case JobEndKind.Completed:
+                return await Complete(requestId, ending, carried: true);
+            case JobEndKind.GivenBack:
+                await GiveBack(requestId, ending);
+                return null;
+            default:
+                await Release(requestId, ending);
+                return null;
+        }
+    }
+
+    private async Task<VolunteerSummary?> Complete(Guid requestId, JobEnd end, bool carried)
+    {
+        var held = S.Reservations.Find(r => end.Ends(r, requestId));
         if (held is null && S.TimeBank.Exists(t => t.RequestId == requestId)) return null; // already banked
-        S.Reservations.RemoveAll(r => r.RequestId == requestId);
-        var hub = held?.HubSlug ?? (S.Profile is { HubSlugs.Count: > 0 } p ? p.HubSlugs[0] : "");
-        S.TimeBank.Add(new TimeBankEntry(requestId, hub, hours, clock.GetUtcNow()));
+        S.Reservations.RemoveAll(r => end.Ends(r, requestId));
+        var hub = (held ?? S.Reservations.Find(r => r.RequestId == requestId))?.HubSlug ?? (S.Profile is { HubSlugs.Count: > 0 } p ? p.HubSlugs[0] : "");
+        S.TimeBank.Add(new TimeBankEntry(requestId, hub, end.Hours, clock.GetUtcNow()));
         TimeBankFolding.Fold(S, clock.GetUtcNow());
         var kept = await Commit([], carriedTo: carried ? hub : null);
         return S.Profile is null ? null : Summary(kept.Value!);

@@ -17,11 +17,14 @@ public sealed class BrokenStore(IGrainStorage inner) : IGrainStorage
     /// <summary>Whose writes fail: the boards' by default, whole and logged; a test names others (the outboxes', a region's).</summary>
     public IReadOnlySet<string> FailingStates { get; set; } = new HashSet<string> { "hub", "hub-log" };
 
+    /// <summary>When set, only these grains' writes of the failing states fail (one volunteer's store, say, and not another's).</summary>
+    public IReadOnlySet<GrainId>? OnlyGrains { get; set; }
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (FailWrites && FailingStates.Contains(stateName))
+        if (FailWrites && FailingStates.Contains(stateName) && (OnlyGrains is null || OnlyGrains.Contains(grainId)))
         {
             Interlocked.Increment(ref failed);
             throw new TimeoutException("The store is unavailable (test).");

@@ -27,6 +27,33 @@ public sealed class VolunteerCapacityTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_job_end_decided_before_the_request_reserved_the_volunteer_again_leaves_the_new_reservation()
+    {
+        var hub = await domain.NewHub();
+        var v = await domain.NewVolunteer(hub, "Ana", maxAssignments: 2);
+        var grain = Grain(v.Id);
+        var request = Guid.NewGuid();
+
+        // The request released Ana and gave her the job again before the release reached her: it
+        // holds the second reservation, and the late release names the first.
+        var first = (await grain.Reserve(request, hub, 1)).Value!;
+        var again = (await grain.Reserve(request, hub, 1)).Value!;
+        Assert.True(again.ReservedAt > first.ReservedAt, $"{again.ReservedAt:O} after {first.ReservedAt:O}");
+        await grain.EndJob(request, new JobEnd(JobEndKind.Released, first.ReservedAt));
+        Assert.Contains((await grain.GetView())!.Reservations, r => r.RequestId == request);
+
+        // A delivery that names the first still banks the hours once, and leaves the job she holds now.
+        await grain.EndJob(request, new JobEnd(JobEndKind.Completed, first.ReservedAt, Hours: 2));
+        await grain.EndJob(request, new JobEnd(JobEndKind.Completed, first.ReservedAt, Hours: 2));
+        var view = (await grain.GetView())!;
+        Assert.Contains(view.Reservations, r => r.RequestId == request);
+        Assert.Equal((2.0, 1), ((await grain.GetTimeBank(null, 1))!.HoursTotal, (await grain.GetTimeBank(null, 1))!.Jobs));
+
+        await grain.EndJob(request, new JobEnd(JobEndKind.Released, again.ReservedAt));
+        Assert.DoesNotContain((await grain.GetView())!.Reservations, r => r.RequestId == request);
+    }
+
+    [Fact]
     public async Task Reserve_refuses_beyond_the_weekly_hours_counting_hours_given_and_promised()
     {
         var hub = await domain.NewHub();
@@ -57,8 +84,10 @@ public sealed class VolunteerCapacityTests(ClusterFixture fixture)
         Assert.Equal(Reason.NotInVolunteersHub, (await grain.Reserve(request, "elsewhere", 1)).Reason);
         var first = await grain.Reserve(request, hub, 1);
         var again = await grain.Reserve(request, hub, 1);
-        Assert.Equal(first.Value! with { Volunteer = null }, again.Value); // the repeat changed nothing, so it hands back no new row
-        Assert.Null(again.Value!.Volunteer);
+        // The repeat is the same reservation made anew; their load is unchanged, so it hands back no new row.
+        Assert.Equal(first.Value! with { Volunteer = null, ReservedAt = again.Value!.ReservedAt }, again.Value);
+        Assert.True(again.Value.ReservedAt > first.Value!.ReservedAt);
+        Assert.Null(again.Value.Volunteer);
         Assert.Single((await grain.GetView())!.Reservations);
 
         await grain.SetOnDuty(false, Domain.Sam);
