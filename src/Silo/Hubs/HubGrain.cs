@@ -56,7 +56,6 @@ public sealed partial class HubGrain(
     /// </summary>
     internal const int KeptClosedOffers = 1_000;
 
-    private static readonly TimeSpan RegionPushInterval = TimeSpan.FromSeconds(1);
 
     private readonly ObserverManager<IBoardObserver> observers = new(ObserverExpiry, logger);
     private readonly HubIndexes indexes = new();
@@ -97,7 +96,6 @@ public sealed partial class HubGrain(
 
     private const int WriteAttempts = 3;
     private bool versionOpen;
-    private bool regionDirty;
 
     /// <summary>The hub's figures, told of every batch (the reference kept: see <see cref="Hosting.KeyedGrains{T}"/>).</summary>
     private IHubStatsGrain? stats;
@@ -177,14 +175,8 @@ public sealed partial class HubGrain(
             Areas = [.. (settings.Areas ?? []).Select(a => a with { Name = a.Name.Trim() })],
         };
         await Publish([]);
-        var summary = Summary();
-        if (settings.RegionSlug is { } region)
-        {
-            await GrainFactory.GetGrain<IRegionGrain>(region).RegisterHub(summary);
-        }
-
-        regionDirty = false;
-        return Result<HubSummary>.Ok(summary);
+        await RegisterWithRegion();
+        return Result<HubSummary>.Ok(Summary());
     }
 
     /// <summary>
@@ -370,13 +362,6 @@ public sealed partial class HubGrain(
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt));
             }
         }
-    }
-
-    private Task PushToRegion()
-    {
-        if (!regionDirty || S.Settings?.RegionSlug is not { } region) return Task.CompletedTask;
-        regionDirty = false;
-        return GrainFactory.GetGrain<IRegionGrain>(region).HubUpdated(Summary());
     }
 
     /// <summary>

@@ -106,7 +106,8 @@ public sealed partial class OfferGrain(
         var telling = Regions(upcoming.RegionsOwed).ToArray();
         regionsInHand.UnionWith(telling);
         AnnounceToHub();
-        if (before.ExpiryArmed && !upcoming.ExpiryArmed) await UnregisterExpiry();
+        // A reminder left behind finds nothing to do on its tick and removes itself.
+        if (before.ExpiryArmed && !upcoming.ExpiryArmed) await AfterWrite.Try(UnregisterExpiry, logger, View!.Id.ToString());
         await Delivery.HandNow(telling, Send, regionsInHand);
         return Result<OfferView>.Ok(view);
     }

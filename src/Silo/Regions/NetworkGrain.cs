@@ -8,7 +8,7 @@ public sealed class NetworkGrain([PersistentState("network")] IPersistentState<N
     public async Task RegisterRegion(RegionInfo region)
     {
         ArgumentNullException.ThrowIfNull(region);
-        if (state.State.Regions.TryGetValue(region.Slug, out var known) && known == region) return;
+        if (state.State.Regions.TryGetValue(region.Slug, out var known) && known.SameAs(region)) return;
         await Save(s => s.Regions[region.Slug] = region);
     }
 

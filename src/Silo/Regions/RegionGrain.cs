@@ -15,6 +15,13 @@ public sealed class RegionGrain(
 {
     private readonly ObserverManager<IRegionObserver> observers = new(TimeSpan.FromMinutes(3), logger);
 
+    private static readonly TimeSpan NetworkRetry = TimeSpan.FromSeconds(5);
+
+    /// <summary>What the network's directory last kept of this region, in this activation.</summary>
+    private RegionInfo? networkHas;
+
+    private IGrainTimer? networkRetry;
+
     private RegionState S => state.State;
 
     private string Slug => this.GetPrimaryKeyString();
@@ -25,7 +32,7 @@ public sealed class RegionGrain(
         var errors = new List<FieldError>();
         Text.Require(errors, nameof(name), name, 100, Reason.GiveRegionName);
         if (errors.Count > 0) return Result<RegionInfo>.Invalid(errors);
-        await Save(s => s.Name = name.Trim(), registerWithNetwork: true);
+        await Save(s => s.Name = name.Trim(), directory: true);
         return Result<RegionInfo>.Ok(Info());
     }
 
@@ -34,12 +41,13 @@ public sealed class RegionGrain(
     public async Task RegisterHub(HubSummary hub)
     {
         ArgumentNullException.ThrowIfNull(hub);
-        var isNew = !S.Hubs.ContainsKey(hub.Slug);
+        // Told to the network every time (each hub registers once per activation), so a directory
+        // that missed a hub while the region was deactivated hears of it again.
         await Save(s =>
         {
             s.Name ??= Slug;
             s.Hubs[hub.Slug] = hub;
-        }, registerWithNetwork: isNew);
+        }, directory: true);
     }
 
     public async Task HubUpdated(HubSummary hub)
@@ -47,7 +55,7 @@ public sealed class RegionGrain(
         ArgumentNullException.ThrowIfNull(hub);
         // Only hubs that registered belong here; a summary from elsewhere is ignored, as is an old one.
         if (!S.Hubs.TryGetValue(hub.Slug, out var current) || current.BoardVersion >= hub.BoardVersion) return;
-        await Save(s => s.Hubs[hub.Slug] = hub, registerWithNetwork: false);
+        await Save(s => s.Hubs[hub.Slug] = hub);
     }
 
     public Task ReceiveEscalation(EscalatedRequest escalation)
@@ -74,12 +82,12 @@ public sealed class RegionGrain(
         s.Name ??= Slug;
         inbox(s).RemoveAll(same);
         inbox(s).Add(item);
-    }, registerWithNetwork: false);
+    });
 
     /// <summary>Takes an item out of an inbox; writes only when it was there, so a repeated withdrawal is free.</summary>
     private async Task Drop<T>(Func<RegionState, List<T>> inbox, Predicate<T> match)
     {
-        if (inbox(S).Exists(match)) await Save(s => inbox(s).RemoveAll(match), registerWithNetwork: false);
+        if (inbox(S).Exists(match)) await Save(s => inbox(s).RemoveAll(match));
     }
 
     public Task<RegionOverview?> Subscribe(IRegionObserver observer)
@@ -98,19 +106,38 @@ public sealed class RegionGrain(
     /// Writes the state <paramref name="change"/> makes of a copy: when the store refuses, memory stays
     /// as the store has it, so a failed escalation leaves no phantom that a later write would keep.
     /// </summary>
-    private async Task Save(Action<RegionState> change, bool registerWithNetwork)
+    /// <param name="directory">The change may be news to the network's directory (a name, a hub).</param>
+    private async Task Save(Action<RegionState> change, bool directory = false)
     {
         var next = S.Copy();
         change(next);
         next.Version = S.Version + 1;
         await state.WriteOrKeep(next);
-        if (registerWithNetwork)
-        {
-            await GrainFactory.GetGrain<INetworkGrain>(0).RegisterRegion(Info());
-        }
+        if (directory) await TellNetwork();
 
         var overview = Overview();
         await observers.Notify(o => o.OnRegionChanged(overview));
+    }
+
+    /// <summary>
+    /// The network's directory hears the region's name and hubs when they may have changed; the
+    /// network being down never fails the region's own change, and a retry every
+    /// <see cref="NetworkRetry"/> tells it once it is back.
+    /// </summary>
+    private async Task TellNetwork()
+    {
+        var info = Info();
+        if (networkHas?.SameAs(info) == true) return;
+        if (await AfterWrite.Try(() => GrainFactory.GetGrain<INetworkGrain>(0).RegisterRegion(info), logger, Common.LogSafe.Bound(Slug)))
+        {
+            networkHas = info;
+            networkRetry?.Dispose();
+            networkRetry = null;
+        }
+        else
+        {
+            networkRetry ??= this.RegisterGrainTimer(TellNetwork, new GrainTimerCreationOptions(NetworkRetry, NetworkRetry) { Interleave = false });
+        }
     }
 
     private RegionInfo Info() => new(Slug, S.Name ?? Slug, S.Hubs.Keys.Order(StringComparer.Ordinal).ToArray());

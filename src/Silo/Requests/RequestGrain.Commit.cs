@@ -88,20 +88,7 @@ public sealed partial class RequestGrain
     }
 
     /// <summary>A step after the write: a failure is logged, not answered (the change it follows is kept).</summary>
-    private async Task CleanUp(Func<Task> step)
-    {
-        try
-        {
-            await step();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogCleanUpFailed(logger, this.GetPrimaryKey(), ex);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: a step after its kept write failed")]
-    private static partial void LogCleanUpFailed(ILogger logger, Guid requestId, Exception error);
+    private Task<bool> CleanUp(Func<Task> step) => AfterWrite.Try(step, logger, this.GetPrimaryKey().ToString());
 
     private Task Write(RequestState next)
     {

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using MutualAid.Regions;
+
+namespace MutualAid.Silo.Hubs;
+
+/// <summary>
+/// The hub's line in its region: registered when the hub is configured (and once per activation),
+/// then a summary at most once a second. The region being down never fails the hub's own change:
+/// a push that fails is tried again, backing off, until the region keeps it.
+/// </summary>
+public sealed partial class HubGrain
+{
+    private static readonly TimeSpan RegionPushInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRegionWait = TimeSpan.FromMinutes(2);
+
+    /// <summary>The region has a change of this hub's to hear (or has not registered it yet in this activation).</summary>
+    private bool regionDirty = true;
+
+    /// <summary>The region registered this hub in this activation: later changes are summaries only.</summary>
+    private bool regionHasUs;
+
+    /// <summary>Pacing only, on this process's own clock (the grains' clock may be a test's, standing still).</summary>
+    private TimeSpan regionWait = TimeSpan.Zero;
+    private long regionRetryAt;
+
+    /// <summary>Settings changed: the region registers the hub again (its name or region may be new), now.</summary>
+    private Task RegisterWithRegion()
+    {
+        regionHasUs = false;
+        regionDirty = true;
+        regionRetryAt = 0;
+        return PushToRegion();
+    }
+
+    private async Task PushToRegion()
+    {
+        if (!regionDirty || S.Settings?.RegionSlug is not { } slug || Stopwatch.GetTimestamp() < regionRetryAt) return;
+        var region = GrainFactory.GetGrain<IRegionGrain>(slug);
+        var summary = Summary();
+        var registering = !regionHasUs;
+        if (await AfterWrite.Try(() => registering ? region.RegisterHub(summary) : region.HubUpdated(summary), logger, Common.LogSafe.Bound(Slug)))
+        {
+            regionHasUs |= registering;
+            regionDirty = false;
+            regionWait = TimeSpan.Zero;
+            return;
+        }
+
+        regionWait = regionWait == TimeSpan.Zero ? RegionPushInterval * 2 : TimeSpan.FromTicks(Math.Min(regionWait.Ticks * 2, LongestRegionWait.Ticks));
+        regionRetryAt = Stopwatch.GetTimestamp() + (long)(regionWait.TotalSeconds * Stopwatch.Frequency);
+    }
+}
