@@ -146,7 +146,8 @@ public sealed partial class RequestGrain
         var staying = View!.Assignees.Where(a => ended.All(e => e.VolunteerId != a.VolunteerId)).ToArray();
         var view = View with
         {
-            Status = RequestStatus.Triaged,
+            // A lone claim lapsing from a pair still waiting leaves it as it waited: nobody triaged it.
+            Status = RequestLifecycle.IsWaiting(View.Status) ? View.Status : RequestStatus.Triaged,
             Assignment = staying.FirstOrDefault(),
             Partner = null,
             PastAssignments = [.. View.PastAssignments, .. ended],

@@ -95,9 +95,13 @@ public sealed partial class RequestGrain
     /// <summary>When the first running claim lapses; null when none runs (offered, picked up, or no one holds it).</summary>
     private static DateTimeOffset? ClaimDue(RequestView? view) => RunningClaims(view).Min(c => c.ClaimExpiresAt);
 
-    /// <summary>The leases the clock can end: accepted and not yet picked up, in either place, while the request is assigned.</summary>
+    /// <summary>
+    /// The leases the clock can end: accepted and not yet picked up, in either place, while the request
+    /// is assigned or, held by one of a pair, still waits for the other. A lone claim holds the job and
+    /// the volunteer's time as any claim does, so it runs out on its own window, not when a partner comes.
+    /// </summary>
     private static IEnumerable<Assignment> RunningClaims(RequestView? view) =>
-        view is { Status: RequestStatus.Assigned }
+        view is not null && (view.Status == RequestStatus.Assigned || RequestLifecycle.IsWaiting(view.Status))
             ? view.Assignees.Where(a => a is { State: AssignmentState.Accepted, ClaimExpiresAt: not null })
             : [];
 }
