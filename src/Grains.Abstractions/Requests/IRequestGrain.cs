@@ -130,4 +130,11 @@ public interface IRequestGrain : IGrainWithGuidKey
     [Alias("CheckArrival")] Task CheckArrival();
 
     [Alias("GetCaseNotes")] Task<Result<IReadOnlyList<CaseNote>>> GetNotes(NoteScope scope);
+
+    /// <summary>
+    /// A volunteer holds time for this request: if the request does not hold them (a crash between
+    /// their reservation and the request's write left it behind), it ends that reservation. One way,
+    /// so a volunteer never waits on a request; taken in turn, after any command in flight here.
+    /// </summary>
+    [Alias("CheckHolds"), OneWay] Task CheckHolds(Guid volunteerId, DateTimeOffset reservedAt);
 }

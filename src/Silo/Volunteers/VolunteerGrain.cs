@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MutualAid.Hubs;
 using MutualAid.Notifications;
+using MutualAid.Requests;
 using MutualAid.Silo.Notifications;
 using MutualAid.Silo.Hubs;
 using MutualAid.Sms;
@@ -11,8 +13,9 @@ namespace MutualAid.Silo.Volunteers;
 
 /// <summary>
 /// A volunteer's limits are enforced here, one reservation at a time, so two dispatchers racing
-/// for the same person can never overload them. This grain only answers; it never calls a
-/// request grain, which keeps request → volunteer the one direction of that edge.
+/// for the same person can never overload them. This grain never waits on a request grain, which
+/// keeps request → volunteer the one direction of that edge: it only sends a request a one-way
+/// question about a reservation (<see cref="IRequestGrain.CheckHolds"/>), answered by a call back.
 /// </summary>
 public sealed partial class VolunteerGrain(
     [PersistentState("volunteer")] IPersistentState<VolunteerState> state,
@@ -76,6 +79,7 @@ public sealed partial class VolunteerGrain(
         if (!S.Profile.HubSlugs.Contains(hubSlug)) return Result<VolunteerView>.Ok(ToView());
         if (S.Reservations.Exists(r => r.HubSlug == hubSlug))
         {
+            AskWhenInTheWay();
             return Result<VolunteerView>.Refused(Reason.HoldsAssignmentsInHub, S.Profile.Name, hubSlug);
         }
 
@@ -169,6 +173,7 @@ public sealed partial class VolunteerGrain(
         if (!profile.HubSlugs.Contains(hubSlug) && !LentToday().Contains(hubSlug)) return Result<Reservation>.Refused(Reason.NotInVolunteersHub, profile.Name, hubSlug);
         if (overrideReason is null && (VolunteerLimits.Broken(Load(profile), estimatedHours) ?? await OutsideTheirHours(profile, hubSlug)) is { } limit)
         {
+            AskWhenInTheWay();
             return Result<Reservation>.Refused(Reason.PastLimits, limit);
         }
 
@@ -256,6 +261,7 @@ public sealed partial class VolunteerGrain(
         if (S.Profile is null) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteer);
         if (S.Reservations.Count > 0)
         {
+            AskWhenInTheWay();
             return Result<VolunteerView>.Refused(Reason.HoldsAssignments, S.Profile.Name, S.Reservations.Count);
         }
 
@@ -410,7 +416,43 @@ public sealed partial class VolunteerGrain(
         // Re-announce on activation, as request grains do, so a board that lost a one-way notice
         // (its write failed, or it crashed before the write) converges; hubs ignore versions they have.
         if (S.Profile is not null) AnnounceToHubs();
+        AskRequestsStillHolding(LeftoverAge);
+        this.RegisterGrainTimer(() =>
+        {
+            AskRequestsStillHolding(LeftoverAge);
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(LeftoverCheck, LeftoverCheck) { Interleave = false });
         return base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <summary>How often, and past what age, an active volunteer's reservations are checked against their requests.</summary>
+    private static readonly TimeSpan LeftoverCheck = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan LeftoverAge = TimeSpan.FromMinutes(2);
+
+    /// <summary>When this activation last asked because a reservation stood in the way (process clock: pacing only).</summary>
+    private long askedInTheWay;
+
+    /// <summary>A reservation stands in the way: ask about every one, at most once a minute (a busy dispatcher refused again and again asks once).</summary>
+    private void AskWhenInTheWay()
+    {
+        if (askedInTheWay != 0 && Stopwatch.GetElapsedTime(askedInTheWay) < TimeSpan.FromMinutes(1)) return;
+        askedInTheWay = Stopwatch.GetTimestamp();
+        AskRequestsStillHolding(TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// Asks each request this volunteer holds time for (reserved at least <paramref name="olderThan"/>
+    /// ago) whether it still holds them; one that does not ends the reservation
+    /// (<see cref="IRequestGrain.CheckHolds"/>). Also whenever a reservation stands in the way
+    /// (a limit, leaving a hub, erasure), so trying again shortly after succeeds.
+    /// </summary>
+    private void AskRequestsStillHolding(TimeSpan olderThan)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var held in S.Reservations.Where(r => now - r.ReservedAt >= olderThan))
+        {
+            GrainFactory.GetGrain<IRequestGrain>(held.RequestId).CheckHolds(this.GetPrimaryKey(), held.ReservedAt).Ignore();
+        }
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch

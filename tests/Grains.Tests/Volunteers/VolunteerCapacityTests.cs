@@ -13,10 +13,14 @@ public sealed class VolunteerCapacityTests(ClusterFixture fixture)
         var hub = await domain.NewHub();
         var v = await domain.NewVolunteer(hub, "Lee", maxAssignments: 2);
         var grain = Grain(v.Id);
-        var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        // Requests that hold Lee: a refusal asks each whether it still does (a leftover would be ended).
+        var (a, b, c) = ((await domain.NewRequest(hub)).Id, (await domain.NewRequest(hub)).Id, Guid.NewGuid());
+        foreach (var id in new[] { a, b })
+        {
+            var request = (await domain.RequestGrain(id).GetView())!;
+            Assert.True((await domain.RequestGrain(id).Assign(new AssignCommand(request.Version, Domain.Sam, v.Id))).IsOk);
+        }
 
-        Assert.True((await grain.Reserve(a, hub, 1)).IsOk);
-        Assert.True((await grain.Reserve(b, hub, 1)).IsOk);
         var third = await grain.Reserve(c, hub, 1);
         Assert.Equal(ResultStatus.Refused, third.Status);
         Assert.Equal(Reason.AtMostAssignments, Limits.Broken(third));
