@@ -265,6 +265,10 @@ public sealed partial class VolunteerGrain(
             return Result<VolunteerView>.Refused(Reason.HoldsAssignments, S.Profile.Name, S.Reservations.Count);
         }
 
+        var name = S.Profile.Name;
+        // Their trail keeps who held and cleared their claiming, and when, without naming them.
+        S.Audit = [.. S.Audit.Select(e => e with { Said = Unnamed(e.Said, name) })];
+        S.ClaimsHeld = S.ClaimsHeld is { } held ? Unnamed(held, name) : null;
         S.Profile = S.Profile with
         {
             Name = ContactDetails.ErasedName,
@@ -288,6 +292,20 @@ public sealed partial class VolunteerGrain(
         S.ScrubOnNextWrite = true;
         return await Commit([]);
     }
+
+    /// <summary>
+    /// <paramref name="phrase"/> with the erased name in place of <paramref name="name"/>: an argument
+    /// that is the name, or the name inside text kept as written (older entries).
+    /// </summary>
+    private static Phrase Unnamed(Phrase phrase, string name) => phrase with
+    {
+        Args = [.. phrase.Args.Select(a => a switch
+        {
+            string s when s == name => ContactDetails.ErasedName,
+            string s when phrase.Key == "AsWritten" => s.Replace(name, ContactDetails.ErasedName, StringComparison.Ordinal),
+            _ => a,
+        })],
+    };
 
     public Task<TimeBankStatement?> GetTimeBank(string? hubSlug, int weeks) =>
         Task.FromResult(S.Profile is { } profile ? TimeBankFolding.Statement(S, this.GetPrimaryKey(), profile.Name, hubSlug, weeks, clock.GetUtcNow()) : null);

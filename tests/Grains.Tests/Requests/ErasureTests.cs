@@ -71,4 +71,32 @@ public sealed class ErasureTests(ClusterFixture fixture)
         Assert.False(erased.Value.OnDuty);
         Assert.Equal(2, erased.Value.HoursTotal);
     }
+
+    [Fact]
+    public async Task An_erased_volunteers_own_trail_keeps_what_happened_and_no_longer_names_them()
+    {
+        var hub = await domain.NewHub();
+        var volunteer = await domain.NewVolunteer(hub, "Dagny Whitcombe");
+        var grain = fixture.Grains.GetGrain<IVolunteerGrain>(volunteer.Id);
+        // Two claims given back within the hour hold their claiming (the hold names them), and a
+        // coordinator clears it (so does that line).
+        for (var i = 0; i < 2; i++)
+        {
+            var request = Guid.NewGuid();
+            Assert.True((await grain.Reserve(request, hub, 1)).IsOk);
+            await grain.GiveBack(request, allowedPerHour: 1);
+        }
+
+        Assert.NotNull((await grain.GetView())!.ClaimsHeld);
+        Assert.True((await grain.ClearClaimsHold(Domain.Sam)).IsOk);
+        var before = await grain.GetAudit();
+        Assert.Contains(before, e => e.Said.ToString().Contains("Dagny Whitcombe", StringComparison.Ordinal));
+
+        Assert.True((await grain.ErasePersonalData(Domain.Sam)).IsOk);
+
+        var after = await grain.GetAudit();
+        Assert.Equal(before.Count, after.Count);
+        Assert.DoesNotContain(after, e => e.Said.ToString().Contains("Dagny", StringComparison.Ordinal) || (e.Reason ?? "").Contains("Dagny", StringComparison.Ordinal));
+        Assert.All(after, e => Assert.Contains(ContactDetails.ErasedName, e.Said.ToString(), StringComparison.Ordinal));
+    }
 }
