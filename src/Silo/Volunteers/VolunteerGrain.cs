@@ -247,9 +247,13 @@ public sealed partial class VolunteerGrain(
     private async Task<VolunteerSummary?> Complete(Guid requestId, JobEnd end, bool carried)
     {
         var held = S.Reservations.Find(r => end.Ends(r, requestId));
-        if (held is null && S.TimeBank.Exists(t => t.RequestId == requestId)) return null; // already banked
+        // A completion naming its reservation banks only while that reservation stands: the request
+        // hands it again (on a later activation, until its next write) long after the entry that
+        // banked it may have been folded into a week's total, or while the same request holds them
+        // again for another job. One naming none (older callers) is judged by the bank, as before.
+        if (held is null && (end.ReservedAt is not null || S.TimeBank.Exists(t => t.RequestId == requestId))) return null;
         S.Reservations.RemoveAll(r => end.Ends(r, requestId));
-        var hub = (held ?? S.Reservations.Find(r => r.RequestId == requestId))?.HubSlug ?? (S.Profile is { HubSlugs.Count: > 0 } p ? p.HubSlugs[0] : "");
+        var hub = held?.HubSlug ?? (S.Profile is { HubSlugs.Count: > 0 } p ? p.HubSlugs[0] : "");
         S.TimeBank.Add(new TimeBankEntry(requestId, hub, end.Hours, clock.GetUtcNow()));
         TimeBankFolding.Fold(S, clock.GetUtcNow());
         var kept = await Commit([], carriedTo: carried ? hub : null);

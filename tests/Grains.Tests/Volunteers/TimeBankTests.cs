@@ -86,4 +86,25 @@ public sealed class TimeBankTests(FakeClockClusterFixture fixture)
         Assert.Equal([(3.0, 2), (4.0, 1)], stored.State.PastWeeks.Select(w => (w.Hours, w.Jobs)));
         Assert.Equal(lastOfFirstWeek, stored.State.PastWeeks[0].LastAt);
     }
+
+    [Fact]
+    public async Task A_delivery_handed_again_after_its_entry_was_folded_into_a_weeks_total_is_not_banked_twice()
+    {
+        var hub = await domain.NewHub();
+        var v = await domain.NewVolunteer(hub, "Ike", maxAssignments: 5, maxHours: 40);
+        var grain = fixture.Grains.GetGrain<IVolunteerGrain>(v.Id);
+        var request = Guid.NewGuid();
+        var reserved = (await grain.Reserve(request, hub, 1)).Value!;
+        await grain.EndJob(request, new JobEnd(JobEndKind.Completed, reserved.ReservedAt, Hours: 3));
+
+        // Weeks later another job folds the first into its week's total; then the request's next
+        // activation hands the same end again (it leaves the request's state only with its next write).
+        fixture.Clock.Advance(TimeSpan.FromDays(21));
+        var later = Guid.NewGuid();
+        Assert.True((await grain.Reserve(later, hub, 1)).IsOk);
+        await grain.Complete(later, 1);
+        await grain.EndJob(request, new JobEnd(JobEndKind.Completed, reserved.ReservedAt, Hours: 3));
+
+        Assert.Equal(4.0, (await grain.GetTimeBank(null, 8))!.HoursTotal);
+    }
 }
