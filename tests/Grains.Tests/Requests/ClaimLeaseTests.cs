@@ -93,13 +93,7 @@ public sealed class ClaimLeaseTests(FakeClockClusterFixture fixture)
         var accepted = (await grain.Accept(new RequestCommand(both.Version, new Actor("tom-user", "Tom")) { AsVolunteer = tom.Id })).Value!;
         var until = accepted.Partner!.ClaimExpiresAt!.Value;
 
-        fixture.Clock.Advance(until - TimeSpan.FromMinutes(9) - fixture.Clock.GetUtcNow());
-        await grain.CheckClaim();
-        Assert.NotNull((await grain.GetView())!.HeldBy(tom.Id)); // warned, not yet lapsed
-        Assert.Contains($"{tom.Id:N}@", (await fixture.Cluster.Stored<RequestState>("request", grain.GetGrainId())).State?.LapseWarnedFor ?? "", StringComparison.Ordinal);
-
-        fixture.Clock.Advance(TimeSpan.FromMinutes(10));
-        await grain.CheckClaim();
+        await fixture.WarnThenLapse(grain, tom.Id, until);
 
         var lapsed = (await grain.GetView())!;
         Assert.Null(lapsed.HeldBy(tom.Id));

@@ -25,13 +25,7 @@ public sealed class PairClaimLapseTests(FakeClockClusterFixture fixture)
         Assert.Equal(fixture.Clock.GetUtcNow() + UrgencyTimes.DefaultClaims.For(Urgency.Low), until);
         Assert.NotNull(await fixture.Cluster.Reminders().ReadRow(grain.GetGrainId(), "claim"));
 
-        fixture.Clock.Advance(until - TimeSpan.FromMinutes(9) - fixture.Clock.GetUtcNow());
-        await grain.CheckClaim();
-        Assert.NotNull((await grain.GetView())!.HeldBy(tom.Id)); // warned, not yet lapsed
-        Assert.Contains($"{tom.Id:N}@", (await fixture.Cluster.Stored<RequestState>("request", grain.GetGrainId())).State?.LapseWarnedFor ?? "", StringComparison.Ordinal);
-
-        fixture.Clock.Advance(TimeSpan.FromMinutes(10));
-        await grain.CheckClaim();
+        await fixture.WarnThenLapse(grain, tom.Id, until);
 
         var lapsed = (await grain.GetView())!;
         Assert.Null(lapsed.Assignment);
