@@ -56,9 +56,13 @@ public sealed partial class RequestGrain
 
         hubPolicy = HubPolicy.Of(command.ToHubSlug, target);
         arrivalPolicy = (command.ToHubSlug, target.ArrivalRules, target.TimeZoneId);
-        var view = current with { HubSlug = command.ToHubSlug, Status = RequestStatus.Triaged, RaisedToNetwork = false };
+        var view = Withdrawn(current) with { HubSlug = command.ToHubSlug, Status = RequestStatus.Triaged, RaisedToNetwork = false };
         var result = await Commit(view, command.Actor, Phrase.Of("DidMove", "moved this from hub {0} to hub {1}", current.HubSlug, command.ToHubSlug),
-            command.Reason, next => next.MovedFrom = current.HubSlug);
+            command.Reason, next =>
+            {
+                next.MovedFrom = current.HubSlug;
+                EndJobs(next, current.Assignees);
+            });
         AnnounceToHub(alsoTheOneItLeft: true);
         return result;
     }

@@ -158,19 +158,30 @@ public sealed partial class RequestGrain
         if (!Slug.IsValid(command.RegionSlug)) return Result<RequestView>.Invalid(nameof(command.RegionSlug), Reason.ChooseRegion);
         if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), Reason.SayWhyEscalated);
 
-        var view = View! with { Status = RequestStatus.Escalated, EscalatedTo = command.RegionSlug };
+        var held = View!.Assignees;
+        var view = Withdrawn(View) with { Status = RequestStatus.Escalated, EscalatedTo = command.RegionSlug };
         var at = Now;
         // The region's inbox is owed it in the same write that takes it off the board (it is not open there any more).
-        var result = await Commit(view, command.Actor, Phrase.Of("DidEscalate", "escalated this to region {0}", command.RegionSlug), command.Reason,
-            next => OweEscalation(next, command.RegionSlug, new EscalatedRequest(next.View!.Redact(), view.HubSlug, command.Reason, at)));
+        var result = await Commit(view, command.Actor, Phrase.Of("DidEscalate", "escalated this to region {0}", command.RegionSlug), command.Reason, next =>
+        {
+            OweEscalation(next, command.RegionSlug, new EscalatedRequest(next.View!.Redact(), view.HubSlug, command.Reason, at));
+            EndJobs(next, held);
+        });
         Diagnostics.GrainMetrics.Escalations.Add(1, new KeyValuePair<string, object?>("by", "person"));
         return result;
     }
 
     /// <summary>Closed, with whoever held it moved to the history (the caller owes them the end of the job).</summary>
-    private RequestView Cancelled(RequestView view) => view with
+    private RequestView Cancelled(RequestView view) => Withdrawn(view) with { Status = RequestStatus.Cancelled };
+
+    /// <summary>
+    /// Nobody holds it any more: whoever did moves to the history, withdrawn (the caller owes them the
+    /// end of the job). Cancelling does this, and so does a pair still waiting for its second
+    /// volunteer leaving its hub (escalated, moved): the one who took the first place is released,
+    /// not left holding time for a need another hub now serves.
+    /// </summary>
+    private RequestView Withdrawn(RequestView view) => view with
     {
-        Status = RequestStatus.Cancelled,
         Assignment = null,
         Partner = null,
         PastAssignments = [.. view.PastAssignments, .. view.Assignees.Select(a => a with { State = AssignmentState.Withdrawn, AnsweredAt = Now })],
@@ -180,7 +191,7 @@ public sealed partial class RequestGrain
     private IReadOnlyList<Assignment> Retire(RequestView view, Assignment? ended, AssignmentState how) =>
         ended is null ? view.PastAssignments : [.. view.PastAssignments, ended with { State = how, AnsweredAt = Now }];
 
-    /// <summary>Whoever held it is released with this write (cancelled or erased).</summary>
+    /// <summary>Whoever held it is released with this write (cancelled, erased, or passed on while half held).</summary>
     private static void EndJobs(RequestState next, IEnumerable<Assignment> held)
     {
         foreach (var one in held) OweEndOfJob(next, one, JobEndKind.Released);
