@@ -30,6 +30,12 @@ public static class RequestLifecycle
 
     private static readonly RequestStatus[] Waiting = [RequestStatus.New, RequestStatus.Triaged, RequestStatus.Reopened];
 
+    /// <summary>
+    /// A pair waits for its second volunteer while the first holds their place: the one placed can
+    /// answer (accept, decline) and a dispatcher can take them off, as on an assigned request.
+    /// </summary>
+    private static readonly RequestAction[] WhileHalfHeld = [RequestAction.Unassign, RequestAction.Accept, RequestAction.Decline];
+
     public static bool IsOpen(RequestStatus status) => Open.Contains(status);
 
     /// <summary>Open and nobody assigned: the hub's deadline runs.</summary>
@@ -45,7 +51,21 @@ public static class RequestLifecycle
     public static IReadOnlyList<RequestAction> Available(RequestStatus from) =>
         [.. Enum.GetValues<RequestAction>().Where(a => Allows(a, from))];
 
+    /// <summary>As <see cref="Allows(RequestAction, RequestStatus)"/>, for a request as it stands: a waiting pair someone holds allows answering and unassigning too.</summary>
+    public static bool Allows(RequestAction action, RequestView request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Allows(action, request.Status) || (IsWaiting(request.Status) && request.Assignees.Count > 0 && WhileHalfHeld.Contains(action));
+    }
+
     /// <summary>Null when allowed; otherwise why not, coded with a hint at what to do first (its phrase takes the action and the status).</summary>
+    public static Reason? Refusal(RequestAction action, RequestView request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Allows(action, request) ? null : Refusal(action, request.Status);
+    }
+
+    /// <summary>Null when the table allows it from the status alone; otherwise why not.</summary>
     public static Reason? Refusal(RequestAction action, RequestStatus from)
     {
         if (Allows(action, from)) return null;

@@ -57,7 +57,7 @@ public sealed partial class RequestGrain(
             return Result<RequestView>.Stale(new Conflict(expectedVersion, View.Version, last.Actor, last.Said, last.At));
         }
 
-        return RequestLifecycle.Refusal(action, View.Status) is { } refusal ? Result<RequestView>.Refused(refusal, action, View.Status) : null;
+        return RequestLifecycle.Refusal(action, View) is { } refusal ? Result<RequestView>.Refused(refusal, action, View.Status) : null;
     }
 
     /// <summary>

@@ -40,6 +40,35 @@ public sealed class WaitingPairTests(ClusterFixture fixture)
         await Released(priya.Id);
     }
 
+    [Fact]
+    public async Task The_volunteer_in_a_waiting_pairs_first_place_can_answer_and_a_dispatcher_can_take_them_off()
+    {
+        var hub = await domain.NewHub();
+        var priyaAs = new Actor("priya-user", "Priya");
+
+        // Declined by the volunteer: the pair waits as it did, for two new volunteers.
+        var (declining, priya, _, offered) = await domain.PairWithPriya(hub);
+        var declined = await declining.Decline(new RequestCommand(offered.Version, priyaAs) { AsVolunteer = priya.Id });
+        Assert.True(declined.IsOk, declined.Message);
+        Assert.Empty(declined.Value!.Assignees);
+        Assert.Equal(offered.Status, declined.Value.Status);
+        await Released(priya.Id);
+
+        // Accepted: she keeps her place on her claim's clock while the pair waits.
+        var (accepting, ana, _, offeredToAna) = await domain.PairWithPriya(hub);
+        var accepted = await accepting.Accept(new RequestCommand(offeredToAna.Version, priyaAs) { AsVolunteer = ana.Id });
+        Assert.True(accepted.IsOk, accepted.Message);
+        Assert.Equal(AssignmentState.Accepted, accepted.Value!.HeldBy(ana.Id)!.State);
+        Assert.NotNull(accepted.Value.HeldBy(ana.Id)!.ClaimExpiresAt);
+        Assert.True(RequestLifecycle.IsWaiting(accepted.Value.Status));
+
+        // Taken off by a dispatcher.
+        var unassigned = await accepting.Unassign(new RequestCommand(accepted.Value.Version, Domain.Sam, "she is unwell"));
+        Assert.True(unassigned.IsOk, unassigned.Message);
+        Assert.Empty(unassigned.Value!.Assignees);
+        await Released(ana.Id);
+    }
+
     private Task Released(Guid volunteer) =>
         Wait.Until(async () => (await fixture.Grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!.Reservations.Count == 0, "the volunteer's time to be theirs again", 20);
 }
