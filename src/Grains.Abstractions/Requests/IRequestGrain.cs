@@ -90,6 +90,13 @@ public interface IRequestGrain : IGrainWithGuidKey
     [Alias("RecordReveal")] Task RecordReveal(Actor actor);
 
     /// <summary>
+    /// The hub's staff unlocked this request's /status code after too many wrong digits: an audit
+    /// line (who, when). Like a reveal, not a change of the request: the version stays and the board
+    /// hears nothing. Answers the line written.
+    /// </summary>
+    [Alias("RecordStatusUnlock")] Task<Result<AuditEntry>> RecordStatusUnlock(StatusUnlock command);
+
+    /// <summary>
     /// Right to erasure: contact, location, notes and the need's wording are replaced by a tombstone
     /// that keeps the hub's counts and the audit trail. An open request is cancelled first.
     /// </summary>

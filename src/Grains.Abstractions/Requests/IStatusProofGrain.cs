@@ -17,4 +17,18 @@ public interface IStatusProofGrain : IGrainWithStringKey
 
     /// <summary>The request the code names when the phone it was made with ends in <paramref name="lastDigits"/>; null otherwise, and for an unknown or locked code alike.</summary>
     [Alias("Prove")] Task<RequestView?> Prove(string lastDigits);
+
+    /// <summary>
+    /// Until when the code answers as an unknown one; null while it answers. For the request's hub
+    /// staff, who would otherwise not know why the person cannot see their status.
+    /// </summary>
+    [Alias("LockedUntil"), ReadOnly] Task<DateTimeOffset?> LockedUntil();
+
+    /// <summary>
+    /// Forgets the wrong digits, so the right ones answer at once: anyone who knows a code can lock
+    /// its requester out, so the hub's staff must be able to let them back in. The web tier checks
+    /// the caller and has the request's audit record it (<see cref="IRequestGrain.RecordStatusUnlock"/>)
+    /// first. True when the code was locked.
+    /// </summary>
+    [Alias("Unlock")] Task<bool> Unlock();
 }

@@ -93,8 +93,8 @@ public sealed partial class RequestGrain(
         expectedVersion > 0 && expectedVersion < View!.Version
         && state.State.Audit.Where(a => a.Version > expectedVersion && IsChange(a)).All(a => a.Actor.UserId == Actor.System.UserId);
 
-    /// <summary>Reveals are reads written down, not changes: a conflict never names one.</summary>
-    private static bool IsChange(AuditEntry entry) => entry.Said.Key is not (RevealKey or ThankedKey);
+    /// <summary>Reveals, thanks and status unlocks are written down, not changes of the request: a conflict never names one.</summary>
+    private static bool IsChange(AuditEntry entry) => entry.Said.Key is not (RevealKey or ThankedKey or StatusUnlockedKey);
 
     /// <summary>The hub's deadlines and region, read once per activation (and again when the request moves hub).</summary>
     private async Task<HubPolicy> Policy(string hub)

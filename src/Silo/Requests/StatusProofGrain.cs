@@ -5,7 +5,8 @@ namespace MutualAid.Silo.Requests;
 /// <summary>
 /// Counts wrong digits for one reference code (<see cref="IStatusProofGrain"/>). It writes only on a
 /// wrong guess at a code that names a request: an unknown code has nothing to protect, and a locked
-/// one is not checked at all, so a flood of guesses costs no more writes than the limit.
+/// one is not checked at all, so a flood of guesses costs no more writes than the limit. The hub's
+/// staff unlock it for the person who asked; that write is theirs, one per unlock.
 /// </summary>
 public sealed class StatusProofGrain(
     [PersistentState("statusProof")] IPersistentState<StatusProofState> state,
@@ -23,6 +24,25 @@ public sealed class StatusProofGrain(
         state.State.Failures.Add(now);
         await state.WriteStateAsync();
         return null;
+    }
+
+    public Task<DateTimeOffset?> LockedUntil() => Task.FromResult(LockedAt(clock.GetUtcNow()));
+
+    public async Task<bool> Unlock()
+    {
+        if (LockedAt(clock.GetUtcNow()) is null) return false;
+        await state.WriteOrKeep(new StatusProofState());
+        return true;
+    }
+
+    /// <summary>
+    /// When the lock lifts: once enough of the recent wrong guesses are a window old that fewer than
+    /// the limit remain. Null when fewer than the limit are recent now.
+    /// </summary>
+    private DateTimeOffset? LockedAt(DateTimeOffset now)
+    {
+        var recent = state.State.Failures.Where(at => at > now - IStatusProofGrain.Window).Order().ToArray();
+        return recent.Length >= IStatusProofGrain.MaxFailures ? recent[^IStatusProofGrain.MaxFailures] + IStatusProofGrain.Window : null;
     }
 
     private static bool PhoneEndsWith(string? phone, string? digits)

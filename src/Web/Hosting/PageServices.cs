@@ -41,6 +41,7 @@ public static class PageServices
         services.AddScoped<VolunteerJobService>();
         services.AddScoped<CircuitPresence>();
         services.AddScoped<Thanks.ThanksService>();
+        services.AddScoped<Status.StatusLockService>();
         services.AddScoped<Shifts.ShiftService>();
         services.AddScoped<Transparency.TransparencyService>();
         services.AddScoped<Trends.TrendsService>();

@@ -83,10 +83,12 @@ public sealed class StatusService(IGrainFactory grains)
     /// <summary>
     /// The system's coded reason for the cancellation, only when it names nothing (no arguments): a
     /// person's typed reason or a phrase with arguments may mention other people or other requests.
+    /// Lines that change nothing keep the version and give no reason (a code unlocked for the person
+    /// after the cancellation), so the line read is the one of that version that says why.
     /// </summary>
     private static async Task<Phrase?> CancelReason(IRequestGrain grain, RequestView view)
     {
         var audit = await grain.GetAudit();
-        return audit.LastOrDefault(e => e.Version == view.Version)?.ReasonSaid is { Args.Count: 0 } why ? why : null;
+        return audit.LastOrDefault(e => e.Version == view.Version && e.Reason is not null)?.ReasonSaid is { Args.Count: 0 } why ? why : null;
     }
 }
