@@ -41,6 +41,13 @@ public static class RequestLifecycle
     /// <summary>Open and nobody assigned: the hub's deadline runs.</summary>
     public static bool IsWaiting(RequestStatus status) => Waiting.Contains(status);
 
+    /// <summary>
+    /// Whether an accepted claim's lapse time runs: while the request is assigned, or while one of a
+    /// pair holds it waiting for the other (that claim holds the job and the volunteer's time as any
+    /// does). The grain lapses claims by this rule and every page counts them down by it.
+    /// </summary>
+    public static bool ClaimRuns(RequestStatus status) => status == RequestStatus.Assigned || IsWaiting(status);
+
     public static bool Allows(RequestAction action, RequestStatus from) =>
         AllowedFrom.TryGetValue(action, out var allowed) && allowed.Contains(from);
 

@@ -101,7 +101,7 @@ public sealed partial class RequestGrain
     /// the volunteer's time as any claim does, so it runs out on its own window, not when a partner comes.
     /// </summary>
     private static IEnumerable<Assignment> RunningClaims(RequestView? view) =>
-        view is not null && (view.Status == RequestStatus.Assigned || RequestLifecycle.IsWaiting(view.Status))
+        view is not null && RequestLifecycle.ClaimRuns(view.Status)
             ? view.Assignees.Where(a => a is { State: AssignmentState.Accepted, ClaimExpiresAt: not null })
             : [];
 }

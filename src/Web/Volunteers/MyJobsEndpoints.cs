@@ -62,7 +62,7 @@ public static class MyJobsEndpoints
         foreach (var (r, estimate) in volunteer is null ? [] : await volunteers.Assignments(volunteer))
         {
             string? until = null;
-            if (r.HeldBy(me)?.ClaimExpiresAt is { } expires && r.Status == RequestStatus.Assigned)
+            if (r.HeldBy(me)?.ClaimExpiresAt is { } expires && RequestLifecycle.ClaimRuns(r.Status))
             {
                 var zone = await Zone(r.HubSlug);
                 until = $"{t["Plain.YoursUntil", HubTime.Show(expires, zone, "t")]} ({zone.Id})";

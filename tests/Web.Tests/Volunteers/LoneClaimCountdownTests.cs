@@ -1,0 +1,69 @@
+using Bunit;
+
+namespace MutualAid.Web.Tests.Volunteers;
+
+/// <summary>
+/// A two-volunteer request claimed by one waits for its partner, and that lone claim lapses on its own
+/// window (RequestGrain.Claims): every page that counts a claim down shows this one too.
+/// </summary>
+public sealed class LoneClaimCountdownTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    private WebAppFactory Factory => app.Factory;
+
+    /// <summary>A pair in a fresh hub, claimed by one new volunteer: still waiting, with the claim running.</summary>
+    private async Task<(string Hub, Guid Volunteer, RequestView Claimed)> LoneClaim()
+    {
+        var hub = await Seed.Hub(Factory.Grains);
+        var volunteer = await Seed.Volunteer(Factory.Grains, hub, "Vee");
+        var grain = Factory.Grains.GetGrain<IRequestGrain>(Guid.NewGuid());
+        var created = await grain.Create(new NewRequest(hub, RequestCategory.Food, Urgency.Normal, "Elm Street", "Moving a wardrobe",
+            new ContactDetails("Maria Lopez", "07700 900123", null, "12 Elm Street"), RequestSource.PhoneIntake, Seed.Sam)
+        {
+            NeedsTwo = true,
+        });
+        Assert.True(created.IsOk, created.Message);
+        var claimed = await grain.Claim(new ClaimCommand(created.Value!.Version, Seed.Sam, volunteer) { AsVolunteer = volunteer });
+        Assert.True(claimed.IsOk, claimed.Message);
+        Assert.True(RequestLifecycle.IsWaiting(claimed.Value!.Status), $"{claimed.Value.Status}: one of two still waits");
+        Assert.NotNull(claimed.Value.Assignment?.ClaimExpiresAt);
+        return (hub, volunteer, claimed.Value);
+    }
+
+    [Fact]
+    public async Task The_board_counts_down_a_lone_claim_on_a_pair_waiting_for_its_partner()
+    {
+        var (hub, _, claimed) = await LoneClaim();
+        await using var coordinator = ComponentContext.Create(Factory, new RoleGrant(Role.Coordinator, hub));
+
+        var board = coordinator.Render<BoardPage>(p => p.Add(x => x.Slug, hub));
+
+        board.WaitForAssertion(() => Assert.Contains("claim:", board.Find("[data-testid=claim-countdown]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Equal(claimed.ReferenceCode, board.Find("[data-testid=dispatch-open]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_volunteers_own_page_says_until_when_a_lone_claim_on_a_waiting_pair_is_theirs()
+    {
+        var (hub, volunteer, _) = await LoneClaim();
+        await using var own = ComponentContext.Create(Factory, volunteer, new RoleGrant(Role.Volunteer, hub));
+
+        var page = own.Render<VolunteerPage>(p => p.Add(x => x.Id, volunteer));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=my-assignment]")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Contains("Yours until", page.Find("[data-testid=claim-until]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task My_jobs_says_until_when_a_lone_claim_on_a_waiting_pair_is_theirs()
+    {
+        var (hub, volunteer, claimed) = await LoneClaim();
+        var email = await Factory.User(new RoleGrant(Role.Volunteer, hub));
+        Assert.True((await Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).LinkVolunteer(volunteer, new Actor("test", "Test"))).IsOk);
+        using var client = await Factory.SignedIn(email);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/my/jobs", UriKind.Relative)));
+
+        Assert.Contains(claimed.ReferenceCode, page, StringComparison.Ordinal);
+        Assert.Contains("Yours until", page, StringComparison.Ordinal);
+    }
+}
