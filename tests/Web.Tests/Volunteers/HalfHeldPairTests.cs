@@ -1,0 +1,60 @@
+using Bunit;
+
+namespace MutualAid.Web.Tests.Volunteers;
+
+/// <summary>
+/// A two-volunteer request with one volunteer placed waits for the second: the one placed is offered
+/// accept and decline, and the dispatcher can take them off (RequestLifecycle.Allows for a request
+/// as it stands), where before both pages showed nothing to do.
+/// </summary>
+public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    private WebAppFactory Factory => app.Factory;
+
+    /// <summary>A pair in a fresh hub with one new volunteer offered its first place by a dispatcher.</summary>
+    private async Task<(string Hub, Guid Volunteer, RequestView Offered)> HalfOffered()
+    {
+        var hub = await Seed.Hub(Factory.Grains);
+        var volunteer = await Seed.Volunteer(Factory.Grains, hub, "Wen");
+        var grain = Factory.Grains.GetGrain<IRequestGrain>(Guid.NewGuid());
+        var created = await grain.Create(new NewRequest(hub, RequestCategory.Food, Urgency.Normal, "Elm Street", "Moving a wardrobe",
+            new ContactDetails("Maria Lopez", "07700 900123", null, "12 Elm Street"), RequestSource.PhoneIntake, Seed.Sam)
+        {
+            NeedsTwo = true,
+        });
+        Assert.True(created.IsOk, created.Message);
+        var offered = await grain.Assign(new AssignCommand(created.Value!.Version, Seed.Sam, volunteer));
+        Assert.True(offered.IsOk, offered.Message);
+        Assert.True(RequestLifecycle.IsWaiting(offered.Value!.Status), $"{offered.Value.Status}: one of two still waits");
+        return (hub, volunteer, offered.Value);
+    }
+
+    [Fact]
+    public async Task The_dispatcher_can_take_the_volunteer_off_a_waiting_pair()
+    {
+        var (hub, volunteer, offered) = await HalfOffered();
+        await using var coordinator = ComponentContext.Create(Factory, new RoleGrant(Role.Coordinator, hub));
+
+        var dialog = coordinator.Render<DispatchDialog>(p => p.Add(x => x.RequestId, offered.Id).Add(x => x.HubSlug, hub));
+        dialog.WaitForAssertion(() => dialog.Find("[data-testid=unassign]"), TimeSpan.FromSeconds(10));
+        await dialog.Find("[data-testid=unassign]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        var grain = Factory.Grains.GetGrain<IRequestGrain>(offered.Id);
+        await Wait.Until(async () => (await grain.GetView())!.Assignees.Count == 0, "the volunteer to be taken off", 10);
+        Assert.Null((await grain.GetView())!.HeldBy(volunteer));
+    }
+
+    [Fact]
+    public async Task The_volunteer_placed_in_a_waiting_pair_is_offered_accept_and_decline_on_their_own_page()
+    {
+        var (hub, volunteer, offered) = await HalfOffered();
+        await using var own = ComponentContext.Create(Factory, volunteer, new RoleGrant(Role.Volunteer, hub));
+
+        var page = own.Render<VolunteerPage>(p => p.Add(x => x.Id, volunteer));
+        page.WaitForAssertion(() => page.Find("[data-testid=accept]"), TimeSpan.FromSeconds(10));
+        await page.Find("[data-testid=accept]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        var grain = Factory.Grains.GetGrain<IRequestGrain>(offered.Id);
+        await Wait.Until(async () => (await grain.GetView())!.HeldBy(volunteer)?.State == AssignmentState.Accepted, "the place to be accepted", 10);
+    }
+}
