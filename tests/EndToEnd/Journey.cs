@@ -53,8 +53,9 @@ public static partial class Journey
     /// <summary>
     /// Picks from a Radzen drop-down, and waits until the drop-down shows the pick, which it does only
     /// once the app has taken it. A click that lands while the page is still prerendered (before its
-    /// circuit is up) opens nothing, and a pick clicked while a busy machine is still drawing the list
-    /// can be lost; either way it opens the list and picks again.
+    /// circuit is up) opens nothing, a pick clicked while a busy machine is still drawing the list can
+    /// be lost, and a list seen open can close again before the click lands; each way it opens the
+    /// list and picks again.
     /// </summary>
     public static async Task Choose(IPage page, string testId, string option)
     {
@@ -76,7 +77,15 @@ public static partial class Journey
                 }
             }
 
-            await item.ClickAsync();
+            try
+            {
+                await item.ClickAsync(new() { Timeout = 5000 });
+            }
+            catch (TimeoutException)
+            {
+                continue; // the list closed between being seen and the click (a re-render): open it again
+            }
+
             if (await Shows(dropDown, option)) return;
         }
 

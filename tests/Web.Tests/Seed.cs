@@ -56,4 +56,28 @@ public static class Seed
         Assert.True(delivered.IsOk, delivered.Message);
         return delivered.Value!;
     }
+
+    /// <summary>
+    /// A two-volunteer request in a fresh hub, with one new volunteer placed in its first place by
+    /// <paramref name="place"/> (a claim, or a dispatcher's offer): still waiting for the second.
+    /// </summary>
+    public static async Task<(string Hub, Guid Volunteer, RequestView Request)> HalfHeldPair(
+        IGrainFactory grains, string volunteerName, Func<IRequestGrain, RequestView, Guid, Task<Result<RequestView>>> place)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(place);
+        var hub = await Hub(grains);
+        var volunteer = await Volunteer(grains, hub, volunteerName);
+        var grain = grains.GetGrain<IRequestGrain>(Guid.NewGuid());
+        var created = await grain.Create(new NewRequest(hub, RequestCategory.Food, Urgency.Normal, "Elm Street", "Moving a wardrobe",
+            new ContactDetails("Maria Lopez", "07700 900123", null, "12 Elm Street"), RequestSource.PhoneIntake, Sam)
+        {
+            NeedsTwo = true,
+        });
+        Assert.True(created.IsOk, created.Message);
+        var placed = await place(grain, created.Value!, volunteer);
+        Assert.True(placed.IsOk, placed.Message);
+        Assert.True(RequestLifecycle.IsWaiting(placed.Value!.Status), $"{placed.Value.Status}: one of two still waits");
+        return (hub, volunteer, placed.Value);
+    }
 }

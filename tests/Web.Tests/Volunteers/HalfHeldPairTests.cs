@@ -12,22 +12,8 @@ public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppF
     private WebAppFactory Factory => app.Factory;
 
     /// <summary>A pair in a fresh hub with one new volunteer offered its first place by a dispatcher.</summary>
-    private async Task<(string Hub, Guid Volunteer, RequestView Offered)> HalfOffered()
-    {
-        var hub = await Seed.Hub(Factory.Grains);
-        var volunteer = await Seed.Volunteer(Factory.Grains, hub, "Wen");
-        var grain = Factory.Grains.GetGrain<IRequestGrain>(Guid.NewGuid());
-        var created = await grain.Create(new NewRequest(hub, RequestCategory.Food, Urgency.Normal, "Elm Street", "Moving a wardrobe",
-            new ContactDetails("Maria Lopez", "07700 900123", null, "12 Elm Street"), RequestSource.PhoneIntake, Seed.Sam)
-        {
-            NeedsTwo = true,
-        });
-        Assert.True(created.IsOk, created.Message);
-        var offered = await grain.Assign(new AssignCommand(created.Value!.Version, Seed.Sam, volunteer));
-        Assert.True(offered.IsOk, offered.Message);
-        Assert.True(RequestLifecycle.IsWaiting(offered.Value!.Status), $"{offered.Value.Status}: one of two still waits");
-        return (hub, volunteer, offered.Value);
-    }
+    private Task<(string Hub, Guid Volunteer, RequestView Offered)> HalfOffered() =>
+        Seed.HalfHeldPair(Factory.Grains, "Wen", (grain, created, v) => grain.Assign(new AssignCommand(created.Version, Seed.Sam, v)));
 
     [Fact]
     public async Task The_dispatcher_can_take_the_volunteer_off_a_waiting_pair()

@@ -13,20 +13,10 @@ public sealed class LoneClaimCountdownTests(WebAppFixture app) : IClassFixture<W
     /// <summary>A pair in a fresh hub, claimed by one new volunteer: still waiting, with the claim running.</summary>
     private async Task<(string Hub, Guid Volunteer, RequestView Claimed)> LoneClaim()
     {
-        var hub = await Seed.Hub(Factory.Grains);
-        var volunteer = await Seed.Volunteer(Factory.Grains, hub, "Vee");
-        var grain = Factory.Grains.GetGrain<IRequestGrain>(Guid.NewGuid());
-        var created = await grain.Create(new NewRequest(hub, RequestCategory.Food, Urgency.Normal, "Elm Street", "Moving a wardrobe",
-            new ContactDetails("Maria Lopez", "07700 900123", null, "12 Elm Street"), RequestSource.PhoneIntake, Seed.Sam)
-        {
-            NeedsTwo = true,
-        });
-        Assert.True(created.IsOk, created.Message);
-        var claimed = await grain.Claim(new ClaimCommand(created.Value!.Version, Seed.Sam, volunteer) { AsVolunteer = volunteer });
-        Assert.True(claimed.IsOk, claimed.Message);
-        Assert.True(RequestLifecycle.IsWaiting(claimed.Value!.Status), $"{claimed.Value.Status}: one of two still waits");
-        Assert.NotNull(claimed.Value.Assignment?.ClaimExpiresAt);
-        return (hub, volunteer, claimed.Value);
+        var (hub, volunteer, claimed) = await Seed.HalfHeldPair(Factory.Grains, "Vee",
+            (grain, created, v) => grain.Claim(new ClaimCommand(created.Version, Seed.Sam, v) { AsVolunteer = v }));
+        Assert.NotNull(claimed.Assignment?.ClaimExpiresAt);
+        return (hub, volunteer, claimed);
     }
 
     [Fact]
