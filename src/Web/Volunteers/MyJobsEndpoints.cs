@@ -65,7 +65,8 @@ public static class MyJobsEndpoints
             if (r.HeldBy(me)?.ClaimExpiresAt is { } expires && RequestLifecycle.ClaimRuns(r.Status))
             {
                 var zone = await Zone(r.HubSlug);
-                until = $"{t["Plain.YoursUntil", HubTime.Show(expires, zone, "t")]} ({zone.Id})";
+                // The hub's own time, named by its zone, inside the sentence (the words used to say UTC).
+                until = t["Plain.YoursUntil", $"{HubTime.Show(expires, zone, "t")} ({zone.Id})"];
             }
 
             jobs.Add(new MyJob(r, estimate, until, (await requests.PrivateView(r.Id))?.Contact, (await notes.ForMyJob(r.HubSlug, r.Id)).Value)
