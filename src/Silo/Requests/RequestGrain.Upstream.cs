@@ -64,13 +64,14 @@ public sealed partial class RequestGrain
     /// <summary>Hands the receiver the latest notice it is owed; completes once it has written it.</summary>
     private async Task TellUpstream(string target)
     {
-        if (state.State.Upstream.Find(n => n.Target == target) is not { } notice || upstreamHeard.Contains(notice.Key)) return;
-        var id = this.GetPrimaryKey();
-        if (notice.JobEnd is not null)
+        if (UpstreamNotice.VolunteerOf(target) is not null)
         {
             await HandEndOfJob(target); // the volunteer tells its own boards when this is a re-send
             return;
         }
+
+        if (state.State.Upstream.Find(n => n.Target == target) is not { } notice || upstreamHeard.Contains(notice.Key)) return;
+        var id = this.GetPrimaryKey();
 
         if (UpstreamNotice.SeriesOf(target) is { } series)
         {

@@ -65,8 +65,7 @@ public static class MyJobsEndpoints
             if (r.HeldBy(me)?.ClaimExpiresAt is { } expires && RequestLifecycle.ClaimRuns(r.Status))
             {
                 var zone = await Zone(r.HubSlug);
-                // The hub's own time, named by its zone, inside the sentence (the words used to say UTC).
-                until = t["Plain.YoursUntil", $"{HubTime.Show(expires, zone, "t")} ({zone.Id})"];
+                until = t["Plain.YoursUntil", HubTime.ShowNamed(expires, zone)];
             }
 
             jobs.Add(new MyJob(r, estimate, until, (await requests.PrivateView(r.Id))?.Contact, (await notes.ForMyJob(r.HubSlug, r.Id)).Value)
