@@ -1,3 +1,5 @@
+using MutualAid.Volunteers;
+
 namespace MutualAid.Board;
 
 /// <summary>
@@ -20,6 +22,12 @@ public sealed record BoardDelta(
     [Id(330)]
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public long? From { get; init; }
+
+    /// <summary>The delta as someone who does not dispatch for the hub may see it (<see cref="VolunteerSummary.ForOnlookers"/>).</summary>
+    public BoardDelta ForOnlookers() =>
+        Changes.Any(c => c is VolunteerUpserted { Volunteer.ClaimsHeld: not null })
+            ? this with { Changes = [.. Changes.Select(c => c is VolunteerUpserted v ? new VolunteerUpserted(v.Volunteer.ForOnlookers()) : c)] }
+            : this;
 
     /// <summary>The first version this delta covers.</summary>
     public long FirstVersion() => From ?? Version;

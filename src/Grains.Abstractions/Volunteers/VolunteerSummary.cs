@@ -29,5 +29,11 @@ public sealed record VolunteerSummary(
     /// <summary>Why their claiming is held (too many claims given back), so the hub's coordinators see it; null when it is not.</summary>
     [Id(40)] public Common.Phrase? ClaimsHeld { get; init; }
 
+    /// <summary>
+    /// The row as the hub's onlookers see it (its volunteers, a network or region view): why a
+    /// volunteer's claiming is held is between them and the hub's coordinators and dispatchers.
+    /// </summary>
+    public VolunteerSummary ForOnlookers() => ClaimsHeld is null ? this : this with { ClaimsHeld = null };
+
     public bool HasCapacity => !VolunteerLimits.Full(ActiveAssignments, MaxConcurrentAssignments) && !VolunteerLimits.Passes(HoursThisWeek, 0, MaxHoursPerWeek);
 }

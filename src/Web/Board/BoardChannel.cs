@@ -63,8 +63,6 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
 
     public string Slug { get; }
 
-    public string Group => BoardHub.GroupName(Slug);
-
     public BoardSnapshot? Board { get; private set; }
 
     /// <summary>Number of board watchers (circuits and SignalR connections) attached now.</summary>
@@ -232,7 +230,7 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
         // The group send completes when every connection's write has been flushed; the circuits
         // queue theirs meanwhile instead of after it. Both still take the deltas in this loop's
         // order, and what arrives meanwhile goes with the next send.
-        var sent = signalR.Clients.Group(Group).SendAsync(BoardHub.DeltaMessage, sending, stop.Token);
+        var sent = Send(BoardHub.DeltaMessage, sending, sending.ForOnlookers());
         Notify(new BoardUpdate(Board!, sending));
         await sent;
         lastSendBegan = began;
@@ -319,11 +317,25 @@ internal sealed partial class BoardChannel : IBoardObserver, IAsyncDisposable
         var newer = sequencer.Reset(snapshot.Version, clock.GetUtcNow());
         if (why is not null)
         {
-            await signalR.Clients.Group(Group).SendAsync(BoardHub.SnapshotMessage, snapshot, stop.Token);
+            await Send(BoardHub.SnapshotMessage, snapshot, snapshot.ForOnlookers());
         }
 
         Notify(new BoardUpdate(snapshot, null));
         await ApplyInOrder(newer);
+    }
+
+    /// <summary>
+    /// Sends to the hub's staff and to its onlookers (<see cref="BoardHub.GroupName"/>): one send to
+    /// both groups when what onlookers may see is the whole of it (nearly always), else one each.
+    /// </summary>
+    private Task Send<T>(string message, T toStaff, T toOnlookers)
+        where T : class
+    {
+        string staff = BoardHub.GroupName(Slug, staff: true), onlookers = BoardHub.GroupName(Slug, staff: false);
+        if (ReferenceEquals(toStaff, toOnlookers)) return signalR.Clients.Groups([staff, onlookers]).SendAsync(message, toStaff, stop.Token);
+        return Task.WhenAll(
+            signalR.Clients.Group(staff).SendAsync(message, toStaff, stop.Token),
+            signalR.Clients.Group(onlookers).SendAsync(message, toOnlookers, stop.Token));
     }
 
     private void Notify(BoardUpdate update)

@@ -21,38 +21,44 @@ public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnection
     public const string SnapshotMessage = "snapshot";
 
     /// <summary>
-    /// The group of this web process's connections to a hub's board. Every front-end that shows the
-    /// hub has its own subscription and sends each delta itself; with the Redis backplane a group
-    /// shared by all front-ends would hand every board one copy per front-end, so each process sends
-    /// only to the connections it holds.
+    /// The group of this web process's connections to a hub's board, one for its staff (who may
+    /// dispatch there) and one for its onlookers (volunteers, a region or network view), who get
+    /// each delta <see cref="BoardDelta.ForOnlookers">without what only staff see</see>. Every
+    /// front-end that shows the hub has its own subscription and sends each delta itself; with the
+    /// Redis backplane a group shared by all front-ends would hand every board one copy per
+    /// front-end, so each process sends only to the connections it holds.
     /// </summary>
-    public static string GroupName(string slug) => $"hub:{slug}:{ProcessGroup}";
+    public static string GroupName(string slug, bool staff) => staff ? $"hub:{slug}:{ProcessGroup}" : $"hub:{slug}:{ProcessGroup}:onlookers";
 
     private static readonly string ProcessGroup = Guid.NewGuid().ToString("N");
 
     public async Task<BoardSnapshot> JoinHub(string slug)
     {
-        await RequireHub(slug);
+        var staff = await RequireHub(slug);
         var watch = await watches.Add(Context.ConnectionId, slug, () => feed.Watch(slug, _ => Task.CompletedTask));
         // Join the group before reading the board: a delta in between is then at most a repeat
-        // (the client drops versions it already has), never a hole.
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(slug));
+        // (the client drops versions it already has), never a hole. Rights are read on every join,
+        // so a join as the other audience leaves that audience's group: never both.
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(slug, !staff));
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(slug, staff));
         live.Joined(Context.ConnectionId, slug);
-        return watch.Board;
+        return staff ? watch.Board : watch.Board.ForOnlookers();
     }
 
     public async Task LeaveHub(string slug)
     {
         live.Left(Context.ConnectionId, slug);
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(slug));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(slug, staff: true));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(slug, staff: false));
         await watches.Remove(Context.ConnectionId, slug);
     }
 
-    /// <summary>A fresh snapshot, for a client that saw a gap in the delta versions.</summary>
+    /// <summary>A fresh snapshot, for a client that saw a gap.</summary>
     public async Task<BoardSnapshot> GetSnapshot(string slug)
     {
-        await RequireHub(slug);
-        return await grains.GetGrain<IHubGrain>(slug).GetSnapshot();
+        var staff = await RequireHub(slug);
+        var board = await grains.GetGrain<IHubGrain>(slug).GetSnapshot();
+        return staff ? board : board.ForOnlookers();
     }
 
     public override Task OnConnectedAsync()
@@ -68,8 +74,11 @@ public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnection
         await base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>Checked on every call: a connection's rights are those of its user now, not when it joined.</summary>
-    private async Task RequireHub(string slug)
+    /// <summary>
+    /// Checked on every call: a connection's rights are those of its user now, not when it joined.
+    /// Answers whether they are the hub's staff (may dispatch there) or an onlooker.
+    /// </summary>
+    private async Task<bool> RequireHub(string slug)
     {
         if (!Slug.IsValid(slug) || await grains.GetGrain<IHubGrain>(slug).GetSummary() is null)
         {
@@ -79,10 +88,13 @@ public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnection
 
         // The account as it is now, not as it was when the connection opened.
         var account = await AccountClaims.Current(grains, Context.User);
-        if (account is null || !await access.Can(AccountClaims.Principal(account), Ability.ViewBoard, slug))
+        var principal = account is null ? null : AccountClaims.Principal(account);
+        if (principal is null || !await access.Can(principal, Ability.ViewBoard, slug))
         {
             throw new HubException($"You may not view hub '{LogSafe.Bound(slug)}'.");
         }
+
+        return await access.Can(principal, Ability.Dispatch, slug);
     }
 }
 

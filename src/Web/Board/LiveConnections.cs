@@ -91,7 +91,9 @@ public sealed partial class LiveConnectionSweep(
                 foreach (var slug in connection.Hubs.Keys)
                 {
                     if (fresh is not null && await access.Can(fresh, Ability.ViewBoard, slug)) continue;
-                    await hub.Groups.RemoveFromGroupAsync(connection.Context.ConnectionId, BoardHub.GroupName(slug));
+                    // Whichever audience it joined as: a change of role changes the stamp and closes it below.
+                    await hub.Groups.RemoveFromGroupAsync(connection.Context.ConnectionId, BoardHub.GroupName(slug, staff: true));
+                    await hub.Groups.RemoveFromGroupAsync(connection.Context.ConnectionId, BoardHub.GroupName(slug, staff: false));
                     await watches.Remove(connection.Context.ConnectionId, slug);
                     connections.Left(connection.Context.ConnectionId, slug);
                     LogLeft(logger, connection.Context.ConnectionId, slug);

@@ -2,8 +2,8 @@ namespace MutualAid.Web.Tests.SignalR;
 
 public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
-    private async Task<HubConnection> Connection(string hub) =>
-        app.Factory.BoardConnection(await app.Factory.SignedIn(await app.Factory.User(new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Dispatcher, hub))));
+    private async Task<HubConnection> Connection(string hub, MutualAid.Accounts.Role role = MutualAid.Accounts.Role.Dispatcher) =>
+        app.Factory.BoardConnection(await app.Factory.SignedIn(await app.Factory.User(new MutualAid.Accounts.RoleGrant(role, hub))));
 
     [Fact]
     public async Task Two_clients_receive_the_same_ordered_deltas_for_commands_applied_through_grains()
@@ -97,6 +97,42 @@ public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         }
 
         await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Why_a_volunteers_claiming_is_held_reaches_the_hubs_staff_and_never_its_other_viewers()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        var gus = await Seed.Volunteer(grains, hub, "Gus");
+        var staffConnection = await Connection(hub);
+        await using var staff = await BoardClient.Join(staffConnection, hub);
+        await using var onlooker = await BoardClient.Join(await Connection(hub, MutualAid.Accounts.Role.Volunteer), hub);
+        var recorded = await Connection(hub, MutualAid.Accounts.Role.Volunteer);
+        var (_, raw) = await recorded.JoinRecording(hub);
+
+        // Two claims given back within the hour, with one allowed: their claiming is held.
+        var volunteer = grains.GetGrain<IVolunteerGrain>(gus);
+        for (var i = 0; i < 2; i++)
+        {
+            var request = Guid.NewGuid();
+            Assert.True((await volunteer.Reserve(request, hub, 1)).IsOk);
+            await volunteer.GiveBack(request, allowedPerHour: 1);
+        }
+
+        var held = (await volunteer.GetView())!.ClaimsHeld;
+        Assert.NotNull(held);
+        await Wait.Until(() => staff.Board.Volunteers.Single(v => v.Id == gus).ClaimsHeld is not null, "the staff's board shows the hold");
+        var version = staff.Board.Version;
+        await Wait.Until(() => onlooker.Board.Version >= version && !raw.IsEmpty, "the volunteer's board reaches the same version");
+
+        Assert.Equal(held.ToString(), staff.Board.Volunteers.Single(v => v.Id == gus).ClaimsHeld?.ToString());
+        Assert.Null(onlooker.Board.Volunteers.Single(v => v.Id == gus).ClaimsHeld);
+        Assert.DoesNotContain("gave back", string.Join("\n", raw), StringComparison.Ordinal);
+        Assert.Null((await recorded.InvokeAsync<BoardSnapshot>("GetSnapshot", hub)).Volunteers.Single(v => v.Id == gus).ClaimsHeld);
+        Assert.Null((await recorded.InvokeAsync<BoardSnapshot>("JoinHub", hub)).Volunteers.Single(v => v.Id == gus).ClaimsHeld);
+        Assert.Equal(held.ToString(), (await staffConnection.InvokeAsync<BoardSnapshot>("GetSnapshot", hub)).Volunteers.Single(v => v.Id == gus).ClaimsHeld?.ToString());
+        await recorded.DisposeAsync();
     }
 
     [Fact]

@@ -46,6 +46,12 @@ public sealed class ClaimGiveBackTests(TrustWorld world) : IClassFixture<TrustWo
             CultureInfo.CurrentUICulture = culture;
         }
 
+        // The hold's words (their name, how many they gave back) are on the board for the hub's staff alone.
+        async Task<Common.Phrase?> BoardSays(string role) => (await (await world.As<BoardService>(role, volunteer)).Snapshot(world.A))?.Volunteers.Single(v => v.Id == volunteer).ClaimsHeld;
+        await Wait.Until(async () => await BoardSays("coordinator") is not null, "the board to show the hold");
+        Assert.NotNull(await BoardSays("dispatcher"));
+        foreach (var role in new[] { "volunteer", "regional", "admin" }) Assert.Null(await BoardSays(role));
+
         foreach (var role in new[] { "volunteer", "dispatcher", "regional", "other-coordinator", "admin", "anonymous" })
         {
             var denied = await (await world.As<VolunteerService>(role)).ClearClaimsHold(volunteer);
