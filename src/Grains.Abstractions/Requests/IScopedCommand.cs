@@ -7,9 +7,9 @@ namespace MutualAid.Requests;
 /// </summary>
 public interface IScopedCommand
 {
-    /// <summary>When set, a request of another hub answers NotFound (Reason.NotInHub) and changes nothing.</summary>
+    /// <summary>When set, a request of another hub, or none, answers NotFound (Reason.NotInHub) and changes nothing.</summary>
     string? Hub { get; }
 
-    /// <summary>When set, the caller acts only as this volunteer: anything but their own assignment answers NotFound (Reason.NotYours).</summary>
+    /// <summary>When set, the caller acts only as this volunteer: anything but their own assignment (or no request) answers NotFound (Reason.NotYours).</summary>
     Guid? AsVolunteer { get; }
 }

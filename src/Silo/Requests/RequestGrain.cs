@@ -72,11 +72,18 @@ public sealed partial class RequestGrain(
     }
 
     /// <summary>
+    /// A scoped caller is told of a request that does not exist what it is told of one out of its
+    /// reach, so the answer never says whether an id it holds is another hub's or another's job.
+    /// </summary>
+    private static Reason Missing(IScopedCommand scope) =>
+        scope.Hub is not null ? Reason.NotInHub : scope.AsVolunteer is not null ? Reason.NotYours : Reason.NoSuchRequest;
+
+    /// <summary>
     /// The checks every command starts with, whatever it answers with (the request, a contact-log
     /// entry, a thank-you): existence, reach, then the command's own fields.
     /// </summary>
     private Result<T>? Unfit<T>(IScopedCommand scope, IReadOnlyList<FieldError> errors) =>
-        View is null ? Result<T>.NotFound(Reason.NoSuchRequest)
+        View is null ? Result<T>.NotFound(Missing(scope))
         : OutOfReach(scope) is { } hidden ? hidden.As<T>()
         : errors.Count > 0 ? Result<T>.Invalid(errors)
         : null;

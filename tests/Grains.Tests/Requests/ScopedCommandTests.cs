@@ -55,4 +55,23 @@ public sealed class ScopedCommandTests(ClusterFixture fixture)
         var accepted = await grain.Accept(new RequestCommand(assigned.Version, Domain.Ana) { AsVolunteer = theirs.Id });
         Assert.True(accepted.IsOk, accepted.Message);
     }
+
+    [Fact]
+    public async Task A_scoped_command_for_a_request_that_does_not_exist_is_answered_as_one_out_of_reach()
+    {
+        var (_, mine, theirs, request, grain) = await domain.HubWithRequest("Kit", "Lou");
+        var assigned = (await grain.Assign(new AssignCommand(request.Version, Domain.Sam, theirs.Id))).Value!;
+        var nothing = domain.RequestGrain(Guid.NewGuid());
+
+        // A hub's staff, and a volunteer acting as themselves, cannot tell an id of nothing from another's.
+        var otherHub = await grain.Cancel(new RequestCommand(assigned.Version, Domain.Sam, "not ours") { Hub = Domain.NewSlug() });
+        var noHub = await nothing.Cancel(new RequestCommand(1, Domain.Sam, "not ours") { Hub = Domain.NewSlug() });
+        var otherJob = await grain.Accept(new RequestCommand(assigned.Version, Domain.Ana) { AsVolunteer = mine.Id });
+        var noJob = await nothing.Accept(new RequestCommand(1, Domain.Ana) { AsVolunteer = mine.Id });
+
+        Assert.Equal((otherHub.Status, otherHub.Reason, otherHub.Message), (noHub.Status, noHub.Reason, noHub.Message));
+        Assert.Equal((otherJob.Status, otherJob.Reason, otherJob.Message), (noJob.Status, noJob.Reason, noJob.Message));
+        // Unscoped (a grain-side caller that owns the truth) still learns there is nothing there.
+        Assert.Equal(Reason.NoSuchRequest, (await nothing.Cancel(new RequestCommand(1, Domain.Sam, "x"))).Reason);
+    }
 }
