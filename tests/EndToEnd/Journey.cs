@@ -137,20 +137,31 @@ public static partial class Journey
         ArgumentNullException.ThrowIfNull(coordinator);
         await coordinator.GotoAsync($"/hubs/{hub}/team");
         var dispatcherLink = await TeamLink(coordinator, "Dispatcher");
-        var volunteerLink = await TeamLink(coordinator, "Volunteer", "vic@example.org");
         var dispatcher = await network.NewPage(browser);
         await Join(dispatcher, dispatcherLink, "dan@example.org", "Dan");
+        return (dispatcher, await Volunteer(network, browser, coordinator, "vic@example.org", "Vic Okafor"));
+    }
+
+    /// <summary>
+    /// One more volunteer, invited by email from the team page open on <paramref name="coordinator"/>
+    /// (see <see cref="Team"/>), joins; answers their page (their profile, where a new volunteer lands).
+    /// </summary>
+    public static async Task<IPage> Volunteer(EmptyNetworkApp network, IBrowser browser, IPage coordinator, string email, string name)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var link = await TeamLink(coordinator, "Volunteer", email);
         var volunteer = await network.NewPage(browser);
-        await Join(volunteer, volunteerLink, "vic@example.org", "Vic Okafor");
-        return (dispatcher, volunteer);
+        await Join(volunteer, link, email, name);
+        return volunteer;
     }
 
     /// <summary>
     /// A neighbour with no account asks on the public form and is given a reference.
     /// The area is typed, or a named <paramref name="place"/> of the hub chosen from a plain select (listed
     /// once the hub is in the address, as the form works without a script).
+    /// Answers the reference the neighbour is given, for /status.
     /// </summary>
-    public static async Task Ask(EmptyNetworkApp network, IBrowser browser, string hub, string category, string need, (string Name, string Phone) person, string? area = null, string? place = null)
+    public static async Task<string> Ask(EmptyNetworkApp network, IBrowser browser, string hub, string category, string need, (string Name, string Phone) person, string? area = null, string? place = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         var neighbour = await network.NewPage(browser);
@@ -165,5 +176,6 @@ public static partial class Journey
         await neighbour.FillAsync("#phone", person.Phone);
         await neighbour.ClickAsync("main button[type=submit]");
         await Expect(neighbour.Locator("main")).ToContainTextAsync("Your reference is", new() { Timeout = 10000 });
+        return await neighbour.GetByTestId("reference").InnerTextAsync();
     }
 }
