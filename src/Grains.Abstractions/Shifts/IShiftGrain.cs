@@ -14,4 +14,7 @@ public interface IShiftGrain : IGrainWithStringKey
     [Alias("Finish")] Task<Result<ShiftView>> Finish();
 
     [Alias("GetShift"), ReadOnly] Task<ShiftView> GetShift();
+
+    /// <summary>Forgets every shift: the account it is keyed by was erased (the key is their email). Idempotent.</summary>
+    [Alias("Forget")] Task Forget();
 }

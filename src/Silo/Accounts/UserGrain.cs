@@ -122,9 +122,11 @@ public sealed class UserGrain(
 
     public async Task Forget(Actor actor)
     {
-        // The account goes first, so no crash leaves one that signs in; the directory is told on
-        // every call, so erasing again (the directory still lists it by volunteer) finishes the job.
+        // The account goes first, so no crash leaves one that signs in; the directory is told last
+        // and on every call, so erasing again (the directory still lists it by volunteer) finishes
+        // the job. Their shifts are kept under their email, so they go too (a leaf: no cycle).
         if (Account is not null) await state.ClearStateAsync();
+        await GrainFactory.GetGrain<MutualAid.Shifts.IShiftGrain>(this.GetPrimaryKeyString()).Forget();
         await GrainFactory.GetGrain<IUserDirectoryGrain>(0).Forget(this.GetPrimaryKeyString());
     }
 

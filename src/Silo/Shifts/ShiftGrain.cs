@@ -53,6 +53,11 @@ public sealed class ShiftGrain(
 
     public Task<ShiftView> GetShift() => Task.FromResult(View());
 
+    public async Task Forget()
+    {
+        if (S.Current is not null || S.Past.Count > 0) await state.ClearStateAsync();
+    }
+
     private void Close(DateTimeOffset now)
     {
         if (S.Current is { } running) S.Past.Add(running with { EndedAt = now });

@@ -17,6 +17,11 @@ public sealed class ErasedAccountTests(ClusterFixture fixture)
         var volunteer = world.Grains.GetGrain<IVolunteerGrain>(volunteerId);
         await volunteer.Tell(hub, new Actor("cora@example.org", "Cora"), "Erin, your DBS renewal failed");
         Assert.Single((await volunteer.GetView())!.Notices);
+        // They also kept shifts (a volunteer who dispatches too): those are kept under their email.
+        var shifts = world.Grains.GetGrain<MutualAid.Shifts.IShiftGrain>(IUserGrain.Key(email));
+        Assert.True((await shifts.Start(hub, 4)).IsOk);
+        Assert.True((await shifts.Finish()).IsOk);
+        Assert.True((await shifts.Start(hub, 2)).IsOk);
 
         var erased = await volunteer.ErasePersonalData(Domain.Sam);
         await user.Forget(Domain.Sam);
@@ -24,6 +29,9 @@ public sealed class ErasedAccountTests(ClusterFixture fixture)
         Assert.True(erased.IsOk, erased.Message);
         Assert.Empty(erased.Value!.Notices);
         Assert.Null(await user.GetAccount());
+        var forgotten = await shifts.GetShift();
+        Assert.Null(forgotten.Current);
+        Assert.Empty(forgotten.Recent);
         var directory = await world.Grains.GetGrain<IUserDirectoryGrain>(0).List();
         Assert.DoesNotContain(directory, u => u.Email == IUserGrain.Key(email) || u.DisplayName == "Erin Erasable");
         var tombstone = Assert.Single(directory, u => u.VolunteerId == volunteerId);
