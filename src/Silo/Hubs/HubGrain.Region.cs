@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MutualAid.Regions;
 
 namespace MutualAid.Silo.Hubs;
@@ -19,22 +18,20 @@ public sealed partial class HubGrain
     /// <summary>The region registered this hub in this activation: later changes are summaries only.</summary>
     private bool regionHasUs;
 
-    /// <summary>Pacing only, on this process's own clock (the grains' clock may be a test's, standing still).</summary>
-    private TimeSpan regionWait = TimeSpan.Zero;
-    private long regionRetryAt;
+    private readonly RetryPacing regionPacing = new(RegionPushInterval * 2, LongestRegionWait);
 
     /// <summary>Settings changed: the region registers the hub again (its name or region may be new), now.</summary>
     private Task RegisterWithRegion()
     {
         regionHasUs = false;
         regionDirty = true;
-        regionRetryAt = 0;
+        regionPacing.Now();
         return PushToRegion();
     }
 
     private async Task PushToRegion()
     {
-        if (!regionDirty || S.Settings?.RegionSlug is not { } slug || Stopwatch.GetTimestamp() < regionRetryAt) return;
+        if (!regionDirty || S.Settings?.RegionSlug is not { } slug || !regionPacing.Due) return;
         var region = GrainFactory.GetGrain<IRegionGrain>(slug);
         var summary = Summary();
         var registering = !regionHasUs;
@@ -42,11 +39,10 @@ public sealed partial class HubGrain
         {
             regionHasUs |= registering;
             regionDirty = false;
-            regionWait = TimeSpan.Zero;
+            regionPacing.Kept();
             return;
         }
 
-        regionWait = regionWait == TimeSpan.Zero ? RegionPushInterval * 2 : TimeSpan.FromTicks(Math.Min(regionWait.Ticks * 2, LongestRegionWait.Ticks));
-        regionRetryAt = Stopwatch.GetTimestamp() + (long)(regionWait.TotalSeconds * Stopwatch.Frequency);
+        regionPacing.Failed();
     }
 }

@@ -15,7 +15,10 @@ public sealed class RegionGrain(
 {
     private readonly ObserverManager<IRegionObserver> observers = new(TimeSpan.FromMinutes(3), logger);
 
-    private static readonly TimeSpan NetworkRetry = TimeSpan.FromSeconds(5);
+    /// <summary>How often a region that owes the network its news looks whether a retry is due (<see cref="networkPacing"/>).</summary>
+    private static readonly TimeSpan NetworkRetryTick = TimeSpan.FromSeconds(1);
+
+    private readonly RetryPacing networkPacing = new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2));
 
     /// <summary>What the network's directory last kept of this region, in this activation.</summary>
     private RegionInfo? networkHas;
@@ -113,7 +116,11 @@ public sealed class RegionGrain(
         change(next);
         next.Version = S.Version + 1;
         await state.WriteOrKeep(next);
-        if (directory) await TellNetwork();
+        if (directory)
+        {
+            networkPacing.Now();
+            await TellNetwork();
+        }
 
         var overview = Overview();
         await observers.Notify(o => o.OnRegionChanged(overview));
@@ -121,22 +128,25 @@ public sealed class RegionGrain(
 
     /// <summary>
     /// The network's directory hears the region's name and hubs when they may have changed; the
-    /// network being down never fails the region's own change, and a retry every
-    /// <see cref="NetworkRetry"/> tells it once it is back.
+    /// network being down never fails the region's own change, and retries (backing off, as a hub
+    /// does to its region) tell it once it is back.
     /// </summary>
     private async Task TellNetwork()
     {
         var info = Info();
-        if (networkHas?.SameAs(info) == true) return;
-        if (await AfterWrite.Try(() => GrainFactory.GetGrain<INetworkGrain>(0).RegisterRegion(info), logger, Common.LogSafe.Bound(Slug)))
+        var owed = networkHas?.SameAs(info) != true;
+        if (owed && !networkPacing.Due) return;
+        if (!owed || await AfterWrite.Try(() => GrainFactory.GetGrain<INetworkGrain>(0).RegisterRegion(info), logger, Common.LogSafe.Bound(Slug)))
         {
             networkHas = info;
+            networkPacing.Kept();
             networkRetry?.Dispose();
             networkRetry = null;
         }
         else
         {
-            networkRetry ??= this.RegisterGrainTimer(TellNetwork, new GrainTimerCreationOptions(NetworkRetry, NetworkRetry) { Interleave = false });
+            networkPacing.Failed();
+            networkRetry ??= this.RegisterGrainTimer(TellNetwork, new GrainTimerCreationOptions(NetworkRetryTick, NetworkRetryTick) { Interleave = false });
         }
     }
 
