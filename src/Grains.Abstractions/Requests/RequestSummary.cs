@@ -34,7 +34,7 @@ public sealed record RequestSummary(
     [Id(24)] public DateTimeOffset? OverdueSince { get; init; }
     [Id(25)] public string? OfferedToRegion { get; init; }
 
-    /// <summary>When the assigned volunteer's claim lapses unless they pick it up (the board counts down).</summary>
+    /// <summary>When the first of the running claims lapses unless it is picked up (the board counts down); a pair's two claims each run their own.</summary>
     [Id(26)] public DateTimeOffset? ClaimExpiresAt { get; init; }
 
     [Id(27)] public SeriesLink? Series { get; init; }

@@ -97,7 +97,7 @@ public sealed record RequestView(
         ReferenceCode = ReferenceCode,
         AssignBy = AssignBy,
         OverdueSince = OverdueSince,
-        ClaimExpiresAt = Assignment?.ClaimExpiresAt,
+        ClaimExpiresAt = Assignees.Min(a => a.ClaimExpiresAt),
         OfferedToRegion = OfferedToRegion,
         Series = Series,
         NeedsTwo = NeedsTwo,

@@ -73,6 +73,22 @@ public sealed class PairClaimLapseTests(FakeClockClusterFixture fixture)
         Assert.Empty((await fixture.Grains.GetGrain<IVolunteerGrain>(priya.Id).GetView())!.Reservations);
     }
 
+    [Fact]
+    public async Task The_board_counts_down_a_partners_claim_when_the_first_place_has_none()
+    {
+        var (hub, grain, created) = await WaitingPair(Urgency.Normal);
+        var (tom, priya) = (await domain.NewVolunteer(hub, "Tom"), await domain.NewVolunteer(hub, "Priya"));
+        // The dispatcher places Tom (no claim of his own runs), Priya claims the second place.
+        var placed = (await grain.Assign(new AssignCommand(created.Version, Domain.Sam, tom.Id))).Value!;
+        Assert.Null(placed.HeldBy(tom.Id)!.ClaimExpiresAt);
+        var both = (await grain.Claim(new ClaimCommand(placed.Version, Priya, priya.Id) { AsVolunteer = priya.Id })).Value!;
+        var priyaUntil = both.HeldBy(priya.Id)!.ClaimExpiresAt;
+        Assert.NotNull(priyaUntil);
+
+        Assert.Equal(priyaUntil, both.Redact().ClaimExpiresAt);
+        await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == created.Id && r.ClaimExpiresAt == priyaUntil));
+    }
+
     private async Task<(string Hub, IRequestGrain Grain, RequestView Created)> WaitingPair(Urgency urgency)
     {
         var hub = await domain.NewHub();
