@@ -5,7 +5,8 @@ namespace MutualAid.Web.Tests.Volunteers;
 /// <summary>
 /// A two-volunteer request with one volunteer placed waits for the second: the one placed is offered
 /// accept and decline, and the dispatcher can take them off (RequestLifecycle.Allows for a request
-/// as it stands), where before both pages showed nothing to do.
+/// as it stands), where before both pages showed nothing to do. Placing the second from the dialog
+/// says it adds a partner: the button said "Reassign", though the first keeps their place.
 /// </summary>
 public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
@@ -28,6 +29,53 @@ public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppF
         var grain = Factory.Grains.GetGrain<IRequestGrain>(offered.Id);
         await Wait.Until(async () => (await grain.GetView())!.Assignees.Count == 0, "the volunteer to be taken off", 10);
         Assert.Null((await grain.GetView())!.HeldBy(volunteer));
+    }
+
+    /// <summary>A volunteer more in the hub, once the board holds both volunteers (suggestions come from the board).</summary>
+    private async Task<Guid> AnotherVolunteer(string hub, string name)
+    {
+        var id = await Seed.Volunteer(Factory.Grains, hub, name);
+        await Wait.Until(async () => (await Factory.Grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count == 2, "both volunteers on the board", 10);
+        return id;
+    }
+
+    [Fact]
+    public async Task The_dispatch_dialog_says_it_adds_a_partner_to_a_waiting_pair_not_that_it_reassigns_it()
+    {
+        var (hub, wen, offered) = await HalfOffered();
+        var vic = await AnotherVolunteer(hub, "Vic");
+        await using var coordinator = ComponentContext.Create(Factory, new RoleGrant(Role.Coordinator, hub));
+
+        var dialog = coordinator.Render<DispatchDialog>(p => p.Add(x => x.RequestId, offered.Id).Add(x => x.HubSlug, hub));
+        dialog.WaitForAssertion(() => Assert.Single(dialog.FindAll("[data-testid=suggestion]"), s => s.TextContent.Contains("Vic", StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
+        var button = dialog.FindAll("[data-testid=suggestion]").Single(s => s.TextContent.Contains("Vic", StringComparison.Ordinal)).QuerySelector("[data-testid=assign]")!;
+
+        Assert.Equal("Add as partner", button.TextContent.Trim());
+        Assert.Equal("Add Vic as partner", button.GetAttribute("aria-label"));
+        await button.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        // It did what it said: Wen keeps her place and Vic is beside her.
+        var grain = Factory.Grains.GetGrain<IRequestGrain>(offered.Id);
+        await Wait.Until(async () => (await grain.GetView())!.Assignees.Count == 2, "the partner to be added", 10);
+        Assert.NotNull((await grain.GetView())!.HeldBy(wen));
+        Assert.NotNull((await grain.GetView())!.HeldBy(vic));
+    }
+
+    [Fact]
+    public async Task The_dispatch_dialog_still_says_reassign_for_a_request_one_volunteer_holds()
+    {
+        var hub = await Seed.Hub(Factory.Grains);
+        var omar = await Seed.Volunteer(Factory.Grains, hub, "Omar");
+        await AnotherVolunteer(hub, "Priya");
+        var request = await Seed.Request(Factory.Grains, hub);
+        Assert.True((await Factory.Grains.GetGrain<IRequestGrain>(request.Id).Assign(new AssignCommand(request.Version, Seed.Sam, omar))).IsOk);
+        await using var coordinator = ComponentContext.Create(Factory, new RoleGrant(Role.Coordinator, hub));
+
+        var dialog = coordinator.Render<DispatchDialog>(p => p.Add(x => x.RequestId, request.Id).Add(x => x.HubSlug, hub));
+        dialog.WaitForAssertion(() => Assert.Single(dialog.FindAll("[data-testid=suggestion]"), s => s.TextContent.Contains("Priya", StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
+
+        var button = dialog.FindAll("[data-testid=suggestion]").Single(s => s.TextContent.Contains("Priya", StringComparison.Ordinal)).QuerySelector("[data-testid=assign]")!;
+        Assert.Equal("Reassign", button.TextContent.Trim());
     }
 
     [Fact]
