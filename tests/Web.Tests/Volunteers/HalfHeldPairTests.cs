@@ -6,7 +6,8 @@ namespace MutualAid.Web.Tests.Volunteers;
 /// A two-volunteer request with one volunteer placed waits for the second: the one placed is offered
 /// accept and decline, and the dispatcher can take them off (RequestLifecycle.Allows for a request
 /// as it stands), where before both pages showed nothing to do. Placing the second from the dialog
-/// says it adds a partner: the button said "Reassign", though the first keeps their place.
+/// says it adds a partner: the button said "Reassign", though the first keeps their place; and the
+/// dialog names both once both hold it, where it named only the first.
 /// </summary>
 public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
@@ -59,6 +60,29 @@ public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppF
         await Wait.Until(async () => (await grain.GetView())!.Assignees.Count == 2, "the partner to be added", 10);
         Assert.NotNull((await grain.GetView())!.HeldBy(wen));
         Assert.NotNull((await grain.GetView())!.HeldBy(vic));
+    }
+
+    [Fact]
+    public async Task The_dispatch_dialog_names_both_volunteers_of_a_pair_each_with_their_answer()
+    {
+        var (hub, wen, offered) = await HalfOffered();
+        var vic = await AnotherVolunteer(hub, "Vic");
+        var paired = await Factory.Grains.GetGrain<IRequestGrain>(offered.Id).Assign(new AssignCommand(offered.Version, Seed.Sam, vic));
+        Assert.True(paired.IsOk, paired.Message);
+        Assert.True((await Factory.Grains.GetGrain<IRequestGrain>(offered.Id).Accept(new RequestCommand(paired.Value!.Version, Seed.Sam) { AsVolunteer = vic })).IsOk);
+        await using var coordinator = ComponentContext.Create(Factory, new RoleGrant(Role.Coordinator, hub));
+
+        var dialog = coordinator.Render<DispatchDialog>(p => p.Add(x => x.RequestId, offered.Id).Add(x => x.HubSlug, hub));
+        dialog.WaitForAssertion(() => dialog.Find("[data-testid=dispatch-assignment]"), TimeSpan.FromSeconds(10));
+
+        var links = dialog.FindAll("[data-testid=assigned-volunteer-link]");
+        Assert.Equal(["Wen", "Vic"], links.Select(l => l.TextContent));
+        Assert.Equal([$"/volunteers/{wen}", $"/volunteers/{vic}"], links.Select(l => l.GetAttribute("href")));
+        Assert.Equal("Assigned to Wen (Offered) & Vic (Accepted) · assigned by Sam", dialog.Find("[data-testid=dispatch-assignment]").TextContent.Trim());
+
+        // The board's row names them the same way (one builder for both).
+        var board = coordinator.Render<BoardPage>(p => p.Add(x => x.Slug, hub));
+        board.WaitForAssertion(() => Assert.Equal("Wen & Vic", board.Find("[data-testid=assigned-volunteer]").TextContent), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
