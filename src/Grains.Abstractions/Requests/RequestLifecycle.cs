@@ -58,6 +58,19 @@ public static class RequestLifecycle
     public static IReadOnlyList<RequestAction> Available(RequestStatus from) =>
         [.. Enum.GetValues<RequestAction>().Where(a => Allows(a, from))];
 
+    /// <summary>
+    /// Whether a volunteer may claim it for themselves, as the request grain's claim decides: open to
+    /// assigning, with a free place (nobody holds it, or a pair waits for its second) that is not
+    /// theirs already. A volunteer's page offers exactly these.
+    /// </summary>
+    public static bool OpenToClaim(RequestSummary request, Guid volunteerId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Allows(RequestAction.Assign, request.Status)
+            && request.Held < (request.NeedsTwo ? 2 : 1)
+            && request.Assignees.All(a => a.VolunteerId != volunteerId);
+    }
+
     /// <summary>As <see cref="Allows(RequestAction, RequestStatus)"/>, for a request as it stands: a waiting pair someone holds allows answering and unassigning too.</summary>
     public static bool Allows(RequestAction action, RequestView request)
     {

@@ -7,7 +7,9 @@ namespace MutualAid.Web.Tests.Volunteers;
 /// accept and decline, and the dispatcher can take them off (RequestLifecycle.Allows for a request
 /// as it stands), where before both pages showed nothing to do. Placing the second from the dialog
 /// says it adds a partner: the button said "Reassign", though the first keeps their place; and the
-/// dialog names both once both hold it, where it named only the first.
+/// dialog names both once both hold it, where it named only the first. The hub's other volunteers
+/// are offered its free place to claim (the grain takes a claim into it), where their pages offered
+/// only requests nobody held.
 /// </summary>
 public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
@@ -100,6 +102,46 @@ public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppF
 
         var button = dialog.FindAll("[data-testid=suggestion]").Single(s => s.TextContent.Contains("Priya", StringComparison.Ordinal)).QuerySelector("[data-testid=assign]")!;
         Assert.Equal("Reassign", button.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Another_volunteer_of_the_hub_is_offered_a_waiting_pair_to_claim_and_claiming_it_completes_the_pair()
+    {
+        var (hub, wen, offered) = await HalfOffered();
+        var vic = await AnotherVolunteer(hub, "Vic");
+        await using var own = ComponentContext.Create(Factory, vic, new RoleGrant(Role.Volunteer, hub));
+
+        var page = own.Render<VolunteerPage>(p => p.Add(x => x.Id, vic));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=claimable]"), c => c.TextContent.Contains(offered.Need, StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
+        var card = page.FindAll("[data-testid=claimable]").Single(c => c.TextContent.Contains(offered.Need, StringComparison.Ordinal));
+        Assert.Equal("1 of 2", card.QuerySelector("[data-testid=pair-held]")!.TextContent.Trim());
+        await card.QuerySelector("[data-testid=claim]")!.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        // Vic takes the free place beside Wen: the pair is complete.
+        var grain = Factory.Grains.GetGrain<IRequestGrain>(offered.Id);
+        await Wait.Until(async () => (await grain.GetView())!.Status == RequestStatus.Assigned, "the pair to be complete", 10);
+        Assert.NotNull((await grain.GetView())!.HeldBy(wen));
+        Assert.Equal(AssignmentState.Accepted, (await grain.GetView())!.HeldBy(vic)?.State);
+        page.WaitForAssertion(() =>
+        {
+            Assert.Single(page.FindAll("[data-testid=my-assignment]"));
+            Assert.DoesNotContain(page.FindAll("[data-testid=claimable]"), c => c.TextContent.Contains(offered.Need, StringComparison.Ordinal));
+        }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task The_volunteer_holding_a_waiting_pair_is_not_offered_it_to_claim_again()
+    {
+        var (hub, wen, offered) = await HalfOffered();
+        var open = await Seed.Request(Factory.Grains, hub);
+        await using var own = ComponentContext.Create(Factory, wen, new RoleGrant(Role.Volunteer, hub));
+
+        var page = own.Render<VolunteerPage>(p => p.Add(x => x.Id, wen));
+
+        // The ordinary open request is offered, so the list is there; the pair Wen holds is not in it.
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=claimable]"), c => c.TextContent.Contains(open.Need, StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(page.FindAll("[data-testid=claimable]"), c => c.TextContent.Contains(offered.Need, StringComparison.Ordinal));
+        Assert.Single(page.FindAll("[data-testid=my-assignment]"));
     }
 
     [Fact]
