@@ -56,8 +56,13 @@ public sealed class DispatchService(IGrainFactory grains, CurrentUser user, Requ
         return AsDispatcher(hub, request, g => g.Edit(new EditRequest(version, user.Actor, changes.Alone()) { Hub = hub }));
     }
 
-    public Task<Result<RequestView>> Assign(string hub, Guid request, Guid volunteer, int version, string? reason = null) =>
-        AsDispatcher(hub, request, g => g.Assign(new AssignCommand(version, user.Actor, volunteer, Reason: reason) { Hub = hub }));
+    /// <summary>
+    /// Places <paramref name="volunteer"/> on the request. On a pair two already hold,
+    /// <paramref name="replacing"/> names the one the new volunteer takes over from (the grain
+    /// releases them; the other keeps their place); without it the grain refuses (PairIsFull).
+    /// </summary>
+    public Task<Result<RequestView>> Assign(string hub, Guid request, Guid volunteer, int version, string? reason = null, Guid? replacing = null) =>
+        AsDispatcher(hub, request, g => g.Assign(new AssignCommand(version, user.Actor, volunteer, Reason: reason) { Hub = hub, Replacing = replacing }));
 
     public Task<Result<RequestView>> Unassign(string hub, Guid request, int version, string? reason) =>
         AsDispatcher(hub, request, g => g.Unassign(new RequestCommand(version, user.Actor, reason) { Hub = hub }));
@@ -75,11 +80,11 @@ public sealed class DispatchService(IGrainFactory grains, CurrentUser user, Requ
     /// Assigns a volunteer past their own limits (load, weekly hours, rest). Only the hub's
     /// coordinators may decide that, and only with a reason, which the audit keeps.
     /// </summary>
-    public async Task<Result<RequestView>> AssignPastLimits(string hub, Guid request, Guid volunteer, int version, string? overrideReason)
+    public async Task<Result<RequestView>> AssignPastLimits(string hub, Guid request, Guid volunteer, int version, string? overrideReason, Guid? replacing = null)
     {
         if (!await user.Can(Ability.ManageHub, hub)) return Result<RequestView>.Refused(Reason.OverrideNeedsCoordinator, hub);
         if (string.IsNullOrWhiteSpace(overrideReason)) return Result<RequestView>.Invalid("OverrideLimits", Reason.OverrideNeedsReason);
-        return await Grain(request).Assign(new AssignCommand(version, user.Actor, volunteer) { Hub = hub, OverrideLimits = overrideReason });
+        return await Grain(request).Assign(new AssignCommand(version, user.Actor, volunteer) { Hub = hub, OverrideLimits = overrideReason, Replacing = replacing });
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace MutualAid.Web.Tests.Volunteers;
 /// says it adds a partner: the button said "Reassign", though the first keeps their place; and the
 /// dialog names both once both hold it, where it named only the first. The hub's other volunteers
 /// are offered its free place to claim (the grain takes a claim into it), where their pages offered
-/// only requests nobody held.
+/// only requests nobody held. On a pair two already hold, the dialog's place buttons say whom the new
+/// volunteer replaces and send that to the grain, where before they sent nothing and were refused.
 /// </summary>
 public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
@@ -85,6 +86,38 @@ public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppF
         // The board's row names them the same way (one builder for both).
         var board = coordinator.Render<BoardPage>(p => p.Add(x => x.Slug, hub));
         board.WaitForAssertion(() => Assert.Equal("Wen & Vic", board.Find("[data-testid=assigned-volunteer]").TextContent), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task The_dispatcher_replaces_one_of_a_full_pair_from_the_dialog_and_the_other_keeps_their_place()
+    {
+        var (hub, wen, offered) = await HalfOffered();
+        var vic = await AnotherVolunteer(hub, "Vic");
+        var grain = Factory.Grains.GetGrain<IRequestGrain>(offered.Id);
+        var paired = await grain.Assign(new AssignCommand(offered.Version, Seed.Sam, vic));
+        Assert.True(paired.IsOk, paired.Message);
+        var xan = await Seed.Volunteer(Factory.Grains, hub, "Xan");
+        await Wait.Until(async () => (await Factory.Grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count == 3, "all three volunteers on the board", 10);
+        await using var coordinator = ComponentContext.Create(Factory, new RoleGrant(Role.Coordinator, hub));
+
+        var dialog = coordinator.Render<DispatchDialog>(p => p.Add(x => x.RequestId, offered.Id).Add(x => x.HubSlug, hub));
+        dialog.WaitForAssertion(() => Assert.Single(dialog.FindAll("[data-testid=suggestion]"), s => s.TextContent.Contains("Xan", StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
+        dialog.Find("[data-testid=pair-full]");
+        var buttons = dialog.FindAll("[data-testid=suggestion]").Single(s => s.TextContent.Contains("Xan", StringComparison.Ordinal)).QuerySelectorAll("[data-testid=assign]");
+
+        // One button per holder, each saying whom the new volunteer replaces.
+        Assert.Equal(["Replace Wen", "Replace Vic"], buttons.Select(b => b.TextContent.Trim()));
+        Assert.Equal(["Put Xan in place of Wen", "Put Xan in place of Vic"], buttons.Select(b => b.GetAttribute("aria-label")));
+        var replaceWen = buttons.Single(b => b.GetAttribute("data-replacing") == wen.ToString());
+        await replaceWen.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        // Xan takes Wen's place; Vic keeps theirs.
+        dialog.WaitForAssertion(() => Assert.Contains("Done.", dialog.Find("[data-testid=dispatch-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var now = (await grain.GetView())!;
+        Assert.Null(now.HeldBy(wen));
+        Assert.NotNull(now.HeldBy(vic));
+        Assert.NotNull(now.HeldBy(xan));
+        Assert.Equal(2, now.Assignees.Count);
     }
 
     [Fact]
