@@ -49,6 +49,10 @@ public sealed record CommandBody(int ExpectedVersion)
     public double? Hours { get; init; }
     public string? Reason { get; init; }
     public bool Override { get; init; }
+
+    /// <summary>Assigning to a pair two already hold: the volunteer the new one takes over from (the other keeps their place).</summary>
+    public Guid? Replacing { get; init; }
+
     public Urgency? Urgency { get; init; }
     public RequestCategory? Category { get; init; }
 }

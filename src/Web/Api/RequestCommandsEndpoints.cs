@@ -30,8 +30,8 @@ public static class RequestCommandsEndpoints
         {
             { VolunteerId: null } => Task.FromResult<IResult>(ApiProblems.InvalidField("volunteerId", Reason.VolunteerMissing)),
             { Override: true, Reason: var why } when string.IsNullOrWhiteSpace(why) => Task.FromResult<IResult>(ApiProblems.InvalidField("reason", Reason.OverrideNeedsReason)),
-            { Override: true } => Command(http, id, body, reader, user, (hub, _) => dispatch.AssignPastLimits(hub, id, c.VolunteerId.Value, c.ExpectedVersion, c.Reason)),
-            _ => Command(http, id, body, reader, user, (hub, _) => dispatch.Assign(hub, id, c.VolunteerId.Value, c.ExpectedVersion, c.Reason)),
+            { Override: true } => Command(http, id, body, reader, user, (hub, _) => dispatch.AssignPastLimits(hub, id, c.VolunteerId.Value, c.ExpectedVersion, c.Reason, c.Replacing)),
+            _ => Command(http, id, body, reader, user, (hub, _) => dispatch.Assign(hub, id, c.VolunteerId.Value, c.ExpectedVersion, c.Reason, c.Replacing)),
         });
 
     public static Task<IResult> Unassign(HttpContext http, Guid id, JsonBody<CommandBody> body, DispatchService dispatch, RequestReader reader, CurrentUser user) =>

@@ -216,6 +216,31 @@ public sealed class ApiTests(TrustWorld world) : IClassFixture<TrustWorld>
         Assert.DoesNotContain("'unsafe-inline'", board.Headers.GetValues("Content-Security-Policy").Single().Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Assigning_to_a_pair_two_already_hold_names_whom_the_new_volunteer_replaces()
+    {
+        var grains = world.Factory.Grains;
+        var (ann, ben, cai) = (await Seed.Volunteer(grains, world.A, "Ann Pair"), await Seed.Volunteer(grains, world.A, "Ben Pair"), await Seed.Volunteer(grains, world.A, "Cai Pair"));
+        var grain = grains.GetGrain<IRequestGrain>(Guid.NewGuid());
+        var created = await grain.Create(new MutualAid.Requests.NewRequest(world.A, RequestCategory.Food, Urgency.Normal, "Elm Street", "Moving a wardrobe",
+            new ContactDetails("Maria Lopez", "07700 900125", null, "12 Elm Street"), RequestSource.PhoneIntake, Seed.Sam)
+        { NeedsTwo = true });
+        var first = await grain.Assign(new AssignCommand(created.Value!.Version, Seed.Sam, ann));
+        var both = (await grain.Assign(new AssignCommand(first.Value!.Version, Seed.Sam, ben))).Value!;
+        using var dispatcher = await world.Client("dispatcher");
+        var path = $"/api/v1/requests/{both.Id}/assign";
+
+        var full = await Send(dispatcher, HttpMethod.Post, path, new { expectedVersion = both.Version, volunteerId = cai });
+        var replaced = await Send(dispatcher, HttpMethod.Post, path, new { expectedVersion = both.Version, volunteerId = cai, replacing = ann });
+
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, ApiProblems.Refused, nameof(Reason.PairIsFull)), Shape(full));
+        Assert.Equal(HttpStatusCode.OK, replaced.Status);
+        var now = (await grain.GetView())!;
+        Assert.Null(now.HeldBy(ann));
+        Assert.NotNull(now.HeldBy(ben));
+        Assert.NotNull(now.HeldBy(cai));
+    }
+
     private static (HttpStatusCode, string?, string?) Shape((HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response) answer) =>
         (answer.Status, answer.Body.GetProperty("type").GetString(), answer.Body.GetProperty("reason").GetString());
 
