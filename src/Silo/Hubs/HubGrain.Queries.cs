@@ -56,7 +56,8 @@ public sealed partial class HubGrain
     {
         if (!S.Open.TryGetValue(requestId, out var request) || max <= 0) return [];
 
-        var candidates = S.Volunteers.Values.Where(v => v.OnDuty && v.Id != request.AssignedVolunteerId).ToArray();
+        // Nobody already holding it (either of a pair): placing them again is refused.
+        var candidates = S.Volunteers.Values.Where(v => v.OnDuty && request.Assignees.All(a => a.VolunteerId != v.Id)).ToArray();
         // Only the vetted, and never someone kept apart from this requester: they are left out without a word.
         // The safety grain is a leaf, so the hub asking it cannot form a cycle.
         var eligible = (await GrainFactory.GetGrain<ISafetyGrain>(this.GetPrimaryKeyString())

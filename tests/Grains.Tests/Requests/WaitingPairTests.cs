@@ -71,4 +71,18 @@ public sealed class WaitingPairTests(ClusterFixture fixture)
 
     private Task Released(Guid volunteer) =>
         Wait.Until(async () => (await fixture.Grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!.Reservations.Count == 0, "the volunteer's time to be theirs again", 20);
+
+    [Fact]
+    public async Task The_hub_never_suggests_either_volunteer_already_holding_a_pair()
+    {
+        var hub = await domain.NewHub();
+        var (grain, priya, tom, withPriya) = await domain.PairWithPriya(hub);
+        var both = (await grain.Assign(new AssignCommand(withPriya.Version, Domain.Sam, tom.Id))).Value!;
+        var uma = await domain.NewVolunteer(hub, "Uma");
+        await domain.WaitForBoard(hub, b => b.Volunteers.Count == 3 && b.Requests.Any(r => r.Id == both.Id && r.Held == 2));
+
+        var suggested = (await domain.Hub(hub).SuggestVolunteers(both.Id, 10)).Select(s => s.Candidate.Id).ToArray();
+
+        Assert.Equal([uma.Id], suggested);
+    }
 }
