@@ -65,7 +65,8 @@ public static class MyJobsEndpoints
             if (r.HeldBy(me)?.ClaimExpiresAt is { } expires && RequestLifecycle.ClaimRuns(r.Status))
             {
                 var zone = await Zone(r.HubSlug);
-                until = t["Plain.YoursUntil", HubTime.ShowNamed(expires, zone)];
+                // Alone in a pair, they cannot pick it up yet: what keeps it theirs is a partner joining in time.
+                until = t[RequestLifecycle.IsWaiting(r.Status) ? "Plain.YoursUntilWaiting" : "Plain.YoursUntil", HubTime.ShowNamed(expires, zone)];
             }
 
             jobs.Add(new MyJob(r, estimate, until, (await requests.PrivateView(r.Id))?.Contact, (await notes.ForMyJob(r.HubSlug, r.Id)).Value)

@@ -41,6 +41,8 @@ public sealed class LoneClaimCountdownTests(WebAppFixture app) : IClassFixture<W
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=my-assignment]")), TimeSpan.FromSeconds(10));
         page.WaitForAssertion(() => Assert.Contains("Yours until", page.Find("[data-testid=claim-until]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        // Alone in a pair they cannot pick it up yet: the words say what keeps it theirs.
+        Assert.Contains("while a second volunteer is found", page.Find("[data-testid=claim-until]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +72,7 @@ public sealed class LoneClaimCountdownTests(WebAppFixture app) : IClassFixture<W
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/my/jobs", UriKind.Relative)));
 
         Assert.Contains(claimed.ReferenceCode, page, StringComparison.Ordinal);
-        Assert.Contains(" (Europe/Madrid): pick it up by then.", page, StringComparison.Ordinal);
+        Assert.Contains(" (Europe/Madrid), waiting for a second volunteer: unless it is picked up by then, it goes back.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("UTC", page, StringComparison.Ordinal);
     }
 }
