@@ -59,6 +59,9 @@ public sealed record RequestSummary(
         [.. new[] { (AssignedVolunteerId, AssignedVolunteerName), (PartnerVolunteerId, PartnerVolunteerName) }
             .Where(a => a.Item1 is not null).Select(a => new Assignee(a.Item1!.Value, a.Item2 ?? ""))];
 
+    /// <summary>Everyone holding the job by name, as a pair is named ("Vic Okafor & Wen Li"); null when nobody does. A method, so no wire format carries it twice.</summary>
+    public string? HolderNames() => Held == 0 ? null : string.Join(" & ", Assignees.Select(a => a.Name));
+
     /// <summary>How many of the volunteers the job needs hold it ("1 of 2").</summary>
     public int Held => (AssignedVolunteerId is null ? 0 : 1) + (PartnerVolunteerId is null ? 0 : 1);
 

@@ -44,8 +44,7 @@ public static class CsvExportEndpoints
             {
                 row.Request.ReferenceCode, row.Request.Status.ToString(), row.Request.Urgency.ToString(), row.Request.Category.ToString(), row.Request.Area,
                 row.Request.Need, row.Request.PreferredLanguage, row.Request.CreatedAt.ToString("u", CultureInfo.InvariantCulture),
-                // Everyone holding it: a pair's two, as the board names them.
-                string.Join(" & ", row.Request.Assignees.Select(a => a.Name)), row.Contact?.Name, row.Contact?.Phone, row.Contact?.Email, row.Contact?.Address,
+                row.Request.HolderNames(), row.Contact?.Name, row.Contact?.Phone, row.Contact?.Email, row.Contact?.Address,
             });
             return Csv($"mutualaid-{slug}-requests.csv",
                 ["Reference", "Status", "Urgency", "Category", "Area", "Need", "Language", "Created", "AssignedTo", "ContactName", "Phone", "Email", "Address"], rows);

@@ -146,4 +146,20 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
         board.WaitForAssertion(() => Assert.Equal(["Urgency: Critical", "Urgency: Normal"], board.FindAll(".ma-group-row th").Select(h => h.TextContent)));
         Assert.Equal(2, board.FindAll("tbody tr.ma-row-Critical").Count);
     }
+
+    [Fact]
+    public async Task Grouped_by_volunteer_a_pair_stands_under_both_its_names()
+    {
+        var grains = app.Factory.Grains;
+        var (hub, _, waiting) = await Seed.HalfHeldPair(grains, "Wen", (grain, created, v) => grain.Assign(new AssignCommand(created.Version, Seed.Sam, v)));
+        var vic = await Seed.Volunteer(grains, hub, "Vic");
+        Assert.True((await grains.GetGrain<IRequestGrain>(waiting.Id).Assign(new AssignCommand(waiting.Version, Seed.Sam, vic))).IsOk);
+        await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
+        var board = context.Render<BoardPage>(p => p.Add(x => x.Slug, hub));
+        board.WaitForAssertion(() => Assert.Contains("2 of 2", board.Find("[data-testid=pair-held]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+
+        await board.InvokeAsync(() => board.Find("[data-testid=requests-group]").Change("volunteer"));
+
+        board.WaitForAssertion(() => Assert.Equal(["Volunteer: Wen & Vic"], board.FindAll(".ma-group-row th").Select(h => h.TextContent)));
+    }
 }
