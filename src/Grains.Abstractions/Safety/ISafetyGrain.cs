@@ -29,6 +29,15 @@ public interface ISafetyGrain : IGrainWithStringKey
     /// <summary>Of <paramref name="volunteers"/>, those who are vetted for the category and not kept apart from the requester.</summary>
     [Alias("Eligible")] Task<IReadOnlyList<Guid>> Eligible(RequestCategory category, string? requesterKey, IReadOnlyList<Guid> volunteers);
 
+    /// <summary>
+    /// As <see cref="Screen"/>, and not kept apart from any volunteer already on the job whom they
+    /// would work beside (a pair's other volunteer).
+    /// </summary>
+    [Alias("ScreenBeside")] Task<Screening> ScreenBeside(Guid volunteerId, RequestCategory category, string? requesterKey, IReadOnlyList<Guid> beside);
+
+    /// <summary>As <see cref="Eligible"/>, leaving out too those kept apart from a volunteer already on the job.</summary>
+    [Alias("EligibleBeside")] Task<IReadOnlyList<Guid>> EligibleBeside(RequestCategory category, string? requesterKey, IReadOnlyList<Guid> beside, IReadOnlyList<Guid> volunteers);
+
     /// <summary>Matching and assignment will not put these two together; idempotent. Only a concern sets it.</summary>
     [Alias("KeepApart")] Task KeepApart(string partyA, string partyB, Guid concernId, Actor actor);
 }

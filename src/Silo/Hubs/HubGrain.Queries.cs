@@ -60,8 +60,11 @@ public sealed partial class HubGrain
         var candidates = S.Volunteers.Values.Where(v => v.OnDuty && request.Assignees.All(a => a.VolunteerId != v.Id)).ToArray();
         // Only the vetted, and never someone kept apart from this requester: they are left out without a word.
         // The safety grain is a leaf, so the hub asking it cannot form a cycle.
+        // A pair waiting for its second: never someone kept apart from the one already on it. (A full
+        // pair's suggestion replaces one of two, whichever the dispatcher picks; the assignment screens that.)
+        Guid[] beside = request.NeedsTwo && request.Held == 1 ? [.. request.Assignees.Select(a => a.VolunteerId)] : [];
         var eligible = (await GrainFactory.GetGrain<ISafetyGrain>(this.GetPrimaryKeyString())
-            .Eligible(request.Category, S.ContactKeys.GetValueOrDefault(requestId), candidates.Select(v => v.Id).ToArray())).ToHashSet();
+            .EligibleBeside(request.Category, S.ContactKeys.GetValueOrDefault(requestId), beside, candidates.Select(v => v.Id).ToArray())).ToHashSet();
         var localNow = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), HubTimeZone()).DateTime;
         return candidates
             .Where(v => eligible.Contains(v.Id))

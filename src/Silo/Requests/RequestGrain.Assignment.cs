@@ -32,7 +32,7 @@ public sealed partial class RequestGrain
             return Result<RequestView>.Invalid(nameof(command.OverrideLimits), Reason.OverrideTooLong, NewRequest.MaxShortText);
         }
 
-        var screening = await Screen(command.VolunteerId, current);
+        var screening = await Screen(command.VolunteerId, current, leaving: previous);
         if (Refusal(screening, current.Category, overridden: overriding is not null) is { } refused) return refused;
 
         // Reserve first: if the volunteer refuses, nothing here has changed.

@@ -57,13 +57,23 @@ public sealed class SafetyGrain(
         Task.FromResult<IReadOnlyList<AuditEntry>>(S.Audit.TryGetValue(volunteerId, out var trail) ? trail.ToArray() : []);
 
     public Task<Screening> Screen(Guid volunteerId, RequestCategory category, string? requesterKey) =>
-        Task.FromResult(ScreenNow(volunteerId, category, requesterKey, clock.GetUtcNow()));
+        ScreenBeside(volunteerId, category, requesterKey, []);
 
-    public Task<IReadOnlyList<Guid>> Eligible(RequestCategory category, string? requesterKey, IReadOnlyList<Guid> volunteers)
+    public Task<IReadOnlyList<Guid>> Eligible(RequestCategory category, string? requesterKey, IReadOnlyList<Guid> volunteers) =>
+        EligibleBeside(category, requesterKey, [], volunteers);
+
+    public Task<Screening> ScreenBeside(Guid volunteerId, RequestCategory category, string? requesterKey, IReadOnlyList<Guid> beside)
     {
+        ArgumentNullException.ThrowIfNull(beside);
+        return Task.FromResult(ScreenNow(volunteerId, category, requesterKey, beside, clock.GetUtcNow()));
+    }
+
+    public Task<IReadOnlyList<Guid>> EligibleBeside(RequestCategory category, string? requesterKey, IReadOnlyList<Guid> beside, IReadOnlyList<Guid> volunteers)
+    {
+        ArgumentNullException.ThrowIfNull(beside);
         ArgumentNullException.ThrowIfNull(volunteers);
         var now = clock.GetUtcNow();
-        return Task.FromResult<IReadOnlyList<Guid>>(volunteers.Where(v => ScreenNow(v, category, requesterKey, now).IsClear).ToArray());
+        return Task.FromResult<IReadOnlyList<Guid>>(volunteers.Where(v => ScreenNow(v, category, requesterKey, beside, now).IsClear).ToArray());
     }
 
     public async Task KeepApart(string partyA, string partyB, Guid concernId, Actor actor)
@@ -75,10 +85,12 @@ public sealed class SafetyGrain(
         await Write();
     }
 
-    private Screening ScreenNow(Guid volunteerId, RequestCategory category, string? requesterKey, DateTimeOffset now)
+    private Screening ScreenNow(Guid volunteerId, RequestCategory category, string? requesterKey, IReadOnlyList<Guid> beside, DateTimeOffset now)
     {
         var me = Party.Volunteer(volunteerId);
         if (requesterKey is not null && S.Apart.Exists(p => p.Pairs(me, Party.Requester(requesterKey)))) return new Screening(true, []);
+        // A concern between two volunteers keeps them off one job together as it keeps one from a requester.
+        if (beside.Any(other => other != volunteerId && S.Apart.Exists(p => p.Pairs(me, Party.Volunteer(other))))) return new Screening(true, []);
         var missing = Missing(volunteerId, category, now);
         return missing.Length == 0 ? Screening.Clear : new Screening(false, missing);
     }

@@ -60,4 +60,30 @@ public sealed class DoNotPairTests(ClusterFixture fixture)
         Assert.Equal(Reason.ConcernClosed, (await concern.Advance(ConcernStage.Closed, "again", Domain.Sam)).Reason);
         Assert.Contains(await fixture.Grains.GetGrain<IHubConcernsGrain>(hub).List(), c => c.Id == closed.Id && c.Stage == ConcernStage.Closed);
     }
+
+    [Fact]
+    public async Task Two_volunteers_kept_apart_are_never_put_on_one_pair_together()
+    {
+        var hub = await domain.NewHub();
+        var (grain, priya, tom, withPriya) = await domain.PairWithPriya(hub);
+        var uma = await domain.NewVolunteer(hub, "Uma");
+        // A concern Priya raised about Tom, kept apart.
+        var concern = fixture.Grains.GetGrain<IConcernGrain>(Guid.NewGuid());
+        Assert.True((await concern.Raise(new NewConcern(hub, Domain.Ana, Party.Volunteer(priya.Id), "Tom", Party.Volunteer(tom.Id), null, null, "Shouted at me on the last job."))).IsOk);
+        Assert.True((await concern.KeepApart("agreed: not on one job again", Domain.Sam)).IsOk);
+
+        // Not beside her: placed, claimed or suggested, with the same silent reason.
+        var placed = await grain.Assign(new AssignCommand(withPriya.Version, Domain.Sam, tom.Id));
+        var claimed = await grain.Claim(new ClaimCommand(withPriya.Version, Domain.Ana, tom.Id) { AsVolunteer = tom.Id });
+        Assert.Equal((ResultStatus.Refused, Reason.NotAvailableForRequest), (placed.Status, placed.Reason));
+        Assert.Equal((ResultStatus.Refused, Reason.NotAvailableForRequest), (claimed.Status, claimed.Reason));
+        await domain.WaitForBoard(hub, b => b.Volunteers.Count == 3 && b.Requests.Any(r => r.Id == withPriya.Id && r.Held == 1));
+        Assert.Equal([uma.Id], (await domain.Hub(hub).SuggestVolunteers(withPriya.Id, 5)).Select(s => s.Candidate.Id));
+
+        // In her place, once she is replaced, he may be: it is each other they are kept from.
+        var both = (await grain.Assign(new AssignCommand(withPriya.Version, Domain.Sam, uma.Id))).Value!;
+        var instead = await grain.Assign(new AssignCommand(both.Version, Domain.Sam, tom.Id) { Replacing = priya.Id });
+        Assert.True(instead.IsOk, instead.Message);
+        Assert.Equal(new[] { uma.Id, tom.Id }.Order(), instead.Value!.Assignees.Select(a => a.VolunteerId).Order());
+    }
 }
