@@ -18,7 +18,7 @@ public sealed partial class RequestGrain
 
         // Not a change of the request (the version stays, the board hears nothing): who let the
         // person back in to their own status, and when, is what the hub has to be able to answer.
-        var line = new AuditEntry(View!.Version, Now, command.Actor, Phrase.Of("DidUnlockStatus", "unlocked this request's code on the status page"), null);
+        var line = new AuditEntry(View!.Version, Now, command.Actor, Phrase.Of(StatusUnlockedKey, "unlocked this request's code on the status page"), null);
         var upcoming = state.State.Copy();
         upcoming.Audit.Add(line);
         await Write(upcoming);

@@ -16,7 +16,7 @@ public sealed class StatusProofGrain(
     {
         var now = clock.GetUtcNow();
         state.State.Failures.RemoveAll(at => at <= now - IStatusProofGrain.Window);
-        if (state.State.Failures.Count >= IStatusProofGrain.MaxFailures) return null;
+        if (LockedAt(now) is not null) return null;
         if (await GrainFactory.GetGrain<IReferenceCodeGrain>(this.GetPrimaryKeyString()).Request() is not { } id) return null;
         var view = await GrainFactory.GetGrain<IRequestGrain>(id).GetView();
         if (view is null) return null;

@@ -1,19 +1,17 @@
-@* Everyone holding a job, each name a link to their page, joined as a pair is named ("Vic Okafor & Wen Li"). *@
-@Of(People, After, LinkTestId)
+using Microsoft.AspNetCore.Components;
+using MutualAid.Requests;
 
-@code {
-    [Parameter, EditorRequired] public IReadOnlyList<Assignee> People { get; set; } = [];
+namespace MutualAid.Web.Layout;
 
-    /// <summary>What follows each name (the dispatch dialog: that person's answer); nothing when null.</summary>
-    [Parameter] public Func<Assignee, string>? After { get; set; }
-
-    /// <summary>A test id on each name's link.</summary>
-    [Parameter] public string? LinkTestId { get; set; }
-
+/// <summary>Everyone holding a job, each name a link to their page, joined as a pair is named ("Vic Okafor & Wen Li").</summary>
+public static class VolunteerNames
+{
     /// <summary>
     /// The names as plain markup, for lists that show them on every row (the board): inline in the
     /// row's render tree it costs no component per row in every open tab. "—" when nobody holds it.
     /// </summary>
+    /// <param name="after">What follows each name (the dispatch dialog: that person's answer); nothing when null.</param>
+    /// <param name="linkTestId">A test id on each name's link.</param>
     public static RenderFragment Of(IReadOnlyList<Assignee> people, Func<Assignee, string>? after = null, string? linkTestId = null) => builder =>
     {
         ArgumentNullException.ThrowIfNull(people);
