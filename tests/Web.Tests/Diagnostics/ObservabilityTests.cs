@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using MutualAid.Web.Board;
 using MutualAid.Web.Diagnostics;
+using MutualAid.Web.Tests.Support;
 
 namespace MutualAid.Web.Tests.Diagnostics;
 
@@ -22,7 +22,6 @@ public sealed class MetricsCollection
 [Collection(MetricsCollection.Name)]
 public sealed partial class ObservabilityTests : IAsyncLifetime
 {
-    private const string CallerHeader = "X-Test-Caller";
     private readonly List<Activity> spans = [];
     private readonly ActivityListener listener;
     private WebAppFactory factory = null!;
@@ -169,7 +168,7 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
     {
         using var client = factory.CreateClient();
         using var outside = new HttpRequestMessage(HttpMethod.Get, MetricsEndpoint.Path);
-        outside.Headers.Add(CallerHeader, "203.0.113.9");
+        outside.Headers.Add(CallerFromHeader.Header, "203.0.113.9");
         var refused = await client.SendAsync(outside);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.DoesNotContain("mutualaid_", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -205,7 +204,7 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
     {
         using var client = factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, MetricsEndpoint.Path);
-        request.Headers.Add(CallerHeader, "127.0.0.1");
+        request.Headers.Add(CallerFromHeader.Header, "127.0.0.1");
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
@@ -263,18 +262,4 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
 
     [GeneratedRegex(@"^mutualaid_board_notice_to_board_milliseconds_count\{[^}]*hub=""north""[^}]*\} (?<value>[0-9]+)", RegexOptions.Multiline)]
     private static partial Regex NoticeLine();
-
-    /// <summary>The test server has no remote address; this gives each request the one its test names.</summary>
-    private sealed class CallerFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextStep) =>
-            {
-                if (context.Request.Headers.TryGetValue(CallerHeader, out var caller)) context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(caller.ToString());
-                return nextStep(context);
-            });
-            next(app);
-        };
-    }
 }

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Builder;
+using MutualAid.Web.Tests.Support;
 
 namespace MutualAid.Web.Tests.Trust;
 
@@ -7,23 +7,7 @@ namespace MutualAid.Web.Tests.Trust;
 /// may name the client address it comes from (the test server has none: unnamed, all are one client).
 /// </summary>
 public sealed class SignInWorld() : TrustWorld(new Dictionary<string, string> { ["MutualAid:SensitivePermits"] = "100000" },
-    s => s.AddSingleton<IStartupFilter, SignInWorld.CallerFromHeader>())
-{
-    public const string CallerHeader = "X-Test-Caller";
-
-    private sealed class CallerFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextStep) =>
-            {
-                if (context.Request.Headers.TryGetValue(CallerHeader, out var caller)) context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(caller.ToString());
-                return nextStep(context);
-            });
-            next(app);
-        };
-    }
-}
+    s => s.AddSingleton<IStartupFilter, CallerFromHeader>());
 
 public sealed class SignInTests(SignInWorld world) : IClassFixture<SignInWorld>
 {
@@ -42,7 +26,7 @@ public sealed class SignInTests(SignInWorld world) : IClassFixture<SignInWorld>
     private HttpClient Browser(string? address = null)
     {
         var client = world.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        if (address is not null) client.DefaultRequestHeaders.Add(SignInWorld.CallerHeader, address);
+        if (address is not null) client.DefaultRequestHeaders.Add(CallerFromHeader.Header, address);
         return client;
     }
 
