@@ -1,4 +1,5 @@
 using Bunit;
+using Radzen.Blazor;
 
 namespace MutualAid.Web.Tests.Volunteers;
 
@@ -118,6 +119,43 @@ public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppF
         Assert.NotNull(now.HeldBy(vic));
         Assert.NotNull(now.HeldBy(xan));
         Assert.Equal(2, now.Assignees.Count);
+    }
+
+    [Fact]
+    public async Task A_coordinator_puts_someone_the_suggestions_left_out_in_place_of_one_of_a_full_pair_and_is_never_offered_a_holder()
+    {
+        var (hub, wen, offered) = await HalfOffered();
+        var vic = await AnotherVolunteer(hub, "Vic");
+        var grain = Factory.Grains.GetGrain<IRequestGrain>(offered.Id);
+        Assert.True((await grain.Assign(new AssignCommand(offered.Version, Seed.Sam, vic))).IsOk);
+        // Five who help with food fill the suggestions; Xan helps with transport only, so only the
+        // coordinator's "someone else" list reaches him.
+        foreach (var name in new[] { "Ana", "Ben", "Cy", "Dee", "Eli" }) await Seed.Volunteer(Factory.Grains, hub, name);
+        var xan = Guid.NewGuid();
+        Assert.True((await Factory.Grains.GetGrain<IVolunteerGrain>(xan).Register(
+            new VolunteerProfile("Xan", [hub], [RequestCategory.Transport], ["English"], true, 3, 10), Seed.Sam)).IsOk);
+        await Wait.Until(async () => (await Factory.Grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count == 8, "all eight volunteers on the board", 10);
+        await using var coordinator = ComponentContext.Create(Factory, new RoleGrant(Role.Coordinator, hub));
+
+        var dialog = coordinator.Render<DispatchDialog>(p => p.Add(x => x.RequestId, offered.Id).Add(x => x.HubSlug, hub));
+        dialog.WaitForAssertion(() => Assert.Equal(5, dialog.FindAll("[data-testid=suggestion]").Count), TimeSpan.FromSeconds(10));
+
+        // The list holds whom the suggestions left out, but never those already on the job: placing
+        // either again is refused, so offering them is a dead end.
+        var someoneElse = dialog.FindComponent<RadzenDropDown<Guid?>>();
+        var listed = Assert.IsAssignableFrom<IEnumerable<VolunteerSummary>>(someoneElse.Instance.Data).Select(v => v.Name).ToArray();
+        Assert.Equal(["Xan"], listed);
+
+        await dialog.InvokeAsync(() => someoneElse.Instance.ValueChanged.InvokeAsync(xan));
+        var replaceVic = dialog.FindAll("[data-testid=assign-other-go]").Single(b => b.GetAttribute("data-replacing") == vic.ToString());
+        Assert.Equal("Put Xan in place of Vic", replaceVic.GetAttribute("aria-label"));
+        await replaceVic.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        dialog.WaitForAssertion(() => Assert.Contains("Done.", dialog.Find("[data-testid=dispatch-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var now = (await grain.GetView())!;
+        Assert.NotNull(now.HeldBy(wen));
+        Assert.Null(now.HeldBy(vic));
+        Assert.NotNull(now.HeldBy(xan));
     }
 
     [Fact]
