@@ -12,8 +12,11 @@ public interface IOfferGrain : IGrainWithGuidKey
     /// <summary>Who changed the offer, when and how (oldest first); offers made before histories were kept start at their next change.</summary>
     [Alias("GetAudit")] Task<IReadOnlyList<AuditEntry>> GetAudit();
 
-    /// <summary>Uses part of the offer; closes it when nothing is left. Refuses more than remains.</summary>
+    /// <summary>Uses part of the offer without a version check (kept for callers that hold none); closes it when nothing is left. Refuses more than remains.</summary>
     [Alias("DrawDown")] Task<Result<OfferView>> DrawDown(decimal amount, Guid? requestId, Actor actor);
+
+    /// <summary>Uses part of the offer, checked against the version and hub the caller saw; closes it when nothing is left.</summary>
+    [Alias("DrawDownChecked")] Task<Result<OfferView>> DrawDown(DrawDownOffer command);
 
     /// <summary>Withdraws without a version check (kept for callers that hold none).</summary>
     [Alias("Withdraw")] Task<Result<OfferView>> Withdraw(Actor actor, string reason);

@@ -61,7 +61,18 @@ public sealed partial class OfferGrain(
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (View is null) return Result<OfferView>.NotFound(Reason.NoSuchOffer);
-        if (View.Status == OfferStatus.Paused) return Result<OfferView>.Refused(Reason.OfferPaused);
+        return await Take(amount, requestId, actor);
+    }
+
+    public async Task<Result<OfferView>> DrawDown(DrawDownOffer command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Check(command) ?? await Take(command.Amount, command.RequestId, command.Actor);
+    }
+
+    private async Task<Result<OfferView>> Take(decimal amount, Guid? requestId, Actor actor)
+    {
+        if (View!.Status == OfferStatus.Paused) return Result<OfferView>.Refused(Reason.OfferPaused);
         if (View.Status != OfferStatus.Open) return Result<OfferView>.Refused(Reason.OfferClosed, View.Status);
         if (amount <= 0) return Result<OfferView>.Invalid(nameof(amount), Reason.TakeMoreThanZero);
         if (amount > View.Remaining)

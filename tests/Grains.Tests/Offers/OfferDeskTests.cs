@@ -107,6 +107,29 @@ public sealed class OfferDeskTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_draw_down_on_a_version_already_taken_from_is_refused_naming_who_took_what()
+    {
+        var hub = await domain.NewHub();
+        var other = await domain.NewHub();
+        var request = Guid.NewGuid();
+        var offer = await domain.NewOffer(hub, quantity: 2);
+
+        // Two dispatcher tabs showing the same version: the second is told, and nothing more is taken.
+        var first = await Grain(offer.Id).DrawDown(new DrawDownOffer(offer.Version, Domain.Ana, 1, request) { Hub = hub });
+        var second = await Grain(offer.Id).DrawDown(new DrawDownOffer(offer.Version, Domain.Sam, 1, request) { Hub = hub });
+        var elsewhere = await Grain(offer.Id).DrawDown(new DrawDownOffer(first.Value!.Version, Domain.Sam, 1, request) { Hub = other });
+        var last = await Grain(offer.Id).DrawDown(new DrawDownOffer(first.Value.Version, Domain.Sam, 1, request) { Hub = hub });
+        var closed = await Grain(offer.Id).DrawDown(new DrawDownOffer(last.Value!.Version, Domain.Ana, 1, request) { Hub = hub });
+
+        Assert.Equal((ResultStatus.Conflict, Reason.Stale), (second.Status, second.Reason));
+        Assert.Equal(("Ana", "took 1 kg"), (second.Conflict!.ChangedBy.DisplayName, second.Conflict.Change));
+        Assert.Equal((ResultStatus.NotFound, Reason.NoSuchOffer, null), (elsewhere.Status, elsewhere.Reason, elsewhere.Conflict));
+        Assert.Equal((0m, OfferStatus.Exhausted), (last.Value.Remaining, last.Value.Status));
+        Assert.Equal(Reason.OfferClosed, closed.Reason);
+        Assert.Equal([request, request], (await Grain(offer.Id).GetView())!.DrawDowns.Select(d => d.RequestId));
+    }
+
+    [Fact]
     public async Task An_offer_closes_by_itself_at_its_expiry_through_the_reminder()
     {
         var hub = await domain.NewHub();
