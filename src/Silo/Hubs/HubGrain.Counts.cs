@@ -12,7 +12,9 @@ public sealed partial class HubGrain
     {
         var byStatus = indexes.StatusCounts();
         var needs = S.Open.Values.GroupBy(r => r.Category).ToDictionary(g => g.Key, g => g.Count());
-        var offers = S.Offers.Values.Where(o => o.Status == OfferStatus.Open).GroupBy(o => o.Category).ToDictionary(g => g.Key, g => g.Count());
+        // A paused offer is on the board but covers no need: both gap views leave it out.
+        var open = S.Offers.Values.Where(o => o.Status == OfferStatus.Open).ToArray();
+        var offers = open.GroupBy(o => o.Category).ToDictionary(g => g.Key, g => g.Count());
         var unassignedCritical = S.Open.Values.Count(r => r.Urgency == Urgency.Critical && r.AssignedVolunteerId is null);
         var onDuty = S.Volunteers.Values.Count(v => v.OnDuty);
         var overdue = S.Open.Values.Count(r => r.OverdueSince is not null);
@@ -20,7 +22,7 @@ public sealed partial class HubGrain
         {
             Overdue = overdue,
             OpenNeedsByArea = ByArea(S.Open.Values.Select(r => r.Area)),
-            OpenOffersByArea = ByArea(S.Offers.Values.Select(o => o.Area)),
+            OpenOffersByArea = ByArea(open.Select(o => o.Area)),
         };
     }
 

@@ -79,6 +79,21 @@ public sealed class NamedAreaTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_paused_offer_leaves_the_gap_by_area_as_it_leaves_the_gap_by_category()
+    {
+        var hub = await HubWithAreas();
+        var offer = (await fixture.Grains.GetGrain<IOfferGrain>(Guid.NewGuid()).Create(Offer(hub, "Riverside"))).Value!;
+        await domain.WaitForBoard(hub, b => b.Counts.OpenOffersByArea.GetValueOrDefault("Riverside") == 1);
+
+        var paused = await fixture.Grains.GetGrain<IOfferGrain>(offer.Id).Pause(new OfferCommand(offer.Version, Domain.Ana));
+        Assert.True(paused.IsOk, paused.Message);
+
+        var board = await domain.WaitForBoard(hub, b => b.Offers.Any(o => o.Id == offer.Id && o.Status == OfferStatus.Paused));
+        Assert.False(board.Counts.OpenOffersByCategory.ContainsKey(offer.Category));
+        Assert.False(board.Counts.OpenOffersByArea.ContainsKey("Riverside"));
+    }
+
+    [Fact]
     public async Task An_unknown_area_name_is_kept_as_typed_with_no_point_and_counts_as_elsewhere()
     {
         var hub = await HubWithAreas();
