@@ -46,6 +46,8 @@ public sealed class OfferDialogComponentTests(WebAppFixture app) : IClassFixture
         await dialog.Find("[data-testid=offer-save]").ClickAsync(new MouseEventArgs());
 
         dialog.WaitForAssertion(() => Assert.Contains("Ana", dialog.Find("[data-testid=offer-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        // What is now shown is the offer, not a request.
+        Assert.Contains("The offer below is now up to date", dialog.Find("[data-testid=offer-message]").TextContent, StringComparison.Ordinal);
         Assert.Equal("Rice", (await grains.GetGrain<IOfferGrain>(offer.Id).GetView())!.Description);
 
         await dialog.Find("[data-testid=offer-pause]").ClickAsync(new MouseEventArgs());
