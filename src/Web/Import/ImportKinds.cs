@@ -3,6 +3,7 @@ using MutualAid.Common;
 using MutualAid.Offers;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
+using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Import;
 
@@ -33,7 +34,7 @@ public static class ImportKinds
         errors.AddRange(profile.Validate());
         return (profile, errors);
     },
-    async (grains, id, profile) => (await grains.GetGrain<IVolunteerGrain>(id).Register(profile, new Actor("import", "Import"))).Status);
+    async (grains, id, profile) => (await grains.GetGrain<IVolunteerGrain>(id).Register(profile, AppActors.Import)).Status);
 
     public static readonly ImportKind<NewOffer> Offers = new("offers",
     [

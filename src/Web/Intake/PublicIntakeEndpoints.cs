@@ -8,6 +8,7 @@ using MutualAid.Hubs;
 using MutualAid.Offers;
 using MutualAid.Regions;
 using MutualAid.Requests;
+using MutualAid.Web.Accounts;
 using MutualAid.Web.Hosting;
 using MutualAid.Web.Localization;
 using MutualAid.Web.Plain;
@@ -22,7 +23,6 @@ public static class PublicIntakeEndpoints
 {
     public const int MaxBodyBytes = 16 * 1024;
     public const string Honeypot = "website";
-    private static readonly Actor PublicActor = new("public-form", "Public form");
 
     public static void MapPublicIntake(this WebApplication app)
     {
@@ -53,7 +53,7 @@ public static class PublicIntakeEndpoints
         if (!string.IsNullOrEmpty(form.Value(Honeypot))) return Thanks(t["Public.YourRequest"], Silo.Requests.ReferenceCode.For(Guid.NewGuid()));
 
         var request = new NewRequest(hub!, category, urgency, area ?? "", form.Value("need") ?? "",
-            new ContactDetails(form.Value("name") ?? "", form.Given("phone"), form.Given("email"), form.Given("address")), RequestSource.PublicForm, PublicActor)
+            new ContactDetails(form.Value("name") ?? "", form.Given("phone"), form.Given("email"), form.Given("address")), RequestSource.PublicForm, AppActors.PublicForm)
         {
             // Left blank, the language this form was read in is the best guess there is.
             PreferredLanguage = form.Given("language") ?? Languages.CurrentLanguageName,
@@ -85,7 +85,7 @@ public static class PublicIntakeEndpoints
         if (!string.IsNullOrEmpty(form.Value(Honeypot))) return Thanks(t["Public.YourOffer"], Silo.Requests.ReferenceCode.For(Guid.NewGuid()));
 
         var offer = new NewOffer(hub!, kind, category, form.Value("description") ?? "", quantity, form.Value("unit") ?? "",
-            new ContactDetails(form.Value("name") ?? "", form.Given("phone"), form.Given("email"), null), RequestSource.PublicForm, PublicActor)
+            new ContactDetails(form.Value("name") ?? "", form.Given("phone"), form.Given("email"), null), RequestSource.PublicForm, AppActors.PublicForm)
         { Area = area };
         var id = Guid.NewGuid();
         var result = await grains.GetGrain<IOfferGrain>(id).Create(offer);

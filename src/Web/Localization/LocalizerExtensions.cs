@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using MutualAid.Common;
+using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Localization;
 
@@ -71,6 +72,17 @@ public static class LocalizerExtensions
         return result.Said is { } said ? text.Say(said) : result.Message ?? text["Common.DidNotWork"];
     }
 
+    /// <summary>
+    /// Who did something, in the reader's language: a person as they are named, the app's own actors
+    /// (the public form, a text message, …) by their words here, as their stored names are English.
+    /// </summary>
+    public static string Who(this IStringLocalizer<UiText> text, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(actor);
+        return AppActors.KeyOf(actor) is { } key ? text[key] : actor.DisplayName;
+    }
+
     /// <summary>"Sam assigned this to Priya 4 s ago", in the reader's language: who, what, how long ago.</summary>
     public static string Describe(this IStringLocalizer<UiText> text, Conflict conflict, DateTimeOffset now)
     {
@@ -81,6 +93,6 @@ public static class LocalizerExtensions
             : ago.TotalMinutes < 60 ? text["Conflict.MinutesAgo", (int)ago.TotalMinutes]
             : text["Conflict.At", conflict.ChangedAt.ToLocalTime().ToString("g", CultureInfo.CurrentCulture)];
         var what = conflict.Said is { } said ? text.Say(said) : conflict.Change;
-        return text["Conflict.Sentence", conflict.ChangedBy.DisplayName, what, when];
+        return text["Conflict.Sentence", text.Who(conflict.ChangedBy), what, when];
     }
 }

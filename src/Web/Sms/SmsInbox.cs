@@ -8,6 +8,7 @@ using MutualAid.Sms;
 using MutualAid.Stats;
 using MutualAid.Thanks;
 using MutualAid.Volunteers;
+using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Sms;
 
@@ -18,8 +19,6 @@ namespace MutualAid.Web.Sms;
 /// </summary>
 public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
 {
-    private static readonly Actor SmsActor = new("sms", "Text message");
-
     /// <param name="messageSid">Twilio's id of the text: a webhook Twilio retries (our answer was slow) must not open a second request.</param>
     public async Task<string> Receive(string from, string to, string body, string? messageSid = null)
     {
@@ -51,8 +50,6 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
         };
     }
 
-    private static readonly Actor Requester = new("requester", "The person who asked");
-
     /// <summary>
     /// THANKS/GRACIAS from the phone a request was made with: the words after it go to whoever
     /// delivered this hub's latest request from that phone. The reply names nobody.
@@ -72,7 +69,7 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
         if (delivered.MaxBy(v => v.Assignment?.CompletedAt ?? v.UpdatedAt) is not { } latest) return words.Say(text.Language, Reason.SmsNothingToThank.Say());
         var note = text.Rest.Length > 0 ? text.Rest : body.Trim();
         if (note.Length > ThankYouNote.MaxLength) note = note[..ThankYouNote.MaxLength];
-        var thanked = await grains.GetGrain<IRequestGrain>(latest.Id).Thank(new ThankCommand(NoteId(messageSid), ThanksFrom.Requester, note, Requester));
+        var thanked = await grains.GetGrain<IRequestGrain>(latest.Id).Thank(new ThankCommand(NoteId(messageSid), ThanksFrom.Requester, note, AppActors.Requester));
         return words.Say(text.Language, thanked.IsOk ? Reason.SmsThanksPassedOn.Say() : thanked.Said ?? Reason.SmsNothingToThank.Say());
     }
 
@@ -106,7 +103,7 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
     /// <summary>A new request from someone texting HELP/AYUDA: New, from SMS, for the hub's dispatchers to triage.</summary>
     private async Task<string> Ask(string hub, string from, SmsText text, string? messageSid)
     {
-        var request = new NewRequest(hub, text.Category(), Urgency.Normal, text.Area(), Need(text), new ContactDetails(from, from, null, null), RequestSource.Sms, SmsActor)
+        var request = new NewRequest(hub, text.Category(), Urgency.Normal, text.Area(), Need(text), new ContactDetails(from, from, null, null), RequestSource.Sms, AppActors.TextMessage)
         {
             PreferredLanguage = CultureInfo.GetCultureInfo(text.Language).EnglishName,
         };

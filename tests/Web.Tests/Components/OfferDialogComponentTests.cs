@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -53,5 +54,32 @@ public sealed class OfferDialogComponentTests(WebAppFixture app) : IClassFixture
         await dialog.Find("[data-testid=offer-pause]").ClickAsync(new MouseEventArgs());
         dialog.WaitForAssertion(() => Assert.Equal("Paused", dialog.Find("[data-testid=offer-status]").TextContent.Trim()), TimeSpan.FromSeconds(10));
         Assert.NotEmpty(dialog.FindAll("[data-testid=offer-resume]"));
+    }
+
+    [Fact]
+    public async Task An_offer_from_the_public_form_has_its_history_in_the_readers_language()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        // As the public form records it: the app's own actor, stored with its English name.
+        var created = await grains.GetGrain<IOfferGrain>(Guid.NewGuid()).Create(new NewOffer(hub, OfferKind.Goods, RequestCategory.Food, "Arroz", 20, "kg",
+            new ContactDetails("Tom", null, null, null), RequestSource.PublicForm, new Actor("public-form", "Public form")));
+        await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
+
+        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("es-ES");
+        try
+        {
+            var dialog = context.Render<OfferDialog>(p => p.Add(x => x.HubSlug, hub).Add(x => x.OfferId, created.Value!.Id));
+            dialog.WaitForAssertion(() => Assert.Contains("registró esta oferta", dialog.Find("[data-testid=offer-history]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+
+            var history = dialog.Find("[data-testid=offer-history]").TextContent;
+            Assert.Contains("Formulario público registró esta oferta", history, StringComparison.Ordinal);
+            Assert.DoesNotContain("Public form", history, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
+        }
     }
 }
