@@ -51,10 +51,12 @@ public sealed class OfferJourneyTests(BrowserFixture browser, EmptyNetworkApp ne
         await neighbour.FillAsync("#quantity", "2");
         await neighbour.ClickAsync("main button[type=submit]");
         await Expect(neighbour.Locator("main")).ToContainTextAsync("We have your offer. Your reference is", new() { Timeout = 10000 });
+        var reference = await neighbour.GetByTestId("reference").InnerTextAsync();
 
-        // It is on the open board at once, and the gap view counts it.
+        // It is on the open board at once, with the reference the neighbour would quote, and the gap view counts it.
         var row = OfferRow(coordinator, soup);
         await Expect(row).ToContainTextAsync("2 tins", new() { Timeout = 10000 });
+        await Expect(row.GetByTestId("offer-reference")).ToHaveTextAsync(reference);
         await Expect(Gap(coordinator)).ToHaveTextAsync(["Groceries — Needs: 0", "Groceries — Offers: 1"]);
 
         // The dispatcher opens it too, and is still looking at it when the coordinator changes it.

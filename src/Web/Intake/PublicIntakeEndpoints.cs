@@ -90,7 +90,7 @@ public static class PublicIntakeEndpoints
         var id = Guid.NewGuid();
         var result = await grains.GetGrain<IOfferGrain>(id).Create(offer);
         return result.IsOk
-            ? Thanks(t["Public.YourOffer"], Silo.Requests.ReferenceCode.For(id))
+            ? Thanks(t["Public.YourOffer"], Offers.OfferDesk.ReferenceOf(id))
             : OfferPage(hubs, form, Refusal(t, result), StatusCodes.Status400BadRequest);
     }
 
