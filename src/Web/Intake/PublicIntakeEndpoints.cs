@@ -72,19 +72,15 @@ public static class PublicIntakeEndpoints
         if (problem is not null) return problem;
         var (form, hubs, errors, hub, category) = submission!.Value;
         var kind = EnumChoice<OfferKind>(form, "kind", t["Public.ChooseKind"], errors);
-        // "2,5" in Spanish and "2.5" in English both mean two and a half.
-        if (!decimal.TryParse(form.Value("quantity"), NumberStyles.Number, CultureInfo.CurrentCulture, out var quantity)
-            && !decimal.TryParse(form.Value("quantity"), NumberStyles.Number, CultureInfo.InvariantCulture, out quantity))
-        {
-            errors.Add(t["Public.QuantityNumber"]);
-        }
+        var quantity = Quantity(form.Value("quantity"));
+        if (quantity is null) errors.Add(t["Public.QuantityNumber"]);
 
         var area = Place(form, hubs, hub, t, errors);
         CheckText(t, form, errors);
         if (errors.Count > 0) return OfferPage(hubs, form, errors, StatusCodes.Status400BadRequest);
         if (!string.IsNullOrEmpty(form.Value(Honeypot))) return Thanks(t["Public.YourOffer"], Silo.Requests.ReferenceCode.For(Guid.NewGuid()));
 
-        var offer = new NewOffer(hub!, kind, category, form.Value("description") ?? "", quantity, form.Value("unit") ?? "",
+        var offer = new NewOffer(hub!, kind, category, form.Value("description") ?? "", quantity ?? 0, form.Value("unit") ?? "",
             new ContactDetails(form.Value("name") ?? "", form.Given("phone"), form.Given("email"), null), RequestSource.PublicForm, AppActors.PublicForm)
         { Area = area };
         var id = Guid.NewGuid();
@@ -92,6 +88,21 @@ public static class PublicIntakeEndpoints
         return result.IsOk
             ? Thanks(t["Public.YourOffer"], Offers.OfferDesk.ReferenceOf(id))
             : OfferPage(hubs, form, Refusal(t, result), StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>
+    /// "How much" as the person meant it: "2,5" and "2.5" are two and a half in either language, as
+    /// people type either mark. A group separator is never read, since the culture's grouping made
+    /// "2.5" twenty-five in Spanish; one mark followed by exactly three digits ("1.000", "1,000") is a
+    /// thousand to some readers and one to others, so it is asked again rather than guessed.
+    /// </summary>
+    internal static decimal? Quantity(string? typed)
+    {
+        var text = typed?.Trim() ?? "";
+        var mark = text.IndexOfAny(['.', ',']);
+        if (mark >= 0 && (text.LastIndexOfAny(['.', ',']) != mark || text.Length - mark - 1 == 3)) return null;
+        return decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity)
+            ? quantity : null;
     }
 
     /// <summary>What both forms ask first: a readable form, the hub chosen from the real ones, and the kind of help.</summary>
