@@ -121,25 +121,27 @@ public sealed class OfferJourneyTests(BrowserFixture browser, EmptyNetworkApp ne
         await Use(other, soup);
         await Expect(other.GetByTestId("dispatch-message")).ToContainTextAsync("Dan took 1 tins", new() { Timeout = 10000 });
         await Expect(other.GetByTestId("offer-suggestion").Filter(new() { HasText = soup })).ToContainTextAsync("2 tins left", new() { Timeout = 10000 });
-        await Expect(row).ToContainTextAsync("2 tins");
 
-        // Used up from both tabs, it closes: off the boards, out of the dialog, and the need is a gap.
+        // A second tin straight away from the first tab is its own change, not someone else's.
+        await Use(first, soup);
+        await Expect(first.GetByTestId("dispatch-message")).ToContainTextAsync($"Took 1 tins of {soup}; 1 left.", new() { Timeout = 10000 });
+        await Expect(row).ToContainTextAsync("1 tins", new() { Timeout = 10000 });
+
+        // The other tab, told again, takes the last: the offer closes, leaves the boards, and the need is a gap.
         await Use(other, soup);
-        await Expect(other.GetByTestId("dispatch-message")).ToContainTextAsync($"Took 1 tins of {soup}; 1 left.", new() { Timeout = 10000 });
-        await Use(first, soup);
-        await Expect(first.GetByTestId("dispatch-message")).ToContainTextAsync("Dan took 1 tins", new() { Timeout = 10000 });
-        await Use(first, soup);
-        await Expect(first.GetByTestId("dispatch-message")).ToContainTextAsync($"Took 1 tins of {soup}; 0 left.", new() { Timeout = 10000 });
-        await Expect(first.GetByTestId("offer-suggestion")).ToHaveCountAsync(0, new() { Timeout = 10000 });
+        await Expect(other.GetByTestId("dispatch-message")).ToContainTextAsync("Dan took 1 tins", new() { Timeout = 10000 });
+        await Use(other, soup);
+        await Expect(other.GetByTestId("dispatch-message")).ToContainTextAsync($"Took 1 tins of {soup}; 0 left.", new() { Timeout = 10000 });
+        await Expect(other.GetByTestId("offer-suggestion")).ToHaveCountAsync(0, new() { Timeout = 10000 });
         await Expect(coordinator.GetByTestId("offers-grid")).ToContainTextAsync("No open offers.", new() { Timeout = 10000 });
         await Expect(dispatcher.GetByTestId("offers-grid")).ToContainTextAsync("No open offers.", new() { Timeout = 10000 });
         await Expect(Gap(coordinator)).ToHaveTextAsync(["Groceries — Needs: 1", "Groceries — Offers: 0"], new() { Timeout = 10000 });
         await Expect(coordinator.Locator("main")).ToContainTextAsync("Needs with no offers: Groceries");
 
-        // The other tab, still listing it, cannot take from it: it is used up.
-        await Use(other, soup);
-        await Expect(other.GetByTestId("dispatch-message")).ToContainTextAsync("Dan took 1 tins", new() { Timeout = 10000 });
-        await Expect(other.GetByTestId("offer-suggestion")).ToHaveCountAsync(0, new() { Timeout = 10000 });
+        // The first tab, still listing it, cannot take from it: it is told who took the last.
+        await Use(first, soup);
+        await Expect(first.GetByTestId("dispatch-message")).ToContainTextAsync("Dan took 1 tins", new() { Timeout = 10000 });
+        await Expect(first.GetByTestId("offer-suggestion")).ToHaveCountAsync(0, new() { Timeout = 10000 });
 
         // The coordinator takes a lift by phone, then withdraws it: a reason is required and kept.
         await coordinator.GetByTestId("offer-new").ClickAsync();
