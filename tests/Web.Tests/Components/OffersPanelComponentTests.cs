@@ -19,4 +19,21 @@ public sealed class OffersPanelComponentTests(WebAppFixture app) : IClassFixture
         // The code the public form's thank-you page gave (derived from the offer's id, as a request's is).
         panel.WaitForAssertion(() => Assert.Equal(MutualAid.Silo.Requests.ReferenceCode.For(id), panel.Find("[data-testid=offer-reference]").TextContent.Trim()), TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task An_expiry_is_shown_in_the_hubs_time_as_the_offer_dialog_sets_it()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        var settings = (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSettings())!;
+        Assert.True((await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).Configure(settings with { TimeZoneId = "Asia/Tokyo" }, Seed.Sam)).IsOk);
+        var expires = new DateTimeOffset(DateTime.UtcNow.Year + 1, 6, 1, 9, 0, 0, TimeSpan.FromHours(9)); // 09:00 in Tokyo, 00:00 UTC
+        var created = await grains.GetGrain<IOfferGrain>(Guid.NewGuid()).Create(new NewOffer(hub, OfferKind.Goods, RequestCategory.Food, "Rice", 20, "kg",
+            new ContactDetails("Tom", null, null, null), RequestSource.PhoneIntake, Seed.Sam) { ExpiresAt = expires });
+        await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
+
+        var panel = context.Render<OffersPanel>(p => p.Add(x => x.HubSlug, hub).Add(x => x.Offers, [created.Value!.Redact()]));
+
+        panel.WaitForAssertion(() => Assert.Equal($"Expires {expires.DateTime:g}", panel.Find("[data-testid=offer-expires]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+    }
 }
