@@ -1,0 +1,30 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace MutualAid.Web.Tests.People;
+
+public sealed class PeoplePageTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Erasing_a_requester_says_it_was_done_and_they_are_not_found_again()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        var request = await Seed.Request(grains, hub, phone: "07700 412001");
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+        var page = context.Render<PeoplePage>(p => p.Add(x => x.Slug, hub));
+        page.WaitForState(() => page.RenderCount >= 2, Patience); // the hub's volunteers are loaded and the page drawn again
+
+        await page.Find("input[data-testid=people-phone]").ChangeAsync(new ChangeEventArgs { Value = "07700 412001" });
+        await page.Find("[data-testid=people-find]").ClickAsync(new MouseEventArgs());
+        page.WaitForAssertion(() => page.Find("[data-testid=people-erase]"), Patience);
+        await page.Find("[data-testid=people-erase]").ClickAsync(new MouseEventArgs());
+
+        page.WaitForAssertion(() => Assert.Contains($"Erased {request.ReferenceCode}.", page.Find("[data-testid=people-message]").TextContent, StringComparison.Ordinal), Patience);
+        Assert.Empty(page.FindAll("[data-testid=people-erase]"));
+        Assert.Equal(ContactDetails.ErasedName, (await grains.GetGrain<IRequestGrain>(request.Id).GetView())!.Contact.Name);
+    }
+}
