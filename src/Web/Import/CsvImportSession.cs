@@ -14,7 +14,11 @@ public abstract class CsvImportSession(CsvTable table)
     /// <summary>Rows that will be created once <see cref="Check"/> has found no error.</summary>
     public abstract int Ready { get; }
 
-    public abstract IReadOnlyList<RowError> Check(string hub, Actor actor);
+    /// <summary>Rows that are people the hub already has, which <see cref="Run"/> leaves as they are.</summary>
+    public abstract int AlreadyThere { get; }
+
+    /// <param name="onHub">The person keys of the people the hub already has (see <see cref="PersonKey"/>).</param>
+    public abstract IReadOnlyList<RowError> Check(string hub, Actor actor, IReadOnlySet<string>? onHub = null);
 
     public abstract Task<ImportOutcome> Run(IGrainFactory grains, IProgress<int> progress, CancellationToken cancellationToken);
 
@@ -41,9 +45,11 @@ public abstract class CsvImportSession(CsvTable table)
 
         public override int Ready => plan is { Errors.Count: 0 } p ? p.Items.Count : 0;
 
-        public override IReadOnlyList<RowError> Check(string hub, Actor actor)
+        public override int AlreadyThere => plan is { Errors.Count: 0 } p ? p.AlreadyThere : 0;
+
+        public override IReadOnlyList<RowError> Check(string hub, Actor actor, IReadOnlySet<string>? onHub = null)
         {
-            plan = CsvImporter.Plan(kind, Table, Mapping, hub, actor);
+            plan = CsvImporter.Plan(kind, Table, Mapping, hub, actor, onHub);
             return plan.Errors;
         }
 

@@ -18,7 +18,11 @@ public sealed record RowError(int Line, string Field, string Message)
 }
 
 /// <summary>Every row checked; imported only when <see cref="Errors"/> is empty.</summary>
-public sealed record ImportPlan<T>(IReadOnlyList<(int Line, Guid Id, T Item)> Items, IReadOnlyList<RowError> Errors);
+public sealed record ImportPlan<T>(IReadOnlyList<(int Line, Guid Id, T Item)> Items, IReadOnlyList<RowError> Errors)
+{
+    /// <summary>Rows that are people the hub already has, left out of <see cref="Items"/>.</summary>
+    public int AlreadyThere { get; init; }
+}
 
 /// <summary>How an import ended: rows created now, rows already there from an earlier run of the same file.</summary>
 public sealed record ImportOutcome(int Created, int AlreadyThere, IReadOnlyList<RowError> Failed);
@@ -27,7 +31,9 @@ public sealed record ImportOutcome(int Created, int AlreadyThere, IReadOnlyList<
 /// Imports a spreadsheet all or nothing: every row is checked first (with the grains' own
 /// validation) and nothing is created unless every row passes. Each row gets an id derived from
 /// the hub, the file's content and its line, so running the same file again (say after a crash
-/// half-way) creates only what is missing, never a second copy.
+/// half-way) creates only what is missing, never a second copy. Rows that are people are also
+/// matched by phone and email: a person twice in a file is an error, and one the hub already has
+/// (say from its own export, edited and loaded again) is left as they are.
 /// </summary>
 public static class CsvImporter
 {
@@ -42,7 +48,8 @@ public static class CsvImporter
         });
     }
 
-    public static ImportPlan<T> Plan<T>(ImportKind<T> kind, CsvTable table, IReadOnlyDictionary<string, int?> mapping, string hub, Actor actor)
+    /// <param name="onHub">The person keys (<see cref="PersonKey.Key"/>) of the people the hub already has.</param>
+    public static ImportPlan<T> Plan<T>(ImportKind<T> kind, CsvTable table, IReadOnlyDictionary<string, int?> mapping, string hub, Actor actor, IReadOnlySet<string>? onHub = null)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(table);
@@ -56,14 +63,38 @@ public static class CsvImporter
         if (errors.Count > 0) return new ImportPlan<T>([], errors);
         var fileKey = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', table.Rows.Select(r => string.Join('\u001f', r.Cells))))));
         var items = new List<(int, Guid, T)>(table.Rows.Count);
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var alreadyThere = 0;
         foreach (var row in table.Rows)
         {
             var (item, rowErrors) = kind.Build(new RowValues(row, mapping), hub, actor);
-            if (rowErrors.Count > 0) errors.AddRange(rowErrors.Select(e => new RowError(row.Line, e.Field, e.Message) { Said = e.Said }));
+            if (rowErrors.Count > 0)
+            {
+                errors.AddRange(rowErrors.Select(e => new RowError(row.Line, e.Field, e.Message) { Said = e.Said }));
+                continue;
+            }
+
+            var person = kind.Person(item!);
+            var twice = false;
+            foreach (var key in person)
+            {
+                if (firstLine.TryGetValue(key.Key, out var first))
+                {
+                    errors.Add(RowError.Of(row.Line, key.Field, Reason.SamePersonAsLine, key.Value, first));
+                    twice = true;
+                }
+                else
+                {
+                    firstLine[key.Key] = row.Line;
+                }
+            }
+
+            if (twice) continue;
+            if (onHub is not null && person.Any(k => onHub.Contains(k.Key))) alreadyThere++;
             else items.Add((row.Line, RowId(hub, fileKey, row.Line), item!));
         }
 
-        return errors.Count > 0 ? new ImportPlan<T>([], errors) : new ImportPlan<T>(items, []);
+        return errors.Count > 0 ? new ImportPlan<T>([], errors) : new ImportPlan<T>(items, []) { AlreadyThere = alreadyThere };
     }
 
     public static async Task<ImportOutcome> Run<T>(ImportKind<T> kind, ImportPlan<T> plan, IGrainFactory grains, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -86,7 +117,7 @@ public static class CsvImporter
             var n = Interlocked.Increment(ref done);
             if (n % 100 == 0 || n == plan.Items.Count) progress?.Report(n);
         });
-        return new ImportOutcome(created, already, failed.OrderBy(e => e.Line).ToArray());
+        return new ImportOutcome(created, already + plan.AlreadyThere, failed.OrderBy(e => e.Line).ToArray());
     }
 
     private static Guid RowId(string hub, string fileKey, int line) =>

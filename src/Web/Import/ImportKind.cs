@@ -21,6 +21,26 @@ public interface IImportKind
     string Name { get; }
 
     IReadOnlyList<CsvField> Fields { get; }
+
+    /// <summary>Whether each row is a person of the hub, who must be in the file once and not be added twice.</summary>
+    bool RowsArePeople { get; }
+}
+
+/// <summary>A cell that tells one person from another (a phone or an email), with the key it matches by.</summary>
+public sealed record PersonKey(string Field, string Value, string Key)
+{
+    /// <summary>
+    /// Phone and email each identify a person on their own: the same email with another phone (or
+    /// none) is still the same person. Keys are those the app matches contacts by.
+    /// </summary>
+    public static IReadOnlyList<PersonKey> Of(ContactDetails? contact)
+    {
+        if (contact is null) return [];
+        var keys = new List<PersonKey>(2);
+        if (new ContactDetails("-", contact.Phone, null, null).MatchKey() is { } phone) keys.Add(new("Phone", contact.Phone!, phone));
+        if (new ContactDetails("-", null, contact.Email, null).MatchKey() is { } email) keys.Add(new("Email", contact.Email!, email));
+        return keys;
+    }
 }
 
 /// <summary>
@@ -31,11 +51,17 @@ public sealed class ImportKind<T>(
     string name,
     IReadOnlyList<CsvField> fields,
     Func<RowValues, string, Actor, (T? Item, IReadOnlyList<FieldError> Errors)> build,
-    Func<IGrainFactory, Guid, T, Task<ResultStatus>> create) : IImportKind
+    Func<IGrainFactory, Guid, T, Task<ResultStatus>> create,
+    Func<T, IReadOnlyList<PersonKey>>? person = null) : IImportKind
 {
     public string Name => name;
 
     public IReadOnlyList<CsvField> Fields => fields;
+
+    public bool RowsArePeople => person is not null;
+
+    /// <summary>The cells that identify the person a row is (none for a kind whose rows are not people).</summary>
+    public IReadOnlyList<PersonKey> Person(T item) => person?.Invoke(item) ?? [];
 
     public (T? Item, IReadOnlyList<FieldError> Errors) Build(RowValues row, string hub, Actor actor) => build(row, hub, actor);
 

@@ -34,7 +34,8 @@ public static class ImportKinds
         errors.AddRange(profile.Validate());
         return (profile, errors);
     },
-    async (grains, id, profile) => (await grains.GetGrain<IVolunteerGrain>(id).Register(profile, AppActors.Import)).Status);
+    async (grains, id, profile) => (await grains.GetGrain<IVolunteerGrain>(id).Register(profile, AppActors.Import)).Status,
+    profile => PersonKey.Of(profile.Contact));
 
     public static readonly ImportKind<NewOffer> Offers = new("offers",
     [

@@ -1,15 +1,38 @@
 using MutualAid.Common;
+using MutualAid.Hubs;
+using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Import;
 
-/// <summary>Runs a checked CSV import into a hub; its coordinators may.</summary>
+/// <summary>Checks and runs a CSV import into a hub; its coordinators may.</summary>
 public sealed class ImportService(IGrainFactory grains, CurrentUser user)
 {
+    /// <summary>
+    /// Checks every row, knowing who the hub already has when the rows are people (so a sheet the hub
+    /// exported, edited and loaded again adds only the new people).
+    /// </summary>
+    public async Task<Result<IReadOnlyList<RowError>>> Check(string hub, CsvImportSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (!await user.Can(Ability.ManageHub, hub)) return Result<IReadOnlyList<RowError>>.Refused(Reason.NotACoordinator, hub);
+        var onHub = session.Kind.RowsArePeople ? await PeopleOf(hub) : null;
+        return Result<IReadOnlyList<RowError>>.Ok(session.Check(hub, user.Actor, onHub));
+    }
+
     public async Task<Result<ImportOutcome>> Run(string hub, CsvImportSession session, IProgress<int> progress)
     {
         ArgumentNullException.ThrowIfNull(session);
         if (!await user.Can(Ability.ManageHub, hub)) return Result<ImportOutcome>.Refused(Reason.NotACoordinator, hub);
         return Result<ImportOutcome>.Ok(await session.Run(grains, progress, CancellationToken.None));
+    }
+
+    /// <summary>The phone and email keys of the hub's volunteers.</summary>
+    private async Task<IReadOnlySet<string>> PeopleOf(string hub)
+    {
+        var board = await grains.GetGrain<IHubGrain>(hub).GetSnapshot();
+        var views = await Task.WhenAll(board.Volunteers.Select(v => grains.GetGrain<IVolunteerGrain>(v.Id).GetView()));
+        return views.OfType<VolunteerView>().Where(v => v.Profile.HubSlugs.Contains(hub))
+            .SelectMany(v => PersonKey.Of(v.Profile.Contact)).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -1,0 +1,65 @@
+using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace MutualAid.Web.Tests.Import;
+
+/// <summary>The import page as a coordinator uses it: choose a file, check every row, import.</summary>
+public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private static IRenderedComponent<ImportPage> Open(BunitContext context, string hub, string csv)
+    {
+        var page = context.Render<ImportPage>(p => p.Add(x => x.Slug, hub));
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(csv, "volunteers.csv"));
+        page.WaitForAssertion(() => page.Find("[data-testid=import-check]"), Patience);
+        return page;
+    }
+
+    private static async Task Click(IRenderedComponent<ImportPage> page, string testId) =>
+        await page.Find($"[data-testid={testId}]").ClickAsync(new MouseEventArgs());
+
+    [Fact]
+    public async Task The_same_person_twice_in_a_file_is_an_error_naming_both_lines_and_nothing_is_imported()
+    {
+        var hub = await Seed.Hub(app.Factory.Grains);
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+        var page = Open(context, hub, "Name,Phone,Email\n"
+            + "Imani Diallo,07700 900111,imani@example.org\n"
+            + "Tomás Ruiz,07700 900222,tomas@example.org\n"
+            + "I. Diallo,,Imani@Example.org\n"
+            + "Tom Ruiz,+44 7700 900222,\n");
+
+        await Click(page, "import-check");
+
+        page.WaitForAssertion(() => page.Find("[data-testid=import-errors]"), Patience);
+        var rows = page.FindAll("[data-testid=import-errors] tbody tr").Select(r => string.Join("|", r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()))).ToArray();
+        Assert.Equal(["4|Email|Imani@Example.org is also on line 2: one row per person.", "5|Phone|+44 7700 900222 is also on line 3: one row per person."], rows);
+        Assert.True(page.Find("[data-testid=import-run]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task A_volunteer_already_on_the_hub_is_not_imported_again_whatever_file_names_them()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        var imani = Guid.NewGuid();
+        Assert.True((await grains.GetGrain<IVolunteerGrain>(imani).Register(new VolunteerProfile("Imani Diallo", [hub], [], [], false, 3, 10)
+        {
+            Contact = new ContactDetails("Imani Diallo", "07700 900111", "imani@example.org", null),
+        }, Seed.Sam)).IsOk);
+        await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count == 1, "Imani is on the board");
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+        // As the hub's own export gives it back, edited in a spreadsheet: one person added.
+        var page = Open(context, hub, "Name,Phone,Email\nImani Diallo,'+44 7700 900111,IMANI@example.org\nTomás Ruiz,07700 900222,tomas@example.org\n");
+
+        await Click(page, "import-check");
+        page.WaitForAssertion(() => Assert.Contains("1 already on the hub", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
+        await Click(page, "import-run");
+
+        page.WaitForAssertion(() => Assert.Contains("Imported 1 rows (1 were already there", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
+        await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count >= 2, "Tomás is on the board");
+        Assert.Equal(["Imani Diallo", "Tomás Ruiz"], (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Select(v => v.Name).Order(StringComparer.Ordinal));
+    }
+}
