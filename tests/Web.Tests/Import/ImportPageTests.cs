@@ -62,4 +62,28 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count >= 2, "Tomás is on the board");
         Assert.Equal(["Imani Diallo", "Tomás Ruiz"], (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Select(v => v.Name).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_file_over_the_limit_is_refused_in_the_readers_own_words()
+    {
+        var hub = await Seed.Hub(app.Factory.Grains);
+        var (ui, formats) = (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture);
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("es");
+        try
+        {
+            await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+            var page = context.Render<ImportPage>(p => p.Add(x => x.Slug, hub));
+            var huge = new byte[(10 * 1024 * 1024) + 1];
+            huge.AsSpan().Fill((byte)'a');
+
+            page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(huge, "todo.csv"));
+
+            page.WaitForAssertion(() => Assert.EndsWith("El archivo pasa de 10 MB: divídelo en archivos más pequeños.", page.Find("[data-testid=import-message]").TextContent.Trim(), StringComparison.Ordinal), Patience);
+            Assert.Empty(page.FindAll("[data-testid=import-check]"));
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture) = (ui, formats);
+        }
+    }
 }
