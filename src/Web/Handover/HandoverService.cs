@@ -21,7 +21,9 @@ public sealed class HandoverService(IGrainFactory grains, CurrentUser user, Time
     public async Task<string?> Text(string hub, int hours)
     {
         if (await Build(hub, hours) is not { } report) return null;
-        var settings = await grains.GetGrain<IHubGrain>(hub).GetSettings();
-        return report.ToText(HubTime.Zone(settings?.TimeZoneId));
+        return report.ToText(await Zone(hub));
     }
+
+    /// <summary>The hub's time zone, in which the page and the text give every time.</summary>
+    public async Task<TimeZoneInfo> Zone(string hub) => HubTime.Zone((await grains.GetGrain<IHubGrain>(hub).GetSettings())?.TimeZoneId);
 }

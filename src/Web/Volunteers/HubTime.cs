@@ -8,8 +8,17 @@ public static class HubTime
     public static TimeZoneInfo Zone(string? timeZoneId) =>
         timeZoneId is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    /// <summary>"ddd HH:mm" in the hub's zone, in the reader's culture.</summary>
-    public static string Show(DateTimeOffset at, TimeZoneInfo zone, string format = "ddd t") =>
+    /// <summary>The day and the time of day in the hub's zone, in the reader's culture ("Sat 14:05", "sáb 14:05").</summary>
+    public static string Show(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        // Two formats, not "ddd t": inside a custom format "t" is the first letter of AM/PM, so that
+        // showed "Sat P" and no time at all.
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return $"{local.ToString("ddd", CultureInfo.CurrentCulture)} {local.ToString("t", CultureInfo.CurrentCulture)}";
+    }
+
+    /// <summary>A time in the hub's zone in the given .NET format, in the reader's culture.</summary>
+    public static string Show(DateTimeOffset at, TimeZoneInfo zone, string format) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString(format, CultureInfo.CurrentCulture);
 
     /// <summary>The time of day in the hub's zone, followed by the zone's name, for a deadline a person must meet.</summary>
