@@ -114,7 +114,8 @@ public static class ImportKinds
         switch (cell?.ToLowerInvariant())
         {
             case null or "no" or "n" or "false" or "0": return false;
-            case "yes" or "y" or "true" or "1": return true;
+            // The app speaks Spanish too, and its own error says "no es sí o no": "sí" must be a yes.
+            case "yes" or "y" or "true" or "1" or "sí" or "si": return true;
             default:
                 errors.Add(FieldError.Of(field, Reason.NotYesOrNo, cell));
                 return false;

@@ -29,4 +29,16 @@ public sealed class SpanishRowErrorTests
         Assert.Equal("Not imported (changed meanwhile).", In("en", () => Words.Say(error.Said!)));
         Assert.Equal("No importada (cambiada entretanto).", In("es", () => Words.Say(error.Said!)));
     }
+
+    [Fact]
+    public async Task A_spanish_sheet_answering_si_is_read_as_yes_not_refused_as_not_si_or_no()
+    {
+        var table = await CsvTable.Read(new MemoryStream(Encoding.UTF8.GetBytes("Nombre;Coche\nLucía;Sí\nMateo;si\nAna;No\n")));
+        var mapping = new Dictionary<string, int?>(CsvImporter.AutoMap(ImportKinds.Volunteers, table.Headers)) { ["Name"] = 0, ["Vehicle"] = 1 };
+
+        var plan = CsvImporter.Plan(ImportKinds.Volunteers, table, mapping, "any-hub", Importer);
+
+        Assert.Empty(plan.Errors.Select(e => $"{e.Line} {e.Field}: {In("es", () => Words.Say(e.Said!))}"));
+        Assert.Equal([true, true, false], plan.Items.Select(i => i.Item.HasVehicle));
+    }
 }
