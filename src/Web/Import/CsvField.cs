@@ -1,7 +1,11 @@
 namespace MutualAid.Web.Import;
 
-/// <summary>A field an import understands, and the spreadsheet headers that usually mean it.</summary>
-public sealed record CsvField(string Name, bool Required, string Help, params string[] Aliases)
+/// <summary>
+/// A field an import understands, and the spreadsheet headers that usually mean it. The name is the
+/// column's name in every language (the exports write it); what to put in it is said by the page,
+/// in the reader's language ("Import.Help.{kind}.{name}").
+/// </summary>
+public sealed record CsvField(string Name, bool Required, params string[] Aliases)
 {
     public bool Matches(string header)
     {

@@ -12,15 +12,15 @@ public static class ImportKinds
 {
     public static readonly ImportKind<VolunteerProfile> Volunteers = new("volunteers",
     [
-        new("Name", true, "Full name", "full name", "volunteer", "volunteer name"),
-        new("Phone", false, "Phone number", "mobile", "telephone", "tel", "phone number"),
-        new("Email", false, "Email address", "e-mail", "email address", "mail"),
-        new("HelpsWith", false, "Categories, separated by ; (Food; Transport)", "helps with", "categories", "can help with", "category"),
-        new("Languages", false, "Languages, separated by ;", "language", "speaks"),
-        new("Vehicle", false, "yes / no", "has vehicle", "car", "driver"),
-        new("MaxAssignments", false, "Jobs at once (default 3)", "max assignments", "max jobs", "capacity"),
-        new("MaxHoursPerWeek", false, "Hours a week (default 10)", "max hours", "hours per week", "hours a week"),
-        new("Skills", false, "Skills, separated by ;", "skill"),
+        new("Name", true, "full name", "volunteer", "volunteer name"),
+        new("Phone", false, "mobile", "telephone", "tel", "phone number"),
+        new("Email", false, "e-mail", "email address", "mail"),
+        new("HelpsWith", false, "helps with", "categories", "can help with", "category"),
+        new("Languages", false, "language", "speaks"),
+        new("Vehicle", false, "has vehicle", "car", "driver"),
+        new("MaxAssignments", false, "max assignments", "max jobs", "capacity"),
+        new("MaxHoursPerWeek", false, "max hours", "hours per week", "hours a week"),
+        new("Skills", false, "skill"),
     ],
     (row, hub, _) =>
     {
@@ -39,15 +39,15 @@ public static class ImportKinds
 
     public static readonly ImportKind<NewOffer> Offers = new("offers",
     [
-        new("Description", true, "What is offered", "offer", "what", "item"),
-        new("Category", true, "Food, Groceries, Medicine, …", "type"),
-        new("Quantity", true, "How many", "qty", "amount"),
-        new("Unit", true, "kg, boxes, hours, rooms", "units"),
-        new("Kind", false, "Goods / SkillOrTime / Space (default Goods)"),
-        new("ContactName", true, "Who to ask for", "name", "contact", "from"),
-        new("Phone", false, "Phone number", "mobile", "telephone"),
-        new("Email", false, "Email address", "e-mail"),
-        new("Area", false, "Roughly where", "location", "neighbourhood"),
+        new("Description", true, "offer", "what", "item"),
+        new("Category", true, "type"),
+        new("Quantity", true, "qty", "amount"),
+        new("Unit", true, "units"),
+        new("Kind", false),
+        new("ContactName", true, "name", "contact", "from"),
+        new("Phone", false, "mobile", "telephone"),
+        new("Email", false, "e-mail"),
+        new("Area", false, "location", "neighbourhood"),
     ],
     (row, hub, actor) =>
     {
@@ -65,15 +65,15 @@ public static class ImportKinds
 
     public static readonly ImportKind<NewRequest> Requests = new("requests",
     [
-        new("Need", true, "What is needed", "request", "description", "what"),
-        new("Category", true, "Food, Groceries, Medicine, …", "type"),
-        new("Urgency", false, "Low / Normal / High / Critical (default Normal)", "priority"),
-        new("Area", true, "Street, estate or area", "location", "where", "neighbourhood"),
-        new("ContactName", true, "The person's name", "name", "requester", "contact"),
-        new("Phone", false, "Phone number", "mobile", "telephone"),
-        new("Email", false, "Email address", "e-mail"),
-        new("Address", false, "Exact address (private)", "street address"),
-        new("Language", false, "Preferred language", "preferred language"),
+        new("Need", true, "request", "description", "what"),
+        new("Category", true, "type"),
+        new("Urgency", false, "priority"),
+        new("Area", true, "location", "where", "neighbourhood"),
+        new("ContactName", true, "name", "requester", "contact"),
+        new("Phone", false, "mobile", "telephone"),
+        new("Email", false, "e-mail"),
+        new("Address", false, "street address"),
+        new("Language", false, "preferred language"),
     ],
     (row, hub, actor) =>
     {

@@ -86,4 +86,25 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
             (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture) = (ui, formats);
         }
     }
+
+    [Fact]
+    public async Task What_to_put_in_each_column_is_said_in_the_readers_language()
+    {
+        var hub = await Seed.Hub(app.Factory.Grains);
+        var (ui, formats) = (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture);
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("es");
+        try
+        {
+            await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+
+            var page = Open(context, hub, "Nombre,Coche\nLucía,sí\n");
+
+            Assert.Equal("sí / no", page.Find("[data-testid=import-field-Vehicle]").GetAttribute("title"));
+            Assert.Equal("Nombre completo", page.Find("[data-testid=import-field-Name]").GetAttribute("title"));
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture) = (ui, formats);
+        }
+    }
 }
