@@ -4,6 +4,9 @@ using MutualAid.Board;
 using MutualAid.Hubs;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
+using MutualAid.Web.Localization;
+using MutualAid.Web.Volunteers;
+using Microsoft.Extensions.Localization;
 
 namespace MutualAid.Web.Handover;
 
@@ -81,24 +84,38 @@ public sealed record HandoverReport(
     /// <summary>The phrase key of a move between hubs ("moved this from hub {0} to hub {1}").</summary>
     internal const string MoveKey = "DidMove";
 
-    /// <summary>The same summary as plain text, to download or paste into the next shift's chat.</summary>
-    public string ToText(TimeZoneInfo zone)
+    /// <summary>
+    /// The same summary as plain text, to download or paste into the next shift's chat: in the
+    /// reader's language and at the hub's time, as the page says it.
+    /// </summary>
+    public string ToText(TimeZoneInfo zone, IStringLocalizer<UiText> t)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        string T(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("ddd HH:mm", CultureInfo.InvariantCulture);
+        ArgumentNullException.ThrowIfNull(t);
+        string At(DateTimeOffset at) => HubTime.Show(at, zone);
+        var culture = CultureInfo.CurrentCulture;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Shift handover for {Hub}: {T(Since)} to {T(Until)}");
+        text.AppendLine(t["Handover.TextTitle", Hub, At(Since), At(Until)]);
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Overdue now ({Overdue.Count}):");
-        foreach (var r in Overdue) text.AppendLine(CultureInfo.InvariantCulture, $"- {r.ReferenceCode} {r.Urgency} {r.Category} in {r.Area}, overdue since {T(r.OverdueSince!.Value)}{(r.OfferedToRegion is null ? "" : ", offered to the region")}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Waiting for a volunteer ({Waiting.Count}):");
-        foreach (var r in Waiting) text.AppendLine(CultureInfo.InvariantCulture, $"- {r.ReferenceCode} {r.Urgency} {r.Category} in {r.Area}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Out on a job ({OutOnAJob.Count}):");
-        foreach (var (v, jobs) in OutOnAJob) text.AppendLine(CultureInfo.InvariantCulture, $"- {v.Name}: {string.Join(", ", jobs)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Off duty ({OffDuty.Count}): {string.Join(", ", OffDuty.Select(v => v.Name))}");
+        text.AppendLine(culture, $"{t["Handover.Overdue", Overdue.Count]}:");
+        foreach (var r in Overdue)
+        {
+            text.AppendLine(culture, $"- {t["Handover.TextOverdue", r.ReferenceCode, t.Word(r.Urgency), t.Word(r.Category), r.Area, At(r.OverdueSince!.Value)]}{(r.OfferedToRegion is null ? "" : t["Handover.OfferedToRegion"])}");
+        }
+
+        text.AppendLine(culture, $"{t["Handover.Waiting", Waiting.Count]}:");
+        foreach (var r in Waiting) text.AppendLine(culture, $"- {t["Handover.TextWaiting", r.ReferenceCode, t.Word(r.Urgency), t.Word(r.Category), r.Area]}");
+        text.AppendLine(culture, $"{t["Handover.Out", OutOnAJob.Count]}:");
+        foreach (var (v, jobs) in OutOnAJob) text.AppendLine(culture, $"- {v.Name}: {string.Join(", ", jobs)}");
+        text.AppendLine(culture, $"{t["Handover.OffDuty", OffDuty.Count]}: {string.Join(", ", OffDuty.Select(v => v.Name))}");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"What changed ({Changes.Count}):");
-        foreach (var c in Changes) text.AppendLine(CultureInfo.InvariantCulture, $"- {T(c.At)} {c.Reference} {c.Who} {c.What}{(c.Why is null ? "" : $" ({c.Why})")}");
+        text.AppendLine(culture, $"{t["Handover.Changed", Changes.Count]}:");
+        foreach (var c in Changes)
+        {
+            var why = t.Say(c.WhySaid, c.Why);
+            text.AppendLine(culture, $"- {At(c.At)} {c.Reference} {c.Who} {t.Say(c.Said, c.What)}{(why is null ? "" : $" ({why})")}");
+        }
+
         return text.ToString();
     }
 }

@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Localization;
 using MutualAid.Hubs;
 using MutualAid.Web.Accounts;
+using MutualAid.Web.Localization;
 using MutualAid.Web.Volunteers;
 
 namespace MutualAid.Web.Handover;
 
 /// <summary>The end-of-shift summary of a hub, for its dispatchers and coordinators.</summary>
-public sealed class HandoverService(IGrainFactory grains, CurrentUser user, TimeProvider clock)
+public sealed class HandoverService(IGrainFactory grains, CurrentUser user, TimeProvider clock, IStringLocalizer<UiText> text)
 {
     public const int MaxHours = 48;
 
@@ -21,7 +23,7 @@ public sealed class HandoverService(IGrainFactory grains, CurrentUser user, Time
     public async Task<string?> Text(string hub, int hours)
     {
         if (await Build(hub, hours) is not { } report) return null;
-        return report.ToText(await Zone(hub));
+        return report.ToText(await Zone(hub), text);
     }
 
     /// <summary>The hub's time zone, in which the page and the text give every time.</summary>

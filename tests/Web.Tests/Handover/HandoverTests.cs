@@ -33,7 +33,7 @@ public sealed class HandoverTests(TrustWorld world) : IClassFixture<TrustWorld>
         Assert.Equal(["Olu"], handover.OffDuty.Select(v => v.Name));
         Assert.DoesNotContain(handover.Changes, c => c.At < start);
 
-        var text = handover.ToText(TimeZoneInfo.Utc);
+        var text = Localization.Localized.In("en", () => handover.ToText(TimeZoneInfo.Utc, Localization.Localized.Words));
         Assert.Contains($"{done.ReferenceCode} Sam assigned this to Priya", text, StringComparison.Ordinal);
         Assert.Contains("Off duty (1): Olu", text, StringComparison.Ordinal);
 
@@ -64,5 +64,28 @@ public sealed class HandoverTests(TrustWorld world) : IClassFixture<TrustWorld>
         var now = await HandoverReport.Build(grains, to, start, DateTimeOffset.UtcNow);
         Assert.Equal([$"moved this from hub {from} to hub {to}", "cancelled this"],
             now.Changes.Where(c => c.Reference == request.ReferenceCode).Select(c => c.What));
+    }
+
+    [Fact]
+    public async Task A_spanish_readers_download_says_the_handover_in_spanish_as_their_page_does()
+    {
+        var grains = world.Factory.Grains;
+        var hub = await Seed.Hub(grains, world.R);
+        var priya = await Seed.Volunteer(grains, hub, "Priya");
+        var request = await Seed.Request(grains, hub, phone: "07700 411004");
+        await grains.GetGrain<IRequestGrain>(request.Id).Assign(new AssignCommand(request.Version, Seed.Sam, priya));
+        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot())
+            .Volunteers.Any(v => v.Id == priya && v.ActiveRequestIds.Contains(request.Id)), "the board shows Priya on the job");
+        using var dispatcher = await world.Factory.SignedIn(await world.Factory.User(new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Dispatcher, hub)));
+        dispatcher.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-ES");
+
+        var text = await dispatcher.GetStringAsync(new Uri($"/hubs/{hub}/handover.txt?hours=2", UriKind.Relative));
+
+        var assigned = Localization.Localized.In("es", () => Localization.Localized.Words.Say(Phrase.Of("DidAssign", "assigned this to {0}", "Priya")));
+        Assert.Contains($"Relevo de turno de {hub}", text, StringComparison.Ordinal);
+        Assert.Contains("Vencidas ahora (0):", text, StringComparison.Ordinal);
+        Assert.Contains("En una tarea (1):", text, StringComparison.Ordinal);
+        Assert.Contains($"{request.ReferenceCode} Sam {assigned}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Out on a job", text, StringComparison.Ordinal);
     }
 }
