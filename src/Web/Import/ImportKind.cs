@@ -30,14 +30,21 @@ public interface IImportKind
 public sealed record PersonKey(string Field, string Value, string Key)
 {
     /// <summary>
-    /// Phone and email each identify a person on their own: the same email with another phone (or
-    /// none) is still the same person. Keys are those the app matches contacts by.
+    /// An email identifies a person on its own: the same email with another phone (or none) is still
+    /// the same person. A phone does only with the name beside it: a household shares a landline or a
+    /// phone, and two of its people volunteering are two volunteers, not one twice. Keys build on those
+    /// the app matches contacts by.
     /// </summary>
     public static IReadOnlyList<PersonKey> Of(ContactDetails? contact)
     {
         if (contact is null) return [];
         var keys = new List<PersonKey>(2);
-        if (new ContactDetails("-", contact.Phone, null, null).MatchKey() is { } phone) keys.Add(new("Phone", contact.Phone!, phone));
+        if (new ContactDetails("-", contact.Phone, null, null).MatchKey() is { } phone)
+        {
+            var name = string.Join(' ', contact.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();
+            keys.Add(new("Phone", contact.Phone!, phone + "|" + name));
+        }
+
         if (new ContactDetails("-", null, contact.Email, null).MatchKey() is { } email) keys.Add(new("Email", contact.Email!, email));
         return keys;
     }

@@ -29,7 +29,7 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
             + "Imani Diallo,07700 900111,imani@example.org\n"
             + "Tomás Ruiz,07700 900222,tomas@example.org\n"
             + "I. Diallo,,Imani@Example.org\n"
-            + "Tom Ruiz,+44 7700 900222,\n");
+            + "tomás  Ruiz,+44 7700 900222,\n");
 
         await Click(page, "import-check");
 
@@ -37,6 +37,23 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         var rows = page.FindAll("[data-testid=import-errors] tbody tr").Select(r => string.Join("|", r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()))).ToArray();
         Assert.Equal(["4|Email|Imani@Example.org is also on line 2: one row per person.", "5|Phone|+44 7700 900222 is also on line 3: one row per person."], rows);
         Assert.True(page.Find("[data-testid=import-run]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Two_people_of_one_household_sharing_a_phone_are_two_volunteers()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+        var page = Open(context, hub, "Name,Phone,Email\nImani Diallo,07700 900111,\nMoussa Diallo,07700 900111,\n");
+
+        await Click(page, "import-check");
+        page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=import-run]").HasAttribute("disabled")), Patience);
+        Assert.Empty(page.FindAll("[data-testid=import-errors]"));
+        await Click(page, "import-run");
+
+        await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count >= 2, "both on the board");
+        Assert.Equal(["Imani Diallo", "Moussa Diallo"], (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Select(v => v.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
