@@ -29,7 +29,8 @@ public sealed class OffersPanelComponentTests(WebAppFixture app) : IClassFixture
         Assert.True((await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).Configure(settings with { TimeZoneId = "Asia/Tokyo" }, Seed.Sam)).IsOk);
         var expires = new DateTimeOffset(DateTime.UtcNow.Year + 1, 6, 1, 9, 0, 0, TimeSpan.FromHours(9)); // 09:00 in Tokyo, 00:00 UTC
         var created = await grains.GetGrain<IOfferGrain>(Guid.NewGuid()).Create(new NewOffer(hub, OfferKind.Goods, RequestCategory.Food, "Rice", 20, "kg",
-            new ContactDetails("Tom", null, null, null), RequestSource.PhoneIntake, Seed.Sam) { ExpiresAt = expires });
+            new ContactDetails("Tom", null, null, null), RequestSource.PhoneIntake, Seed.Sam)
+        { ExpiresAt = expires });
         await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
 
         var panel = context.Render<OffersPanel>(p => p.Add(x => x.HubSlug, hub).Add(x => x.Offers, [created.Value!.Redact()]));
