@@ -162,10 +162,35 @@ public static class PublicIntakeEndpoints
         foreach (var (key, value) in form.Values)
         {
             if (value is null || key.StartsWith("__", StringComparison.Ordinal)) continue;
-            if (value.Length > 4000) errors.Add(t["Public.FieldTooLong", key]);
-            else if (!Common.Text.IsClean(value, multiLine: key is "need" or "description" or "access" or "address")) errors.Add(t["Public.FieldBadCharacters", key]);
+            if (value.Length > 4000) errors.Add(t["Public.FieldTooLong", FieldName(t, key)]);
+            else if (!Common.Text.IsClean(value, multiLine: key is "need" or "description" or "access" or "address")) errors.Add(t["Public.FieldBadCharacters", FieldName(t, key)]);
         }
     }
+
+    /// <summary>
+    /// A field as the forms label it, in the reader's language: the form's own keys are not words a
+    /// person reads. A key no form has (only a bot sends one) stays as it came.
+    /// </summary>
+    private static string FieldName(IStringLocalizer<UiText> t, string key) => key switch
+    {
+        "hub" => t["Public.Hub"],
+        "kind" => t["Public.WhatYouOffer"],
+        "category" => t["Public.KindOfHelp"],
+        "urgency" => t["Public.HowUrgent"],
+        "need" => t["Public.WhatNeed"],
+        "description" => t["Public.Describe"],
+        "quantity" => t["Public.HowMuch"],
+        "unit" => t["Public.Unit"],
+        "area" => t["Public.Area"],
+        "place" => t["Public.Place"],
+        "name" => t["Public.YourName"],
+        "phone" => t["Intake.Phone"],
+        "email" => t["Public.Email"],
+        "address" => t["Public.DeliveryAddress"],
+        "language" => t["Public.LanguageYouPrefer"],
+        "access" => t["Public.Access"],
+        _ => key,
+    };
 
     /// <summary>
     /// The place the person chose from the hub's named areas, else what they typed. Only the name is
