@@ -28,7 +28,7 @@ public sealed record HandoverReport(
     IReadOnlyList<HandoverChange> Changes,
     IReadOnlyList<RequestSummary> Overdue,
     IReadOnlyList<RequestSummary> Waiting,
-    IReadOnlyList<(VolunteerSummary Volunteer, IReadOnlyList<string> Jobs)> OutOnAJob,
+    IReadOnlyList<(VolunteerSummary Volunteer, IReadOnlyList<string?> Jobs)> OutOnAJob,
     IReadOnlyList<VolunteerSummary> OffDuty)
 {
     /// <summary>
@@ -52,7 +52,7 @@ public sealed record HandoverReport(
 
         var references = snapshot.Requests.ToDictionary(r => r.Id, r => r.ReferenceCode);
         var outOnAJob = snapshot.Volunteers.Where(v => v.ActiveRequestIds.Count > 0)
-            .Select(v => (v, (IReadOnlyList<string>)v.ActiveRequestIds.Select(id => references.GetValueOrDefault(id, "another hub")).ToArray()))
+            .Select(v => (v, (IReadOnlyList<string?>)v.ActiveRequestIds.Select(id => references.GetValueOrDefault(id)).ToArray()))
             .ToArray();
         return new HandoverReport(hub, since, now, changes.OrderBy(c => c.At).ToArray(),
             snapshot.Requests.Where(r => r.OverdueSince is not null).ToArray(),
@@ -81,6 +81,14 @@ public sealed record HandoverReport(
         return kept;
     }
 
+    /// <summary>A volunteer's jobs by reference; one of another hub (whose reference this hub does not see) as the reader's words for that.</summary>
+    public static string Jobs(IReadOnlyList<string?> jobs, IStringLocalizer<UiText> t)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(t);
+        return string.Join(", ", jobs.Select(j => j ?? t["Handover.AnotherHub"].Value));
+    }
+
     /// <summary>The phrase key of a move between hubs ("moved this from hub {0} to hub {1}").</summary>
     internal const string MoveKey = "DidMove";
 
@@ -106,7 +114,7 @@ public sealed record HandoverReport(
         text.AppendLine(culture, $"{t["Handover.Waiting", Waiting.Count]}:");
         foreach (var r in Waiting) text.AppendLine(culture, $"- {t["Handover.TextWaiting", r.ReferenceCode, t.Word(r.Urgency), t.Word(r.Category), r.Area]}");
         text.AppendLine(culture, $"{t["Handover.Out", OutOnAJob.Count]}:");
-        foreach (var (v, jobs) in OutOnAJob) text.AppendLine(culture, $"- {v.Name}: {string.Join(", ", jobs)}");
+        foreach (var (v, jobs) in OutOnAJob) text.AppendLine(culture, $"- {v.Name}: {Jobs(jobs, t)}");
         text.AppendLine(culture, $"{t["Handover.OffDuty", OffDuty.Count]}: {string.Join(", ", OffDuty.Select(v => v.Name))}");
         text.AppendLine();
         text.AppendLine(culture, $"{t["Handover.Changed", Changes.Count]}:");

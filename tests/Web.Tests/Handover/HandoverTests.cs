@@ -88,4 +88,23 @@ public sealed class HandoverTests(TrustWorld world) : IClassFixture<TrustWorld>
         Assert.Contains($"{request.ReferenceCode} Sam {assigned}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Out on a job", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_job_on_another_hub_is_named_in_the_readers_language()
+    {
+        var grains = world.Factory.Grains;
+        var (home, other) = (await Seed.Hub(grains, world.R), await Seed.Hub(grains, world.R));
+        var priya = await Seed.Volunteer(grains, home, "Priya");
+        var profile = (await grains.GetGrain<IVolunteerGrain>(priya).GetView())!.Profile;
+        Assert.True((await grains.GetGrain<IVolunteerGrain>(priya).UpdateProfile(profile with { HubSlugs = [home, other] }, Seed.Sam)).IsOk);
+        var request = await Seed.Request(grains, other, phone: "07700 411005");
+        Assert.True((await grains.GetGrain<IRequestGrain>(request.Id).Assign(new AssignCommand(request.Version, Seed.Sam, priya))).IsOk);
+        await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(home).GetSnapshot())
+            .Volunteers.Any(v => v.Id == priya && v.ActiveRequestIds.Contains(request.Id)), "the home board shows Priya out on the other hub's job");
+
+        var handover = await HandoverReport.Build(grains, home, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow);
+
+        Assert.Contains("- Priya: otro centro", Localization.Localized.In("es", () => handover.ToText(TimeZoneInfo.Utc, Localization.Localized.Words)), StringComparison.Ordinal);
+        Assert.Contains("- Priya: another hub", Localization.Localized.In("en", () => handover.ToText(TimeZoneInfo.Utc, Localization.Localized.Words)), StringComparison.Ordinal);
+    }
 }
