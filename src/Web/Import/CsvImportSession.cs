@@ -14,10 +14,10 @@ public abstract class CsvImportSession(CsvTable table)
     /// <summary>Rows that will be created once <see cref="Check"/> has found no error.</summary>
     public abstract int Ready { get; }
 
-    /// <summary>Rows that are people the hub already has, which <see cref="Run"/> leaves as they are.</summary>
+    /// <summary>Rows that are people or requests the hub already has, which <see cref="Run"/> leaves as they are.</summary>
     public abstract int AlreadyThere { get; }
 
-    /// <param name="onHub">The person keys of the people the hub already has (see <see cref="PersonKey"/>).</param>
+    /// <param name="onHub">The keys of the people or requests the hub already has (see <see cref="RowKey"/>).</param>
     public abstract IReadOnlyList<RowError> Check(string hub, Actor actor, IReadOnlySet<string>? onHub = null);
 
     public abstract Task<ImportOutcome> Run(IGrainFactory grains, IProgress<int> progress, CancellationToken cancellationToken);

@@ -32,8 +32,8 @@ public sealed record ImportOutcome(int Created, int AlreadyThere, IReadOnlyList<
 /// validation) and nothing is created unless every row passes. Each row gets an id derived from
 /// the hub, the file's content and its line, so running the same file again (say after a crash
 /// half-way) creates only what is missing, never a second copy. Rows that are people are also
-/// matched by phone and email: a person twice in a file is an error, and one the hub already has
-/// (say from its own export, edited and loaded again) is left as they are.
+/// matched by phone and email, and requests by their reference: one twice in a file is an error,
+/// and one the hub already has (say from its own export, edited and loaded again) is left as it is.
 /// </summary>
 public static class CsvImporter
 {
@@ -48,7 +48,7 @@ public static class CsvImporter
         });
     }
 
-    /// <param name="onHub">The person keys (<see cref="PersonKey.Key"/>) of the people the hub already has.</param>
+    /// <param name="onHub">The keys (<see cref="RowKey.Key"/>) of the people or requests the hub already has.</param>
     public static ImportPlan<T> Plan<T>(ImportKind<T> kind, CsvTable table, IReadOnlyDictionary<string, int?> mapping, string hub, Actor actor, IReadOnlySet<string>? onHub = null)
     {
         ArgumentNullException.ThrowIfNull(kind);
@@ -67,20 +67,21 @@ public static class CsvImporter
         var alreadyThere = 0;
         foreach (var row in table.Rows)
         {
-            var (item, rowErrors) = kind.Build(new RowValues(row, mapping), hub, actor);
+            var values = new RowValues(row, mapping);
+            var (item, rowErrors) = kind.Build(values, hub, actor);
             if (rowErrors.Count > 0)
             {
                 errors.AddRange(rowErrors.Select(e => new RowError(row.Line, e.Field, e.Message) { Said = e.Said }));
                 continue;
             }
 
-            var person = kind.Person(item!);
+            var keys = kind.Keys(values, item!);
             var twice = false;
-            foreach (var key in person)
+            foreach (var key in keys)
             {
                 if (firstLine.TryGetValue(key.Key, out var first))
                 {
-                    errors.Add(RowError.Of(row.Line, key.Field, Reason.SamePersonAsLine, key.Value, first));
+                    errors.Add(RowError.Of(row.Line, key.Field, kind.Identity == RowIdentity.Request ? Reason.SameRequestAsLine : Reason.SamePersonAsLine, key.Value, first));
                     twice = true;
                 }
                 else
@@ -90,7 +91,7 @@ public static class CsvImporter
             }
 
             if (twice) continue;
-            if (onHub is not null && person.Any(k => onHub.Contains(k.Key))) alreadyThere++;
+            if (onHub is not null && keys.Any(k => onHub.Contains(k.Key))) alreadyThere++;
             else items.Add((row.Line, RowId(hub, fileKey, row.Line), item!));
         }
 

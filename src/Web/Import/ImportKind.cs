@@ -22,23 +22,34 @@ public interface IImportKind
 
     IReadOnlyList<CsvField> Fields { get; }
 
-    /// <summary>Whether each row is a person of the hub, who must be in the file once and not be added twice.</summary>
-    bool RowsArePeople { get; }
+    /// <summary>What each row is that the hub may already have (a person, a request), to be in the file once and not added twice.</summary>
+    RowIdentity Identity { get; }
 }
 
-/// <summary>A cell that tells one person from another (a phone or an email), with the key it matches by.</summary>
-public sealed record PersonKey(string Field, string Value, string Key)
+/// <summary>What tells one row from another across files: nothing, a person's phone and email, or a request's reference.</summary>
+public enum RowIdentity
 {
+    None,
+    Person,
+    Request,
+}
+
+/// <summary>A cell that tells one row from another (a phone, an email, a reference), with the key it matches by.</summary>
+public sealed record RowKey(string Field, string Value, string Key)
+{
+    /// <summary>The key of a request's reference code, as a row gives it and as the board has it.</summary>
+    public static string OfReference(string reference) => "ref:" + reference.Trim().ToUpperInvariant();
+
     /// <summary>
     /// An email identifies a person on its own: the same email with another phone (or none) is still
     /// the same person. A phone does only with the name beside it: a household shares a landline or a
     /// phone, and two of its people volunteering are two volunteers, not one twice. Keys build on those
     /// the app matches contacts by.
     /// </summary>
-    public static IReadOnlyList<PersonKey> Of(ContactDetails? contact)
+    public static IReadOnlyList<RowKey> OfPerson(ContactDetails? contact)
     {
         if (contact is null) return [];
-        var keys = new List<PersonKey>(2);
+        var keys = new List<RowKey>(2);
         if (new ContactDetails("-", contact.Phone, null, null).MatchKey() is { } phone)
         {
             var name = string.Join(' ', contact.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();
@@ -59,16 +70,17 @@ public sealed class ImportKind<T>(
     IReadOnlyList<CsvField> fields,
     Func<RowValues, string, Actor, (T? Item, IReadOnlyList<FieldError> Errors)> build,
     Func<IGrainFactory, Guid, T, Task<ResultStatus>> create,
-    Func<T, IReadOnlyList<PersonKey>>? person = null) : IImportKind
+    RowIdentity identity = RowIdentity.None,
+    Func<RowValues, T, IReadOnlyList<RowKey>>? keys = null) : IImportKind
 {
     public string Name => name;
 
     public IReadOnlyList<CsvField> Fields => fields;
 
-    public bool RowsArePeople => person is not null;
+    public RowIdentity Identity => identity;
 
-    /// <summary>The cells that identify the person a row is (none for a kind whose rows are not people).</summary>
-    public IReadOnlyList<PersonKey> Person(T item) => person?.Invoke(item) ?? [];
+    /// <summary>The cells that identify what a row is (none for a kind whose rows have no identity).</summary>
+    public IReadOnlyList<RowKey> Keys(RowValues row, T item) => keys?.Invoke(row, item) ?? [];
 
     public (T? Item, IReadOnlyList<FieldError> Errors) Build(RowValues row, string hub, Actor actor) => build(row, hub, actor);
 

@@ -35,7 +35,8 @@ public static class ImportKinds
         return (profile, errors);
     },
     async (grains, id, profile) => (await grains.GetGrain<IVolunteerGrain>(id).Register(profile, AppActors.Import)).Status,
-    profile => PersonKey.Of(profile.Contact));
+    RowIdentity.Person,
+    (_, profile) => RowKey.OfPerson(profile.Contact));
 
     public static readonly ImportKind<NewOffer> Offers = new("offers",
     [
@@ -74,6 +75,7 @@ public static class ImportKinds
         new("Email", false, "e-mail"),
         new("Address", false, "street address"),
         new("Language", false, "preferred language"),
+        new("Reference", false, "ref", "reference code"),
     ],
     (row, hub, actor) =>
     {
@@ -86,7 +88,9 @@ public static class ImportKinds
         errors.AddRange(request.Validate(DateTimeOffset.UtcNow));
         return (request, errors);
     },
-    async (grains, id, request) => (await grains.GetGrain<IRequestGrain>(id).Create(request)).Status);
+    async (grains, id, request) => (await grains.GetGrain<IRequestGrain>(id).Create(request)).Status,
+    RowIdentity.Request,
+    (row, _) => row["Reference"] is { } reference ? [new RowKey("Reference", reference, RowKey.OfReference(reference))] : []);
 
     public static IImportKind? Find(string name) =>
         new IImportKind[] { Volunteers, Offers, Requests }.FirstOrDefault(k => k.Name == name);

@@ -9,14 +9,19 @@ namespace MutualAid.Web.Import;
 public sealed class ImportService(IGrainFactory grains, CurrentUser user)
 {
     /// <summary>
-    /// Checks every row, knowing who the hub already has when the rows are people (so a sheet the hub
-    /// exported, edited and loaded again adds only the new people).
+    /// Checks every row, knowing who or what the hub already has when the rows are people or requests
+    /// (so a sheet the hub exported, edited and loaded again adds only the new rows).
     /// </summary>
     public async Task<Result<IReadOnlyList<RowError>>> Check(string hub, CsvImportSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
         if (!await user.Can(Ability.ManageHub, hub)) return Result<IReadOnlyList<RowError>>.Refused(Reason.NotACoordinator, hub);
-        var onHub = session.Kind.RowsArePeople ? await PeopleOf(hub) : null;
+        var onHub = session.Kind.Identity switch
+        {
+            RowIdentity.Person => await PeopleOf(hub),
+            RowIdentity.Request => await RequestsOf(hub),
+            _ => null,
+        };
         return Result<IReadOnlyList<RowError>>.Ok(session.Check(hub, user.Actor, onHub));
     }
 
@@ -33,6 +38,10 @@ public sealed class ImportService(IGrainFactory grains, CurrentUser user)
         var board = await grains.GetGrain<IHubGrain>(hub).GetSnapshot();
         var views = await Task.WhenAll(board.Volunteers.Select(v => grains.GetGrain<IVolunteerGrain>(v.Id).GetView()));
         return views.OfType<VolunteerView>().Where(v => v.Profile.HubSlugs.Contains(hub))
-            .SelectMany(v => PersonKey.Of(v.Profile.Contact)).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+            .SelectMany(v => RowKey.OfPerson(v.Profile.Contact)).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The reference keys of the requests on the hub's board (the ones its export writes).</summary>
+    private async Task<IReadOnlySet<string>> RequestsOf(string hub) =>
+        (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Requests.Select(r => RowKey.OfReference(r.ReferenceCode)).ToHashSet(StringComparer.Ordinal);
 }

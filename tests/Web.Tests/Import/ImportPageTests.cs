@@ -124,4 +124,28 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
             (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture) = (ui, formats);
         }
     }
+
+    [Fact]
+    public async Task The_hubs_requests_export_loaded_again_adds_only_the_new_rows()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        var maria = await Seed.Request(grains, hub, phone: "07700 414001");
+        await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Requests.Count == 1, "Maria's request is on the board");
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+        // As the hub's requests export gives it, with one request typed in below.
+        var page = Open(context, hub, "Reference,Status,Urgency,Category,Area,Need,ContactName,Phone\n"
+            + $"{maria.ReferenceCode},New,Normal,Food,Elm Street,Food parcel,Maria Lopez,07700 414001\n"
+            + ",,High,Medicine,Mill Lane,Pick up a prescription,Jo Bell,07700 414002\n");
+        var kind = page.FindComponent<Radzen.Blazor.RadzenDropDown<string>>();
+        await page.InvokeAsync(() => kind.Instance.ValueChanged.InvokeAsync("requests"));
+
+        await Click(page, "import-check");
+        page.WaitForAssertion(() => Assert.Contains("1 to import, 1 already on the hub", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
+        await Click(page, "import-run");
+
+        page.WaitForAssertion(() => Assert.Contains("Imported 1 rows (1 were already there", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
+        await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Requests.Any(r => r.Need == "Pick up a prescription"), "Jo's request is on the board");
+        Assert.Single((await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Requests, r => r.Need == "Food parcel");
+    }
 }
