@@ -31,6 +31,21 @@ public sealed class PrivateDownloadTests(TrustWorld world) : IClassFixture<Trust
     }
 
     [Fact]
+    public async Task A_download_refused_for_what_it_was_asked_is_said_in_the_coordinators_language()
+    {
+        using var coordinator = await world.Client("coordinator");
+        coordinator.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+
+        var noContact = await coordinator.GetAsync(new Uri($"/hubs/{world.A}/people/export", UriKind.Relative));
+        var noVolunteer = await coordinator.GetAsync(new Uri($"/hubs/{world.A}/people/volunteers/{Guid.NewGuid()}/export", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, noContact.StatusCode);
+        Assert.Contains("Indica un teléfono o un correo electrónico.", await noContact.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, noVolunteer.StatusCode);
+        Assert.Contains("No existe ese voluntario en este centro.", await noVolunteer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_hubs_download_of_a_volunteer_leaves_out_their_thanks_and_their_other_hubs_jobs_and_notices()
     {
         var grains = world.Factory.Grains;
