@@ -32,7 +32,7 @@ public sealed record ImportOutcome(int Created, int AlreadyThere, IReadOnlyList<
 /// validation) and nothing is created unless every row passes. Each row gets an id derived from
 /// the hub, the file's content and its line, so running the same file again (say after a crash
 /// half-way) creates only what is missing, never a second copy. Rows that are people are also
-/// matched by phone and email, and requests by their reference: one twice in a file is an error,
+/// matched (see <see cref="RowKey.OfPerson"/>), and requests by their reference: one twice in a file is an error,
 /// and one the hub already has (say from its own export, edited and loaded again) is left as it is.
 /// </summary>
 public static class CsvImporter

@@ -116,16 +116,7 @@ public sealed partial class PublicAreaFormTests(PlainKestrelWithAreas world) : I
         return Post("/ask", where);
     }
 
-    private async Task<HttpResponseMessage> Post(string path, Dictionary<string, string> fields)
-    {
-        using var http = world.App.Client();
-        var page = await http.GetAsync(new Uri(path, UriKind.Relative));
-        var cookie = FormToken.Cookie(page);
-        fields["__RequestVerificationToken"] = FormToken.In(await page.Content.ReadAsStringAsync());
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("Cookie", cookie);
-        return await http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> Post(string path, Dictionary<string, string> fields) => PublicFormPost.Send(world.App, path, fields);
 
     private async Task<T> OnBoard<T>(Func<BoardSnapshot, T?> find) where T : class
     {

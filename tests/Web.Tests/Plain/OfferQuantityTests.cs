@@ -38,11 +38,8 @@ public sealed class OfferQuantityTests(PlainKestrelWithAreas world) : IClassFixt
         Assert.DoesNotContain((await world.App.Factory.Grains.GetGrain<IHubGrain>(world.PlainHub).GetSnapshot()).Offers, o => o.Description == description);
     }
 
-    private async Task<HttpResponseMessage> Offer(string culture, string description, string quantity)
-    {
-        using var http = world.App.Client();
-        var page = await http.GetAsync(new Uri("/offer", UriKind.Relative));
-        var fields = new Dictionary<string, string>
+    private Task<HttpResponseMessage> Offer(string culture, string description, string quantity) =>
+        PublicFormPost.Send(world.App, "/offer", new()
         {
             ["hub"] = world.PlainHub,
             ["kind"] = "Goods",
@@ -51,11 +48,5 @@ public sealed class OfferQuantityTests(PlainKestrelWithAreas world) : IClassFixt
             ["quantity"] = quantity,
             ["unit"] = "kg",
             ["name"] = "Lucía",
-            ["__RequestVerificationToken"] = FormToken.In(await page.Content.ReadAsStringAsync()),
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/offer") { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("Cookie", FormToken.Cookie(page));
-        request.Headers.Add("Accept-Language", culture);
-        return await http.SendAsync(request);
-    }
+        }, culture);
 }

@@ -12,9 +12,7 @@ public sealed class PublicFormFieldNameTests(PlainKestrelWithAreas world) : ICla
     public async Task A_control_character_in_the_phone_is_refused_naming_the_phone_field(string culture, string said, string key)
     {
         var description = "Jam " + Guid.NewGuid().ToString("N")[..8];
-        using var http = world.App.Client();
-        var page = await http.GetAsync(new Uri("/offer", UriKind.Relative));
-        var fields = new Dictionary<string, string>
+        using var response = await PublicFormPost.Send(world.App, "/offer", new()
         {
             ["hub"] = world.PlainHub,
             ["kind"] = "Goods",
@@ -24,12 +22,7 @@ public sealed class PublicFormFieldNameTests(PlainKestrelWithAreas world) : ICla
             ["unit"] = "jars",
             ["name"] = "Lucía",
             ["phone"] = "07700\u0007900123",
-            ["__RequestVerificationToken"] = FormToken.In(await page.Content.ReadAsStringAsync()),
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/offer") { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("Cookie", FormToken.Cookie(page));
-        request.Headers.Add("Accept-Language", culture);
-        using var response = await http.SendAsync(request);
+        }, culture);
 
         var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
