@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -66,9 +65,7 @@ public sealed class OfferDialogComponentTests(WebAppFixture app) : IClassFixture
             new ContactDetails("Tom", null, null, null), RequestSource.PublicForm, new Actor("public-form", "Public form")));
         await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
 
-        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("es-ES");
-        try
+        await Localization.Localized.In("es-ES", () =>
         {
             var dialog = context.Render<OfferDialog>(p => p.Add(x => x.HubSlug, hub).Add(x => x.OfferId, created.Value!.Id));
             dialog.WaitForAssertion(() => Assert.Contains("registró esta oferta", dialog.Find("[data-testid=offer-history]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
@@ -76,10 +73,7 @@ public sealed class OfferDialogComponentTests(WebAppFixture app) : IClassFixture
             var history = dialog.Find("[data-testid=offer-history]").TextContent;
             Assert.Contains("Formulario público registró esta oferta", history, StringComparison.Ordinal);
             Assert.DoesNotContain("Public form", history, StringComparison.Ordinal);
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
-        }
+            return Task.CompletedTask;
+        });
     }
 }

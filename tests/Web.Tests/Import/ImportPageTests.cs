@@ -84,9 +84,7 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     public async Task A_file_over_the_limit_is_refused_in_the_readers_own_words()
     {
         var hub = await Seed.Hub(app.Factory.Grains);
-        var (ui, formats) = (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture);
-        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("es");
-        try
+        await Localization.Localized.In("es", async () =>
         {
             await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
             var page = context.Render<ImportPage>(p => p.Add(x => x.Slug, hub));
@@ -97,20 +95,14 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
 
             page.WaitForAssertion(() => Assert.EndsWith("El archivo pasa de 10 MB: divídelo en archivos más pequeños.", page.Find("[data-testid=import-message]").TextContent.Trim(), StringComparison.Ordinal), Patience);
             Assert.Empty(page.FindAll("[data-testid=import-check]"));
-        }
-        finally
-        {
-            (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture) = (ui, formats);
-        }
+        });
     }
 
     [Fact]
     public async Task What_to_put_in_each_column_is_said_in_the_readers_language()
     {
         var hub = await Seed.Hub(app.Factory.Grains);
-        var (ui, formats) = (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture);
-        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("es");
-        try
+        await Localization.Localized.In("es", async () =>
         {
             await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
 
@@ -118,11 +110,7 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
 
             Assert.Equal("sí / no", page.Find("[data-testid=import-field-Vehicle]").GetAttribute("title"));
             Assert.Equal("Nombre completo", page.Find("[data-testid=import-field-Name]").GetAttribute("title"));
-        }
-        finally
-        {
-            (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture) = (ui, formats);
-        }
+        });
     }
 
     [Fact]

@@ -21,4 +21,23 @@ public static class Localized
             (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="act"/> (a page rendered, clicked and read) with <paramref name="culture"/> as
+    /// its language and formats; they flow into its awaits and are put back after, whatever it throws.
+    /// </summary>
+    public static async Task In(string culture, Func<Task> act)
+    {
+        ArgumentNullException.ThrowIfNull(act);
+        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            await act();
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
+        }
+    }
 }
