@@ -25,4 +25,15 @@ dotnet restore MutualAid.sln
 dotnet build MutualAid.sln --no-restore -c Debug
 # One test project at a time: the browser and cluster tests time real things and must not fight
 # each other for the two cores.
-dotnet test MutualAid.sln --no-build -c Debug -m:1 --logger "console;verbosity=normal" "$@"
+# The output is kept aside so a failure is named again at the end, where a CI summary that shows
+# only the tail of a long run still finds it.
+log="$(mktemp -t mutualaid-test.XXXXXX)"
+trap 'rm -f "$log"' EXIT
+rc=0
+dotnet test MutualAid.sln --no-build -c Debug -m:1 --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || rc=$?
+if [ "$rc" -ne 0 ]; then
+  echo
+  echo "test.sh: the tests failed (exit $rc); the failures, again:"
+  grep -a -E -A12 '^[[:space:]]+Failed [A-Za-z_]' "$log" | cut -c1-400 || echo "  (no failed test named: the run itself broke; read the output above)"
+fi
+exit "$rc"
