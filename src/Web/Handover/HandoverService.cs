@@ -7,7 +7,7 @@ using MutualAid.Web.Volunteers;
 namespace MutualAid.Web.Handover;
 
 /// <summary>The end-of-shift summary of a hub, for its dispatchers and coordinators.</summary>
-public sealed class HandoverService(IGrainFactory grains, CurrentUser user, TimeProvider clock, IStringLocalizer<UiText> text)
+public sealed class HandoverService(IGrainFactory grains, CurrentUser user, TimeProvider clock, IStringLocalizer<UiText> text, HubZones zones)
 {
     public const int MaxHours = 48;
 
@@ -23,9 +23,6 @@ public sealed class HandoverService(IGrainFactory grains, CurrentUser user, Time
     public async Task<string?> Text(string hub, int hours)
     {
         if (await Build(hub, hours) is not { } report) return null;
-        return report.ToText(await Zone(hub), text);
+        return report.ToText(await zones.Of(hub), text);
     }
-
-    /// <summary>The hub's time zone, in which the page and the text give every time.</summary>
-    public async Task<TimeZoneInfo> Zone(string hub) => HubTime.Zone((await grains.GetGrain<IHubGrain>(hub).GetSettings())?.TimeZoneId);
 }

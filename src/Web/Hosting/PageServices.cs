@@ -18,6 +18,7 @@ public static class PageServices
     public static IServiceCollection AddMutualAidPageServices(this IServiceCollection services)
     {
         services.AddScoped<CurrentUser>();
+        services.AddScoped<Localization.HubZones>();
         services.AddScoped<BoardService>();
         services.AddScoped<RequestReader>();
         services.AddScoped<DispatchService>();

@@ -42,7 +42,7 @@ public static class MyJobsEndpoints
     }
 
     public static async Task<Results<RazorComponentResult<MyJobsPage>, RazorComponentResult<MessagePage>>> Jobs(
-        CurrentUser user, IGrainFactory grains, RequestReader requests, VolunteerService volunteers, CaseNoteService notes, IStringLocalizer<UiText> t, string? done)
+        CurrentUser user, IGrainFactory grains, RequestReader requests, VolunteerService volunteers, HubZones zones, CaseNoteService notes, IStringLocalizer<UiText> t, string? done)
     {
         if (user.VolunteerId is not { } me)
         {
@@ -50,9 +50,7 @@ public static class MyJobsEndpoints
         }
 
         var volunteer = await grains.GetGrain<IVolunteerGrain>(me).GetView();
-        var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
-        async Task<TimeZoneInfo> Zone(string hub) => zones.TryGetValue(hub, out var z) ? z : zones[hub] = await volunteers.ZoneOf(hub);
-        var homeZone = volunteer is { Profile.HubSlugs.Count: > 0 } ? await Zone(volunteer.Profile.HubSlugs[0]) : TimeZoneInfo.Utc;
+        var homeZone = volunteer is { Profile.HubSlugs.Count: > 0 } ? await zones.Of(volunteer.Profile.HubSlugs[0]) : TimeZoneInfo.Utc;
         var notices = (volunteer?.Notices.Take(3) ?? []).Select(n => new MyNotice(HubTime.Show(n.At, homeZone), t.Say(n.Said, n.Message) ?? "")).ToList();
         // What the hubs sent them (also by SMS or email); what a notice above already says is not repeated.
         var sent = volunteer is null ? [] : await Notifications.PersonalMessages.For(grains, MutualAid.Notifications.Recipient.Volunteer(me), volunteer.Profile.HubSlugs, 5);
@@ -64,7 +62,7 @@ public static class MyJobsEndpoints
             string? until = null;
             if (r.HeldBy(me)?.ClaimExpiresAt is { } expires && RequestLifecycle.ClaimRuns(r.Status))
             {
-                var zone = await Zone(r.HubSlug);
+                var zone = await zones.Of(r.HubSlug);
                 // Alone in a pair, they cannot pick it up yet: what keeps it theirs is a partner joining in time.
                 until = t[RequestLifecycle.IsWaiting(r.Status) ? "Plain.YoursUntilWaiting" : "Plain.YoursUntil", HubTime.ShowNamed(expires, zone)];
             }

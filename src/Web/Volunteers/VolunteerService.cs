@@ -142,13 +142,6 @@ public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Acc
         return loaded.OfType<TimeBankStatement>().ToArray();
     }
 
-    /// <summary>The hub's time zone (UTC when it names none this server knows).</summary>
-    public async Task<TimeZoneInfo> ZoneOf(string hub)
-    {
-        var settings = await grains.GetGrain<IHubGrain>(hub).GetSettings();
-        return HubTime.Zone(settings?.TimeZoneId);
-    }
-
     /// <summary>The volunteer's assignments they hold now, with the estimate each was reserved for.</summary>
     public async Task<IReadOnlyList<(RequestView Request, double EstimatedHours)>> Assignments(VolunteerView volunteer)
     {
