@@ -8,12 +8,17 @@ namespace MutualAid.Silo.Hubs;
 /// <summary>The board's counts, and the hub's local day they are counted in.</summary>
 public sealed partial class HubGrain
 {
+    private IGrainTimer? offerWindowTimer;
+    private DateTimeOffset? offerWindowEnds;
+
     private BoardCounts Counts()
     {
         var byStatus = indexes.StatusCounts();
         var needs = S.Open.Values.GroupBy(r => r.Category).ToDictionary(g => g.Key, g => g.Count());
-        // A paused offer is on the board but covers no need: both gap views leave it out.
-        var open = S.Offers.Values.Where(o => o.Status == OfferStatus.Open).ToArray();
+        // A paused offer, or one whose time to give has ended, is on the board but covers no need:
+        // both gap views leave it out, as the suggestions do.
+        var now = clock.GetUtcNow();
+        var open = S.Offers.Values.Where(o => Covers(o, now)).ToArray();
         var offers = open.GroupBy(o => o.Category).ToDictionary(g => g.Key, g => g.Count());
         var unassignedCritical = S.Open.Values.Count(r => r.Urgency == Urgency.Critical && r.AssignedVolunteerId is null);
         var onDuty = S.Volunteers.Values.Count(v => v.OnDuty);
@@ -24,6 +29,33 @@ public sealed partial class HubGrain
             OpenNeedsByArea = ByArea(S.Open.Values.Select(r => r.Area)),
             OpenOffersByArea = ByArea(open.Select(o => o.Area)),
         };
+    }
+
+    private static bool Covers(OfferSummary offer, DateTimeOffset now) =>
+        offer.Status == OfferStatus.Open && (offer.AvailableUntil is not { } until || until > now);
+
+    /// <summary>
+    /// Arms one refresh of the counts for when the next open offer's time to give ends: nothing else
+    /// changes the board then, and a quiet hub's gap view would go on counting it. Not durable: a
+    /// board read after a reactivation counts afresh.
+    /// </summary>
+    private void ArmOfferWindow()
+    {
+        var now = clock.GetUtcNow();
+        DateTimeOffset? next = S.Offers.Values.Where(o => Covers(o, now) && o.AvailableUntil is not null).Select(o => o.AvailableUntil).Min();
+        if (next == offerWindowEnds) return;
+        offerWindowEnds = next;
+        offerWindowTimer ??= this.RegisterGrainTimer(OfferWindowEnded, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = false });
+        // A timer waits at most about 49 days; a later end is reached by waking on the way.
+        offerWindowTimer.Change(next is { } due ? TimeSpan.FromTicks(Math.Clamp((due - now).Ticks, TimeSpan.TicksPerSecond, TimeSpan.TicksPerDay)) : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task OfferWindowEnded()
+    {
+        var ended = offerWindowEnds <= clock.GetUtcNow();
+        offerWindowEnds = null;
+        if (ended) await Publish([]);
+        ArmOfferWindow();
     }
 
     /// <summary>Counts per named area, in the area's own spelling; anything else counts under "".</summary>

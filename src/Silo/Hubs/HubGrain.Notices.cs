@@ -165,5 +165,7 @@ public sealed partial class HubGrain
             offerTrimming.Left(offer.Id);
             if (S.Offers.Remove(offer.Id)) await Publish([new OfferRemoved(offer.Id, offer.Status)]);
         }
+
+        ArmOfferWindow();
     }
 }

@@ -152,6 +152,7 @@ public sealed partial class HubGrain(
 
         // Coalesce region updates: a burst of changes costs the region one message per second.
         this.RegisterGrainTimer(PushToRegion, new GrainTimerCreationOptions(RegionPushInterval, RegionPushInterval) { Interleave = false });
+        ArmOfferWindow();
         await base.OnActivateAsync(cancellationToken);
     }
 

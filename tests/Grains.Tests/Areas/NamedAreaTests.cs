@@ -94,6 +94,31 @@ public sealed class NamedAreaTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_offer_whose_time_to_give_ends_leaves_both_gap_views_on_a_watching_board_with_nothing_else_changing()
+    {
+        var hub = await HubWithAreas();
+        var (observer, reference, _) = await Board.TestBoardObserver.Subscribe(fixture.Grains, hub);
+        try
+        {
+            var until = DateTimeOffset.UtcNow.AddSeconds(3);
+            var offer = (await fixture.Grains.GetGrain<IOfferGrain>(Guid.NewGuid()).Create(Offer(hub, "Riverside") with { AvailableUntil = until })).Value!;
+            var counted = await Delta(observer, d => d.Changes.OfType<OfferUpserted>().Any(c => c.Offer.Id == offer.Id), "the offer reaches the board");
+            Assert.Equal(1, counted.Counts.OpenOffersByCategory[offer.Category]);
+            Assert.Equal(1, counted.Counts.OpenOffersByArea["Riverside"]);
+
+            // No other change reaches the board: the hub itself says the counts moved when the time ends.
+            var after = await Delta(observer, d => d.Version > counted.Version && !d.Counts.OpenOffersByCategory.ContainsKey(offer.Category), "the board is told the offer's time to give ended");
+            Assert.True(DateTimeOffset.UtcNow >= until);
+            Assert.False(after.Counts.OpenOffersByArea.ContainsKey("Riverside"));
+            Assert.Contains((await fixture.Grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Offers, o => o.Id == offer.Id); // still on the board, as it is still open
+        }
+        finally
+        {
+            await fixture.Grains.GetGrain<IHubGrain>(hub).Unsubscribe(reference);
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_area_name_is_kept_as_typed_with_no_point_and_counts_as_elsewhere()
     {
         var hub = await HubWithAreas();
@@ -127,6 +152,17 @@ public sealed class NamedAreaTests(ClusterFixture fixture)
         var request = await domain.NewRequest(hub, area: "Riverside");
         var board = await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == request.Id));
         Assert.Empty(board.Counts.OpenNeedsByArea);
+    }
+
+    private static async Task<BoardDelta> Delta(Board.TestBoardObserver observer, Func<BoardDelta, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            if (observer.Deltas.LastOrDefault(condition) is { } found) return found;
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
+            await Task.Delay(20);
+        }
     }
 
     private static NewOffer Offer(string hub, string area) =>
