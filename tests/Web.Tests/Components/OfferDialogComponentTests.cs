@@ -56,6 +56,22 @@ public sealed class OfferDialogComponentTests(WebAppFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_withdrawn_offer_is_not_badged_as_one_that_can_give()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        var offer = (await grains.GetGrain<IOfferGrain>(Guid.NewGuid()).Create(new NewOffer(hub, OfferKind.Goods, RequestCategory.Food, "Rice", 20, "kg",
+            new ContactDetails("Tom", null, null, null), RequestSource.PhoneIntake, Seed.Sam))).Value!;
+        Assert.True((await grains.GetGrain<IOfferGrain>(offer.Id).Withdraw(new OfferCommand(offer.Version, Seed.Sam, "Moved away"))).IsOk);
+        await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
+
+        var dialog = context.Render<OfferDialog>(p => p.Add(x => x.HubSlug, hub).Add(x => x.OfferId, offer.Id));
+
+        dialog.WaitForAssertion(() => Assert.Equal("Withdrawn", dialog.Find("[data-testid=offer-status]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("rz-badge-success", dialog.Find("[data-testid=offer-status]").ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_offer_from_the_public_form_has_its_history_in_the_readers_language()
     {
         var grains = app.Factory.Grains;
