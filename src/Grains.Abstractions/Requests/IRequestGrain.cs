@@ -144,4 +144,11 @@ public interface IRequestGrain : IGrainWithGuidKey
     /// so a volunteer never waits on a request; taken in turn, after any command in flight here.
     /// </summary>
     [Alias("CheckHolds"), OneWay] Task CheckHolds(Guid volunteerId, DateTimeOffset reservedAt);
+
+    /// <summary>
+    /// Takes a volunteer who is being erased out of this request's history: their name on its
+    /// assignments and in its lines, and the lines their own accounts wrote. Refused while they
+    /// still hold the request. Idempotent: a second call finds nothing left and writes nothing.
+    /// </summary>
+    [Alias("ForgetVolunteer")] Task<Result<RequestView>> ForgetVolunteer(ForgetVolunteer command);
 }

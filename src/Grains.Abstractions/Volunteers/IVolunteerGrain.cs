@@ -60,6 +60,9 @@ public interface IVolunteerGrain : IGrainWithGuidKey
     /// <summary>Who held and cleared this volunteer's claiming, oldest first.</summary>
     [Alias("GetAudit")] Task<IReadOnlyList<Requests.AuditEntry>> GetAudit();
 
+    /// <summary>Every request that ever reserved this volunteer's time, so each can be told when they are erased.</summary>
+    [Alias("GetRequestsNamingThem")] Task<IReadOnlyList<Guid>> GetRequestsNamingThem();
+
     /// <summary>Idempotent: releasing a reservation that is not held is not an error.</summary>
     [Alias("Release")] Task Release(Guid requestId);
 

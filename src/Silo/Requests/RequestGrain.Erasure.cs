@@ -72,6 +72,57 @@ public sealed partial class RequestGrain
         return result;
     }
 
+    public async Task<Result<RequestView>> ForgetVolunteer(ForgetVolunteer command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (View is null) return Result<RequestView>.NotFound(Reason.NoSuchRequest);
+        var names = command.Names.Where(n => n.Length > 0 && n != ContactDetails.ErasedName).Distinct(StringComparer.Ordinal).ToArray();
+        if (RequestLifecycle.IsOpen(View.Status) && View.HeldBy(command.VolunteerId) is not null)
+        {
+            return Result<RequestView>.Refused(Reason.HoldsAssignments, names.FirstOrDefault() ?? ContactDetails.ErasedName, 1);
+        }
+
+        var accounts = command.AccountIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var erasedActor = new Actor("erased", ContactDetails.ErasedName);
+        bool Theirs(Actor actor) => accounts.Contains(actor.UserId);
+        bool Names(Phrase said) => said.ToString() != names.Aggregate(said, MutualAid.Silo.Audit.Unnaming.Unnamed).ToString();
+        bool Mine(Assignment a) => a.VolunteerId == command.VolunteerId && a.VolunteerName != ContactDetails.ErasedName;
+        Assignment? Unname(Assignment? a) => a is null ? null : a with
+        {
+            VolunteerName = Mine(a) ? ContactDetails.ErasedName : a.VolunteerName,
+            AssignedBy = Theirs(a.AssignedBy) ? erasedActor : a.AssignedBy, // they claimed it
+        };
+        AuditEntry Scrub(AuditEntry e) => e with
+        {
+            Actor = Theirs(e.Actor) ? erasedActor : e.Actor,
+            Said = names.Aggregate(e.Said, MutualAid.Silo.Audit.Unnaming.Unnamed),
+        };
+
+        // Records compare their phrases' argument lists by reference, so what is left is found by content.
+        var audits = state.State.MergedAudits.Values.SelectMany(a => a).Concat(state.State.Audit);
+        var found = new[] { View.Assignment, View.Partner }.OfType<Assignment>().Concat(View.PastAssignments).Any(a => Mine(a) || Theirs(a.AssignedBy))
+            || audits.Any(e => Theirs(e.Actor) || Names(e.Said));
+        if (!found) return Result<RequestView>.Ok(View);
+
+        var unnamed = View with
+        {
+            Assignment = Unname(View.Assignment),
+            Partner = Unname(View.Partner),
+            PastAssignments = [.. View.PastAssignments.Select(a => Unname(a)!)],
+        };
+        var scrubbed = state.State.Audit.Select(Scrub).ToList();
+        var merged = state.State.MergedAudits.ToDictionary(p => p.Key, p => p.Value.Select(Scrub).ToList());
+
+        // A change like any other (the board may show an assignee's name): a new version, told to
+        // the boards, and a line saying who took the name out. The store scrubs what it kept before.
+        return await Commit(unnamed, command.Actor, Phrase.Of("DidForgetVolunteer", "took an erased volunteer's name out of this"), (string?)null, next =>
+        {
+            next.Audit = [.. scrubbed, .. next.Audit.Skip(scrubbed.Count)];
+            next.MergedAudits = merged;
+            next.ScrubOnNextWrite = true;
+        });
+    }
+
     /// <summary>
     /// Every region whose inbox may hold this request: the one it was escalated or offered to, and
     /// its hub's (a safe-arrival alarm escalates there, and a request kept before withdrawals were

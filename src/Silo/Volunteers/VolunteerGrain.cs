@@ -158,6 +158,9 @@ public sealed partial class VolunteerGrain(
         return await Commit([]);
     }
 
+    public Task<IReadOnlyList<Guid>> GetRequestsNamingThem() =>
+        Task.FromResult<IReadOnlyList<Guid>>([.. S.NamedIn.Concat(S.TimeBank.Select(t => t.RequestId)).Concat(S.Reservations.Select(r => r.RequestId)).Distinct()]);
+
     public Task<IReadOnlyList<MutualAid.Requests.AuditEntry>> GetAudit() => Task.FromResult<IReadOnlyList<MutualAid.Requests.AuditEntry>>(S.Audit.ToArray());
 
     public Task<Result<Reservation>> ReserveOverridingLimits(Guid requestId, string hubSlug, double estimatedHours, string reason) =>
@@ -180,6 +183,7 @@ public sealed partial class VolunteerGrain(
         var reservation = new Reservation(requestId, hubSlug, estimatedHours, clock.GetUtcNow(), profile.Name);
         S.Reservations.Add(reservation);
         S.LastReservation = reservation;
+        if (!S.NamedIn.Contains(requestId)) S.NamedIn.Add(requestId);
         var kept = await Commit([], carriedTo: hubSlug);
         return Result<Reservation>.Ok(reservation with { Volunteer = Summary(kept.Value!) });
     }
@@ -271,8 +275,8 @@ public sealed partial class VolunteerGrain(
 
         var name = S.Profile.Name;
         // Their trail keeps who held and cleared their claiming, and when, without naming them.
-        S.Audit = [.. S.Audit.Select(e => e with { Said = Unnamed(e.Said, name) })];
-        S.ClaimsHeld = S.ClaimsHeld is { } held ? Unnamed(held, name) : null;
+        S.Audit = [.. S.Audit.Select(e => e with { Said = MutualAid.Silo.Audit.Unnaming.Unnamed(e.Said, name) })];
+        S.ClaimsHeld = S.ClaimsHeld is { } held ? MutualAid.Silo.Audit.Unnaming.Unnamed(held, name) : null;
         S.Profile = S.Profile with
         {
             Name = ContactDetails.ErasedName,
@@ -296,20 +300,6 @@ public sealed partial class VolunteerGrain(
         S.ScrubOnNextWrite = true;
         return await Commit([]);
     }
-
-    /// <summary>
-    /// <paramref name="phrase"/> with the erased name in place of <paramref name="name"/>: an argument
-    /// that is the name, or the name inside text kept as written (older entries).
-    /// </summary>
-    private static Phrase Unnamed(Phrase phrase, string name) => phrase with
-    {
-        Args = [.. phrase.Args.Select(a => a switch
-        {
-            string s when s == name => ContactDetails.ErasedName,
-            string s when phrase.Key == "AsWritten" => s.Replace(name, ContactDetails.ErasedName, StringComparison.Ordinal),
-            _ => a,
-        })],
-    };
 
     public Task<TimeBankStatement?> GetTimeBank(string? hubSlug, int weeks) =>
         Task.FromResult(S.Profile is { } profile ? TimeBankFolding.Statement(S, this.GetPrimaryKey(), profile.Name, hubSlug, weeks, clock.GetUtcNow()) : null);

@@ -55,4 +55,11 @@ public sealed class VolunteerState : IErasableState
     /// erasure in the outboxes), told as the boards are (<see cref="Hubs.HubDelivery"/>).
     /// </summary>
     [Id(160)] public List<string> OutboxErasures { get; set; } = [];
+
+    /// <summary>
+    /// Every request that reserved their time: each names them in its history, so erasing them
+    /// must reach it. Ids only, and kept after an erasure, so erasing again finishes one that
+    /// stopped part-way. State from before it was kept adds the requests of their time bank.
+    /// </summary>
+    [Id(170)] public List<Guid> NamedIn { get; set; } = [];
 }

@@ -40,12 +40,28 @@ public sealed class PeopleService(IGrainFactory grains, CurrentUser user, Reques
             ? view.ForStaffOf([hub])
             : null;
 
-    /// <summary>Forgets a volunteer's personal data, and the accounts that were theirs.</summary>
+    /// <summary>
+    /// Forgets a volunteer's personal data, their names in the histories of the requests they
+    /// worked on (in any hub), and the accounts that were theirs.
+    /// </summary>
     public async Task<Result<VolunteerView>> EraseVolunteer(string hub, Guid volunteerId)
     {
         if (!await user.Can(Ability.ManageHub, hub)) return Result<VolunteerView>.Refused(Reason.NotACoordinator, hub);
         var grain = grains.GetGrain<IVolunteerGrain>(volunteerId);
         if (await grain.GetView() is not { } view || !view.Profile.HubSlugs.Contains(hub)) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteerOnHub);
+        // The grain refuses this too; asked first, no request is touched for an erasure that cannot happen.
+        if (view.Reservations.Count > 0) return Result<VolunteerView>.Refused(Reason.HoldsAssignments, view.Profile.Name, view.Reservations.Count);
+
+        // The requests hear first and the volunteer last, while their names can still be read: one
+        // that fails leaves the volunteer whole, and erasing again finishes the rest.
+        var accounts = await team.AccountsOf(hub, volunteerId);
+        var forget = new ForgetVolunteer(volunteerId, [view.Profile.Name, .. accounts.Select(a => a.DisplayName)], [.. accounts.Select(a => a.Email)], user.Actor);
+        foreach (var request in await grain.GetRequestsNamingThem())
+        {
+            var told = await grains.GetGrain<IRequestGrain>(request).ForgetVolunteer(forget);
+            if (!told.IsOk && told.Status != ResultStatus.NotFound) return told.As<VolunteerView>();
+        }
+
         var result = await grain.ErasePersonalData(user.Actor);
         if (result.IsOk) await team.ForgetAccountsOfErased(hub, volunteerId);
         return result;

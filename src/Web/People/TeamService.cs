@@ -95,13 +95,19 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
     /// </summary>
     public async Task ForgetAccountsOfErased(string hub, Guid volunteerId)
     {
-        if (!await MayManage(hub)) return;
-        // Tombstones are bound to the volunteer too; they hold nothing left to forget.
-        foreach (var account in (await grains.GetGrain<IUserDirectoryGrain>(0).List()).Where(u => u.VolunteerId == volunteerId && !u.Email.StartsWith(IUserDirectoryGrain.TombstonePrefix, StringComparison.Ordinal)))
+        foreach (var account in await AccountsOf(hub, volunteerId))
         {
             await grains.GetGrain<IUserGrain>(account.Email).Forget(user.Actor);
             LogAccountErased(logger, volunteerId, user.LogId);
         }
+    }
+
+    /// <summary>The accounts bound to one of the hub's volunteers, for its coordinators (none for anyone else).</summary>
+    public async Task<IReadOnlyList<UserSummary>> AccountsOf(string hub, Guid volunteerId)
+    {
+        if (!await MayManage(hub)) return [];
+        // Tombstones are bound to the volunteer too; they hold nothing left to forget.
+        return [.. (await grains.GetGrain<IUserDirectoryGrain>(0).List()).Where(u => u.VolunteerId == volunteerId && !u.Email.StartsWith(IUserDirectoryGrain.TombstonePrefix, StringComparison.Ordinal))];
     }
 
     /// <summary>The hub's volunteers no account is bound to yet (imported ones, typically).</summary>

@@ -37,6 +37,31 @@ public sealed class ErasureTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_request_keeps_a_volunteer_it_is_held_by_and_forgets_one_it_was_offered_to_once_without_a_second_write()
+    {
+        var hub = await domain.NewHub();
+        var vera = await domain.NewVolunteer(hub, "Verity Ashgrove");
+        var request = await domain.NewRequest(hub);
+        var assigned = (await domain.RequestGrain(request.Id).Assign(new AssignCommand(request.Version, Domain.Sam, vera.Id))).Value!;
+        Assert.Contains(request.Id, await fixture.Grains.GetGrain<IVolunteerGrain>(vera.Id).GetRequestsNamingThem());
+        var forget = new ForgetVolunteer(vera.Id, ["Verity Ashgrove"], [], Domain.Sam);
+
+        var held = await domain.RequestGrain(request.Id).ForgetVolunteer(forget);
+        Assert.Equal(Reason.HoldsAssignments, held.Reason);
+        Assert.Equal(assigned.Version, (await domain.RequestGrain(request.Id).GetView())!.Version);
+
+        var unassigned = await domain.RequestGrain(request.Id).Unassign(new RequestCommand(assigned.Version, Domain.Sam, "Other plans"));
+        Assert.True(unassigned.IsOk, unassigned.Message);
+        var forgotten = await domain.RequestGrain(request.Id).ForgetVolunteer(forget);
+        Assert.True(forgotten.IsOk, forgotten.Message);
+        Assert.DoesNotContain(await domain.RequestGrain(request.Id).GetAudit(), e => e.Action.Contains("Verity", StringComparison.Ordinal));
+        Assert.All(forgotten.Value!.PastAssignments.Where(a => a.VolunteerId == vera.Id), a => Assert.Equal(ContactDetails.ErasedName, a.VolunteerName));
+
+        var again = await domain.RequestGrain(request.Id).ForgetVolunteer(forget);
+        Assert.Equal(forgotten.Value.Version, again.Value!.Version);
+    }
+
+    [Fact]
     public async Task Erasing_an_open_two_volunteer_request_releases_both_volunteers()
     {
         var hub = await domain.NewHub();

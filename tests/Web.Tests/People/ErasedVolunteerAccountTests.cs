@@ -5,12 +5,13 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
     private const string Hub = TeamWorld.Hub;
     private const string Name = "Quillon";
 
-    private async Task<PeopleService> PeopleAs(string email)
+    private async Task<T> ServiceAs<T>(string email)
+        where T : notnull
     {
         var scope = world.Factory.Services.CreateScope();
         var account = await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(AccountClaims.Principal(account!));
-        return scope.ServiceProvider.GetRequiredService<PeopleService>();
+        return scope.ServiceProvider.GetRequiredService<T>();
     }
 
     private static async Task<HttpStatusCode> Login(HttpClient client, string email)
@@ -30,7 +31,7 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         var team = await world.TeamAs(world.Coordinator);
         Assert.Contains((await team.Members(Hub)).Value!, m => m.Email == email);
 
-        var erased = await (await PeopleAs(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
+        var erased = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
 
         Assert.True(erased.IsOk, erased.Message);
         var members = (await team.Members(Hub)).Value!;
@@ -47,5 +48,51 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         var again = Assert.Single((await team.Members(Hub)).Value!, m => m.Email == email);
         Assert.Equal("Quill Again", again.DisplayName);
         Assert.NotEqual(volunteerId, (await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount())!.VolunteerId);
+    }
+
+    [Fact]
+    public async Task Erasing_a_volunteer_takes_their_name_out_of_the_requests_they_did_and_turned_down_and_out_of_the_handover()
+    {
+        const string name = "Zephyrine";
+        var grains = world.Factory.Grains;
+        var cora = await world.ActorOf(world.Coordinator);
+        var email = await world.Join(new RoleGrant(Role.Volunteer, Hub), cora, name);
+        var account = (await grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount())!;
+        var volunteerId = account.VolunteerId!.Value;
+        var self = new Actor(account.Email, account.DisplayName); // as they are signed in
+        Assert.True((await grains.GetGrain<IVolunteerGrain>(volunteerId).SetOnDuty(true, self)).IsOk);
+
+        // One they did, accepting and delivering it themselves; one they turned down.
+        var done = await Seed.Request(grains, Hub, "07700 900401");
+        var first = grains.GetGrain<IRequestGrain>(done.Id);
+        var step = (await first.Assign(new AssignCommand(done.Version, cora, volunteerId))).Value!;
+        step = (await first.Accept(new RequestCommand(step.Version, self) { AsVolunteer = volunteerId })).Value!;
+        step = (await first.Start(new RequestCommand(step.Version, self) { AsVolunteer = volunteerId })).Value!;
+        var delivered = await first.Fulfil(new FulfilCommand(step.Version, self, 1) { AsVolunteer = volunteerId });
+        Assert.True(delivered.IsOk, delivered.Message);
+        var declined = await Seed.Request(grains, Hub, "07700 900402");
+        var second = grains.GetGrain<IRequestGrain>(declined.Id);
+        var offered = (await second.Assign(new AssignCommand(declined.Version, cora, volunteerId))).Value!;
+        Assert.True((await second.Decline(new RequestCommand(offered.Version, self, "Too far") { AsVolunteer = volunteerId })).IsOk);
+        Assert.Contains(await first.GetAudit(), e => e.Said.ToString().Contains(name, StringComparison.Ordinal));
+        Assert.Contains(name, await (await ServiceAs<HandoverService>(world.Coordinator)).Text(Hub, 1), StringComparison.Ordinal);
+
+        var erased = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
+
+        Assert.True(erased.IsOk, erased.Message);
+        foreach (var request in new[] { first, second })
+        {
+            var audit = await request.GetAudit();
+            Assert.DoesNotContain(audit, e => e.Said.ToString().Contains(name, StringComparison.Ordinal) || e.Actor.DisplayName.Contains(name, StringComparison.Ordinal)
+                || e.Actor.UserId.Contains(email, StringComparison.OrdinalIgnoreCase));
+            Assert.Contains(audit, e => e.Said.ToString().Contains(ContactDetails.ErasedName, StringComparison.Ordinal)); // unnamed, not struck out
+            Assert.DoesNotContain(name, System.Text.Json.JsonSerializer.Serialize(await request.GetView()), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(name, await (await ServiceAs<HandoverService>(world.Coordinator)).Text(Hub, 1), StringComparison.Ordinal);
+        // Erasing again finds nothing more to take out, and writes nothing.
+        var version = (await first.GetView())!.Version;
+        Assert.True((await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId)).IsOk);
+        Assert.Equal(version, (await first.GetView())!.Version);
     }
 }
