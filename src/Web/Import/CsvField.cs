@@ -7,12 +7,21 @@ namespace MutualAid.Web.Import;
 /// </summary>
 public sealed record CsvField(string Name, bool Required, params string[] Aliases)
 {
+    /// <summary>The fixed choice (an enum) the column holds, whose words may be in any language the app speaks (<see cref="ImportWords"/>).</summary>
+    public Type? Choices { get; init; }
+
     public bool Matches(string header)
     {
         var h = Normalise(header);
         return h == Normalise(Name) || Aliases.Any(a => Normalise(a) == h);
     }
 
-    private static string Normalise(string text) =>
-        new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    /// <summary>Letters and digits only, lower case, without accents: "Teléfono", "telefono" and "TELÉFONO " are one header.</summary>
+    public static string Normalise(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var bare = text.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark);
+        return new(bare.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    }
 }

@@ -18,7 +18,7 @@ public abstract class CsvImportSession(CsvTable table)
     public abstract int AlreadyThere { get; }
 
     /// <param name="onHub">The keys of the people or requests the hub already has (see <see cref="RowKey"/>).</param>
-    public abstract IReadOnlyList<RowError> Check(string hub, Actor actor, IReadOnlySet<string>? onHub = null);
+    public abstract IReadOnlyList<RowError> Check(string hub, Actor actor, IReadOnlySet<string>? onHub = null, ImportWords? words = null);
 
     public abstract Task<ImportOutcome> Run(IGrainFactory grains, IProgress<int> progress, CancellationToken cancellationToken);
 
@@ -47,9 +47,9 @@ public abstract class CsvImportSession(CsvTable table)
 
         public override int AlreadyThere => plan is { Errors.Count: 0 } p ? p.AlreadyThere : 0;
 
-        public override IReadOnlyList<RowError> Check(string hub, Actor actor, IReadOnlySet<string>? onHub = null)
+        public override IReadOnlyList<RowError> Check(string hub, Actor actor, IReadOnlySet<string>? onHub = null, ImportWords? words = null)
         {
-            plan = CsvImporter.Plan(kind, Table, Mapping, hub, actor, onHub);
+            plan = CsvImporter.Plan(kind, words?.Apply(Table, kind, Mapping) ?? Table, Mapping, hub, actor, onHub);
             return plan.Errors;
         }
 

@@ -12,15 +12,16 @@ public static class ImportKinds
 {
     public static readonly ImportKind<VolunteerProfile> Volunteers = new("volunteers",
     [
-        new("Name", true, "full name", "volunteer", "volunteer name"),
-        new("Phone", false, "mobile", "telephone", "tel", "phone number"),
-        new("Email", false, "e-mail", "email address", "mail"),
-        new("HelpsWith", false, "helps with", "categories", "can help with", "category"),
-        new("Languages", false, "language", "speaks"),
-        new("Vehicle", false, "has vehicle", "car", "driver"),
-        new("MaxAssignments", false, "max assignments", "max jobs", "capacity"),
-        new("MaxHoursPerWeek", false, "max hours", "hours per week", "hours a week"),
-        new("Skills", false, "skill"),
+        // Headers as a sheet kept in English or Spanish names them (accents and case do not matter).
+        new("Name", true, "full name", "volunteer", "volunteer name", "nombre", "nombre completo", "voluntario", "voluntaria"),
+        new("Phone", false, "mobile", "telephone", "tel", "phone number", "teléfono", "móvil", "celular"),
+        new("Email", false, "e-mail", "email address", "mail", "correo", "correo electrónico"),
+        new("HelpsWith", false, "helps with", "categories", "can help with", "category", "ayuda con", "puede ayudar con", "categorías", "categoría") { Choices = typeof(RequestCategory) },
+        new("Languages", false, "language", "speaks", "idiomas", "idioma", "habla"),
+        new("Vehicle", false, "has vehicle", "car", "driver", "vehículo", "tiene vehículo", "coche", "conductor"),
+        new("MaxAssignments", false, "max assignments", "max jobs", "capacity", "máx. tareas", "máximo de tareas", "capacidad"),
+        new("MaxHoursPerWeek", false, "max hours", "hours per week", "hours a week", "máx. horas", "horas por semana", "horas a la semana"),
+        new("Skills", false, "skill", "habilidades", "habilidad"),
     ],
     (row, hub, _) =>
     {
@@ -40,15 +41,15 @@ public static class ImportKinds
 
     public static readonly ImportKind<NewOffer> Offers = new("offers",
     [
-        new("Description", true, "offer", "what", "item"),
-        new("Category", true, "type"),
-        new("Quantity", true, "qty", "amount"),
-        new("Unit", true, "units"),
-        new("Kind", false),
-        new("ContactName", true, "name", "contact", "from"),
-        new("Phone", false, "mobile", "telephone"),
-        new("Email", false, "e-mail"),
-        new("Area", false, "location", "neighbourhood"),
+        new("Description", true, "offer", "what", "item", "descripción", "oferta", "qué", "artículo"),
+        new("Category", true, "type", "categoría", "tipo") { Choices = typeof(RequestCategory) },
+        new("Quantity", true, "qty", "amount", "cantidad"),
+        new("Unit", true, "units", "unidad", "unidades"),
+        new("Kind", false, "clase") { Choices = typeof(OfferKind) },
+        new("ContactName", true, "name", "contact", "from", "nombre", "contacto", "de"),
+        new("Phone", false, "mobile", "telephone", "teléfono", "móvil", "celular"),
+        new("Email", false, "e-mail", "correo", "correo electrónico"),
+        new("Area", false, "location", "neighbourhood", "zona", "barrio", "lugar"),
     ],
     (row, hub, actor) =>
     {
@@ -66,16 +67,16 @@ public static class ImportKinds
 
     public static readonly ImportKind<NewRequest> Requests = new("requests",
     [
-        new("Need", true, "request", "description", "what"),
-        new("Category", true, "type"),
-        new("Urgency", false, "priority"),
-        new("Area", true, "location", "where", "neighbourhood"),
-        new("ContactName", true, "name", "requester", "contact"),
-        new("Phone", false, "mobile", "telephone"),
-        new("Email", false, "e-mail"),
-        new("Address", false, "street address"),
-        new("Language", false, "preferred language"),
-        new("Reference", false, "ref", "reference code"),
+        new("Need", true, "request", "description", "what", "necesidad", "solicitud", "descripción", "qué"),
+        new("Category", true, "type", "categoría", "tipo") { Choices = typeof(RequestCategory) },
+        new("Urgency", false, "priority", "urgencia", "prioridad") { Choices = typeof(Urgency) },
+        new("Area", true, "location", "where", "neighbourhood", "zona", "dónde", "barrio", "lugar"),
+        new("ContactName", true, "name", "requester", "contact", "nombre", "solicitante", "contacto"),
+        new("Phone", false, "mobile", "telephone", "teléfono", "móvil", "celular"),
+        new("Email", false, "e-mail", "correo", "correo electrónico"),
+        new("Address", false, "street address", "dirección"),
+        new("Language", false, "preferred language", "idioma", "idioma preferido"),
+        new("Reference", false, "ref", "reference code", "referencia", "código"),
     ],
     (row, hub, actor) =>
     {

@@ -1,13 +1,18 @@
 using MutualAid.Common;
 using MutualAid.Hubs;
 using MutualAid.Volunteers;
+using Microsoft.Extensions.Localization;
+using MutualAid.Requests;
 using MutualAid.Web.Accounts;
+using MutualAid.Web.Localization;
 
 namespace MutualAid.Web.Import;
 
 /// <summary>Checks and runs a CSV import into a hub; its coordinators may.</summary>
-public sealed class ImportService(IGrainFactory grains, CurrentUser user)
+public sealed class ImportService(IGrainFactory grains, CurrentUser user, IStringLocalizer<UiText> text)
 {
+    private static readonly Type[] Choices = [typeof(RequestCategory), typeof(Urgency), typeof(MutualAid.Offers.OfferKind)];
+
     /// <summary>
     /// Checks every row, knowing who or what the hub already has when the rows are people or requests
     /// (so a sheet the hub exported, edited and loaded again adds only the new rows).
@@ -22,7 +27,7 @@ public sealed class ImportService(IGrainFactory grains, CurrentUser user)
             RowIdentity.Request => await RequestsOf(hub),
             _ => null,
         };
-        return Result<IReadOnlyList<RowError>>.Ok(session.Check(hub, user.Actor, onHub));
+        return Result<IReadOnlyList<RowError>>.Ok(session.Check(hub, user.Actor, onHub, ImportWords.From(text, Choices)));
     }
 
     public async Task<Result<ImportOutcome>> Run(string hub, CsvImportSession session, IProgress<int> progress)

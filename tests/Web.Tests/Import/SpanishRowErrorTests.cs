@@ -41,4 +41,27 @@ public sealed class SpanishRowErrorTests
         Assert.Empty(plan.Errors.Select(e => $"{e.Line} {e.Field}: {In("es", () => Words.Say(e.Said!))}"));
         Assert.Equal([true, true, false], plan.Items.Select(i => i.Item.HasVehicle));
     }
+
+    [Fact]
+    public async Task A_sheet_kept_in_spanish_has_its_columns_found_and_its_categories_read_whatever_the_readers_language()
+    {
+        var words = ImportWords.From(Words, [typeof(RequestCategory), typeof(Urgency), typeof(OfferKind)]);
+        var volunteers = await CsvTable.Read(new MemoryStream(Encoding.UTF8.GetBytes("Nombre;Teléfono;Correo electrónico;Ayuda con;Vehículo\nLucía;600 000 001;lucia@example.org;Comida | Transporte;Sí\n")));
+        var requests = await CsvTable.Read(new MemoryStream(Encoding.UTF8.GetBytes("Necesidad;Categoría;Urgencia;Zona;Nombre;Telefono\nPan;Compras;Crítica;Centro;Mateo;600 000 002\n")));
+
+        var volunteerMap = CsvImporter.AutoMap(ImportKinds.Volunteers, volunteers.Headers);
+        var requestMap = CsvImporter.AutoMap(ImportKinds.Requests, requests.Headers);
+        Assert.Equal([0, 1, 2, 3, 4], new[] { "Name", "Phone", "Email", "HelpsWith", "Vehicle" }.Select(f => volunteerMap[f]));
+        Assert.Equal([0, 1, 2, 3, 4, 5], new[] { "Need", "Category", "Urgency", "Area", "ContactName", "Phone" }.Select(f => requestMap[f]));
+        var people = In("en", () => CsvImporter.Plan(ImportKinds.Volunteers, words.Apply(volunteers, ImportKinds.Volunteers, volunteerMap), volunteerMap, "any-hub", Importer));
+        var asked = In("en", () => CsvImporter.Plan(ImportKinds.Requests, words.Apply(requests, ImportKinds.Requests, requestMap), requestMap, "any-hub", Importer));
+
+        Assert.Empty(people.Errors.Select(e => $"{e.Line} {e.Field}: {e.Message}"));
+        Assert.Empty(asked.Errors.Select(e => $"{e.Line} {e.Field}: {e.Message}"));
+        Assert.Equal([RequestCategory.Food, RequestCategory.Transport], Assert.Single(people.Items).Item.CanHelpWith);
+        var request = Assert.Single(asked.Items).Item;
+        Assert.Equal((RequestCategory.Groceries, Urgency.Critical), (request.Category, request.Urgency));
+        // Left untranslated, the same sheet is refused: what the words do is what lets it in.
+        Assert.NotEmpty(CsvImporter.Plan(ImportKinds.Requests, requests, requestMap, "any-hub", Importer).Errors);
+    }
 }
