@@ -79,7 +79,7 @@ public sealed class AccountService(IGrainFactory grains, TimeProvider clock)
         }
 
         return await grains.GetGrain<IUserGrain>(IUserGrain.Key(email))
-            .Create(name, Hash(password), [new RoleGrant(Role.NetworkAdmin, null)], new Actor("setup", "First-run setup"));
+            .Create(name, Hash(password), [new RoleGrant(Role.NetworkAdmin, null)], AppActors.Setup);
     }
 
     /// <summary>Issues a single-use link token; only its SHA-256 is stored.</summary>

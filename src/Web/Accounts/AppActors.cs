@@ -13,6 +13,8 @@ public static class AppActors
     public static readonly Actor TextMessage = new("sms", "Text message");
     public static readonly Actor Requester = new("requester", "The person who asked");
     public static readonly Actor Import = new("import", "Import");
+    public static readonly Actor Setup = new("setup", "First-run setup");
+    public static readonly Actor Demo = new("demo", "Demo data");
 
     private static readonly Dictionary<string, string> Keys = new(StringComparer.Ordinal)
     {
@@ -20,6 +22,8 @@ public static class AppActors
         [TextMessage.UserId] = "Actor.TextMessage",
         [Requester.UserId] = "Actor.Requester",
         [Import.UserId] = "Actor.Import",
+        [Setup.UserId] = "Actor.Setup",
+        [Demo.UserId] = "Actor.Demo",
     };
 
     /// <summary>The resource key of one of these actors' names; none for a person.</summary>

@@ -27,7 +27,7 @@ public static class DemoAccounts
         ArgumentNullException.ThrowIfNull(grains);
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
         var hash = AccountService.Hash(password);
-        var actor = new Actor("demo", "Demo data");
+        var actor = AppActors.Demo;
         await grains.GetGrain<IUserDirectoryGrain>(0).TryReserveFirstAdmin(People[0].Email);
         foreach (var (email, name, roles) in People)
         {

@@ -16,7 +16,7 @@ public sealed partial class DemoSeeder(IGrainFactory grains, ILogger<DemoSeeder>
 {
     public const string Region = "city";
     public static readonly string[] Hubs = ["north", "riverside"];
-    private static readonly Actor Seeder = new("demo", "Demo data");
+    private static readonly Actor Seeder = Accounts.AppActors.Demo;
 
     /// <summary>Maps the friendly command-line flag onto configuration.</summary>
     public static string[] TranslateArguments(string[] args) =>
