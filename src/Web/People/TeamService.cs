@@ -119,6 +119,14 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
         return [.. board.Volunteers.Where(v => !linked.Contains(v.Id)).OrderBy(v => v.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
+    /// <summary>The same volunteers, each with the phone or email that tells two of one name apart, for the invitation list.</summary>
+    public async Task<IReadOnlyList<InviteCandidate>> InviteCandidates(string hub)
+    {
+        var found = await VolunteersWithoutAccount(hub);
+        var views = await Task.WhenAll(found.Select(v => grains.GetGrain<IVolunteerGrain>(v.Id).GetView()));
+        return [.. found.Zip(views, (v, view) => new InviteCandidate(v.Id, v.Name, view?.Profile.Contact is { } c ? c.Phone ?? c.Email : null))];
+    }
+
     /// <summary>A Volunteer link that binds the new account to this existing volunteer.</summary>
     public async Task<Result<string>> InviteExistingVolunteer(string hub, Guid volunteerId, string? email, TimeSpan validFor)
     {

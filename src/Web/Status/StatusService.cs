@@ -32,7 +32,7 @@ public sealed class StatusService(IGrainFactory grains)
     }
 
     /// <summary>Who the audit says thanked: the person, never named (their name is private).</summary>
-    private static readonly Actor Requester = new("requester", "The person who asked");
+    private static readonly Actor Requester = Accounts.AppActors.Requester;
 
     /// <summary>The request the code and digits prove, or the one a merged duplicate now lives in.</summary>
     private async Task<(IRequestGrain Grain, RequestView View)?> Locate(string? code, string? lastDigits)

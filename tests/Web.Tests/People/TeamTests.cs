@@ -207,4 +207,27 @@ public sealed class TeamTests(TeamWorld world) : IClassFixture<TeamWorld>
         Assert.Equal(imported, (await world.Accounts.PeekInvitation(link.Value!))!.VolunteerId);
         Assert.Contains((await team.PendingLinks(Hub)).Value!, p => p.VolunteerId == imported && p.Grant == new RoleGrant(Role.Volunteer, Hub));
     }
+
+    [Fact]
+    public async Task Two_volunteers_of_one_name_are_told_apart_in_the_invitation_list_by_how_they_are_reached()
+    {
+        var grains = world.Factory.Grains;
+        async Task<Guid> Maria(string? phone, string? email)
+        {
+            var id = Guid.NewGuid();
+            var registered = await grains.GetGrain<IVolunteerGrain>(id).Register(
+                new VolunteerProfile("Maria Twofold", [Hub], [RequestCategory.Food], ["English"], false, 3, 10) { Contact = new ContactDetails("Maria Twofold", phone, email, null) }, Seed.Sam);
+            Assert.True(registered.IsOk, registered.Message);
+            return id;
+        }
+
+        var (byPhone, byEmail) = (await Maria("07700 900731", null), await Maria(null, "maria.two@example.org"));
+        var team = await world.TeamAs(world.Coordinator);
+        await Wait.Until(async () => (await team.InviteCandidates(Hub)).Count(c => c.Name == "Maria Twofold") == 2, "both are offered");
+
+        var labels = (await team.InviteCandidates(Hub)).Where(c => c.Name == "Maria Twofold").ToDictionary(c => c.Id, c => c.Label);
+        Assert.Equal("Maria Twofold · 07700 900731", labels[byPhone]);
+        Assert.Equal("Maria Twofold · maria.two@example.org", labels[byEmail]);
+        Assert.Empty(await (await world.TeamAs(world.OtherCoordinator)).InviteCandidates(Hub)); // another hub's coordinator sees none of them
+    }
 }
