@@ -24,6 +24,9 @@ public sealed record StatusReport(StatusAnswer Answer, Phrase? Why = null)
 
     /// <summary>What became of a thank-you posted with the code; null when none was.</summary>
     public ThanksAnswer? Thanks { get; init; }
+
+    /// <summary>The time zone of the hub holding the request, in which the person reads when we sent them something.</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 }
 
 /// <summary>A thank-you from /status: passed on, the note was empty or too long, or the request is not delivered (or has had enough).</summary>

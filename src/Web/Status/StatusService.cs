@@ -10,7 +10,7 @@ namespace MutualAid.Web.Status;
 /// Finds a request by its reference code and the last four digits of the phone it was made with.
 /// No account: knowing both is the proof. Nothing in the answer says who helps or where.
 /// </summary>
-public sealed class StatusService(IGrainFactory grains)
+public sealed class StatusService(IGrainFactory grains, Localization.HubZones zones)
 {
     public const int Digits = 4;
 
@@ -65,7 +65,7 @@ public sealed class StatusService(IGrainFactory grains)
     {
         // The hub holding it now: messages a hub it left decided stay in that hub's outbox.
         var sent = await PersonalMessages.For(grains, Recipient.Requester(view.Id), [view.HubSlug], MaxSent);
-        return report with { Sent = [.. sent.Select(e => new SentNotice(e.Message.Kind, e.Message.DecidedAt, e.Status))] };
+        return report with { Sent = [.. sent.Select(e => new SentNotice(e.Message.Kind, e.Message.DecidedAt, e.Status))], Zone = await zones.Of(view.HubSlug) };
     }
 
     private static async Task<StatusReport> Report(IRequestGrain grain, RequestView view) => view.Status switch

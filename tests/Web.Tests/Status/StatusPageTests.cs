@@ -58,6 +58,26 @@ public sealed class StatusPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     }
 
     [Fact]
+    public async Task When_we_sent_something_is_given_in_the_hubs_time_and_named_so()
+    {
+        var hub = await Seed.Hub(Grains);
+        var settings = (await Grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSettings())!;
+        Assert.True((await Grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).Configure(settings with { TimeZoneId = "Asia/Tokyo" }, Seed.Sam)).IsOk);
+        var request = await Seed.Request(Grains, hub, phone: "07700 900790");
+        var outbox = Grains.GetGrain<MutualAid.Notifications.IOutboxGrain>(hub);
+        await Wait.Until(async () => (await outbox.ForRecipient(MutualAid.Notifications.Recipient.Requester(request.Id), 10)).Count >= 1, "the requester's message reaches the outbox");
+        var decided = (await outbox.ForRecipient(MutualAid.Notifications.Recipient.Requester(request.Id), 10))[0].Message.DecidedAt;
+        using var client = app.Factory.CreateClient();
+
+        var (_, html) = await Check(client, request.ReferenceCode, "0790");
+
+        var sent = WebUtility.HtmlDecode(Regex.Match(html, "data-testid=\"status-sent\">(.*?)</ul>", RegexOptions.Singleline).Groups[1].Value);
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        Assert.Contains($"{TimeZoneInfo.ConvertTime(decided, tokyo).ToString("g", System.Globalization.CultureInfo.GetCultureInfo("en"))} (Asia/Tokyo)", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("(UTC)", sent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Wrong_digits_and_a_wrong_code_get_the_same_answer()
     {
         var hub = await Seed.Hub(Grains);
