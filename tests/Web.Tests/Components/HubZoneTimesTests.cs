@@ -47,6 +47,19 @@ public sealed class HubZoneTimesTests(WebAppFixture app) : IClassFixture<WebAppF
         Assert.NotEqual(request.CreatedAt.ToLocalTime().ToString("g", System.Globalization.CultureInfo.CurrentCulture), board.Find("[data-testid=request-age]").GetAttribute("title"));
     }
 
+    [Fact]
+    public async Task The_decisions_page_renders_while_it_reads_the_hubs_zone()
+    {
+        var grains = app.Factory.Grains;
+        var (hub, _) = await HubFarFromHere(grains);
+        await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
+
+        // It renders at its first await: a drop-down given no choices yet broke it (found by the browser journey).
+        var page = context.Render<MutualAid.Web.Decisions.DecisionsPage>(p => p.Add(x => x.Slug, hub));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=decision-none]"), TimeSpan.FromSeconds(10));
+    }
+
     /// <summary>A new hub in a zone at least five hours from this machine's, so the two readings of a time differ.</summary>
     private static async Task<(string Hub, TimeZoneInfo Zone)> HubFarFromHere(IGrainFactory grains)
     {
