@@ -34,6 +34,7 @@ dotnet test MutualAid.sln --no-build -c Debug -m:1 --logger "console;verbosity=n
 if [ "$rc" -ne 0 ]; then
   echo
   echo "test.sh: the tests failed (exit $rc); the failures, again:"
-  grep -a -E -A12 '^[[:space:]]+Failed [A-Za-z_]' "$log" | cut -c1-400 || echo "  (no failed test named: the run itself broke; read the output above)"
+  # A test is named with its namespace ("Failed MutualAid.X.Y"); a log line's "Failed to …" is not one.
+  grep -a -E -A12 '^[[:space:]]+Failed [A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_.]+' "$log" | cut -c1-400 || echo "  (no failed test named: the run itself broke; read the output above)"
 fi
 exit "$rc"
