@@ -49,4 +49,11 @@ public interface IOutboxGrain : IGrainWithStringKey
     /// one holds the name it reached), keys alone staying, as <see cref="Forget"/> does. Idempotent.
     /// </summary>
     [Alias("ForgetRecipient")] Task ForgetRecipient(Recipient recipient);
+
+    /// <summary>
+    /// A volunteer is being erased: the messages that name them leave this outbox, as with
+    /// <see cref="Forget"/>: those to the people who asked for <paramref name="requests"/> (which
+    /// give their first name) and those to the hub's coordinators (their full name). Idempotent.
+    /// </summary>
+    [Alias("ForgetNamed")] Task ForgetNamed(IReadOnlyList<Guid> requests, IReadOnlyList<string> names);
 }

@@ -204,6 +204,19 @@ public sealed class OutboxGrain(
 
     public Task ForgetRecipient(Recipient recipient) => ForgetWhere(e => e.Message.To == recipient);
 
+    public Task ForgetNamed(IReadOnlyList<Guid> requests, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(names);
+        var asked = requests.Select(Recipient.Requester).ToHashSet();
+        var full = names.Where(n => n.Length > 0 && n != ContactDetails.ErasedName).ToHashSet(StringComparer.Ordinal);
+        var first = full.Select(MutualAid.Silo.Requests.RequestMessages.FirstName).ToHashSet(StringComparer.Ordinal);
+        // A first name is only taken as theirs in a message about a request they worked on: another
+        // volunteer of that first name, on another request, is someone else.
+        return ForgetWhere(e => e.Message.Said.Args.OfType<string>().Any(a =>
+            asked.Contains(e.Message.To) ? full.Contains(a) || first.Contains(a) : e.Message.To.Kind == RecipientKind.Coordinators && full.Contains(a)));
+    }
+
     /// <summary>The entries <paramref name="about"/> an erased person leave, open or finished; their keys stay.</summary>
     private async Task ForgetWhere(Func<OutboxEntry, bool> about)
     {

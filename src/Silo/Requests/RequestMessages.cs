@@ -109,7 +109,7 @@ internal static class RequestMessages
     }
 
     /// <summary>Requesters hear only the first name of who is coming, never more about anyone.</summary>
-    private static string FirstName(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? name;
+    internal static string FirstName(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? name;
 
     /// <summary>Key, hub, language and urgency every message of one request version shares.</summary>
     private readonly record struct Factory(RequestView View)

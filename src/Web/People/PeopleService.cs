@@ -1,5 +1,6 @@
 using MutualAid.Common;
 using MutualAid.Hubs;
+using MutualAid.Notifications;
 using MutualAid.Requests;
 using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
@@ -56,11 +57,17 @@ public sealed class PeopleService(IGrainFactory grains, CurrentUser user, Reques
         // that fails leaves the volunteer whole, and erasing again finishes the rest.
         var accounts = await team.AccountsOf(hub, volunteerId);
         var forget = new ForgetVolunteer(volunteerId, [view.Profile.Name, .. accounts.Select(a => a.DisplayName)], [.. accounts.Select(a => a.Email)], user.Actor);
-        foreach (var request in await grain.GetRequestsNamingThem())
+        var worked = await grain.GetRequestsNamingThem();
+        var hubs = new HashSet<string>(view.Profile.HubSlugs, StringComparer.Ordinal);
+        foreach (var request in worked)
         {
             var told = await grains.GetGrain<IRequestGrain>(request).ForgetVolunteer(forget);
             if (!told.IsOk && told.Status != ResultStatus.NotFound) return told.As<VolunteerView>();
+            if (told.Value is { } kept) hubs.Add(kept.HubSlug);
         }
+
+        // What the hubs sent about those jobs names them too ("Zephyrine is on her way").
+        foreach (var outbox in hubs) await grains.GetGrain<IOutboxGrain>(outbox).ForgetNamed(worked, forget.Names);
 
         var result = await grain.ErasePersonalData(user.Actor);
         if (result.IsOk) await team.ForgetAccountsOfErased(hub, volunteerId);

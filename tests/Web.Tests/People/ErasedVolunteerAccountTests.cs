@@ -75,6 +75,9 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         var offered = (await second.Assign(new AssignCommand(declined.Version, cora, volunteerId))).Value!;
         Assert.True((await second.Decline(new RequestCommand(offered.Version, self, "Too far") { AsVolunteer = volunteerId })).IsOk);
         Assert.Contains(await first.GetAudit(), e => e.Said.ToString().Contains(name, StringComparison.Ordinal));
+        var outbox = grains.GetGrain<MutualAid.Notifications.IOutboxGrain>(Hub);
+        async Task<bool> Told(Guid request) => (await outbox.ForRecipient(MutualAid.Notifications.Recipient.Requester(request), 20)).Any(e => e.Message.Said.ToString().Contains(name, StringComparison.Ordinal));
+        await Wait.Until(() => Told(done.Id), "the person who asked is told Zephyrine is on the way");
         Assert.Contains(name, await (await ServiceAs<HandoverService>(world.Coordinator)).Text(Hub, 1), StringComparison.Ordinal);
 
         var erased = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
@@ -90,6 +93,8 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         }
 
         Assert.DoesNotContain(name, await (await ServiceAs<HandoverService>(world.Coordinator)).Text(Hub, 1), StringComparison.Ordinal);
+        Assert.False(await Told(done.Id));
+        Assert.NotEmpty(await outbox.ForRecipient(MutualAid.Notifications.Recipient.Requester(done.Id), 20)); // what did not name them stays
         // Erasing again finds nothing more to take out, and writes nothing.
         var version = (await first.GetView())!.Version;
         Assert.True((await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId)).IsOk);
