@@ -12,6 +12,14 @@ public static class Seed
         return slug;
     }
 
+    /// <summary>Sets the hub's time zone, in which its people read every time.</summary>
+    public static async Task InZone(IGrainFactory grains, string hub, string timeZoneId)
+    {
+        var grain = grains.GetGrain<IHubGrain>(hub);
+        var result = await grain.Configure((await grain.GetSettings())! with { TimeZoneId = timeZoneId }, Sam);
+        Assert.True(result.IsOk, result.Message);
+    }
+
     public static async Task<RequestView> Request(IGrainFactory grains, string hub, string phone = "07700 900123", Urgency urgency = Urgency.Normal)
     {
         var result = await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(new NewRequest(hub, RequestCategory.Food, urgency, "Elm Street",

@@ -66,8 +66,7 @@ public sealed class HubZoneTimesTests(WebAppFixture app) : IClassFixture<WebAppF
         var here = TimeZoneInfo.Local.GetUtcOffset(DateTimeOffset.UtcNow);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Math.Abs((here - TimeSpan.FromHours(9)).TotalHours) >= 5 ? "Asia/Tokyo" : "America/Sao_Paulo");
         var hub = await Seed.Hub(grains);
-        var settings = (await grains.GetGrain<IHubGrain>(hub).GetSettings())!;
-        Assert.True((await grains.GetGrain<IHubGrain>(hub).Configure(settings with { TimeZoneId = zone.Id }, Seed.Sam)).IsOk);
+        await Seed.InZone(grains, hub, zone.Id);
         return (hub, zone);
     }
 }

@@ -25,8 +25,7 @@ public sealed class OffersPanelComponentTests(WebAppFixture app) : IClassFixture
     {
         var grains = app.Factory.Grains;
         var hub = await Seed.Hub(grains);
-        var settings = (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSettings())!;
-        Assert.True((await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).Configure(settings with { TimeZoneId = "Asia/Tokyo" }, Seed.Sam)).IsOk);
+        await Seed.InZone(grains, hub, "Asia/Tokyo");
         var expires = new DateTimeOffset(DateTime.UtcNow.Year + 1, 6, 1, 9, 0, 0, TimeSpan.FromHours(9)); // 09:00 in Tokyo, 00:00 UTC
         var created = await grains.GetGrain<IOfferGrain>(Guid.NewGuid()).Create(new NewOffer(hub, OfferKind.Goods, RequestCategory.Food, "Rice", 20, "kg",
             new ContactDetails("Tom", null, null, null), RequestSource.PhoneIntake, Seed.Sam)

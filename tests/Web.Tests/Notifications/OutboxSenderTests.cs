@@ -143,8 +143,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         var offset = ((12 - DateTime.UtcNow.Hour) % 24 + 24) % 24;
         if (offset > 14) offset -= 24;
         var zone = offset switch { 0 => "Etc/GMT", > 0 => $"Etc/GMT-{offset}", _ => $"Etc/GMT+{-offset}" };
-        var grain = Grains.GetGrain<IHubGrain>(hub);
-        Assert.True((await grain.Configure((await grain.GetSettings())! with { TimeZoneId = zone }, Seed.Sam)).IsOk);
+        await Seed.InZone(Grains, hub, zone);
         return hub;
     }
 

@@ -61,8 +61,7 @@ public sealed class StatusPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     public async Task When_we_sent_something_is_given_in_the_hubs_time_and_named_so()
     {
         var hub = await Seed.Hub(Grains);
-        var settings = (await Grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSettings())!;
-        Assert.True((await Grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).Configure(settings with { TimeZoneId = "Asia/Tokyo" }, Seed.Sam)).IsOk);
+        await Seed.InZone(Grains, hub, "Asia/Tokyo");
         var request = await Seed.Request(Grains, hub, phone: "07700 900790");
         var outbox = Grains.GetGrain<MutualAid.Notifications.IOutboxGrain>(hub);
         await Wait.Until(async () => (await outbox.ForRecipient(MutualAid.Notifications.Recipient.Requester(request.Id), 10)).Count >= 1, "the requester's message reaches the outbox");

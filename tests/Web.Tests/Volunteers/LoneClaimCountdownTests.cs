@@ -63,8 +63,7 @@ public sealed class LoneClaimCountdownTests(WebAppFixture app) : IClassFixture<W
     public async Task My_jobs_says_a_claims_time_in_its_hubs_zone_and_names_that_zone()
     {
         var (hub, volunteer, claimed) = await LoneClaim();
-        var settings = (await Factory.Grains.GetGrain<IHubGrain>(hub).GetSettings())!;
-        Assert.True((await Factory.Grains.GetGrain<IHubGrain>(hub).Configure(settings with { TimeZoneId = "Europe/Madrid" }, Seed.Sam)).IsOk);
+        await Seed.InZone(Factory.Grains, hub, "Europe/Madrid");
         var email = await Factory.User(new RoleGrant(Role.Volunteer, hub));
         Assert.True((await Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).LinkVolunteer(volunteer, new Actor("test", "Test"))).IsOk);
         using var client = await Factory.SignedIn(email);
