@@ -1,4 +1,5 @@
 using MutualAid.Requests;
+using MutualAid.Silo.Audit;
 
 namespace MutualAid.Silo.Requests;
 
@@ -85,7 +86,7 @@ public sealed partial class RequestGrain
         var accounts = command.AccountIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var erasedActor = new Actor("erased", ContactDetails.ErasedName);
         bool Theirs(Actor actor) => accounts.Contains(actor.UserId);
-        bool Names(Phrase said) => said.ToString() != names.Aggregate(said, MutualAid.Silo.Audit.Unnaming.Unnamed).ToString();
+        bool Names(Phrase said) => said.ToString() != names.Aggregate(said, Unnaming.Unnamed).ToString();
         bool Mine(Assignment a) => a.VolunteerId == command.VolunteerId && a.VolunteerName != ContactDetails.ErasedName;
         Assignment? Unname(Assignment? a) => a is null ? null : a with
         {
@@ -95,7 +96,7 @@ public sealed partial class RequestGrain
         AuditEntry Scrub(AuditEntry e) => e with
         {
             Actor = Theirs(e.Actor) ? erasedActor : e.Actor,
-            Said = names.Aggregate(e.Said, MutualAid.Silo.Audit.Unnaming.Unnamed),
+            Said = names.Aggregate(e.Said, Unnaming.Unnamed),
         };
 
         // Records compare their phrases' argument lists by reference, so what is left is found by content.

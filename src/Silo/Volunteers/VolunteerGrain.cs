@@ -8,6 +8,7 @@ using MutualAid.Silo.Hubs;
 using MutualAid.Sms;
 using MutualAid.Thanks;
 using MutualAid.Volunteers;
+using MutualAid.Silo.Audit;
 
 namespace MutualAid.Silo.Volunteers;
 
@@ -275,8 +276,8 @@ public sealed partial class VolunteerGrain(
 
         var name = S.Profile.Name;
         // Their trail keeps who held and cleared their claiming, and when, without naming them.
-        S.Audit = [.. S.Audit.Select(e => e with { Said = MutualAid.Silo.Audit.Unnaming.Unnamed(e.Said, name) })];
-        S.ClaimsHeld = S.ClaimsHeld is { } held ? MutualAid.Silo.Audit.Unnaming.Unnamed(held, name) : null;
+        S.Audit = [.. S.Audit.Select(e => e with { Said = Unnaming.Unnamed(e.Said, name) })];
+        S.ClaimsHeld = S.ClaimsHeld is { } held ? Unnaming.Unnamed(held, name) : null;
         S.Profile = S.Profile with
         {
             Name = ContactDetails.ErasedName,
