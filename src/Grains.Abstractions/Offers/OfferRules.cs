@@ -33,4 +33,11 @@ public static class OfferRules
 
     /// <summary>Statuses an offer is still on the board in; the rest are closed for good.</summary>
     public static bool IsLive(OfferStatus status) => status is OfferStatus.Open or OfferStatus.Paused;
+
+    /// <summary>Whether the offer can still give: open, and its "available until" not passed. The gap views and the suggestions both ask this.</summary>
+    public static bool CanGive(OfferSummary offer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        return offer.Status == OfferStatus.Open && (offer.AvailableUntil is not { } until || until > now);
+    }
 }

@@ -18,7 +18,7 @@ public sealed partial class HubGrain
         // A paused offer, or one whose time to give has ended, is on the board but covers no need:
         // both gap views leave it out, as the suggestions do.
         var now = clock.GetUtcNow();
-        var open = S.Offers.Values.Where(o => Covers(o, now)).ToArray();
+        var open = S.Offers.Values.Where(o => OfferRules.CanGive(o, now)).ToArray();
         var offers = open.GroupBy(o => o.Category).ToDictionary(g => g.Key, g => g.Count());
         var unassignedCritical = S.Open.Values.Count(r => r.Urgency == Urgency.Critical && r.AssignedVolunteerId is null);
         var onDuty = S.Volunteers.Values.Count(v => v.OnDuty);
@@ -31,9 +31,6 @@ public sealed partial class HubGrain
         };
     }
 
-    private static bool Covers(OfferSummary offer, DateTimeOffset now) =>
-        offer.Status == OfferStatus.Open && (offer.AvailableUntil is not { } until || until > now);
-
     /// <summary>
     /// Arms one refresh of the counts for when the next open offer's time to give ends: nothing else
     /// changes the board then, and a quiet hub's gap view would go on counting it. Not durable: a
@@ -42,7 +39,7 @@ public sealed partial class HubGrain
     private void ArmOfferWindow()
     {
         var now = clock.GetUtcNow();
-        DateTimeOffset? next = S.Offers.Values.Where(o => Covers(o, now) && o.AvailableUntil is not null).Select(o => o.AvailableUntil).Min();
+        DateTimeOffset? next = S.Offers.Values.Where(o => OfferRules.CanGive(o, now) && o.AvailableUntil is not null).Select(o => o.AvailableUntil).Min();
         if (next == offerWindowEnds) return;
         offerWindowEnds = next;
         offerWindowTimer ??= this.RegisterGrainTimer(OfferWindowEnded, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = false });

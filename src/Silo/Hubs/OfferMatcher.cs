@@ -15,8 +15,7 @@ public static class OfferMatcher
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(offer);
-        if (offer.Status != OfferStatus.Open || offer.Category != request.Category || offer.Remaining <= 0) return null;
-        if (offer.AvailableUntil is { } until && until <= now) return null;
+        if (!OfferRules.CanGive(offer, now) || offer.Category != request.Category || offer.Remaining <= 0) return null;
 
         double score = 1;
         var reasons = new List<Phrase> { Phrase.Of("OfferLeft", "{0}: {1:0.##} {2} left", offer.Category, offer.Remaining, offer.Unit) };
