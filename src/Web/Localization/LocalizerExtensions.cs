@@ -83,15 +83,19 @@ public static class LocalizerExtensions
         return AppActors.KeyOf(actor) is { } key ? text[key] : actor.DisplayName;
     }
 
-    /// <summary>"Sam assigned this to Priya 4 s ago", in the reader's language: who, what, how long ago.</summary>
-    public static string Describe(this IStringLocalizer<UiText> text, Conflict conflict, DateTimeOffset now)
+    /// <summary>
+    /// "Sam assigned this to Priya 4 s ago", in the reader's language: who, what, how long ago; a change
+    /// older than an hour says when in the hub's zone, as the server's is not the reader's.
+    /// </summary>
+    public static string Describe(this IStringLocalizer<UiText> text, Conflict conflict, DateTimeOffset now, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(conflict);
+        ArgumentNullException.ThrowIfNull(zone);
         var ago = now - conflict.ChangedAt;
         var when = ago.TotalSeconds < 60 ? text["Conflict.SecondsAgo", Math.Max(0, (int)ago.TotalSeconds)]
             : ago.TotalMinutes < 60 ? text["Conflict.MinutesAgo", (int)ago.TotalMinutes]
-            : text["Conflict.At", conflict.ChangedAt.ToLocalTime().ToString("g", CultureInfo.CurrentCulture)];
+            : text["Conflict.At", TimeZoneInfo.ConvertTime(conflict.ChangedAt, zone).ToString("g", CultureInfo.CurrentCulture)];
         var what = conflict.Said is { } said ? text.Say(said) : conflict.Change;
         return text["Conflict.Sentence", text.Who(conflict.ChangedBy), what, when];
     }

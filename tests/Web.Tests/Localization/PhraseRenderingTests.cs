@@ -15,10 +15,20 @@ public sealed class PhraseRenderingTests
     {
         var conflict = Assigned(Phrase.Of("DidAssign", "assigned this to {0}", "Priya"));
 
-        Assert.Equal("Sam assigned this to Priya 4 s ago", In("en", () => Words.Describe(conflict, Now)));
-        Assert.Equal("Sam la asignó a Priya hace 4 s", In("es", () => Words.Describe(conflict, Now)));
+        Assert.Equal("Sam assigned this to Priya 4 s ago", In("en", () => Words.Describe(conflict, Now, TimeZoneInfo.Utc)));
+        Assert.Equal("Sam la asignó a Priya hace 4 s", In("es", () => Words.Describe(conflict, Now, TimeZoneInfo.Utc)));
         // An entry written before phrases existed still reads, in its recorded English.
-        Assert.Equal("Sam assigned this to Priya hace 4 s", In("es", () => Words.Describe(Assigned(null), Now)));
+        Assert.Equal("Sam assigned this to Priya hace 4 s", In("es", () => Words.Describe(Assigned(null), Now, TimeZoneInfo.Utc)));
+    }
+
+    [Fact]
+    public void A_conflict_older_than_an_hour_says_when_in_the_hubs_zone_not_the_servers()
+    {
+        var conflict = new Conflict(3, 4, new Actor("sam", "Sam"), Phrase.Of("DidAssign", "assigned this to {0}", "Priya"), Now.AddHours(-3));
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+        // 09:00 UTC is 18:00 in Tokyo; the server (UTC here, as deployed) would have said 09:00.
+        Assert.Equal("Sam la asignó a Priya el 25/11/2026 18:00", In("es", () => Words.Describe(conflict, Now, tokyo)));
     }
 
     [Fact]
