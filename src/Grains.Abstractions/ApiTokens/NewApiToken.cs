@@ -21,7 +21,7 @@ public sealed record NewApiToken(
     {
         var errors = new List<FieldError>();
         Text.Require(errors, nameof(Name), Name, MaxName, Reason.ApiTokenNameMissing);
-        if (!Enum.IsDefined(Scope)) errors.Add(FieldError.Of(nameof(Scope), Reason.NotOneOf, Scope, string.Join(", ", Enum.GetNames<ApiTokenScope>())));
+        if (!Enum.IsDefined(Scope)) errors.Add(FieldError.Of(nameof(Scope), Reason.NotOneOf, Scope, Reasons.Choices<ApiTokenScope>()));
         if (SecretHash is not { Length: SHA256.HashSizeInBytes }) errors.Add(FieldError.Of(nameof(SecretHash), Reason.ApiTokenHashShape));
         if (string.IsNullOrWhiteSpace(Hub)) errors.Add(FieldError.Of(nameof(Hub), Reason.NotPossibleHere));
         return errors;

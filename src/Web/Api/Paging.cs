@@ -52,7 +52,7 @@ public static class Paging
         foreach (var value in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
             if (Enum.TryParse<TEnum>(value, ignoreCase: true, out var member) && Enum.IsDefined(member) && !int.TryParse(value, out _)) parsed.Add(member);
-            else errors.Add(FieldError.Of(field, Reason.NotOneOf, value, string.Join(", ", Enum.GetNames<TEnum>())));
+            else errors.Add(FieldError.Of(field, Reason.NotOneOf, value, Reasons.Choices<TEnum>()));
         }
 
         return parsed;

@@ -110,7 +110,7 @@ public static class ImportKinds
             return value;
         }
 
-        errors.Add(FieldError.Of(field, Reason.NotOneOf, cell, string.Join(", ", System.Enum.GetNames<TEnum>())));
+        errors.Add(FieldError.Of(field, Reason.NotOneOf, cell, Reasons.Choices<TEnum>()));
         return fallback;
     }
 

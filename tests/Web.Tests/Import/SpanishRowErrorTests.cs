@@ -31,6 +31,18 @@ public sealed class SpanishRowErrorTests
     }
 
     [Fact]
+    public async Task A_choice_the_sheet_got_wrong_lists_the_right_ones_in_the_readers_words()
+    {
+        var requests = await CsvTable.Read(new MemoryStream(Encoding.UTF8.GetBytes("Necesidad;Categoría;Urgencia;Zona;Nombre;Telefono\nPan;Compras;Urgentísima;Centro;Mateo;600 000 002\n")));
+        var requestMap = CsvImporter.AutoMap(ImportKinds.Requests, requests.Headers);
+
+        var error = Assert.Single(CsvImporter.Plan(ImportKinds.Requests, requests, requestMap, "any-hub", Importer).Errors, e => e.Field == "Urgency");
+
+        Assert.Equal("'Urgentísima' is not one of Critical, High, Normal, Low.", error.Message);
+        Assert.Equal("'Urgentísima' no es uno de Crítica, Alta, Normal, Baja.", In("es", () => Words.Say(error.Said!)));
+    }
+
+    [Fact]
     public async Task A_spanish_sheet_answering_si_is_read_as_yes_not_refused_as_not_si_or_no()
     {
         var table = await CsvTable.Read(new MemoryStream(Encoding.UTF8.GetBytes("Nombre;Coche\nLucía;Sí\nMateo;si\nAna;No\n")));
