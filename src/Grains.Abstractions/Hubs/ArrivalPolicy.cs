@@ -36,7 +36,7 @@ public sealed record ArrivalPolicy(
     public bool IsAfterDark(DateTimeOffset at, string timeZoneId)
     {
         if (!AfterDarkIsVisit) return false;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = HubZone.Of(timeZoneId);
         var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
         return DarkFrom <= DarkUntil ? local >= DarkFrom && local < DarkUntil : local >= DarkFrom || local < DarkUntil;
     }

@@ -84,12 +84,9 @@ public sealed partial class HubGrain
 
     private DateTimeOffset StartOfLocalDay()
     {
-        var zone = HubTimeZone();
+        var zone = HubZone.Of(S.Settings);
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
         // The offset at midnight, not now: on the day the clocks change, the day still starts at one instant.
         return new DateTimeOffset(local.Date, zone.GetUtcOffset(local.Date));
     }
-
-    private TimeZoneInfo HubTimeZone() =>
-        S.Settings is { } s && TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -65,7 +65,7 @@ public sealed partial class HubGrain
         Guid[] beside = request.NeedsTwo && request.Held == 1 ? [.. request.Assignees.Select(a => a.VolunteerId)] : [];
         var eligible = (await GrainFactory.GetGrain<ISafetyGrain>(this.GetPrimaryKeyString())
             .EligibleBeside(request.Category, S.ContactKeys.GetValueOrDefault(requestId), beside, candidates.Select(v => v.Id).ToArray())).ToHashSet();
-        var localNow = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), HubTimeZone()).DateTime;
+        var localNow = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), HubZone.Of(S.Settings)).DateTime;
         return candidates
             .Where(v => eligible.Contains(v.Id))
             .Select(v => VolunteerMatcher.Score(request, v, localNow))

@@ -268,13 +268,7 @@ public sealed class OutboxGrain(
 
     private async Task<TimeZoneInfo> Zone()
     {
-        if (zone is null)
-        {
-            var hub = await GrainFactory.GetGrain<IHubGrain>(Hub).GetSettings();
-            zone = hub is not null && TimeZoneInfo.TryFindSystemTimeZoneById(hub.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        }
-
-        return zone;
+        return zone ??= HubZone.Of(await GrainFactory.GetGrain<IHubGrain>(Hub).GetSettings());
     }
 
     private GroupCommit<bool> Committer => committer ??= new GroupCommit<bool>(Commit);

@@ -213,8 +213,7 @@ public sealed partial class VolunteerGrain(
     private async Task<Phrase?> OutsideTheirHours(VolunteerProfile profile, string hubSlug)
     {
         if (profile.Availability.Count == 0) return null;
-        var settings = await GrainFactory.GetGrain<IHubGrain>(hubSlug).GetSettings();
-        var zone = settings is not null && TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
+        var zone = HubZone.Of(await GrainFactory.GetGrain<IHubGrain>(hubSlug).GetSettings());
         return VolunteerLimits.Outside(profile.Name, profile.Availability, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
     }
 

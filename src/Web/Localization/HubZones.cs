@@ -1,5 +1,4 @@
 using MutualAid.Hubs;
-using MutualAid.Web.Volunteers;
 
 namespace MutualAid.Web.Localization;
 
@@ -15,7 +14,7 @@ public sealed class HubZones(IGrainFactory grains)
     public async Task<TimeZoneInfo> Of(string hub)
     {
         if (known.TryGetValue(hub, out var zone)) return zone;
-        zone = HubTime.Zone((await grains.GetGrain<IHubGrain>(hub).GetSettings())?.TimeZoneId);
+        zone = HubZone.Of(await grains.GetGrain<IHubGrain>(hub).GetSettings());
         known[hub] = zone;
         return zone;
     }

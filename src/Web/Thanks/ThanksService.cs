@@ -27,7 +27,7 @@ public sealed class ThanksService(IGrainFactory grains, CurrentUser user, TimePr
     {
         if (!await user.Can(Ability.ViewBoard, hub)) return null;
         var grain = grains.GetGrain<IHubGrain>(hub);
-        var zone = Volunteers.HubTime.Zone((await grain.GetSettings())?.TimeZoneId);
+        var zone = HubZone.Of(await grain.GetSettings());
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
         var first = new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
         var monthStart = new DateTimeOffset(first, zone.GetUtcOffset(first));

@@ -5,9 +5,6 @@ namespace MutualAid.Web.Volunteers;
 /// <summary>Times shown to people are in their hub's time zone, never the server's or UTC.</summary>
 public static class HubTime
 {
-    public static TimeZoneInfo Zone(string? timeZoneId) =>
-        timeZoneId is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
-
     /// <summary>The day and the time of day in the hub's zone, in the reader's culture ("Sat 14:05", "sáb 14:05").</summary>
     public static string Show(DateTimeOffset at, TimeZoneInfo zone)
     {
