@@ -10,7 +10,6 @@ namespace MutualAid.Silo.Hubs;
 public sealed partial class HubGrain
 {
     private static readonly TimeSpan RegionPushInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestRegionWait = TimeSpan.FromMinutes(2);
 
     /// <summary>The region has a change of this hub's to hear (or has not registered it yet in this activation).</summary>
     private bool regionDirty = true;
@@ -18,7 +17,7 @@ public sealed partial class HubGrain
     /// <summary>The region registered this hub in this activation: later changes are summaries only.</summary>
     private bool regionHasUs;
 
-    private readonly RetryPacing regionPacing = new(RegionPushInterval * 2, LongestRegionWait);
+    private readonly RetryPacing regionPacing = RetryPacing.UpTheTree();
 
     /// <summary>Settings changed: the region registers the hub again (its name or region may be new), now.</summary>
     private Task RegisterWithRegion()

@@ -11,6 +11,13 @@ namespace MutualAid.Silo.Persistence;
 internal sealed class RetryPacing(TimeSpan first, TimeSpan longest)
 {
     private TimeSpan wait = TimeSpan.Zero;
+
+    /// <summary>
+    /// A hub telling its region, a region telling the network: first again after 2 s (two of their
+    /// once-a-second ticks), then no more often than every 2 min while the receiver stays down.
+    /// </summary>
+    public static RetryPacing UpTheTree() => new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2));
+
     private long retryAt;
 
     /// <summary>How long the last failure holds the next try back (zero once a step was kept).</summary>

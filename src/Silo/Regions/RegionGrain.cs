@@ -18,7 +18,7 @@ public sealed class RegionGrain(
     /// <summary>How often a region that owes the network its news looks whether a retry is due (<see cref="networkPacing"/>).</summary>
     private static readonly TimeSpan NetworkRetryTick = TimeSpan.FromSeconds(1);
 
-    private readonly RetryPacing networkPacing = new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2));
+    private readonly RetryPacing networkPacing = RetryPacing.UpTheTree();
 
     /// <summary>What the network's directory last kept of this region, in this activation.</summary>
     private RegionInfo? networkHas;
