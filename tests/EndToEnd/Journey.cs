@@ -23,20 +23,28 @@ public static partial class Journey
     }
 
     /// <summary>
-    /// Setup, a region "East Side" and one hub, and its coordinator (who joins in <paramref name="coordinator"/>).
-    /// Returns the administrator's page.
+    /// Setup (unless an earlier journey on the same network did it), a region "East Side" and one hub,
+    /// and its coordinator (who joins in <paramref name="coordinator"/>). Returns the administrator's page.
     /// </summary>
     public static async Task<IPage> SetUpHub(EmptyNetworkApp network, IBrowser browser, string hub, IPage coordinator, string coordinatorEmail, string coordinatorName)
     {
         ArgumentNullException.ThrowIfNull(network);
         var admin = await network.NewPage(browser);
         await admin.GotoAsync("/account/login");
-        await admin.WaitForURLAsync(url => url.Contains("/setup", StringComparison.Ordinal));
-        await admin.FillAsync("#email", "ada@example.org");
-        await admin.FillAsync("#name", "Ada");
-        await admin.FillAsync("#password", Password);
-        await admin.ClickAsync("main button[type=submit]");
-        await admin.WaitForURLAsync(url => url.Contains("/admin", StringComparison.Ordinal));
+        if (admin.Url.Contains("/setup", StringComparison.Ordinal))
+        {
+            await admin.FillAsync("#email", "ada@example.org");
+            await admin.FillAsync("#name", "Ada");
+            await admin.FillAsync("#password", Password);
+            await admin.ClickAsync("main button[type=submit]");
+            await admin.WaitForURLAsync(url => url.Contains("/admin", StringComparison.Ordinal));
+        }
+        else
+        {
+            // The journeys of one class share its network: a later one finds it set up, and Ada signs in.
+            await BrowserFixture.SignIn(admin, "ada@example.org", Password);
+            await admin.GotoAsync("/admin");
+        }
 
         await admin.GetByTestId("admin-region").FillAsync("East Side");
         await admin.GetByTestId("admin-hub").FillAsync(hub);

@@ -18,4 +18,7 @@ public sealed class HubZones(IGrainFactory grains)
         known[hub] = zone;
         return zone;
     }
+
+    /// <summary>Reads the hub's zone afresh next time, once this circuit has changed it.</summary>
+    public void Forget(string hub) => known.Remove(hub);
 }

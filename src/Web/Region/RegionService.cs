@@ -79,6 +79,14 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
     public Task<Result<HubSummary>> UpdateArrivalTimers(string hub, TimeSpan expected, TimeSpan margin, TimeSpan escalateAfter) =>
         Reconfigure(hub, settings => settings with { Arrivals = settings.ArrivalRules with { ExpectedVisit = expected, Margin = margin, EscalateAfter = escalateAfter } });
 
+    /// <summary>The hub's time zone (an IANA name, "UTC" until one is set); its coordinators see it.</summary>
+    public async Task<string?> TimeZone(string hub) =>
+        await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.TimeZoneId : null;
+
+    /// <summary>Sets the zone every time the hub's people read is given in; an unknown name is refused by the hub.</summary>
+    public Task<Result<HubSummary>> UpdateTimeZone(string hub, string? zone) =>
+        Reconfigure(hub, settings => settings with { TimeZoneId = string.IsNullOrWhiteSpace(zone) ? "UTC" : zone.Trim() });
+
     /// <summary>The number people text this hub at; its coordinators see it.</summary>
     public async Task<string?> SmsNumber(string hub) =>
         await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.SmsNumber : null;
