@@ -1,0 +1,55 @@
+using Bunit;
+using MutualAid.Accounts;
+using MutualAid.Hubs;
+using MutualAid.Web.Localization;
+using MutualAid.Web.Region;
+using MutualAid.Web.Tests.Components;
+
+namespace MutualAid.Web.Tests.Region;
+
+/// <summary>
+/// A hub's coordinators set the zone its people read times in; a name the server does not know is
+/// refused and changes nothing, and nobody else may set it.
+/// </summary>
+public sealed class HubTimeZoneFormTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task A_coordinator_sets_the_zone_an_unknown_name_is_refused_and_their_own_pages_read_the_new_one()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+        var zones = context.Services.GetRequiredService<HubZones>();
+        Assert.Equal(TimeZoneInfo.Utc, await zones.Of(hub)); // read (and kept) before the change
+
+        var form = context.Render<HubTimeZoneForm>(p => p.Add(x => x.Slug, hub));
+        form.WaitForAssertion(() => Assert.Equal("UTC", form.Find("[data-testid=hub-timezone]").GetAttribute("value")), TimeSpan.FromSeconds(10));
+        Assert.Contains(form.FindAll("#hub-zones option"), o => o.GetAttribute("value") == "Asia/Tokyo");
+
+        form.Find("[data-testid=hub-timezone]").Change("Mars/Olympus_Mons");
+        form.Find("form").Submit();
+        form.WaitForAssertion(() => Assert.Contains("Mars/Olympus_Mons", form.Find("[data-testid=hub-timezone-error]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal("UTC", (await grains.GetGrain<IHubGrain>(hub).GetSettings())!.TimeZoneId);
+
+        form.Find("[data-testid=hub-timezone]").Change(" Asia/Tokyo ");
+        form.Find("form").Submit();
+        form.WaitForAssertion(() => Assert.Empty(form.FindAll("[data-testid=hub-timezone-error]")), TimeSpan.FromSeconds(10));
+        Assert.Equal("Asia/Tokyo", (await grains.GetGrain<IHubGrain>(hub).GetSettings())!.TimeZoneId);
+        Assert.Equal("Asia/Tokyo", (await zones.Of(hub)).Id);
+    }
+
+    [Fact]
+    public async Task A_dispatcher_cannot_set_the_hubs_zone_nor_read_it_here()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Dispatcher, hub));
+        var regions = context.Services.GetRequiredService<RegionService>();
+
+        var result = await regions.UpdateTimeZone(hub, "Asia/Tokyo");
+
+        Assert.Equal((ResultStatus.Refused, Reason.NotACoordinator), (result.Status, result.Reason));
+        Assert.Null(await regions.TimeZone(hub));
+        Assert.Equal("UTC", (await grains.GetGrain<IHubGrain>(hub).GetSettings())!.TimeZoneId);
+    }
+}
