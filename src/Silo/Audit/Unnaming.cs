@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace MutualAid.Silo.Audit;
 
 /// <summary>Takes an erased person's name out of what a history said about them.</summary>
@@ -16,4 +18,12 @@ internal static class Unnaming
             _ => a,
         })],
     };
+
+    /// <summary>
+    /// What a person typed (a note, a reason) with each of <paramref name="names"/> as a whole word,
+    /// in any case, made the erased name: "zephyrine left it" names her as much as "Zephyrine".
+    /// </summary>
+    public static string? InText(string? text, IEnumerable<string> names) =>
+        text is null ? null : names.Aggregate(text, (said, name) =>
+            Regex.Replace(said, $@"(?<!\w){Regex.Escape(name)}(?!\w)", ContactDetails.ErasedName, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
 }

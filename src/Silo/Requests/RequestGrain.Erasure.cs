@@ -97,12 +97,16 @@ public sealed partial class RequestGrain
         {
             Actor = Theirs(e.Actor) ? erasedActor : e.Actor,
             Said = names.Aggregate(e.Said, Unnaming.Unnamed),
+            Reason = Unnaming.InText(e.Reason, names),
+            ReasonSaid = e.ReasonSaid is { } why ? names.Aggregate(why, Unnaming.Unnamed) : null,
         };
+        CaseNote Unwrite(CaseNote n) => n with { By = Theirs(n.By) ? erasedActor : n.By, Text = Unnaming.InText(n.Text, names)! };
 
         // Records compare their phrases' argument lists by reference, so what is left is found by content.
         var audits = state.State.MergedAudits.Values.SelectMany(a => a).Concat(state.State.Audit);
         var found = new[] { View.Assignment, View.Partner }.OfType<Assignment>().Concat(View.PastAssignments).Any(a => Mine(a) || Theirs(a.AssignedBy))
-            || audits.Any(e => Theirs(e.Actor) || Names(e.Said));
+            || audits.Any(e => Theirs(e.Actor) || Names(e.Said) || e.ReasonSaid is { } why && Names(why) || e.Reason != Unnaming.InText(e.Reason, names))
+            || state.State.Notes.Any(n => n != Unwrite(n));
         if (!found) return Result<RequestView>.Ok(View);
 
         var unnamed = View with
@@ -113,6 +117,7 @@ public sealed partial class RequestGrain
         };
         var scrubbed = state.State.Audit.Select(Scrub).ToList();
         var merged = state.State.MergedAudits.ToDictionary(p => p.Key, p => p.Value.Select(Scrub).ToList());
+        var notes = state.State.Notes.Select(Unwrite).ToList();
 
         // A change like any other (the board may show an assignee's name): a new version, told to
         // the boards, and a line saying who took the name out. The store scrubs what it kept before.
@@ -120,6 +125,7 @@ public sealed partial class RequestGrain
         {
             next.Audit = [.. scrubbed, .. next.Audit.Skip(scrubbed.Count)];
             next.MergedAudits = merged;
+            next.Notes = notes;
             next.ScrubOnNextWrite = true;
         });
     }

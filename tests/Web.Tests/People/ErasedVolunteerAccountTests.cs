@@ -73,7 +73,10 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         var declined = await Seed.Request(grains, Hub, "07700 900402");
         var second = grains.GetGrain<IRequestGrain>(declined.Id);
         var offered = (await second.Assign(new AssignCommand(declined.Version, cora, volunteerId))).Value!;
-        Assert.True((await second.Decline(new RequestCommand(offered.Version, self, "Too far") { AsVolunteer = volunteerId })).IsOk);
+        var turnedDown = (await second.Decline(new RequestCommand(offered.Version, self, "Too far") { AsVolunteer = volunteerId })).Value!;
+        // What staff typed names them too: a note on the phone, a reason (in whatever case they wrote it).
+        Assert.True((await first.AddNote(new AddNote(NoteKind.Called, "Neighbour says zephyrine left the bags at no. 4", false, cora))).IsOk);
+        Assert.True((await second.Cancel(new RequestCommand(turnedDown.Version, cora, "Only Zephyrine could go; found elsewhere"))).IsOk);
         Assert.Contains(await first.GetAudit(), e => e.Said.ToString().Contains(name, StringComparison.Ordinal));
         var outbox = grains.GetGrain<MutualAid.Notifications.IOutboxGrain>(Hub);
         async Task<bool> Told(Guid request) => (await outbox.ForRecipient(MutualAid.Notifications.Recipient.Requester(request), 20)).Any(e => e.Message.Said.ToString().Contains(name, StringComparison.Ordinal));
@@ -87,12 +90,16 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         {
             var audit = await request.GetAudit();
             Assert.DoesNotContain(audit, e => e.Said.ToString().Contains(name, StringComparison.Ordinal) || e.Actor.DisplayName.Contains(name, StringComparison.Ordinal)
-                || e.Actor.UserId.Contains(email, StringComparison.OrdinalIgnoreCase));
+                || e.Actor.UserId.Contains(email, StringComparison.OrdinalIgnoreCase) || (e.Reason ?? "").Contains(name, StringComparison.OrdinalIgnoreCase));
+            var notes = (await request.GetNotes(new NoteScope())).Value!;
+            Assert.DoesNotContain(notes, n => n.Text.Contains(name, StringComparison.OrdinalIgnoreCase));
             Assert.Contains(audit, e => e.Said.ToString().Contains(ContactDetails.ErasedName, StringComparison.Ordinal)); // unnamed, not struck out
             Assert.DoesNotContain(name, System.Text.Json.JsonSerializer.Serialize(await request.GetView()), StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain(name, await (await ServiceAs<HandoverService>(world.Coordinator)).Text(Hub, 1), StringComparison.Ordinal);
+        Assert.Equal("Neighbour says [erased] left the bags at no. 4", Assert.Single((await first.GetNotes(new NoteScope())).Value!).Text);
+        Assert.Contains(await second.GetAudit(), e => e.Reason == "Only [erased] could go; found elsewhere");
         Assert.False(await Told(done.Id));
         Assert.NotEmpty(await outbox.ForRecipient(MutualAid.Notifications.Recipient.Requester(done.Id), 20)); // what did not name them stays
         // Erasing again finds nothing more to take out, and writes nothing.
