@@ -22,6 +22,26 @@ public sealed class HubTimeAndSpanishSheetTests(BrowserFixture browser, EmptyNet
     private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById(Zone);
 
     [Fact]
+    public async Task A_new_hub_starts_in_the_zone_of_the_browser_that_made_it_and_is_never_made_again()
+    {
+        var coordinator = await network.NewPage(browser.Browser);
+        var admin = await Journey.SetUpHub(network, browser.Browser, "Ipanema", coordinator, "bia@example.org", "Bia", adminTimeZone: "America/Sao_Paulo");
+        await coordinator.GotoAsync("/hubs/ipanema/settings");
+        await Expect(coordinator.GetByTestId("hub-timezone")).ToHaveValueAsync("America/Sao_Paulo", new() { Timeout = 30000 });
+
+        // The same name again is refused, and the hub keeps its zone.
+        await admin.GotoAsync("/admin");
+        await Expect(admin.GetByTestId("admin-hub-zone")).ToHaveValueAsync("America/Sao_Paulo", new() { Timeout = 30000 });
+        await admin.GetByTestId("admin-hub-zone").FillAsync("UTC");
+        await admin.GetByTestId("admin-region").FillAsync("East Side");
+        await admin.GetByTestId("admin-hub").FillAsync("Ipanema");
+        await admin.GetByTestId("admin-create-hub").ClickAsync();
+        await Expect(admin.GetByTestId("admin-message")).ToContainTextAsync("Hub 'ipanema' already exists", new() { Timeout = 10000 });
+        await coordinator.ReloadAsync();
+        await Expect(coordinator.GetByTestId("hub-timezone")).ToHaveValueAsync("America/Sao_Paulo", new() { Timeout = 30000 });
+    }
+
+    [Fact]
     public async Task Staff_read_the_times_of_their_work_in_the_hubs_zone_not_the_servers()
     {
         var coordinator = await Journey.HubCoordinator(network, browser.Browser, "Sakura", "kiko@example.org", "Kiko");

@@ -26,10 +26,10 @@ public static partial class Journey
     /// Setup (unless an earlier journey on the same network did it), a region "East Side" and one hub,
     /// and its coordinator (who joins in <paramref name="coordinator"/>). Returns the administrator's page.
     /// </summary>
-    public static async Task<IPage> SetUpHub(EmptyNetworkApp network, IBrowser browser, string hub, IPage coordinator, string coordinatorEmail, string coordinatorName)
+    public static async Task<IPage> SetUpHub(EmptyNetworkApp network, IBrowser browser, string hub, IPage coordinator, string coordinatorEmail, string coordinatorName, string adminTimeZone = "UTC")
     {
         ArgumentNullException.ThrowIfNull(network);
-        var admin = await network.NewPage(browser);
+        var admin = await network.NewPage(browser, timeZone: adminTimeZone);
         await admin.GotoAsync("/account/login");
         if (admin.Url.Contains("/setup", StringComparison.Ordinal))
         {
@@ -46,6 +46,8 @@ public static partial class Journey
             await admin.GotoAsync("/admin");
         }
 
+        // The new hub's zone is the administrator's browser's, once the page has asked it.
+        await Expect(admin.GetByTestId("admin-hub-zone")).ToHaveValueAsync(adminTimeZone, new() { Timeout = 30000 });
         await admin.GetByTestId("admin-region").FillAsync("East Side");
         await admin.GetByTestId("admin-hub").FillAsync(hub);
         await admin.GetByTestId("admin-create-hub").ClickAsync();

@@ -159,6 +159,7 @@ public enum Reason
     [English("same phone")] SamePhone = 510,
     [English("same email")] SameEmail = 511,
     [English("same area and category ({0})")] SameAreaAndCategory = 512,
+    [English("Hub '{0}' already exists: change it on its settings page.")] HubExists = 513,
 
     // Web tier (authorisation, services): 600-699
     [English("You are not a dispatcher of hub '{0}'.")] NotADispatcher = 600,

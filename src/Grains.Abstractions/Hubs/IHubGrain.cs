@@ -14,6 +14,12 @@ public interface IHubGrain : IGrainWithStringKey
 {
     [Alias("Configure")] Task<Result<HubSummary>> Configure(HubSettings settings, Actor actor);
 
+    /// <summary>
+    /// Configures a hub that has no settings yet; refuses (HubExists) one that has, so a hub made
+    /// again under the same name does not lose its number, areas, zone and deadlines to the defaults.
+    /// </summary>
+    [Alias("Create")] Task<Result<HubSummary>> Create(HubSettings settings, Actor actor);
+
     /// <summary>Null until the hub has been configured.</summary>
     [Alias("GetSummary")] Task<HubSummary?> GetSummary();
 

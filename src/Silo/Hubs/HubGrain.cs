@@ -180,6 +180,9 @@ public sealed partial class HubGrain(
         return Result<HubSummary>.Ok(Summary());
     }
 
+    public Task<Result<HubSummary>> Create(HubSettings settings, Actor actor) =>
+        S.Settings is null ? Configure(settings, actor) : Task.FromResult(Result<HubSummary>.Refused(Reason.HubExists, Slug));
+
     /// <summary>
     /// Takes the new SMS number in the index (refused when another hub has it) and lets the old one go.
     /// The index is a leaf that calls nobody, so hub → index cannot deadlock.

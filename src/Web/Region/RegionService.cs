@@ -50,11 +50,13 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
             ? await grains.GetGrain<IRegionGrain>(region).Configure(name, user.Actor)
             : Result<RegionInfo>.Refused(Reason.NotAnAdministrator);
 
-    /// <summary>Creates the hub, and its region first when it is new.</summary>
-    public async Task<Result<HubSummary>> CreateHub(string region, string regionName, string hub, string hubName)
+    /// <summary>Creates the hub in <paramref name="timeZone"/> (UTC when none), and its region first when it is new; never a hub that exists.</summary>
+    public async Task<Result<HubSummary>> CreateHub(string region, string regionName, string hub, string hubName, string? timeZone = null)
     {
         var created = await CreateRegion(region, regionName);
-        return created.IsOk ? await grains.GetGrain<IHubGrain>(hub).Configure(new HubSettings(hubName, region), user.Actor) : created.As<HubSummary>();
+        if (!created.IsOk) return created.As<HubSummary>();
+        var settings = new HubSettings(hubName, region) { TimeZoneId = string.IsNullOrWhiteSpace(timeZone) ? "UTC" : timeZone.Trim() };
+        return await grains.GetGrain<IHubGrain>(hub).Create(settings, user.Actor);
     }
 
     public async Task<bool> HubExists(string hub) =>
