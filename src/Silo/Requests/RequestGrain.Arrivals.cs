@@ -154,12 +154,7 @@ public sealed partial class RequestGrain
 
     private async Task<(string Hub, ArrivalPolicy Rules, string TimeZone)> ArrivalRules(string hub)
     {
-        if (arrivalPolicy is not { } cached || cached.Hub != hub)
-        {
-            hubPolicy = null;
-            await Policy(hub);
-        }
-
+        await Policy(hub);
         return arrivalPolicy!.Value;
     }
 }

@@ -54,8 +54,7 @@ public sealed partial class RequestGrain
         // A need raised to the whole network may go to a hub of any region.
         if (target.RegionSlug != region && !current.RaisedToNetwork) return Result<RequestView>.Refused(Reason.OutsideRegion, region);
 
-        hubPolicy = HubPolicy.Of(command.ToHubSlug, target);
-        arrivalPolicy = (command.ToHubSlug, target.ArrivalRules, target.TimeZoneId);
+        Remember(command.ToHubSlug, target);
         var view = Withdrawn(current) with { HubSlug = command.ToHubSlug, Status = RequestStatus.Triaged, RaisedToNetwork = false };
         var result = await Commit(view, command.Actor, Phrase.Of("DidMove", "moved this from hub {0} to hub {1}", current.HubSlug, command.ToHubSlug),
             command.Reason, next =>

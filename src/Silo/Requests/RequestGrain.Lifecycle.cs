@@ -24,8 +24,7 @@ public sealed partial class RequestGrain
             return Result<RequestView>.Invalid(nameof(request.HubSlug), Reason.NoSuchHub, request.HubSlug);
         }
 
-        hubPolicy = HubPolicy.Of(request.HubSlug, settings);
-        arrivalPolicy = (request.HubSlug, settings.ArrivalRules, settings.TimeZoneId);
+        Remember(request.HubSlug, settings);
 
         var id = this.GetPrimaryKey();
         var duplicates = await hub.FindDuplicates(DuplicateProbe.For(request.Contact, request.Area, request.Category, id));

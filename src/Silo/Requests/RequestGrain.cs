@@ -28,6 +28,15 @@ public sealed partial class RequestGrain(
     /// <summary>The hub's visit rules and time zone, read with <see cref="hubPolicy"/>.</summary>
     private (string Hub, ArrivalPolicy Rules, string TimeZone)? arrivalPolicy;
 
+    /// <summary>When the hub's settings were last read: a long-lived activation reads them again after <see cref="PolicyFreshFor"/>.</summary>
+    private DateTimeOffset policyReadAt;
+
+    /// <summary>
+    /// The hub never calls its requests, so a coordinator's new deadlines, claim windows or zone reach
+    /// a request that stays active only when it reads them again: within this long.
+    /// </summary>
+    private static readonly TimeSpan PolicyFreshFor = TimeSpan.FromMinutes(1);
+
     private RequestView? View => state.State.View;
 
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -103,17 +112,20 @@ public sealed partial class RequestGrain(
     /// <summary>Reveals, thanks and status unlocks are written down, not changes of the request: a conflict never names one.</summary>
     private static bool IsChange(AuditEntry entry) => entry.Said.Key is not (RevealKey or ThankedKey or StatusUnlockedKey);
 
-    /// <summary>The hub's deadlines and region, read once per activation (and again when the request moves hub).</summary>
+    /// <summary>The hub's deadlines and region, read at most once a minute (and again when the request moves hub).</summary>
     private async Task<HubPolicy> Policy(string hub)
     {
-        if (hubPolicy is not { } cached || cached.Hub != hub)
-        {
-            var settings = await Delivery.Board(hub).GetSettings();
-            hubPolicy = cached = HubPolicy.Of(hub, settings);
-            arrivalPolicy = (hub, settings?.ArrivalRules ?? ArrivalPolicy.Default, settings?.TimeZoneId ?? "UTC");
-        }
+        if (hubPolicy is { } cached && cached.Hub == hub && Now - policyReadAt < PolicyFreshFor) return cached;
+        return Remember(hub, await Delivery.Board(hub).GetSettings());
+    }
 
-        return cached;
+    /// <summary>Keeps what the request reads from <paramref name="hub"/>'s settings, as just read.</summary>
+    private HubPolicy Remember(string hub, HubSettings? settings)
+    {
+        hubPolicy = HubPolicy.Of(hub, settings);
+        arrivalPolicy = (hub, settings?.ArrivalRules ?? ArrivalPolicy.Default, settings?.TimeZoneId ?? "UTC");
+        policyReadAt = Now;
+        return hubPolicy;
     }
 
     /// <summary>What the request reads from its hub's settings; the defaults when the hub has none.</summary>

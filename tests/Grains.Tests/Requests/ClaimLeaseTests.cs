@@ -7,6 +7,22 @@ public sealed class ClaimLeaseTests(FakeClockClusterFixture fixture)
     private readonly Domain domain = new(fixture.Grains);
 
     [Fact]
+    public async Task A_request_that_stays_in_memory_keeps_to_the_claim_window_its_hub_set_since_it_was_taken_in()
+    {
+        var (hub, v, request, grain) = await domain.HubWithRequest("Noor", urgency: Urgency.High);
+        var board = fixture.Grains.GetGrain<IHubGrain>(hub);
+        var shorter = UrgencyTimes.DefaultClaims with { High = TimeSpan.FromMinutes(20) };
+        Assert.True((await board.Configure((await board.GetSettings())! with { Claims = shorter }, Domain.Sam)).IsOk);
+
+        // The hub never calls its requests: this one reads the change once what it read is a minute old.
+        fixture.Clock.Advance(TimeSpan.FromMinutes(2));
+        var assigned = (await grain.Assign(new AssignCommand(request.Version, Domain.Sam, v.Id))).Value!;
+        var accepted = (await grain.Accept(new RequestCommand(assigned.Version, Domain.Ana))).Value!;
+
+        Assert.Equal(fixture.Clock.GetUtcNow() + shorter.High, accepted.Assignment!.ClaimExpiresAt);
+    }
+
+    [Fact]
     public async Task A_claim_not_picked_up_in_time_lapses_back_to_the_board_and_the_volunteer_is_told()
     {
         var (hub, v, request, grain) = await domain.HubWithRequest("Rosa", urgency: Urgency.High);
