@@ -160,6 +160,8 @@ public enum Reason
     [English("same email")] SameEmail = 511,
     [English("same area and category ({0})")] SameAreaAndCategory = 512,
     [English("Hub '{0}' already exists: change it on its settings page.")] HubExists = 513,
+    [English("Between one minute and 7 days.")] ClaimWindowOutOfRange = 514,
+    [English("Between 1 and {0}.")] GiveBacksOutOfRange = 515,
 
     // Web tier (authorisation, services): 600-699
     [English("You are not a dispatcher of hub '{0}'.")] NotADispatcher = 600,

@@ -25,6 +25,12 @@ public sealed record HubSettings(
 
     public const int DefaultGiveBacksPerHour = 3;
 
+    /// <summary>More than this an hour is no limit on harvesting addresses at all.</summary>
+    public const int MostGiveBacksPerHour = 20;
+
+    /// <summary>A claim held longer than a week keeps an address from the people who could go.</summary>
+    public static readonly TimeSpan LongestClaim = TimeSpan.FromDays(7);
+
     /// <summary>The shortest deadline by default; a network may allow shorter (its MutualAid:Deadlines:Shortest setting).</summary>
     public static readonly TimeSpan ShortestDeadline = TimeSpan.FromMinutes(1);
 
@@ -69,6 +75,9 @@ public sealed record HubSettings(
         errors.AddRange(Arrivals?.Validate() ?? []);
         errors.AddRange(Deadlines?.Validate(nameof(Deadlines), shortestDeadline ?? ShortestDeadline, LongestDeadline, Reason.DeadlineOutOfRange)
             ?? [FieldError.Of(nameof(Deadlines), Reason.DeadlinesRequired)]);
+        errors.AddRange(Claims?.Validate(nameof(Claims), shortestDeadline ?? ShortestDeadline, LongestClaim, Reason.ClaimWindowOutOfRange) ?? []);
+        // Zero is a hub stored before the limit existed: the default.
+        if (GiveBacksPerHour is < 0 or > MostGiveBacksPerHour) errors.Add(FieldError.Of(nameof(GiveBacksPerHour), Reason.GiveBacksOutOfRange, MostGiveBacksPerHour));
         return errors;
     }
 }

@@ -81,6 +81,17 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
     public Task<Result<HubSummary>> UpdateArrivalTimers(string hub, TimeSpan expected, TimeSpan margin, TimeSpan escalateAfter) =>
         Reconfigure(hub, settings => settings with { Arrivals = settings.ArrivalRules with { ExpectedVisit = expected, Margin = margin, EscalateAfter = escalateAfter } });
 
+    /// <summary>How long a volunteer's claim holds for each urgency, and how many claims they may give back in an hour; its coordinators see them.</summary>
+    public async Task<(UrgencyTimes Windows, int GiveBacksPerHour)> Claims(string hub)
+    {
+        var settings = await user.Can(Ability.ManageHub, hub) ? await grains.GetGrain<IHubGrain>(hub).GetSettings() : null;
+        return (settings?.ClaimWindows ?? UrgencyTimes.DefaultClaims, settings?.AllowedGiveBacksPerHour ?? HubSettings.DefaultGiveBacksPerHour);
+    }
+
+    /// <summary>Sets the hub's claim windows and give-backs an hour; requests taken in from now on use them.</summary>
+    public Task<Result<HubSummary>> UpdateClaims(string hub, UrgencyTimes windows, int giveBacksPerHour) =>
+        Reconfigure(hub, settings => settings with { Claims = windows, GiveBacksPerHour = giveBacksPerHour });
+
     /// <summary>The hub's time zone (an IANA name, "UTC" until one is set); its coordinators see it.</summary>
     public async Task<string?> TimeZone(string hub) =>
         await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.TimeZoneId : null;
