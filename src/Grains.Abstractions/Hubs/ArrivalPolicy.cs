@@ -49,6 +49,11 @@ public sealed record ArrivalPolicy(
             if (span < Shortest || span > Longest) errors.Add(FieldError.Of(name, Reason.ArrivalTimerRange));
         }
 
+        foreach (var category in VisitCategories.Where(c => !Enum.IsDefined(c)))
+        {
+            errors.Add(FieldError.Of(nameof(VisitCategories), Reason.NotOneOf, category, Reasons.Choices<RequestCategory>()));
+        }
+
         return errors;
     }
 }

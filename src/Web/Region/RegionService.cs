@@ -81,6 +81,16 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
     public Task<Result<HubSummary>> UpdateArrivalTimers(string hub, TimeSpan expected, TimeSpan margin, TimeSpan escalateAfter) =>
         Reconfigure(hub, settings => settings with { Arrivals = settings.ArrivalRules with { ExpectedVisit = expected, Margin = margin, EscalateAfter = escalateAfter } });
 
+    /// <summary>
+    /// Sets what the hub counts as a visit: these categories, and (when <paramref name="afterDark"/>) a
+    /// job planned between <paramref name="darkFrom"/> and <paramref name="darkUntil"/> in the hub's zone.
+    /// </summary>
+    public Task<Result<HubSummary>> UpdateVisits(string hub, IReadOnlyList<RequestCategory> categories, bool afterDark, TimeOnly darkFrom, TimeOnly darkUntil) =>
+        Reconfigure(hub, settings => settings with
+        {
+            Arrivals = settings.ArrivalRules with { VisitCategories = [.. categories.Distinct()], AfterDarkIsVisit = afterDark, DarkFrom = darkFrom, DarkUntil = darkUntil },
+        });
+
     /// <summary>How long a volunteer's claim holds for each urgency, and how many claims they may give back in an hour; its coordinators see them.</summary>
     public async Task<(UrgencyTimes Windows, int GiveBacksPerHour)> Claims(string hub)
     {

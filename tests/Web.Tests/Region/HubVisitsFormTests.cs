@@ -1,0 +1,67 @@
+using Bunit;
+using MutualAid.Accounts;
+using MutualAid.Hubs;
+using MutualAid.Web.Arrivals;
+using MutualAid.Web.Region;
+using MutualAid.Web.Tests.Components;
+
+namespace MutualAid.Web.Tests.Region;
+
+/// <summary>
+/// A hub's coordinators say what counts as a visit (categories, after dark and when dark is), and the
+/// requests it takes in from then on get the safe-arrival steps by those rules.
+/// </summary>
+public sealed class HubVisitsFormTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task The_form_shows_the_hubs_rules_and_saves_its_hours_of_darkness()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+
+        var form = context.Render<HubVisitsForm>(p => p.Add(x => x.Slug, hub));
+
+        form.WaitForAssertion(() => Assert.Equal("20", form.Find("[data-testid=visit-dark-from] input").GetAttribute("value")), TimeSpan.FromSeconds(10));
+        Assert.Contains("Eldercare", form.Find("[data-testid=visit-categories]").TextContent, StringComparison.Ordinal);
+        form.Find("[data-testid=visit-dark-from] input").Change("19");
+        form.Find("[data-testid=visit-dark-until] input").Change("6");
+        form.Find("form").Submit();
+
+        await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSettings())!.ArrivalRules.DarkFrom == new TimeOnly(19, 0), "the hours of darkness saved");
+        var rules = (await grains.GetGrain<IHubGrain>(hub).GetSettings())!.ArrivalRules;
+        Assert.Equal((new TimeOnly(6, 0), true), (rules.DarkUntil, rules.AfterDarkIsVisit));
+        Assert.Equal(ArrivalPolicy.Default.VisitCategories, rules.VisitCategories);
+        Assert.Empty(form.FindAll("[data-testid=visits-error]"));
+    }
+
+    [Fact]
+    public async Task A_category_made_a_visit_makes_new_requests_in_it_visits_and_a_dispatcher_may_not_change_it()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        await using var coordinator = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+        var regions = coordinator.Services.GetRequiredService<RegionService>();
+
+        var saved = await regions.UpdateVisits(hub, [RequestCategory.Transport, RequestCategory.Transport], false, new TimeOnly(20, 0), new TimeOnly(7, 0));
+        var odd = await regions.UpdateVisits(hub, [(RequestCategory)99], false, new TimeOnly(20, 0), new TimeOnly(7, 0));
+
+        Assert.True(saved.IsOk, saved.Message);
+        Assert.Equal("VisitCategories", Assert.Single(odd.Errors).Field);
+        Assert.Equal([RequestCategory.Transport], (await grains.GetGrain<IHubGrain>(hub).GetSettings())!.ArrivalRules.VisitCategories);
+        Assert.True((await Take(RequestCategory.Transport)).IsVisit);
+        Assert.False((await Take(RequestCategory.Eldercare)).IsVisit); // no longer one here
+
+        await using var dispatcher = ComponentContext.Create(app.Factory, new RoleGrant(Role.Dispatcher, hub));
+        var refused = await dispatcher.Services.GetRequiredService<RegionService>().UpdateVisits(hub, [], false, new TimeOnly(20, 0), new TimeOnly(7, 0));
+        Assert.Equal((ResultStatus.Refused, Reason.NotACoordinator), (refused.Status, refused.Reason));
+
+        async Task<RequestView> Take(RequestCategory category)
+        {
+            var result = await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(new NewRequest(hub, category, Urgency.Normal, "Elm Street",
+                "A lift", new ContactDetails("Maria Lopez", "07700 900777", null, "12 Elm Street"), RequestSource.PhoneIntake, Seed.Sam));
+            Assert.True(result.IsOk, result.Message);
+            return result.Value!;
+        }
+    }
+}
