@@ -56,6 +56,20 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await page.Context.DisposeAsync();
     }
 
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("es-ES")]
+    public async Task The_hubs_settings_page_has_no_serious_accessibility_violations(string locale)
+    {
+        var page = await fixture.NewPage("coordinator", locale, bypassCsp: true);
+        await page.GotoAsync("/hubs/north/settings");
+        // Every form on it drawn: the last ones read the hub's rules after the first.
+        await Expect(page.GetByTestId("visit-categories")).ToBeVisibleAsync(new() { Timeout = 30000 });
+        await Expect(page.GetByTestId("give-backs")).ToBeVisibleAsync(new() { Timeout = 30000 });
+        await Axe.AssertNoSeriousViolations(page, $"hub settings ({locale})");
+        await page.Context.DisposeAsync();
+    }
+
     [Fact]
     public async Task A_volunteers_pages_have_no_serious_accessibility_violations()
     {
