@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using static Microsoft.Playwright.Assertions;
-
 namespace MutualAid.EndToEnd;
 
 /// <summary>

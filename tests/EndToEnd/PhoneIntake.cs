@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace MutualAid.EndToEnd;
 
 /// <summary>A call a coordinator takes at /hubs/{hub}/intake; only what a test cares about is set.</summary>

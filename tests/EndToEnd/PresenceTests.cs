@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace MutualAid.EndToEnd;
 
 /// <summary>Who else is on a board: a closed tab leaves it within seconds, and nobody's own second tab is "someone else".</summary>

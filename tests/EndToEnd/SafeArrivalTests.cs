@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace MutualAid.EndToEnd;
 
 /// <summary>

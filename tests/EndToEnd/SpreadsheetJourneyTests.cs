@@ -1,6 +1,3 @@
-using System.Text;
-using static Microsoft.Playwright.Assertions;
-
 namespace MutualAid.EndToEnd;
 
 /// <summary>

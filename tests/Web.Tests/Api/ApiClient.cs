@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace MutualAid.Web.Tests.Api;
 

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using MutualAid.Web.Tests.Trust;
 using static MutualAid.Web.Tests.Api.ApiClient;
 
 namespace MutualAid.Web.Tests.Api;

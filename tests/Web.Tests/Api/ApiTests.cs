@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using MutualAid.Web.Tests.Trust;
 using static MutualAid.Web.Tests.Api.ApiClient;
 
 namespace MutualAid.Web.Tests.Api;

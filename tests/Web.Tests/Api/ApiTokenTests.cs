@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using MutualAid.ApiTokens;
-using MutualAid.Web.Api;
 
 namespace MutualAid.Web.Tests.Api;
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MutualAid.Web.Tests.Hosting;
 
 namespace MutualAid.Web.Tests.Areas;

@@ -1,5 +1,3 @@
-using Bunit;
-
 namespace MutualAid.Web.Tests.Board;
 
 /// <summary>Presence follows the tab's connection, and never counts the viewer as someone else.</summary>

@@ -1,6 +1,4 @@
-using Bunit;
 using MutualAid.ApiTokens;
-using MutualAid.Web.Api;
 
 namespace MutualAid.Web.Tests.Components;
 

@@ -1,5 +1,3 @@
-using Bunit;
-
 namespace MutualAid.Web.Tests.Components;
 
 /// <summary>The app's own actors (demo data, a text message, the public form) are stored with English names and read in the reader's language.</summary>

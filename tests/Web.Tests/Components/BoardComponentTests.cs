@@ -1,5 +1,3 @@
-using Bunit;
-
 namespace MutualAid.Web.Tests.Components;
 
 public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAppFixture>

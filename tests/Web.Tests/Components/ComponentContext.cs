@@ -1,4 +1,3 @@
-using Bunit;
 using Radzen;
 
 namespace MutualAid.Web.Tests.Components;

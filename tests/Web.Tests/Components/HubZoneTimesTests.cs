@@ -1,7 +1,3 @@
-using Bunit;
-using MutualAid.Hubs;
-using MutualAid.Web.Volunteers;
-
 namespace MutualAid.Web.Tests.Components;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Bunit;
-
 namespace MutualAid.Web.Tests.Components;
 
 public sealed class OffersPanelComponentTests(WebAppFixture app) : IClassFixture<WebAppFixture>

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
-using MutualAid.Web.Board;
 using MutualAid.Web.Diagnostics;
 using MutualAid.Web.Tests.Support;
 

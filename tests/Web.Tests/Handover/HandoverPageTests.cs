@@ -1,6 +1,3 @@
-using System.Globalization;
-using Bunit;
-
 namespace MutualAid.Web.Tests.Handover;
 
 public sealed class HandoverPageTests(WebAppFixture app) : IClassFixture<WebAppFixture>

@@ -1,9 +1,3 @@
-using Bunit;
-using MutualAid.Accounts;
-using MutualAid.Hubs;
-using MutualAid.Web.Region;
-using MutualAid.Web.Tests.Components;
-
 namespace MutualAid.Web.Tests.Region;
 
 /// <summary>

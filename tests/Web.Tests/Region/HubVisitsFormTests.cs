@@ -1,9 +1,4 @@
-using Bunit;
-using MutualAid.Accounts;
-using MutualAid.Hubs;
 using MutualAid.Web.Arrivals;
-using MutualAid.Web.Region;
-using MutualAid.Web.Tests.Components;
 
 namespace MutualAid.Web.Tests.Region;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using MutualAid.Safety;
 using MutualAid.Web.Safety;
 using MutualAid.Web.Tests.SignalR;

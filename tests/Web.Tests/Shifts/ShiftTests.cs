@@ -1,4 +1,3 @@
-using Bunit;
 using Microsoft.Extensions.Time.Testing;
 using MutualAid.Shifts;
 using MutualAid.Web.Shifts;

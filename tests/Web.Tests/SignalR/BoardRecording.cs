@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace MutualAid.Web.Tests.SignalR;

@@ -1,4 +1,3 @@
-using Bunit;
 using MutualAid.Web.Status;
 
 namespace MutualAid.Web.Tests.Status;

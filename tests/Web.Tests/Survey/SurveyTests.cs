@@ -1,4 +1,3 @@
-using Bunit;
 using MutualAid.Stats;
 using MutualAid.Web.Trends;
 

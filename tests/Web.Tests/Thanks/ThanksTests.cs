@@ -1,4 +1,3 @@
-using Bunit;
 using MutualAid.Thanks;
 using MutualAid.Web.Thanks;
 

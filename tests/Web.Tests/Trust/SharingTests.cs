@@ -1,5 +1,3 @@
-using MutualAid.Web.Offers;
-using MutualAid.Web.Region;
 using MutualAid.Web.TimeBank;
 
 namespace MutualAid.Web.Tests.Trust;

@@ -1,4 +1,3 @@
-using Bunit;
 using Radzen.Blazor;
 
 namespace MutualAid.Web.Tests.Volunteers;

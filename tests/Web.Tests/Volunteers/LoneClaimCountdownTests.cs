@@ -1,5 +1,3 @@
-using Bunit;
-
 namespace MutualAid.Web.Tests.Volunteers;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Bunit;
-
 namespace MutualAid.Web.Tests.Volunteers;
 
 /// <summary>The volunteer page: who sees how much, a coordinator's message, and live updates for the volunteer.</summary>
