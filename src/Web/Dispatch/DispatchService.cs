@@ -77,6 +77,15 @@ public sealed class DispatchService(IGrainFactory grains, CurrentUser user, Requ
         AsDispatcher(hub, request, g => g.Cancel(new RequestCommand(version, user.Actor, reason) { Hub = hub }));
 
     /// <summary>
+    /// Passes a need this hub cannot meet to its region, where a coordinator of any of its hubs takes
+    /// it in. Always the hub's own region: the caller does not name one.
+    /// </summary>
+    public Task<Result<RequestView>> Escalate(string hub, Guid request, int version, string? reason) =>
+        AsDispatcher(hub, request, async g => (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.RegionSlug is { } region
+            ? await g.Escalate(new EscalateCommand(version, user.Actor, region, reason ?? "") { Hub = hub })
+            : Result<RequestView>.Refused(Reason.HubInNoRegion));
+
+    /// <summary>
     /// Assigns a volunteer past their own limits (load, weekly hours, rest). Only the hub's
     /// coordinators may decide that, and only with a reason, which the audit keeps.
     /// </summary>

@@ -12,7 +12,7 @@ namespace MutualAid.Web.Tests.Api;
 /// </summary>
 public sealed class ApiDocumentTests(TrustWorld world) : IClassFixture<TrustWorld>
 {
-    private static readonly string[] Actions = ["triage", "assign", "unassign", "start", "fulfil", "cancel"];
+    private static readonly string[] Actions = ["triage", "assign", "unassign", "start", "fulfil", "cancel", "escalate"];
 
     [Fact]
     public async Task Every_endpoint_is_documented_and_every_documented_status_is_produced()
@@ -119,6 +119,9 @@ public sealed class ApiDocumentTests(TrustWorld world) : IClassFixture<TrustWorl
         var otherVersion = (await Expect(dispatcher, "POST", otherPath + "/assign", HttpStatusCode.OK, new { expectedVersion = other.Version, volunteerId = await Seed.Volunteer(grains, world.A, "Doc 2") })).GetProperty("version").GetInt32();
         otherVersion = (await Expect(dispatcher, "POST", otherPath + "/unassign", HttpStatusCode.OK, new { expectedVersion = otherVersion, reason = "swap" })).GetProperty("version").GetInt32();
         await Expect(dispatcher, "POST", otherPath + "/cancel", HttpStatusCode.OK, new { expectedVersion = otherVersion, reason = "gone" });
+        var third = await Seed.Request(grains, world.A, phone: "07700 900889");
+        var passed = await Expect(dispatcher, "POST", $"/api/v1/requests/{third.Id}/escalate", HttpStatusCode.OK, new { expectedVersion = third.Version, reason = "No van here" });
+        Assert.Equal("Escalated", passed.GetProperty("status").GetString());
         foreach (var action in Actions)
         {
             await Expect(dispatcher, "POST", $"{one}/{action}", HttpStatusCode.UnprocessableEntity, new { expectedVersion = version, volunteerId = helper, hours = 1 });
