@@ -55,7 +55,7 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
     {
         var created = await CreateRegion(region, regionName);
         if (!created.IsOk) return created.As<HubSummary>();
-        var settings = new HubSettings(hubName, region) { TimeZoneId = string.IsNullOrWhiteSpace(timeZone) ? "UTC" : timeZone.Trim() };
+        var settings = new HubSettings(hubName, region) { TimeZoneId = ZoneOrUtc(timeZone) };
         return await grains.GetGrain<IHubGrain>(hub).Create(settings, user.Actor);
     }
 
@@ -98,7 +98,7 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
         return (settings?.ClaimWindows ?? UrgencyTimes.DefaultClaims, settings?.AllowedGiveBacksPerHour ?? HubSettings.DefaultGiveBacksPerHour);
     }
 
-    /// <summary>Sets the hub's claim windows and give-backs an hour; requests taken in from now on use them.</summary>
+    /// <summary>Sets the hub's claim windows and give-backs an hour; every request uses them within a minute.</summary>
     public Task<Result<HubSummary>> UpdateClaims(string hub, UrgencyTimes windows, int giveBacksPerHour) =>
         Reconfigure(hub, settings => settings with { Claims = windows, GiveBacksPerHour = giveBacksPerHour });
 
@@ -108,7 +108,10 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
 
     /// <summary>Sets the zone every time the hub's people read is given in; an unknown name is refused by the hub.</summary>
     public Task<Result<HubSummary>> UpdateTimeZone(string hub, string? zone) =>
-        Reconfigure(hub, settings => settings with { TimeZoneId = string.IsNullOrWhiteSpace(zone) ? "UTC" : zone.Trim() });
+        Reconfigure(hub, settings => settings with { TimeZoneId = ZoneOrUtc(zone) });
+
+    /// <summary>A zone as typed; none is UTC, the zone a hub has until one is set.</summary>
+    private static string ZoneOrUtc(string? zone) => string.IsNullOrWhiteSpace(zone) ? "UTC" : zone.Trim();
 
     /// <summary>The number people text this hub at; its coordinators see it.</summary>
     public async Task<string?> SmsNumber(string hub) =>
