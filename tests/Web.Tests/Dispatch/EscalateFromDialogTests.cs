@@ -17,12 +17,12 @@ public sealed class EscalateFromDialogTests(WebAppFixture app) : IClassFixture<W
         var dialog = context.Render<DispatchDialog>(p => p.Add(x => x.RequestId, request.Id).Add(x => x.HubSlug, hub));
         dialog.WaitForAssertion(() => dialog.Find("[data-testid=escalate]"), TimeSpan.FromSeconds(10));
 
-        dialog.Find("[data-testid=escalate]").Click();
+        await dialog.Click("[data-testid=escalate]");
         dialog.WaitForAssertion(() => Assert.Contains("Say why this hub cannot meet it.", dialog.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.Equal(RequestStatus.New, (await grains.GetGrain<IRequestGrain>(request.Id).GetView())!.Status);
 
-        dialog.Find("input[aria-label=Reason]").Change("No driver with a wheelchair van here");
-        dialog.Find("[data-testid=escalate]").Click();
+        await dialog.Change("input[aria-label=Reason]", "No driver with a wheelchair van here");
+        await dialog.Click("[data-testid=escalate]");
 
         await Wait.Until(async () => (await grains.GetGrain<IRequestGrain>(request.Id).GetView())!.Status == RequestStatus.Escalated, "the request is passed on");
         var passed = (await grains.GetGrain<IRequestGrain>(request.Id).GetView())!;

@@ -15,17 +15,17 @@ public sealed class AdminHubCreationTests(WebAppFixture app) : IClassFixture<Web
         var page = context.Render<AdminPage>();
         Assert.Equal("UTC", page.Find("[data-testid=admin-hub-zone]").GetAttribute("value")); // a browser that cannot say
 
-        page.Find("[data-testid=admin-region]").Change("East Side");
-        page.Find("[data-testid=admin-hub]").Change(name);
-        page.Find("[data-testid=admin-hub-zone]").Change("Europe/Madrid");
-        page.Find("[data-testid=admin-create-hub]").Click();
+        await page.Change("[data-testid=admin-region]", "East Side");
+        await page.Change("[data-testid=admin-hub]", name);
+        await page.Change("[data-testid=admin-hub-zone]", "Europe/Madrid");
+        await page.Click("[data-testid=admin-create-hub]");
         page.WaitForAssertion(() => Assert.Contains(slug, page.Find("[data-testid=admin-message]").TextContent), TimeSpan.FromSeconds(10));
         var hub = app.Factory.Grains.GetGrain<IHubGrain>(slug);
         Assert.Equal("Europe/Madrid", (await hub.GetSettings())!.TimeZoneId);
         await Seed.InZone(app.Factory.Grains, slug, "Asia/Tokyo"); // its coordinators moved it since
 
-        page.Find("[data-testid=admin-hub-zone]").Change("UTC");
-        page.Find("[data-testid=admin-create-hub]").Click();
+        await page.Change("[data-testid=admin-hub-zone]", "UTC");
+        await page.Click("[data-testid=admin-create-hub]");
 
         page.WaitForAssertion(() => Assert.EndsWith($"Hub '{slug}' already exists: change it on its settings page.", page.Find("[data-testid=admin-message]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal("Asia/Tokyo", (await hub.GetSettings())!.TimeZoneId);

@@ -15,9 +15,9 @@ public sealed class HubClaimsFormTests(WebAppFixture app) : IClassFixture<WebApp
         var form = context.Render<HubClaimsForm>(p => p.Add(x => x.Slug, hub));
         form.WaitForAssertion(() => Assert.Equal("30", form.Find("[data-testid=claim-critical] input").GetAttribute("value")), TimeSpan.FromSeconds(10));
 
-        form.Find("[data-testid=claim-critical] input").Change("10");
-        form.Find("[data-testid=give-backs] input").Change("1");
-        form.Find("form").Submit();
+        await form.Change("[data-testid=claim-critical] input", "10");
+        await form.Change("[data-testid=give-backs] input", "1");
+        await form.Submit();
 
         await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSettings())!.GiveBacksPerHour == 1, () => $"saved; the form says {form.Markup.Length} chars, errors: {form.FindAll("[data-testid=claims-error]").Count}");
         Assert.Empty(form.FindAll("[data-testid=claims-error]"));

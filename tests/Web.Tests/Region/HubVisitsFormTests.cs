@@ -19,9 +19,9 @@ public sealed class HubVisitsFormTests(WebAppFixture app) : IClassFixture<WebApp
 
         form.WaitForAssertion(() => Assert.Equal("20", form.Find("[data-testid=visit-dark-from] input").GetAttribute("value")), TimeSpan.FromSeconds(10));
         Assert.Contains("Eldercare", form.Find("[data-testid=visit-categories]").TextContent, StringComparison.Ordinal);
-        form.Find("[data-testid=visit-dark-from] input").Change("19");
-        form.Find("[data-testid=visit-dark-until] input").Change("6");
-        form.Find("form").Submit();
+        await form.Change("[data-testid=visit-dark-from] input", "19");
+        await form.Change("[data-testid=visit-dark-until] input", "6");
+        await form.Submit();
 
         await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSettings())!.ArrivalRules.DarkFrom == new TimeOnly(19, 0), "the hours of darkness saved");
         var rules = (await grains.GetGrain<IHubGrain>(hub).GetSettings())!.ArrivalRules;

@@ -68,7 +68,7 @@ public sealed class ThanksTests(WebAppFixture app) : IClassFixture<WebAppFixture
         var own = OwnPage(mine, volunteer);
 
         var box = coordinator.Render<ThanksBox>(p => p.Add(x => x.HubSlug, hub).Add(x => x.RequestId, request.Id));
-        box.Find("[data-testid=thanks-text]").Change("Thank you for going out in the storm");
+        await box.Change("[data-testid=thanks-text]", "Thank you for going out in the storm");
         await box.Find("[data-testid=thanks-send]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         box.WaitForAssertion(() => Assert.Contains("Sent", box.Find("[data-testid=thanks-said]").TextContent, StringComparison.Ordinal));
