@@ -162,6 +162,8 @@ public enum Reason
     [English("Hub '{0}' already exists: change it on its settings page.")] HubExists = 513,
     [English("Between one minute and 7 days.")] ClaimWindowOutOfRange = 514,
     [English("Between 1 and {0}.")] GiveBacksOutOfRange = 515,
+    [English("Region '{0}' already exists.")] RegionExists = 516,
+    [English("This request's hub is in region '{0}', not '{1}'.")] NotTheHubsRegion = 517,
 
     // Web tier (authorisation, services): 600-699
     [English("You are not a dispatcher of hub '{0}'.")] NotADispatcher = 600,

@@ -11,6 +11,12 @@ public interface IRegionGrain : IGrainWithStringKey
 {
     [Alias("Configure")] Task<Result<RegionInfo>> Configure(string name, Actor actor);
 
+    /// <summary>
+    /// Names a region that has no name yet; refuses (RegionExists) one that has, so making a hub in
+    /// "east side" does not rename "East Side".
+    /// </summary>
+    [Alias("Create")] Task<Result<RegionInfo>> Create(string name, Actor actor);
+
     /// <summary>Null until configured or until a hub has joined.</summary>
     [Alias("GetOverview")] Task<RegionOverview?> GetOverview();
 

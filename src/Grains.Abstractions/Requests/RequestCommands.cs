@@ -72,9 +72,10 @@ public sealed record TransferCommand(
     [property: Id(2)] string ToHubSlug,
     [property: Id(3)] string? Reason = null) : VersionedCommand(ExpectedVersion, Actor);
 
+/// <summary>Passes the request to its hub's region; <paramref name="RegionSlug"/>, when given, must be that region (null: whichever it is).</summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.EscalateCommand")]
 public sealed record EscalateCommand(
     int ExpectedVersion,
     Actor Actor,
-    [property: Id(2)] string RegionSlug,
+    [property: Id(2)] string? RegionSlug,
     [property: Id(3)] string Reason) : VersionedCommand(ExpectedVersion, Actor);

@@ -39,6 +39,9 @@ public sealed class RegionGrain(
         return Result<RegionInfo>.Ok(Info());
     }
 
+    public Task<Result<RegionInfo>> Create(string name, Actor actor) =>
+        S.Name is null ? Configure(name, actor) : Task.FromResult(Result<RegionInfo>.Refused(Reason.RegionExists, Slug));
+
     public Task<RegionOverview?> GetOverview() => Task.FromResult(S.Name is null ? null : Overview());
 
     public async Task RegisterHub(HubSummary hub)

@@ -154,16 +154,20 @@ public sealed partial class RequestGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         if (Check(RequestAction.Escalate, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
-        if (!Slug.IsValid(command.RegionSlug)) return Result<RequestView>.Invalid(nameof(command.RegionSlug), Reason.ChooseRegion);
+        if (command.RegionSlug is not null && !Slug.IsValid(command.RegionSlug)) return Result<RequestView>.Invalid(nameof(command.RegionSlug), Reason.ChooseRegion);
         if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), Reason.SayWhyEscalated);
+        // Only the hub's own region may take its needs in: its coordinators are the ones who answer for them.
+        var region = (await Policy(View!.HubSlug)).Region;
+        if (region is null) return Result<RequestView>.Refused(Reason.HubInNoRegion);
+        if (command.RegionSlug is { } named && named != region) return Result<RequestView>.Refused(Reason.NotTheHubsRegion, region, named);
 
         var held = View!.Assignees;
-        var view = Withdrawn(View) with { Status = RequestStatus.Escalated, EscalatedTo = command.RegionSlug };
+        var view = Withdrawn(View) with { Status = RequestStatus.Escalated, EscalatedTo = region };
         var at = Now;
         // The region's inbox is owed it in the same write that takes it off the board (it is not open there any more).
-        var result = await Commit(view, command.Actor, Phrase.Of("DidEscalate", "escalated this to region {0}", command.RegionSlug), command.Reason, next =>
+        var result = await Commit(view, command.Actor, Phrase.Of("DidEscalate", "escalated this to region {0}", region), command.Reason, next =>
         {
-            OweEscalation(next, command.RegionSlug, new EscalatedRequest(next.View!.Redact(), view.HubSlug, command.Reason, at));
+            OweEscalation(next, region, new EscalatedRequest(next.View!.Redact(), view.HubSlug, command.Reason, at));
             EndJobs(next, held);
         });
         Diagnostics.GrainMetrics.Escalations.Add(1, new KeyValuePair<string, object?>("by", "person"));

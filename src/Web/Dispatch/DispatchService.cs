@@ -78,12 +78,10 @@ public sealed class DispatchService(IGrainFactory grains, CurrentUser user, Requ
 
     /// <summary>
     /// Passes a need this hub cannot meet to its region, where a coordinator of any of its hubs takes
-    /// it in. Always the hub's own region: the caller does not name one.
+    /// it in. Always the hub's own region, which the request finds itself: the caller does not name one.
     /// </summary>
     public Task<Result<RequestView>> Escalate(string hub, Guid request, int version, string? reason) =>
-        AsDispatcher(hub, request, async g => (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.RegionSlug is { } region
-            ? await g.Escalate(new EscalateCommand(version, user.Actor, region, reason ?? "") { Hub = hub })
-            : Result<RequestView>.Refused(Reason.HubInNoRegion));
+        AsDispatcher(hub, request, g => g.Escalate(new EscalateCommand(version, user.Actor, null, reason ?? "") { Hub = hub }));
 
     /// <summary>
     /// Assigns a volunteer past their own limits (load, weekly hours, rest). Only the hub's

@@ -45,16 +45,20 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
         return [.. list.OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
+    /// <summary>Names a new region; one that exists keeps its name (RegionExists).</summary>
     public async Task<Result<RegionInfo>> CreateRegion(string region, string name) =>
         await user.Can(Ability.Administer, null)
-            ? await grains.GetGrain<IRegionGrain>(region).Configure(name, user.Actor)
+            ? await grains.GetGrain<IRegionGrain>(region).Create(name, user.Actor)
             : Result<RegionInfo>.Refused(Reason.NotAnAdministrator);
 
-    /// <summary>Creates the hub in <paramref name="timeZone"/> (UTC when none), and its region first when it is new; never a hub that exists.</summary>
+    /// <summary>
+    /// Creates the hub in <paramref name="timeZone"/> (UTC when none), and its region first when it
+    /// is new (a region that exists keeps its name); never a hub that exists.
+    /// </summary>
     public async Task<Result<HubSummary>> CreateHub(string region, string regionName, string hub, string hubName, string? timeZone = null)
     {
         var created = await CreateRegion(region, regionName);
-        if (!created.IsOk) return created.As<HubSummary>();
+        if (!created.IsOk && created.Reason != Reason.RegionExists) return created.As<HubSummary>();
         var settings = new HubSettings(hubName, region) { TimeZoneId = ZoneOrUtc(timeZone) };
         return await grains.GetGrain<IHubGrain>(hub).Create(settings, user.Actor);
     }

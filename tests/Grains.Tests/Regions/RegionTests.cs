@@ -39,4 +39,26 @@ public sealed class RegionTests(ClusterFixture fixture)
         Assert.Equal(Reason.HubInOtherRegion, moved.Reason);
         Assert.Contains("already belongs to region 'region-a'", moved.Message);
     }
+
+    [Fact]
+    public async Task A_need_goes_only_to_its_own_hubs_region_which_it_finds_itself()
+    {
+        var (region, north, _) = await domain.NewRegionWithTwoHubs("Weir Valley");
+        var other = await domain.NewRegion("Far Hills");
+        var request = await domain.NewRequest(north);
+        var grain = domain.RequestGrain(request.Id);
+
+        var elsewhere = await grain.Escalate(new EscalateCommand(request.Version, Domain.Sam, other, "no drivers"));
+        Assert.Equal((ResultStatus.Refused, Reason.NotTheHubsRegion), (elsewhere.Status, elsewhere.Reason));
+        Assert.Equal(RequestStatus.New, (await grain.GetView())!.Status);
+
+        var passed = await grain.Escalate(new EscalateCommand(request.Version, Domain.Sam, null, "no drivers"));
+        Assert.True(passed.IsOk, passed.Message);
+        Assert.Equal(region, passed.Value!.EscalatedTo);
+        await domain.WaitForRegion(region, o => o.Escalations.Any(e => e.Request.Id == request.Id));
+
+        var alone = await domain.NewRequest(await domain.NewHub());
+        var nowhere = await domain.RequestGrain(alone.Id).Escalate(new EscalateCommand(alone.Version, Domain.Sam, null, "no drivers"));
+        Assert.Equal((ResultStatus.Refused, Reason.HubInNoRegion), (nowhere.Status, nowhere.Reason));
+    }
 }

@@ -30,4 +30,32 @@ public sealed class AdminHubCreationTests(WebAppFixture app) : IClassFixture<Web
         page.WaitForAssertion(() => Assert.EndsWith($"Hub '{slug}' already exists: change it on its settings page.", page.Find("[data-testid=admin-message]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal("Asia/Tokyo", (await hub.GetSettings())!.TimeZoneId);
     }
+
+    [Fact]
+    public async Task A_hub_made_in_a_region_that_exists_keeps_the_regions_name_and_the_region_is_not_made_again()
+    {
+        var region = $"Weir {Guid.NewGuid():N}"[..13];
+        var regionSlug = Slug.From(region);
+        var hubName = $"Lock {Guid.NewGuid():N}"[..13];
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.NetworkAdmin, null));
+        var page = context.Render<AdminPage>();
+        var grain = app.Factory.Grains.GetGrain<IRegionGrain>(regionSlug);
+
+        await page.Change("[data-testid=admin-new-region]", region);
+        await page.Click("[data-testid=admin-create-region]");
+        page.WaitForAssertion(() => Assert.EndsWith($"Region '{regionSlug}' is ready.", page.Find("[data-testid=admin-message]").TextContent), TimeSpan.FromSeconds(10));
+
+        // The same region, typed another way, for a new hub: the hub joins it and its name stays.
+        await page.Change("[data-testid=admin-region]", region.ToLowerInvariant());
+        await page.Change("[data-testid=admin-hub]", hubName);
+        await page.Click("[data-testid=admin-create-hub]");
+        page.WaitForAssertion(() => Assert.EndsWith($"Hub '{Slug.From(hubName)}' created in region '{regionSlug}'.", page.Find("[data-testid=admin-message]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal(regionSlug, (await app.Factory.Grains.GetGrain<IHubGrain>(Slug.From(hubName)).GetSettings())!.RegionSlug);
+        Assert.Equal(region, (await grain.GetOverview())!.Name);
+
+        await page.Change("[data-testid=admin-new-region]", region.ToUpperInvariant());
+        await page.Click("[data-testid=admin-create-region]");
+        page.WaitForAssertion(() => Assert.EndsWith($"Region '{regionSlug}' already exists.", page.Find("[data-testid=admin-message]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal(region, (await grain.GetOverview())!.Name);
+    }
 }
