@@ -19,7 +19,7 @@ public sealed class EmptyNetworkApp : IAsyncLifetime
     /// <summary>A new browser (its own cookies) pointed at the empty app.</summary>
     /// <param name="locale">The browser's language (its Accept-Language), e.g. "es-ES".</param>
     /// <param name="phone">A phone's small touch screen instead of a desktop window.</param>
-    /// <summary>A browser of its own; its clock is in <paramref name="timeZone"/>, as the server's is on UTC, whatever this machine's.</summary>
+    /// <param name="timeZone">The browser's clock; UTC, as the server's, whatever this machine's.</param>
     public async Task<IPage> NewPage(IBrowser browser, string locale = "en-GB", bool phone = false, string timeZone = "UTC")
     {
         ArgumentNullException.ThrowIfNull(browser);

@@ -42,26 +42,13 @@ public sealed class HubTimeAndSpanishSheetTests(BrowserFixture browser, EmptyNet
     {
         var coordinator = await Journey.HubCoordinator(network, browser.Browser, "Sakura", "kiko@example.org", "Kiko");
 
-        // The coordinator gives the hub Tokyo's zone. A save that lands while the page is still
-        // prerendered (before its circuit is up) is not heard, so it saves again until the page says so.
+        // The coordinator gives the hub Tokyo's zone (saved again until the page says so).
         await coordinator.GotoAsync("/hubs/sakura/settings");
-        var said = false;
-        for (var attempt = 0; attempt < 5 && !said; attempt++)
+        await Journey.Until(coordinator.GetByText("Time zone saved"), async () =>
         {
             await coordinator.GetByTestId("hub-timezone").FillAsync(Zone, new() { Timeout = 30000 });
             await coordinator.GetByTestId("hub-timezone-save").ClickAsync();
-            try
-            {
-                await coordinator.GetByText("Time zone saved").WaitForAsync(new() { Timeout = 10000 });
-                said = true;
-            }
-            catch (TimeoutException)
-            {
-                // Not heard yet: fill and save again.
-            }
-        }
-
-        Assert.True(said, "the settings page never said the time zone was saved");
+        });
         await coordinator.ReloadAsync();
         await Expect(coordinator.GetByTestId("hub-timezone")).ToHaveValueAsync(Zone, new() { Timeout = 30000 });
 
@@ -104,7 +91,7 @@ public sealed class HubTimeAndSpanishSheetTests(BrowserFixture browser, EmptyNet
             + "Lucía Fernández;+34 600 000 001;lucia@example.org;Comida | Transporte;Español;Sí;2;Primeros auxilios\r\n"
             + "Mateo Ruiz;+34 600 000 002;mateo@example.org;Medicamentos;Español | Inglés;No;1;Cocina\r\n";
         await coordinator.GotoAsync("/hubs/ribera/import");
-        await Upload(coordinator, sheet, "Lucía Fernández");
+        await Journey.Upload(coordinator, "voluntarios.csv", sheet, "Lucía Fernández");
         await coordinator.GetByTestId("import-check").ClickAsync();
         await Expect(coordinator.GetByTestId("import-message")).ToContainTextAsync("Las 2 filas están bien.", new() { Timeout = 10000 });
         await Expect(coordinator.GetByTestId("import-errors")).ToHaveCountAsync(0);
@@ -141,26 +128,5 @@ public sealed class HubTimeAndSpanishSheetTests(BrowserFixture browser, EmptyNet
         }
 
         return new Regex(string.Join('|', shown.Distinct()));
-    }
-
-    /// <summary>Chooses the sheet on the import page until its preview shows it (see SpreadsheetJourneyTests.Upload).</summary>
-    private static async Task Upload(IPage page, string text, string shows)
-    {
-        var preview = page.GetByTestId("import-preview").Filter(new() { HasText = shows });
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "voluntarios.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(text) });
-            try
-            {
-                await preview.WaitForAsync(new() { Timeout = 5000 });
-                return;
-            }
-            catch (TimeoutException)
-            {
-                // Not heard yet: choose it again.
-            }
-        }
-
-        await Expect(preview).ToBeVisibleAsync();
     }
 }

@@ -33,7 +33,7 @@ public sealed class SpreadsheetJourneyTests(BrowserFixture browser, EmptyNetwork
         // A bad row, and Imani twice (her email typed again on a later line): nothing is imported,
         // and each error names its line and field.
         await coordinator.GotoAsync("/hubs/mill/import");
-        await Upload(coordinator, "volunteers.csv", Header + Imani + Tomas.Replace(";no;", ";maybe;", StringComparison.Ordinal) + "I. Diallo;;IMANI@example.org;;;;\r\n", "Imani Diallo");
+        await Journey.Upload(coordinator, "volunteers.csv", Header + Imani + Tomas.Replace(";no;", ";maybe;", StringComparison.Ordinal) + "I. Diallo;;IMANI@example.org;;;;\r\n", "Imani Diallo");
         await coordinator.GetByTestId("import-check").ClickAsync();
         var errors = coordinator.GetByTestId("import-errors").Locator("tbody tr");
         await Expect(errors).ToHaveCountAsync(2, new() { Timeout = 10000 });
@@ -43,12 +43,12 @@ public sealed class SpreadsheetJourneyTests(BrowserFixture browser, EmptyNetwork
 
         // The fixed file imports both; the same file again has nothing to add.
         var good = Header + Imani + Tomas;
-        await Upload(coordinator, "volunteers.csv", good, "Tomás Ruiz");
+        await Journey.Upload(coordinator, "volunteers.csv", good, "Tomás Ruiz");
         await coordinator.GetByTestId("import-check").ClickAsync();
         await Expect(coordinator.GetByTestId("import-message")).ToContainTextAsync("All 2 rows are right.", new() { Timeout = 10000 });
         await coordinator.GetByTestId("import-run").ClickAsync();
         await Expect(coordinator.GetByTestId("import-message")).ToContainTextAsync("Imported 2 rows.", new() { Timeout = 10000 });
-        await Upload(coordinator, "volunteers.csv", good, "Tomás Ruiz");
+        await Journey.Upload(coordinator, "volunteers.csv", good, "Tomás Ruiz");
         await coordinator.GetByTestId("import-check").ClickAsync();
         await Expect(coordinator.GetByTestId("import-message")).ToContainTextAsync("0 to import, 2 already on the hub.", new() { Timeout = 10000 });
         await Expect(coordinator.GetByTestId("import-run")).ToBeDisabledAsync();
@@ -144,37 +144,12 @@ public sealed class SpreadsheetJourneyTests(BrowserFixture browser, EmptyNetwork
         }
     }
 
-    /// <summary>
-    /// Chooses a file on the import page. A file chosen in the moment between the page drawing its
-    /// file input and the input being wired to the circuit is not heard, so it is chosen again until
-    /// the preview shows it (as Journey.Choose does for drop-downs).
-    /// </summary>
-    private static async Task Upload(IPage page, string name, string text, string shows)
-    {
-        var preview = page.GetByTestId("import-preview").Filter(new() { HasText = shows });
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(text) });
-            try
-            {
-                await preview.WaitForAsync(new() { Timeout = 5000 });
-                return;
-            }
-            catch (TimeoutException)
-            {
-                // Not heard yet: choose it again.
-            }
-        }
-
-        await Expect(preview).ToBeVisibleAsync();
-    }
-
     /// <summary>Loads an export on the import page as the given kind and checks it (nothing imported): the check says <paramref name="said"/>.</summary>
     private static async Task CheckReimport(IPage coordinator, string kind, string csv, string said, string shows)
     {
         await coordinator.GotoAsync("/hubs/mill/import");
         await Journey.Choose(coordinator, "import-kind", kind);
-        await Upload(coordinator, $"{kind}.csv", csv, shows);
+        await Journey.Upload(coordinator, $"{kind}.csv", csv, shows);
         await coordinator.GetByTestId("import-check").ClickAsync();
         await Expect(coordinator.GetByTestId("import-message")).ToContainTextAsync(said, new() { Timeout = 10000 });
     }

@@ -21,22 +21,11 @@ public sealed class TextedRequestTests(BrowserFixture browser, TextingNetworkApp
 
         // The coordinator gives the hub its number (a Radzen form: typed again if the page was not live yet).
         await coordinator.GotoAsync("/hubs/harbour/settings");
-        var saved = coordinator.Locator(".rz-notification").Filter(new() { HasText = "SMS number saved" });
-        for (var attempt = 0; attempt < 10 && !await saved.IsVisibleAsync(); attempt++)
+        await Journey.Until(coordinator.Locator(".rz-notification").Filter(new() { HasText = "SMS number saved" }), async () =>
         {
             await coordinator.GetByTestId("sms-number").FillAsync(HubNumber);
             await coordinator.GetByTestId("sms-number-save").ClickAsync();
-            try
-            {
-                await saved.WaitForAsync(new() { Timeout = 3000 });
-            }
-            catch (TimeoutException)
-            {
-                // Not interactive yet: type it again.
-            }
-        }
-
-        await Expect(saved).ToBeVisibleAsync();
+        }, attempts: 10, wait: 3000);
 
         // The team: a dispatcher, and a volunteer who gives a phone and wants texts.
         var (dispatcher, volunteer) = await Journey.Team(Network, browser.Browser, coordinator, "harbour");

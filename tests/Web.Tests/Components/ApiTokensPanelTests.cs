@@ -15,9 +15,9 @@ public sealed class ApiTokensPanelTests(WebAppFixture app) : IClassFixture<WebAp
         var panel = context.Render<ApiTokensPanel>(p => p.Add(x => x.Hub, hub));
         panel.WaitForAssertion(() => panel.Find("[data-testid=api-tokens-none]"), Patience);
 
-        await panel.Find("input[data-testid=api-token-name]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "Hotline bridge" });
-        await panel.Find("[data-testid=api-token-scope]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = nameof(ApiTokenScope.Dispatch) });
-        await panel.Find("[data-testid=api-token-issue]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await panel.Change("input[data-testid=api-token-name]", "Hotline bridge");
+        await panel.Change("[data-testid=api-token-scope]", nameof(ApiTokenScope.Dispatch));
+        await panel.Click("[data-testid=api-token-issue]");
 
         panel.WaitForAssertion(() => panel.Find("[data-testid=api-token-secret]"), Patience);
         var secret = panel.Find("[data-testid=api-token-secret]").GetAttribute("value")!;
@@ -26,15 +26,15 @@ public sealed class ApiTokensPanelTests(WebAppFixture app) : IClassFixture<WebAp
         Assert.Equal(new ApiTokenGrant(id, hub, ApiTokenScope.Dispatch, "Hotline bridge"), await grains.GetGrain<IApiTokenGrain>(id).Verify(hash));
         Assert.Contains("Hotline bridge", panel.Find($"[data-testid=api-token-{id}]").TextContent, StringComparison.Ordinal);
 
-        await panel.Find("[data-testid=api-token-dismiss]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await panel.Click("[data-testid=api-token-dismiss]");
         Assert.DoesNotContain(secret, panel.Markup, StringComparison.Ordinal);
         var again = context.Render<ApiTokensPanel>(p => p.Add(x => x.Hub, hub));
         again.WaitForAssertion(() => again.Find($"[data-testid=api-token-{id}]"), Patience);
         Assert.DoesNotContain(secret, again.Markup, StringComparison.Ordinal); // never shown again, wherever the page is opened
 
-        await again.Find($"[data-testid=api-token-revoke-{id}]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await again.Click($"[data-testid=api-token-revoke-{id}]");
         Assert.NotNull(await grains.GetGrain<IApiTokenGrain>(id).Verify(hash)); // asking is not yet revoking
-        await again.Find("[data-testid=api-token-revoke-confirm]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await again.Click("[data-testid=api-token-revoke-confirm]");
 
         again.WaitForAssertion(() => Assert.Contains("revoked", again.Find($"[data-testid=api-token-{id}]").TextContent, StringComparison.Ordinal), Patience);
         Assert.Null(await grains.GetGrain<IApiTokenGrain>(id).Verify(hash));

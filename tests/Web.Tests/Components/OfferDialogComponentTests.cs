@@ -14,14 +14,14 @@ public sealed class OfferDialogComponentTests(WebAppFixture app) : IClassFixture
 
         var dialog = context.Render<OfferDialog>(p => p.Add(x => x.HubSlug, hub));
         dialog.WaitForAssertion(() => dialog.Find("[data-testid=offer-save]"), TimeSpan.FromSeconds(10));
-        await dialog.Find("input[data-testid=offer-unit]").ChangeAsync(new ChangeEventArgs { Value = "loaves" });
-        await dialog.Find("input[data-testid=offer-giver-name]").ChangeAsync(new ChangeEventArgs { Value = "Tom" });
-        await dialog.Find("[data-testid=offer-save]").ClickAsync(new MouseEventArgs());
+        await dialog.Change("input[data-testid=offer-unit]", "loaves");
+        await dialog.Change("input[data-testid=offer-giver-name]", "Tom");
+        await dialog.Click("[data-testid=offer-save]");
         dialog.WaitForAssertion(() => Assert.Contains("Say what is offered", dialog.Find("[data-testid=field-error-Description]").TextContent, StringComparison.Ordinal));
 
-        await dialog.Find("textarea[data-testid=offer-description-input]").ChangeAsync(new ChangeEventArgs { Value = "Bread from the bakery" });
-        await dialog.Find("[data-testid=offer-category]").ChangeAsync(new ChangeEventArgs { Value = nameof(RequestCategory.Groceries) });
-        await dialog.Find("[data-testid=offer-save]").ClickAsync(new MouseEventArgs());
+        await dialog.Change("textarea[data-testid=offer-description-input]", "Bread from the bakery");
+        await dialog.Change("[data-testid=offer-category]", nameof(RequestCategory.Groceries));
+        await dialog.Click("[data-testid=offer-save]");
 
         await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot()).Offers
             .Any(o => o.Description == "Bread from the bakery" && o.Category == RequestCategory.Groceries && o.Unit == "loaves"), "the offer on the board");
@@ -41,15 +41,15 @@ public sealed class OfferDialogComponentTests(WebAppFixture app) : IClassFixture
         dialog.WaitForAssertion(() => Assert.Contains("Rice", dialog.Find("textarea[data-testid=offer-description-input]").OuterHtml), TimeSpan.FromSeconds(10));
         var elsewhere = await grains.GetGrain<IOfferGrain>(offer.Id).Edit(new EditOffer(offer.Version, new Actor("ana", "Ana"), new() { Quantity = 15 }));
         Assert.True(elsewhere.IsOk, elsewhere.Message);
-        await dialog.Find("textarea[data-testid=offer-description-input]").ChangeAsync(new ChangeEventArgs { Value = "Brown rice" });
-        await dialog.Find("[data-testid=offer-save]").ClickAsync(new MouseEventArgs());
+        await dialog.Change("textarea[data-testid=offer-description-input]", "Brown rice");
+        await dialog.Click("[data-testid=offer-save]");
 
         dialog.WaitForAssertion(() => Assert.Contains("Ana", dialog.Find("[data-testid=offer-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         // What is now shown is the offer, not a request.
         Assert.Contains("The offer below is now up to date", dialog.Find("[data-testid=offer-message]").TextContent, StringComparison.Ordinal);
         Assert.Equal("Rice", (await grains.GetGrain<IOfferGrain>(offer.Id).GetView())!.Description);
 
-        await dialog.Find("[data-testid=offer-pause]").ClickAsync(new MouseEventArgs());
+        await dialog.Click("[data-testid=offer-pause]");
         dialog.WaitForAssertion(() => Assert.Equal("Paused", dialog.Find("[data-testid=offer-status]").TextContent.Trim()), TimeSpan.FromSeconds(10));
         Assert.NotEmpty(dialog.FindAll("[data-testid=offer-resume]"));
     }

@@ -17,7 +17,7 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     }
 
     private static async Task Click(IRenderedComponent<ImportPage> page, string testId) =>
-        await page.Find($"[data-testid={testId}]").ClickAsync(new MouseEventArgs());
+        await page.Click($"[data-testid={testId}]");
 
     [Fact]
     public async Task The_same_person_twice_in_a_file_is_an_error_naming_both_lines_and_nothing_is_imported()

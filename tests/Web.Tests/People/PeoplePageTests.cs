@@ -17,10 +17,10 @@ public sealed class PeoplePageTests(WebAppFixture app) : IClassFixture<WebAppFix
         var page = context.Render<PeoplePage>(p => p.Add(x => x.Slug, hub));
         page.WaitForState(() => page.RenderCount >= 2, Patience); // the hub's volunteers are loaded and the page drawn again
 
-        await page.Find("input[data-testid=people-phone]").ChangeAsync(new ChangeEventArgs { Value = "07700 412001" });
-        await page.Find("[data-testid=people-find]").ClickAsync(new MouseEventArgs());
+        await page.Change("input[data-testid=people-phone]", "07700 412001");
+        await page.Click("[data-testid=people-find]");
         page.WaitForAssertion(() => page.Find("[data-testid=people-erase]"), Patience);
-        await page.Find("[data-testid=people-erase]").ClickAsync(new MouseEventArgs());
+        await page.Click("[data-testid=people-erase]");
 
         page.WaitForAssertion(() => Assert.Contains($"Erased {request.ReferenceCode}.", page.Find("[data-testid=people-message]").TextContent, StringComparison.Ordinal), Patience);
         Assert.Empty(page.FindAll("[data-testid=people-erase]"));

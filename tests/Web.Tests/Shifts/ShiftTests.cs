@@ -22,7 +22,7 @@ public sealed class ShiftTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         var bar = dispatcher.Render<ShiftBar>(p => p.Add(x => x.Slug, hub));
         bar.WaitForAssertion(() => Assert.Single(bar.FindAll("[data-testid=shift-start]")), TimeSpan.FromSeconds(10));
 
-        await bar.Find("[data-testid=shift-start]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await bar.Click("[data-testid=shift-start]");
 
         bar.WaitForAssertion(() => Assert.Contains("of 4 h planned", bar.Find("[data-testid=shift-timer]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.Empty(bar.FindAll("[data-testid=shift-nudge]"));

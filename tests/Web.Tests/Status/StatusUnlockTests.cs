@@ -42,7 +42,7 @@ public sealed class StatusUnlockTests(WebAppFixture app) : IClassFixture<WebAppF
 
         var dialog = coordinator.Render<DispatchDialog>(p => p.Add(x => x.RequestId, request.Id).Add(x => x.HubSlug, hub));
         dialog.WaitForAssertion(() => Assert.Contains("5 wrong phone digits", dialog.Find("[data-testid=status-locked]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        await dialog.Find("[data-testid=status-unlock]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await dialog.Click("[data-testid=status-unlock]");
 
         dialog.WaitForAssertion(() => Assert.Contains("Unlocked", dialog.Find("[data-testid=status-lock-said]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.Empty(dialog.FindAll("[data-testid=status-locked]"));

@@ -39,7 +39,7 @@ public sealed class SurveyTests(WebAppFixture app) : IClassFixture<WebAppFixture
 
         await using var coordinator = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
         var trends = Trends(coordinator, hub);
-        await trends.Find("[data-testid=survey-open]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await trends.Click("[data-testid=survey-open]");
         trends.WaitForAssertion(() => Assert.Contains("Open", trends.Find("[data-testid=survey-state]").TextContent, StringComparison.Ordinal));
 
         var form = await client.GetStringAsync(new Uri($"/public/hubs/{hub}/survey", UriKind.Relative));

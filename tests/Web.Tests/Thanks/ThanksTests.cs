@@ -69,7 +69,7 @@ public sealed class ThanksTests(WebAppFixture app) : IClassFixture<WebAppFixture
 
         var box = coordinator.Render<ThanksBox>(p => p.Add(x => x.HubSlug, hub).Add(x => x.RequestId, request.Id));
         await box.Change("[data-testid=thanks-text]", "Thank you for going out in the storm");
-        await box.Find("[data-testid=thanks-send]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await box.Click("[data-testid=thanks-send]");
 
         box.WaitForAssertion(() => Assert.Contains("Sent", box.Find("[data-testid=thanks-said]").TextContent, StringComparison.Ordinal));
         own.WaitForAssertion(() => Assert.Equal("Thank you for going out in the storm", own.Find("[data-testid=thank-you-text]").TextContent.Trim()), TimeSpan.FromSeconds(10));

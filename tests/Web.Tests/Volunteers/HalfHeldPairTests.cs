@@ -28,7 +28,7 @@ public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppF
 
         var dialog = coordinator.Render<DispatchDialog>(p => p.Add(x => x.RequestId, offered.Id).Add(x => x.HubSlug, hub));
         dialog.WaitForAssertion(() => dialog.Find("[data-testid=unassign]"), TimeSpan.FromSeconds(10));
-        await dialog.Find("[data-testid=unassign]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await dialog.Click("[data-testid=unassign]");
 
         var grain = Factory.Grains.GetGrain<IRequestGrain>(offered.Id);
         await Wait.Until(async () => (await grain.GetView())!.Assignees.Count == 0, "the volunteer to be taken off", 10);
@@ -222,7 +222,7 @@ public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppF
 
         var page = own.Render<VolunteerPage>(p => p.Add(x => x.Id, volunteer));
         page.WaitForAssertion(() => page.Find("[data-testid=accept]"), TimeSpan.FromSeconds(10));
-        await page.Find("[data-testid=accept]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await page.Click("[data-testid=accept]");
 
         var grain = Factory.Grains.GetGrain<IRequestGrain>(offered.Id);
         await Wait.Until(async () => (await grain.GetView())!.HeldBy(volunteer)?.State == AssignmentState.Accepted, "the place to be accepted", 10);

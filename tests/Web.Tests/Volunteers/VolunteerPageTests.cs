@@ -69,7 +69,7 @@ public sealed class VolunteerPageTests(WebAppFixture app) : IClassFixture<WebApp
         var page = coordinator.Render<VolunteerPage>(p => p.Add(x => x.Id, volunteer));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=send-message]")), TimeSpan.FromSeconds(10));
         await page.Change("[data-testid=message-text]", "Please bring the blue bags");
-        await page.Find("[data-testid=send-message]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await page.Click("[data-testid=send-message]");
 
         own.WaitForAssertion(() => Assert.Contains("Cora: Please bring the blue bags", own.Find("[data-testid=volunteer-notice]").TextContent), TimeSpan.FromSeconds(10));
     }
