@@ -40,7 +40,8 @@ public sealed class WaitingPairJourneyTests(BrowserFixture browser, EmptyNetwork
         var row = dispatcher.Locator("tr").Filter(new() { Has = dispatcher.GetByTestId("request-need").GetByText(need, new() { Exact = true }) });
         var dialog = await Open(dispatcher, row);
         await dialog.GetByTestId("edit-panel").Locator(".rz-panel-titlebar-toggler").ClickAsync();
-        await dialog.GetByTestId("edit-two").ClickAsync();
+        // As a person would, it saves once the box shows ticked.
+        await Journey.Until(dialog.GetByTestId("edit-two").Locator(".rz-chkbox-box.rz-state-active"), () => dialog.GetByTestId("edit-two").ClickAsync());
         await dialog.GetByTestId("edit-save").ClickAsync();
         await Expect(dialog.GetByTestId("dispatch-message")).ToContainTextAsync("Done.", new() { Timeout = 10000 });
         await Expect(row.GetByTestId("pair-held")).ToContainTextAsync("0 of 2", new() { Timeout = 10000 });
