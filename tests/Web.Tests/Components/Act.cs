@@ -15,6 +15,10 @@ public static class Act
     public static Task Click<T>(this IRenderedComponent<T> cut, string selector) where T : IComponent
         => cut.InvokeAsync(() => cut.Find(selector).Click());
 
+    /// <summary>Clicks the element <paramref name="find"/> picks (one a selector cannot name), found in the same turn.</summary>
+    public static Task Click<T>(this IRenderedComponent<T> cut, Func<AngleSharp.Dom.IElement> find) where T : IComponent
+        => cut.InvokeAsync(() => find().Click());
+
     public static Task Submit<T>(this IRenderedComponent<T> cut, string selector = "form") where T : IComponent
         => cut.InvokeAsync(() => cut.Find(selector).Submit());
 }

@@ -43,7 +43,7 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
 
         // Meanwhile another dispatcher assigns Omar.
         Assert.True((await grains.GetGrain<IRequestGrain>(request.Id).Assign(new AssignCommand(request.Version, Seed.Sam, omar))).IsOk);
-        await dialog.FindAll("[data-testid=assign]")[0].ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await dialog.Click("[data-testid=assign]");
 
         dialog.WaitForAssertion(() =>
         {

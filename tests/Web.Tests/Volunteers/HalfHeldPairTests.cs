@@ -56,7 +56,7 @@ public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppF
 
         Assert.Equal("Add as partner", button.TextContent.Trim());
         Assert.Equal("Add Vic as partner", button.GetAttribute("aria-label"));
-        await button.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await dialog.Click("[data-testid=assign][aria-label='Add Vic as partner']");
 
         // It did what it said: Wen keeps her place and Vic is beside her.
         var grain = Factory.Grains.GetGrain<IRequestGrain>(offered.Id);
@@ -108,8 +108,7 @@ public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppF
         // One button per holder, each saying whom the new volunteer replaces.
         Assert.Equal(["Replace Wen", "Replace Vic"], buttons.Select(b => b.TextContent.Trim()));
         Assert.Equal(["Put Xan in place of Wen", "Put Xan in place of Vic"], buttons.Select(b => b.GetAttribute("aria-label")));
-        var replaceWen = buttons.Single(b => b.GetAttribute("data-replacing") == wen.ToString());
-        await replaceWen.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await dialog.Click($"[data-testid=assign][data-replacing='{wen}']");
 
         // Xan takes Wen's place; Vic keeps theirs.
         dialog.WaitForAssertion(() => Assert.Contains("Done.", dialog.Find("[data-testid=dispatch-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
@@ -148,7 +147,7 @@ public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppF
         await dialog.InvokeAsync(() => someoneElse.Instance.ValueChanged.InvokeAsync(xan));
         var replaceVic = dialog.FindAll("[data-testid=assign-other-go]").Single(b => b.GetAttribute("data-replacing") == vic.ToString());
         Assert.Equal("Put Xan in place of Vic", replaceVic.GetAttribute("aria-label"));
-        await replaceVic.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await dialog.Click($"[data-testid=assign-other-go][data-replacing='{vic}']");
 
         dialog.WaitForAssertion(() => Assert.Contains("Done.", dialog.Find("[data-testid=dispatch-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         var now = (await grain.GetView())!;
@@ -185,7 +184,7 @@ public sealed class HalfHeldPairTests(WebAppFixture app) : IClassFixture<WebAppF
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=claimable]"), c => c.TextContent.Contains(offered.Need, StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
         var card = page.FindAll("[data-testid=claimable]").Single(c => c.TextContent.Contains(offered.Need, StringComparison.Ordinal));
         Assert.Equal("1 of 2", card.QuerySelector("[data-testid=pair-held]")!.TextContent.Trim());
-        await card.QuerySelector("[data-testid=claim]")!.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await page.Click(() => page.FindAll("[data-testid=claimable]").Single(c => c.TextContent.Contains(offered.Need, StringComparison.Ordinal)).QuerySelector("[data-testid=claim]")!);
 
         // Vic takes the free place beside Wen: the pair is complete.
         var grain = Factory.Grains.GetGrain<IRequestGrain>(offered.Id);
