@@ -106,6 +106,14 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
     public Task<Result<HubSummary>> UpdateClaims(string hub, UrgencyTimes windows, int giveBacksPerHour) =>
         Reconfigure(hub, settings => settings with { Claims = windows, GiveBacksPerHour = giveBacksPerHour });
 
+    /// <summary>The hub's name as people read it; its coordinators see it here.</summary>
+    public async Task<string?> Name(string hub) =>
+        await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.Name : null;
+
+    /// <summary>Renames the hub (its slug, in every link, stays); the region and the public forms read the new name.</summary>
+    public Task<Result<HubSummary>> Rename(string hub, string? name) =>
+        Reconfigure(hub, settings => settings with { Name = name ?? "" });
+
     /// <summary>The hub's time zone (an IANA name, "UTC" until one is set); its coordinators see it.</summary>
     public async Task<string?> TimeZone(string hub) =>
         await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.TimeZoneId : null;
