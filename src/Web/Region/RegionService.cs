@@ -51,6 +51,16 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
             ? await grains.GetGrain<IRegionGrain>(region).Create(name, user.Actor)
             : Result<RegionInfo>.Refused(Reason.NotAnAdministrator);
 
+    /// <summary>Renames a region that exists (its slug, in every link, stays); administrators may.</summary>
+    public async Task<Result<RegionInfo>> RenameRegion(string region, string? name)
+    {
+        if (!await user.Can(Ability.Administer, null)) return Result<RegionInfo>.Refused(Reason.NotAnAdministrator);
+        var grain = grains.GetGrain<IRegionGrain>(region);
+        return Slug.IsValid(region) && await grain.GetOverview() is not null
+            ? await grain.Configure(name ?? "", user.Actor)
+            : Result<RegionInfo>.NotFound(Reason.NoSuchRegion, LogSafe.Bound(region));
+    }
+
     /// <summary>
     /// Creates the hub in <paramref name="timeZone"/> (UTC when none), and its region first when it
     /// is new (a region that exists keeps its name); never a hub that exists.

@@ -58,4 +58,32 @@ public sealed class AdminHubCreationTests(WebAppFixture app) : IClassFixture<Web
         page.WaitForAssertion(() => Assert.EndsWith($"Region '{regionSlug}' already exists.", page.Find("[data-testid=admin-message]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal(region, (await grain.GetOverview())!.Name);
     }
+
+    [Fact]
+    public async Task An_administrator_renames_a_region_that_exists_and_nobody_else_can()
+    {
+        var region = $"Weir {Guid.NewGuid():N}"[..13];
+        var slug = Slug.From(region);
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.NetworkAdmin, null));
+        var page = context.Render<AdminPage>();
+        await page.Change("[data-testid=admin-new-region]", region);
+        await page.Click("[data-testid=admin-create-region]");
+        page.WaitForAssertion(() => Assert.EndsWith($"Region '{slug}' is ready.", page.Find("[data-testid=admin-message]").TextContent), TimeSpan.FromSeconds(10));
+
+        var pick = page.FindComponents<Radzen.Blazor.RadzenDropDown<string>>().Single(d => d.Markup.Contains("data-testid=\"admin-rename-region\"", StringComparison.Ordinal));
+        await page.InvokeAsync(() => pick.Instance.ValueChanged.InvokeAsync(slug));
+        await page.Change("[data-testid=admin-rename-to]", " Weir and Lock Valley ");
+        await page.Click("[data-testid=admin-rename]");
+
+        page.WaitForAssertion(() => Assert.EndsWith($"Region '{slug}' is now called Weir and Lock Valley.", page.Find("[data-testid=admin-message]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal("Weir and Lock Valley", (await app.Factory.Grains.GetGrain<IRegionGrain>(slug).GetOverview())!.Name);
+        var regions = context.Services.GetRequiredService<RegionService>();
+        var unknown = await regions.RenameRegion("no-such-" + Guid.NewGuid().ToString("N")[..6], "Anywhere");
+        Assert.Equal((ResultStatus.NotFound, Reason.NoSuchRegion), (unknown.Status, unknown.Reason));
+
+        await using var coordinator = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, await Seed.Hub(app.Factory.Grains, slug)));
+        var refused = await coordinator.Services.GetRequiredService<RegionService>().RenameRegion(slug, "Taken Over");
+        Assert.Equal((ResultStatus.Refused, Reason.NotAnAdministrator), (refused.Status, refused.Reason));
+        Assert.Equal("Weir and Lock Valley", (await app.Factory.Grains.GetGrain<IRegionGrain>(slug).GetOverview())!.Name);
+    }
 }
