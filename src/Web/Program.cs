@@ -26,7 +26,11 @@ using Radzen;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(DemoSeeder.TranslateArguments(args));
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = DemoSeeder.TranslateArguments(args),
+        ContentRootPath = AppFolder.ContentRoot(args),
+    });
     // Run from a build (not a publish), the framework's and packages' assets live outside wwwroot and are
     // found through the build's static web assets manifest, which ASP.NET Core reads only in Development
     // unless asked. A publish has no such manifest, so this changes nothing there.

@@ -33,11 +33,14 @@ public sealed partial class DeployedAppTests : IDisposable
     [Theory]
     [InlineData("build")]
     [InlineData("publish")]
+    [InlineData("publish, started from another folder")]
     public async Task In_production_every_asset_a_page_needs_is_served_compressed_or_not(string from)
     {
         var dll = Repository.WebDll;
-        if (from == "publish") dll = await Publish();
-        await using var app = await EmbeddedApp.Start(Path.Combine(scratch, "data-" + from), [dll], Path.GetDirectoryName(dll)!, "Production");
+        if (from != "build") dll = await Publish();
+        // An operator's service may start it from anywhere: the app still finds its own files.
+        var startedIn = from == "publish" || from == "build" ? Path.GetDirectoryName(dll)! : Directory.CreateDirectory(Path.Combine(scratch, "elsewhere")).FullName;
+        await using var app = await EmbeddedApp.Start(Path.Combine(scratch, "data-" + from.Split(',')[0]), [dll], startedIn, "Production");
 
         using var plain = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = app.BaseAddress };
         using var compressed = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = app.BaseAddress };

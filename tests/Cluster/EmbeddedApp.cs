@@ -42,7 +42,14 @@ public sealed class EmbeddedApp : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in arguments.Append($"--Urls=http://127.0.0.1:{port}")) info.ArgumentList.Add(arg);
+        var listen = $"http://127.0.0.1:{port}";
+        var given = arguments.ToList();
+        foreach (var arg in given) info.ArgumentList.Add(arg);
+        // `dotnet run` sets the launch profile's address over the environment's, so it is told on the
+        // command line; a build or publish gets it as deploy/web.Dockerfile gives it, from the
+        // environment (an app whose appsettings.json named an address listened there instead).
+        if (given.FirstOrDefault() == "run") info.ArgumentList.Add("--Urls=" + listen);
+        else info.Environment["ASPNETCORE_URLS"] = listen;
         if (environment is not null) info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         else info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         info.Environment["MutualAid__Storage"] = "Sqlite";
