@@ -29,6 +29,7 @@ public static class OrleansHosting
         }
 
         if (options.Redis is { Length: > 0 } connection) builder.Services.AddSingleton(new RedisProbe(connection + ",abortConnect=false"));
+        builder.AddMutualAidKeyRing(options);
 
         return options;
     }
