@@ -186,4 +186,22 @@ public static partial class Journey
         await Expect(neighbour.Locator("main")).ToContainTextAsync("Your reference is", new() { Timeout = 10000 });
         return await neighbour.GetByTestId("reference").InnerTextAsync();
     }
+
+    /// <summary>
+    /// The /status form (open on <paramref name="page"/>) as a person fills it in, with no script on
+    /// the page; answers the answer box.
+    /// </summary>
+    public static async Task<ILocator> Status(IPage page, string code, string digits)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var form = page.Locator("form[action='/status']");
+        await form.Locator("#code").FillAsync(code);
+        await form.Locator("#digits").FillAsync(digits);
+        await form.Locator("button[type=submit]").ClickAsync();
+        // The answer is a new page, whose form is empty again: this submission has been answered.
+        await Expect(form.Locator("#code")).ToHaveValueAsync("", new() { Timeout = 10000 });
+        var answer = page.GetByTestId("status-answer");
+        await Expect(answer).ToBeVisibleAsync(new() { Timeout = 10000 });
+        return answer;
+    }
 }

@@ -85,10 +85,10 @@ public sealed class WaitingPairJourneyTests(BrowserFixture browser, EmptyNetwork
         await neighbour.GotoAsync("/status");
         for (var wrong = 0; wrong < 5; wrong++)
         {
-            await Expect(await Check(neighbour, code, "1111")).ToContainTextAsync("We could not find a request");
+            await Expect(await Journey.Status(neighbour, code, "1111")).ToContainTextAsync("We could not find a request");
         }
 
-        await Expect(await Check(neighbour, code, Phone[^4..])).ToContainTextAsync("We could not find a request");
+        await Expect(await Journey.Status(neighbour, code, Phone[^4..])).ToContainTextAsync("We could not find a request");
 
         // The dispatcher sees the lock in the dialog and unlocks it for them.
         dialog = await Open(dispatcher, row);
@@ -98,7 +98,7 @@ public sealed class WaitingPairJourneyTests(BrowserFixture browser, EmptyNetwork
         await Expect(dialog.GetByTestId("status-locked")).ToHaveCountAsync(0);
 
         // The right code and digits answer again: help is on the way, and nobody is named.
-        var answer = await Check(neighbour, code, Phone[^4..]);
+        var answer = await Journey.Status(neighbour, code, Phone[^4..]);
         await Expect(answer).ToContainTextAsync("A volunteer is on the way.");
         await Expect(neighbour.Locator("main")).Not.ToContainTextAsync("Okafor");
         await Expect(neighbour.Locator("main")).Not.ToContainTextAsync("Wen Li");
@@ -119,19 +119,5 @@ public sealed class WaitingPairJourneyTests(BrowserFixture browser, EmptyNetwork
         await Expect(suggestion).ToBeVisibleAsync(new() { Timeout = 10000 });
         await suggestion.GetByTestId("assign").ClickAsync();
         await Expect(dialog.GetByTestId("dispatch-message")).ToContainTextAsync("Done.", new() { Timeout = 10000 });
-    }
-
-    /// <summary>The /status form as a person fills it in (no script on the page); answers the answer box.</summary>
-    private static async Task<ILocator> Check(IPage page, string code, string digits)
-    {
-        var form = page.Locator("form[action='/status']");
-        await form.Locator("#code").FillAsync(code);
-        await form.Locator("#digits").FillAsync(digits);
-        await form.Locator("button[type=submit]").ClickAsync();
-        // The answer is a new page, whose form is empty again: this submission has been answered.
-        await Expect(form.Locator("#code")).ToHaveValueAsync("", new() { Timeout = 10000 });
-        var answer = page.GetByTestId("status-answer");
-        await Expect(answer).ToBeVisibleAsync(new() { Timeout = 10000 });
-        return answer;
     }
 }
