@@ -95,24 +95,25 @@ public sealed class RegionHandoverJourneyTests(BrowserFixture browser, EmptyNetw
         ILocator Claimable(string need) => gil.GetByTestId("claimable").Filter(new() { HasText = need });
         ILocator Held(string need) => gil.GetByTestId("my-assignment").Filter(new() { HasText = need });
 
-        // Claimed from Gil's own page and let lapse, which the hub counts as given back. Lapsing is the
-        // only give-back the page allows: it offers "Decline" on a job offered to Gil, not on one he claimed.
-        async Task ClaimAndGiveBack(string need)
+        // Claimed from Gil's own page, then given back: by his "Give back" button (long before the claim
+        // would lapse), or by letting it lapse; the hub counts both.
+        async Task ClaimAndGiveBack(string need, bool pressGiveBack)
         {
             await Journey.Until(Held(need), () => Claimable(need).GetByTestId("claim").ClickAsync(new() { Timeout = 30000 }));
             await Expect(Held(need).GetByTestId("claim-until")).ToBeVisibleAsync(new() { Timeout = 10000 });
-            await Expect(Held(need)).ToHaveCountAsync(0, new() { Timeout = 60000 });
+            if (pressGiveBack) await Held(need).GetByTestId("give-back").ClickAsync();
+            await Expect(Held(need)).ToHaveCountAsync(0, new() { Timeout = pressGiveBack ? 10000 : 60000 });
             await Expect(Claimable(need)).ToBeVisibleAsync(Live);
         }
 
         // The first give-back is the one the hub allows: Gil may still claim.
-        await ClaimAndGiveBack(first);
+        await ClaimAndGiveBack(first, pressGiveBack: true);
 
         // The second is one too many; the coordinator's board says so (once it does, the hold is Gil's).
         await coordinator.GotoAsync("/hubs/quayside");
         await Expect(coordinator.Locator(".ma-live-ok")).ToBeVisibleAsync(Live);
         var gilsRow = coordinator.GetByTestId("volunteers-grid").Locator("tr").Filter(new() { HasText = "Gil Moreno" });
-        await ClaimAndGiveBack(second);
+        await ClaimAndGiveBack(second, pressGiveBack: false);
         const string held = "Gil Moreno gave back 2 claims within an hour; a coordinator of their hub must clear them before they claim again.";
         await Expect(gilsRow.GetByTestId("claims-held")).ToHaveTextAsync(held, new() { Timeout = 30000 });
 

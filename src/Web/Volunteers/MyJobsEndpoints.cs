@@ -96,6 +96,9 @@ public static class MyJobsEndpoints
             case "decline":
                 result = await actions.Decline(hub, id, version, t["Volunteer.DeclinedReason"]);
                 break;
+            case "give-back":
+                result = await actions.Decline(hub, id, version, t["Volunteer.GaveBackReason"]);
+                break;
             case "start":
                 result = await actions.PickUp(hub, id, version);
                 break;
