@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace MutualAid.Common;
@@ -10,9 +12,16 @@ public static partial class Slug
 
     public static bool IsValid(string? slug) => slug is not null && Pattern().IsMatch(slug);
 
+    /// <summary>
+    /// The key for a name: accents come off their letters first ("Ciudad Ñandú" is ciudad-nandu, not
+    /// ciudad-and); any other character is a dash.
+    /// </summary>
     public static string From(string name)
     {
-        var chars = name.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-');
+        ArgumentNullException.ThrowIfNull(name);
+        var letters = name.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD)
+            .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
+        var chars = letters.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-');
         var collapsed = Regex.Replace(new string(chars.ToArray()), "-+", "-").Trim('-');
         return collapsed.Length > 64 ? collapsed[..64].TrimEnd('-') : collapsed;
     }
