@@ -18,10 +18,13 @@ public static class HubTime
     public static string Show(DateTimeOffset at, TimeZoneInfo zone, string format) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString(format, CultureInfo.CurrentCulture);
 
-    /// <summary>The time of day in the hub's zone, followed by the zone's name, for a deadline a person must meet.</summary>
+    /// <summary>
+    /// The day and time in the hub's zone, followed by the zone's name, for a deadline a person must
+    /// meet. The day too: a low-urgency claim holds 24 h, and "until 2:41 PM" read at 2:45 PM looked lapsed.
+    /// </summary>
     public static string ShowNamed(DateTimeOffset at, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        return $"{Show(at, zone, "t")} ({zone.Id})";
+        return $"{Show(at, zone)} ({zone.Id})";
     }
 }

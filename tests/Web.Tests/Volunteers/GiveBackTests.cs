@@ -26,6 +26,9 @@ public sealed class GiveBackTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         await using var own = ComponentContext.Create(Factory, volunteer, new RoleGrant(Role.Volunteer, hub));
         var page = own.Render<VolunteerPage>(p => p.Add(x => x.Id, volunteer));
         page.WaitForAssertion(() => page.Find("[data-testid=give-back]"), TimeSpan.FromSeconds(10));
+        // Until when, with the day: a claim can hold past this time tomorrow (the hub is on UTC).
+        var until = claimed.Assignment!.ClaimExpiresAt!.Value.UtcDateTime;
+        Assert.Contains($"{until.ToString("ddd", System.Globalization.CultureInfo.CurrentCulture)} {until.ToString("t", System.Globalization.CultureInfo.CurrentCulture)} (UTC)", page.Find("[data-testid=claim-until]").TextContent, StringComparison.Ordinal);
 
         await page.Click("[data-testid=give-back]");
 
