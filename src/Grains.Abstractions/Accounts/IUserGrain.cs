@@ -6,6 +6,14 @@ public interface IUserGrain : IGrainWithStringKey
 {
     public static string Key(string email) => email.Trim().ToLowerInvariant();
 
+    /// <summary>What an account's email must look like: someone@somewhere, no spaces, at most 200 characters.</summary>
+    public static bool LooksLikeEmail(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return email.Length <= 200 && at > 0 && at < email.Length - 1 && !email.Any(char.IsWhiteSpace);
+    }
+
     /// <summary>Creates the account; the password arrives already hashed by the web tier.</summary>
     [Alias("Create")] Task<Result<UserSummary>> Create(string displayName, string passwordHash, IReadOnlyList<RoleGrant> roles, Actor actor);
 

@@ -13,6 +13,8 @@ public sealed class InvitationGrain(
         var errors = invitation.Grant.Validate().ToList();
         if (invitation.Grant.Role == Role.NetworkAdmin) errors.Add(FieldError.Of("Role", Reason.AdminNotInvitedByLink));
         if (invitation.VolunteerId is not null && invitation.Grant.Role != Role.Volunteer) errors.Add(FieldError.Of("VolunteerId", Reason.OnlyVolunteerInvitationNamesVolunteer));
+        // An invitation bound to an email no one can sign up with could never be used.
+        if (invitation.Email is { } email && !IUserGrain.LooksLikeEmail(IUserGrain.Key(email))) errors.Add(FieldError.Of("Email", Reason.EnterValidEmail));
         if (invitation.ExpiresAt <= clock.GetUtcNow()) errors.Add(FieldError.Of("ExpiresAt", Reason.InvitationAlreadyExpired));
         if (invitation.ExpiresAt > clock.GetUtcNow().AddDays(30)) errors.Add(FieldError.Of("ExpiresAt", Reason.InvitationTooLong, 30));
         if (errors.Count > 0) return Result<Invitation>.Invalid(errors);

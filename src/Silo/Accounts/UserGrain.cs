@@ -15,7 +15,7 @@ public sealed class UserGrain(
         if (Account is not null) return Result<UserSummary>.Refused(Reason.AccountExists);
         var email = this.GetPrimaryKeyString();
         var errors = new List<FieldError>();
-        if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 200) errors.Add(FieldError.Of("Email", Reason.EnterValidEmail));
+        if (!IUserGrain.LooksLikeEmail(email)) errors.Add(FieldError.Of("Email", Reason.EnterValidEmail));
         Text.Require(errors, "DisplayName", displayName, 100, Reason.GiveDisplayName);
         if (string.IsNullOrEmpty(passwordHash)) errors.Add(FieldError.Of("Password", Reason.PasswordRequired));
         errors.AddRange(roles.SelectMany(r => r.Validate()));

@@ -63,6 +63,13 @@ public sealed class AccountTests(FakeClockClusterFixture fixture)
         var refused = await admin.Create(invite with { Grant = new RoleGrant(Role.NetworkAdmin, null), ExpiresAt = fixture.Clock.GetUtcNow().AddDays(1) });
         Assert.Equal("Network admins are not invited by link.", refused.Errors.Single().Message);
         Assert.Equal(ResultStatus.NotFound, (await fixture.Grains.GetGrain<IInvitationGrain>("never-issued").Redeem("a@b.c")).Status);
+
+        // Bound to what no one can sign up with, a link could never be used: refused when made.
+        foreach (var unusable in new[] { "not-an-email", "@example.org", "priya@", "priya @example.org" })
+        {
+            var bad = await fixture.Grains.GetGrain<IInvitationGrain>(Guid.NewGuid().ToString("N")).Create(invite with { Email = unusable, ExpiresAt = fixture.Clock.GetUtcNow().AddDays(1) });
+            Assert.Equal(Reason.EnterValidEmail, Assert.Single(bad.Errors).Reason);
+        }
     }
 
     [Fact]
