@@ -230,4 +230,23 @@ public sealed class TeamTests(TeamWorld world) : IClassFixture<TeamWorld>
         Assert.Equal("Maria Twofold · maria.two@example.org", labels[byEmail]);
         Assert.Empty(await (await world.TeamAs(world.OtherCoordinator)).InviteCandidates(Hub)); // another hub's coordinator sees none of them
     }
+
+    [Fact]
+    public async Task A_hub_never_loses_its_last_coordinator_to_one_click()
+    {
+        var admin = await world.ActorOf(world.Admin);
+        var hub = await Seed.Hub(world.Factory.Grains);
+        var fern = await world.Join(new RoleGrant(Role.Coordinator, hub), admin, "Fern");
+
+        var alone = await (await world.TeamAs(fern)).RemoveRole(hub, fern, Role.Coordinator);
+        Assert.Equal((ResultStatus.Refused, Reason.LastCoordinator), (alone.Status, alone.Reason));
+
+        var gus = await world.Join(new RoleGrant(Role.Coordinator, hub), admin, "Gus");
+        var steppedDown = await (await world.TeamAs(fern)).RemoveRole(hub, fern, Role.Coordinator);
+        Assert.True(steppedDown.IsOk, steppedDown.Message);
+
+        var last = await (await world.TeamAs(world.Admin)).RemoveRole(hub, gus, Role.Coordinator);
+        Assert.Equal((ResultStatus.Refused, Reason.LastCoordinator), (last.Status, last.Reason));
+        Assert.Contains(new RoleGrant(Role.Coordinator, hub), (await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(gus)).GetAccount())!.Roles);
+    }
 }
