@@ -78,5 +78,7 @@ public sealed class SharingTests(TrustWorld world) : IClassFixture<TrustWorld>
         var page = await client.GetStringAsync(new Uri($"/my/timebank?person={world.VolunteerOfA}", UriKind.Relative));
         Assert.Contains("timebank-empty", page, StringComparison.Ordinal);
         Assert.DoesNotContain("timebank-balance", page, StringComparison.Ordinal);
+        // Said as it is: not "your account is not linked to a volunteer", which is false for them.
+        Assert.Contains("There is no time bank here that you can see.", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
     }
 }
