@@ -110,6 +110,7 @@ public sealed class SpreadsheetJourneyTests(BrowserFixture browser, EmptyNetwork
         Assert.Contains("Mrs Okonjo", json, StringComparison.Ordinal);
         Assert.Contains(need, json, StringComparison.Ordinal);
         await coordinator.GetByTestId("people-erase").ClickAsync();
+        await coordinator.GetByTestId("people-erase-confirm").ClickAsync();
         await Expect(coordinator.GetByTestId("people-message")).ToContainTextAsync($"Erased {code}.", new() { Timeout = 10000 });
 
         // Nothing of theirs is left on the board, in the exports or in the handover.

@@ -19,6 +19,21 @@ public sealed record ContactDetails(
     public const string PhoneKeyPrefix = "tel:";
 
     /// <summary>
+    /// A number someone can dial (and the people page can find them by): digits with the usual
+    /// separators, at least 6 digits. None at all is fine; "call me maybe" is not.
+    /// </summary>
+    public static bool IsPhone(string? phone) =>
+        string.IsNullOrWhiteSpace(phone)
+        || (phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-' or '.') && phone.Count(char.IsAsciiDigit) >= 6);
+
+    /// <summary>Adds <see cref="Reason.NotAPhoneNumber"/> under <paramref name="field"/> when <paramref name="phone"/> is given but not a number.</summary>
+    public static void CheckPhone(List<FieldError> errors, string field, string? phone)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!IsPhone(phone)) errors.Add(FieldError.Of(field, Reason.NotAPhoneNumber));
+    }
+
+    /// <summary>
     /// A normalised key used to spot the same person twice. It is compared inside the hub grain
     /// only and never leaves the silo.
     /// </summary>

@@ -165,6 +165,7 @@ public enum Reason
     [English("Region '{0}' already exists.")] RegionExists = 516,
     [English("This request's hub is in region '{0}', not '{1}'.")] NotTheHubsRegion = 517,
     [English("There is no region '{0}'.")] NoSuchRegion = 518,
+    [English("Give a phone number people can dial: at least 6 digits.")] NotAPhoneNumber = 519,
 
     // Web tier (authorisation, services): 600-699
     [English("You are not a dispatcher of hub '{0}'.")] NotADispatcher = 600,

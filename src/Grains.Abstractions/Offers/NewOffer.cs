@@ -33,6 +33,7 @@ public sealed record NewOffer(
         if (Contact is not null)
         {
             Text.Clean(errors, "Contact.Phone", Contact.Phone);
+            ContactDetails.CheckPhone(errors, "Contact.Phone", Contact.Phone);
             Text.Clean(errors, "Contact.Email", Contact.Email);
             Text.Clean(errors, "Contact.Address", Contact.Address, multiLine: true);
         }

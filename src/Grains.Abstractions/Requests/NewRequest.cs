@@ -41,6 +41,7 @@ public sealed record NewRequest(
         if (Contact is not null)
         {
             Text.Optional(errors, "Contact.Phone", Contact.Phone, 40);
+            ContactDetails.CheckPhone(errors, "Contact.Phone", Contact.Phone);
             Text.Optional(errors, "Contact.Email", Contact.Email, MaxShortText);
             Text.Optional(errors, "Contact.Address", Contact.Address, MaxShortText, multiLine: true);
             if (string.IsNullOrWhiteSpace(Contact.Phone) && string.IsNullOrWhiteSpace(Contact.Email)

@@ -64,6 +64,7 @@ public sealed record VolunteerProfile(
         if (Contact is { } contact)
         {
             Text.Optional(errors, "Phone", contact.Phone, MaxPhone);
+            ContactDetails.CheckPhone(errors, "Phone", contact.Phone);
             Text.Optional(errors, "Email", contact.Email, NewRequest.MaxShortText);
             Text.Clean(errors, "Contact.Name", contact.Name);
             Text.Clean(errors, "Contact.Address", contact.Address, multiLine: true);

@@ -8,7 +8,7 @@ public sealed class OfferMatchingTests(FakeClockClusterFixture fixture)
     private async Task<OfferView> Offer(string hub, string description, RequestCategory category, string? area = null, DateTimeOffset? until = null, decimal quantity = 10)
     {
         var result = await fixture.Grains.GetGrain<IOfferGrain>(Guid.NewGuid()).Create(new NewOffer(hub, OfferKind.Goods, category, description, quantity, "boxes",
-            new ContactDetails("Tom", "0770", null, null), RequestSource.Member, Domain.Sam)
+            new ContactDetails("Tom", "07700 900770", null, null), RequestSource.Member, Domain.Sam)
         { Area = area, AvailableUntil = until });
         Assert.True(result.IsOk, result.Message);
         return result.Value!;

@@ -17,7 +17,7 @@ public sealed class RestartSurvivalTests : SqliteRestartTest
             await domain.NewHub("city", hub);
             await first.Client.GetGrain<IVolunteerGrain>(volunteerId).Register(Domain.Volunteer(hub, "Priya"), Domain.Sam);
             await first.Client.GetGrain<IOfferGrain>(offerId).Create(new NewOffer(hub, OfferKind.Goods, RequestCategory.Food, "Rice", 20, "kg",
-                new ContactDetails("Tom", "0770", null, null), RequestSource.Member, Domain.Sam));
+                new ContactDetails("Tom", "07700 900770", null, null), RequestSource.Member, Domain.Sam));
             await domain.RequestGrain(assignedId).Create(Domain.Request(hub, phone: "07700 900001"));
             await domain.RequestGrain(waitingId).Create(Domain.Request(hub, phone: "07700 900002", urgency: Urgency.Critical));
             await domain.RequestGrain(assignedId).Triage(new TriageCommand(1, Domain.Sam));
