@@ -46,6 +46,23 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_sign_in_made_on_one_front_end_is_honoured_by_the_other()
+    {
+        // The key ring lives in the Redis both front-ends share: either opens the cookie the other sealed.
+        var (_, cookies1) = await cluster.SignIn(cluster.Web1, "dispatcher@demo.local");
+        using var web2 = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = cluster.Web2 };
+        web2.DefaultRequestHeaders.Add("Cookie", cookies1);
+        web2.DefaultRequestHeaders.Add("X-MutualAid-Client", "cluster-tests");
+
+        using var signedIn = await web2.GetAsync(new Uri("/api/v1/hubs/north/requests", UriKind.Relative));
+        using var anonymous = new HttpClient { BaseAddress = cluster.Web2 };
+        using var stranger = await anonymous.GetAsync(new Uri("/api/v1/hubs/north/requests", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, stranger.StatusCode);
+    }
+
+    [Fact]
     public async Task A_board_on_each_front_end_gets_every_change_once_through_the_backplane()
     {
         var (web1, cookies1) = await cluster.SignIn(cluster.Web1, "dispatcher@demo.local");

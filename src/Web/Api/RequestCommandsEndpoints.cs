@@ -21,6 +21,7 @@ public static class RequestCommandsEndpoints
         Map(lifecycle, "fulfil", Fulfil, "Mark a request delivered (hours given, else the assignment's estimate)");
         Map(lifecycle, "cancel", Cancel, "Cancel a request");
         Map(lifecycle, "escalate", Escalate, "Pass a request this hub cannot meet to its hub's region (reason required)");
+        Map(lifecycle, "reopen", Reopen, "Bring back a delivered, cancelled or passed-on request of this hub (reason required)");
     }
 
     public static Task<IResult> Triage(HttpContext http, Guid id, JsonBody<CommandBody> body, DispatchService dispatch, RequestReader reader, CurrentUser user) =>
@@ -50,6 +51,9 @@ public static class RequestCommandsEndpoints
 
     public static Task<IResult> Escalate(HttpContext http, Guid id, JsonBody<CommandBody> body, DispatchService dispatch, RequestReader reader, CurrentUser user) =>
         Command(http, id, body, reader, user, (hub, c) => dispatch.Escalate(hub, id, c.ExpectedVersion, c.Reason));
+
+    public static Task<IResult> Reopen(HttpContext http, Guid id, JsonBody<CommandBody> body, DispatchService dispatch, RequestReader reader, CurrentUser user) =>
+        Command(http, id, body, reader, user, (hub, c) => dispatch.Reopen(hub, id, c.ExpectedVersion, c.Reason));
 
     private static void Map(RouteGroupBuilder lifecycle, string action, Delegate handler, string summary) =>
         lifecycle.MapPost($"/requests/{{id:guid}}/{action}", handler).Reads<CommandBody>().Produces<RequestSummary>()

@@ -86,25 +86,12 @@ public sealed class StoreProbe(IGrainFactory grains, IServiceProvider services, 
         try
         {
             await grains.GetGrain<IHealthProbeGrain>(Environment.MachineName).Probe().WaitAsync(Patience);
-            if (services.GetService<RedisProbe>() is { } redis) await redis.Ping().WaitAsync(Patience);
+            if (services.GetService<MutualAid.Web.Hosting.RedisConnection>() is { } redis) await redis.Ping().WaitAsync(Patience);
             lock (gate) goodUntil = clock.GetUtcNow() + Reuse;
         }
         finally
         {
             lock (gate) running = null;
         }
-    }
-}
-
-/// <summary>One shared connection used only to tell /readyz whether Redis answers.</summary>
-public sealed class RedisProbe(string configuration) : IDisposable
-{
-    private readonly Lazy<Task<StackExchange.Redis.ConnectionMultiplexer>> connection = new(() => StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(configuration));
-
-    public async Task Ping() => await (await connection.Value).GetDatabase().PingAsync();
-
-    public void Dispose()
-    {
-        if (connection.IsValueCreated && connection.Value.IsCompletedSuccessfully) connection.Value.Result.Dispose();
     }
 }

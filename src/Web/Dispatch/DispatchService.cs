@@ -84,6 +84,29 @@ public sealed class DispatchService(IGrainFactory grains, CurrentUser user, Requ
         AsDispatcher(hub, request, g => g.Escalate(new EscalateCommand(version, user.Actor, null, reason ?? "") { Hub = hub }));
 
     /// <summary>
+    /// Brings back a request that was delivered, cancelled or passed to the region, with the reason
+    /// the audit keeps. Whoever held it before is not placed again: it waits to be assigned.
+    /// </summary>
+    public Task<Result<RequestView>> Reopen(string hub, Guid request, int version, string? reason) =>
+        AsDispatcher(hub, request, g => g.Reopen(new RequestCommand(version, user.Actor, reason) { Hub = hub }));
+
+    /// <summary>
+    /// The request of <paramref name="hub"/> a reference code names, open or closed, for a dispatcher
+    /// taking a call about it. Null for a code that names nothing and for another hub's request
+    /// alike, so the answer tells nobody what other hubs hold.
+    /// </summary>
+    public async Task<RequestSummary?> FindByReference(string hub, string? code)
+    {
+        var key = IReferenceCodeGrain.Key(code ?? "");
+        if (key.Length is 0 or > MaxReferenceLength || !await user.Can(Ability.Dispatch, hub)) return null;
+        if (await grains.GetGrain<IReferenceCodeGrain>(key).Request() is not { } id) return null;
+        return await Grain(id).GetSummary() is { } found && found.HubSlug == hub ? found : null;
+    }
+
+    /// <summary>Longer than any code the request grain makes, with room for what people type around it.</summary>
+    private const int MaxReferenceLength = 20;
+
+    /// <summary>
     /// Assigns a volunteer past their own limits (load, weekly hours, rest). Only the hub's
     /// coordinators may decide that, and only with a reason, which the audit keeps.
     /// </summary>

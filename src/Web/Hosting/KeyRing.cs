@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using MutualAid.Silo.Hosting;
-using StackExchange.Redis;
 
 namespace MutualAid.Web.Hosting;
 
@@ -14,16 +13,15 @@ public static class KeyRing
 {
     private const string RedisKey = "mutualaid-dataprotection-keys";
 
-    public static void AddMutualAidKeyRing(this WebApplicationBuilder builder, MutualAidOptions options)
+    /// <param name="redis">The front-ends' Redis connection, when they have one.</param>
+    public static void AddMutualAidKeyRing(this WebApplicationBuilder builder, MutualAidOptions options, RedisConnection? redis)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         var keys = builder.Services.AddDataProtection().SetApplicationName("MutualAid");
-        if (options.Clustering == ClusteringKind.Redis && options.Redis is { Length: > 0 } redis)
+        if (options.Clustering == ClusteringKind.Redis && redis is not null)
         {
-            // Connected on first use, so a front-end starting before Redis is up still starts (readiness says so).
-            var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redis + ",abortConnect=false"));
-            keys.PersistKeysToStackExchangeRedis(() => connection.Value.GetDatabase(), RedisKey);
+            keys.PersistKeysToStackExchangeRedis(redis.Database, RedisKey);
         }
         else if (options.Storage == StorageKind.Sqlite)
         {

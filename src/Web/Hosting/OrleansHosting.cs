@@ -28,8 +28,9 @@ public static class OrleansHosting
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("mutualaid-signalr"));
         }
 
-        if (options.Redis is { Length: > 0 } connection) builder.Services.AddSingleton(new RedisProbe(connection + ",abortConnect=false"));
-        builder.AddMutualAidKeyRing(options);
+        var shared = options.Redis is { Length: > 0 } connection ? new RedisConnection(connection) : null;
+        if (shared is not null) builder.Services.AddSingleton(shared);
+        builder.AddMutualAidKeyRing(options, shared);
 
         return options;
     }

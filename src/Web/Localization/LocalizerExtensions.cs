@@ -27,6 +27,19 @@ public static class LocalizerExtensions
     }
 
     /// <summary>
+    /// A requester's language as the request records it. The public form and SMS record the languages
+    /// this interface speaks by their English name ("Spanish"), which is said in the reader's language;
+    /// any other, typed at intake ("Tigrinya"), shows as it was written.
+    /// </summary>
+    public static string Language(this IStringLocalizer<UiText> text, string? recorded)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(recorded)) return "";
+        var found = text[$"Language.{recorded.Trim()}"];
+        return found.ResourceNotFound ? recorded : found;
+    }
+
+    /// <summary>
     /// A sentence from the grains in the reader's language: its template from key "Phrase.{Key}"
     /// (the grain's English when there is none), enum arguments as words, numbers and dates in the
     /// reader's culture.

@@ -12,7 +12,7 @@ namespace MutualAid.Web.Tests.Api;
 /// </summary>
 public sealed class ApiDocumentTests(TrustWorld world) : IClassFixture<TrustWorld>
 {
-    private static readonly string[] Actions = ["triage", "assign", "unassign", "start", "fulfil", "cancel", "escalate"];
+    private static readonly string[] Actions = ["triage", "assign", "unassign", "start", "fulfil", "cancel", "escalate", "reopen"];
 
     [Fact]
     public async Task Every_endpoint_is_documented_and_every_documented_status_is_produced()
@@ -122,10 +122,16 @@ public sealed class ApiDocumentTests(TrustWorld world) : IClassFixture<TrustWorl
         var third = await Seed.Request(grains, world.A, phone: "07700 900889");
         var passed = await Expect(dispatcher, "POST", $"/api/v1/requests/{third.Id}/escalate", HttpStatusCode.OK, new { expectedVersion = third.Version, reason = "No van here" });
         Assert.Equal("Escalated", passed.GetProperty("status").GetString());
-        foreach (var action in Actions)
+        foreach (var action in Actions.Where(a => a != "reopen"))
         {
             await Expect(dispatcher, "POST", $"{one}/{action}", HttpStatusCode.UnprocessableEntity, new { expectedVersion = version, volunteerId = helper, hours = 1 });
         }
+
+        // Reopened, delivered or not, only with a reason; then it waits to be assigned again.
+        await Expect(dispatcher, "POST", $"{one}/reopen", HttpStatusCode.UnprocessableEntity, new { expectedVersion = version });
+        var reopened = await Expect(dispatcher, "POST", $"{one}/reopen", HttpStatusCode.OK, new { expectedVersion = version, reason = "Nobody came" });
+        Assert.Equal("Reopened", reopened.GetProperty("status").GetString());
+        await Expect(dispatcher, "POST", $"{one}/reopen", HttpStatusCode.UnprocessableEntity, new { expectedVersion = reopened.GetProperty("version").GetInt32(), reason = "again" });
     }
 
     private static async Task<JsonElement> Expect(HttpClient client, string method, string path, HttpStatusCode expected, object? body = null, bool header = true)

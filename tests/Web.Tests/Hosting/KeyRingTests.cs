@@ -16,10 +16,10 @@ public sealed class KeyRingTests : IDisposable
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "mutualaid-keys-" + Guid.NewGuid().ToString("N")[..8]);
 
-    private static ServiceProvider Front(MutualAidOptions options)
+    private static ServiceProvider Front(MutualAidOptions options, RedisConnection? redis = null)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.AddMutualAidKeyRing(options);
+        builder.AddMutualAidKeyRing(options, redis);
         return builder.Services.BuildServiceProvider();
     }
 
@@ -41,7 +41,8 @@ public sealed class KeyRingTests : IDisposable
     [Fact]
     public void Front_ends_sharing_redis_keep_their_keys_there()
     {
-        using var front = Front(new MutualAidOptions { Storage = StorageKind.Redis, Clustering = ClusteringKind.Redis, Redis = "127.0.0.1:1", DataFolder = data });
+        using var redis = new RedisConnection("127.0.0.1:1");
+        using var front = Front(new MutualAidOptions { Storage = StorageKind.Redis, Clustering = ClusteringKind.Redis, Redis = "127.0.0.1:1", DataFolder = data }, redis);
         var repository = front.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository;
         Assert.Equal("RedisXmlRepository", repository?.GetType().Name);
         Assert.False(Directory.Exists(data));

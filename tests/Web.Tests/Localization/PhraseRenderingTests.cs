@@ -80,4 +80,17 @@ public sealed class PhraseRenderingTests
         Assert.Equal((nameof(NewRequest.Area), Reason.TooLong, "Keep it under 200 characters."), (error.Field, error.Reason, error.Message));
         Assert.Equal("Mantenlo por debajo de 200 caracteres.", In("es", () => Words.Say(error)));
     }
+
+    [Fact]
+    public void A_requesters_language_recorded_by_the_public_form_reads_in_the_readers_language_and_a_typed_one_as_typed()
+    {
+        // What /ask and SMS record for someone writing in Spanish.
+        var recorded = In("es", () => MutualAid.Web.Localization.Languages.CurrentLanguageName);
+
+        Assert.Equal("Español", In("es", () => Words.Language(recorded)));
+        Assert.Equal("Spanish", In("en", () => Words.Language(recorded)));
+        Assert.Equal("Inglés", In("es", () => Words.Language("English")));
+        Assert.Equal("Tigrinya", In("es", () => Words.Language("Tigrinya")));
+        Assert.Equal("", In("es", () => Words.Language(null)));
+    }
 }
