@@ -76,9 +76,13 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
     public async Task<bool> HubExists(string hub) =>
         Slug.IsValid(hub) && await grains.GetGrain<IHubGrain>(hub).GetSummary() is not null;
 
+    /// <summary>One of the hub's settings, for someone with <paramref name="ability"/> on it; null for anyone else and for no such hub.</summary>
+    private async Task<T?> Setting<T>(string hub, Ability ability, Func<HubSettings, T?> read) where T : class =>
+        await user.Can(ability, hub) && await grains.GetGrain<IHubGrain>(hub).GetSettings() is { } settings ? read(settings) : null;
+
     /// <summary>How long the hub gives itself to assign each urgency (the defaults when it has set none).</summary>
     public async Task<UrgencyTimes> Deadlines(string hub) =>
-        (await user.Can(Ability.ViewBoard, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.Deadlines : null) ?? UrgencyTimes.DefaultDeadlines;
+        await Setting(hub, Ability.ViewBoard, s => s.Deadlines) ?? UrgencyTimes.DefaultDeadlines;
 
     /// <summary>Sets how long the hub gives itself to assign each urgency; its coordinators (and admins) may.</summary>
     public async Task<Result<HubSummary>> UpdateDeadlines(string hub, UrgencyTimes deadlines)
@@ -89,7 +93,7 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
 
     /// <summary>The hub's visit rules (safe-arrival timers); anyone who sees the board may read them.</summary>
     public async Task<ArrivalPolicy> Arrivals(string hub) =>
-        (await user.Can(Ability.ViewBoard, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.ArrivalRules : null) ?? ArrivalPolicy.Default;
+        await Setting(hub, Ability.ViewBoard, s => s.ArrivalRules) ?? ArrivalPolicy.Default;
 
     /// <summary>Sets the safe-arrival timers; its coordinators (and admins) may.</summary>
     public Task<Result<HubSummary>> UpdateArrivalTimers(string hub, TimeSpan expected, TimeSpan margin, TimeSpan escalateAfter) =>
@@ -118,7 +122,7 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
 
     /// <summary>The hub's name as people read it; its coordinators see it here.</summary>
     public async Task<string?> Name(string hub) =>
-        await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.Name : null;
+        await Setting(hub, Ability.ManageHub, s => s.Name);
 
     /// <summary>Renames the hub (its slug, in every link, stays); the region and the public forms read the new name.</summary>
     public Task<Result<HubSummary>> Rename(string hub, string? name) =>
@@ -126,7 +130,7 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
 
     /// <summary>The hub's time zone (an IANA name, "UTC" until one is set); its coordinators see it.</summary>
     public async Task<string?> TimeZone(string hub) =>
-        await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.TimeZoneId : null;
+        await Setting(hub, Ability.ManageHub, s => s.TimeZoneId);
 
     /// <summary>Sets the zone every time the hub's people read is given in; an unknown name is refused by the hub.</summary>
     public Task<Result<HubSummary>> UpdateTimeZone(string hub, string? zone) =>
@@ -137,7 +141,7 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
 
     /// <summary>The number people text this hub at; its coordinators see it.</summary>
     public async Task<string?> SmsNumber(string hub) =>
-        await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.SmsNumber : null;
+        await Setting(hub, Ability.ManageHub, s => s.SmsNumber);
 
     /// <summary>Sets (or, empty, clears) the number people text this hub at; refused when another hub has it.</summary>
     public Task<Result<HubSummary>> UpdateSmsNumber(string hub, string? number) =>
@@ -145,7 +149,7 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
 
     /// <summary>The places the hub works in, as its forms offer them; its coordinators see them.</summary>
     public async Task<IReadOnlyList<NamedArea>> Areas(string hub) =>
-        await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.Areas ?? [] : [];
+        await Setting(hub, Ability.ManageHub, s => s.Areas) ?? [];
 
     /// <summary>Replaces the hub's list of named areas in one write; its coordinators (and admins) may.</summary>
     public Task<Result<HubSummary>> UpdateAreas(string hub, IReadOnlyList<NamedArea> areas)
@@ -156,7 +160,7 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
 
     /// <summary>When the hours page calls an organiser's week too long; its coordinators see it.</summary>
     public async Task<global::MutualAid.Shifts.ShiftLimits> ShiftLimits(string hub) =>
-        await user.Can(Ability.ManageHub, hub) ? (await grains.GetGrain<IHubGrain>(hub).GetSettings())?.ShiftLimits ?? global::MutualAid.Shifts.ShiftLimits.Default : global::MutualAid.Shifts.ShiftLimits.Default;
+        await Setting(hub, Ability.ManageHub, s => s.ShiftLimits) ?? global::MutualAid.Shifts.ShiftLimits.Default;
 
     public Task<Result<HubSummary>> UpdateShiftLimits(string hub, global::MutualAid.Shifts.ShiftLimits limits)
     {
