@@ -18,12 +18,12 @@ public static class CsvExportEndpoints
         {
             var views = await exports.Volunteers(slug);
             return Csv($"mutualaid-{slug}-volunteers.csv",
-                ["Name", "Phone", "Email", "HelpsWith", "Languages", "Vehicle", "MaxAssignments", "MaxHoursPerWeek", "Skills"],
+                ["Name", "Phone", "Email", "HelpsWith", "Languages", "Vehicle", "MaxAssignments", "MaxHoursPerWeek", "Skills", "VolunteerId"],
                 views.Select(v => new[]
                 {
                     v.Profile.Name, v.Profile.Contact?.Phone, v.Profile.Contact?.Email, string.Join("; ", v.Profile.CanHelpWith),
                     string.Join("; ", v.Profile.Languages), v.Profile.HasVehicle ? "yes" : "no", Invariant(v.Profile.MaxConcurrentAssignments),
-                    Invariant(v.Profile.MaxHoursPerWeek), string.Join("; ", v.Profile.Skills),
+                    Invariant(v.Profile.MaxHoursPerWeek), string.Join("; ", v.Profile.Skills), v.Id.ToString(),
                 }));
         }).RequireAuthorization(Policies.ManageHub).NoStoreCache();
 

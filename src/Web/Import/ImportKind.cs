@@ -41,6 +41,17 @@ public sealed record RowKey(string Field, string Value, string Key)
     public static string OfReference(string reference) => "ref:" + reference.Trim().ToUpperInvariant();
 
     /// <summary>
+    /// The id the hub's own export writes beside each volunteer: someone who joined by link with no
+    /// phone or email is known by it alone when the sheet comes back. Anything else in the column
+    /// (a sheet's own row numbers) identifies nobody.
+    /// </summary>
+    public static IReadOnlyList<RowKey> OfVolunteer(string? id) =>
+        Guid.TryParse(id, out var volunteer) ? [new("VolunteerId", id!, OfVolunteer(volunteer))] : [];
+
+    /// <summary>The key of a volunteer the hub has, as <see cref="OfVolunteer(string?)"/> reads it from a row.</summary>
+    public static string OfVolunteer(Guid id) => "vol:" + id.ToString("N");
+
+    /// <summary>
     /// An email identifies a person on its own: the same email with another phone (or none) is still
     /// the same person. A phone does only with the name beside it: a household shares a landline or a
     /// phone, and two of its people volunteering are two volunteers, not one twice. Keys build on those

@@ -22,6 +22,7 @@ public static class ImportKinds
         new("MaxAssignments", false, "max assignments", "max jobs", "capacity", "máx. tareas", "máximo de tareas", "capacidad"),
         new("MaxHoursPerWeek", false, "max hours", "hours per week", "hours a week", "máx. horas", "horas por semana", "horas a la semana"),
         new("Skills", false, "skill", "habilidades", "habilidad"),
+        new("VolunteerId", false, "volunteer id", "id de voluntario", "id voluntario"),
     ],
     (row, hub, _) =>
     {
@@ -37,7 +38,7 @@ public static class ImportKinds
     },
     async (grains, id, profile) => (await grains.GetGrain<IVolunteerGrain>(id).Register(profile, AppActors.Import)).Status,
     RowIdentity.Person,
-    (_, profile) => RowKey.OfPerson(profile.Contact));
+    (row, profile) => [.. RowKey.OfPerson(profile.Contact), .. RowKey.OfVolunteer(row["VolunteerId"])]);
 
     public static readonly ImportKind<NewOffer> Offers = new("offers",
     [

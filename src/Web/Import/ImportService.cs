@@ -37,13 +37,13 @@ public sealed class ImportService(IGrainFactory grains, CurrentUser user, IStrin
         return Result<ImportOutcome>.Ok(await session.Run(grains, progress, CancellationToken.None));
     }
 
-    /// <summary>The phone and email keys of the hub's volunteers.</summary>
+    /// <summary>The id, phone and email keys of the hub's volunteers.</summary>
     private async Task<IReadOnlySet<string>> PeopleOf(string hub)
     {
         var board = await grains.GetGrain<IHubGrain>(hub).GetSnapshot();
         var views = await Task.WhenAll(board.Volunteers.Select(v => grains.GetGrain<IVolunteerGrain>(v.Id).GetView()));
         return views.OfType<VolunteerView>().Where(v => v.Profile.HubSlugs.Contains(hub))
-            .SelectMany(v => RowKey.OfPerson(v.Profile.Contact)).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+            .SelectMany(v => RowKey.OfPerson(v.Profile.Contact).Select(k => k.Key).Append(RowKey.OfVolunteer(v.Id))).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The reference keys of the requests on the hub's board (the ones its export writes).</summary>

@@ -80,6 +80,30 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     }
 
     [Fact]
+    public async Task A_volunteer_who_joined_with_no_phone_or_email_comes_back_from_the_hubs_own_export_as_themself()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        // Joined by an invitation link: a name, and nothing a sheet could match them by.
+        Assert.True((await grains.GetGrain<IVolunteerGrain>(Guid.NewGuid()).Register(new VolunteerProfile("Sol Okafor", [hub], [], [], false, 3, 10), Seed.Sam)).IsOk);
+        await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count == 1, "Sol is on the board");
+        using var coordinator = await app.Factory.SignedIn(await app.Factory.User(new RoleGrant(Role.Coordinator, hub)));
+        var exported = await coordinator.GetStringAsync(new Uri($"/hubs/{hub}/export/volunteers.csv", UriKind.Relative));
+        // Edited in a spreadsheet: one person added below, with no id of their own (and one with a sheet's row number).
+        var edited = exported.TrimEnd() + "\nKemi Bello,07700 900333,,Food,,no,3,10,,7\n";
+
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+        var page = Open(context, hub, edited);
+        await Click(page, "import-check");
+        page.WaitForAssertion(() => Assert.Contains("1 to import, 1 already on the hub", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
+        await Click(page, "import-run");
+
+        page.WaitForAssertion(() => Assert.Contains("Imported 1 rows (1 were already there", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
+        await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count >= 2, "Kemi is on the board");
+        Assert.Equal(["Kemi Bello", "Sol Okafor"], (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Select(v => v.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_file_over_the_limit_is_refused_in_the_readers_own_words()
     {
         var hub = await Seed.Hub(app.Factory.Grains);
