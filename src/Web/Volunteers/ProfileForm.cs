@@ -169,12 +169,4 @@ public sealed class ProfileForm
         errors[field] = whole ? "NotAWholeNumber" : "NotANumber";
         return null;
     }
-
-    /// <summary>The grain's own checks, as codes: the field it named and what it is about.</summary>
-    public static void AddGrainErrors(IEnumerable<FieldError> grainErrors, Dictionary<string, string> errors)
-    {
-        ArgumentNullException.ThrowIfNull(grainErrors);
-        ArgumentNullException.ThrowIfNull(errors);
-        foreach (var e in grainErrors) errors.TryAdd(e.Field, e.Field);
-    }
 }

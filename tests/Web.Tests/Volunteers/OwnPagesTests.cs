@@ -112,6 +112,23 @@ public sealed class OwnPagesTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     }
 
     [Fact]
+    public async Task A_phone_that_is_not_a_number_is_refused_as_such_in_the_readers_language()
+    {
+        var (_, volunteer, client) = await Volunteer();
+        var before = (await Factory.Grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!;
+        var typed = ValidProfile(FormToken.In(await Get(client, "/my/profile")));
+        typed["Phone"] = "call me maybe";
+
+        var english = await (await Post(client, "/my/profile", typed)).Content.ReadAsStringAsync();
+        var spanish = await (await Post(client, "/my/profile?lang=es", typed)).Content.ReadAsStringAsync();
+
+        Assert.Contains("data-testid=\"error-Phone\"", english);
+        Assert.Contains("Give a phone number people can dial: at least 6 digits.", english);
+        Assert.Contains("al que se pueda llamar: al menos 6", spanish);
+        Assert.Equal(before.Version, (await Factory.Grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!.Version);
+    }
+
+    [Fact]
     public async Task An_account_without_a_volunteer_gets_a_clear_page_not_an_error()
     {
         var email = await Factory.User(new RoleGrant(Role.Dispatcher, await Seed.Hub(Factory.Grains)));
