@@ -108,4 +108,32 @@ public sealed class LanguageTests(TrustWorld world) : IClassFixture<TrustWorld>
         var board = await world.Factory.Grains.GetGrain<MutualAid.Hubs.IHubGrain>(world.A).GetSnapshot();
         Assert.Equal("Spanish", Assert.Single(board.Requests, r => r.Need == need).PreferredLanguage);
     }
+
+    [Fact]
+    public async Task A_form_opened_in_spanish_by_a_link_posts_in_spanish_answers_in_spanish_and_records_spanish()
+    {
+        // A link with ?lang=es sets no cookie, and this browser asks for nothing: the form itself must carry it.
+        using var client = Anonymous();
+        var form = await client.GetStringAsync(new Uri("/ask?lang=es", UriKind.Relative));
+        var action = System.Text.RegularExpressions.Regex.Match(form, "<form method=\"post\" action=\"(/ask[^\"]*)\"").Groups[1].Value;
+        Assert.Equal("/ask?lang=es", action);
+
+        var need = "Necesito leche " + Guid.NewGuid().ToString("N")[..6];
+        var sent = await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FormToken.In(form),
+            ["hub"] = world.A,
+            ["category"] = nameof(RequestCategory.Food),
+            ["urgency"] = nameof(Urgency.Normal),
+            ["need"] = need,
+            ["area"] = "Calle Mayor",
+            ["name"] = "Luz",
+            ["phone"] = "600 000 001",
+        }));
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Contains("Gracias", await sent.Content.ReadAsStringAsync());
+
+        var board = await world.Factory.Grains.GetGrain<MutualAid.Hubs.IHubGrain>(world.A).GetSnapshot();
+        Assert.Equal("Spanish", Assert.Single(board.Requests, r => r.Need == need).PreferredLanguage);
+    }
 }
