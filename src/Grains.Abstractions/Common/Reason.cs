@@ -73,6 +73,7 @@ public enum Reason
     [English("Unassigned for {0} min, past the hub's deadline.")] UnassignedPastDeadline = 144,
     [English("Cancelled to erase personal data: {0}")] CancelledToErase = 145,
     [English("Duplicate")] MergedAsDuplicate = 146,
+    [English("This request was merged into another as its duplicate: that one carries the need now.")] MergedIntoAnother = 147,
 
     // Volunteers: 200-299
     [English("{0} A coordinator can override this with a reason.")] PastLimits = 200,

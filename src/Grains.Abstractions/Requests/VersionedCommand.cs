@@ -13,4 +13,8 @@ public abstract record ScopedCommand : IScopedCommand
 /// with a conflict rather than silently overwriting someone's work.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.VersionedCommand")]
-public abstract record VersionedCommand([property: Id(0)] int ExpectedVersion, [property: Id(1)] Actor Actor) : ScopedCommand;
+public abstract record VersionedCommand([property: Id(0)] int ExpectedVersion, [property: Id(1)] Actor Actor) : ScopedCommand
+{
+    /// <summary>The longest reason a person may give for a change: the audit keeps every one for good.</summary>
+    public const int MaxReason = 500;
+}

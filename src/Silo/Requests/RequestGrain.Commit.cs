@@ -29,6 +29,12 @@ public sealed partial class RequestGrain
     /// </param>
     private async Task<Result<RequestView>> Commit(RequestView next, Actor actor, List<(Phrase Said, AuditReason Reason)> entries, Action<RequestState>? alsoChange = null, IReadOnlyList<VolunteerSummary>? carrying = null)
     {
+        // A typed reason is stored in the audit for good, once per change: bounded and clean like any
+        // field, or cancel-and-reopen would let one caller grow a request's history without end.
+        var typed = new List<FieldError>();
+        foreach (var (_, reason) in entries) Text.Optional(typed, "Reason", reason.Typed, VersionedCommand.MaxReason, multiLine: true);
+        if (typed.Count > 0) return Result<RequestView>.Invalid(typed);
+
         var now = Now;
         var before = state.State;
         var previous = before.View;

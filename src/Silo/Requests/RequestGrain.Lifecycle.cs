@@ -138,6 +138,8 @@ public sealed partial class RequestGrain
         ArgumentNullException.ThrowIfNull(command);
         if (Check(RequestAction.Reopen, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
         if (string.IsNullOrWhiteSpace(command.Reason)) return Result<RequestView>.Invalid(nameof(command.Reason), Reason.SayWhyReopened);
+        // Its need and history went into the survivor: reopening the copy would put the need on the board twice.
+        if (View!.MergedInto is not null) return Result<RequestView>.Refused(Reason.MergedIntoAnother);
         var view = View! with
         {
             Status = RequestStatus.Reopened,

@@ -41,15 +41,19 @@ public sealed record RowKey(string Field, string Value, string Key)
     public static string OfReference(string reference) => "ref:" + reference.Trim().ToUpperInvariant();
 
     /// <summary>
-    /// The id the hub's own export writes beside each volunteer: someone who joined by link with no
-    /// phone or email is known by it alone when the sheet comes back. Anything else in the column
-    /// (a sheet's own row numbers) identifies nobody.
+    /// The id the hub's own export writes beside each volunteer, with the name beside it: someone who
+    /// joined by link with no phone or email is known by the two when the sheet comes back. A row
+    /// copied over with another person's name is that other person, not one already there; anything
+    /// else in the column (a sheet's own row numbers) identifies nobody.
     /// </summary>
-    public static IReadOnlyList<RowKey> OfVolunteer(string? id) =>
-        Guid.TryParse(id, out var volunteer) ? [new("VolunteerId", id!, OfVolunteer(volunteer))] : [];
+    public static IReadOnlyList<RowKey> OfVolunteer(string? id, string name) =>
+        Guid.TryParse(id, out var volunteer) ? [new("VolunteerId", id!, OfVolunteer(volunteer, name))] : [];
 
-    /// <summary>The key of a volunteer the hub has, as <see cref="OfVolunteer(string?)"/> reads it from a row.</summary>
-    public static string OfVolunteer(Guid id) => "vol:" + id.ToString("N");
+    /// <summary>The key of a volunteer the hub has, as <see cref="OfVolunteer(string?, string)"/> reads it from a row.</summary>
+    public static string OfVolunteer(Guid id, string name) => "vol:" + id.ToString("N") + "|" + Plain(name);
+
+    /// <summary>A name as keys compare it: case and runs of spaces aside.</summary>
+    private static string Plain(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();
 
     /// <summary>
     /// An email identifies a person on its own: the same email with another phone (or none) is still
@@ -63,8 +67,7 @@ public sealed record RowKey(string Field, string Value, string Key)
         var keys = new List<RowKey>(2);
         if (new ContactDetails("-", contact.Phone, null, null).MatchKey() is { } phone)
         {
-            var name = string.Join(' ', contact.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();
-            keys.Add(new("Phone", contact.Phone!, phone + "|" + name));
+            keys.Add(new("Phone", contact.Phone!, phone + "|" + Plain(contact.Name)));
         }
 
         if (new ContactDetails("-", null, contact.Email, null).MatchKey() is { } email) keys.Add(new("Email", contact.Email!, email));

@@ -38,7 +38,7 @@ public static class ImportKinds
     },
     async (grains, id, profile) => (await grains.GetGrain<IVolunteerGrain>(id).Register(profile, AppActors.Import)).Status,
     RowIdentity.Person,
-    (row, profile) => [.. RowKey.OfPerson(profile.Contact), .. RowKey.OfVolunteer(row["VolunteerId"])]);
+    (row, profile) => [.. RowKey.OfPerson(profile.Contact), .. RowKey.OfVolunteer(row["VolunteerId"], profile.Name)]);
 
     public static readonly ImportKind<NewOffer> Offers = new("offers",
     [

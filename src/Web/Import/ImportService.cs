@@ -43,7 +43,7 @@ public sealed class ImportService(IGrainFactory grains, CurrentUser user, IStrin
         var board = await grains.GetGrain<IHubGrain>(hub).GetSnapshot();
         var views = await Task.WhenAll(board.Volunteers.Select(v => grains.GetGrain<IVolunteerGrain>(v.Id).GetView()));
         return views.OfType<VolunteerView>().Where(v => v.Profile.HubSlugs.Contains(hub))
-            .SelectMany(v => RowKey.OfPerson(v.Profile.Contact).Select(k => k.Key).Append(RowKey.OfVolunteer(v.Id))).ToHashSet(StringComparer.Ordinal);
+            .SelectMany(v => RowKey.OfPerson(v.Profile.Contact).Select(k => k.Key).Append(RowKey.OfVolunteer(v.Id, v.Profile.Name))).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The reference keys of the requests on the hub's board (the ones its export writes).</summary>

@@ -89,18 +89,19 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count == 1, "Sol is on the board");
         using var coordinator = await app.Factory.SignedIn(await app.Factory.User(new RoleGrant(Role.Coordinator, hub)));
         var exported = await coordinator.GetStringAsync(new Uri($"/hubs/{hub}/export/volunteers.csv", UriKind.Relative));
-        // Edited in a spreadsheet: one person added below, with no id of their own (and one with a sheet's row number).
-        var edited = exported.TrimEnd() + "\nKemi Bello,07700 900333,,Food,,no,3,10,,7\n";
+        // Edited in a spreadsheet: one person added with a sheet's row number for an id, and one typed over a copy of Sol's row.
+        var solsId = exported.TrimEnd().Split('\n')[^1].Split(',')[^1];
+        var edited = exported.TrimEnd() + "\nKemi Bello,07700 900333,,Food,,no,3,10,,7\nZed Newman,,,Food,,no,3,10,," + solsId + "\n";
 
         await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
         var page = Open(context, hub, edited);
         await Click(page, "import-check");
-        page.WaitForAssertion(() => Assert.Contains("1 to import, 1 already on the hub", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.Contains("2 to import, 1 already on the hub", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
         await Click(page, "import-run");
 
-        page.WaitForAssertion(() => Assert.Contains("Imported 1 rows (1 were already there", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
-        await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count >= 2, "Kemi is on the board");
-        Assert.Equal(["Kemi Bello", "Sol Okafor"], (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Select(v => v.Name).Order(StringComparer.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("Imported 2 rows (1 were already there", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
+        await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count >= 3, "Kemi and Zed are on the board");
+        Assert.Equal(["Kemi Bello", "Sol Okafor", "Zed Newman"], (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Select(v => v.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
