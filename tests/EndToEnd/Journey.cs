@@ -194,7 +194,7 @@ public static partial class Journey
     public static async Task<ILocator> Status(IPage page, string code, string digits)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var form = page.Locator("form[action='/status']");
+        var form = page.Locator("form[action^='/status?']");
         await form.Locator("#code").FillAsync(code);
         await form.Locator("#digits").FillAsync(digits);
         await form.Locator("button[type=submit]").ClickAsync();

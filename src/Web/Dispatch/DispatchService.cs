@@ -24,7 +24,7 @@ public sealed class DispatchService(IGrainFactory grains, CurrentUser user, Requ
         // The dialog works from the redacted fields; contact details only arrive when this person may see them.
         if (await grain.GetView() is not { } view || view.HubSlug != hub) return null;
         var references = new Dictionary<Guid, string>();
-        foreach (var other in view.PossibleDuplicateOf)
+        foreach (var other in view.MergedInto is { } into ? view.PossibleDuplicateOf.Append(into) : view.PossibleDuplicateOf)
         {
             if (await Grain(other).GetSummary() is { } s) references[other] = s.ReferenceCode;
         }

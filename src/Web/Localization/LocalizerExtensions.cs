@@ -53,6 +53,8 @@ public static class LocalizerExtensions
         {
             DayOfWeek day => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day),
             Phrase inner => text.Say(inner),
+            // The matcher's requester language, recorded in English for the languages this interface speaks.
+            string language when phrase.Key is "Speaks" or "DoesNotSpeak" => text.Language(language),
             Enum value => text.WordFor(value.GetType().Name, value.ToString()),
             _ => a,
         }).ToArray();

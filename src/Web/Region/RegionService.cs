@@ -136,8 +136,13 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
     public Task<Result<HubSummary>> UpdateTimeZone(string hub, string? zone) =>
         Reconfigure(hub, settings => settings with { TimeZoneId = ZoneOrUtc(zone) });
 
-    /// <summary>A zone as typed; none is UTC, the zone a hub has until one is set.</summary>
-    private static string ZoneOrUtc(string? zone) => string.IsNullOrWhiteSpace(zone) ? "UTC" : zone.Trim();
+    /// <summary>
+    /// A zone as typed, spelt as the time zone database spells it ("europe/london" is found, case aside,
+    /// and kept as "Europe/London"); none is UTC, the zone a hub has until one is set.
+    /// </summary>
+    private static string ZoneOrUtc(string? zone) =>
+        string.IsNullOrWhiteSpace(zone) ? "UTC"
+        : TimeZoneInfo.GetSystemTimeZones().FirstOrDefault(z => string.Equals(z.Id, zone.Trim(), StringComparison.OrdinalIgnoreCase))?.Id ?? zone.Trim();
 
     /// <summary>The number people text this hub at; its coordinators see it.</summary>
     public async Task<string?> SmsNumber(string hub) =>

@@ -89,9 +89,15 @@ public sealed class LanguageTests(TrustWorld world) : IClassFixture<TrustWorld>
     {
         using var client = Anonymous();
         await Choose(client, "es");
-        var form = await client.GetStringAsync(Ask);
         var need = "Necesito pan " + Guid.NewGuid().ToString("N")[..6];
-        var sent = await client.PostAsync(Ask, new FormUrlEncodedContent(new Dictionary<string, string>
+
+        await AskedInSpanish(client, Ask, await client.GetStringAsync(Ask), need, "Ana", "600 000 000");
+    }
+
+    /// <summary>Sends /ask from <paramref name="form"/> to <paramref name="action"/>: thanked in Spanish, recorded as Spanish.</summary>
+    private async Task AskedInSpanish(HttpClient client, Uri action, string form, string need, string name, string phone)
+    {
+        var sent = await client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = FormToken.In(form),
             ["hub"] = world.A,
@@ -99,8 +105,8 @@ public sealed class LanguageTests(TrustWorld world) : IClassFixture<TrustWorld>
             ["urgency"] = nameof(Urgency.Normal),
             ["need"] = need,
             ["area"] = "Calle Mayor",
-            ["name"] = "Ana",
-            ["phone"] = "600 000 000",
+            ["name"] = name,
+            ["phone"] = phone,
         }));
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         Assert.Contains("Gracias", await sent.Content.ReadAsStringAsync());
@@ -118,22 +124,6 @@ public sealed class LanguageTests(TrustWorld world) : IClassFixture<TrustWorld>
         var action = System.Text.RegularExpressions.Regex.Match(form, "<form method=\"post\" action=\"(/ask[^\"]*)\"").Groups[1].Value;
         Assert.Equal("/ask?lang=es", action);
 
-        var need = "Necesito leche " + Guid.NewGuid().ToString("N")[..6];
-        var sent = await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = FormToken.In(form),
-            ["hub"] = world.A,
-            ["category"] = nameof(RequestCategory.Food),
-            ["urgency"] = nameof(Urgency.Normal),
-            ["need"] = need,
-            ["area"] = "Calle Mayor",
-            ["name"] = "Luz",
-            ["phone"] = "600 000 001",
-        }));
-        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
-        Assert.Contains("Gracias", await sent.Content.ReadAsStringAsync());
-
-        var board = await world.Factory.Grains.GetGrain<MutualAid.Hubs.IHubGrain>(world.A).GetSnapshot();
-        Assert.Equal("Spanish", Assert.Single(board.Requests, r => r.Need == need).PreferredLanguage);
+        await AskedInSpanish(client, new Uri(action, UriKind.Relative), form, "Necesito leche " + Guid.NewGuid().ToString("N")[..6], "Luz", "600 000 001");
     }
 }

@@ -92,5 +92,8 @@ public sealed class PhraseRenderingTests
         Assert.Equal("Inglés", In("es", () => Words.Language("English")));
         Assert.Equal("Tigrinya", In("es", () => Words.Language("Tigrinya")));
         Assert.Equal("", In("es", () => Words.Language(null)));
+        // The volunteer suggestions say it the same way.
+        Assert.Equal("Habla Español", In("es", () => Words.Say(Phrase.Of("Speaks", "Speaks {0}", recorded))));
+        Assert.Equal("Speaks Tigrinya", In("en", () => Words.Say(Phrase.Of("Speaks", "Speaks {0}", "Tigrinya"))));
     }
 }
