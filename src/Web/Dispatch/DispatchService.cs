@@ -97,14 +97,10 @@ public sealed class DispatchService(IGrainFactory grains, CurrentUser user, Requ
     /// </summary>
     public async Task<RequestSummary?> FindByReference(string hub, string? code)
     {
-        var key = IReferenceCodeGrain.Key(code ?? "");
-        if (key.Length is 0 or > MaxReferenceLength || !await user.Can(Ability.Dispatch, hub)) return null;
+        if (IReferenceCodeGrain.KeyOfTyped(code) is not { } key || !await user.Can(Ability.Dispatch, hub)) return null;
         if (await grains.GetGrain<IReferenceCodeGrain>(key).Request() is not { } id) return null;
         return await Grain(id).GetSummary() is { } found && found.HubSlug == hub ? found : null;
     }
-
-    /// <summary>Longer than any code the request grain makes, with room for what people type around it.</summary>
-    private const int MaxReferenceLength = 20;
 
     /// <summary>
     /// Assigns a volunteer past their own limits (load, weekly hours, rest). Only the hub's

@@ -100,9 +100,7 @@ public sealed partial class ConcernService(IGrainFactory grains, CurrentUser use
 
     private async Task<RequestView?> FindRequest(string hub, string? referenceCode)
     {
-        if (string.IsNullOrWhiteSpace(referenceCode)) return null;
-        var key = IReferenceCodeGrain.Key(referenceCode);
-        if (key.Length is 0 or > 20 || await grains.GetGrain<IReferenceCodeGrain>(key).Request() is not { } id) return null;
+        if (IReferenceCodeGrain.KeyOfTyped(referenceCode) is not { } key || await grains.GetGrain<IReferenceCodeGrain>(key).Request() is not { } id) return null;
         return await grains.GetGrain<IRequestGrain>(id).GetView() is { } view && view.HubSlug == hub ? view : null;
     }
 

@@ -51,9 +51,8 @@ public sealed class StatusService(IGrainFactory grains, Localization.HubZones zo
     /// </summary>
     public async Task<RequestView?> Proven(string? code, string? lastDigits)
     {
-        var key = IReferenceCodeGrain.Key(code ?? "");
         var digits = new string((lastDigits ?? "").Where(char.IsAsciiDigit).ToArray());
-        if (key.Length is 0 or > 20 || digits.Length != Digits) return null;
+        if (IReferenceCodeGrain.KeyOfTyped(code) is not { } key || digits.Length != Digits) return null;
         return await grains.GetGrain<IStatusProofGrain>(key).Prove(digits);
     }
 
