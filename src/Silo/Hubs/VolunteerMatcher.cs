@@ -37,11 +37,11 @@ public static class VolunteerMatcher
             if (volunteer.Languages.Any(l => Common.LanguageNames.Same(l, language)))
             {
                 score += 2;
-                reasons.Add(Phrase.Of("Speaks", "Speaks {0}", language));
+                reasons.Add(Phrase.Of("Speaks", "Speaks {0}", new LanguageName(language)));
             }
             else
             {
-                warnings.Add(Phrase.Of("DoesNotSpeak", "Does not list {0}", language));
+                warnings.Add(Phrase.Of("DoesNotSpeak", "Does not list {0}", new LanguageName(language)));
             }
         }
 

@@ -41,8 +41,8 @@ public static class LocalizerExtensions
 
     /// <summary>
     /// A sentence from the grains in the reader's language: its template from key "Phrase.{Key}"
-    /// (the grain's English when there is none), enum arguments as words, numbers and dates in the
-    /// reader's culture.
+    /// (the grain's English when there is none), enum arguments and languages as words, numbers and
+    /// dates in the reader's culture.
     /// </summary>
     public static string Say(this IStringLocalizer<UiText> text, Phrase phrase)
     {
@@ -53,8 +53,7 @@ public static class LocalizerExtensions
         {
             DayOfWeek day => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day),
             Phrase inner => text.Say(inner),
-            // The matcher's requester language, recorded in English for the languages this interface speaks.
-            string language when phrase.Key is "Speaks" or "DoesNotSpeak" => text.Language(language),
+            LanguageName language => text.Language(language.Recorded),
             Enum value => text.WordFor(value.GetType().Name, value.ToString()),
             _ => a,
         }).ToArray();

@@ -33,6 +33,8 @@ public sealed class SuggestionTests(ClusterFixture fixture)
         Assert.Equal(["Helps with Medicine", "Speaks Spanish", "Has a vehicle", "Load 0 of 3 assignments", "0 of 10 h this week"], suggestions[0].Reasons.Select(r => r.ToString()));
         Assert.Empty(suggestions[0].Warnings);
         Assert.Equal(["Does not list Spanish"], suggestions[1].Warnings.Select(r => r.ToString()));
+        // Typed, so a Spanish page says "Habla Español" rather than the stored English word.
+        Assert.Equal(new LanguageName("Spanish"), Assert.Single(suggestions[1].Warnings.Single().Args));
         Assert.Contains("At their limit: 1 of 1 assignments", suggestions[2].Warnings.Select(r => r.ToString()));
         Assert.True(suggestions[0].Score > suggestions[1].Score && suggestions[1].Score > suggestions[2].Score);
     }

@@ -92,8 +92,9 @@ public sealed class PhraseRenderingTests
         Assert.Equal("Inglés", In("es", () => Words.Language("English")));
         Assert.Equal("Tigrinya", In("es", () => Words.Language("Tigrinya")));
         Assert.Equal("", In("es", () => Words.Language(null)));
-        // The volunteer suggestions say it the same way.
-        Assert.Equal("Habla Español", In("es", () => Words.Say(Phrase.Of("Speaks", "Speaks {0}", recorded))));
-        Assert.Equal("Speaks Tigrinya", In("en", () => Words.Say(Phrase.Of("Speaks", "Speaks {0}", "Tigrinya"))));
+        // The volunteer suggestions pass it typed, so any phrase says it the same way; a plain string stays as written.
+        Assert.Equal("Habla Español", In("es", () => Words.Say(Phrase.Of("Speaks", "Speaks {0}", new LanguageName(recorded)))));
+        Assert.Equal("Speaks Tigrinya", In("en", () => Words.Say(Phrase.Of("Speaks", "Speaks {0}", new LanguageName("Tigrinya")))));
+        Assert.Equal("Habla Spanish", In("es", () => Words.Say(Phrase.Of("Speaks", "Speaks {0}", "Spanish"))));
     }
 }
