@@ -9,7 +9,7 @@ using MutualAid.Web.Localization;
 namespace MutualAid.Web.Import;
 
 /// <summary>Checks and runs a CSV import into a hub; its coordinators may.</summary>
-public sealed class ImportService(IGrainFactory grains, CurrentUser user, IStringLocalizer<UiText> text)
+public sealed class ImportService(IGrainFactory grains, CurrentUser user, ExportService exports, IStringLocalizer<UiText> text)
 {
     private static readonly Type[] Choices = [typeof(RequestCategory), typeof(Urgency), typeof(MutualAid.Offers.OfferKind)];
 
@@ -37,14 +37,10 @@ public sealed class ImportService(IGrainFactory grains, CurrentUser user, IStrin
         return Result<ImportOutcome>.Ok(await session.Run(grains, progress, CancellationToken.None));
     }
 
-    /// <summary>The id, phone and email keys of the hub's volunteers.</summary>
-    private async Task<IReadOnlySet<string>> PeopleOf(string hub)
-    {
-        var board = await grains.GetGrain<IHubGrain>(hub).GetSnapshot();
-        var views = await Task.WhenAll(board.Volunteers.Select(v => grains.GetGrain<IVolunteerGrain>(v.Id).GetView()));
-        return views.OfType<VolunteerView>().Where(v => v.Profile.HubSlugs.Contains(hub))
+    /// <summary>The id, phone and email keys of the hub's volunteers, read as its export reads them.</summary>
+    private async Task<IReadOnlySet<string>> PeopleOf(string hub) =>
+        (await exports.Volunteers(hub))
             .SelectMany(v => RowKey.OfPerson(v.Profile.Contact).Select(k => k.Key).Append(RowKey.OfVolunteer(v.Id, v.Profile.Name))).ToHashSet(StringComparer.Ordinal);
-    }
 
     /// <summary>The reference keys of the requests on the hub's board (the ones its export writes).</summary>
     private async Task<IReadOnlySet<string>> RequestsOf(string hub) =>
