@@ -37,4 +37,14 @@ public static class Text
         value is null || !value.Any(c => char.IsControl(c) && !(multiLine && c is '\t' or '\r' or '\n'));
 
     public static FieldError BadCharacters(string field) => FieldError.Of(field, Reason.BadCharacters);
+
+    /// <summary>
+    /// Words as people mean them when they compare two ("Elm  Street " is "elm street"): case and runs
+    /// of spaces do not tell two areas or two names apart.
+    /// </summary>
+    public static string Plain(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return string.Join(' ', value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();
+    }
 }

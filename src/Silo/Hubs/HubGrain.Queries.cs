@@ -11,7 +11,7 @@ public sealed partial class HubGrain
     public Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(DuplicateProbe probe)
     {
         ArgumentNullException.ThrowIfNull(probe);
-        var area = NormaliseArea(probe.Area);
+        var area = Text.Plain(probe.Area);
         var matches = new List<DuplicateMatch>();
         foreach (var r in S.Open.Values)
         {
@@ -20,7 +20,7 @@ public sealed partial class HubGrain
             {
                 matches.Add(DuplicateMatch.Because(r, key.StartsWith(ContactDetails.PhoneKeyPrefix, StringComparison.Ordinal) ? Reason.SamePhone : Reason.SameEmail));
             }
-            else if (r.Category == probe.Category && area.Length > 0 && NormaliseArea(r.Area) == area)
+            else if (r.Category == probe.Category && area.Length > 0 && Text.Plain(r.Area) == area)
             {
                 matches.Add(DuplicateMatch.Because(r, Reason.SameAreaAndCategory, r.Category));
             }
@@ -74,8 +74,4 @@ public sealed partial class HubGrain
             .Take(max)
             .ToArray();
     }
-
-    /// <summary>"Mill  Lane " and "mill lane" are one area, for duplicates and for offers nearby.</summary>
-    internal static string NormaliseArea(string area) =>
-        string.Join(' ', area.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

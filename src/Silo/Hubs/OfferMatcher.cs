@@ -20,7 +20,7 @@ public static class OfferMatcher
         double score = 1;
         var reasons = new List<Phrase> { Phrase.Of("OfferLeft", "{0}: {1:0.##} {2} left", offer.Category, offer.Remaining, offer.Unit) };
         var warnings = new List<Phrase>();
-        if (offer.Area is { Length: > 0 } area && string.Equals(HubGrain.NormaliseArea(area), HubGrain.NormaliseArea(request.Area), StringComparison.Ordinal))
+        if (offer.Area is { Length: > 0 } area && string.Equals(Text.Plain(area), Text.Plain(request.Area), StringComparison.Ordinal))
         {
             score += 2;
             reasons.Add(Phrase.Of("SameArea", "Same area ({0})", area));

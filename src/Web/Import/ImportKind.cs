@@ -50,10 +50,7 @@ public sealed record RowKey(string Field, string Value, string Key)
         Guid.TryParse(id, out var volunteer) ? [new("VolunteerId", id!, OfVolunteer(volunteer, name))] : [];
 
     /// <summary>The key of a volunteer the hub has, as <see cref="OfVolunteer(string?, string)"/> reads it from a row.</summary>
-    public static string OfVolunteer(Guid id, string name) => "vol:" + id.ToString("N") + "|" + Plain(name);
-
-    /// <summary>A name as keys compare it: case and runs of spaces aside.</summary>
-    private static string Plain(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();
+    public static string OfVolunteer(Guid id, string name) => "vol:" + id.ToString("N") + "|" + Text.Plain(name);
 
     /// <summary>
     /// An email identifies a person on its own: the same email with another phone (or none) is still
@@ -67,7 +64,7 @@ public sealed record RowKey(string Field, string Value, string Key)
         var keys = new List<RowKey>(2);
         if (new ContactDetails("-", contact.Phone, null, null).MatchKey() is { } phone)
         {
-            keys.Add(new("Phone", contact.Phone!, phone + "|" + Plain(contact.Name)));
+            keys.Add(new("Phone", contact.Phone!, phone + "|" + Text.Plain(contact.Name)));
         }
 
         if (new ContactDetails("-", null, contact.Email, null).MatchKey() is { } email) keys.Add(new("Email", contact.Email!, email));
