@@ -146,6 +146,35 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
     }
 
     [Fact]
+    public async Task A_spanish_reader_filters_by_the_language_as_the_board_shows_it_or_as_it_was_recorded()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        foreach (var (language, need, phone) in new[] { ("Spanish", "Comida para dos", "07700 909997"), ("English", "Food for two", "07700 909996") })
+        {
+            Assert.True((await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(new NewRequest(hub, RequestCategory.Food, Urgency.Normal, "Mill Lane",
+                need, new Common.ContactDetails("Jo", phone, null, null), RequestSource.PublicForm, Seed.Sam)
+            { PreferredLanguage = language })).IsOk);
+        }
+
+        await Localization.Localized.In("es", async () =>
+        {
+            await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
+            var board = context.Render<BoardPage>(p => p.Add(x => x.Slug, hub));
+            board.WaitForAssertion(() => Assert.Equal(2, board.FindAll("[data-testid=request-need]").Count), TimeSpan.FromSeconds(10));
+
+            foreach (var typed in new[] { "españ", "SPANISH" })
+            {
+                await board.InvokeAsync(() => board.Find("[data-testid=requests-filter-language]").Change(typed));
+                board.WaitForAssertion(() => Assert.Equal(["Comida para dos"], board.FindAll("[data-testid=request-need]").Select(n => n.TextContent)));
+            }
+
+            await board.InvokeAsync(() => board.Find("[data-testid=requests-filter-language]").Change("inglés"));
+            board.WaitForAssertion(() => Assert.Equal(["Food for two"], board.FindAll("[data-testid=request-need]").Select(n => n.TextContent)));
+        });
+    }
+
+    [Fact]
     public async Task Grouped_by_volunteer_a_pair_stands_under_both_its_names()
     {
         var grains = app.Factory.Grains;
