@@ -124,6 +124,10 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
     public async Task<string?> Name(string hub) =>
         await Setting(hub, Ability.ManageHub, s => s.Name);
 
+    /// <summary>The hub's name for its pages' headings, to anyone who may see its board; null for anyone else.</summary>
+    public async Task<string?> DisplayName(string hub) =>
+        await Setting(hub, Ability.ViewBoard, s => s.Name is { Length: > 0 } name ? name : null);
+
     /// <summary>Renames the hub (its slug, in every link, stays); the region and the public forms read the new name.</summary>
     public Task<Result<HubSummary>> Rename(string hub, string? name) =>
         Reconfigure(hub, settings => settings with { Name = name ?? "" });

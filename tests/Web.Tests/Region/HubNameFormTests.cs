@@ -30,6 +30,25 @@ public sealed class HubNameFormTests(WebAppFixture app) : IClassFixture<WebAppFi
     }
 
     [Fact]
+    public async Task The_hubs_pages_are_headed_by_its_name_and_the_settings_heading_follows_a_rename_at_once()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+
+        var team = context.Render<MutualAid.Web.People.TeamPage>(p => p.Add(x => x.Slug, hub));
+        team.WaitForAssertion(() => Assert.StartsWith($"Team of Hub {hub} ", team.Find("[data-testid=hub-heading]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+
+        var settings = context.Render<HubSettingsPage>(p => p.Add(x => x.Slug, hub));
+        settings.WaitForAssertion(() => Assert.StartsWith($"Settings of Hub {hub} ", settings.Find("[data-testid=hub-heading]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        settings.WaitForAssertion(() => Assert.Equal("Hub " + hub, settings.Find("[data-testid=hub-name]").GetAttribute("value")), TimeSpan.FromSeconds(10));
+        await settings.Change("[data-testid=hub-name]", "Mill Lane Pantry");
+        await settings.InvokeAsync(() => settings.Find("[data-testid=hub-name]").Closest("form")!.Submit());
+
+        settings.WaitForAssertion(() => Assert.StartsWith("Settings of Mill Lane Pantry ", settings.Find("[data-testid=hub-heading]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task A_dispatcher_cannot_rename_the_hub_nor_read_its_name_here()
     {
         var grains = app.Factory.Grains;
