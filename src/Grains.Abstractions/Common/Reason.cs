@@ -233,6 +233,7 @@ public enum Reason
     [English("Only a coordinator of hub '{0}' can resend messages.")] ResendNeedsCoordinator = 716,
     [English("MutualAid, hub {0}")] MessageSubject = 717,
     [English("Choose SMS, email or neither.")] UnknownChannel = 718,
+    [English("Your request {0} is open again: we are arranging help.")] RequestReopened = 719,
 
     // SMS and status 800-899
     [English("That SMS number already belongs to another hub.")] SmsNumberTaken = 800,

@@ -15,6 +15,7 @@ public enum MessageKind
     RequestCancelled = 8,
     CriticalUnassigned = 9,
     EscalationOffered = 10,
+    RequestReopened = 11,
 
     // Arrivals 30-39 (a gap so parallel features adding kinds do not collide on a stored value).
     ArrivalAlarmEscalated = 30,

@@ -48,6 +48,10 @@ internal static class RequestMessages
                 case RequestStatus.Cancelled:
                     yield return factory.ToRequester(MessageKind.RequestCancelled, Reason.RequestCancelled.Say(next.ReferenceCode, because ?? ""));
                     break;
+                // They were told it was cancelled or delivered; without this they would not ask again.
+                case RequestStatus.Reopened:
+                    yield return factory.ToRequester(MessageKind.RequestReopened, Reason.RequestReopened.Say(next.ReferenceCode));
+                    break;
             }
         }
 

@@ -54,6 +54,19 @@ public sealed class RequestMessageTests(FakeClockClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Reopening_a_cancelled_request_tells_the_requester_it_is_open_again()
+    {
+        var (hub, _, request, grain) = await domain.HubWithRequest("Omar");
+        var cancelled = (await grain.Cancel(new RequestCommand(request.Version, Domain.Sam, "Family helped"))).Value!;
+        await Arrives(hub, Recipient.Requester(request.Id), MessageKind.RequestCancelled);
+
+        Assert.True((await grain.Reopen(new RequestCommand(cancelled.Version, Domain.Sam, "They rang again") { Hub = hub })).IsOk);
+
+        var reopened = await Arrives(hub, Recipient.Requester(request.Id), MessageKind.RequestReopened);
+        Assert.Equal((Reason.RequestReopened.Key(), request.ReferenceCode), (reopened.Message.Said.Key, reopened.Message.Said.Args[0]));
+    }
+
+    [Fact]
     public async Task A_volunteer_is_warned_ten_minutes_before_a_claim_lapses_and_told_when_it_does()
     {
         var hub = await domain.NewHub();
