@@ -146,7 +146,7 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
     }
 
     [Fact]
-    public async Task A_spanish_reader_filters_by_the_language_as_the_board_shows_it_or_as_it_was_recorded()
+    public async Task A_spanish_reader_filters_and_sorts_by_the_language_as_the_board_shows_it()
     {
         var grains = app.Factory.Grains;
         var hub = await Seed.Hub(grains);
@@ -171,6 +171,11 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
 
             await board.InvokeAsync(() => board.Find("[data-testid=requests-filter-language]").Change("inglés"));
             board.WaitForAssertion(() => Assert.Equal(["Food for two"], board.FindAll("[data-testid=request-need]").Select(n => n.TextContent)));
+
+            // Sorted as the column reads: Español before Inglés (the stored words would put English first).
+            await board.InvokeAsync(() => board.Find("[data-testid=requests-filter-language]").Change(""));
+            await board.InvokeAsync(() => board.Find("[data-testid=requests-sort-language]").Click());
+            board.WaitForAssertion(() => Assert.Equal(["Comida para dos", "Food for two"], board.FindAll("[data-testid=request-need]").Select(n => n.TextContent)));
         });
     }
 
