@@ -91,7 +91,7 @@ public sealed partial class RequestGrain
 
         var claimUntil = Now + (await Policy(View!.HubSlug)).Claims.For(View.Urgency);
         var view = InSlot(View, assignment with { State = AssignmentState.Accepted, AnsweredAt = Now, ClaimExpiresAt = claimUntil });
-        return await Commit(view, command.Actor, Phrase.Of("DidAccept", "accepted this for {0}", assignment.VolunteerName), command.Reason);
+        return await Commit(view, command.Actor, HolderPhrase.Of(command.Actor, assignment.VolunteerName, "DidAccept", "accepted this for {0}", "accepted this"), command.Reason);
     }
 
     public async Task<Result<RequestView>> Decline(RequestCommand command)
@@ -101,7 +101,7 @@ public sealed partial class RequestGrain
         var assignment = Mine(command);
         // Declining after accepting (the contact details were theirs to see) is giving it back.
         return await ReturnToTriage(assignment with { State = AssignmentState.Declined, AnsweredAt = Now },
-            command.Actor, Phrase.Of("DidDecline", "declined this for {0}", assignment.VolunteerName), command.Reason,
+            command.Actor, HolderPhrase.Of(command.Actor, assignment.VolunteerName, "DidDecline", "declined this for {0}", "declined this"), command.Reason,
             givenBack: assignment.State == AssignmentState.Accepted);
     }
 

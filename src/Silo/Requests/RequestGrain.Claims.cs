@@ -88,7 +88,7 @@ public sealed partial class RequestGrain
         if (state.State.RevealRecordedFor == key) return;
         var upcoming = state.State.Copy();
         upcoming.RevealRecordedFor = key;
-        upcoming.Audit.Add(new AuditEntry(View.Version, Now, actor, Phrase.Of("DidSeeContact", "{0} saw the contact details", assignment.VolunteerName), null));
+        upcoming.Audit.Add(new AuditEntry(View.Version, Now, actor, Phrase.Of("DidSeeContact", "saw the contact details"), null));
         await Write(upcoming);
     }
 

@@ -96,7 +96,7 @@ public sealed partial class RequestGrain
             ? assignment with { State = AssignmentState.Accepted, AnsweredAt = Now, ClaimExpiresAt = null }
             : assignment with { ClaimExpiresAt = null };
         var view = InSlot(View!, accepted) with { Status = RequestStatus.InProgress };
-        return await Commit(view, command.Actor, Phrase.Of("DidStart", "marked this picked up by {0}", assignment.VolunteerName), command.Reason);
+        return await Commit(view, command.Actor, HolderPhrase.Of(command.Actor, assignment.VolunteerName, "DidStart", "marked this picked up by {0}", "marked this picked up"), command.Reason);
     }
 
     public async Task<Result<RequestView>> Fulfil(FulfilCommand command)
@@ -120,7 +120,7 @@ public sealed partial class RequestGrain
         };
         var held = View.Assignees;
         var names = string.Join(" & ", held.Select(a => a.VolunteerName));
-        return await Commit(view, command.Actor, Phrase.Of("DidDeliver", "marked this delivered by {0}", names), command.Reason,
+        return await Commit(view, command.Actor, HolderPhrase.Of(command.Actor, names, "DidDeliver", "marked this delivered by {0}", "marked this delivered"), command.Reason,
             next => { foreach (var one in held) OweEndOfJob(next, one, JobEndKind.Completed, hours: command.HoursGiven); });
     }
 

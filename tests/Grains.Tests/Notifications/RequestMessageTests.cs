@@ -67,6 +67,17 @@ public sealed class RequestMessageTests(FakeClockClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_volunteer_accepting_their_own_job_is_not_named_twice_in_its_history()
+    {
+        var (_, v, request, grain) = await domain.HubWithRequest("Omar");
+        var assigned = (await grain.Assign(new AssignCommand(request.Version, Domain.Sam, v.Id))).Value!;
+
+        Assert.True((await grain.Accept(new RequestCommand(assigned.Version, new Actor("omar-user", v.Profile.Name)))).IsOk);
+
+        Assert.Equal("accepted this", (await grain.GetAudit())[^1].Action);
+    }
+
+    [Fact]
     public async Task A_volunteer_is_warned_ten_minutes_before_a_claim_lapses_and_told_when_it_does()
     {
         var hub = await domain.NewHub();
