@@ -21,7 +21,24 @@ namespace MutualAid.Web.Intake;
 /// </summary>
 public static class PublicIntakeEndpoints
 {
-    public const int MaxBodyBytes = 16 * 1024;
+    /// <summary>The characters a person can type into /ask, the longer form, at every field's maxlength.</summary>
+    internal const int LongestFormChars =
+        (2 * NewRequest.MaxNeedLength) // need, access
+        + (4 * NewRequest.MaxShortText) // area, name, email, address
+        + (2 * ShortField) // phone, language
+        + NamedArea.MaxNameLength; // place
+
+    /// <summary>
+    /// Derived from the fields' own limits, so a form filled to its maxlengths in any script is taken:
+    /// outside ASCII a character is up to 3 UTF-8 bytes, each percent-encoded as 9 bytes (an emoji is
+    /// 4 bytes for 2 characters, less per character). The spare 4 KB covers field names, the choices
+    /// and the antiforgery token. Still a cap, so a bot cannot make the server buffer much.
+    /// </summary>
+    public const int MaxBodyBytes = (LongestFormChars * 9) + (4 * 1024);
+
+    /// <summary>The maxlength of the phone, language and unit fields.</summary>
+    public const int ShortField = 40;
+
     public const string Honeypot = "website";
 
     public static void MapPublicIntake(this WebApplication app)
