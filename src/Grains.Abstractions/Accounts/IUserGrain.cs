@@ -10,8 +10,7 @@ public interface IUserGrain : IGrainWithStringKey
     public static bool LooksLikeEmail(string email)
     {
         ArgumentNullException.ThrowIfNull(email);
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return email.Length <= 200 && at > 0 && at < email.Length - 1 && !email.Any(char.IsWhiteSpace);
+        return email.Length is > 0 and <= 200 && ContactDetails.IsEmail(email) && email == email.Trim();
     }
 
     /// <summary>Creates the account; the password arrives already hashed by the web tier.</summary>

@@ -34,6 +34,26 @@ public sealed record ContactDetails(
     }
 
     /// <summary>
+    /// An address mail could go to: someone@somewhere, without spaces. None at all is fine; a typo
+    /// such as "not-an-email" is not, since the person would never hear back. The one rule for every
+    /// email people give (requests, offers, profiles, accounts).
+    /// </summary>
+    public static bool IsEmail(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email)) return true;
+        var trimmed = email.Trim();
+        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at < trimmed.Length - 1 && !trimmed.Any(char.IsWhiteSpace);
+    }
+
+    /// <summary>Adds <see cref="Reason.NotAnEmail"/> under <paramref name="field"/> when <paramref name="email"/> is given but not an address.</summary>
+    public static void CheckEmail(List<FieldError> errors, string field, string? email)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!IsEmail(email)) errors.Add(FieldError.Of(field, Reason.NotAnEmail));
+    }
+
+    /// <summary>
     /// A normalised key used to spot the same person twice. It is compared inside the hub grain
     /// only and never leaves the silo.
     /// </summary>

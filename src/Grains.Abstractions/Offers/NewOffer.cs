@@ -35,6 +35,7 @@ public sealed record NewOffer(
             Text.Clean(errors, "Contact.Phone", Contact.Phone);
             ContactDetails.CheckPhone(errors, "Contact.Phone", Contact.Phone);
             Text.Clean(errors, "Contact.Email", Contact.Email);
+            ContactDetails.CheckEmail(errors, "Contact.Email", Contact.Email);
             Text.Clean(errors, "Contact.Address", Contact.Address, multiLine: true);
         }
         if (Location is { IsValid: false }) errors.Add(FieldError.Of(nameof(Location), Reason.CoordinatesOutOfRange));

@@ -43,6 +43,7 @@ public sealed record NewRequest(
             Text.Optional(errors, "Contact.Phone", Contact.Phone, 40);
             ContactDetails.CheckPhone(errors, "Contact.Phone", Contact.Phone);
             Text.Optional(errors, "Contact.Email", Contact.Email, MaxShortText);
+            ContactDetails.CheckEmail(errors, "Contact.Email", Contact.Email);
             Text.Optional(errors, "Contact.Address", Contact.Address, MaxShortText, multiLine: true);
             if (string.IsNullOrWhiteSpace(Contact.Phone) && string.IsNullOrWhiteSpace(Contact.Email)
                 && string.IsNullOrWhiteSpace(Contact.Address))

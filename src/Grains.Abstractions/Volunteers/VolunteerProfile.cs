@@ -68,7 +68,7 @@ public sealed record VolunteerProfile(
             Text.Optional(errors, "Email", contact.Email, NewRequest.MaxShortText);
             Text.Clean(errors, "Contact.Name", contact.Name);
             Text.Clean(errors, "Contact.Address", contact.Address, multiLine: true);
-            if (contact.Email is { Length: > 0 } email && (!email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal))) errors.Add(FieldError.Of("Email", Reason.NotAnEmail));
+            ContactDetails.CheckEmail(errors, "Email", contact.Email);
         }
         return errors;
     }
