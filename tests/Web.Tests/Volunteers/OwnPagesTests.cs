@@ -129,6 +129,28 @@ public sealed class OwnPagesTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     }
 
     [Fact]
+    public async Task A_control_character_in_a_skill_or_the_name_is_refused_as_such_not_with_the_fields_length_words()
+    {
+        var (_, volunteer, client) = await Volunteer();
+        var before = (await Factory.Grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!;
+        var typed = ValidProfile(FormToken.In(await Get(client, "/my/profile")));
+        typed["Skills"] = "first aid\a";
+        typed["Name"] = "Vee\u001bOkafor";
+
+        var english = await (await Post(client, "/my/profile", typed)).Content.ReadAsStringAsync();
+        var spanish = await (await Post(client, "/my/profile?lang=es", typed)).Content.ReadAsStringAsync();
+
+        Assert.Equal("Remove the control characters (such as NUL or BEL): they cannot be stored.", ErrorOf(english, "Skills"));
+        Assert.Equal("Remove the control characters (such as NUL or BEL): they cannot be stored.", ErrorOf(english, "Name"));
+        Assert.Equal("Quita los caracteres de control (como NUL o BEL): no se pueden guardar.", ErrorOf(spanish, "Skills"));
+        Assert.Equal("Quita los caracteres de control (como NUL o BEL): no se pueden guardar.", ErrorOf(spanish, "Name"));
+        Assert.Equal(before.Version, (await Factory.Grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!.Version);
+    }
+
+    private static string ErrorOf(string html, string field) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, $"data-testid=\"error-{field}\">([^<]*)</span>").Groups[1].Value);
+
+    [Fact]
     public async Task An_account_without_a_volunteer_gets_a_clear_page_not_an_error()
     {
         var email = await Factory.User(new RoleGrant(Role.Dispatcher, await Seed.Hub(Factory.Grains)));
