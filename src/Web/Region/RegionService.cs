@@ -67,9 +67,11 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
     /// </summary>
     public async Task<Result<HubSummary>> CreateHub(string region, string regionName, string hub, string hubName, string? timeZone = null)
     {
+        var settings = new HubSettings(hubName, region) { TimeZoneId = ZoneOrUtc(timeZone) };
+        // The hub's own fields first: a hub refused for its zone must not leave a new, empty region behind.
+        if (settings.Validate() is { Count: > 0 } wrong) return Result<HubSummary>.Invalid(wrong);
         var created = await CreateRegion(region, regionName);
         if (!created.IsOk && created.Reason != Reason.RegionExists) return created.As<HubSummary>();
-        var settings = new HubSettings(hubName, region) { TimeZoneId = ZoneOrUtc(timeZone) };
         return await grains.GetGrain<IHubGrain>(hub).Create(settings, user.Actor);
     }
 
