@@ -40,6 +40,25 @@ public sealed class ApiTokensPanelTests(WebAppFixture app) : IClassFixture<WebAp
         Assert.Null(await grains.GetGrain<IApiTokenGrain>(id).Verify(hash));
     }
 
+    /// <summary>The pages' policy is script-src 'self': an inline handler such as onfocus="…" is blocked and reported as a violation.</summary>
+    [Fact]
+    public async Task No_element_of_the_panel_carries_an_inline_script_handler_not_even_the_new_secret()
+    {
+        var hub = await Seed.Hub(app.Factory.Grains);
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+        var panel = context.Render<ApiTokensPanel>(p => p.Add(x => x.Hub, hub));
+        panel.WaitForAssertion(() => panel.Find("[data-testid=api-tokens-none]"), Patience);
+        await panel.Change("input[data-testid=api-token-name]", "Hotline bridge");
+        await panel.Change("[data-testid=api-token-scope]", nameof(ApiTokenScope.Dispatch));
+        await panel.Click("[data-testid=api-token-issue]");
+        panel.WaitForAssertion(() => panel.Find("[data-testid=api-token-secret]"), Patience);
+
+        // bUnit keeps Blazor's own @onclick handlers as "blazor:on…"; a plain "on…" attribute is inline script.
+        var inline = panel.FindAll("*").SelectMany(e => e.Attributes.Select(a => $"{e.LocalName} {a.Name}"))
+            .Where(a => a.Split(' ')[1].StartsWith("on", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Empty(inline);
+    }
+
     [Theory]
     [InlineData(Role.Dispatcher)]
     [InlineData(Role.Volunteer)]
