@@ -135,7 +135,13 @@ public sealed record SmsText(SmsIntent Intent, string Language, string Rest)
     public static string Fold(string text)
     {
         var folded = new StringBuilder(text.Length);
-        foreach (var c in text) folded.Append(char.ToUpperInvariant(c.ToString().Normalize(NormalizationForm.FormD)[0]));
+        foreach (var c in text) folded.Append(char.ToUpperInvariant(Base(c)));
         return folded.ToString();
     }
+
+    /// <summary>
+    /// The letter without its accent. Half of a surrogate pair (an emoji) is not a code point on its
+    /// own and Normalize throws on it; it has no accent to take off, so it stays as it is.
+    /// </summary>
+    private static char Base(char c) => char.IsSurrogate(c) ? c : c.ToString().Normalize(NormalizationForm.FormD)[0];
 }

@@ -72,6 +72,20 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
     }
 
     [Fact]
+    public async Task HELP_with_an_emoji_makes_a_request_like_any_other()
+    {
+        var (_, number) = await HubWithNumber();
+
+        var (status, reply) = await app.Text(Phone(), number, "HELP food 🍞 in Docks");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var request = await RequestCoded(reply);
+        Assert.Equal(RequestCategory.Food, request.Category);
+        Assert.Equal("Docks", request.Area);
+        Assert.Equal("food 🍞 in Docks", request.Need);
+    }
+
+    [Fact]
     public async Task A_text_Twilio_posts_again_opens_one_request_and_answers_the_same_code()
     {
         var (hub, number) = await HubWithNumber();
