@@ -26,6 +26,15 @@ public sealed record NewRequest(
 
     [Id(111)] public bool NeedsTwo { get; init; }
 
+    /// <summary>
+    /// The area of a request whose sender named no place (a text that says only "HELP food"). The word
+    /// texted requests were always stored with, so those already on a board are read the same way.
+    /// </summary>
+    public const string AreaNotGiven = "Unknown";
+
+    /// <summary>True when <paramref name="area"/> says no place was given: two such requests are not "in the same area".</summary>
+    public static bool NamesNoArea(string? area) => string.IsNullOrWhiteSpace(area) || Text.Plain(area) == Text.Plain(AreaNotGiven);
+
     public const int MaxNeedLength = 2000;
     public const int MaxShortText = 200;
 

@@ -1,5 +1,6 @@
 using MutualAid.Hubs;
 using MutualAid.Offers;
+using MutualAid.Requests;
 using MutualAid.Safety;
 using MutualAid.Volunteers;
 
@@ -11,7 +12,7 @@ public sealed partial class HubGrain
     public Task<IReadOnlyList<DuplicateMatch>> FindDuplicates(DuplicateProbe probe)
     {
         ArgumentNullException.ThrowIfNull(probe);
-        var area = Text.Plain(probe.Area);
+        var area = NewRequest.NamesNoArea(probe.Area) ? "" : Text.Plain(probe.Area);
         var matches = new List<DuplicateMatch>();
         foreach (var r in S.Open.Values)
         {

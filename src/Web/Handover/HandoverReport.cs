@@ -108,11 +108,11 @@ public sealed record HandoverReport(
         text.AppendLine(culture, $"{t["Handover.Overdue", Overdue.Count]}:");
         foreach (var r in Overdue)
         {
-            text.AppendLine(culture, $"- {t["Handover.TextOverdue", r.ReferenceCode, t.Word(r.Urgency), t.Word(r.Category), r.Area, At(r.OverdueSince!.Value)]}{(r.OfferedToRegion is null ? "" : t["Handover.OfferedToRegion"])}");
+            text.AppendLine(culture, $"- {t["Handover.TextOverdue", r.ReferenceCode, t.Word(r.Urgency), t.Word(r.Category), t.Area(r.Area), At(r.OverdueSince!.Value)]}{(r.OfferedToRegion is null ? "" : t["Handover.OfferedToRegion"])}");
         }
 
         text.AppendLine(culture, $"{t["Handover.Waiting", Waiting.Count]}:");
-        foreach (var r in Waiting) text.AppendLine(culture, $"- {t["Handover.TextWaiting", r.ReferenceCode, t.Word(r.Urgency), t.Word(r.Category), r.Area]}");
+        foreach (var r in Waiting) text.AppendLine(culture, $"- {t["Handover.TextWaiting", r.ReferenceCode, t.Word(r.Urgency), t.Word(r.Category), t.Area(r.Area)]}");
         text.AppendLine(culture, $"{t["Handover.Out", OutOnAJob.Count]}:");
         foreach (var (v, jobs) in OutOnAJob) text.AppendLine(culture, $"- {v.Name}: {Jobs(jobs, t)}");
         text.AppendLine(culture, $"{t["Handover.OffDuty", OffDuty.Count]}: {string.Join(", ", OffDuty.Select(v => v.Name))}");

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using MutualAid.Common;
+using MutualAid.Requests;
 using MutualAid.Web.Accounts;
 
 namespace MutualAid.Web.Localization;
@@ -37,6 +38,13 @@ public static class LocalizerExtensions
         if (string.IsNullOrWhiteSpace(recorded)) return "";
         var found = text[$"Language.{recorded.Trim()}"];
         return found.ResourceNotFound ? recorded : found;
+    }
+
+    /// <summary>A request's area as written, or the reader's words for "no place given" (stored as one English word).</summary>
+    public static string Area(this IStringLocalizer<UiText> text, string? area)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return NewRequest.NamesNoArea(area) ? text["Area.NotGiven"] : area!;
     }
 
     /// <summary>

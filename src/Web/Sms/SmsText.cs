@@ -119,16 +119,17 @@ public sealed record SmsText(SmsIntent Intent, string Language, string Rest)
         return null;
     }
 
-    /// <summary>What follows the first " en " / " in " / " at ", as the person wrote it; "Unknown" when they named no place.</summary>
+    /// <summary>What follows the first "en" / "in" / "at" word, as the person wrote it; <see cref="NewRequest.AreaNotGiven"/> when they named no place.</summary>
     public string Area()
     {
-        var folded = " " + Fold(Rest) + " ";
+        // A phone breaks lines where it likes: "food\nin Docks" names Docks as much as "food in Docks".
+        var folded = " " + new string([.. Fold(Rest).Select(c => char.IsWhiteSpace(c) ? ' ' : c)]) + " ";
         var at = AreaMarkers.Select(m => (Marker: m, Index: folded.IndexOf(m, StringComparison.Ordinal))).Where(m => m.Index >= 0).OrderBy(m => m.Index).FirstOrDefault();
-        if (at.Marker is null) return "Unknown";
+        if (at.Marker is null) return NewRequest.AreaNotGiven;
         // folded has one leading space more than Rest, and folding keeps every character's place.
         var start = at.Index + at.Marker.Length - 1;
         var area = start < Rest.Length ? Rest[start..].Trim().TrimEnd('.', '!', '?', ',') : "";
-        return area.Length == 0 ? "Unknown" : area[..Math.Min(area.Length, NewRequest.MaxShortText)];
+        return area.Length == 0 ? NewRequest.AreaNotGiven : area[..Math.Min(area.Length, NewRequest.MaxShortText)];
     }
 
     /// <summary>Upper case without accents, one character for one, so "Sí" is "SI", "niños" is "NINOS" and places line up.</summary>

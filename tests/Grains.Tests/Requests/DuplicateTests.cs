@@ -38,6 +38,21 @@ public sealed class DuplicateTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Requests_that_name_no_area_are_not_in_the_same_area_but_a_real_area_still_is()
+    {
+        var hub = await domain.NewHub();
+        var first = await domain.NewRequest(hub, area: NewRequest.AreaNotGiven, category: RequestCategory.Food);
+        var placed = await domain.NewRequest(hub, area: "Docks", category: RequestCategory.Food);
+        await domain.WaitForBoard(hub, b => b.Requests.Any(r => r.Id == first.Id) && b.Requests.Any(r => r.Id == placed.Id));
+
+        var nowhere = await domain.NewRequest(hub, area: NewRequest.AreaNotGiven, category: RequestCategory.Food);
+        var docks = await domain.NewRequest(hub, area: "docks", category: RequestCategory.Food);
+
+        Assert.Empty(nowhere.PossibleDuplicateOf);
+        Assert.Equal([placed.Id], docks.PossibleDuplicateOf);
+    }
+
+    [Fact]
     public async Task A_closed_request_is_not_a_duplicate_and_the_probe_answers_before_saving()
     {
         var hub = await domain.NewHub();

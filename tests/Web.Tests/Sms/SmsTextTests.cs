@@ -25,4 +25,16 @@ public sealed class SmsTextTests
         Assert.Equal(RequestCategory.Food, text.Category());
         Assert.Equal("Docks", text.Area());
     }
+
+    [Theory]
+    [InlineData("HELP food\nin Docks")]
+    [InlineData("HELP food\r\nin Docks")]
+    [InlineData("HELP food\tin Docks")]
+    [InlineData("AYUDA comida\nen Docks")]
+    public void A_line_break_before_the_place_word_still_names_the_place(string body) =>
+        Assert.Equal("Docks", SmsText.Read(body).Area());
+
+    [Fact]
+    public void A_text_that_names_no_place_says_so_in_the_one_agreed_word() =>
+        Assert.Equal(NewRequest.AreaNotGiven, SmsText.Read("HELP food").Area());
 }
