@@ -130,13 +130,18 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
     {
         var language = SmsWords.LanguageOf(volunteer.Profile.Languages);
         if (text.Intent is not (SmsIntent.Yes or SmsIntent.No or SmsIntent.Done or SmsIntent.Here or SmsIntent.Safe)) return words.Say(language, Reason.SmsVolunteerHowTo.Say());
-        if ((volunteer.LastReservation ?? volunteer.Reservations.MaxBy(r => r.ReservedAt)) is not { } job) return words.Say(language, Reason.SmsNoJobWaiting.Say());
+        // A job they still hold comes first. The last one they were given may have ended since (done,
+        // cancelled, given to someone else); it is asked about only so a late YES hears it went elsewhere.
+        var held = volunteer.Reservations;
+        var job = held.FirstOrDefault(r => r.RequestId == volunteer.LastReservation?.RequestId) ?? held.MaxBy(r => r.ReservedAt) ?? volunteer.LastReservation;
+        if (job is null) return words.Say(language, Reason.SmsNoJobWaiting.Say());
 
         var grain = grains.GetGrain<IRequestGrain>(job.RequestId);
         var request = await grain.GetView();
         var code = request?.ReferenceCode ?? "";
-        var mine = request?.HeldBy(volunteer.Id) is not null && request.HubSlug == job.HubSlug;
-        if (!mine) return words.Say(language, text.Intent == SmsIntent.Yes ? Reason.SmsNoLongerYours.Say(code) : Reason.SmsNoJobWaiting.Say());
+        var open = request is not null && RequestLifecycle.IsOpen(request.Status);
+        var mine = open && request!.HeldBy(volunteer.Id) is not null && request.HubSlug == job.HubSlug;
+        if (!mine) return words.Say(language, text.Intent == SmsIntent.Yes && open ? Reason.SmsNoLongerYours.Say(code) : Reason.SmsNoJobWaiting.Say());
 
         var actor = new Actor($"volunteer:{volunteer.Id}", volunteer.Profile.Name);
         RequestCommand Command(int version) => new(version, actor) { Hub = job.HubSlug, AsVolunteer = volunteer.Id };

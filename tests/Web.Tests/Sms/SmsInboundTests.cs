@@ -163,6 +163,24 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
     }
 
     [Fact]
+    public async Task A_volunteer_whose_job_is_done_is_told_no_job_is_waiting_whatever_they_answer()
+    {
+        var (hub, number) = await HubWithNumber();
+        var (phone, _, request) = await Offered(hub, "Spanish");
+        await app.Text(phone, number, "SÍ");
+        await app.Text(phone, number, "LISTO");
+        Assert.Equal(RequestStatus.Fulfilled, (await Grains.GetGrain<IRequestGrain>(request.Id).GetView())!.Status);
+
+        foreach (var answer in new[] { "SÍ", "NO", "LISTO" })
+        {
+            var (_, reply) = await app.Text(phone, number, answer);
+            Assert.Equal("No tienes ningún trabajo esperando respuesta.", reply);
+        }
+
+        Assert.Equal(RequestStatus.Fulfilled, (await Grains.GetGrain<IRequestGrain>(request.Id).GetView())!.Status);
+    }
+
+    [Fact]
     public async Task A_volunteer_declines_by_NO_in_their_language()
     {
         var (hub, number) = await HubWithNumber();
