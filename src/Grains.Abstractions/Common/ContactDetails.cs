@@ -13,6 +13,25 @@ public sealed record ContactDetails(
 {
     public const string ErasedName = "[erased]";
 
+    /// <summary>
+    /// Name, phone and address as they are said to a person, each once: a texted request's name is
+    /// its phone, and it has no address, so saying every field would repeat one and leave a gap.
+    /// </summary>
+    public IReadOnlyList<string> Said()
+    {
+        var said = new List<string>(3);
+        foreach (var part in new[] { Name, Phone, Address })
+        {
+            var trimmed = part?.Trim();
+            if (!string.IsNullOrEmpty(trimmed) && !said.Contains(trimmed, StringComparer.OrdinalIgnoreCase)) said.Add(trimmed);
+        }
+
+        return said;
+    }
+
+    /// <summary>The <see cref="Said"/> parts on one line.</summary>
+    public string SaidOnOneLine(string separator = ", ") => string.Join(separator, Said());
+
     public static ContactDetails Erased { get; } = new(ErasedName, null, null, null);
 
     /// <summary>How a <see cref="MatchKey"/> built from a phone number begins (one from an email does not).</summary>

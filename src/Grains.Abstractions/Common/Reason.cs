@@ -224,7 +224,7 @@ public enum Reason
     [English("Your request {0} was cancelled: {1}")] RequestCancelled = 707,
     [English("Critical request {0} ({1} in {2}) is unassigned past its deadline.")] CriticalUnassigned = 708,
     [English("Hub {0} offers the region request {1} ({2} in {3}): {4}")] EscalationOffered = 709,
-    [English("{0} Contact: {1}, {2}, {3}.")] ContactWhileClaimed = 710,
+    [English("{0} Contact: {1}.")] ContactWhileClaimed = 710,
     [English("No phone or email to send to.")] NoAddress = 711,
     [English("Not sent after {0} tries: {1}")] NotSentAfter = 712,
     [English("The provider refused it: {0}")] ProviderRefused = 713,

@@ -33,7 +33,7 @@ public sealed class AddressBook(IGrainFactory grains)
             .Where(w => !string.IsNullOrWhiteSpace(w.Item2)).Select(w => new Way(w.c, w.Item2!)).ToArray();
         // Where to go, only while the job is still theirs: the request answers that now, not when it was decided.
         var held = message.RequestId is { } request ? await grains.GetGrain<IRequestGrain>(request).ContactForVolunteer(id) : null;
-        var extra = held is null ? null : Reason.ContactWhileClaimed.Say(message.Said, held.Name, held.Phone ?? "", held.Address ?? "");
+        var extra = held is null ? null : Reason.ContactWhileClaimed.Say(message.Said, held.SaidOnOneLine());
         // The request that decided this does not know who reads it; the volunteer's own languages do.
         return new Addressee(view.Profile.Name, ways, extra, Sms.SmsWords.LanguageOf(view.Profile.Languages));
     }

@@ -157,7 +157,7 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
         if (result.IsOk && text.Intent == SmsIntent.Yes && await grain.ContactForVolunteer(volunteer.Id) is { } contact)
         {
             // Accepted, the job is theirs: where to go comes now, not with the offer they might have declined.
-            return words.Say(language, Reason.ContactWhileClaimed.Say(done.Say(code), contact.Name, contact.Phone ?? "", contact.Address ?? ""));
+            return words.Say(language, Reason.ContactWhileClaimed.Say(done.Say(code), contact.SaidOnOneLine()));
         }
 
         if (result.IsOk) return words.Say(language, done.Say(code));

@@ -129,14 +129,14 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
     }
 
     /// <summary>A volunteer with a phone on the hub, and a request assigned to them (offered, not yet answered).</summary>
-    private async Task<(string Phone, Guid Volunteer, RequestView Request)> Offered(string hub, string language = "English", string? phone = null)
+    private async Task<(string Phone, Guid Volunteer, RequestView Request)> Offered(string hub, string language = "English", string? phone = null, RequestView? request = null)
     {
         phone ??= Phone();
         var volunteer = Guid.NewGuid();
         var registered = await Grains.GetGrain<IVolunteerGrain>(volunteer).Register(
             new VolunteerProfile("Vera", [hub], [RequestCategory.Food], [language], false, 3, 10) { Contact = new ContactDetails("Vera", phone, null, null) }, Seed.Sam);
         Assert.True(registered.IsOk, registered.Message);
-        var request = await Seed.Request(Grains, hub, phone: Phone());
+        request ??= await Seed.Request(Grains, hub, phone: Phone());
         var assigned = await Grains.GetGrain<IRequestGrain>(request.Id).Assign(new AssignCommand(request.Version, Seed.Sam, volunteer, 1.5) { Hub = hub });
         Assert.True(assigned.IsOk, assigned.Message);
         return (phone, volunteer, assigned.Value!);
@@ -178,6 +178,20 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
         }
 
         Assert.Equal(RequestStatus.Fulfilled, (await Grains.GetGrain<IRequestGrain>(request.Id).GetView())!.Status);
+    }
+
+    [Fact]
+    public async Task Accepting_a_texted_request_by_YES_says_its_phone_once_and_no_empty_address()
+    {
+        var (hub, number) = await HubWithNumber();
+        var requester = Phone();
+        var (_, received) = await app.Text(requester, number, "HELP food in Docks");
+        var texted = await RequestCoded(received);
+        var (phone, _, _) = await Offered(hub, request: texted);
+
+        var (_, yes) = await app.Text(phone, number, "YES");
+
+        Assert.Equal($"Thank you: job {texted.ReferenceCode} is yours. Contact: {requester}.", yes);
     }
 
     [Fact]
