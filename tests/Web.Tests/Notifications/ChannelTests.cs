@@ -38,6 +38,19 @@ public sealed class ChannelTests(ChannelsFixture app) : IClassFixture<ChannelsFi
     }
 
     [Fact]
+    public async Task An_SMS_to_a_number_typed_with_spaces_and_dashes_reaches_Twilio_as_one_plus_and_digits()
+    {
+        var to = Phone();
+        var typed = $"{to[..2]} ({to[2..5]}) {to[5..8]}-{to[8..10]}.{to[10..]}";
+
+        var outcome = await app.Sms.Send(Text(typed), CancellationToken.None);
+
+        Assert.True(outcome.Sent, outcome.Error);
+        Assert.Single(app.Twilio.Received, m => m.To == to);
+        Assert.Equal("+15550004444", SmsChannel.Dialable("+1 555 000 4444"));
+    }
+
+    [Fact]
     public async Task An_SMS_reaches_Twilio_with_its_auth_fields_and_idempotency_token()
     {
         var to = Phone();

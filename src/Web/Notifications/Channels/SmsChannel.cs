@@ -51,7 +51,7 @@ public sealed class SmsChannel(HttpClient http, IOptions<TwilioOptions> options,
 
     private HttpRequestMessage Compose(OutgoingText message)
     {
-        var fields = new List<KeyValuePair<string, string>> { new("To", message.To), new("Body", message.Body) };
+        var fields = new List<KeyValuePair<string, string>> { new("To", Dialable(message.To)), new("Body", message.Body) };
         fields.Add(string.IsNullOrWhiteSpace(settings.MessagingServiceSid)
             ? new("From", settings.From!)
             : new("MessagingServiceSid", settings.MessagingServiceSid));
@@ -65,6 +65,13 @@ public sealed class SmsChannel(HttpClient http, IOptions<TwilioOptions> options,
         request.Headers.Add("I-Twilio-Idempotency-Token", message.Key);
         return request;
     }
+
+    /// <summary>
+    /// The number as Twilio reads it (E.164): people type "+1 555 000 4444" or "(555) 000-4444", and
+    /// Twilio refuses the spaces, dashes, dots and brackets that only make it easier on the eye.
+    /// </summary>
+    public static string Dialable(string typed) =>
+        new([.. typed.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '.' or '(' or ')'))]);
 
     private static SendOutcome Outcome(HttpStatusCode status, string body)
     {
