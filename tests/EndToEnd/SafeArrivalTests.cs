@@ -29,9 +29,10 @@ public sealed class SafeArrivalTests(BrowserFixture browser, EmptyNetworkApp net
         await coordinator.GetByTestId("record-save").ClickAsync();
         await Expect(vicsChecks.GetByTestId("vetting-check-list")).ToContainTextAsync("Safeguarding training", new() { Timeout = 10000 });
 
-        // Six seconds' visit, six seconds' margin: the alarm is due twelve seconds after "I'm here".
+        // Fifteen seconds' visit (this network's shortest time, see AppProcess), fifteen seconds' margin: the alarm
+        // is due half a minute after "I'm here".
         await coordinator.GotoAsync("/hubs/quay/settings");
-        foreach (var (field, minutes) in new[] { ("arrival-expected", "0.1"), ("arrival-margin", "0.1"), ("arrival-escalate", "30") })
+        foreach (var (field, minutes) in new[] { ("arrival-expected", "0.25"), ("arrival-margin", "0.25"), ("arrival-escalate", "30") })
         {
             var input = coordinator.Locator($"[data-testid={field}] input, input[data-testid={field}]").First;
             await Expect(input).ToBeVisibleAsync(Live);

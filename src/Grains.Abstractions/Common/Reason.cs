@@ -300,7 +300,7 @@ public enum Reason
     [English("Say \"I've left safely\" first.")] LeaveSafelyFirst = 1157,
     [English("Job {0}: you are checked in. Reply SAFE when you have left.")] SmsArrived = 1163,
     [English("Job {0}: glad you are safe. Thank you!")] SmsLeftSafely = 1164,
-    [English("A visit timer must be between one second and 24 hours.")] ArrivalTimerRange = 1158,
+    [English("A visit timer must be between {0} min and 24 hours.")] ArrivalTimerRange = 1158,
     [English("{0} said \"I'm here\" {1} min ago and has not said they left safely.")] ArrivalOverdue = 1159,
     [English("Safe-arrival alarm on job {0} ({1}, {2}): nobody acknowledged it for {3} min. Call the volunteer now.")] ArrivalAlarmEscalated = 1160,
     [English("Safe-arrival alarm on job {0} ({1}, {2}): a volunteer on a visit has not checked out.")] ArrivalAlarmRaised = 1161,

@@ -28,10 +28,17 @@ public sealed record ArrivalPolicy(
     /// <summary>Whether a job planned after dark is a visit whatever its category.</summary>
     [Id(6)] public bool AfterDarkIsVisit { get; init; } = true;
 
-    /// <summary>Shortest a timer may be: seconds, so a test network can watch an alarm happen.</summary>
-    public static readonly TimeSpan Shortest = TimeSpan.FromSeconds(1);
-
     public static readonly TimeSpan Longest = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// A timer no shorter than the network's shortest deadline (a minute unless a rehearsal network
+    /// counts in seconds): a timer of nothing would raise a false alarm at the door on every board.
+    /// </summary>
+    public static bool Fits(TimeSpan timer, TimeSpan shortest) => timer >= shortest && timer <= Longest;
+
+    /// <summary>The refusal of a timer that does not <see cref="Fits"/>, naming the shortest in minutes.</summary>
+    public static FieldError OutOfRange(string field, TimeSpan shortest) =>
+        FieldError.Of(field, Reason.ArrivalTimerRange, (decimal)shortest.TotalSeconds / 60);
 
     public bool IsAfterDark(DateTimeOffset at, string timeZoneId)
     {
@@ -41,12 +48,13 @@ public sealed record ArrivalPolicy(
         return DarkFrom <= DarkUntil ? local >= DarkFrom && local < DarkUntil : local >= DarkFrom || local < DarkUntil;
     }
 
-    public IReadOnlyList<FieldError> Validate()
+    /// <param name="shortest">The network's shortest deadline (MutualAid:Deadlines:Shortest).</param>
+    public IReadOnlyList<FieldError> Validate(TimeSpan shortest)
     {
         var errors = new List<FieldError>();
         foreach (var (name, span) in new[] { (nameof(ExpectedVisit), ExpectedVisit), (nameof(Margin), Margin), (nameof(EscalateAfter), EscalateAfter) })
         {
-            if (span < Shortest || span > Longest) errors.Add(FieldError.Of(name, Reason.ArrivalTimerRange));
+            if (!Fits(span, shortest)) errors.Add(OutOfRange(name, shortest));
         }
 
         foreach (var category in VisitCategories.Where(c => !Enum.IsDefined(c)))

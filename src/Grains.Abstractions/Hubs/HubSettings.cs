@@ -72,10 +72,11 @@ public sealed record HubSettings(
 
         errors.AddRange(NamedArea.Validate(Areas));
         errors.AddRange(ShiftLimits?.Validate() ?? []);
-        errors.AddRange(Arrivals?.Validate() ?? []);
-        errors.AddRange(Deadlines?.Validate(nameof(Deadlines), shortestDeadline ?? ShortestDeadline, LongestDeadline, Reason.DeadlineOutOfRange)
+        var shortest = shortestDeadline ?? ShortestDeadline;
+        errors.AddRange(Arrivals?.Validate(shortest) ?? []);
+        errors.AddRange(Deadlines?.Validate(nameof(Deadlines), shortest, LongestDeadline, Reason.DeadlineOutOfRange)
             ?? [FieldError.Of(nameof(Deadlines), Reason.DeadlinesRequired)]);
-        errors.AddRange(Claims?.Validate(nameof(Claims), shortestDeadline ?? ShortestDeadline, LongestClaim, Reason.ClaimWindowOutOfRange) ?? []);
+        errors.AddRange(Claims?.Validate(nameof(Claims), shortest, LongestClaim, Reason.ClaimWindowOutOfRange) ?? []);
         // Zero is a hub stored before the limit existed: the default.
         if (GiveBacksPerHour is < 0 or > MostGiveBacksPerHour) errors.Add(FieldError.Of(nameof(GiveBacksPerHour), Reason.GiveBacksOutOfRange, MostGiveBacksPerHour));
         return errors;

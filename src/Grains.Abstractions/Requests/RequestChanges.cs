@@ -57,7 +57,8 @@ public record RequestChanges
     }
 
     /// <summary>The same rules as a new request, for the fields these changes set.</summary>
-    public IReadOnlyList<FieldError> Validate(DateTimeOffset now)
+    /// <param name="shortest">The network's shortest deadline, which is also the shortest visit timer.</param>
+    public IReadOnlyList<FieldError> Validate(DateTimeOffset now, TimeSpan shortest)
     {
         var errors = new List<FieldError>();
         if (Urgency is { } u && !Enum.IsDefined(u)) errors.Add(FieldError.Of(nameof(Urgency), Common.Reason.UnknownUrgency));
@@ -67,10 +68,7 @@ public record RequestChanges
         Text.Optional(errors, nameof(AccessibilityNotes), AccessibilityNotes, NewRequest.MaxNeedLength, multiLine: true);
         Text.Optional(errors, nameof(PreferredLanguage), PreferredLanguage, 40);
         Text.Optional(errors, nameof(Reason), Reason, NewRequest.MaxShortText);
-        if (ExpectedVisit is { } visit && (visit < Hubs.ArrivalPolicy.Shortest || visit > Hubs.ArrivalPolicy.Longest))
-        {
-            errors.Add(FieldError.Of(nameof(ExpectedVisit), Common.Reason.ArrivalTimerRange));
-        }
+        if (ExpectedVisit is { } visit && !Hubs.ArrivalPolicy.Fits(visit, shortest)) errors.Add(Hubs.ArrivalPolicy.OutOfRange(nameof(ExpectedVisit), shortest));
 
         if (NeededBy is { } by && by < now.AddDays(-1)) errors.Add(FieldError.Of(nameof(NeededBy), Common.Reason.NeededByPast));
         return errors;

@@ -10,7 +10,7 @@ public sealed partial class RequestGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         if (Check(RequestAction.Edit, command, command.ExpectedVersion, command.Actor) is { } failure) return failure;
-        var errors = command.Changes.Validate(Now);
+        var errors = command.Changes.Validate(Now, deadlines.Value.Shortest);
         if (errors.Count > 0) return Result<RequestView>.Invalid(errors);
 
         var was = View!;

@@ -109,6 +109,25 @@ public sealed class SafeArrivalTests(FakeClockClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_visit_timer_shorter_than_the_networks_shortest_time_is_refused_for_the_hub_and_for_one_request()
+    {
+        // The network counts in whole minutes (the default): a timer of "0" once became a second and a false alarm.
+        var hub = Domain.NewSlug();
+        var settings = new HubSettings("Hub " + hub, null) { Arrivals = ArrivalPolicy.Default with { ExpectedVisit = TimeSpan.FromSeconds(30) } };
+        var refused = await world.Domain.Hub(hub).Configure(settings, Domain.Sam);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal((nameof(ArrivalPolicy.ExpectedVisit), MutualAid.Common.Reason.ArrivalTimerRange, "A visit timer must be between 1 min and 24 hours."),
+            (error.Field, error.Reason, error.Message));
+        Assert.True((await world.Domain.Hub(hub).Configure(settings with { Arrivals = ArrivalPolicy.Default with { ExpectedVisit = TimeSpan.FromMinutes(1) } }, Domain.Sam)).IsOk);
+
+        var request = await world.Domain.NewRequest(hub, category: RequestCategory.Eldercare);
+        var grain = world.Domain.RequestGrain(request.Id);
+        var tooShort = await grain.Edit(new EditRequest(request.Version, Domain.Sam, new() { ExpectedVisit = TimeSpan.FromSeconds(59) }));
+        Assert.Equal(MutualAid.Common.Reason.ArrivalTimerRange, Assert.Single(tooShort.Errors).Reason);
+        Assert.True((await grain.Edit(new EditRequest(request.Version, Domain.Sam, new() { ExpectedVisit = TimeSpan.FromMinutes(5) }))).IsOk);
+    }
+
+    [Fact]
     public async Task Only_visits_take_check_ins_and_only_from_the_volunteers_holding_them()
     {
         var hub = await world.NewHub();

@@ -20,5 +20,7 @@ public sealed class SqliteTestSilo : ISiloConfigurator
         siloBuilder.Services.AddSingleton(new SqliteReminderTableOptions { DatabasePath = DatabasePath });
         siloBuilder.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
         siloBuilder.Services.AddSingleton(TimeProvider.System);
+        // Counts in seconds like a rehearsal network, so a restart test on the real clock can watch a visit alarm happen.
+        siloBuilder.Services.Configure<MutualAid.Silo.Hosting.DeadlineOptions>(o => o.Shortest = TimeSpan.FromSeconds(1));
     }
 }

@@ -33,6 +33,24 @@ public sealed class HubVisitsFormTests(WebAppFixture app) : IClassFixture<WebApp
     }
 
     [Fact]
+    public async Task A_safe_arrival_timer_typed_as_nothing_becomes_the_networks_shortest_time_not_a_second()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+
+        var form = context.Render<HubArrivalsForm>(p => p.Add(x => x.Slug, hub));
+
+        form.WaitForAssertion(() => Assert.Equal("90", form.Find("[data-testid=arrival-expected] input").GetAttribute("value")), TimeSpan.FromSeconds(10));
+        await form.Change("[data-testid=arrival-expected] input", "0");
+        await form.Submit();
+
+        // The network counts in whole minutes (the default): a visit alarm a second after "I'm here" would be a false alarm.
+        await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSettings())!.ArrivalRules.ExpectedVisit != ArrivalPolicy.Default.ExpectedVisit, "the timer saved");
+        Assert.Equal(TimeSpan.FromMinutes(1), (await grains.GetGrain<IHubGrain>(hub).GetSettings())!.ArrivalRules.ExpectedVisit);
+    }
+
+    [Fact]
     public async Task A_category_made_a_visit_makes_new_requests_in_it_visits_and_a_dispatcher_may_not_change_it()
     {
         var grains = app.Factory.Grains;
