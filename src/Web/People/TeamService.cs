@@ -52,17 +52,16 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
         var target = grains.GetGrain<IUserGrain>(IUserGrain.Key(email));
         if (await target.GetAccount() is not { } account || !account.Roles.Contains(grant)) return Result<UserSummary>.Refused(Reason.NotPossibleHere);
         // One click must not leave a hub in a crisis with nobody to run it (a coordinator removing
-        // themselves, or an admin the wrong row): someone else takes it on first.
-        if (role == Role.Coordinator && await ActiveCoordinators(grant) <= 1) return Result<UserSummary>.Refused(Reason.LastCoordinator, hub);
-        var result = await target.Revoke(grant, user.Actor);
+        // themselves, or an admin the wrong row): someone else takes it on first. The hub's team grain
+        // counts and revokes in one turn, so two such clicks at once cannot both pass the count.
+        var result = role == Role.Coordinator
+            ? await grains.GetGrain<IHubTeamGrain>(hub).RemoveCoordinator(account.Email, user.Actor)
+            : await target.Revoke(grant, user.Actor);
         // The member's account id is their email: logs name it by a hash (computed apart: the analyzer objects to a call in a log argument).
         var logged = LogSafe.Account(account.Email);
         if (result.IsOk) LogRoleRemoved(logger, grant, logged, user.LogId);
         return result;
     }
-
-    private async Task<int> ActiveCoordinators(RoleGrant coordinator) =>
-        (await grains.GetGrain<IUserDirectoryGrain>(0).List()).Count(u => !u.Disabled && u.Roles.Contains(coordinator));
 
     /// <summary>Network admins only: the account can no longer sign in and every session ends.</summary>
     public async Task<Result<UserSummary>> SetDisabled(string email, bool disabled)

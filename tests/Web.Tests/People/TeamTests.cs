@@ -249,4 +249,30 @@ public sealed class TeamTests(TeamWorld world) : IClassFixture<TeamWorld>
         Assert.Equal((ResultStatus.Refused, Reason.LastCoordinator), (last.Status, last.Reason));
         Assert.Contains(new RoleGrant(Role.Coordinator, hub), (await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(gus)).GetAccount())!.Roles);
     }
+
+    [Fact]
+    public async Task Two_coordinators_removing_each_other_at_the_same_instant_leave_the_hub_one_of_them()
+    {
+        var admin = await world.ActorOf(world.Admin);
+        // Many hubs raced at once, so the calls interleave: before the hub's team grain, both counts of a
+        // pair could read "two" before either revoke, and the hub was left with nobody.
+        var pairs = new List<(string Hub, TeamService AsFern, string Fern, TeamService AsGus, string Gus)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var hub = await Seed.Hub(world.Factory.Grains);
+            var fern = await world.Join(new RoleGrant(Role.Coordinator, hub), admin, "Fern");
+            var gus = await world.Join(new RoleGrant(Role.Coordinator, hub), admin, "Gus");
+            pairs.Add((hub, await world.TeamAs(fern), fern, await world.TeamAs(gus), gus));
+        }
+
+        var raced = await Task.WhenAll(pairs.Select(async p =>
+            await Task.WhenAll(p.AsFern.RemoveRole(p.Hub, p.Gus, Role.Coordinator), p.AsGus.RemoveRole(p.Hub, p.Fern, Role.Coordinator))));
+
+        var directory = await world.Factory.Grains.GetGrain<IUserDirectoryGrain>(0).List();
+        foreach (var (pair, both) in pairs.Zip(raced))
+        {
+            Assert.Equal(1, directory.Count(u => u.Roles.Contains(new RoleGrant(Role.Coordinator, pair.Hub))));
+            Assert.Equal(Reason.LastCoordinator, Assert.Single(both, r => !r.IsOk).Reason);
+        }
+    }
 }
