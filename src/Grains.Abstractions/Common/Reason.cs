@@ -234,6 +234,7 @@ public enum Reason
     [English("MutualAid, hub {0}")] MessageSubject = 717,
     [English("Choose SMS, email or neither.")] UnknownChannel = 718,
     [English("Your request {0} is open again: we are arranging help.")] RequestReopened = 719,
+    [English("This phone texted STOP: it gets no texts until it texts START.")] PhoneTextedStop = 720,
 
     // SMS and status 800-899
     [English("That SMS number already belongs to another hub.")] SmsNumberTaken = 800,

@@ -49,6 +49,7 @@ public static class PageServices
         services.AddScoped<Survey.SurveyService>();
         services.AddScoped<Fund.FundService>();
         services.AddScoped<Decisions.DecisionService>();
+        services.AddScoped<Notifications.OutboxService>();
         return services;
     }
 }

@@ -17,7 +17,6 @@ public static class NotificationServices
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        services.AddScoped<OutboxService>();
         return services;
     }
 }

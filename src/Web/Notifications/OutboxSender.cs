@@ -137,7 +137,7 @@ public sealed partial class OutboxSender(
             else if (!sent.Contains(channel)) sent.Add(channel);
         }
 
-        var error = errors.Count == 0 ? null : Reason.ProviderRefused.Say(errors[0].Error ?? "");
+        var error = errors.Count == 0 ? null : errors[0].Said ?? Reason.ProviderRefused.Say(errors[0].Error ?? "");
         if (sent.Count > 0) return new DeliveryReport(senderId, DeliveryResult.Sent, sent, error, to.ShownAs);
         return new DeliveryReport(senderId, errors.TrueForAll(e => e.Permanent) ? DeliveryResult.Permanent : DeliveryResult.Transient, [], error, to.ShownAs);
     }

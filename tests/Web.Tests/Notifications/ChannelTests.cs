@@ -125,7 +125,7 @@ public sealed class ChannelTests(ChannelsFixture app) : IClassFixture<ChannelsFi
 
         Assert.False(stopped.Sent);
         Assert.True(stopped.Permanent);
-        Assert.Equal("stopped", stopped.Error);
+        Assert.Equal(Reason.PhoneTextedStop.Say().Key, stopped.Said?.Key);
         Assert.Equal(requestsBefore, app.Twilio.Requests);
 
         await optOut.OptIn();

@@ -137,15 +137,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     private static string Body(MimeKit.MimeMessage message) => message.TextBody ?? "";
 
     /// <summary>A hub where it is midday now, so quiet hours hold nothing back whatever time the test runs.</summary>
-    private async Task<string> DaytimeHub(string region = "test-region")
-    {
-        var hub = await Seed.Hub(Grains, region);
-        var offset = ((12 - DateTime.UtcNow.Hour) % 24 + 24) % 24;
-        if (offset > 14) offset -= 24;
-        var zone = offset switch { 0 => "Etc/GMT", > 0 => $"Etc/GMT-{offset}", _ => $"Etc/GMT+{-offset}" };
-        await Seed.InZone(Grains, hub, zone);
-        return hub;
-    }
+    private Task<string> DaytimeHub(string region = "test-region") => Seed.DaytimeHub(Grains, region);
 
     /// <summary>A volunteer of the hub who reads <paramref name="language"/> and is told of jobs by email only.</summary>
     private async Task<Guid> EmailedVolunteer(string hub, string name, string language, string email)

@@ -252,7 +252,7 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
 
         Assert.Equal("You will get no more texts from us. Text START to get them again.", stopped);
         Assert.True(refused.Permanent);
-        Assert.Equal("stopped", refused.Error);
+        Assert.Equal(Reason.PhoneTextedStop.Say().Key, refused.Said?.Key);
         Assert.Equal("Los mensajes están activados de nuevo. Envía PARAR para detenerlos.", started);
         Assert.True(sent.Sent, sent.Error);
         var received = Assert.Single(app.Twilio.Received, m => m.To == phone);

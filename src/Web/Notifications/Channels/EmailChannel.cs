@@ -4,6 +4,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using MutualAid.Common;
 using MutualAid.Notifications;
 
 namespace MutualAid.Web.Notifications.Channels;
@@ -24,7 +25,7 @@ public sealed class EmailChannel(IOptions<EmailOptions> options, ILogger<EmailCh
     {
         ArgumentNullException.ThrowIfNull(message);
         if (!IsConfigured) return SendOutcome.GiveUp("email is not configured");
-        if (!MailboxAddress.TryParse(message.To, out var to)) return SendOutcome.GiveUp("not an email address");
+        if (!MailboxAddress.TryParse(message.To, out var to)) return SendOutcome.GiveUp(Reason.NotAnEmail.Say());
 
         using var mail = Compose(message, to);
         using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using MutualAid.Common;
 using MutualAid.Notifications;
 using MutualAid.Sms;
 
@@ -27,8 +28,8 @@ public sealed class SmsChannel(HttpClient http, IOptions<TwilioOptions> options,
     {
         ArgumentNullException.ThrowIfNull(message);
         if (!IsConfigured) return SendOutcome.GiveUp("SMS is not configured");
-        if (ISmsOptOutGrain.Key(message.To) is not { } phone) return SendOutcome.GiveUp("not a phone number");
-        if (await grains.GetGrain<ISmsOptOutGrain>(phone).IsStopped()) return SendOutcome.GiveUp("stopped");
+        if (ISmsOptOutGrain.Key(message.To) is not { } phone) return SendOutcome.GiveUp(Reason.NotAPhoneNumber.Say());
+        if (await grains.GetGrain<ISmsOptOutGrain>(phone).IsStopped()) return SendOutcome.GiveUp(Reason.PhoneTextedStop.Say());
 
         using var request = Compose(message);
         try
@@ -79,7 +80,12 @@ public sealed class SmsChannel(HttpClient http, IOptions<TwilioOptions> options,
         if (code is 200 or 201) return SendOutcome.Delivered(Field(body, "sid"));
         if (status == HttpStatusCode.TooManyRequests || code >= 500) return SendOutcome.Retry($"Twilio answered {code}");
         var error = Field(body, "code");
-        if (int.TryParse(error, out var twilioCode) && Final.Contains(twilioCode)) return SendOutcome.GiveUp($"Twilio error {twilioCode}");
+        // 21610: the person texted STOP to the carrier, which our own list may not have heard.
+        if (int.TryParse(error, out var twilioCode) && Final.Contains(twilioCode))
+        {
+            return twilioCode == 21610 ? SendOutcome.GiveUp(Reason.PhoneTextedStop.Say()) with { Error = $"Twilio error {twilioCode}" } : SendOutcome.GiveUp($"Twilio error {twilioCode}");
+        }
+
         // Other 4xx are our mistake (credentials, a sender not on the account): fixable by an operator, so retried.
         return SendOutcome.Retry(error is null ? $"Twilio answered {code}" : $"Twilio answered {code} (error {error})");
     }
