@@ -68,8 +68,12 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
     public async Task<Result<HubSummary>> CreateHub(string region, string regionName, string hub, string hubName, string? timeZone = null)
     {
         var settings = new HubSettings(hubName, region) { TimeZoneId = ZoneOrUtc(timeZone) };
-        // The hub's own fields first: a hub refused for its zone must not leave a new, empty region behind.
+        // Whatever would refuse the hub is asked first (its own fields, then whether it exists): a refused
+        // hub must not leave a new, empty region behind.
         if (settings.Validate() is { Count: > 0 } wrong) return Result<HubSummary>.Invalid(wrong);
+        // Only an administrator learns whether a hub exists.
+        if (!await user.Can(Ability.Administer, null)) return Result<HubSummary>.Refused(Reason.NotAnAdministrator);
+        if (await HubExists(hub)) return Result<HubSummary>.Refused(Reason.HubExists, hub);
         var created = await CreateRegion(region, regionName);
         if (!created.IsOk && created.Reason != Reason.RegionExists) return created.As<HubSummary>();
         return await grains.GetGrain<IHubGrain>(hub).Create(settings, user.Actor);

@@ -51,6 +51,24 @@ public sealed class AdminHubCreationTests(WebAppFixture app) : IClassFixture<Web
     }
 
     [Fact]
+    public async Task A_hub_refused_because_it_exists_leaves_no_new_region_behind()
+    {
+        var hub = await Seed.Hub(app.Factory.Grains);
+        var region = $"Fen {Guid.NewGuid():N}"[..12];
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.NetworkAdmin, null));
+        var page = context.Render<AdminPage>();
+
+        await page.Change("[data-testid=admin-region]", region);
+        await page.Change("[data-testid=admin-hub]", hub);
+        await page.Click("[data-testid=admin-create-hub]");
+
+        page.WaitForAssertion(() => Assert.EndsWith($"Hub '{hub}' already exists: change it on its settings page.", page.Find("[data-testid=admin-message]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        Assert.Null(await app.Factory.Grains.GetGrain<IRegionGrain>(Slug.From(region)).GetOverview());
+        Assert.DoesNotContain(await app.Factory.Grains.GetGrain<INetworkGrain>(0).GetRegions(), r => r.Slug == Slug.From(region));
+        Assert.Equal("test-region", (await app.Factory.Grains.GetGrain<IHubGrain>(hub).GetSettings())!.RegionSlug);
+    }
+
+    [Fact]
     public async Task A_hub_made_in_a_region_that_exists_keeps_the_regions_name_and_the_region_is_not_made_again()
     {
         var region = $"Weir {Guid.NewGuid():N}"[..13];
