@@ -180,6 +180,33 @@ public sealed class BoardComponentTests(WebAppFixture app) : IClassFixture<WebAp
     }
 
     [Fact]
+    public async Task A_spanish_reader_filters_and_sorts_by_the_area_as_the_board_shows_it_when_no_place_was_named()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        foreach (var (area, need, phone) in new[] { ("Mill Lane", "Pan", "07700 909995"), (NewRequest.AreaNotGiven, "Leche", "07700 909994") })
+        {
+            Assert.True((await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(new NewRequest(hub, RequestCategory.Food, Urgency.Normal, area,
+                need, new Common.ContactDetails("Jo", phone, null, null), RequestSource.Sms, Seed.Sam))).IsOk);
+        }
+
+        await Localization.Localized.In("es", async () =>
+        {
+            await using var context = ComponentContext.Create(app.Factory, new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Coordinator, hub));
+            var board = context.Render<BoardPage>(p => p.Add(x => x.Slug, hub));
+            board.WaitForAssertion(() => Assert.Equal(2, board.FindAll("[data-testid=request-need]").Count), TimeSpan.FromSeconds(10));
+
+            await board.InvokeAsync(() => board.Find("[data-testid=requests-filter-area]").Change("sin indicar"));
+            board.WaitForAssertion(() => Assert.Equal(["Leche"], board.FindAll("[data-testid=request-need]").Select(n => n.TextContent)));
+
+            // Sorted as the column reads: 'Lugar sin indicar' before 'Mill Lane' (the stored 'Unknown' would come last).
+            await board.InvokeAsync(() => board.Find("[data-testid=requests-filter-area]").Change(""));
+            await board.InvokeAsync(() => board.Find("[data-testid=requests-sort-area]").Click());
+            board.WaitForAssertion(() => Assert.Equal(["Leche", "Pan"], board.FindAll("[data-testid=request-need]").Select(n => n.TextContent)));
+        });
+    }
+
+    [Fact]
     public async Task Grouped_by_volunteer_a_pair_stands_under_both_its_names()
     {
         var grains = app.Factory.Grains;
