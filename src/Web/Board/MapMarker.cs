@@ -1,7 +1,9 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using MutualAid.Board;
 using MutualAid.Offers;
 using MutualAid.Requests;
+using MutualAid.Web.Localization;
 
 namespace MutualAid.Web.Board;
 
@@ -16,8 +18,8 @@ public sealed record MapMarker(string Id, string Kind, double Lat, double Lng, s
     public const string Offer = "offer";
 
     /// <summary>Open requests, open offers and volunteers that have a location: requests first (most urgent first), then offers, then volunteers.</summary>
-    /// <param name="text">The interface text by key (UiText), so labels read in the viewer's language.</param>
-    public static IReadOnlyList<MapMarker> From(BoardSnapshot board, Func<string, string> text)
+    /// <param name="text">The interface text (UiText), so labels and areas read in the viewer's language.</param>
+    public static IReadOnlyList<MapMarker> From(BoardSnapshot board, IStringLocalizer<UiText> text)
     {
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(text);
@@ -25,19 +27,19 @@ public sealed record MapMarker(string Id, string Kind, double Lat, double Lng, s
             .Where(r => RequestLifecycle.IsOpen(r.Status) && r.ApproximateLocation is not null)
             .OrderBy(r => r.Urgency).ThenBy(r => r.ReferenceCode, StringComparer.Ordinal)
             .Select(r => new MapMarker(r.Id.ToString(), Request, r.ApproximateLocation!.Latitude, r.ApproximateLocation.Longitude,
-                r.Urgency.ToString(), string.Format(CultureInfo.CurrentCulture, text("Map.RequestLabel"), text($"Urgency.{r.Urgency}"), text($"RequestCategory.{r.Category}"), r.Area, r.ReferenceCode),
-                text($"RequestCategory.{r.Category}"), r.Area));
+                r.Urgency.ToString(), string.Format(CultureInfo.CurrentCulture, text["Map.RequestLabel"], text[$"Urgency.{r.Urgency}"], text[$"RequestCategory.{r.Category}"], text.Area(r.Area), r.ReferenceCode),
+                text[$"RequestCategory.{r.Category}"], text.Area(r.Area)));
         var volunteers = board.Volunteers
             .Where(v => v.ApproximateLocation is not null)
             .OrderBy(v => v.Name, StringComparer.CurrentCulture)
             .Select(v => new MapMarker(v.Id.ToString(), Volunteer, v.ApproximateLocation!.Latitude, v.ApproximateLocation.Longitude,
-                "", $"{text("Map.Volunteer")}: {v.Name}" + (v.OnDuty ? "" : $" ({text("Map.OffDuty")})"), "", v.Name));
+                "", $"{text["Map.Volunteer"]}: {v.Name}" + (v.OnDuty ? "" : $" ({text["Map.OffDuty"]})"), "", v.Name));
         var offers = board.Offers
             .Where(o => o.Status == OfferStatus.Open && o.ApproximateLocation is not null)
             .OrderBy(o => o.Category).ThenBy(o => o.CreatedAt)
             .Select(o => new MapMarker(o.Id.ToString(), Offer, o.ApproximateLocation!.Latitude, o.ApproximateLocation.Longitude,
-                "", string.Format(CultureInfo.CurrentCulture, text("Map.OfferLabel"), text($"RequestCategory.{o.Category}"), o.Description, o.Area),
-                text($"RequestCategory.{o.Category}"), o.Area ?? ""));
+                "", string.Format(CultureInfo.CurrentCulture, text["Map.OfferLabel"], text[$"RequestCategory.{o.Category}"], o.Description, o.Area),
+                text[$"RequestCategory.{o.Category}"], o.Area ?? ""));
         return [.. requests, .. offers, .. volunteers];
     }
 }

@@ -23,6 +23,7 @@ public static class ComponentContext
         context.Services.AddSingleton(factory.Grains);
         context.Services.AddSingleton(factory.Services.GetRequiredService<BoardFeed>());
         context.Services.AddSingleton(factory.Services.GetRequiredService<RegionFeed>());
+        context.Services.AddSingleton(factory.Services.GetRequiredService<IOptions<MapOptions>>());
         context.Services.AddSingleton(clock);
         context.Services.AddSingleton(factory.Services.GetRequiredService<MutualAid.Web.Accounts.Access>());
         context.Services.AddSingleton(factory.Services.GetRequiredService<MutualAid.Web.Accounts.AccountService>());
