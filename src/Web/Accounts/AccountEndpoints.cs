@@ -8,6 +8,7 @@ using MutualAid.Common;
 using MutualAid.Web.Hosting;
 using MutualAid.Web.Localization;
 using MutualAid.Web.Plain;
+using MutualAid.Web.Region;
 
 namespace MutualAid.Web.Accounts;
 
@@ -93,28 +94,29 @@ public static class AccountEndpoints
     }
 
     public static async Task<Results<RazorComponentResult<InvitePage>, RazorComponentResult<MessagePage>>> InviteForm(
-        AccountService accounts, TimeProvider clock, IStringLocalizer<UiText> t, string token)
+        AccountService accounts, RegionService regions, TimeProvider clock, IStringLocalizer<UiText> t, string token)
     {
         var invitation = await PeekInvitation(accounts, token);
-        return UnusableLink(t, invitation, clock) is { } unusable ? unusable : InvitePage(token, invitation!, invitation!.Email, null, []);
+        return UnusableLink(t, invitation, clock) is { } unusable ? unusable : InvitePage(token, invitation!, await regions.ScopeName(invitation!.Grant), invitation.Email, null, []);
     }
 
     public static async Task<Results<RedirectHttpResult, RazorComponentResult<InvitePage>, RazorComponentResult<MessagePage>>> Join(
-        HttpContext http, AccountService accounts, AccountsBootstrap bootstrap, TimeProvider clock, IStringLocalizer<UiText> t, string token,
+        HttpContext http, AccountService accounts, AccountsBootstrap bootstrap, RegionService regions, TimeProvider clock, IStringLocalizer<UiText> t, string token,
         [FromForm] string? email, [FromForm] string? name, [FromForm] string? password)
     {
         var invitation = await PeekInvitation(accounts, token);
         // A link that cannot be used answers before any password is looked at, so it is no way to test one.
         if (UnusableLink(t, invitation, clock) is { } unusable) return unusable;
+        var scopeName = await regions.ScopeName(invitation!.Grant);
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal)) errors.Add(t["Account.EnterEmail"]);
         if (string.IsNullOrWhiteSpace(name)) errors.Add(t["Account.EnterName"]);
-        if (errors.Count > 0) return InvitePage(token, invitation!, email, name, errors, StatusCodes.Status400BadRequest);
+        if (errors.Count > 0) return InvitePage(token, invitation, scopeName, email, name, errors, StatusCodes.Status400BadRequest);
         var result = await accounts.Accept(token, email!, name!, password ?? "", RateLimits.ClientKey(http));
         if (!result.IsOk)
         {
             var messages = result.Errors.Count > 0 ? result.Errors.Select(t.Say).ToList() : [Said(t, result, t["Common.DidNotWork"])];
-            return InvitePage(token, invitation!, email, name, messages, StatusCodes.Status400BadRequest);
+            return InvitePage(token, invitation, scopeName, email, name, messages, StatusCodes.Status400BadRequest);
         }
 
         if (!await bootstrap.SignInAs(http, email!)) return TypedResults.LocalRedirect("/account/login");
@@ -169,8 +171,8 @@ public static class AccountEndpoints
     private static RazorComponentResult<SetupPage> SetupPage(string? email, string? name, IReadOnlyList<string> errors, int status = StatusCodes.Status200OK) =>
         new(new { Email = email, Name = name, Errors = errors }) { StatusCode = status };
 
-    private static RazorComponentResult<InvitePage> InvitePage(string token, Invitation invitation, string? email, string? name, IReadOnlyList<string> errors, int status = StatusCodes.Status200OK) =>
-        new(new { Token = token, Invitation = invitation, Email = email, Name = name, Errors = errors }) { StatusCode = status };
+    private static RazorComponentResult<InvitePage> InvitePage(string token, Invitation invitation, string scopeName, string? email, string? name, IReadOnlyList<string> errors, int status = StatusCodes.Status200OK) =>
+        new(new { Token = token, Invitation = invitation, ScopeName = scopeName, Email = email, Name = name, Errors = errors }) { StatusCode = status };
 
     private static RazorComponentResult<ResetPage> ResetPage(string token, IReadOnlyList<string> errors, int status = StatusCodes.Status200OK) =>
         new(new { Token = token, Errors = errors }) { StatusCode = status };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using MutualAid.Accounts;
 using MutualAid.Common;
 using MutualAid.Hubs;
 using MutualAid.Regions;
@@ -132,7 +133,19 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
 
     /// <summary>The hub's name for its pages' headings, to anyone who may see its board; null for anyone else.</summary>
     public async Task<string?> DisplayName(string hub) =>
-        await Setting(hub, Ability.ViewBoard, s => s.Name is { Length: > 0 } name ? name : null);
+        await user.Can(Ability.ViewBoard, hub) ? await HubNames.Of(grains, hub) : null;
+
+    /// <summary>
+    /// The hub or region an invitation is for, by name (its slug when it has none). For the holder of a
+    /// usable link, who is not signed in yet, so it asks no ability: the link itself is the permission.
+    /// </summary>
+    public async Task<string> ScopeName(RoleGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        if (grant.Scope is not { } scope) return "";
+        var name = grant.Role == Role.RegionalCoordinator ? await HubNames.OfRegion(grains, scope) : await HubNames.Of(grains, scope);
+        return name ?? scope;
+    }
 
     /// <summary>Renames the hub (its slug, in every link, stays); the region and the public forms read the new name.</summary>
     public Task<Result<HubSummary>> Rename(string hub, string? name) =>

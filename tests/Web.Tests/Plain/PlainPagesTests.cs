@@ -55,7 +55,26 @@ public sealed class PlainPagesTests(TeamWorld world) : IClassFixture<TeamWorld>
 
         var html = await browser.GetStringAsync(new Uri($"/invite/{link.Value}", UriKind.Relative));
 
-        Assert.Contains("&lt;b&gt;Eve&lt;/b&gt; &amp; &quot;co&quot; invited you as <strong>Volunteer</strong> of <strong>board</strong>.", html, StringComparison.Ordinal);
+        // The hub as people name it: its slug ("board") is only its address.
+        Assert.Contains("&lt;b&gt;Eve&lt;/b&gt; &amp; &quot;co&quot; invited you as <strong>Volunteer</strong> of <strong>Board Street Pantry</strong>.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>Eve</b>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invitation_to_a_region_names_the_region_on_the_form_and_when_it_is_sent_back()
+    {
+        var link = await world.Accounts.Invite(new RoleGrant(Role.RegionalCoordinator, "north"), null, TimeSpan.FromDays(1), new Actor(world.Admin, "Ada Admin"));
+        Assert.True(link.IsOk, link.Message);
+        using var browser = world.Browser();
+        var path = new Uri($"/invite/{link.Value}", UriKind.Relative);
+        const string Named = "Ada Admin invited you as <strong>Regional coordinator</strong> of <strong>North</strong>.";
+
+        var form = await browser.GetStringAsync(path);
+        Assert.Contains(Named, form, StringComparison.Ordinal);
+
+        // Sent back without a name: the form again, still naming the region.
+        var again = await browser.PostAsync(path, TeamWorld.Form(form, new() { ["email"] = "rae@example.org", ["name"] = "", ["password"] = WebAppFactory.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains(Named, await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

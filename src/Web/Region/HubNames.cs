@@ -1,0 +1,27 @@
+using MutualAid.Common;
+using MutualAid.Hubs;
+using MutualAid.Regions;
+
+namespace MutualAid.Web.Region;
+
+/// <summary>
+/// A hub's or region's name as people read it; the slug is only its address. Asks no ability: each
+/// caller has already decided the reader may see it (someone of the hub, the holder of an invitation,
+/// the outbox of the hub's own messages).
+/// </summary>
+public static class HubNames
+{
+    /// <summary>The hub's name; null when there is no such hub (or it has no name).</summary>
+    public static async Task<string?> Of(IGrainFactory grains, string hub)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        return Slug.IsValid(hub) && await grains.GetGrain<IHubGrain>(hub).GetSettings() is { Name: { Length: > 0 } name } ? name : null;
+    }
+
+    /// <summary>The region's name; null when there is no such region (or it has no name).</summary>
+    public static async Task<string?> OfRegion(IGrainFactory grains, string region)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        return Slug.IsValid(region) && await grains.GetGrain<IRegionGrain>(region).GetOverview() is { Name: { Length: > 0 } name } ? name : null;
+    }
+}
