@@ -56,6 +56,7 @@ public sealed class AddressBook(IGrainFactory grains)
         var coordinators = users.Where(u => !u.Disabled && u.Roles.Contains(new RoleGrant(Role.Coordinator, hub)));
         var emails = await Task.WhenAll(coordinators.Select(async u =>
             new Way(Channel.Email, u.Email, (await grains.GetGrain<IUserGrain>(IUserGrain.Key(u.Email)).GetAccount())?.Culture)));
-        return new Addressee(hub, emails);
+        // The outbox names who it went to: the hub as its people call it, not its address.
+        return new Addressee(await Region.HubNames.Of(grains, hub) ?? hub, emails);
     }
 }
