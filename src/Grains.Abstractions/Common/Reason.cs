@@ -212,6 +212,7 @@ public enum Reason
     [English("{0} is also on line {1}: one row per person.")] SamePersonAsLine = 648,
     [English("{0} is also on line {1}: one row per request.")] SameRequestAsLine = 649,
     [English("Hub '{0}' would have no coordinator: invite another one first.")] LastCoordinator = 650,
+    [English("Accept the job first, then say you are there.")] AcceptBeforeArriving = 651,
 
     // Notifications: 700-799
     [English("New job for you: {0} in {1}, ref {2}. Open {3} to accept it.")] AssignmentOffered = 700,

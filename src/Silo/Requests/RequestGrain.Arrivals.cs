@@ -22,6 +22,9 @@ public sealed partial class RequestGrain
         if (CheckVisit(command) is { } failure) return failure;
         var view = View!;
         if (view.Status is not (RequestStatus.Assigned or RequestStatus.InProgress)) return Result<RequestView>.Refused(Reason.NotNow, RequestAction.Start, view.Status);
+        // "I'm here" picks the job up and shows the requester's contact: a volunteer who has not said yes
+        // says so first. A dispatcher who heard it by phone (no AsVolunteer) records it for them.
+        if (command.AsVolunteer is { } self && view.HeldBy(self) is { State: AssignmentState.Offered }) return Result<RequestView>.Refused(Reason.AcceptBeforeArriving);
 
         var who = Volunteers(command, view.Assignees.Select(a => a.VolunteerId));
         var now = Now;

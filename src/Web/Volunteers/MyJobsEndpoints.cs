@@ -31,6 +31,7 @@ public static class MyJobsEndpoints
         ["Refused"] = "Plain.Outcome.Refused",
         ["HoursOutOfRange"] = "Plain.Outcome.HoursOutOfRange",
         ["AcceptFirst"] = "Plain.Outcome.AcceptFirst",
+        ["AcceptBeforeArriving"] = "Phrase.Reason.AcceptBeforeArriving",
         ["LeaveSafelyFirst"] = "Phrase.Reason.LeaveSafelyFirst",
     };
 
@@ -124,6 +125,7 @@ public static class MyJobsEndpoints
             ResultStatus.Invalid when result.Errors.Any(e => e.Field == nameof(FulfilCommand.HoursGiven)) => "HoursOutOfRange",
             ResultStatus.Invalid when result.Errors.Any(e => e.Field == VolunteerJobService.AcceptFirstField) => "AcceptFirst",
             ResultStatus.Refused when result.Reason == Reason.LeaveSafelyFirst => "LeaveSafelyFirst",
+            ResultStatus.Refused when result.Reason == Reason.AcceptBeforeArriving => "AcceptBeforeArriving",
             _ => "Refused",
         });
     }

@@ -20,8 +20,17 @@ internal sealed class ArrivalWorld(IGrainFactory grains)
         return slug;
     }
 
-    /// <summary>A request the dispatcher marked as a visit, assigned to a new volunteer.</summary>
+    /// <summary>A request the dispatcher marked as a visit, assigned to a new volunteer who accepted it.</summary>
     public async Task<(VolunteerView Volunteer, RequestView Request, IRequestGrain Grain)> AssignedVisit(string hub, Guid? requestId = null)
+    {
+        var (volunteer, offered, grain) = await OfferedVisit(hub, requestId);
+        var accepted = await grain.Accept(AsVolunteer(volunteer, offered.Version));
+        Assert.True(accepted.IsOk, accepted.Message);
+        return (volunteer, accepted.Value!, grain);
+    }
+
+    /// <summary>A request the dispatcher marked as a visit, offered to a new volunteer who has not answered yet.</summary>
+    public async Task<(VolunteerView Volunteer, RequestView Request, IRequestGrain Grain)> OfferedVisit(string hub, Guid? requestId = null)
     {
         var volunteer = await Domain.NewVolunteer(hub, "Priya");
         var grain = Domain.RequestGrain(requestId ?? Guid.NewGuid());

@@ -128,6 +128,32 @@ public sealed class SafeArrivalTests(FakeClockClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_volunteer_says_I_am_here_only_after_accepting_and_is_not_asked_again_once_they_left()
+    {
+        var hub = await world.NewHub();
+        var (priya, offered, grain) = await world.OfferedVisit(hub);
+        Assert.Equal(CheckIn.None, CheckIns.Next(offered, priya.Id));
+
+        // Before, this picked the job up and showed the requester's contact to someone who never said yes.
+        var early = await grain.Arrive(ArrivalWorld.AsVolunteer(priya));
+        Assert.Equal((ResultStatus.Refused, MutualAid.Common.Reason.AcceptBeforeArriving), (early.Status, early.Reason));
+        Assert.Equal(AssignmentState.Offered, (await grain.GetView())!.Assignment!.State);
+
+        var accepted = await grain.Accept(ArrivalWorld.AsVolunteer(priya, offered.Version));
+        Assert.Equal(CheckIn.Arrive, CheckIns.Next(accepted.Value!, priya.Id));
+        var here = await grain.Arrive(ArrivalWorld.AsVolunteer(priya));
+        Assert.Equal(CheckIn.LeaveSafely, CheckIns.Next(here.Value!, priya.Id));
+        var left = await grain.LeaveSafely(ArrivalWorld.AsVolunteer(priya));
+        Assert.Equal(CheckIn.None, CheckIns.Next(left.Value!, priya.Id));
+
+        // A dispatcher who heard it by phone records the arrival of someone who has not answered in the app.
+        var (tom, _, other) = await world.OfferedVisit(hub);
+        Assert.True((await other.Arrive(new RequestCommand(0, Domain.Sam))).IsOk);
+        Assert.Equal(AssignmentState.Accepted, (await other.GetView())!.Assignment!.State);
+        _ = tom;
+    }
+
+    [Fact]
     public async Task Only_visits_take_check_ins_and_only_from_the_volunteers_holding_them()
     {
         var hub = await world.NewHub();
