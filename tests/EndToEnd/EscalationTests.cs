@@ -50,7 +50,7 @@ public sealed class EscalationTests(BrowserFixture fixture) : BrowserTest(fixtur
         await riverside.GotoAsync("/regions/city");
         var take = riverside.GetByTestId("escalations-grid").Locator("tr").Filter(new() { HasText = need });
         await take.GetByRole(AriaRole.Button, new() { Name = "Into Riverside Hub" }).ClickAsync(new() { Timeout = 30000 });
-        await Expect(riverside.GetByText("Now on riverside's board.")).ToBeVisibleAsync(new() { Timeout = 10000 });
+        await Expect(riverside.GetByText("Now on Riverside Hub's board.")).ToBeVisibleAsync(new() { Timeout = 10000 });
         await Expect(offered).ToHaveCountAsync(0, new() { Timeout = 10000 });
 
         await coordinator.GotoAsync("/hubs/riverside");

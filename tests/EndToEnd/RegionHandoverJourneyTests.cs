@@ -48,8 +48,8 @@ public sealed class RegionHandoverJourneyTests(BrowserFixture browser, EmptyNetw
         await foundry.GotoAsync("/regions/east-side");
         var offered = foundry.GetByTestId("escalations-grid").Locator("tr").Filter(new() { HasText = need });
         await Expect(offered).ToContainTextAsync(why, new() { Timeout = 30000 });
-        await Expect(offered).ToContainTextAsync("orchard");
-        await Journey.Until(foundry.GetByText("Now on foundry's board."), () =>
+        await Expect(offered).ToContainTextAsync("Orchard"); // the offering hub by its name, not its slug
+        await Journey.Until(foundry.GetByText("Now on Foundry's board."), () =>
             offered.GetByRole(AriaRole.Button, new() { Name = "Into Foundry", Exact = true }).ClickAsync(new() { Timeout = 30000 }));
         await Expect(offered).ToHaveCountAsync(0, new() { Timeout = 10000 });
 

@@ -11,6 +11,9 @@ public interface ITimeBankGrain : IGrainWithStringKey
     /// <summary>The grain key for a hub that belongs to no region.</summary>
     public static string HubScope(string hub) => "hub~" + hub;
 
+    /// <summary>The hub a <see cref="HubScope"/> scope is of; null for a region's scope.</summary>
+    public static string? HubOfScope(string scope) => scope.StartsWith("hub~", StringComparison.Ordinal) ? scope[4..] : null;
+
     /// <summary>One person's statement over the scope's hubs, the last <paramref name="weeks"/> weeks by hub; null when there is no such volunteer.</summary>
     [Alias("Statement")] Task<PersonalTimeBank?> Statement(Guid person, int weeks);
 

@@ -37,7 +37,7 @@ public sealed partial class RequestGrain
     {
         upcoming.Outgoing = Outbox.Unacknowledged(upcoming.Outgoing);
         var hubs = RequestMessages.NewlyOfferedTo(previous, upcoming.View!) is { } region
-            ? (await GrainFactory.GetGrain<IRegionGrain>(region).GetOverview())?.Hubs.Select(h => h.Slug).ToArray() ?? []
+            ? (await GrainFactory.GetGrain<IRegionGrain>(region).GetOverview())?.Hubs ?? []
             : [];
         object? because = reason.Said is { } said ? said : reason.Typed;
         upcoming.Outgoing.AddRange(RequestMessages.Decide(previous, upcoming.View!, actor, because, hubs));

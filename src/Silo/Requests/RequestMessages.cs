@@ -14,7 +14,8 @@ internal static class RequestMessages
     /// <summary>The path a volunteer opens to accept; the sender makes it a full link.</summary>
     public const string JobsPath = "/my/jobs";
 
-    public static IEnumerable<OutboundMessage> Decide(RequestView? previous, RequestView next, Actor actor, object? because, IReadOnlyList<string> regionHubs)
+    /// <param name="regionHubs">The hubs of the region the change offers the request to (none when it offers it to none).</param>
+    public static IEnumerable<OutboundMessage> Decide(RequestView? previous, RequestView next, Actor actor, object? because, IReadOnlyList<MutualAid.Hubs.HubSummary> regionHubs)
     {
         var factory = new Factory(next);
         if (previous is null)
@@ -57,10 +58,12 @@ internal static class RequestMessages
 
         if (NewlyOfferedTo(previous, next) is not null)
         {
-            foreach (var hub in regionHubs.Where(h => h != next.HubSlug))
+            // The other hubs' coordinators know the offering hub by its name; its slug is only an address.
+            var from = regionHubs.FirstOrDefault(h => h.Slug == next.HubSlug)?.Name is { Length: > 0 } name ? name : next.HubSlug;
+            foreach (var hub in regionHubs.Where(h => h.Slug != next.HubSlug))
             {
-                yield return factory.ToCoordinators(MessageKind.EscalationOffered, hub,
-                    Reason.EscalationOffered.Say(next.HubSlug, next.ReferenceCode, next.Category, next.Area, because ?? ""));
+                yield return factory.ToCoordinators(MessageKind.EscalationOffered, hub.Slug,
+                    Reason.EscalationOffered.Say(from, next.ReferenceCode, next.Category, next.Area, because ?? ""));
             }
         }
     }

@@ -123,6 +123,8 @@ public sealed partial class OutboxSender(
 
         var sent = new List<Channel>();
         var errors = new List<SendOutcome>();
+        // An email's subject names the hub as its people know it; the slug is only its address.
+        var subject = ways.Any(w => w.Channel == Channel.Email) ? Reason.MessageSubject.Say(await Region.HubNames.Of(grains, message.Hub) ?? message.Hub) : null;
         for (var i = 0; i < ways.Count; i++)
         {
             var (channel, address, own) = ways[i];
@@ -130,7 +132,7 @@ public sealed partial class OutboxSender(
             var way = channels.First(c => c.Channel == channel && c.IsConfigured);
             // Several readers on one channel (a hub's coordinators) each get their own copy, so each its own key.
             var key = ways.Count(w => w.Channel == channel) == 1 ? $"{message.Key}:{channel}" : $"{message.Key}:{channel}:{i}";
-            var text = new OutgoingText(key, address, channel == Channel.Email ? renderer.Render(Reason.MessageSubject.Say(message.Hub), language) : null,
+            var text = new OutgoingText(key, address, channel == Channel.Email ? renderer.Render(subject!, language) : null,
                 renderer.Render(to.Extra ?? message.Said, language), language);
             var outcome = await quickTries.ExecuteAsync(async token => await way.Send(text, token), cancellationToken);
             if (!outcome.Sent) errors.Add(outcome);

@@ -3,6 +3,7 @@ using MutualAid.Hubs;
 using MutualAid.TimeBank;
 using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
+using MutualAid.Web.Region;
 
 namespace MutualAid.Web.TimeBank;
 
@@ -41,6 +42,27 @@ public sealed class TimeBankService(IGrainFactory grains, CurrentUser user)
         if (!Slug.IsValid(hub) || !await user.Can(Ability.ManageHub, hub)) return Result<HoursTransfer>.Refused(Reason.CannotTransferHours, hub);
         var scope = (await Scopes([hub])).Single();
         return await grains.GetGrain<ITimeBankGrain>(scope).Transfer(new HoursTransfer(transferId, from, to, hours, reason ?? "", user.Actor, default));
+    }
+
+    /// <summary>
+    /// The names people read for the regions and hubs these statements hold by slug (the slug where
+    /// one has no name). Whoever holds a statement may read the names of the places in it.
+    /// </summary>
+    public async Task<TimeBankNames> Names(IReadOnlyList<PersonalTimeBank> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        var (scopes, hubs) = (new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
+        foreach (var statement in statements)
+        {
+            var scope = statement.Scope;
+            scopes[scope] = ITimeBankGrain.HubOfScope(scope) is { } alone ? await HubNames.Of(grains, alone) ?? alone : await HubNames.OfRegion(grains, scope) ?? scope;
+            foreach (var hub in statement.Lines.Select(l => l.Hub).Where(h => !hubs.ContainsKey(h)).Distinct(StringComparer.Ordinal).ToArray())
+            {
+                hubs[hub] = await HubNames.Of(grains, hub) ?? hub;
+            }
+        }
+
+        return new TimeBankNames(scopes, hubs);
     }
 
     private async Task<bool> MaySee(VolunteerView volunteer)

@@ -125,7 +125,7 @@ public sealed class RequestMessageTests(FakeClockClusterFixture fixture)
         await domain.RequestGrain(request.Id).Escalate(new EscalateCommand(request.Version, Domain.Sam, region, "No drivers today"));
 
         var offered = await Arrives(neighbour, Recipient.Coordinators(neighbour), MessageKind.EscalationOffered);
-        Assert.Equal((from, "No drivers today"), (offered.Message.Said.Args[0], offered.Message.Said.Args[4]));
+        Assert.Equal(("Hub " + from, "No drivers today"), (offered.Message.Said.Args[0], offered.Message.Said.Args[4])); // the hub's name, not its slug
         Assert.Empty(await Outbox(from).ForRecipient(Recipient.Coordinators(from), 10));
     }
 

@@ -73,6 +73,12 @@ public sealed class SharingTests(TrustWorld world) : IClassFixture<TrustWorld>
         Assert.Empty(await (await world.As<TimeBankService>("other-coordinator")).Statements(world.VolunteerOfA));
         Assert.Empty(await (await world.As<TimeBankService>("dispatcher")).Statements(world.VolunteerOfA));
 
+        // The coordinator reads the region by its name ("Region R"), not its slug.
+        using var coordinator = await world.Client("coordinator");
+        var theirs = System.Net.WebUtility.HtmlDecode(await coordinator.GetStringAsync(new Uri($"/my/timebank?person={world.VolunteerOfA}", UriKind.Relative)));
+        Assert.Contains(">Region Region R</h2>", theirs, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.R, theirs, StringComparison.Ordinal);
+
         // Through the page too: another volunteer asking for Vee's statement sees none.
         using var client = await world.Client("volunteer");
         var page = await client.GetStringAsync(new Uri($"/my/timebank?person={world.VolunteerOfA}", UriKind.Relative));
