@@ -71,7 +71,9 @@ public static class CsvImporter
             var (item, rowErrors) = kind.Build(values, hub, actor);
             if (rowErrors.Count > 0)
             {
-                errors.AddRange(rowErrors.Select(e => new RowError(row.Line, e.Field, e.Message) { Said = e.Said }));
+                // One column can be checked twice under two names (a volunteer's name is also their
+                // contact's name), so one NUL in it gave the same error twice.
+                errors.AddRange(rowErrors.Select(e => new RowError(row.Line, Column(kind, e.Field), e.Message) { Said = e.Said }).DistinctBy(e => (e.Field, e.Message)));
                 continue;
             }
 
@@ -120,6 +122,36 @@ public static class CsvImporter
         });
         return new ImportOutcome(created, already + plan.AlreadyThere, failed.OrderBy(e => e.Line).ToArray());
     }
+
+    /// <summary>
+    /// The sheet's column a command's field came from, so an error names what the reader can find in
+    /// their file ("Contact.Name" of a volunteer is their Name column); a field with no column of its
+    /// own keeps its name.
+    /// </summary>
+    public static string Column(IImportKind kind, string field)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(field);
+        var column = Renamed.GetValueOrDefault(field, field);
+        if (kind.Fields.Any(f => f.Name == column)) return column;
+        if (column.StartsWith("Contact.", StringComparison.Ordinal))
+        {
+            var part = column["Contact.".Length..];
+            foreach (var candidate in new[] { part, "Contact" + part })
+            {
+                if (kind.Fields.Any(f => f.Name == candidate)) return candidate;
+            }
+        }
+
+        return field;
+    }
+
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
+    {
+        ["CanHelpWith"] = "HelpsWith",
+        ["MaxConcurrentAssignments"] = "MaxAssignments",
+        ["PreferredLanguage"] = "Language",
+    };
 
     private static Guid RowId(string hub, string fileKey, int line) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{hub}\n{fileKey}\n{line}")).AsSpan(0, 16));

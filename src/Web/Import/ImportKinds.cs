@@ -98,7 +98,7 @@ public static class ImportKinds
         new IImportKind[] { Volunteers, Offers, Requests }.FirstOrDefault(k => k.Name == name);
 
     private static string[] List(string? cell) =>
-        cell is null ? [] : cell.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        cell is null ? [] : cell.Split(ImportWords.ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static RequestCategory[] Categories(string? cell, List<FieldError> errors) =>
         List(cell).Select(c => Enum<RequestCategory>(c, RequestCategory.Other, "HelpsWith", errors)).Distinct().ToArray();

@@ -11,6 +11,13 @@ namespace MutualAid.Web.Import;
 /// </summary>
 public sealed class ImportWords
 {
+    /// <summary>
+    /// What separates the items of a list cell. The profile form asks for lists with commas, so a
+    /// sheet does too; a comma inside a cell is unambiguous because CsvHelper has already read the
+    /// quotes that let a comma-separated file hold one, and no choice's word contains a comma.
+    /// </summary>
+    public static readonly char[] ListSeparators = [';', '|', ','];
+
     private readonly Dictionary<(Type Choices, string Word), string> names = [];
 
     private ImportWords()
@@ -46,7 +53,7 @@ public sealed class ImportWords
         return words;
     }
 
-    /// <summary>The table with every choice cell (or list item, "Comida; Transporte") written as the choice's name; other cells as they are.</summary>
+    /// <summary>The table with every choice cell (or list item, "Comida, Transporte") written as the choice's name; other cells as they are.</summary>
     public CsvTable Apply(CsvTable table, IImportKind kind, IReadOnlyDictionary<string, int?> mapping)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -67,8 +74,8 @@ public sealed class ImportWords
     private string Read(Type choices, string cell)
     {
         string One(string item) => names.TryGetValue((choices, CsvField.Normalise(item)), out var name) ? name : item.Trim();
-        return cell.IndexOfAny([';', '|']) < 0
+        return cell.IndexOfAny(ListSeparators) < 0
             ? One(cell)
-            : string.Join("; ", cell.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(One));
+            : string.Join("; ", cell.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(One));
     }
 }

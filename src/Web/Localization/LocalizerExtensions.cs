@@ -10,6 +10,21 @@ namespace MutualAid.Web.Localization;
 public static class LocalizerExtensions
 {
     /// <summary>
+    /// A sentence about <paramref name="count"/> things ({0}): key "{key}.One" when it is exactly one,
+    /// else "{key}", because "1 rows" and "1 problem(s)" read wrong. English and Spanish both say only
+    /// one thing in the singular (zero is plural), so two keys are every form they need.
+    /// </summary>
+    public static string Counted(this IStringLocalizer<UiText> text, string key, int count, params object[] more) =>
+        text.CountedBy(key, count, [count, .. more]);
+
+    /// <summary>As <see cref="Counted"/> when the count that decides singular or plural is not the sentence's first argument.</summary>
+    public static string CountedBy(this IStringLocalizer<UiText> text, string key, int count, params object[] args)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text[count == 1 ? key + ".One" : key, args];
+    }
+
+    /// <summary>
     /// An enum value in the reader's language: key "Urgency.Critical". Every value of every enum
     /// the interface shows has a key in each language (a test enumerates them).
     /// </summary>

@@ -31,7 +31,7 @@ public sealed class CsvInputHygieneTests(TrustWorld world) : IClassFixture<Trust
         var plan = PlanRequests(table, hub);
 
         Assert.Empty(plan.Items);
-        Assert.Equal([(3, "Contact.Name"), (6, "Need")], plan.Errors.Select(e => (e.Line, e.Field)));
+        Assert.Equal([(3, "ContactName"), (6, "Need")], plan.Errors.Select(e => (e.Line, e.Field)));
         Assert.All(plan.Errors, e => Assert.Equal(Reason.BadCharacters.Key(), e.Said?.Key));
         Assert.Contains("caracteres de control", In("es", () => Words.Say(plan.Errors[0].Said!)), StringComparison.Ordinal);
         Assert.Empty((await world.Factory.Grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Requests);

@@ -74,7 +74,7 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         page.WaitForAssertion(() => Assert.Contains("1 already on the hub", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
         await Click(page, "import-run");
 
-        page.WaitForAssertion(() => Assert.Contains("Imported 1 rows (1 were already there", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.Contains("Imported 1 row; already there: 1.", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
         await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count >= 2, "Tomás is on the board");
         Assert.Equal(["Imani Diallo", "Tomás Ruiz"], (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Select(v => v.Name).Order(StringComparer.Ordinal));
     }
@@ -99,7 +99,7 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         page.WaitForAssertion(() => Assert.Contains("2 to import, 1 already on the hub", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
         await Click(page, "import-run");
 
-        page.WaitForAssertion(() => Assert.Contains("Imported 2 rows (1 were already there", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.Contains("Imported 2 rows; already there: 1.", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
         await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count >= 3, "Kemi and Zed are on the board");
         Assert.Equal(["Kemi Bello", "Sol Okafor", "Zed Newman"], (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Select(v => v.Name).Order(StringComparer.Ordinal));
     }
@@ -156,7 +156,7 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         page.WaitForAssertion(() => Assert.Contains("1 to import, 1 already on the hub", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
         await Click(page, "import-run");
 
-        page.WaitForAssertion(() => Assert.Contains("Imported 1 rows (1 were already there", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.Contains("Imported 1 row; already there: 1.", page.Find("[data-testid=import-message]").TextContent, StringComparison.Ordinal), Patience);
         await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Requests.Any(r => r.Need == "Pick up a prescription"), "Jo's request is on the board");
         Assert.Single((await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Requests, r => r.Need == "Food parcel");
     }
