@@ -25,6 +25,22 @@ public static class LocalizerExtensions
     }
 
     /// <summary>
+    /// A hub's vetting check by name. A new hub starts with the default checks stored under their
+    /// English names, which are also what requirements and records match by, so the stored name stays
+    /// and only the reader's words change; a check a hub named itself is shown as it was written.
+    /// </summary>
+    public static string CheckName(this IStringLocalizer<UiText> text, string name)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return name switch
+        {
+            MutualAid.Safety.VettingPolicy.IdSeen => text["Safety.Default.IdSeen"],
+            MutualAid.Safety.VettingPolicy.SafeguardingTraining => text["Safety.Default.SafeguardingTraining"],
+            _ => name,
+        };
+    }
+
+    /// <summary>
     /// An enum value in the reader's language: key "Urgency.Critical". Every value of every enum
     /// the interface shows has a key in each language (a test enumerates them).
     /// </summary>
