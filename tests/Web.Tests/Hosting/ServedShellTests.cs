@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace MutualAid.Web.Tests.Hosting;
+
+/// <summary>What a browser gets around the pages: the icon font, a page for an unknown address, HEAD.</summary>
+public sealed partial class ServedShellTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    private HttpClient Browser() => app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>The hubs page, as someone signed in sees it (anyone else is sent to sign in).</summary>
+    private async Task<HttpClient> SignedIn() =>
+        await app.Factory.SignedIn(await app.Factory.User(new RoleGrant(Role.Volunteer, await Seed.Hub(app.Factory.Grains))));
+
+    /// <summary>
+    /// The @font-face was written HTML-encoded (font-family:&amp;quot;…), which declares no face: every icon
+    /// showed, and was read out, as its ligature name ("volunteer_activism").
+    /// </summary>
+    [Fact]
+    public async Task The_icon_face_is_declared_as_css_and_its_font_is_served()
+    {
+        using var browser = await SignedIn();
+        var html = await browser.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        var styles = StyleBlock().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(styles);
+        Assert.All(styles, css => Assert.DoesNotContain("&quot;", css, StringComparison.Ordinal));
+        var face = FontFace().Match(string.Concat(styles));
+        Assert.True(face.Success, string.Join("\n", styles));
+        Assert.Contains("--rz-icon-font-family:\"MutualAid Symbols\"", string.Concat(styles), StringComparison.Ordinal);
+
+        using var font = await browser.GetAsync(new Uri(face.Groups[1].Value, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, font.StatusCode);
+        Assert.Equal("font/woff2", font.Content.Headers.ContentType?.MediaType);
+        Assert.True((await font.Content.ReadAsByteArrayAsync()).Length > 1000);
+    }
+
+    [GeneratedRegex("<style>(.*?)</style>", RegexOptions.Singleline)]
+    private static partial Regex StyleBlock();
+
+    [GeneratedRegex("@font-face\\{font-family:\"MutualAid Symbols\";src:url\\(\"([^\"]+\\.woff2)\"\\) format\\(\"woff2\"\\)")]
+    private static partial Regex FontFace();
+}
