@@ -280,6 +280,7 @@ public enum Reason
     [English("Keep the Idempotency-Key under {0} characters.")] IdempotencyKeyTooLong = 1005,
     [English("There is no such resource.")] NoSuchPath = 1006,
     [English("The body is over {0} KB; send less.")] BodyTooLarge = 1007,
+    [English("This resource does not take that method; the Allow header lists the ones it takes.")] MethodNotAllowed = 1008,
     // Care: thank-yous and organisers' shifts 1180-1229
     [English("Write a few words of thanks.")] ThanksNeedText = 1180,
     [English("Keep the note under {0} characters.")] ThanksTooLong = 1181,

@@ -21,6 +21,7 @@ public static class ApiProblems
     public const string Unauthenticated = "urn:mutualaid:problem:unauthenticated";
     public const string TooMany = "urn:mutualaid:problem:too-many";
     public const string TooLarge = "urn:mutualaid:problem:too-large";
+    public const string MethodNotAllowed = "urn:mutualaid:problem:method-not-allowed";
 
     /// <summary>Refusals for want of a role: 403, as the caller can learn nothing more from them than that.</summary>
     private static readonly HashSet<Reason> WantOfRole =

@@ -44,9 +44,13 @@ public static class ApiSetup
         {
             var http = pages.HttpContext;
             var status = http.Response.StatusCode;
-            var problem = status == StatusCodes.Status404NotFound
-                ? ApiProblems.Of(status, ApiProblems.NotFound, "Not found", Reason.NoSuchPath)
-                : ApiProblems.Of(status, ApiProblems.Malformed, "Malformed request", Reason.MalformedJson);
+            // A wrong method is not a bad body: a client told "not valid JSON" would look in the wrong place.
+            var problem = status switch
+            {
+                StatusCodes.Status404NotFound => ApiProblems.Of(status, ApiProblems.NotFound, "Not found", Reason.NoSuchPath),
+                StatusCodes.Status405MethodNotAllowed => ApiProblems.Of(status, ApiProblems.MethodNotAllowed, "Method not allowed", Reason.MethodNotAllowed),
+                _ => ApiProblems.Of(status, ApiProblems.Malformed, "Malformed request", Reason.MalformedJson),
+            };
             await problem.ExecuteAsync(http);
         }));
 

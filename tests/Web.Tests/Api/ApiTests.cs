@@ -63,6 +63,21 @@ public sealed class ApiTests(TrustWorld world) : IClassFixture<TrustWorld>
     }
 
     [Fact]
+    public async Task A_wrong_method_is_a_405_problem_that_says_so_not_malformed_json()
+    {
+        using var dispatcher = await world.Client("dispatcher");
+        var request = await Seed.Request(world.Factory.Grains, world.A);
+
+        var (status, problem, response) = await Send(dispatcher, HttpMethod.Patch, $"/api/v1/requests/{request.Id}", new { need = "More bread" });
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, status);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((ApiProblems.MethodNotAllowed, 405, nameof(Reason.MethodNotAllowed)),
+            (problem.GetProperty("type").GetString(), problem.GetProperty("status").GetInt32(), problem.GetProperty("reason").GetString()));
+        Assert.Contains(HttpMethods.Get, response.Content.Headers.Allow);
+    }
+
+    [Fact]
     public async Task Problems_say_forbidden_not_found_conflict_refused_and_unauthenticated_apart()
     {
         using var dispatcher = await world.Client("dispatcher");
