@@ -13,6 +13,7 @@ using MutualAid.Web.Diagnostics;
 using MutualAid.Web.Fund;
 using MutualAid.Web.Handover;
 using MutualAid.Web.People;
+using MutualAid.Web.Plain;
 using MutualAid.Web.Region;
 using MutualAid.Web.Seeding;
 using MutualAid.Web.Sms;
@@ -85,6 +86,7 @@ try
     app.UseMetricsEndpoint();
     app.UseApiProblems();
     app.UseRequestLocalization();
+    app.UseNotFoundPage();
     app.UseRateLimiter();
     // After localization (the cache keys on the language) and the rate limiter (a cached page still counts).
     app.UseOutputCache();

@@ -34,6 +34,38 @@ public sealed partial class ServedShellTests(WebAppFixture app) : IClassFixture<
         Assert.True((await font.Content.ReadAsByteArrayAsync()).Length > 1000);
     }
 
+    [Theory]
+    [InlineData("/no/such/page", "en-GB", "There is nothing at this address.")]
+    [InlineData("/public/hubs/nope", "es-ES", "No hay nada en esta dirección.")]
+    public async Task An_unknown_address_gets_a_plain_page_in_the_readers_language(string path, string culture, string said)
+    {
+        using var browser = Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("Accept-Language", culture);
+
+        using var response = await browser.SendAsync(request);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal((HttpStatusCode.NotFound, "text/html"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains(said, html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task An_unknown_api_path_is_still_problem_json_not_a_page()
+    {
+        using var browser = Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/no/such/thing", UriKind.Relative));
+        request.Headers.Add("Accept-Language", "es-ES");
+
+        using var response = await browser.SendAsync(request);
+
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
     [GeneratedRegex("<style>(.*?)</style>", RegexOptions.Singleline)]
     private static partial Regex StyleBlock();
 
