@@ -94,6 +94,7 @@ try
     app.UseAuthorization();
     // After authorization: an API token's principal is settled there, by the endpoint's policy.
     app.UseCurrentUser();
+    app.UseUnreadableFormPage();
     app.UseAntiforgery();
     // Every file in wwwroot and the packages' _content is served from here, precompressed, and cached for
     // a year when linked through @Assets[...] or PackageAssets; UseStaticFiles would serve them raw first.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using MutualAid.Web.Localization;
@@ -24,4 +25,32 @@ public static class PlainFallbacks
             await new RazorComponentResult<MessagePage>(new { Title = t["Routes.NotFoundTitle"].Value, Text = t["Routes.NotFound"].Value, LinkHref = "/", LinkText = t["Common.BackToHubs"].Value })
             { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(http);
         }));
+
+    /// <summary>
+    /// Before antiforgery, which reads the form to find its token and, when the form reader refuses the
+    /// body (a NUL in a field, too many values), reports only a bad token: the form endpoints then answered
+    /// a bare 400. Read here first, the same body gets the page /ask gives, and the endpoint reads the
+    /// form already parsed. Only where antiforgery would read the form anyway, so nothing else is buffered.
+    /// </summary>
+    public static void UseUnreadableFormPage(this WebApplication app) =>
+        app.Use(async (http, next) =>
+        {
+            if (HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType
+                && http.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true })
+            {
+                try
+                {
+                    await http.Request.ReadFormAsync(http.RequestAborted);
+                }
+                catch (InvalidDataException)
+                {
+                    var t = http.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
+                    await new RazorComponentResult<MessagePage>(new { Title = t["Public.CheckForm"].Value, Text = t["Public.Unreadable"].Value, Alert = true })
+                    { StatusCode = StatusCodes.Status400BadRequest }.ExecuteAsync(http);
+                    return;
+                }
+            }
+
+            await next(http);
+        });
 }

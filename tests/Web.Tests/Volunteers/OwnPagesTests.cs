@@ -147,6 +147,28 @@ public sealed class OwnPagesTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         Assert.Equal(before.Version, (await Factory.Grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!.Version);
     }
 
+    /// <summary>
+    /// The form reader refuses a NUL before any field check (as on /ask), and antiforgery reported that as a
+    /// bad token: a bare 400 with no body, which the browser showed as its own error.
+    /// </summary>
+    [Fact]
+    public async Task A_nul_the_form_reader_refuses_gets_the_page_that_says_so_in_the_readers_language()
+    {
+        var (_, volunteer, client) = await Volunteer();
+        var before = (await Factory.Grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!;
+        var typed = ValidProfile(FormToken.In(await Get(client, "/my/profile")));
+        typed["Name"] = "Vera\u0000Vol";
+
+        var english = await Post(client, "/my/profile", typed);
+        var spanish = await Post(client, "/my/profile?lang=es", typed);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "text/html"), (english.StatusCode, english.Content.Headers.ContentType?.MediaType));
+        Assert.Contains("The form could not be read.", System.Net.WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, spanish.StatusCode);
+        Assert.Contains("No se pudo leer el formulario.", System.Net.WebUtility.HtmlDecode(await spanish.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(before.Version, (await Factory.Grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!.Version);
+    }
+
     private static string ErrorOf(string html, string field) =>
         System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, $"data-testid=\"error-{field}\">([^<]*)</span>").Groups[1].Value);
 
