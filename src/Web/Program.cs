@@ -99,7 +99,7 @@ try
     // Every file in wwwroot and the packages' _content is served from here, precompressed, and cached for
     // a year when linked through @Assets[...] or PackageAssets; UseStaticFiles would serve them raw first.
     app.MapStaticAssets().CacheVersionedPackageAssets();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode(CircuitTransport.Configure);
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode(CircuitTransport.Configure).AnswerHead();
     // Not under /hubs/, where every path segment may be a hub's slug (a hub may be called "board").
     app.MapHub<BoardHub>(BoardHub.Path).RefuseForeignOrigins(app.Configuration);
     app.MapAccounts();

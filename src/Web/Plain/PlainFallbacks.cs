@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using MutualAid.Web.Localization;
@@ -53,4 +54,24 @@ public static class PlainFallbacks
 
             await next(http);
         });
+
+    /// <summary>
+    /// Pages answer HEAD as they answer GET (Kestrel sends no body): uptime checkers ask with HEAD, and
+    /// a 405 for the home page reads as the site being down.
+    /// </summary>
+    public static RazorComponentsEndpointConventionBuilder AnswerHead(this RazorComponentsEndpointConventionBuilder pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        pages.Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<ComponentTypeMetadata>().Any()
+                && endpoint.Metadata.OfType<HttpMethodMetadata>().LastOrDefault() is { } methods
+                && methods.HttpMethods.Contains(HttpMethods.Get) && !methods.HttpMethods.Contains(HttpMethods.Head))
+            {
+                // Routing reads the last method metadata, so this one widens the page's own.
+                endpoint.Metadata.Add(new HttpMethodMetadata([.. methods.HttpMethods, HttpMethods.Head]));
+            }
+        });
+        return pages;
+    }
 }

@@ -66,6 +66,20 @@ public sealed partial class ServedShellTests(WebAppFixture app) : IClassFixture<
         Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Uptime checkers ask with HEAD; a 405 for the home page reads as the site being down.</summary>
+    [Fact]
+    public async Task The_home_page_answers_head_as_it_answers_get()
+    {
+        using var browser = await SignedIn();
+
+        using var get = await browser.GetAsync(new Uri("/", UriKind.Relative));
+        using var head = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri("/", UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("text/html", head.Content.Headers.ContentType?.MediaType);
+    }
+
     [GeneratedRegex("<style>(.*?)</style>", RegexOptions.Singleline)]
     private static partial Regex StyleBlock();
 
