@@ -56,6 +56,29 @@ public sealed class PublicFormContactTests(PlainKestrelWithAreas world) : IClass
         Assert.DoesNotContain("data-testid=\"reference\"", html, StringComparison.Ordinal);
     }
 
+    /// <summary>Every antiforgery-checked form shared the gap /ask had closed: antiforgery read the form and reported only a bad token.</summary>
+    [Fact]
+    public async Task A_nul_in_the_language_switcher_gets_the_same_page_in_the_readers_language()
+    {
+        using var http = world.App.Client();
+        var page = await http.GetAsync(new Uri("/ask", UriKind.Relative));
+        var fields = new Dictionary<string, string>
+        {
+            [FormToken.FieldName] = FormToken.In(await page.Content.ReadAsStringAsync()),
+            ["culture"] = "es\0",
+            ["returnUrl"] = "/ask",
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/language") { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Cookie", FormToken.Cookie(page));
+        request.Headers.Add("Accept-Language", "es-ES");
+
+        using var response = await http.SendAsync(request);
+
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal((HttpStatusCode.BadRequest, "text/html"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        Assert.Contains("No se pudo leer el formulario.", html, StringComparison.Ordinal);
+    }
+
     private Dictionary<string, string> Form(string path, string name, string email) => path == "/ask"
         ? new()
         {
