@@ -141,9 +141,16 @@ public sealed class PublicPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         {
             var unknown = await client.GetAsync(new Uri(path, UriKind.Relative));
             Assert.Equal(unknownPage.StatusCode, unknown.StatusCode);
-            Assert.Equal(await unknownPage.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+            Assert.Equal(Unpersonal(await unknownPage.Content.ReadAsStringAsync()), Unpersonal(await unknown.Content.ReadAsStringAsync()));
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/public/regions/{region}", UriKind.Relative))).StatusCode);
     }
+
+    /// <summary>
+    /// The not-found page without what differs on every page anyway (the switcher's fresh antiforgery token,
+    /// and the path the reader asked for, to come back to): the rest must not tell a hub's absence apart.
+    /// </summary>
+    private static string Unpersonal(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(html, "(name=\"(?:__RequestVerificationToken|returnUrl)\"[^>]*?value=\")[^\"]*\"", "$1\"");
 }
