@@ -65,6 +65,8 @@ public static class CsvExportEndpoints
             foreach (var row in rows) csv.WriteRecord(row.Select(c => c ?? "").ToArray());
         }
 
-        return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", fileName);
+        // With the UTF-8 mark first: Excel, what most coordinators open a download in, otherwise reads it
+        // in the machine's old code page and "Lucía" comes out garbled. The import reads the mark.
+        return Results.File([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text.ToString())], "text/csv; charset=utf-8", fileName);
     }
 }

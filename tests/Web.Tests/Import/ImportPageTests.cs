@@ -134,6 +134,8 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
 
             Assert.Equal("sí / no", page.Find("[data-testid=import-field-Vehicle]").GetAttribute("title"));
             Assert.Equal("Nombre completo", page.Find("[data-testid=import-field-Name]").GetAttribute("title"));
+            // The column's own label too, not the field's name in the code ("MaxAssignments").
+            Assert.Contains("Tareas a la vez", page.Find("[data-testid=import-field-MaxAssignments]").TextContent, StringComparison.Ordinal);
         });
     }
 

@@ -23,4 +23,16 @@ public sealed class RequestsExportTests(TrustWorld world) : IClassFixture<TrustW
         var row = Assert.Single(export.Split('\n'), line => line.StartsWith(both.Value!.ReferenceCode, StringComparison.Ordinal));
         Assert.Contains("Ines Export & Jonas Export", row, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_download_starts_with_the_utf8_mark_so_a_spreadsheet_reads_accents_right()
+    {
+        await Seed.Volunteer(world.Factory.Grains, world.A, "Lucía Núñez");
+        using var coordinator = await world.Client("coordinator");
+
+        var bytes = await coordinator.GetByteArrayAsync(new Uri($"/hubs/{world.A}/export/volunteers.csv", UriKind.Relative));
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), bytes[..3]);
+        Assert.Contains("Lucía Núñez", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
 }
