@@ -52,6 +52,22 @@ public sealed class SharingService(IGrainFactory grains, CurrentUser user)
     public async Task<IReadOnlyList<RaisedNeed>> RaisedNeeds(string region) =>
         Slug.IsValid(region) && await user.Can(Ability.ViewRegion, null, region) ? await grains.GetGrain<INetworkGrain>(0).GetRaisedNeeds() : [];
 
+    /// <summary>
+    /// The needs raised to the network, each with the name of the region that raised it (its slug only
+    /// when it has none): a region's coordinators know the others by name.
+    /// </summary>
+    public async Task<(IReadOnlyList<RaisedNeed> Needs, IReadOnlyDictionary<string, string> RegionNames)> RaisedNeedsNamed(string region)
+    {
+        var needs = await RaisedNeeds(region);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var from in needs.Select(n => n.FromRegion).Distinct(StringComparer.Ordinal))
+        {
+            names[from] = await HubNames.OfRegion(grains, from) ?? from;
+        }
+
+        return (needs, names);
+    }
+
     /// <summary>Volunteers of the other hubs of <paramref name="hub"/>'s region, for its coordinators to ask to borrow (summaries only).</summary>
     public async Task<IReadOnlyList<(string Hub, VolunteerSummary Volunteer)>> Borrowable(string hub)
     {

@@ -1,21 +1,12 @@
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Web;
+using static MutualAid.Web.Tests.Import.ImportPageOpening;
 
 namespace MutualAid.Web.Tests.Import;
 
 /// <summary>The import page as a coordinator uses it: choose a file, check every row, import.</summary>
 public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
-    private static IRenderedComponent<ImportPage> Open(BunitContext context, string hub, string csv)
-    {
-        var page = context.Render<ImportPage>(p => p.Add(x => x.Slug, hub));
-        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(csv, "volunteers.csv"));
-        page.WaitForAssertion(() => page.Find("[data-testid=import-check]"), Patience);
-        return page;
-    }
-
     private static async Task Click(IRenderedComponent<ImportPage> page, string testId) =>
         await page.Click($"[data-testid={testId}]");
 

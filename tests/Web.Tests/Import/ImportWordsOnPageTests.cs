@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Components.Forms;
+using static MutualAid.Web.Tests.Import.ImportPageOpening;
 
 namespace MutualAid.Web.Tests.Import;
 
@@ -9,16 +9,6 @@ namespace MutualAid.Web.Tests.Import;
 /// </summary>
 public sealed class ImportWordsOnPageTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
-    private static IRenderedComponent<ImportPage> Open(BunitContext context, string hub, string csv)
-    {
-        var page = context.Render<ImportPage>(p => p.Add(x => x.Slug, hub));
-        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(csv, "volunteers.csv"));
-        page.WaitForAssertion(() => page.Find("[data-testid=import-check]"), Patience);
-        return page;
-    }
-
     private static string[] Errors(IRenderedComponent<ImportPage> page) =>
         [.. page.FindAll("[data-testid=import-errors] tbody tr").Select(r => string.Join("|", r.QuerySelectorAll("td").Take(2).Select(c => c.TextContent.Trim())))];
 
