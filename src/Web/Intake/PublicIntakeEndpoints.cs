@@ -149,21 +149,18 @@ public static class PublicIntakeEndpoints
         {
             // Read here rather than inside the antiforgery check, which would wrap a body over the cap as a bad token.
             var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
-            if (form is null || !await antiforgery.IsRequestValidAsync(http)) return (null, Problem(t["Public.SendAgain"], t["Public.SendAgainText"], StatusCodes.Status400BadRequest));
+            if (form is null || !await antiforgery.IsRequestValidAsync(http)) return (null, MessagePages.Alert(t["Public.SendAgain"], t["Public.SendAgainText"], StatusCodes.Status400BadRequest));
             return (IntakeForm.Of(form), null);
         }
         catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException or AntiforgeryValidationException)
         {
             return (null, ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? TooLong(t)
-                : Problem(t["Public.CheckForm"], t["Public.Unreadable"], StatusCodes.Status400BadRequest));
+                : MessagePages.Unreadable(t));
         }
     }
 
     private static RazorComponentResult<MessagePage> TooLong(IStringLocalizer<UiText> t) =>
-        Problem(t["Public.TooLong"], t["Public.TooLongText", MaxBodyBytes / 1024], StatusCodes.Status413PayloadTooLarge);
-
-    private static RazorComponentResult<MessagePage> Problem(string title, string text, int status) =>
-        new(new { Title = title, Text = text, Alert = true }) { StatusCode = status };
+        MessagePages.Alert(t["Public.TooLong"], t["Public.TooLongText", MaxBodyBytes / 1024], StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>What the grain refused, field by field, in the reader's language.</summary>
     private static List<string> Refusal<T>(IStringLocalizer<UiText> t, Result<T> result) =>

@@ -77,6 +77,9 @@ public sealed partial class OutboxSender(
             // one write. Nothing sent is taken again meanwhile: it stays under this sender's lease
             // until its report lands.
             var reports = new List<Task>();
+            // An email's subject names the hub: read once a pass, not once a message of a backlog.
+            Task<string>? named = null;
+            Task<string> HubName() => named ??= NameOf(hub);
             IReadOnlyList<OutboxEntry> due;
             do
             {
@@ -88,7 +91,7 @@ public sealed partial class OutboxSender(
                     foreach (var entry in due)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        var report = await Send(entry.Message, cancellationToken);
+                        var report = await Send(entry.Message, HubName, cancellationToken);
                         finished.Add(new MessageReport(entry.Key, report));
                         Diagnostics.WebMetrics.OutboxReports.Add(1, Diagnostics.WebMetrics.Hub(hub), new("result", report.Result.ToString().ToLowerInvariant()));
                         done++;
@@ -113,7 +116,9 @@ public sealed partial class OutboxSender(
         return done;
     }
 
-    private async Task<DeliveryReport> Send(OutboundMessage message, CancellationToken cancellationToken)
+    private async Task<string> NameOf(string hub) => await Region.HubNames.Of(grains, hub) ?? hub;
+
+    private async Task<DeliveryReport> Send(OutboundMessage message, Func<Task<string>> hubName, CancellationToken cancellationToken)
     {
         var to = await addresses.Find(message);
         var ways = to.Ways.Where(w => channels.Any(c => c.Channel == w.Channel && c.IsConfigured)).ToList();
@@ -124,7 +129,7 @@ public sealed partial class OutboxSender(
         var sent = new List<Channel>();
         var errors = new List<SendOutcome>();
         // An email's subject names the hub as its people know it; the slug is only its address.
-        var subject = ways.Any(w => w.Channel == Channel.Email) ? Reason.MessageSubject.Say(await Region.HubNames.Of(grains, message.Hub) ?? message.Hub) : null;
+        var subject = ways.Any(w => w.Channel == Channel.Email) ? Reason.MessageSubject.Say(await hubName()) : null;
         for (var i = 0; i < ways.Count; i++)
         {
             var (channel, address, own) = ways[i];

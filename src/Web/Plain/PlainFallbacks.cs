@@ -45,9 +45,7 @@ public static class PlainFallbacks
                 }
                 catch (InvalidDataException)
                 {
-                    var t = http.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
-                    await new RazorComponentResult<MessagePage>(new { Title = t["Public.CheckForm"].Value, Text = t["Public.Unreadable"].Value, Alert = true })
-                    { StatusCode = StatusCodes.Status400BadRequest }.ExecuteAsync(http);
+                    await MessagePages.Unreadable(http.RequestServices.GetRequiredService<IStringLocalizer<UiText>>()).ExecuteAsync(http);
                     return;
                 }
             }

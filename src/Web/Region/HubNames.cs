@@ -24,4 +24,25 @@ public static class HubNames
         ArgumentNullException.ThrowIfNull(grains);
         return Slug.IsValid(region) && await grains.GetGrain<IRegionGrain>(region).GetOverview() is { Name: { Length: > 0 } name } ? name : null;
     }
+
+    /// <summary>Each hub's name by slug (its slug where it has none), read side by side.</summary>
+    public static Task<IReadOnlyDictionary<string, string>> OfHubs(IGrainFactory grains, IEnumerable<string> hubs) =>
+        Many(hubs, hub => Of(grains, hub));
+
+    /// <summary>Each region's name by slug (its slug where it has none), read side by side.</summary>
+    public static Task<IReadOnlyDictionary<string, string>> OfRegions(IGrainFactory grains, IEnumerable<string> regions) =>
+        Many(regions, region => OfRegion(grains, region));
+
+    /// <summary>
+    /// Each slug's name as <paramref name="name"/> reads it, each slug once; a slug with no name
+    /// stands for itself, so a page always has something to show.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> Many(IEnumerable<string> slugs, Func<string, Task<string?>> name)
+    {
+        ArgumentNullException.ThrowIfNull(slugs);
+        ArgumentNullException.ThrowIfNull(name);
+        var distinct = slugs.Distinct(StringComparer.Ordinal).ToArray();
+        var names = await Task.WhenAll(distinct.Select(name));
+        return distinct.Zip(names).ToDictionary(p => p.First, p => p.Second ?? p.First, StringComparer.Ordinal);
+    }
 }

@@ -135,6 +135,18 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
     public async Task<string?> DisplayName(string hub) =>
         await user.Can(Ability.ViewBoard, hub) ? await HubNames.Of(grains, hub) : null;
 
+    /// <summary>The names of those of <paramref name="hubs"/> whose boards the reader may see, by slug.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNames(IEnumerable<string> hubs)
+    {
+        var seen = new List<string>();
+        foreach (var hub in hubs.Distinct(StringComparer.Ordinal))
+        {
+            if (await user.Can(Ability.ViewBoard, hub)) seen.Add(hub);
+        }
+
+        return await HubNames.OfHubs(grains, seen);
+    }
+
     /// <summary>
     /// The hub or region an invitation is for, by name (its slug when it has none). For the holder of a
     /// usable link, who is not signed in yet, so it asks no ability: the link itself is the permission.

@@ -59,12 +59,7 @@ public sealed class SharingService(IGrainFactory grains, CurrentUser user)
     public async Task<(IReadOnlyList<RaisedNeed> Needs, IReadOnlyDictionary<string, string> RegionNames)> RaisedNeedsNamed(string region)
     {
         var needs = await RaisedNeeds(region);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var from in needs.Select(n => n.FromRegion).Distinct(StringComparer.Ordinal))
-        {
-            names[from] = await HubNames.OfRegion(grains, from) ?? from;
-        }
-
+        var names = await HubNames.OfRegions(grains, needs.Select(n => n.FromRegion));
         return (needs, names);
     }
 

@@ -37,8 +37,8 @@ public static class StatusEndpoints
         var raised = await concerns.RaiseAsRequester(form!.Value("code"), form.Value("digits"), form.Value("concern"));
         if (raised is null) return new RazorComponentResult<StatusPage>(new { Report = new StatusReport(StatusAnswer.NotFound) });
         return raised.IsOk
-            ? new RazorComponentResult<MessagePage>(new { Title = t["Safety.ConcernTitle"].Value, Text = t["Safety.ConcernThanks"].Value })
-            : new RazorComponentResult<MessagePage>(new { Title = t["Safety.ConcernTitle"].Value, Text = t.Say(raised), Alert = true }) { StatusCode = StatusCodes.Status400BadRequest };
+            ? MessagePages.Say(t["Safety.ConcernTitle"], t["Safety.ConcernThanks"])
+            : MessagePages.Alert(t["Safety.ConcernTitle"], t.Say(raised), StatusCodes.Status400BadRequest);
     }
 
     public static async Task<Results<RazorComponentResult<StatusPage>, RazorComponentResult<MessagePage>>> Check(

@@ -51,17 +51,9 @@ public sealed class TimeBankService(IGrainFactory grains, CurrentUser user)
     public async Task<TimeBankNames> Names(IReadOnlyList<PersonalTimeBank> statements)
     {
         ArgumentNullException.ThrowIfNull(statements);
-        var (scopes, hubs) = (new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
-        foreach (var statement in statements)
-        {
-            var scope = statement.Scope;
-            scopes[scope] = ITimeBankGrain.HubOfScope(scope) is { } alone ? await HubNames.Of(grains, alone) ?? alone : await HubNames.OfRegion(grains, scope) ?? scope;
-            foreach (var hub in statement.Lines.Select(l => l.Hub).Where(h => !hubs.ContainsKey(h)).Distinct(StringComparer.Ordinal).ToArray())
-            {
-                hubs[hub] = await HubNames.Of(grains, hub) ?? hub;
-            }
-        }
-
+        var scopes = await HubNames.Many(statements.Select(s => s.Scope), scope =>
+            ITimeBankGrain.HubOfScope(scope) is { } alone ? HubNames.Of(grains, alone) : HubNames.OfRegion(grains, scope));
+        var hubs = await HubNames.OfHubs(grains, statements.SelectMany(s => s.Lines.Select(l => l.Hub)));
         return new TimeBankNames(scopes, hubs);
     }
 

@@ -47,7 +47,7 @@ public static class MyJobsEndpoints
     {
         if (user.VolunteerId is not { } me)
         {
-            return new RazorComponentResult<MessagePage>(new { Title = t["Plain.MyJobs"].Value, Text = t["Plain.NotAVolunteer"].Value }) { StatusCode = StatusCodes.Status403Forbidden };
+            return MessagePages.Say(t["Plain.MyJobs"], t["Plain.NotAVolunteer"], StatusCodes.Status403Forbidden);
         }
 
         var volunteer = await grains.GetGrain<IVolunteerGrain>(me).GetView();
