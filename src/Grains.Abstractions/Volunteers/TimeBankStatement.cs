@@ -26,4 +26,15 @@ public sealed record TimeBankStatement(
         var day = DateOnly.FromDateTime(at.UtcDateTime);
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
+
+    /// <summary>The first days of this week and the <paramref name="weeks"/> − 1 before it, newest first (1 to 52 weeks).</summary>
+    public static IEnumerable<DateOnly> WeeksBack(DateTimeOffset now, int weeks)
+    {
+        var thisWeek = WeekOf(now);
+        return Enumerable.Range(0, Math.Clamp(weeks, 1, 52)).Select(i => thisWeek.AddDays(-7 * i));
+    }
+
+    /// <summary>The statement of someone who has given nothing and holds nothing (there, or at all).</summary>
+    public static TimeBankStatement Nothing(Guid volunteerId, string name, int weeks, DateTimeOffset now) =>
+        new(volunteerId, name, [.. WeeksBack(now, weeks).Select(week => new WeekHours(week, 0))], 0, 0, 0, null, 0);
 }

@@ -30,6 +30,18 @@ public sealed record VolunteerSummary(
     [Id(40)] public Common.Phrase? ClaimsHeld { get; init; }
 
     /// <summary>
+    /// The hubs whose time-bank statement of this volunteer has anything in it (hours given there, or a
+    /// job of theirs held now), so a hub's hours page asks only those volunteers for their statement:
+    /// an imported list of thousands who never took a job there reads as nothing without waking each.
+    /// Null on a row made before this was kept: unknown, so asked. Never written to a browser or an API
+    /// client (no JSON): which other hubs someone worked for is not the board's business, and no page shows it.
+    /// </summary>
+    [Id(41), System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<string>? HoursIn { get; init; }
+
+    /// <summary>Whether this volunteer's statement for <paramref name="hub"/> may hold anything; true when the row does not say.</summary>
+    public bool MayHaveHoursIn(string hub) => HoursIn is not { } hubs || hubs.Contains(hub, StringComparer.Ordinal);
+
+    /// <summary>
     /// The row as the hub's onlookers see it (its volunteers, a network or region view): why a
     /// volunteer's claiming is held is between them and the hub's coordinators and dispatchers.
     /// </summary>

@@ -28,6 +28,11 @@ internal static class TimeBankFolding
         state.PastWeeks = [.. totals.Values.OrderBy(w => w.Week).ThenBy(w => w.HubSlug, StringComparer.Ordinal)];
     }
 
+    /// <summary>The hubs whose statement of this volunteer has anything in it (<see cref="VolunteerSummary.HoursIn"/>).</summary>
+    public static IReadOnlyList<string> HoursIn(VolunteerState state) =>
+        [.. state.TimeBank.Select(t => t.HubSlug).Concat(state.PastWeeks.Select(w => w.HubSlug)).Concat(state.Reservations.Select(r => r.HubSlug))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     /// <summary>Every hour banked, folded or not.</summary>
     public static double TotalHours(VolunteerState state) => state.TimeBank.Sum(t => t.Hours) + state.PastWeeks.Sum(w => w.Hours);
 
@@ -37,9 +42,7 @@ internal static class TimeBankFolding
         var entries = state.TimeBank.Where(t => hubSlug is null || t.HubSlug == hubSlug).ToArray();
         var folded = state.PastWeeks.Where(w => hubSlug is null || w.HubSlug == hubSlug).ToArray();
         var reservations = state.Reservations.Where(r => hubSlug is null || r.HubSlug == hubSlug).ToArray();
-        var thisWeek = TimeBankStatement.WeekOf(now);
-        var recent = Enumerable.Range(0, Math.Clamp(weeks, 1, 52))
-            .Select(i => thisWeek.AddDays(-7 * i))
+        var recent = TimeBankStatement.WeeksBack(now, weeks)
             .Select(week => new WeekHours(week,
                 folded.Where(w => w.Week == week).Sum(w => w.Hours) + entries.Where(t => TimeBankStatement.WeekOf(t.At) == week).Sum(t => t.Hours)))
             .ToArray();

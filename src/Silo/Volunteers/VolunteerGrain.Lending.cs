@@ -77,8 +77,11 @@ public sealed partial class VolunteerGrain
         [.. S.Loans.Where(l => l.Answer == LoanAnswer.Agreed && l.Day == Today).Select(l => l.ToHub).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>What the boards see: the volunteer's own hubs and those they are lent to today.</summary>
-    private VolunteerSummary Summary(VolunteerView view) =>
-        S.LentTo.Count == 0 ? view.Redact() : view.Redact() with { HubSlugs = [.. view.Profile.HubSlugs.Union(S.LentTo)] };
+    private VolunteerSummary Summary(VolunteerView view)
+    {
+        var row = view.Redact() with { HoursIn = TimeBankFolding.HoursIn(S) };
+        return S.LentTo.Count == 0 ? row : row with { HubSlugs = [.. view.Profile.HubSlugs.Union(S.LentTo)] };
+    }
 
     /// <summary>Wakes at the next midnight (UTC), when one day's loans end and the next day's begin.</summary>
     private async Task ArmLendReminder()

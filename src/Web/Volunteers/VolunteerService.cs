@@ -23,7 +23,7 @@ public enum VolunteerPageAccess
 /// Everything pages do with a volunteer, each call authorised here on the server: their own
 /// profile, who may see their page and how much, and a coordinator's message to them.
 /// </summary>
-public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Access access)
+public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Access access, TimeProvider clock)
 {
     public const int MaxMessage = 500;
 
@@ -138,7 +138,11 @@ public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Acc
     {
         if (!await access.Can(user.Principal, Ability.ManageHub, hub)) return [];
         var board = await grains.GetGrain<IHubGrain>(hub).GetSnapshot();
-        var loaded = await Task.WhenAll(board.Volunteers.Select(v => grains.GetGrain<IVolunteerGrain>(v.Id).GetTimeBank(hub, weeks)));
+        var now = clock.GetUtcNow();
+        // Only those whose row says they may have something here are asked: the rest read as nothing.
+        var loaded = await Task.WhenAll(board.Volunteers.Select(v => v.MayHaveHoursIn(hub)
+            ? grains.GetGrain<IVolunteerGrain>(v.Id).GetTimeBank(hub, weeks)
+            : Task.FromResult<TimeBankStatement?>(TimeBankStatement.Nothing(v.Id, v.Name, weeks, now))));
         return loaded.OfType<TimeBankStatement>().ToArray();
     }
 

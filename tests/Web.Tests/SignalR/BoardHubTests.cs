@@ -136,6 +136,24 @@ public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     }
 
     [Fact]
+    public async Task Which_hubs_a_volunteer_gave_time_to_stays_in_the_silo_even_for_the_hubs_staff()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        var hana = await Seed.Volunteer(grains, hub, "Hana");
+        var recorded = await Connection(hub);
+        var (snapshot, raw) = await recorded.JoinRecording(hub);
+
+        Assert.True((await grains.GetGrain<IVolunteerGrain>(hana).Reserve(Guid.NewGuid(), hub, 1)).IsOk);
+        await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Single(v => v.Id == hana).HoursIn is [_], "the board's row to know the job");
+        await Wait.Until(() => raw.Any(m => m.Contains(hana.ToString(), StringComparison.OrdinalIgnoreCase)), "the staff to hear the row");
+
+        Assert.Contains(hana.ToString(), snapshot.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("hoursIn", string.Join("\n", raw) + snapshot.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        await recorded.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Joining_a_hub_that_does_not_exist_is_a_clear_error()
     {
         await using var connection = await Connection("north");
