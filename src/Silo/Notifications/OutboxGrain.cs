@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MutualAid.Hubs;
 using MutualAid.Notifications;
+using MutualAid.Silo.Audit;
 using MutualAid.Silo.Hubs;
 using Orleans.Concurrency;
 
@@ -208,13 +209,17 @@ public sealed class OutboxGrain(
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(names);
+        var worked = requests.ToHashSet();
         var asked = requests.Select(Recipient.Requester).ToHashSet();
-        var full = names.Where(n => n.Length > 0 && n != ContactDetails.ErasedName).ToHashSet(StringComparer.Ordinal);
-        var first = full.Select(MutualAid.Silo.Requests.RequestMessages.FirstName).ToHashSet(StringComparer.Ordinal);
-        // A first name is only taken as theirs in a message about a request they worked on: another
-        // volunteer of that first name, on another request, is someone else.
-        return ForgetWhere(e => e.Message.Said.Args.OfType<string>().Any(a =>
-            asked.Contains(e.Message.To) ? full.Contains(a) || first.Contains(a) : e.Message.To.Kind == RecipientKind.Coordinators && full.Contains(a)));
+        var full = names.Where(n => n.Length > 0 && n != ContactDetails.ErasedName).ToArray();
+        var withFirst = Unnaming.WithFirstNames(full);
+        bool About(OutboundMessage m) => m.RequestId is { } id && worked.Contains(id) || asked.Contains(m.To);
+        // A first name is only taken as theirs in a message about a request they worked on, where it
+        // may be said alone ("Zephyrine is on her way") or in what someone typed ("Cancelled:
+        // zephyrine is ill"): another volunteer of that first name, on another request, is someone else.
+        return ForgetWhere(e => About(e.Message)
+            ? Unnaming.Mentions(e.Message.Said, withFirst)
+            : e.Message.To.Kind == RecipientKind.Coordinators && Unnaming.Mentions(e.Message.Said, full));
     }
 
     /// <summary>The entries <paramref name="about"/> an erased person leave, open or finished; their keys stay.</summary>

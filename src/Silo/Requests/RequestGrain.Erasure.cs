@@ -77,7 +77,7 @@ public sealed partial class RequestGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         if (View is null) return Result<RequestView>.NotFound(Reason.NoSuchRequest);
-        var names = command.Names.Where(n => n.Length > 0 && n != ContactDetails.ErasedName).Distinct(StringComparer.Ordinal).ToArray();
+        var names = Unnaming.WithFirstNames(command.Names);
         if (RequestLifecycle.IsOpen(View.Status) && View.HeldBy(command.VolunteerId) is not null)
         {
             return Result<RequestView>.Refused(Reason.HoldsAssignments, names.FirstOrDefault() ?? ContactDetails.ErasedName, 1);
@@ -87,6 +87,7 @@ public sealed partial class RequestGrain
         var erasedActor = new Actor("erased", ContactDetails.ErasedName);
         bool Theirs(Actor actor) => accounts.Contains(actor.UserId);
         bool Names(Phrase said) => said.ToString() != names.Aggregate(said, Unnaming.Unnamed).ToString();
+        bool NamesWhy(Phrase why) => Names(why) || Unnaming.Mentions(why, names);
         bool Mine(Assignment a) => a.VolunteerId == command.VolunteerId && a.VolunteerName != ContactDetails.ErasedName;
         Assignment? Unname(Assignment? a) => a is null ? null : a with
         {
@@ -98,15 +99,16 @@ public sealed partial class RequestGrain
             Actor = Theirs(e.Actor) ? erasedActor : e.Actor,
             Said = names.Aggregate(e.Said, Unnaming.Unnamed),
             Reason = Unnaming.InText(e.Reason, names),
-            ReasonSaid = e.ReasonSaid is { } why ? names.Aggregate(why, Unnaming.Unnamed) : null,
+            ReasonSaid = e.ReasonSaid is { } why ? Unnaming.UnnamedReason(names.Aggregate(why, Unnaming.Unnamed), names) : null,
         };
         CaseNote Unwrite(CaseNote n) => n with { By = Theirs(n.By) ? erasedActor : n.By, Text = Unnaming.InText(n.Text, names)! };
 
         // Records compare their phrases' argument lists by reference, so what is left is found by content.
         var audits = state.State.MergedAudits.Values.SelectMany(a => a).Concat(state.State.Audit);
         var found = new[] { View.Assignment, View.Partner }.OfType<Assignment>().Concat(View.PastAssignments).Any(a => Mine(a) || Theirs(a.AssignedBy))
-            || audits.Any(e => Theirs(e.Actor) || Names(e.Said) || e.ReasonSaid is { } why && Names(why) || e.Reason != Unnaming.InText(e.Reason, names))
-            || state.State.Notes.Any(n => n != Unwrite(n));
+            || audits.Any(e => Theirs(e.Actor) || Names(e.Said) || e.ReasonSaid is { } why && NamesWhy(why) || e.Reason != Unnaming.InText(e.Reason, names))
+            || state.State.Notes.Any(n => n != Unwrite(n))
+            || state.State.Outgoing.Any(m => Unnaming.Mentions(m.Said, names));
         if (!found) return Result<RequestView>.Ok(View);
 
         var unnamed = View with
@@ -126,6 +128,9 @@ public sealed partial class RequestGrain
             next.Audit = [.. scrubbed, .. next.Audit.Skip(scrubbed.Count)];
             next.MergedAudits = merged;
             next.Notes = notes;
+            // Messages decided and not yet handed to the outbox ("Zephyrine is on her way") never
+            // go, as the outbox forgets those it holds (OutboxGrain.ForgetNamed).
+            next.Outgoing = [.. next.Outgoing.Where(m => !Unnaming.Mentions(m.Said, names))];
             next.ScrubOnNextWrite = true;
         });
     }

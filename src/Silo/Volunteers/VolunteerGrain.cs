@@ -160,7 +160,7 @@ public sealed partial class VolunteerGrain(
     }
 
     public Task<IReadOnlyList<Guid>> GetRequestsNamingThem() =>
-        Task.FromResult<IReadOnlyList<Guid>>([.. S.NamedIn.Concat(S.TimeBank.Select(t => t.RequestId)).Concat(S.Reservations.Select(r => r.RequestId)).Distinct()]);
+        Task.FromResult<IReadOnlyList<Guid>>([.. S.NamedIn.Concat(S.TimeBank.Select(t => t.RequestId)).Concat(S.Reservations.Select(r => r.RequestId)).Where(id => id != Guid.Empty).Distinct()]);
 
     public Task<IReadOnlyList<MutualAid.Requests.AuditEntry>> GetAudit() => Task.FromResult<IReadOnlyList<MutualAid.Requests.AuditEntry>>(S.Audit.ToArray());
 
@@ -273,10 +273,10 @@ public sealed partial class VolunteerGrain(
             return Result<VolunteerView>.Refused(Reason.HoldsAssignments, S.Profile.Name, S.Reservations.Count);
         }
 
-        var name = S.Profile.Name;
+        var names = Unnaming.WithFirstNames([S.Profile.Name]);
         // Their trail keeps who held and cleared their claiming, and when, without naming them.
-        S.Audit = [.. S.Audit.Select(e => e with { Said = Unnaming.Unnamed(e.Said, name) })];
-        S.ClaimsHeld = S.ClaimsHeld is { } held ? Unnaming.Unnamed(held, name) : null;
+        S.Audit = [.. S.Audit.Select(e => e with { Said = names.Aggregate(e.Said, Unnaming.Unnamed), Reason = Unnaming.InText(e.Reason, names) })];
+        S.ClaimsHeld = S.ClaimsHeld is { } held ? names.Aggregate(held, Unnaming.Unnamed) : null;
         S.Profile = S.Profile with
         {
             Name = ContactDetails.ErasedName,
@@ -289,7 +289,12 @@ public sealed partial class VolunteerGrain(
         S.OnDuty = false;
         S.LastReservation = null;
         // The words were written to them; the hub's counts keep that a thank-you was sent.
-        S.Thanks = [.. S.Thanks.Select(t => t with { Text = "", FromName = null })];
+        S.Thanks = [.. S.Thanks.Select(t => t with { RequestId = Guid.Empty, Text = "", FromName = null })];
+        // The requests they worked on were told to forget them before this (PeopleService), and an
+        // erased volunteer has no name left to take out of one: the tombstone need not say which
+        // they were. Their hours stay, by hub and week, as the hub's counts need.
+        S.NamedIn = [];
+        S.TimeBank = [.. S.TimeBank.Select(t => t with { RequestId = Guid.Empty })];
         // Coordinators' messages to them are about them, and often name them.
         S.Notices = [];
         // Their account's email goes too, but the volunteer stays claimed, so no new account can bind to it.

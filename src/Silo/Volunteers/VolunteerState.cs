@@ -58,8 +58,9 @@ public sealed class VolunteerState : IErasableState
 
     /// <summary>
     /// Every request that reserved their time: each names them in its history, so erasing them
-    /// must reach it. Ids only, and kept after an erasure, so erasing again finishes one that
-    /// stopped part-way. State from before it was kept adds the requests of their time bank.
+    /// must reach it. Ids only. An erasure that stops part-way stops before the volunteer's own
+    /// write, so erasing again still finds them all; that write empties it, the requests told.
+    /// State from before it was kept adds the requests of their time bank.
     /// </summary>
     [Id(170)] public List<Guid> NamedIn { get; set; } = [];
 }

@@ -81,6 +81,7 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         var outbox = grains.GetGrain<MutualAid.Notifications.IOutboxGrain>(Hub);
         async Task<bool> Told(Guid request) => (await outbox.ForRecipient(MutualAid.Notifications.Recipient.Requester(request), 20)).Any(e => e.Message.Said.ToString().Contains(name, StringComparison.Ordinal));
         await Wait.Until(() => Told(done.Id), "the person who asked is told Zephyrine is on the way");
+        await Wait.Until(() => Told(declined.Id), "the other person who asked is told why it was cancelled, as typed");
         Assert.Contains(name, await (await ServiceAs<HandoverService>(world.Coordinator)).Text(Hub, 1), StringComparison.Ordinal);
 
         var erased = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
@@ -101,6 +102,8 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         Assert.Equal("Neighbour says [erased] left the bags at no. 4", Assert.Single((await first.GetNotes(new NoteScope())).Value!).Text);
         Assert.Contains(await second.GetAudit(), e => e.Reason == "Only [erased] could go; found elsewhere");
         Assert.False(await Told(done.Id));
+        Assert.False(await Told(declined.Id));
+        Assert.Empty(await grains.GetGrain<IVolunteerGrain>(volunteerId).GetRequestsNamingThem()); // the tombstone keeps no trace of which
         Assert.NotEmpty(await outbox.ForRecipient(MutualAid.Notifications.Recipient.Requester(done.Id), 20)); // what did not name them stays
         // Erasing again finds nothing more to take out, and writes nothing.
         var version = (await first.GetView())!.Version;
