@@ -254,6 +254,8 @@ public enum Reason
     [English("Job {0} was not changed: {1}")] SmsJobNotChanged = 813,
     [English("Reply YES to accept your latest job, NO to decline it, DONE when it is delivered.")] SmsVolunteerHowTo = 814,
     [English("came in by text message; check it and triage it")] SmsCameIn = 815,
+    [English("'{0}' is not a country code: give its two letters, such as ES, GB or US.")] UnknownCountry = 816,
+    [English("This number has no country code (+…) and the hub has no country to read it by: add the country code to the number, or set the hub's country in its settings.")] PhoneNeedsCountry = 817,
 
     // Case work 900-949
     [English("Change at least one field.")] NothingToChange = 900,

@@ -43,6 +43,13 @@ public sealed record HubSettings(
     /// <summary>The number people text for help (Twilio's "To"); texts to it become this hub's requests. Id 20 up: SMS settings.</summary>
     [Id(20)] public string? SmsNumber { get; init; }
 
+    /// <summary>
+    /// The hub's country (ISO 3166 alpha-2, "ES"): numbers typed without a "+" are read as its numbers
+    /// when texted (<see cref="Sms.Dialling"/>). Null (the default, and hubs saved before it existed):
+    /// only numbers with a "+" can be texted, since guessing a country would text a stranger.
+    /// </summary>
+    [Id(21)] public string? Country { get; init; }
+
     /// <summary>The places this hub works in, as its forms offer them. Id 30 up: named areas.</summary>
     [Id(30)] public IReadOnlyList<NamedArea> Areas { get; init; } = [];
 
@@ -70,6 +77,7 @@ public sealed record HubSettings(
             errors.Add(FieldError.Of(nameof(SmsNumber), Reason.SmsNumberShape, LogSafe.Bound(SmsNumber)));
         }
 
+        if (Country is not null && !Sms.Dialling.IsCountry(Country)) errors.Add(FieldError.Of(nameof(Country), Reason.UnknownCountry, LogSafe.Bound(Country)));
         errors.AddRange(NamedArea.Validate(Areas));
         errors.AddRange(ShiftLimits?.Validate() ?? []);
         var shortest = shortestDeadline ?? ShortestDeadline;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MutualAid.Common;
 using Microsoft.Extensions.Options;
+using MutualAid.Hubs;
 using MutualAid.Notifications;
 using MutualAid.Web.Notifications.Channels;
 using Polly;
@@ -77,9 +78,10 @@ public sealed partial class OutboxSender(
             // one write. Nothing sent is taken again meanwhile: it stays under this sender's lease
             // until its report lands.
             var reports = new List<Task>();
-            // An email's subject names the hub: read once a pass, not once a message of a backlog.
-            Task<string>? named = null;
-            Task<string> HubName() => named ??= NameOf(hub);
+            // An email's subject names the hub, and a text reads a number by its country: its settings
+            // are read once a pass, when a message first needs them, not once a message of a backlog.
+            Task<HubSettings?>? read = null;
+            Task<HubSettings?> Settings() => read ??= Slug.IsValid(hub) ? grains.GetGrain<IHubGrain>(hub).GetSettings() : Task.FromResult<HubSettings?>(null);
             IReadOnlyList<OutboxEntry> due;
             do
             {
@@ -91,7 +93,7 @@ public sealed partial class OutboxSender(
                     foreach (var entry in due)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        var report = await Send(entry.Message, HubName, cancellationToken);
+                        var report = await Send(entry.Message, Settings, cancellationToken);
                         finished.Add(new MessageReport(entry.Key, report));
                         Diagnostics.WebMetrics.OutboxReports.Add(1, Diagnostics.WebMetrics.Hub(hub), new("result", report.Result.ToString().ToLowerInvariant()));
                         done++;
@@ -116,9 +118,7 @@ public sealed partial class OutboxSender(
         return done;
     }
 
-    private async Task<string> NameOf(string hub) => await Region.HubNames.Of(grains, hub) ?? hub;
-
-    private async Task<DeliveryReport> Send(OutboundMessage message, Func<Task<string>> hubName, CancellationToken cancellationToken)
+    private async Task<DeliveryReport> Send(OutboundMessage message, Func<Task<HubSettings?>> hub, CancellationToken cancellationToken)
     {
         var to = await addresses.Find(message);
         var ways = to.Ways.Where(w => channels.Any(c => c.Channel == w.Channel && c.IsConfigured)).ToList();
@@ -129,7 +129,8 @@ public sealed partial class OutboxSender(
         var sent = new List<Channel>();
         var errors = new List<SendOutcome>();
         // An email's subject names the hub as its people know it; the slug is only its address.
-        var subject = ways.Any(w => w.Channel == Channel.Email) ? Reason.MessageSubject.Say(await hubName()) : null;
+        var settings = ways.Any(w => w.Channel is Channel.Email or Channel.Sms) ? await hub() : null;
+        var subject = ways.Any(w => w.Channel == Channel.Email) ? Reason.MessageSubject.Say(settings is { Name.Length: > 0 } named ? named.Name : message.Hub) : null;
         for (var i = 0; i < ways.Count; i++)
         {
             var (channel, address, own) = ways[i];
@@ -138,7 +139,10 @@ public sealed partial class OutboxSender(
             // Several readers on one channel (a hub's coordinators) each get their own copy, so each its own key.
             var key = ways.Count(w => w.Channel == channel) == 1 ? $"{message.Key}:{channel}" : $"{message.Key}:{channel}:{i}";
             var text = new OutgoingText(key, address, channel == Channel.Email ? renderer.Render(subject!, language) : null,
-                renderer.Render(to.Extra ?? message.Said, language), language);
+                renderer.Render(to.Extra ?? message.Said, language), language)
+            {
+                Country = settings?.Country,
+            };
             var outcome = await quickTries.ExecuteAsync(async token => await way.Send(text, token), cancellationToken);
             if (!outcome.Sent) errors.Add(outcome);
             else if (!sent.Contains(channel)) sent.Add(channel);

@@ -187,6 +187,14 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
     public Task<Result<HubSummary>> UpdateSmsNumber(string hub, string? number) =>
         Reconfigure(hub, settings => settings with { SmsNumber = string.IsNullOrWhiteSpace(number) ? null : number.Trim() });
 
+    /// <summary>The country numbers typed without a "+" are read by (ISO alpha-2, "ES"); its coordinators see it.</summary>
+    public async Task<string?> Country(string hub) =>
+        await Setting(hub, Ability.ManageHub, s => s.Country);
+
+    /// <summary>Sets (or, empty, clears) the hub's country; "es" is kept as ISO writes it, "ES", and a code no country has is refused by the hub.</summary>
+    public Task<Result<HubSummary>> UpdateCountry(string hub, string? country) =>
+        Reconfigure(hub, settings => settings with { Country = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant() });
+
     /// <summary>The places the hub works in, as its forms offer them; its coordinators see them.</summary>
     public async Task<IReadOnlyList<NamedArea>> Areas(string hub) =>
         await Setting(hub, Ability.ManageHub, s => s.Areas) ?? [];

@@ -47,7 +47,6 @@ public sealed class ChannelTests(ChannelsFixture app) : IClassFixture<ChannelsFi
 
         Assert.True(outcome.Sent, outcome.Error);
         Assert.Single(app.Twilio.Received, m => m.To == to);
-        Assert.Equal("+15550004444", SmsChannel.Dialable("+1 555 000 4444"));
     }
 
     [Fact]

@@ -11,7 +11,8 @@ namespace MutualAid.Web.Notifications.Channels;
 
 /// <summary>
 /// SMS through Twilio's REST API (Messages resource), with a plain typed HttpClient so tests can point
-/// it at a stand-in on loopback. A phone that said STOP gets nothing, whatever the caller decided.
+/// it at a stand-in on loopback. A phone that said STOP gets nothing, whatever the caller decided. Numbers
+/// go out in E.164, read by the hub's country when typed without a "+" (<see cref="Dialling"/>).
 /// </summary>
 public sealed class SmsChannel(HttpClient http, IOptions<TwilioOptions> options, IGrainFactory grains) : IMessageChannel
 {
@@ -28,10 +29,18 @@ public sealed class SmsChannel(HttpClient http, IOptions<TwilioOptions> options,
     {
         ArgumentNullException.ThrowIfNull(message);
         if (!IsConfigured) return SendOutcome.GiveUp("SMS is not configured");
-        if (ISmsOptOutGrain.Key(message.To) is not { } phone) return SendOutcome.GiveUp(Reason.NotAPhoneNumber.Say());
+        if (Dialling.E164(message.To, message.Country) is not { } number)
+        {
+            // A national number is not guessed at: read by the wrong country it would text a stranger.
+            var why = Dialling.IsInternational(message.To) || Dialling.IsCountry(message.Country) ? Reason.NotAPhoneNumber : Reason.PhoneNeedsCountry;
+            return SendOutcome.GiveUp(why.Say());
+        }
+
+        // Keyed from E.164, as STOP from the phone (its From) was: "611 222 333" and "+34611222333" are then one phone.
+        if (ISmsOptOutGrain.Key(number) is not { } phone) return SendOutcome.GiveUp(Reason.NotAPhoneNumber.Say());
         if (await grains.GetGrain<ISmsOptOutGrain>(phone).IsStopped()) return SendOutcome.GiveUp(Reason.PhoneTextedStop.Say());
 
-        using var request = Compose(message);
+        using var request = Compose(message, number);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -50,9 +59,9 @@ public sealed class SmsChannel(HttpClient http, IOptions<TwilioOptions> options,
         }
     }
 
-    private HttpRequestMessage Compose(OutgoingText message)
+    private HttpRequestMessage Compose(OutgoingText message, string number)
     {
-        var fields = new List<KeyValuePair<string, string>> { new("To", Dialable(message.To)), new("Body", message.Body) };
+        var fields = new List<KeyValuePair<string, string>> { new("To", number), new("Body", message.Body) };
         fields.Add(string.IsNullOrWhiteSpace(settings.MessagingServiceSid)
             ? new("From", settings.From!)
             : new("MessagingServiceSid", settings.MessagingServiceSid));
@@ -66,13 +75,6 @@ public sealed class SmsChannel(HttpClient http, IOptions<TwilioOptions> options,
         request.Headers.Add("I-Twilio-Idempotency-Token", message.Key);
         return request;
     }
-
-    /// <summary>
-    /// The number as Twilio reads it (E.164): people type "+1 555 000 4444" or "(555) 000-4444", and
-    /// Twilio refuses the spaces, dashes, dots and brackets that only make it easier on the eye.
-    /// </summary>
-    public static string Dialable(string typed) =>
-        new([.. typed.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '.' or '(' or ')'))]);
 
     private static SendOutcome Outcome(HttpStatusCode status, string body)
     {
