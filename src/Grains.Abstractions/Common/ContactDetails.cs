@@ -14,13 +14,14 @@ public sealed record ContactDetails(
     public const string ErasedName = "[erased]";
 
     /// <summary>
-    /// Name, phone and address as they are said to a person, each once: a texted request's name is
-    /// its phone, and it has no address, so saying every field would repeat one and leave a gap.
+    /// Name, phone, email and address as they are said to a person, each once: a texted request's
+    /// name is its phone, and it has no address, so saying every field would repeat one and leave a
+    /// gap. The email is said too: someone who asked on the form with only an email has no other way in.
     /// </summary>
     public IReadOnlyList<string> Said()
     {
-        var said = new List<string>(3);
-        foreach (var part in new[] { Name, Phone, Address })
+        var said = new List<string>(4);
+        foreach (var part in new[] { Name, Phone, Email, Address })
         {
             var trimmed = part?.Trim();
             if (!string.IsNullOrEmpty(trimmed) && !said.Contains(trimmed, StringComparer.OrdinalIgnoreCase)) said.Add(trimmed);

@@ -154,7 +154,7 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
         var delivered = await Grains.GetGrain<IRequestGrain>(request.Id).GetView();
 
         // Accepted, the job is theirs: the answer tells them where to go.
-        Assert.Equal($"Thank you: job {request.ReferenceCode} is yours. Contact: Maria Lopez, {request.Contact.Phone}, 12 Elm Street.", yes);
+        Assert.Equal($"Thank you: job {request.ReferenceCode} is yours. Contact: Maria Lopez, {request.Contact.Phone}, {request.Contact.Email}, 12 Elm Street.", yes);
         Assert.Equal(AssignmentState.Accepted, accepted!.Assignment!.State);
         Assert.Equal($"Job {request.ReferenceCode} is marked delivered. Thank you!", done);
         Assert.Equal(RequestStatus.Fulfilled, delivered!.Status);
