@@ -378,6 +378,7 @@ public enum Reason
     [English("This reimbursement is paid; reverse the payment instead.")] FundReversePayment = 1317,
     [English("Write a note saying why.")] FundSayWhy = 1318,
     [English("Write the amount as digits with at most one \".\" or \",\" before the cents, such as 1234.50, without thousands separators.")] FundAmountShape = 1319,
+    [English("A reimbursement can be linked only to a job the volunteer it pays worked on.")] FundNotTheirJob = 1320,
     // Commons: decisions 1340-1379
     [English("Give the proposal a title.")] DecisionGiveTitle = 1340,
     [English("Say what is proposed.")] DecisionSayWhat = 1341,

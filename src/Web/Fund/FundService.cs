@@ -50,8 +50,14 @@ public sealed partial class FundService(IGrainFactory grains, CurrentUser user, 
         if (payee is not { } volunteer) return Result<FundEntry>.Invalid("PayeeVolunteerId", Reason.FundChoosePayee);
         if (await grains.GetGrain<IVolunteerGrain>(volunteer).GetView() is not { } view || !view.Profile.HubSlugs.Contains(hub))
             return Result<FundEntry>.Invalid("PayeeVolunteerId", Reason.ChooseHubVolunteer);
-        // A request of another hub is not linked: the ledger names only this hub's work.
-        if (requestId is { } id && (await grains.GetGrain<IRequestGrain>(id).GetView())?.HubSlug != hub) requestId = null;
+        // A request of another hub is not linked: the ledger names only this hub's work. One of this hub
+        // that the payee never held is refused: a link to someone else's job would vouch for the ask.
+        if (requestId is { } id)
+        {
+            var job = await grains.GetGrain<IRequestGrain>(id).GetView();
+            if (job is null || job.HubSlug != hub) requestId = null;
+            else if (job.HeldBy(volunteer) is null && !job.PastAssignments.Any(a => a.VolunteerId == volunteer)) return Result<FundEntry>.Invalid("RequestId", Reason.FundNotTheirJob);
+        }
         var entry = new NewFundEntry(FundEntryKind.ReimbursementAsked, amount, category, note ?? "", user.Actor)
         {
             PayeeVolunteerId = volunteer,

@@ -76,6 +76,21 @@ public sealed class CommonsAccessTests(TrustWorld world) : IClassFixture<TrustWo
         Assert.Equal(Reason.FundNeedsCoordinator, (await volunteer.Record(world.A, new NewFundEntry(FundEntryKind.Donation, 5m, RequestCategory.Food, "", Actor.System))).Reason);
     }
 
+    /// <summary>A volunteer opened the fund page from another volunteer's job and was told "Linked to the job you came from."</summary>
+    [Fact]
+    public async Task A_reimbursement_links_only_to_a_job_its_payee_worked_on()
+    {
+        var job = await Seed.Claimed(world.Factory.Grains, world.A, "07700 900456", "Valeria Vol");
+        var valeria = job.Assignment!.VolunteerId;
+
+        var someoneElse = await (await world.As<FundService>("volunteer", world.VolunteerOfA)).Ask(world.A, 12.5m, RequestCategory.Food, "Bread receipt", null, job.Id);
+        var hers = await (await world.As<FundService>("volunteer", valeria)).Ask(world.A, 12.5m, RequestCategory.Food, "Bread receipt", null, job.Id);
+
+        Assert.Equal(Reason.FundNotTheirJob, someoneElse.Reason);
+        Assert.True(hers.IsOk, hers.Message);
+        Assert.Equal(job.Id, hers.Value!.RequestId);
+    }
+
     [Fact]
     public async Task A_dispatcher_and_the_volunteer_follow_an_ask_to_its_payment_and_nobody_else_sees_it()
     {
