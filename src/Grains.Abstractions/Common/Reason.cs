@@ -113,6 +113,8 @@ public enum Reason
     [English("Say the unit (kg, boxes, hours, rooms).")] SayTheUnit = 308,
     [English("Quantity must be more than zero.")] QuantityMoreThanZero = 309,
     [English("The offer must end after it starts.")] OfferEndsBeforeStart = 310,
+    [English("Give a quantity of at most {0:#,0}.")] QuantityAtMost = 311,
+    [English("Give the quantity with at most two decimals, such as 2.5.")] QuantityTwoDecimals = 312,
     // Offers run by coordinators (issue 17): 320-349
     [English("The expiry must be in the future.")] OfferExpiryPast = 320,
     [English("What is left must be between zero and the quantity.")] LeftOutOfRange = 321,

@@ -16,7 +16,10 @@ public static class OfferRules
         if (!Enum.IsDefined(category)) errors.Add(FieldError.Of(nameof(NewOffer.Category), Reason.ChooseCategory));
         Text.Require(errors, nameof(NewOffer.Description), description, NewRequest.MaxNeedLength, Reason.SayWhatIsOffered, multiLine: true);
         Text.Require(errors, nameof(NewOffer.Unit), unit, MaxUnitLength, Reason.SayTheUnit);
-        if (quantity <= 0 || quantity > MaxQuantity) errors.Add(FieldError.Of(nameof(NewOffer.Quantity), Reason.QuantityMoreThanZero));
+        if (quantity <= 0) errors.Add(FieldError.Of(nameof(NewOffer.Quantity), Reason.QuantityMoreThanZero));
+        else if (quantity > MaxQuantity) errors.Add(FieldError.Of(nameof(NewOffer.Quantity), Reason.QuantityAtMost, MaxQuantity));
+        // A hundredth is the finest anyone counts or weighs out: 0.0000001 kg is a slip, and reads as "0" on every page.
+        else if (decimal.Round(quantity, 2) != quantity) errors.Add(FieldError.Of(nameof(NewOffer.Quantity), Reason.QuantityTwoDecimals));
         Text.Optional(errors, nameof(NewOffer.Area), area, NewRequest.MaxShortText);
         if (availableFrom is { } from && availableUntil is { } until && until <= from)
         {

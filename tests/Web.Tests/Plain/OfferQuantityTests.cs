@@ -38,6 +38,21 @@ public sealed class OfferQuantityTests(PlainKestrelWithAreas world) : IClassFixt
         Assert.DoesNotContain((await world.App.Factory.Grains.GetGrain<IHubGrain>(world.PlainHub).GetSnapshot()).Offers, o => o.Description == description);
     }
 
+    /// <summary>Ten octillion was refused as "must be more than zero", and a 28th decimal was kept.</summary>
+    [Theory]
+    [InlineData("en-GB", "9999999999999999999999999999", "Give a quantity of at most 1,000,000.")]
+    [InlineData("es-ES", "9999999999999999999999999999", "La cantidad puede ser como mucho 1.000.000.")]
+    [InlineData("en-GB", "0.0000000000000000000000000001", "Give the quantity with at most two decimals")]
+    [InlineData("es-ES", "0,0001", "Escribe la cantidad con dos decimales como mucho")]
+    public async Task A_quantity_out_of_range_is_told_the_limit_it_passed(string culture, string typed, string said)
+    {
+        var description = "Rice " + Guid.NewGuid().ToString("N")[..8];
+        using var response = await Offer(culture, description, typed);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(said, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     private Task<HttpResponseMessage> Offer(string culture, string description, string quantity) =>
         PublicFormPost.Send(world.App, "/offer", new()
         {
