@@ -32,6 +32,10 @@ public sealed partial class FundService(IGrainFactory grains, CurrentUser user, 
     public async Task<IReadOnlyList<FundAsk>> MyAsks(string hub) =>
         await MayAsk(hub) ? await Fund(hub).GetAsks(user.Actor.UserId, user.VolunteerId) : [];
 
+    /// <summary>The fund's currency, for whoever may ask it to pay them back (their form names it); null for anyone else.</summary>
+    public async Task<string?> Currency(string hub) =>
+        await MayAsk(hub) ? (await Fund(hub).GetTotals(DateTimeOffset.MaxValue)).Currency : null;
+
     /// <summary>A donation or a purchase (with an optional receipt photo).</summary>
     public async Task<Result<FundEntry>> Record(string hub, NewFundEntry entry, FundReceiptUpload? receipt = null)
     {

@@ -52,4 +52,15 @@ public sealed class FundAmountTests(WebAppFixture app) : IClassFixture<WebAppFix
             }
         });
     }
+
+    /// <summary>A volunteer reads no ledger, and their form read "Amount ()".</summary>
+    [Fact]
+    public async Task A_volunteers_ask_names_the_funds_currency()
+    {
+        var hub = await Seed.Hub(app.Factory.Grains);
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Volunteer, hub));
+        var page = context.Render<FundPage>(p => p.Add(x => x.Slug, hub));
+
+        page.WaitForAssertion(() => Assert.Contains("Amount (EUR)", page.Find("[data-testid=fund-ask]").Closest(".rz-card")!.TextContent, StringComparison.Ordinal), Patience);
+    }
 }

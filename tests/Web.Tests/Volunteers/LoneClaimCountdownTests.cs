@@ -29,6 +29,20 @@ public sealed class LoneClaimCountdownTests(WebAppFixture app) : IClassFixture<W
         Assert.Equal(claimed.ReferenceCode, board.Find("[data-testid=dispatch-open]").TextContent.Trim());
     }
 
+    /// <summary>The hub's staff read the volunteer's page as about the volunteer: it said "Yours until" and "My assignments" to them.</summary>
+    [Fact]
+    public async Task A_coordinator_reads_the_volunteers_page_about_the_volunteer_not_to_them()
+    {
+        var (hub, volunteer, _) = await LoneClaim();
+        await using var coordinator = ComponentContext.Create(Factory, new RoleGrant(Role.Coordinator, hub));
+
+        var page = coordinator.Render<VolunteerPage>(p => p.Add(x => x.Id, volunteer));
+
+        page.WaitForAssertion(() => Assert.StartsWith("Held until", page.Find("[data-testid=claim-until]").TextContent.Trim(), StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("My assignments", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Languages you speak", page.Markup, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_volunteers_own_page_says_until_when_a_lone_claim_on_a_waiting_pair_is_theirs()
     {
