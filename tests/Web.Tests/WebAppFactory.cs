@@ -72,9 +72,12 @@ public sealed class WebAppFactory(IReadOnlyDictionary<string, string>? settings 
         return client;
     }
 
-    public HubConnection BoardConnection(HttpClient? signedIn = null)
+    /// <param name="signedIn">A browser whose sign-in cookie the connection carries.</param>
+    /// <param name="apiToken">Or an integration's API token, sent as <c>Authorization: Bearer</c> as a wall display would.</param>
+    public HubConnection BoardConnection(HttpClient? signedIn = null, string? apiToken = null)
     {
         var cookies = signedIn?.DefaultRequestHeaders.TryGetValues("Cookie", out var values) == true ? string.Join("; ", values) : null;
+        var bearer = apiToken is null ? null : "Bearer " + apiToken;
         return new HubConnectionBuilder()
             .WithUrl(new Uri(Server.BaseAddress, "/live/board"), o =>
             {
@@ -84,10 +87,15 @@ public sealed class WebAppFactory(IReadOnlyDictionary<string, string>? settings 
                 o.WebSocketFactory = async (context, cancel) =>
                 {
                     var client = Server.CreateWebSocketClient();
-                    if (cookies is not null) client.ConfigureRequest = r => r.Headers["Cookie"] = cookies;
+                    client.ConfigureRequest = r =>
+                    {
+                        if (cookies is not null) r.Headers["Cookie"] = cookies;
+                        if (bearer is not null) r.Headers.Authorization = bearer;
+                    };
                     return await client.ConnectAsync(context.Uri, cancel);
                 };
                 if (cookies is not null) o.Headers["Cookie"] = cookies;
+                if (bearer is not null) o.Headers["Authorization"] = bearer;
             })
             .Build();
     }

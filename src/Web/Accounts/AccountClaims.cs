@@ -36,7 +36,8 @@ public static class AccountClaims
     /// <summary>
     /// An integration acting with a token: a dispatch token is the hub's dispatcher; a read token is
     /// a volunteer of the hub bound to no volunteer, so it sees the redacted board and can act on nothing.
-    /// It has no email, so nothing that needs an account (sign-in revalidation, the live board) takes it.
+    /// It has no email, so nothing that needs an account (sign-in revalidation) takes it; the live
+    /// board re-reads the token itself (<see cref="Board.BoardViewers"/>).
     /// </summary>
     public static ClaimsPrincipal Principal(ApiTokenGrant grant)
     {

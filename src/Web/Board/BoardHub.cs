@@ -75,27 +75,31 @@ public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnection
     }
 
     /// <summary>
-    /// Checked on every call: a connection's rights are those of its user now, not when it joined.
-    /// Answers whether they are the hub's staff (may dispatch there) or an onlooker.
+    /// Checked on every call: a connection's rights are those of its user or token now, not when it
+    /// joined. Answers whether they are the hub's staff (may dispatch there) or an onlooker.
     /// </summary>
     private async Task<bool> RequireHub(string slug)
     {
         if (!Slug.IsValid(slug) || await grains.GetGrain<IHubGrain>(slug).GetSummary() is null)
         {
-            // The message is logged by SignalR as well as sent back, so the caller's text goes in bounded and escaped.
-            throw new HubException($"There is no hub '{LogSafe.Bound(slug)}'.");
+            throw NoSuchHub(slug);
         }
 
-        // The account as it is now, not as it was when the connection opened.
-        var account = await AccountClaims.Current(grains, Context.User);
-        var principal = account is null ? null : AccountClaims.Principal(account);
+        // The account or token as it is now, not as it was when the connection opened.
+        var principal = await BoardViewers.Current(grains, Context.User);
         if (principal is null || !await access.Can(principal, Ability.ViewBoard, slug))
         {
+            // An integration is answered as if the hub did not exist: a token (or a guess at one) must
+            // not learn which other hubs there are, nor that it was revoked rather than mistyped.
+            if (BoardViewers.Token(Context.User) is not null) throw NoSuchHub(slug);
             throw new HubException($"You may not view hub '{LogSafe.Bound(slug)}'.");
         }
 
         return await access.Can(principal, Ability.Dispatch, slug);
     }
+
+    // The message is logged by SignalR as well as sent back, so the caller's text goes in bounded and escaped.
+    private static HubException NoSuchHub(string slug) => new($"There is no hub '{LogSafe.Bound(slug)}'.");
 }
 
 /// <summary>The boards each SignalR connection holds open, released when it leaves or disconnects.</summary>

@@ -45,10 +45,11 @@ public sealed class LiveConnections
 }
 
 /// <summary>
-/// Every two seconds, checks each connected person against their account: a connection whose
-/// account was disabled, erased or changed (role removed, password reset) leaves every board group
-/// and is closed; one that merely lost a hub leaves that hub's group. Removing it from the group
-/// first means no further delta reaches it even before the close completes.
+/// Every two seconds, checks each connected person against their account and each integration
+/// against its API token: a connection whose account was disabled, erased or changed (role removed,
+/// password reset) or whose token was revoked leaves every board group and is closed; one that
+/// merely lost a hub leaves that hub's group. Removing it from the group first means no further
+/// delta reaches it even before the close completes.
 /// </summary>
 public sealed partial class LiveConnectionSweep(
     LiveConnections connections,
@@ -79,7 +80,15 @@ public sealed partial class LiveConnectionSweep(
 
     public async Task Sweep()
     {
-        foreach (var person in connections.All.Where(c => !c.Hubs.IsEmpty).GroupBy(c => AccountClaims.Email(c.Context.User) ?? ""))
+        var open = connections.All.Where(c => !c.Hubs.IsEmpty).ToList();
+        // A token has no account: it is judged by its grant now, one look however many displays use it.
+        foreach (var token in open.Where(c => BoardViewers.Token(c.Context.User) is not null).GroupBy(c => BoardViewers.Token(c.Context.User)!.Value))
+        {
+            var fresh = await BoardViewers.OfToken(grains, token.Key);
+            foreach (var connection in token) await Judge(connection, fresh);
+        }
+
+        foreach (var person in open.Where(c => BoardViewers.Token(c.Context.User) is null).GroupBy(c => AccountClaims.Email(c.Context.User) ?? ""))
         {
             // One look at the account per person, however many tabs and displays they have open; each
             // connection is then judged by the stamp it signed in with (an old tab may predate a new password).
@@ -87,24 +96,29 @@ public sealed partial class LiveConnectionSweep(
             foreach (var connection in person)
             {
                 var account = AccountClaims.Valid(stored, AccountClaims.SecurityStamp(connection.Context.User)) ? stored : null;
-                var fresh = account is null ? null : AccountClaims.Principal(account);
-                foreach (var slug in connection.Hubs.Keys)
-                {
-                    if (fresh is not null && await access.Can(fresh, Ability.ViewBoard, slug)) continue;
-                    // Whichever audience it joined as: a change of role changes the stamp and closes it below.
-                    await hub.Groups.RemoveFromGroupAsync(connection.Context.ConnectionId, BoardHub.GroupName(slug, staff: true));
-                    await hub.Groups.RemoveFromGroupAsync(connection.Context.ConnectionId, BoardHub.GroupName(slug, staff: false));
-                    await watches.Remove(connection.Context.ConnectionId, slug);
-                    connections.Left(connection.Context.ConnectionId, slug);
-                    LogLeft(logger, connection.Context.ConnectionId, slug);
-                }
-
-                if (account is null) connection.Context.Abort();
+                await Judge(connection, account is null ? null : AccountClaims.Principal(account));
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Live connection {ConnectionId} lost hub {Hub}: its account no longer allows it")]
+    /// <summary>Takes the connection out of each hub <paramref name="fresh"/> may no longer view; closes it when nobody stands behind it any more.</summary>
+    private async Task Judge(LiveConnections.Connection connection, ClaimsPrincipal? fresh)
+    {
+        foreach (var slug in connection.Hubs.Keys)
+        {
+            if (fresh is not null && await access.Can(fresh, Ability.ViewBoard, slug)) continue;
+            // Whichever audience it joined as: a change of role changes the stamp and closes it below.
+            await hub.Groups.RemoveFromGroupAsync(connection.Context.ConnectionId, BoardHub.GroupName(slug, staff: true));
+            await hub.Groups.RemoveFromGroupAsync(connection.Context.ConnectionId, BoardHub.GroupName(slug, staff: false));
+            await watches.Remove(connection.Context.ConnectionId, slug);
+            connections.Left(connection.Context.ConnectionId, slug);
+            LogLeft(logger, connection.Context.ConnectionId, slug);
+        }
+
+        if (fresh is null) connection.Context.Abort();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live connection {ConnectionId} lost hub {Hub}: its account or token no longer allows it")]
     private static partial void LogLeft(ILogger logger, string connectionId, string hub);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live connection sweep failed: {Reason}")]

@@ -1,3 +1,5 @@
+using MutualAid.ApiTokens;
+
 namespace MutualAid.Web.Tests.SignalR;
 
 public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixture>
@@ -151,6 +153,99 @@ public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         Assert.Contains(hana.ToString(), snapshot.GetRawText(), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("hoursIn", string.Join("\n", raw) + snapshot.GetRawText(), StringComparison.OrdinalIgnoreCase);
         await recorded.DisposeAsync();
+    }
+
+    /// <summary>A token as the hub's API-token page makes one: the secret stays here, the grains get its hash.</summary>
+    private async Task<(Guid Id, string Secret)> Token(string hub, ApiTokenScope scope)
+    {
+        var (id, secret, hash) = ApiTokenFormat.Create();
+        var issued = await app.Factory.Grains.GetGrain<IHubApiTokensGrain>(hub).Issue(id, new NewApiToken(hub, "Wall display", scope, new Actor("test", "Test"), hash));
+        Assert.True(issued.IsOk, issued.Message);
+        return (id, secret);
+    }
+
+    private Task Sweep() =>
+        app.Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<LiveConnectionSweep>().Single().Sweep();
+
+    /// <summary>The refusal with the slug taken out, so refusals for different hubs can be compared.</summary>
+    private static async Task<string> Refusal(HubConnection connection, string method, string slug) =>
+        (await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<BoardSnapshot>(method, slug))).Message.Replace(slug, "…", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_read_token_watches_its_hubs_board_without_what_only_staff_see_and_a_dispatch_token_as_staff()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        var gus = await Seed.Volunteer(grains, hub, "Gus");
+        var staff = app.Factory.BoardConnection(apiToken: (await Token(hub, ApiTokenScope.Dispatch)).Secret);
+        var (_, staffRaw) = await staff.JoinRecording(hub);
+        var reader = app.Factory.BoardConnection(apiToken: (await Token(hub, ApiTokenScope.Read)).Secret);
+        var (snapshot, raw) = await reader.JoinRecording(hub);
+        Assert.Contains(gus.ToString(), snapshot.GetRawText(), StringComparison.OrdinalIgnoreCase);
+
+        // The sweep closes connections nobody stands behind any more; a live token still does.
+        await Sweep();
+
+        // Two claims given back within the hour, with one allowed: their claiming is held.
+        var volunteer = grains.GetGrain<IVolunteerGrain>(gus);
+        for (var i = 0; i < 2; i++)
+        {
+            var claimed = Guid.NewGuid();
+            Assert.True((await volunteer.Reserve(claimed, hub, 1)).IsOk);
+            await volunteer.GiveBack(claimed, allowedPerHour: 1);
+        }
+
+        await Wait.Until(() => staffRaw.Any(m => m.Contains("gave back", StringComparison.Ordinal)), "the dispatch token hears why Gus's claiming is held");
+        var request = await Seed.Request(grains, hub);
+        await Wait.Until(() => raw.Any(m => m.Contains(request.Id.ToString(), StringComparison.OrdinalIgnoreCase)), "the read token hears the new request");
+
+        Assert.Equal(HubConnectionState.Connected, reader.State);
+        Assert.Contains(raw, m => m.Contains(gus.ToString(), StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("gave back", string.Join("\n", raw) + snapshot.GetRawText(), StringComparison.Ordinal);
+        Assert.Null((await reader.InvokeAsync<BoardSnapshot>("GetSnapshot", hub)).Volunteers.Single(v => v.Id == gus).ClaimsHeld);
+        Assert.NotNull((await staff.InvokeAsync<BoardSnapshot>("GetSnapshot", hub)).Volunteers.Single(v => v.Id == gus).ClaimsHeld);
+        await reader.DisposeAsync();
+        await staff.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_token_is_refused_another_hub_exactly_as_a_hub_that_does_not_exist()
+    {
+        var grains = app.Factory.Grains;
+        var mine = await Seed.Hub(grains);
+        var other = await Seed.Hub(grains);
+        await using var connection = app.Factory.BoardConnection(apiToken: (await Token(mine, ApiTokenScope.Dispatch)).Secret);
+        await connection.StartAsync();
+        Assert.Equal(mine, (await connection.InvokeAsync<BoardSnapshot>("JoinHub", mine)).HubSlug);
+
+        foreach (var method in new[] { "JoinHub", "GetSnapshot" })
+        {
+            Assert.Equal(await Refusal(connection, method, "no-such-hub"), await Refusal(connection, method, other));
+        }
+    }
+
+    [Fact]
+    public async Task A_revoked_token_is_refused_and_its_open_board_is_closed()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        var (id, secret) = await Token(hub, ApiTokenScope.Read);
+        var watching = app.Factory.BoardConnection(apiToken: secret);
+        await using var board = await BoardClient.Join(watching, hub);
+        // Connected before the revocation but on no board yet: the sweep passes it by, so only the hub's own check can refuse it.
+        await using var idle = app.Factory.BoardConnection(apiToken: secret);
+        await idle.StartAsync();
+
+        Assert.True((await grains.GetGrain<IHubApiTokensGrain>(hub).Revoke(id, new Actor("test", "Test"))).IsOk);
+
+        foreach (var method in new[] { "JoinHub", "GetSnapshot" })
+        {
+            Assert.Equal(await Refusal(idle, method, "no-such-hub"), await Refusal(idle, method, hub));
+        }
+
+        await Wait.Until(() => watching.State == HubConnectionState.Disconnected, "the revoked token's open board is closed", seconds: 5);
+        await using var again = app.Factory.BoardConnection(apiToken: secret);
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => again.StartAsync());
     }
 
     [Fact]
