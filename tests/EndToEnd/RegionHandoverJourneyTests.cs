@@ -118,7 +118,8 @@ public sealed class RegionHandoverJourneyTests(BrowserFixture browser, EmptyNetw
         await Expect(gilsRow.GetByTestId("claims-held")).ToHaveTextAsync(held, new() { Timeout = 30000 });
 
         await Claimable(first).GetByTestId("claim").ClickAsync();
-        await Expect(gil.GetByTestId("volunteer-message")).ToContainTextAsync(held, new() { Timeout = 10000 });
+        // Gil is told in the second person; the board speaks of him.
+        await Expect(gil.GetByTestId("volunteer-message")).ToContainTextAsync("You gave back 2 claims within an hour", new() { Timeout = 10000 });
         await Expect(Held(first)).ToHaveCountAsync(0);
 
         await gilsRow.GetByTestId("clear-claims-hold").ClickAsync();

@@ -39,7 +39,7 @@ public sealed partial class RequestGrain
             ReservedAt = reserved.Value.ReservedAt,
         };
         var view = Placed(current, null, assignment);
-        return await CommitReserved(volunteer, reserved.Value!, view, command.Actor, Phrase.Of("DidClaim", "claimed this for {0}", name), null);
+        return await CommitReserved(volunteer, reserved.Value!, view, command.Actor, HolderPhrase.Of(command.Actor, name, "DidClaim", "claimed this for {0}", "claimed this"), null);
     }
 
     public async Task CheckClaim()

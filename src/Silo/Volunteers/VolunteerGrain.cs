@@ -125,7 +125,7 @@ public sealed partial class VolunteerGrain(
 
     public Task<Result<Reservation>> ReserveClaim(Guid requestId, string hubSlug, double estimatedHours) =>
         S.ClaimsHeld is { } held && S.Reservations.TrueForAll(r => r.RequestId != requestId)
-            ? Task.FromResult(Result<Reservation>.Refused(Reason.ClaimsHeld, [.. held.Args]))
+            ? Task.FromResult(Result<Reservation>.Refused(Reason.YourClaimsHeld, [.. held.Args])) // told to the one claiming: them
             : Reserve(requestId, hubSlug, estimatedHours, overrideReason: null);
 
     public Task GiveBack(Guid requestId, int allowedPerHour) => GiveBack(requestId, new JobEnd(JobEndKind.GivenBack, null, GiveBacksPerHour: allowedPerHour));

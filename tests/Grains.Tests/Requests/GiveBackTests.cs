@@ -17,6 +17,22 @@ public sealed class GiveBackTests(FakeClockClusterFixture fixture)
         return claimed.Value!;
     }
 
+    /// <summary>The history (and the loser of a race for it) read "Valeria claimed this for Valeria".</summary>
+    [Fact]
+    public async Task A_volunteer_who_claims_for_themself_claimed_it_and_one_claimed_for_them_is_named()
+    {
+        var hub = await domain.NewHub();
+        var valeria = await domain.NewVolunteer(hub, "Valeria", maxAssignments: 5, maxHours: 40);
+        var own = await domain.NewRequest(hub);
+        var forHer = await domain.NewRequest(hub);
+
+        Assert.True((await domain.RequestGrain(own.Id).Claim(new ClaimCommand(own.Version, new Actor("valeria@example.org", "Valeria"), valeria.Id))).IsOk);
+        Assert.True((await domain.RequestGrain(forHer.Id).Claim(new ClaimCommand(forHer.Version, Domain.Ana, valeria.Id))).IsOk);
+
+        Assert.Equal("claimed this", (await domain.RequestGrain(own.Id).GetAudit())[^1].Said.ToString());
+        Assert.Equal("claimed this for Valeria", (await domain.RequestGrain(forHer.Id).GetAudit())[^1].Said.ToString());
+    }
+
     [Fact]
     public async Task The_fourth_give_back_within_an_hour_holds_claiming_with_the_reason_until_a_coordinator_clears_it()
     {
@@ -40,8 +56,8 @@ public sealed class GiveBackTests(FakeClockClusterFixture fixture)
         var next = await domain.NewRequest(hub);
         var refused = await domain.RequestGrain(next.Id).Claim(new ClaimCommand(next.Version, Domain.Ana, v.Id));
         Assert.Equal(ResultStatus.Refused, refused.Status);
-        Assert.Equal(Reason.ClaimsHeld, refused.Reason);
-        Assert.Equal("Hal gave back 4 claims within an hour; a coordinator of their hub must clear them before they claim again.", refused.Message);
+        Assert.Equal(Reason.YourClaimsHeld, refused.Reason);
+        Assert.Equal("You gave back 4 claims within an hour; a coordinator of your hub must clear this before you claim again.", refused.Message);
         Assert.Null((await domain.RequestGrain(next.Id).GetView())!.Assignment);
         await domain.WaitForBoard(hub, b => b.Volunteers.Any(x => x.Id == v.Id && x.ClaimsHeld?.Key == "ClaimsHeld"));
 

@@ -33,13 +33,13 @@ public sealed class ClaimGiveBackTests(TrustWorld world) : IClassFixture<TrustWo
         var next = await Seed.Request(grains, world.A, phone: Phone());
         var refused = await actions.Claim(world.A, next.Id, volunteer, next.Version);
         Assert.Equal(ResultStatus.Refused, refused.Status);
-        Assert.Equal("Gus gave back 4 claims within an hour; a coordinator of their hub must clear them before they claim again.", refused.Message);
+        Assert.Equal("You gave back 4 claims within an hour; a coordinator of your hub must clear this before you claim again.", refused.Message);
         var culture = CultureInfo.CurrentUICulture;
         try
         {
             CultureInfo.CurrentUICulture = new CultureInfo("es-ES");
             var words = world.Factory.Services.GetRequiredService<IStringLocalizer<UiText>>();
-            Assert.StartsWith("Gus devolvió 4 reservas en una hora", words.Say(await actions.Claim(world.A, next.Id, volunteer, next.Version)), StringComparison.Ordinal);
+            Assert.StartsWith("Devolviste 4 reservas en una hora", words.Say(await actions.Claim(world.A, next.Id, volunteer, next.Version)), StringComparison.Ordinal);
         }
         finally
         {
