@@ -96,6 +96,7 @@ try
     app.UseCurrentUser();
     app.UseUnreadableFormPage();
     app.UseAntiforgery();
+    app.UseExpiredFormPage();
     // Every file in wwwroot and the packages' _content is served from here, precompressed, and cached for
     // a year when linked through @Assets[...] or PackageAssets; UseStaticFiles would serve them raw first.
     app.MapStaticAssets().CacheVersionedPackageAssets();

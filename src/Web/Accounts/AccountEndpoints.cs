@@ -64,10 +64,11 @@ public static class AccountEndpoints
     public static RazorComponentResult<MessagePage> Denied(IStringLocalizer<UiText> t) =>
         Message(t["Account.NotAllowed"], t["Account.NotAllowedText"], StatusCodes.Status403Forbidden, "/", t["Common.BackToHubs"]);
 
-    public static async Task<Results<RedirectHttpResult, BadRequest>> SignOut(HttpContext http, IAntiforgery antiforgery)
+    public static async Task<Results<RedirectHttpResult, RazorComponentResult<MessagePage>>> SignOut(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<UiText> t)
     {
-        // Another site must not be able to sign people out: the header's form carries the token.
-        if (!await antiforgery.IsRequestValidAsync(http)) return TypedResults.BadRequest();
+        // Another site must not be able to sign people out: the header's form carries the token. A page
+        // left open too long has an expired one, and its reader gets a page that says what to do.
+        if (!await antiforgery.IsRequestValidAsync(http)) return MessagePages.SendAgain(t);
         await http.SignOutAsync(AccountClaims.Scheme);
         return TypedResults.LocalRedirect("/account/login");
     }

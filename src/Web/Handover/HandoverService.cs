@@ -9,6 +9,7 @@ namespace MutualAid.Web.Handover;
 /// <summary>The end-of-shift summary of a hub, for its dispatchers and coordinators.</summary>
 public sealed class HandoverService(IGrainFactory grains, CurrentUser user, TimeProvider clock, IStringLocalizer<UiText> text, HubZones zones)
 {
+    public const int MinHours = 1;
     public const int MaxHours = 48;
 
     /// <summary>What happened in the last <paramref name="hours"/> hours (1 to 48); null for anyone who may not dispatch on the hub.</summary>
@@ -16,7 +17,7 @@ public sealed class HandoverService(IGrainFactory grains, CurrentUser user, Time
     {
         if (!await user.Can(Ability.Dispatch, hub)) return null;
         var now = clock.GetUtcNow();
-        return await HandoverReport.Build(grains, hub, now - TimeSpan.FromHours(Math.Clamp(hours, 1, MaxHours)), now);
+        return await HandoverReport.Build(grains, hub, now - TimeSpan.FromHours(Math.Clamp(hours, MinHours, MaxHours)), now);
     }
 
     /// <summary>The report as a text file, its times in the hub's zone; null for anyone who may not dispatch on the hub.</summary>

@@ -149,7 +149,7 @@ public static class PublicIntakeEndpoints
         {
             // Read here rather than inside the antiforgery check, which would wrap a body over the cap as a bad token.
             var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
-            if (form is null || !await antiforgery.IsRequestValidAsync(http)) return (null, MessagePages.Alert(t["Public.SendAgain"], t["Public.SendAgainText"], StatusCodes.Status400BadRequest));
+            if (form is null || !await antiforgery.IsRequestValidAsync(http)) return (null, MessagePages.SendAgain(t));
             return (IntakeForm.Of(form), null);
         }
         catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException or AntiforgeryValidationException)

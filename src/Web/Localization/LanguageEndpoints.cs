@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using MutualAid.Accounts;
 using MutualAid.Web.Accounts;
 using MutualAid.Web.Plain;
@@ -9,9 +10,14 @@ public static class LanguageEndpoints
 {
     public static void MapLanguages(this WebApplication app) =>
         // A form post (with antiforgery, as every form here), not a link: it changes what is stored for the person.
-        app.MapPost("/language", async (HttpContext http, IGrainFactory grains, [FromForm] string? culture, [FromForm] string? returnUrl) =>
+        app.MapPost("/language", async Task<IResult> (HttpContext http, IGrainFactory grains, IStringLocalizer<UiText> t, [FromForm] string? culture, [FromForm] string? returnUrl) =>
         {
-            if (!Languages.IsSupported(culture)) return Results.BadRequest($"Choose one of: {string.Join(", ", Languages.Supported.Keys)}.");
+            // The header's form, sent by a browser: a page in the reader's language, not a bare string.
+            if (!Languages.IsSupported(culture))
+            {
+                return MessagePages.Alert(t["Public.CheckForm"], t["Language.Choose", string.Join(", ", Languages.Supported.Keys)], StatusCodes.Status400BadRequest);
+            }
+
             var chosen = culture!.ToLowerInvariant();
             Languages.RememberInCookie(http.Response, chosen);
             if (AccountClaims.Email(http.User) is { } email)

@@ -24,4 +24,11 @@ public static class MessagePages
         ArgumentNullException.ThrowIfNull(t);
         return Alert(t["Public.CheckForm"], t["Public.Unreadable"], StatusCodes.Status400BadRequest);
     }
+
+    /// <summary>A form whose antiforgery token expired (the page stayed open too long) or came from another site.</summary>
+    public static RazorComponentResult<MessagePage> SendAgain(IStringLocalizer<UiText> t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return Alert(t["Public.SendAgain"], t["Public.SendAgainText"], StatusCodes.Status400BadRequest);
+    }
 }

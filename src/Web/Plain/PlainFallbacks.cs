@@ -20,7 +20,7 @@ public static class PlainFallbacks
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
-            // Only an answer with no body gets here; other empty refusals (a bad token's 400) are the endpoints' own.
+            // Only an answer with no body gets here; other empty refusals are the endpoints' own.
             if (http.Response.StatusCode != StatusCodes.Status404NotFound) return;
             var t = http.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
             await new RazorComponentResult<MessagePage>(new { Title = t["Routes.NotFoundTitle"].Value, Text = t["Routes.NotFound"].Value, LinkHref = "/", LinkText = t["Common.BackToHubs"].Value })
@@ -48,6 +48,25 @@ public static class PlainFallbacks
                     await MessagePages.Unreadable(http.RequestServices.GetRequiredService<IStringLocalizer<UiText>>()).ExecuteAsync(http);
                     return;
                 }
+            }
+
+            await next(http);
+        });
+
+    /// <summary>
+    /// After antiforgery, which only notes a bad token: a form the framework checks itself (sign-in, set-up,
+    /// invite, reset, language, a page's own form) was then refused by the endpoint with an empty or bare
+    /// 400, which a browser shows as its own error. A page left open too long is the usual cause, so the
+    /// page /ask gives for it is said here, in the reader's language, before the endpoint runs.
+    /// </summary>
+    public static void UseExpiredFormPage(this WebApplication app) =>
+        app.Use(async (http, next) =>
+        {
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } && !http.Request.Path.StartsWithSegments("/api")
+                && http.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true })
+            {
+                await MessagePages.SendAgain(http.RequestServices.GetRequiredService<IStringLocalizer<UiText>>()).ExecuteAsync(http);
+                return;
             }
 
             await next(http);

@@ -81,12 +81,13 @@ public static class MyJobsEndpoints
     }
 
     /// <summary>Post/Redirect/Get: every POST answers 303 to the page with an outcome code, so a reload never sends the command again.</summary>
-    public static async Task<Results<SeeOther, BadRequest<string>, NotFound>> Act(
+    public static async Task<Results<SeeOther, RazorComponentResult<MessagePage>, NotFound>> Act(
         HttpContext http, Guid id, string command, CurrentUser user, VolunteerJobService actions, IAntiforgery antiforgery, IStringLocalizer<UiText> t)
     {
-        if (!await antiforgery.IsRequestValidAsync(http)) return TypedResults.BadRequest(t["Plain.FormExpired"].Value);
+        // A page to read, as /ask gives: this is a browser with no script, not a client that reads JSON.
+        if (!await antiforgery.IsRequestValidAsync(http)) return MessagePages.SendAgain(t);
         var form = await http.Request.ReadFormAsync();
-        if (!int.TryParse(form["version"], out var version)) return TypedResults.BadRequest(t["Plain.MissingVersion"].Value);
+        if (!int.TryParse(form["version"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var version)) return MessagePages.Alert(t["Public.SendAgain"], t["Plain.MissingVersion"], StatusCodes.Status400BadRequest);
         if (form["hub"].ToString() is not { } hub || !Slug.IsValid(hub)) return TypedResults.NotFound();
         Result<RequestView> result;
         switch (command)
