@@ -34,7 +34,26 @@ public static class Text
     /// attack (a truncated string in another system, a terminal recoloured when a log is read).
     /// </summary>
     public static bool IsClean(string? value, bool multiLine = false) =>
-        value is null || !value.Any(c => char.IsControl(c) && !(multiLine && c is '\t' or '\r' or '\n'));
+        value is null || !value.Any(c => IsUnwanted(c, multiLine));
+
+    /// <summary>
+    /// A control character, or a bidirectional embedding or override (U+202A to U+202E): those reorder
+    /// everything after them on screen, so a name or a need can show other words than it holds (the
+    /// "Trojan Source" trick). Right-to-left writing needs none of them; the marks (U+200E, U+200F) and
+    /// isolates, which cannot leak past their text, stay allowed.
+    /// </summary>
+    public static bool IsUnwanted(char c, bool multiLine = false) =>
+        (char.IsControl(c) && !(multiLine && c is '\t' or '\r' or '\n')) || c is >= '\u202A' and <= '\u202E';
+
+    /// <summary>
+    /// <paramref name="value"/> without what <see cref="IsClean"/> refuses: for words that are taken
+    /// whatever they hold (a text asking for help is never refused for a character nobody sees).
+    /// </summary>
+    public static string Cleaned(string value, bool multiLine = false)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return IsClean(value, multiLine) ? value : new string([.. value.Where(c => !IsUnwanted(c, multiLine))]);
+    }
 
     public static FieldError BadCharacters(string field) => FieldError.Of(field, Reason.BadCharacters);
 

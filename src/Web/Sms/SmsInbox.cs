@@ -81,8 +81,8 @@ public sealed class SmsInbox(IGrainFactory grains, SmsWords words)
     private async Task<string> Survey(string hub, SmsText text, string? messageSid)
     {
         var household = text.FirstNumber() is { } n && n is >= 1 and <= SurveyAnswer.MaxHousehold ? n : (int?)null;
-        var clean = new string([.. text.Rest.Where(c => !char.IsControl(c) || c is '\n' or '\r' or '\t')]);
-        var said = clean.Length > SurveyAnswer.MaxComment ? clean[..SurveyAnswer.MaxComment] : clean;
+        // Cleaned as it was read (SmsText.Read).
+        var said = text.Rest.Length > SurveyAnswer.MaxComment ? text.Rest[..SurveyAnswer.MaxComment] : text.Rest;
         var id = string.IsNullOrEmpty(messageSid) ? Guid.NewGuid() : new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("sms-survey:" + messageSid)).AsSpan(0, 16));
         var answered = await grains.GetGrain<IHubStatsGrain>(hub).Answer(new SurveyAnswer(id, text.Category(), household, said.Length > 0 ? said : null, SurveyChannel.Sms));
         return words.Say(text.Language, answered.IsOk ? Reason.SmsSurveyCounted.Say() : Reason.SmsSurveyNotOpen.Say());

@@ -82,7 +82,8 @@ public sealed record SmsText(SmsIntent Intent, string Language, string Rest)
 
     public static SmsText Read(string? body)
     {
-        var text = (body ?? "").Trim();
+        // What the request's fields would refuse goes before anything is read: a text for help is taken as it can be.
+        var text = Common.Text.Cleaned(body ?? "", multiLine: true).Trim();
         var end = 0;
         while (end < text.Length && char.IsLetter(text[end])) end++;
         var first = Fold(text[..end]);
@@ -128,7 +129,9 @@ public sealed record SmsText(SmsIntent Intent, string Language, string Rest)
         if (at.Marker is null) return NewRequest.AreaNotGiven;
         // folded has one leading space more than Rest, and folding keeps every character's place.
         var start = at.Index + at.Marker.Length - 1;
-        var area = start < Rest.Length ? Rest[start..].Trim().TrimEnd('.', '!', '?', ',') : "";
+        // A place is one line: "in Docks\nplease call after 5" is in Docks (a line break is no place's).
+        var line = start < Rest.Length ? Rest[start..].Trim().Split('\n', '\r')[0] : "";
+        var area = line.Trim().TrimEnd('.', '!', '?', ',');
         return area.Length == 0 ? NewRequest.AreaNotGiven : area[..Math.Min(area.Length, NewRequest.MaxShortText)];
     }
 

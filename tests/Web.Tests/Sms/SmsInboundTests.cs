@@ -85,6 +85,24 @@ public sealed class SmsInboundTests(ChannelsFixture app) : IClassFixture<Channel
         Assert.Equal("food 🍞 in Docks", request.Need);
     }
 
+    /// <summary>
+    /// A place ended at the line's end, so "in Docks" and the next line were one area, which a request
+    /// refuses (a line break in a one-line field): the person was told their text was not taken.
+    /// </summary>
+    [Fact]
+    public async Task HELP_over_two_lines_and_with_invisible_characters_still_makes_a_request()
+    {
+        var (_, number) = await HubWithNumber();
+
+        var (_, twoLines) = await app.Text(Phone(), number, "HELP food in Docks\nplease call after 5");
+        var (_, reversed) = await app.Text(Phone(), number, "HELP \u202Efood\u0007 in Quay");
+
+        var first = await RequestCoded(twoLines);
+        Assert.Equal(("Docks", "food in Docks\nplease call after 5"), (first.Area, first.Need));
+        var second = await RequestCoded(reversed);
+        Assert.Equal(("Quay", "food in Quay"), (second.Area, second.Need));
+    }
+
     [Fact]
     public async Task A_text_Twilio_posts_again_opens_one_request_and_answers_the_same_code()
     {
