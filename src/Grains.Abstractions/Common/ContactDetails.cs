@@ -7,10 +7,18 @@ namespace MutualAid.Common;
 [GenerateSerializer, Immutable, Alias("MutualAid.ContactDetails")]
 public sealed record ContactDetails(
     [property: Id(0)] string Name,
-    [property: Id(1)] string? Phone,
+    string? Phone,
     [property: Id(2)] string? Email,
     [property: Id(3)] string? Address)
 {
+    /// <summary>
+    /// As typed, but with its digits in ASCII: a phone typed on an Arabic, Persian or Devanagari
+    /// keyboard ("٠٦١١ ٢٢٢ ٣٣٣") is the same number, and everything that dials, texts or matches it
+    /// (Twilio, the STOP list, the status page's last digits) reads ASCII digits. Done here, where
+    /// every form, text, import and API call makes its contact, rather than at each of them.
+    /// </summary>
+    [Id(1)] public string? Phone { get; init; } = AsciiDigits(Phone);
+
     public const string ErasedName = "[erased]";
 
     /// <summary>
@@ -34,6 +42,20 @@ public sealed record ContactDetails(
     public string SaidOnOneLine(string separator = ", ") => string.Join(separator, Said());
 
     public static ContactDetails Erased { get; } = new(ErasedName, null, null, null);
+
+    /// <summary><paramref name="typed"/> with each decimal digit of any script as its ASCII digit; everything else kept.</summary>
+    public static string? AsciiDigits(string? typed)
+    {
+        if (typed is null || !typed.Any(c => char.IsDigit(c) && !char.IsAsciiDigit(c))) return typed;
+        return string.Create(typed.Length, typed, static (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                span[i] = char.IsDigit(c) && !char.IsAsciiDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c;
+            }
+        });
+    }
 
     /// <summary>How a <see cref="MatchKey"/> built from a phone number begins (one from an email does not).</summary>
     public const string PhoneKeyPrefix = "tel:";

@@ -35,5 +35,17 @@ public static class LanguageNames
         return cut > 0 && Known.Value.TryGetValue(trimmed[..cut], out code) ? code : trimmed.ToLowerInvariant();
     }
 
+    /// <summary>
+    /// How a request records a language: a known one by its English name ("es", "español", "es-MX" →
+    /// "Spanish"), which every board says in its reader's language and the CSV export writes one way;
+    /// any other as written ("Tigrinya dialect"). Blank is none.
+    /// </summary>
+    public static string? Recorded(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var key = Key(name);
+        return key.Length == 2 && Known.Value.ContainsKey(key) ? CultureInfo.GetCultureInfo(key).EnglishName : name.Trim();
+    }
+
     public static bool Same(string a, string b) => string.Equals(Key(a), Key(b), StringComparison.OrdinalIgnoreCase);
 }

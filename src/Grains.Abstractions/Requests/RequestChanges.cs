@@ -48,7 +48,7 @@ public record RequestChanges
             NeededBy = ClearNeededBy ? null : NeededBy ?? was.NeededBy,
             Area = Area?.Trim() ?? was.Area,
             AccessibilityNotes = AccessibilityNotes is { } notes ? Blank(notes) : was.AccessibilityNotes,
-            PreferredLanguage = PreferredLanguage is { } language ? Blank(language) : was.PreferredLanguage,
+            PreferredLanguage = PreferredLanguage is { } language ? LanguageNames.Recorded(language) : was.PreferredLanguage,
             NeedsVehicle = NeedsVehicle ?? was.NeedsVehicle,
             MarkedVisit = MarkedVisit ?? was.MarkedVisit,
             NeedsTwo = NeedsTwo ?? was.NeedsTwo,

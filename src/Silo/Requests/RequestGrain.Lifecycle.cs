@@ -38,7 +38,7 @@ public sealed partial class RequestGrain
             NeededBy = request.NeededBy,
             Location = request.Location ?? area?.Point,
             AccessibilityNotes = request.AccessibilityNotes,
-            PreferredLanguage = request.PreferredLanguage,
+            PreferredLanguage = LanguageNames.Recorded(request.PreferredLanguage),
             NeedsVehicle = request.NeedsVehicle,
             PossibleDuplicateOf = duplicates.Select(d => d.Request.Id).ToArray(),
             ReferenceCode = ReferenceCode.For(id),

@@ -80,26 +80,22 @@ public sealed class BoardHub(BoardFeed feed, IGrainFactory grains, HubConnection
     /// </summary>
     private async Task<bool> RequireHub(string slug)
     {
-        if (!Slug.IsValid(slug) || await grains.GetGrain<IHubGrain>(slug).GetSummary() is null)
-        {
-            throw NoSuchHub(slug);
-        }
+        if (!Slug.IsValid(slug)) throw NoHubToView(slug);
 
-        // The account or token as it is now, not as it was when the connection opened.
+        // The account or token as it is now, not as it was when the connection opened. Asked before
+        // the hub: a caller with no right there wakes no hub grain, whatever slugs it tries.
         var principal = await BoardViewers.Current(grains, Context.User);
-        if (principal is null || !await access.Can(principal, Ability.ViewBoard, slug))
-        {
-            // An integration is answered as if the hub did not exist: a token (or a guess at one) must
-            // not learn which other hubs there are, nor that it was revoked rather than mistyped.
-            if (BoardViewers.Token(Context.User) is not null) throw NoSuchHub(slug);
-            throw new HubException($"You may not view hub '{LogSafe.Bound(slug)}'.");
-        }
-
+        if (principal is null || !await access.Can(principal, Ability.ViewBoard, slug)) throw NoHubToView(slug);
+        if (await grains.GetGrain<IHubGrain>(slug).GetSummary() is null) throw NoHubToView(slug);
         return await access.Can(principal, Ability.Dispatch, slug);
     }
 
-    // The message is logged by SignalR as well as sent back, so the caller's text goes in bounded and escaped.
-    private static HubException NoSuchHub(string slug) => new($"There is no hub '{LogSafe.Bound(slug)}'.");
+    /// <summary>
+    /// One answer for a hub that does not exist and one the caller may not view: a person or a token
+    /// (or a guess at one) learns neither which hubs there are nor that a right was taken away.
+    /// The message is logged by SignalR as well as sent back, so the caller's text goes in bounded and escaped.
+    /// </summary>
+    private static HubException NoHubToView(string slug) => new($"There is no hub '{LogSafe.Bound(slug)}' you may view.");
 }
 
 /// <summary>The boards each SignalR connection holds open, released when it leaves or disconnects.</summary>

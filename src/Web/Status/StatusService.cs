@@ -51,7 +51,7 @@ public sealed class StatusService(IGrainFactory grains, Localization.HubZones zo
     /// </summary>
     public async Task<RequestView?> Proven(string? code, string? lastDigits)
     {
-        var digits = new string((lastDigits ?? "").Where(char.IsAsciiDigit).ToArray());
+        var digits = new string((ContactDetails.AsciiDigits(lastDigits) ?? "").Where(char.IsAsciiDigit).ToArray());
         if (IReferenceCodeGrain.KeyOfTyped(code) is not { } key || digits.Length != Digits) return null;
         return await grains.GetGrain<IStatusProofGrain>(key).Prove(digits);
     }

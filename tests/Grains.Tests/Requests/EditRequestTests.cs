@@ -26,6 +26,25 @@ public sealed class EditRequestTests(ClusterFixture fixture)
         Assert.Equal(Reason.ListOf.Key(), list.Key);
     }
 
+    [Theory]
+    [InlineData("es", "Spanish")]
+    [InlineData(" Español ", "Spanish")]
+    [InlineData("ar-EG", "Arabic")]
+    [InlineData("Tigrinya (Eritrea)", "Tigrinya (Eritrea)")]
+    public async Task A_known_language_is_recorded_by_its_English_name_however_it_was_written(string typed, string recorded)
+    {
+        var hub = await domain.NewHub();
+        var created = await domain.RequestGrain(Guid.NewGuid()).Create(Domain.Request(hub) with { PreferredLanguage = typed });
+        Assert.True(created.IsOk, created.Message);
+        // Before, the public form's "es" was kept as "es": boards showed "es" and the CSV column mixed "es" and "Spanish".
+        Assert.Equal(recorded, created.Value!.PreferredLanguage);
+
+        var edited = await domain.RequestGrain(created.Value.Id).Edit(new EditRequest(created.Value.Version, Domain.Sam, new() { PreferredLanguage = typed, Urgency = Urgency.High }) { Hub = hub });
+        Assert.True(edited.IsOk, edited.Message);
+        Assert.Equal(recorded, edited.Value!.PreferredLanguage);
+        Assert.Equal("changed urgency", (await domain.RequestGrain(created.Value.Id).GetAudit())[^1].Action);
+    }
+
     [Fact]
     public async Task An_empty_text_clears_an_optional_field_and_an_edit_that_changes_nothing_is_refused()
     {

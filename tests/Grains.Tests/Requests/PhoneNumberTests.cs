@@ -22,6 +22,21 @@ public sealed class PhoneNumberTests
     }
 
     [Theory]
+    [InlineData("٠٧٧٠٠ ٩٠٠١٢٣", "07700 900123")] // Arabic-Indic, as an Arabic keyboard types them
+    [InlineData("+۴۴ ۷۷۰۰ ۹۰۰۱۲۳", "+44 7700 900123")] // Extended Arabic-Indic (Persian, Urdu)
+    [InlineData("०७७०० ९००१२३", "07700 900123")] // Devanagari
+    public void Digits_of_any_script_are_the_same_number_and_are_kept_in_ASCII(string typed, string kept)
+    {
+        var contact = new ContactDetails("Amal", typed, null, null);
+
+        // Before, these were refused as "at least 6 digits", and a number that got in another way could not be dialled.
+        Assert.Equal(kept, contact.Phone);
+        Assert.DoesNotContain(Domain.Request("north", typed).Validate(DateTimeOffset.UtcNow), e => e.Field == "Contact.Phone");
+        Assert.Equal(new ContactDetails("Amal", kept, null, null).MatchKey(), contact.MatchKey());
+        Assert.Equal("+447700900123", MutualAid.Sms.Dialling.E164(contact.Phone, "GB"));
+    }
+
+    [Theory]
     [InlineData("call me maybe")]
     [InlineData("zzz")]
     [InlineData("12")]

@@ -249,6 +249,22 @@ public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     }
 
     [Fact]
+    public async Task A_person_refused_a_hub_that_exists_hears_what_they_would_for_one_that_does_not()
+    {
+        var grains = app.Factory.Grains;
+        var mine = await Seed.Hub(grains);
+        var other = await Seed.Hub(grains);
+        await using var connection = await Connection(mine);
+        await connection.StartAsync();
+
+        foreach (var method in new[] { "JoinHub", "GetSnapshot" })
+        {
+            // Before, "You may not view hub" for the other hub told a dispatcher it was there.
+            Assert.Equal(await Refusal(connection, method, "no-such-hub"), await Refusal(connection, method, other));
+        }
+    }
+
+    [Fact]
     public async Task Joining_a_hub_that_does_not_exist_is_a_clear_error()
     {
         await using var connection = await Connection("north");

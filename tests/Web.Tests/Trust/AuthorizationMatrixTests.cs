@@ -89,7 +89,8 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
             else
             {
                 var denied = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<BoardSnapshot>(method, world.A));
-                Assert.Contains("You may not view", denied.Message);
+                // The answer for a hub that does not exist: a refusal must not tell them hub A is there.
+                Assert.Contains($"There is no hub '{world.A}' you may view.", denied.Message);
             }
         }
 

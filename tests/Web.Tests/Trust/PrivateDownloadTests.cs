@@ -1,3 +1,4 @@
+using System.Net;
 using MutualAid.Thanks;
 
 namespace MutualAid.Web.Tests.Trust;
@@ -39,10 +40,13 @@ public sealed class PrivateDownloadTests(TrustWorld world) : IClassFixture<Trust
         var noContact = await coordinator.GetAsync(new Uri($"/hubs/{world.A}/people/export", UriKind.Relative));
         var noVolunteer = await coordinator.GetAsync(new Uri($"/hubs/{world.A}/people/volunteers/{Guid.NewGuid()}/export", UriKind.Relative));
 
+        // A page, not a bare JSON string: the coordinator opened a link in their browser.
         Assert.Equal(HttpStatusCode.BadRequest, noContact.StatusCode);
-        Assert.Contains("Indica un teléfono o un correo electrónico.", await noContact.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("text/html", noContact.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Indica un teléfono o un correo electrónico.", WebUtility.HtmlDecode(await noContact.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, noVolunteer.StatusCode);
-        Assert.Contains("No existe ese voluntario en este centro.", await noVolunteer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("text/html", noVolunteer.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("No existe ese voluntario en este centro.", WebUtility.HtmlDecode(await noVolunteer.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
