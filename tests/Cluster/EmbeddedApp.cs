@@ -9,6 +9,7 @@ public sealed class EmbeddedApp : IAsyncDisposable
 {
     private readonly Process process;
     private readonly AppOutput output;
+    private bool disposed;
 
     private EmbeddedApp(Process process, Uri baseAddress)
     {
@@ -85,5 +86,14 @@ public sealed class EmbeddedApp : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
-    public async ValueTask DisposeAsync() => await AppShutdown.Stop(process);
+    /// <summary>
+    /// Once only: a crash test lets go of a killed app, then starts the next; when that start fails, its
+    /// finally disposes the killed one again, and a second Stop threw over the start's own error.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed) return;
+        disposed = true;
+        await AppShutdown.Stop(process);
+    }
 }

@@ -36,7 +36,10 @@ public static class ApiTokenFormat
         if (!token.StartsWith(Prefix, StringComparison.Ordinal)) return false;
         var rest = token[Prefix.Length..];
         if (rest.Length <= 33 || rest[32] != '_' || !Guid.TryParseExact(rest[..32], "N", out id)) return false;
-        Span<byte> secret = stackalloc byte[SecretBytes + 3];
+        // TryDecodeFromChars throws on a character outside base64url (its "Try" is about the buffer's size):
+        // anyone can send any header, and a throw here was a 500 on every route, uncounted as a failure.
+        if (!Base64Url.IsValid(rest[33..], out var length) || length != SecretBytes) return false;
+        Span<byte> secret = stackalloc byte[SecretBytes];
         if (!Base64Url.TryDecodeFromChars(rest[33..], secret, out var written) || written != SecretBytes) return false;
         secretHash = SHA256.HashData(secret[..SecretBytes]);
         CryptographicOperations.ZeroMemory(secret);

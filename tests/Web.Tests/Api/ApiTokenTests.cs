@@ -128,7 +128,10 @@ public sealed class ApiTokenTests(TeamWorld world) : IClassFixture<TeamWorld>
         Assert.True((await (await TokensAs(world.Coordinator)).Revoke(Hub, revoked.Token.Id)).IsOk);
         var wrongSecret = good.Secret[..^4] + (good.Secret.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
         var unknownId = ApiTokenFormat.Prefix + Guid.NewGuid().ToString("N") + good.Secret[(ApiTokenFormat.Prefix.Length + 32)..];
-        string[] refused = ["not-a-token", "ma_", "ma_123_abc", unknownId, wrongSecret, revoked.Secret];
+        // Shaped like a token but with a secret that is not base64url: these were a 500 on every route.
+        var badCharacters = good.Secret[..^4] + "+/!=";
+        var oddLength = good.Secret[..(ApiTokenFormat.Prefix.Length + 33)] + "x";
+        string[] refused = ["not-a-token", "ma_", "ma_123_abc", unknownId, wrongSecret, revoked.Secret, badCharacters, oddLength];
 
         var bodies = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in refused)

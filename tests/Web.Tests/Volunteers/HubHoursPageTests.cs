@@ -47,18 +47,27 @@ public sealed class HubHoursPageTests(WebAppFixture app) : IClassFixture<WebAppF
         var management = grains.GetGrain<IManagementGrain>(0);
         var idleGrains = idle.Select(id => grains.GetGrain<IVolunteerGrain>(id).GetGrainId()).ToHashSet();
         async Task<int> IdleAwake() => (await management.GetDetailedGrainStatistics()).Count(s => idleGrains.Contains(s.GrainId));
-        await Wait.Until(async () =>
+
+        // Something else may wake an idle grain between the collection and the page (a notice sent again
+        // on a loaded machine), so the page gets three tries; a page that wakes them fails every one.
+        var awakeAfterPage = new List<int>();
+        for (var attempt = 0; attempt < 3 && awakeAfterPage.LastOrDefault(-1) != 0; attempt++)
         {
-            await management.ForceActivationCollection(TimeSpan.Zero);
-            return await IdleAwake() == 0;
-        }, "the idle volunteers' grains to be put to sleep");
+            await Wait.Until(async () =>
+            {
+                await management.ForceActivationCollection(TimeSpan.Zero);
+                return await IdleAwake() == 0;
+            }, "the idle volunteers' grains to be put to sleep");
 
-        await using var coordinator = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
-        var page = coordinator.Render<HubHoursPage>(p => p.Add(x => x.Slug, hub));
+            await using var coordinator = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+            var page = coordinator.Render<HubHoursPage>(p => p.Add(x => x.Slug, hub));
 
-        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=hours-name]").Count), TimeSpan.FromSeconds(20));
-        var totals = page.FindAll("[data-testid=hours-total]").Select(e => e.TextContent).ToArray();
-        Assert.Equal(["0", "0", "0", "2.5"], totals.Order());
-        Assert.Equal(0, await IdleAwake());
+            page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=hours-name]").Count), TimeSpan.FromSeconds(20));
+            var totals = page.FindAll("[data-testid=hours-total]").Select(e => e.TextContent).ToArray();
+            Assert.Equal(["0", "0", "0", "2.5"], totals.Order());
+            awakeAfterPage.Add(await IdleAwake());
+        }
+
+        Assert.Contains(0, awakeAfterPage);
     }
 }
