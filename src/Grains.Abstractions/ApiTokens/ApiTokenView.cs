@@ -2,7 +2,9 @@ namespace MutualAid.ApiTokens;
 
 /// <summary>
 /// A token as the team page lists it. It never carries the secret nor its hash: once issued, the
-/// token cannot be shown again, only revoked.
+/// token cannot be shown again, only revoked. <see cref="Expired"/> is as of when the token grain
+/// made the view, by its clock (the one that judges the token), so no reader needs a clock of its own;
+/// <see cref="ExpiresAt"/> is null only for tokens stored before tokens had a lifetime.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MutualAid.ApiTokenView")]
 public sealed record ApiTokenView(
@@ -14,7 +16,12 @@ public sealed record ApiTokenView(
     [property: Id(5)] DateTimeOffset CreatedAt,
     [property: Id(6)] DateTimeOffset? LastUsedAt,
     [property: Id(7)] Actor? RevokedBy,
-    [property: Id(8)] DateTimeOffset? RevokedAt)
+    [property: Id(8)] DateTimeOffset? RevokedAt,
+    [property: Id(9)] DateTimeOffset? ExpiresAt,
+    [property: Id(10)] bool Expired)
 {
     public bool Revoked => RevokedAt is not null;
+
+    /// <summary>Revoked or expired: either way no request gets through with it any more.</summary>
+    public bool Ended => Revoked || Expired;
 }

@@ -8,12 +8,15 @@ namespace MutualAid.ApiTokens;
 [Alias("MutualAid.IApiTokenGrain")]
 public interface IApiTokenGrain : IGrainWithGuidKey
 {
-    /// <summary>Stores the token once; an id already used is refused, never overwritten.</summary>
+    /// <summary>
+    /// Stores the token once, to expire its lifetime after now by this grain's clock; an id already
+    /// used is refused, never overwritten. A lifetime is never extended: a new token is issued instead.
+    /// </summary>
     [Alias("Issue")] Task<Result<ApiTokenView>> Issue(NewApiToken token);
 
     /// <summary>
     /// The grant when <paramref name="secretHash"/> matches and the token is live, else null: an unknown
-    /// id, a wrong secret and a revoked token all answer the same.
+    /// id, a wrong secret, a revoked and an expired token all answer the same.
     /// </summary>
     [Alias("Verify")] Task<ApiTokenGrant?> Verify(byte[] secretHash);
 

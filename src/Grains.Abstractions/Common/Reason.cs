@@ -276,6 +276,7 @@ public enum Reason
     [English("This API token was already issued.")] ApiTokenExists = 1053,
     [English("The token's fingerprint is not a SHA-256 hash.")] ApiTokenHashShape = 1054,
     [English("Too many refused API tokens from this address; wait a minute before trying again.")] TooManyTokenFailures = 1055,
+    [English("Choose how long the token lasts: {0} days.")] ApiTokenLifetime = 1056,
     // API 1000-1049
     [English("This value cannot be read for this field; the API reference lists what it takes.")] NotAValue = 1000,
     [English("The body is not valid JSON.")] MalformedJson = 1001,

@@ -18,6 +18,7 @@ public sealed class ApiTokenGrain([PersistentState("apiToken")] IPersistentState
         ArgumentNullException.ThrowIfNull(token);
         if (state.State.Hub is not null) return Result<ApiTokenView>.Refused(Reason.ApiTokenExists);
         if (token.Problems() is { Count: > 0 } problems) return Result<ApiTokenView>.Invalid(problems);
+        var now = clock.GetUtcNow();
         state.State = new ApiTokenState
         {
             Hub = token.Hub,
@@ -25,7 +26,8 @@ public sealed class ApiTokenGrain([PersistentState("apiToken")] IPersistentState
             Scope = token.Scope,
             SecretHash = [.. token.SecretHash],
             CreatedBy = token.IssuedBy,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(token.LifetimeDays),
         };
         await state.WriteStateAsync();
         return Result<ApiTokenView>.Ok(Current()!);
@@ -35,13 +37,13 @@ public sealed class ApiTokenGrain([PersistentState("apiToken")] IPersistentState
     {
         var s = state.State;
         // FixedTimeEquals so the time taken says nothing about how much of a guess matched.
-        if (s.Hub is null || s.RevokedAt is not null || s.SecretHash is null || secretHash is null
+        var now = clock.GetUtcNow();
+        if (s.Hub is null || s.RevokedAt is not null || Expired(now) || s.SecretHash is null || secretHash is null
             || !CryptographicOperations.FixedTimeEquals(s.SecretHash, secretHash))
         {
             return null;
         }
 
-        var now = clock.GetUtcNow();
         lastUsed = now;
         if (s.LastUsedAt is not { } stored || now - stored >= LastUsedGranularity)
         {
@@ -73,6 +75,9 @@ public sealed class ApiTokenGrain([PersistentState("apiToken")] IPersistentState
         var s = state.State;
         if (s.Hub is null) return null;
         // This activation's last use is fresher than the stored one, which lags by up to a minute.
-        return new ApiTokenView(this.GetPrimaryKey(), s.Hub, s.Name, s.Scope, s.CreatedBy ?? Actor.System, s.CreatedAt, lastUsed ?? s.LastUsedAt, s.RevokedBy, s.RevokedAt);
+        return new ApiTokenView(this.GetPrimaryKey(), s.Hub, s.Name, s.Scope, s.CreatedBy ?? Actor.System, s.CreatedAt, lastUsed ?? s.LastUsedAt, s.RevokedBy, s.RevokedAt,
+            s.ExpiresAt, Expired(clock.GetUtcNow()));
     }
+
+    private bool Expired(DateTimeOffset now) => state.State.ExpiresAt is { } end && now >= end;
 }

@@ -15,9 +15,15 @@ public sealed class ApiTokenState
     [Id(6)] public DateTimeOffset? LastUsedAt { get; set; }
     [Id(7)] public Actor? RevokedBy { get; set; }
     [Id(8)] public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>Null only for a token stored before tokens had a lifetime: it lives until revoked, as it was promised.</summary>
+    [Id(9)] public DateTimeOffset? ExpiresAt { get; set; }
 }
 
-/// <summary>A hub's token ids: live ones, and the latest revoked ones it still shows.</summary>
+/// <summary>
+/// A hub's token ids: live ones, and the latest ended ones it still shows. An expired token stays in
+/// <see cref="Live"/> until the cap needs its place; it is then moved to <see cref="Revoked"/>.
+/// </summary>
 [GenerateSerializer, Alias("MutualAid.Silo.HubApiTokensState")]
 public sealed class HubApiTokensState
 {

@@ -11,7 +11,8 @@ namespace MutualAid.Web.Api;
 /// <summary>
 /// Authenticates integrations by their per-hub API token (<c>Authorization: Bearer ma_…</c>). The token
 /// grain is asked on every request (it answers from memory), so a revoked token is refused at the very
-/// next one. A refusal is a bare 401 whatever the cause (malformed, unknown, wrong secret, revoked):
+/// next one, and an expired one from the moment it expires. A refusal is a bare 401 whatever the cause
+/// (malformed, unknown, wrong secret, revoked, expired), each counted as a failed attempt alike:
 /// telling them apart would help only someone guessing. Nothing here ever issues a cookie.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,

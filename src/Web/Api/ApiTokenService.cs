@@ -20,11 +20,12 @@ public sealed partial class ApiTokenService(IGrainFactory grains, CurrentUser us
         user.Read(Ability.ManageApiTokens, hub, Reason.NotPossibleHere, grains.GetGrain<IHubApiTokensGrain>(hub).List);
 
     /// <summary>Makes the secret here, hands the grains only its hash, and gives the secret back once.</summary>
-    public async Task<Result<IssuedApiToken>> Issue(string hub, string? name, ApiTokenScope scope)
+    /// <param name="lifetimeDays">One of <see cref="NewApiToken.LifetimeChoices"/>; the grain refuses any other.</param>
+    public async Task<Result<IssuedApiToken>> Issue(string hub, string? name, ApiTokenScope scope, int lifetimeDays)
     {
         if (!await MayManage(hub)) return Result<IssuedApiToken>.Refused(Reason.NotPossibleHere);
         var (id, secret, hash) = ApiTokenFormat.Create();
-        var issued = await grains.GetGrain<IHubApiTokensGrain>(hub).Issue(id, new NewApiToken(hub, name ?? "", scope, user.Actor, hash));
+        var issued = await grains.GetGrain<IHubApiTokensGrain>(hub).Issue(id, new NewApiToken(hub, name ?? "", scope, user.Actor, hash, lifetimeDays));
         if (!issued.IsOk) return issued.As<IssuedApiToken>();
         LogIssued(logger, id, scope, hub, user.LogId);
         return Result<IssuedApiToken>.Ok(new IssuedApiToken(issued.Value!, secret));

@@ -25,12 +25,13 @@ public static class BoardViewers
     /// <summary>
     /// The token's grant while it is live. Asking by id alone is enough: the id comes from the
     /// connection's ticket, issued only once its secret was verified, and the secret is not kept
-    /// for the connection's lifetime. A token's hub and scope never change; revoking it ends it.
+    /// for the connection's lifetime. A token's hub and scope never change; revoking or expiry ends it,
+    /// judged by the token grain's clock as its verification is.
     /// </summary>
     public static async Task<ClaimsPrincipal?> OfToken(IGrainFactory grains, Guid token)
     {
         ArgumentNullException.ThrowIfNull(grains);
         var view = await grains.GetGrain<IApiTokenGrain>(token).View();
-        return view is null || view.Revoked ? null : AccountClaims.Principal(new ApiTokenGrant(view.Id, view.Hub, view.Scope, view.Name));
+        return view is null || view.Ended ? null : AccountClaims.Principal(new ApiTokenGrant(view.Id, view.Hub, view.Scope, view.Name));
     }
 }

@@ -47,7 +47,7 @@ public sealed class LiveConnections
 /// <summary>
 /// Every two seconds, checks each connected person against their account and each integration
 /// against its API token: a connection whose account was disabled, erased or changed (role removed,
-/// password reset) or whose token was revoked leaves every board group and is closed; one that
+/// password reset) or whose token was revoked or has expired leaves every board group and is closed; one that
 /// merely lost a hub leaves that hub's group. Removing it from the group first means no further
 /// delta reaches it even before the close completes.
 /// </summary>

@@ -9,6 +9,8 @@ public sealed class ApiTokenTests(FakeClockClusterFixture fixture)
 {
     private static readonly Actor Cora = new("cora@example.org", "Cora");
 
+    private const int Days = NewApiToken.DefaultLifetimeDays;
+
     private static string NewHub() => "hub-" + Guid.NewGuid().ToString("N")[..8];
 
     private IHubApiTokensGrain Tokens(string hub) => fixture.Grains.GetGrain<IHubApiTokensGrain>(hub);
@@ -21,7 +23,7 @@ public sealed class ApiTokenTests(FakeClockClusterFixture fixture)
         var secret = RandomNumberGenerator.GetBytes(32);
         var hash = SHA256.HashData(secret);
         var id = Guid.NewGuid();
-        var issued = await Tokens(hub).Issue(id, new NewApiToken(hub, name, scope, Cora, hash));
+        var issued = await Tokens(hub).Issue(id, new NewApiToken(hub, name, scope, Cora, hash, Days));
         Assert.True(issued.IsOk, issued.Message);
         return (id, secret, hash);
     }
@@ -101,15 +103,15 @@ public sealed class ApiTokenTests(FakeClockClusterFixture fixture)
     {
         var hub = NewHub();
         var hash = SHA256.HashData(RandomNumberGenerator.GetBytes(32));
-        Assert.Equal(Reason.ApiTokenNameMissing, (await Tokens(hub).Issue(Guid.NewGuid(), new NewApiToken(hub, "  ", ApiTokenScope.Read, Cora, hash))).Reason);
-        Assert.Equal(Reason.BadCharacters, (await Tokens(hub).Issue(Guid.NewGuid(), new NewApiToken(hub, "bell\a", ApiTokenScope.Read, Cora, hash))).Reason);
-        Assert.Equal(Reason.TooLong, (await Tokens(hub).Issue(Guid.NewGuid(), new NewApiToken(hub, new string('x', NewApiToken.MaxName + 1), ApiTokenScope.Read, Cora, hash))).Reason);
-        Assert.Equal(Reason.ApiTokenHashShape, (await Tokens(hub).Issue(Guid.NewGuid(), new NewApiToken(hub, "short", ApiTokenScope.Read, Cora, [1, 2, 3]))).Reason);
+        Assert.Equal(Reason.ApiTokenNameMissing, (await Tokens(hub).Issue(Guid.NewGuid(), new NewApiToken(hub, "  ", ApiTokenScope.Read, Cora, hash, Days))).Reason);
+        Assert.Equal(Reason.BadCharacters, (await Tokens(hub).Issue(Guid.NewGuid(), new NewApiToken(hub, "bell\a", ApiTokenScope.Read, Cora, hash, Days))).Reason);
+        Assert.Equal(Reason.TooLong, (await Tokens(hub).Issue(Guid.NewGuid(), new NewApiToken(hub, new string('x', NewApiToken.MaxName + 1), ApiTokenScope.Read, Cora, hash, Days))).Reason);
+        Assert.Equal(Reason.ApiTokenHashShape, (await Tokens(hub).Issue(Guid.NewGuid(), new NewApiToken(hub, "short", ApiTokenScope.Read, Cora, [1, 2, 3], Days))).Reason);
         Assert.Empty(await Tokens(hub).List());
 
         var ids = new List<Guid>();
         for (var i = 0; i < IHubApiTokensGrain.MaxLive; i++) ids.Add((await Issue(hub, $"token {i}")).Id);
-        var over = await Tokens(hub).Issue(Guid.NewGuid(), new NewApiToken(hub, "one too many", ApiTokenScope.Read, Cora, hash));
+        var over = await Tokens(hub).Issue(Guid.NewGuid(), new NewApiToken(hub, "one too many", ApiTokenScope.Read, Cora, hash, Days));
         Assert.Equal(Reason.ApiTokenLimit, over.Reason);
 
         Assert.True((await Tokens(hub).Revoke(ids[0], Cora)).IsOk);
@@ -123,10 +125,10 @@ public sealed class ApiTokenTests(FakeClockClusterFixture fixture)
         var other = NewHub();
         var (id, _, hash) = await Issue(hub);
 
-        var again = await Tokens(hub).Issue(id, new NewApiToken(hub, "overwrite", ApiTokenScope.Dispatch, Cora, SHA256.HashData(RandomNumberGenerator.GetBytes(32))));
+        var again = await Tokens(hub).Issue(id, new NewApiToken(hub, "overwrite", ApiTokenScope.Dispatch, Cora, SHA256.HashData(RandomNumberGenerator.GetBytes(32)), Days));
         Assert.Equal(Reason.ApiTokenExists, again.Reason);
         Assert.Equal(ResultStatus.NotFound, (await Tokens(other).Revoke(id, Cora)).Status);
-        Assert.Equal(ResultStatus.Refused, (await Tokens(other).Issue(Guid.NewGuid(), new NewApiToken(hub, "elsewhere", ApiTokenScope.Read, Cora, hash))).Status);
+        Assert.Equal(ResultStatus.Refused, (await Tokens(other).Issue(Guid.NewGuid(), new NewApiToken(hub, "elsewhere", ApiTokenScope.Read, Cora, hash, Days))).Status);
         Assert.NotNull(await Token(id).Verify(hash));
         Assert.Empty(await Tokens(other).List());
     }

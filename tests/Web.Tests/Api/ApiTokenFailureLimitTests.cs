@@ -22,7 +22,7 @@ public sealed class ApiTokenFailureLimitTests : IAsyncLifetime
     public async Task Failed_bearer_attempts_from_one_client_are_limited_and_the_limit_passes()
     {
         var (id, good, hash) = ApiTokenFormat.Create();
-        Assert.True((await factory.Grains.GetGrain<IHubApiTokensGrain>("limits").Issue(id, new NewApiToken("limits", "Script", ApiTokenScope.Read, new Actor("test", "Test"), hash))).IsOk);
+        Assert.True((await factory.Grains.GetGrain<IHubApiTokensGrain>("limits").Issue(id, new NewApiToken("limits", "Script", ApiTokenScope.Read, new Actor("test", "Test"), hash, NewApiToken.DefaultLifetimeDays))).IsOk);
         Assert.Equal(HttpStatusCode.NotFound, await Get(good)); // a good token is not a failure, however often it is used
         Assert.Equal(HttpStatusCode.NotFound, await Get(good));
 

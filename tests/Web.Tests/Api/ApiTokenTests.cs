@@ -21,7 +21,7 @@ public sealed class ApiTokenTests(TeamWorld world) : IClassFixture<TeamWorld>
 
     private async Task<IssuedApiToken> Issue(ApiTokenScope scope, string name = "Phone line")
     {
-        var issued = await (await TokensAs(world.Coordinator)).Issue(Hub, name, scope);
+        var issued = await (await TokensAs(world.Coordinator)).Issue(Hub, name, scope, NewApiToken.DefaultLifetimeDays);
         Assert.True(issued.IsOk, issued.Message);
         return issued.Value!;
     }
@@ -165,7 +165,7 @@ public sealed class ApiTokenTests(TeamWorld world) : IClassFixture<TeamWorld>
             var tokens = await TokensAs(email);
             Assert.False(await tokens.MayManage(Hub));
             Assert.Equal(Reason.NotPossibleHere, (await tokens.List(Hub)).Reason);
-            Assert.Equal(Reason.NotPossibleHere, (await tokens.Issue(Hub, "sneaky", ApiTokenScope.Dispatch)).Reason);
+            Assert.Equal(Reason.NotPossibleHere, (await tokens.Issue(Hub, "sneaky", ApiTokenScope.Dispatch, NewApiToken.DefaultLifetimeDays)).Reason);
             Assert.Equal(Reason.NotPossibleHere, (await tokens.Revoke(Hub, token.Token.Id)).Reason);
         }
 
@@ -222,7 +222,7 @@ public sealed class ApiTokenTests(TeamWorld world) : IClassFixture<TeamWorld>
     [Fact]
     public async Task Another_hubs_token_cannot_spend_this_hubs_idempotency_key()
     {
-        var foreign = await (await TokensAs(world.OtherCoordinator)).Issue(TeamWorld.OtherHub, "Elsewhere script", ApiTokenScope.Read);
+        var foreign = await (await TokensAs(world.OtherCoordinator)).Issue(TeamWorld.OtherHub, "Elsewhere script", ApiTokenScope.Read, NewApiToken.DefaultLifetimeDays);
         Assert.True(foreign.IsOk, foreign.Message);
         using var stranger = Integration(foreign.Value!.Secret);
         using var hotline = Integration((await Issue(ApiTokenScope.Dispatch, "Hotline")).Secret);

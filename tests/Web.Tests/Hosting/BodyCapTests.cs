@@ -47,7 +47,7 @@ public sealed class BodyCapTests(PlainKestrel world) : IClassFixture<PlainKestre
         var hub = await Seed.Hub(grains, region);
         var (id, secret, hash) = ApiTokenFormat.Create();
         Assert.True((await grains.GetGrain<MutualAid.ApiTokens.IHubApiTokensGrain>(hub).Issue(id,
-            new MutualAid.ApiTokens.NewApiToken(hub, "Script", MutualAid.ApiTokens.ApiTokenScope.Dispatch, new Actor("test", "Test"), hash))).IsOk);
+            new MutualAid.ApiTokens.NewApiToken(hub, "Script", MutualAid.ApiTokens.ApiTokenScope.Dispatch, new Actor("test", "Test"), hash, MutualAid.ApiTokens.NewApiToken.DefaultLifetimeDays))).IsOk);
         using var http = world.App.Client();
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
         {

@@ -38,7 +38,7 @@ public sealed class AccountsInLogsTests(TeamWorld world) : IClassFixture<TeamWor
         var donation = await fund.Record(Hub, new NewFundEntry(FundEntryKind.Donation, 20m, RequestCategory.Food, "Bakery", cora));
         Assert.True(donation.IsOk, donation.Message);
         var tokens = await As<ApiTokenService>(world.Coordinator);
-        var token = await tokens.Issue(Hub, "Food bank sheet", ApiTokenScope.Read);
+        var token = await tokens.Issue(Hub, "Food bank sheet", ApiTokenScope.Read, NewApiToken.DefaultLifetimeDays);
         Assert.True(token.IsOk, token.Message);
         Assert.True((await tokens.Revoke(Hub, token.Value!.Token.Id)).IsOk);
 

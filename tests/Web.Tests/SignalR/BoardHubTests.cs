@@ -159,7 +159,7 @@ public sealed class BoardHubTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     private async Task<(Guid Id, string Secret)> Token(string hub, ApiTokenScope scope)
     {
         var (id, secret, hash) = ApiTokenFormat.Create();
-        var issued = await app.Factory.Grains.GetGrain<IHubApiTokensGrain>(hub).Issue(id, new NewApiToken(hub, "Wall display", scope, new Actor("test", "Test"), hash));
+        var issued = await app.Factory.Grains.GetGrain<IHubApiTokensGrain>(hub).Issue(id, new NewApiToken(hub, "Wall display", scope, new Actor("test", "Test"), hash, NewApiToken.DefaultLifetimeDays));
         Assert.True(issued.IsOk, issued.Message);
         return (id, secret);
     }
