@@ -34,7 +34,7 @@ public sealed class ImportWords
         {
             foreach (var culture in Languages.Supported.Keys)
             {
-                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+                CultureInfo.CurrentUICulture = Languages.Culture(culture);
                 foreach (var type in choices.Distinct())
                 {
                     foreach (var name in Enum.GetNames(type))

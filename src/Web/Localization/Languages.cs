@@ -17,6 +17,23 @@ public static class Languages
 
     public static bool IsSupported(string? culture) => culture is not null && Supported.ContainsKey(culture);
 
+    private static readonly Dictionary<string, CultureInfo> Cultures = Supported.Keys.ToDictionary(name => name, Made, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The culture pages, messages and texts are written in for a supported language (the default's for any other).
+    /// English is .NET's "en" with one change: dates carry the month's name ("6 Dec 2026"). "en" writes
+    /// 12/6/2026, which half the English-reading world reads as 12 June: a deadline misread by a week
+    /// or a month in a crisis. Spanish keeps its own day-first dates.
+    /// </summary>
+    public static CultureInfo Culture(string? name) => Cultures[IsSupported(name) ? name! : Default];
+
+    private static CultureInfo Made(string name)
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo(name).Clone();
+        if (name == "en") culture.DateTimeFormat.ShortDatePattern = "d MMM yyyy";
+        return CultureInfo.ReadOnly(culture);
+    }
+
     /// <summary>The two-letter name of the culture this request is served in.</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
@@ -28,7 +45,7 @@ public static class Languages
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = Supported.Keys.Select(CultureInfo.GetCultureInfo).ToList();
+            var cultures = Supported.Keys.Select(Culture).ToList();
             o.DefaultRequestCulture = new RequestCulture(Default);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;

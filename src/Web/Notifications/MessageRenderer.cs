@@ -18,7 +18,7 @@ public sealed class MessageRenderer(IStringLocalizer<UiText> text, IOptions<Send
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language == "es" ? "es" : "en");
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Languages.Culture(language);
             return text.Say(Linked(said));
         }
         finally

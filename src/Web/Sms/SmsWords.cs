@@ -13,7 +13,7 @@ public sealed class SmsWords(IStringLocalizer<UiText> text)
         var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.IsSupported(language) ? language : Languages.Default);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Languages.Culture(language);
             return text.Say(phrase);
         }
         finally

@@ -11,7 +11,7 @@ public static class Localized
     {
         ArgumentNullException.ThrowIfNull(read);
         var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Languages.Culture(culture);
         try
         {
             return read();
@@ -30,7 +30,7 @@ public static class Localized
     {
         ArgumentNullException.ThrowIfNull(act);
         var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Languages.Culture(culture);
         try
         {
             await act();

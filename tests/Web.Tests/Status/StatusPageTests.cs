@@ -72,8 +72,11 @@ public sealed class StatusPageTests(WebAppFixture app) : IClassFixture<WebAppFix
 
         var sent = WebUtility.HtmlDecode(Regex.Match(html, "data-testid=\"status-sent\">(.*?)</ul>", RegexOptions.Singleline).Groups[1].Value);
         var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-        Assert.Contains($"{TimeZoneInfo.ConvertTime(decided, tokyo).ToString("g", System.Globalization.CultureInfo.GetCultureInfo("en"))} (Asia/Tokyo)", sent, StringComparison.Ordinal);
+        Assert.Contains($"{TimeZoneInfo.ConvertTime(decided, tokyo).ToString("g", MutualAid.Web.Localization.Languages.Culture("en"))} (Asia/Tokyo)", sent, StringComparison.Ordinal);
         Assert.DoesNotContain("(UTC)", sent, StringComparison.Ordinal);
+        // The month by its name: "12/6/2026" reads as 12 June to half the English-reading world.
+        var local = TimeZoneInfo.ConvertTime(decided, tokyo);
+        Assert.Contains($"{local.Day} {local.ToString("MMM", System.Globalization.CultureInfo.InvariantCulture)} {local.Year}", sent, StringComparison.Ordinal);
     }
 
     [Fact]
