@@ -56,7 +56,7 @@ public static class ApiSetup
 
     public static void MapMutualAidApi(this WebApplication app)
     {
-        var api = app.MapGroup(Prefix).RequireAuthorization(Policy).AddEndpointFilter<ClientHeaderFilter>();
+        var api = app.MapGroup(Prefix).RequireAuthorization(Policy).AddEndpointFilter<ClientHeaderFilter>().AddEndpointFilter<BindingFailureFilter>();
         api.MapRequests();
         api.MapRequestCommands();
         api.MapNotes();

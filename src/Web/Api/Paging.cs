@@ -41,7 +41,9 @@ public static class Paging
         var list = all.ToList();
         var number = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
-        return new Paged<T>([.. list.Skip((number - 1) * size).Take(size)], number, size, list.Count);
+        // In long: a page far past the end (up to int.MaxValue) is empty, not a skip that wraps below zero.
+        var skip = (long)(number - 1) * size;
+        return new Paged<T>(skip >= list.Count ? [] : [.. list.Skip((int)skip).Take(size)], number, size, list.Count);
     }
 
     /// <summary>Each filter value as the enum member it names (any case); the values it cannot read are field errors.</summary>
