@@ -216,6 +216,7 @@ public enum Reason
     [English("{0} is also on line {1}: one row per request.")] SameRequestAsLine = 649,
     [English("Hub '{0}' would have no coordinator: invite another one first.")] LastCoordinator = 650,
     [English("Accept the job first, then say you are there.")] AcceptBeforeArriving = 651,
+    [English("This id is taken; send the request with a new one.")] IdTaken = 652,
 
     // Notifications: 700-799
     [English("New job for you: {0} in {1}, ref {2}. Open {3} to accept it.")] AssignmentOffered = 700,
@@ -287,6 +288,7 @@ public enum Reason
     [English("There is no such resource.")] NoSuchPath = 1006,
     [English("The body is over {0} KB; send less.")] BodyTooLarge = 1007,
     [English("This resource does not take that method; the Allow header lists the ones it takes.")] MethodNotAllowed = 1008,
+    [English("The all-zero id cannot name a request; send a new random one, or none.")] IdAllZero = 1009,
     // Care: thank-yous and organisers' shifts 1180-1229
     [English("Write a few words of thanks.")] ThanksNeedText = 1180,
     [English("Keep the note under {0} characters.")] ThanksTooLong = 1181,

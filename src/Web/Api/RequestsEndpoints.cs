@@ -31,6 +31,8 @@ public static class RequestsEndpoints
         ApiRequests.WithBody(body, async create =>
         {
             if (create.Notes is { Length: > AddNote.MaxLength }) return ApiProblems.InvalidField("notes", Reason.TooLong, AddNote.MaxLength);
+            // Anyone could guess it, and so the reference code derived from it (222-2222).
+            if (create.Id == Guid.Empty) return ApiProblems.InvalidField("id", Reason.IdAllZero);
             return await ApiCall.Run(http, user, async () =>
             {
                 var id = create.Id ?? IdFor(http, hub, user) ?? Guid.NewGuid();

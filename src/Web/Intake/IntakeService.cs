@@ -17,12 +17,15 @@ public sealed class IntakeService(IGrainFactory grains, CurrentUser user)
         if (!await user.Can(Ability.Dispatch, request.HubSlug)) return Result<RequestView>.Refused(Reason.NotIntakeOfHub, request.HubSlug);
         var grain = grains.GetGrain<IRequestGrain>(id);
         var result = await grain.Create(request with { Actor = user.Actor });
-        if (result.Status == ResultStatus.Refused && await grain.GetView() is { } existing && existing.LastChangedBy.UserId == user.Actor.UserId && existing.Version == 1)
+        if (result.Reason != Reason.AlreadyExists || await grain.GetView() is not { } existing) return result;
+        if (existing.HubSlug == request.HubSlug && existing.LastChangedBy.UserId == user.Actor.UserId && existing.Version == 1)
         {
             return Result<RequestView>.Ok(existing); // our own earlier attempt got through
         }
 
-        return result;
+        // Said alike for every id in use: the grain's answer names the request's reference (half of
+        // its public status proof), which another hub's caller, knowing only a GUID, must not learn.
+        return Result<RequestView>.Invalid("Id", Reason.IdTaken);
     }
 
     /// <summary>Starts a recurring request; its first occurrence is created now.</summary>
