@@ -173,8 +173,9 @@ public sealed partial class VolunteerGrain(
     {
         if (S.Profile is not { } profile) return Result<Reservation>.NotFound(Reason.NoSuchVolunteer);
         if (S.Reservations.Find(r => r.RequestId == requestId) is { } held) return await Renew(held);
+        // Before anything that names them: to another hub this volunteer is as unknown as a made-up id.
+        if (!profile.HubSlugs.Contains(hubSlug) && !LentToday().Contains(hubSlug)) return Result<Reservation>.NotFound(Reason.NoSuchVolunteer);
         if (!S.OnDuty) return Result<Reservation>.Refused(Reason.OffDuty, profile.Name);
-        if (!profile.HubSlugs.Contains(hubSlug) && !LentToday().Contains(hubSlug)) return Result<Reservation>.Refused(Reason.NotInVolunteersHub, profile.Name, hubSlug);
         if (overrideReason is null && (VolunteerLimits.Broken(Load(profile), estimatedHours) ?? await OutsideTheirHours(profile, hubSlug)) is { } limit)
         {
             AskWhenInTheWay();

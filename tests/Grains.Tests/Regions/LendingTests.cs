@@ -27,7 +27,7 @@ public sealed class LendingTests(FakeClockClusterFixture fixture)
         fixture.Clock.Advance(TimeSpan.FromDays(1));
         await grain.CheckLoans();
         var need = await domain.NewRequest(south);
-        Assert.Equal(Reason.NotInVolunteersHub, (await Assign(need, lu.Id)).Reason); // the day, but no consent: nothing changes
+        Assert.Equal(Reason.NoSuchVolunteer, (await Assign(need, lu.Id)).Reason); // the day, but no consent: nothing changes
 
         Assert.True((await grain.AnswerLoan(loanId, agree: true, new Actor("lu", "Lu"))).IsOk);
         await domain.WaitForBoard(south, b => b.Volunteers.Any(v => v.Id == lu.Id));
@@ -41,7 +41,7 @@ public sealed class LendingTests(FakeClockClusterFixture fixture)
         await grain.CheckLoans(); // what the daily reminder does at midnight
 
         await domain.WaitForBoard(south, b => b.Volunteers.All(v => v.Id != lu.Id));
-        Assert.Equal(Reason.NotInVolunteersHub, (await Assign(await domain.NewRequest(south), lu.Id)).Reason);
+        Assert.Equal(Reason.NoSuchVolunteer, (await Assign(await domain.NewRequest(south), lu.Id)).Reason);
         Assert.True((await Assign(await domain.NewRequest(north), lu.Id)).IsOk);
     }
 }

@@ -88,7 +88,8 @@ public sealed class VolunteerCapacityTests(ClusterFixture fixture)
         var grain = Grain(v.Id);
         var request = Guid.NewGuid();
 
-        Assert.Equal(Reason.NotInVolunteersHub, (await grain.Reserve(request, "elsewhere", 1)).Reason);
+        var elsewhere = await grain.Reserve(request, "elsewhere", 1);
+        Assert.Equal((ResultStatus.NotFound, Reason.NoSuchVolunteer), (elsewhere.Status, elsewhere.Reason));
         var first = await grain.Reserve(request, hub, 1);
         var again = await grain.Reserve(request, hub, 1);
         // The repeat is the same reservation made anew; their load is unchanged, so it hands back no new row.
@@ -99,6 +100,8 @@ public sealed class VolunteerCapacityTests(ClusterFixture fixture)
 
         await grain.SetOnDuty(false, Domain.Sam);
         Assert.Equal(Reason.OffDuty, (await grain.Reserve(Guid.NewGuid(), hub, 1)).Reason);
+        // Off duty says their name; another hub hears only what a made-up id gets.
+        Assert.Equal(Reason.NoSuchVolunteer, (await grain.Reserve(Guid.NewGuid(), "elsewhere", 1)).Reason);
     }
 
     [Fact]

@@ -74,4 +74,22 @@ public sealed class ApiHubBoundaryTests(TeamWorld world) : IClassFixture<TeamWor
         Assert.Equal(nameof(Reason.IdAllZero), problem.GetProperty("errors").GetProperty("id")[0].GetProperty("reason").GetString());
         Assert.Null(await world.Factory.Grains.GetGrain<IRequestGrain>(Guid.Empty).GetView());
     }
+
+    [Fact]
+    public async Task Another_hubs_volunteer_on_assign_answers_as_an_unknown_volunteer()
+    {
+        var grains = world.Factory.Grains;
+        var (harbour, docks) = (await Seed.Hub(grains), await Seed.Hub(grains));
+        var request = await Seed.Request(grains, harbour);
+        var vin = await Seed.Volunteer(grains, docks, "Vin");
+        using var client = await HubToken.Client(world.Factory, harbour, ApiTokenScope.Dispatch);
+        var path = $"/api/v1/requests/{request.Id}/assign";
+
+        var (status, problem, _) = await Send(client, HttpMethod.Post, path, new { expectedVersion = request.Version, volunteerId = vin }, header: false);
+        var (unknownStatus, unknown, _) = await Send(client, HttpMethod.Post, path, new { expectedVersion = request.Version, volunteerId = Guid.NewGuid() }, header: false);
+
+        Assert.Equal((HttpStatusCode.NotFound, nameof(Reason.NoSuchVolunteer)), (unknownStatus, unknown.GetProperty("reason").GetString()));
+        Assert.Equal((unknownStatus, Comparable(unknown)), (status, Comparable(problem)));
+        Assert.DoesNotContain("Vin", problem.GetRawText(), StringComparison.Ordinal);
+    }
 }
