@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace MutualAid.Web.Layout;
 
-/// <summary>Hours given, as a person types them into an hours field.</summary>
+/// <summary>Hours given, as a person types them into an hours field or a browser with no script posts them.</summary>
 /// <remarks>
 /// The field's own parsing follows the page's culture, so on an English page "1,5" read as 15 hours and an emptied field as the least
 /// allowed, both without a word. No hours figure needs a thousands separator, so a comma is a

@@ -8,6 +8,7 @@ using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
 using MutualAid.Web.Dispatch;
 using MutualAid.Web.Hosting;
+using MutualAid.Web.Layout;
 using MutualAid.Web.Localization;
 using MutualAid.Web.Plain;
 
@@ -111,7 +112,9 @@ public static class MyJobsEndpoints
                 result = await actions.LeaveSafely(hub, id);
                 break;
             case "deliver":
-                if (!double.TryParse(form["hours"], NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) || !FulfilCommand.HoursInRange(hours)) return Done("HoursOutOfRange");
+                // A browser without type=number sends the hours as typed, with the reader's decimal comma.
+                var hours = HoursTyped.Read(form["hours"]);
+                if (!FulfilCommand.HoursInRange(hours)) return Done("HoursOutOfRange");
                 result = await actions.Deliver(hub, id, version, hours);
                 break;
             default:

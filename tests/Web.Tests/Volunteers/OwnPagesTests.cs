@@ -259,6 +259,33 @@ public sealed class OwnPagesTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     }
 
     [Fact]
+    public async Task My_jobs_reads_hours_with_the_spanish_decimal_comma_as_a_browser_without_type_number_sends_them()
+    {
+        var (hub, volunteer, client) = await Volunteer();
+        client.DefaultRequestHeaders.Add("Accept-Language", "es-ES");
+        var request = await Seed.Request(Factory.Grains, hub);
+        var grain = Factory.Grains.GetGrain<IRequestGrain>(request.Id);
+        var assigned = (await grain.Assign(new AssignCommand(request.Version, Seed.Sam, volunteer, 2))).Value!;
+        var token = FormToken.In(await Get(client, "/my/jobs"));
+        Dictionary<string, string> Form(int version, string hours = "") => new()
+        {
+            ["__RequestVerificationToken"] = token,
+            ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["hub"] = hub,
+            ["hours"] = hours,
+        };
+        Assert.Equal("/my/jobs?done=Updated", (await Post(client, $"/my/jobs/{request.Id}/accept", Form(assigned.Version))).Headers.Location!.ToString());
+        var accepted = (await grain.GetView())!;
+        Assert.Equal("/my/jobs?done=Updated", (await Post(client, $"/my/jobs/{request.Id}/start", Form(accepted.Version))).Headers.Location!.ToString());
+        var started = (await grain.GetView())!;
+
+        var deliver = await Post(client, $"/my/jobs/{request.Id}/deliver", Form(started.Version, "1,5"));
+
+        Assert.Equal("/my/jobs?done=Updated", deliver.Headers.Location!.ToString());
+        Assert.Equal(1.5, (await Factory.Grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!.HoursTotal); // not 15
+    }
+
+    [Fact]
     public async Task My_jobs_never_shows_text_from_the_address_bar()
     {
         var (_, _, client) = await Volunteer();
