@@ -101,6 +101,8 @@ public enum Reason
     [English("That is not an email address.")] NotAnEmail = 222,
     [English("Your claim on {0} ({1} in {2}) lapsed: it was not picked up in time and is back on the board.")] ClaimLapsed = 223,
     [English("You gave back {1} claims within an hour; a coordinator of your hub must clear this before you claim again.")] YourClaimsHeld = 224,
+    [English("Give an email address to be notified by email.")] EmailToBeEmailed = 225,
+    [English("Give a phone number to be notified by SMS.")] PhoneToBeTexted = 226,
 
     // Offers: 300-399
     [English("This offer already exists.")] OfferExists = 300,

@@ -70,6 +70,10 @@ public sealed record VolunteerProfile(
             Text.Clean(errors, "Contact.Address", contact.Address, multiLine: true);
             ContactDetails.CheckEmail(errors, "Email", contact.Email);
         }
+
+        // A channel with no address would send nothing, and the volunteer would never know why.
+        if (NotifyBy?.Contains(Notifications.Channel.Email) == true && string.IsNullOrWhiteSpace(Contact?.Email)) errors.Add(FieldError.Of("Email", Reason.EmailToBeEmailed));
+        if (NotifyBy?.Contains(Notifications.Channel.Sms) == true && string.IsNullOrWhiteSpace(Contact?.Phone)) errors.Add(FieldError.Of("Phone", Reason.PhoneToBeTexted));
         return errors;
     }
 }

@@ -34,7 +34,11 @@ public sealed class ProfileForm
 
     public sealed record WindowRow(string Day, string From, string To);
 
-    public static ProfileForm From(VolunteerView view)
+    /// <param name="accountEmail">
+    /// The signed-in account's email, offered when the profile has none: choosing email with no
+    /// address is refused, and it is most often the address they would type.
+    /// </param>
+    public static ProfileForm From(VolunteerView view, string? accountEmail = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         var p = view.Profile;
@@ -43,7 +47,7 @@ public sealed class ProfileForm
         {
             Name = p.Name,
             Phone = p.Contact?.Phone ?? "",
-            Email = p.Contact?.Email ?? "",
+            Email = p.Contact?.Email ?? accountEmail ?? "",
             Skills = string.Join(", ", p.Skills),
             Languages = string.Join(", ", p.Languages),
             CanHelpWith = p.CanHelpWith.Select(c => c.ToString()).ToList(),

@@ -83,6 +83,9 @@ public sealed class VolunteerService(IGrainFactory grains, CurrentUser user, Acc
     public async Task<VolunteerView?> Own() =>
         user.VolunteerId is { } me ? await grains.GetGrain<IVolunteerGrain>(me).GetView() : null;
 
+    /// <summary>The signed-in person's account email (the account's id), which their own profile may offer.</summary>
+    public string? AccountEmail => AccountClaims.Email(user.Principal);
+
     /// <summary>
     /// Saves the volunteer's own profile. Which hubs they belong to is not theirs to change here:
     /// the grain's hubs are kept whatever the form said.

@@ -129,6 +129,28 @@ public sealed class OwnPagesTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     }
 
     [Fact]
+    public async Task The_profile_offers_the_accounts_email_when_it_has_none_and_email_without_an_address_is_refused_on_the_email_field()
+    {
+        var hub = await Seed.Hub(Factory.Grains);
+        var volunteer = await Seed.Volunteer(Factory.Grains, hub, "Vee"); // no contact details
+        var email = await Factory.User(new RoleGrant(Role.Volunteer, hub));
+        Assert.True((await Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).LinkVolunteer(volunteer, new Actor("test", "Test"))).IsOk);
+        var client = await Factory.SignedIn(email);
+        var before = (await Factory.Grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!;
+
+        var page = await Get(client, "/my/profile");
+        var typed = ValidProfile(FormToken.In(page));
+        typed["Email"] = "";
+        typed["NotifyBy"] = "Email";
+        var spanish = await (await Post(client, "/my/profile?lang=es", typed)).Content.ReadAsStringAsync();
+
+        Assert.Contains($"name=\"Email\" type=\"email\" value=\"{email[..email.IndexOf('@', StringComparison.Ordinal)]}", page);
+        Assert.Contains("data-testid=\"error-Email\"", spanish);
+        Assert.Contains("para recibir avisos por correo.", spanish);
+        Assert.Equal(before.Version, (await Factory.Grains.GetGrain<IVolunteerGrain>(volunteer).GetView())!.Version);
+    }
+
+    [Fact]
     public async Task A_control_character_in_a_skill_or_the_name_is_refused_as_such_not_with_the_fields_length_words()
     {
         var (_, volunteer, client) = await Volunteer();
