@@ -31,10 +31,10 @@ public static class Seed
         Assert.True(result.IsOk, result.Message);
     }
 
-    public static async Task<RequestView> Request(IGrainFactory grains, string hub, string phone = "07700 900123", Urgency urgency = Urgency.Normal)
+    public static async Task<RequestView> Request(IGrainFactory grains, string hub, string phone = "07700 900123", Urgency urgency = Urgency.Normal, string? email = "maria@example.org")
     {
         var result = await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(new NewRequest(hub, RequestCategory.Food, urgency, "Elm Street",
-            "Food parcel", new ContactDetails("Maria Lopez", phone, "maria@example.org", "12 Elm Street"), RequestSource.PhoneIntake, Sam)
+            "Food parcel", new ContactDetails("Maria Lopez", phone, email, "12 Elm Street"), RequestSource.PhoneIntake, Sam)
         {
             Location = new GeoPoint(51.523456, -0.087654),
         });

@@ -262,6 +262,7 @@ public enum Reason
     [English("came in by text message; check it and triage it")] SmsCameIn = 815,
     [English("'{0}' is not a country code: give its two letters, such as ES, GB or US.")] UnknownCountry = 816,
     [English("This number has no country code (+…) and the hub has no country to read it by: add the country code to the number, or set the hub's country in its settings.")] PhoneNeedsCountry = 817,
+    [English("This is not a phone number of the hub's country ({0}): give it with its country code (+44 …, +1 …).")] PhoneNotOfHubCountry = 818,
 
     // Case work 900-949
     [English("Change at least one field.")] NothingToChange = 900,

@@ -25,6 +25,15 @@ public static class Dialling
     public static bool IsInternational(string? typed) => typed?.TrimStart().StartsWith('+') == true;
 
     /// <summary>
+    /// Whether a number typed without "+" would be one read by some country other than
+    /// <paramref name="country"/>: a foreign number typed the way it is said at home ("07700 900123" in
+    /// a Spanish hub), which its country code would make dialable, rather than no number at all.
+    /// </summary>
+    public static bool IsOfAnotherCountry(string? typed, string? country) =>
+        !string.IsNullOrWhiteSpace(typed) && !IsInternational(typed)
+        && Countries.Any(other => other != country && E164(typed, other) is not null);
+
+    /// <summary>
     /// The number in E.164, read by <paramref name="country"/> when it has no "+"; null when it cannot be
     /// read (no "+" and no country, or not a possible number in its country). Possible, not valid:
     /// validity follows each country's allocations, which change faster than this library is updated,

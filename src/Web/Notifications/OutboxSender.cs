@@ -3,6 +3,7 @@ using MutualAid.Common;
 using Microsoft.Extensions.Options;
 using MutualAid.Hubs;
 using MutualAid.Notifications;
+using MutualAid.Sms;
 using MutualAid.Web.Notifications.Channels;
 using Polly;
 using Polly.Retry;
@@ -122,8 +123,14 @@ public sealed partial class OutboxSender(
     {
         var to = await addresses.Find(message);
         var ways = to.Ways.Where(w => channels.Any(c => c.Channel == w.Channel && c.IsConfigured)).ToList();
-        // The person who asked hears one way: the first they gave that can be used.
-        if (message.To.Kind == RecipientKind.Requester && ways.Count > 1) ways = ways[..1];
+        // The person who asked hears one way: the first they gave that can be used. A number the hub
+        // cannot dial (no country to read it by, or not one of its country) is not one: their email is.
+        if (message.To.Kind == RecipientKind.Requester && ways.Count > 1)
+        {
+            var country = (await hub())?.Country;
+            ways = [ways.FirstOrDefault(w => w.Channel != Channel.Sms || Dialling.E164(w.Address, country) is not null) ?? ways[0]];
+        }
+
         if (ways.Count == 0) return new DeliveryReport(senderId, DeliveryResult.PageOnly, [], to.Ways.Count == 0 && channels.Any(c => c.IsConfigured) ? Reason.NoAddress.Say() : null, to.ShownAs);
 
         var sent = new List<Channel>();

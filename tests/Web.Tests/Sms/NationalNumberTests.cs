@@ -53,7 +53,7 @@ public sealed class NationalNumberTests(ChannelsFixture app) : IClassFixture<Cha
         var (typed, dialled) = SpanishMobile();
         var requestsBefore = app.Twilio.Received.Count(m => m.To.EndsWith(dialled[3..], StringComparison.Ordinal));
 
-        await Seed.Request(Grains, hub, typed);
+        await Seed.Request(Grains, hub, typed, email: null); // with an email they gave, that would be used instead
 
         var outbox = Grains.GetGrain<IOutboxGrain>(hub);
         await Wait.Until(async () => (await outbox.Recent(10)).Any(e => e.Status == MessageStatus.Failed), "the text to be given up");
@@ -67,6 +67,32 @@ public sealed class NationalNumberTests(ChannelsFixture app) : IClassFixture<Cha
             var page = context.Render<OutboxPage>(p => p.Add(x => x.Slug, hub));
             page.WaitForAssertion(() => Assert.Contains("Este número no tiene prefijo de país (+…)", page.Find("[data-testid=outbox-grid]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         });
+    }
+
+    [Fact]
+    public async Task A_UK_mobile_typed_the_UK_way_is_said_to_need_its_country_code_in_a_Spanish_hub()
+    {
+        var refused = await app.Sms.Send(Text("07700 900123", "ES"), CancellationToken.None);
+
+        Assert.True(refused.Permanent);
+        Assert.Equal(Reason.PhoneNotOfHubCountry.Say().Key, refused.Said?.Key);
+        Assert.Equal("ES", Assert.Single(refused.Said!.Args));
+    }
+
+    [Fact]
+    public async Task A_requester_whose_number_the_hub_cannot_dial_hears_by_the_email_they_gave()
+    {
+        var hub = await HubIn("ES");
+        var email = $"r{Guid.NewGuid():N}@example.org";
+
+        var request = await Seed.Request(Grains, hub, "07700 900123", email: email);
+
+        await Wait.Until(() => app.Smtp.Received.Any(m => m.To.Mailboxes.Any(b => b.Address == email)), "the requester's email");
+        var outbox = Grains.GetGrain<IOutboxGrain>(hub);
+        await Wait.Until(async () => (await outbox.ForRecipient(Recipient.Requester(request.Id), 10)).Any(e => e.Status == MessageStatus.Sent), "the report");
+        var sent = (await outbox.ForRecipient(Recipient.Requester(request.Id), 10)).First(e => e.Status == MessageStatus.Sent);
+        Assert.Equal([Channel.Email], sent.Channels);
+        Assert.Null(sent.Error); // no text was tried
     }
 
     [Fact]

@@ -32,8 +32,7 @@ public sealed class SmsChannel(HttpClient http, IOptions<TwilioOptions> options,
         if (Dialling.E164(message.To, message.Country) is not { } number)
         {
             // A national number is not guessed at: read by the wrong country it would text a stranger.
-            var why = Dialling.IsInternational(message.To) || Dialling.IsCountry(message.Country) ? Reason.NotAPhoneNumber : Reason.PhoneNeedsCountry;
-            return SendOutcome.GiveUp(why.Say());
+            return SendOutcome.GiveUp(WhyNot(message.To, message.Country));
         }
 
         // Keyed from E.164, as STOP from the phone (its From) was: "611 222 333" and "+34611222333" are then one phone.
@@ -58,6 +57,13 @@ public sealed class SmsChannel(HttpClient http, IOptions<TwilioOptions> options,
             return SendOutcome.Retry("Twilio timed out");
         }
     }
+
+    /// <summary>Why a number cannot be dialled, said so the person who reads the outbox knows what to ask for.</summary>
+    private static Phrase WhyNot(string typed, string? country) =>
+        Dialling.IsInternational(typed) ? Reason.NotAPhoneNumber.Say()
+        : !Dialling.IsCountry(country) ? Reason.PhoneNeedsCountry.Say()
+        : Dialling.IsOfAnotherCountry(typed, country) ? Reason.PhoneNotOfHubCountry.Say(country)
+        : Reason.NotAPhoneNumber.Say();
 
     private HttpRequestMessage Compose(OutgoingText message, string number)
     {
