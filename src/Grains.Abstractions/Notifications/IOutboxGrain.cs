@@ -56,4 +56,12 @@ public interface IOutboxGrain : IGrainWithStringKey
     /// give their first name) and those to the hub's coordinators (their full name). Idempotent.
     /// </summary>
     [Alias("ForgetNamed")] Task ForgetNamed(IReadOnlyList<Guid> requests, IReadOnlyList<string> names);
+
+    /// <summary>
+    /// The hub now keeps <paramref name="timeZoneId"/>: what is decided from now on is timed by it, and
+    /// messages waiting out the quiet hours are judged again by it (they go now if the hub's night is
+    /// over). Told by whoever changed the hub's settings, after the hub kept them: the hub itself never
+    /// calls an outbox, which reads the hub's settings. Idempotent.
+    /// </summary>
+    [Alias("ZoneChanged")] Task ZoneChanged(string timeZoneId);
 }

@@ -247,6 +247,23 @@ public sealed class OutboxGrain(
         await Save();
     }
 
+    public async Task ZoneChanged(string timeZoneId)
+    {
+        var hubZone = zone = HubZone.Of(timeZoneId);
+        var now = Now;
+        var changedAny = false;
+        // A leased message is being sent already; only those still held for the night are timed again.
+        foreach (var entry in Entries.Values.Where(e => e.Status == MessageStatus.WaitingForQuietHours && e.LeasedBy is null).ToArray())
+        {
+            var (status, notBefore) = Schedule(entry.Message, now, hubZone);
+            if (status == entry.Status && notBefore == entry.NotBefore) continue;
+            Put(entry with { Status = status, NotBefore = notBefore });
+            changedAny = true;
+        }
+
+        if (changedAny) await Save();
+    }
+
     /// <summary>Every entry held whole, one per key.</summary>
     private IEnumerable<OutboxEntry> Shown() => Entries.Values.Concat(history.State.Whole.Values.Where(e => !Entries.ContainsKey(e.Key)));
 
@@ -261,10 +278,12 @@ public sealed class OutboxGrain(
     }
 
     /// <summary>When a message may go: at once, or (not critical) when the hub's quiet hours end.</summary>
-    private async Task<(MessageStatus Status, DateTimeOffset NotBefore)> Schedule(OutboundMessage message, DateTimeOffset earliest)
+    private async Task<(MessageStatus Status, DateTimeOffset NotBefore)> Schedule(OutboundMessage message, DateTimeOffset earliest) =>
+        message.Critical ? (MessageStatus.Queued, earliest) : Schedule(message, earliest, await Zone());
+
+    private (MessageStatus Status, DateTimeOffset NotBefore) Schedule(OutboundMessage message, DateTimeOffset earliest, TimeZoneInfo hubZone)
     {
         if (message.Critical) return (MessageStatus.Queued, earliest);
-        var hubZone = await Zone();
         var local = TimeZoneInfo.ConvertTime(earliest, hubZone).DateTime;
         if (!settings.QuietHours.Contains(TimeOnly.FromDateTime(local))) return (MessageStatus.Queued, earliest);
         var end = settings.QuietHours.EndAfter(local);

@@ -222,7 +222,11 @@ public sealed class RegionService(IGrainFactory grains, CurrentUser user, IStrin
         if (!await user.Can(Ability.ManageHub, hub)) return Result<HubSummary>.Refused(Reason.NotACoordinator, hub);
         var grain = grains.GetGrain<IHubGrain>(hub);
         if (await grain.GetSettings() is not { } settings) return Result<HubSummary>.NotFound(Reason.NoSuchHub, hub);
-        return await grain.Configure(change(settings), user.Actor);
+        var changed = change(settings);
+        var saved = await grain.Configure(changed, user.Actor);
+        // Told from here, not by the hub: the outbox reads the hub's settings, so the hub calling it would close a cycle.
+        if (saved.IsOk && changed.TimeZoneId != settings.TimeZoneId) await grains.GetGrain<MutualAid.Notifications.IOutboxGrain>(hub).ZoneChanged(changed.TimeZoneId);
+        return saved;
     }
 
     /// <summary>

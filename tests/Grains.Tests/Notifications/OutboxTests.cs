@@ -111,6 +111,41 @@ public sealed class OutboxTests(FakeClockClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_new_time_zone_sends_the_messages_held_for_a_night_now_over_and_times_later_ones_by_it()
+    {
+        var hub = await world.HubAtHour(6); // 06:mm there: quiet until 07:00
+        var held = world.Message(hub);
+        await world.Outbox(hub).Enqueue([held]);
+        Assert.Equal(MessageStatus.WaitingForQuietHours, Assert.Single(await world.Outbox(hub).Recent(10)).Status);
+
+        // The coordinators move the hub to where it is 14:mm: its night is over.
+        await world.Outbox(hub).ZoneChanged(await world.MoveHubToHour(hub, 14));
+        var later = world.Message(hub);
+        await world.Outbox(hub).Enqueue([later]);
+
+        var now = fixture.Clock.GetUtcNow();
+        var entries = await world.Outbox(hub).Recent(10);
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal((MessageStatus.Queued, now), (e.Status, e.NotBefore)));
+        Assert.Equal(2, (await world.Outbox(hub).TakeDue("web-1", 10)).Count); // without the clock moving
+    }
+
+    [Fact]
+    public async Task A_new_time_zone_still_in_its_night_holds_the_messages_until_that_night_ends()
+    {
+        var hub = await world.HubAtHour(6);
+        var held = world.Message(hub);
+        await world.Outbox(hub).Enqueue([held]);
+
+        await world.Outbox(hub).ZoneChanged(await world.MoveHubToHour(hub, 3)); // 03:mm there: four more hours
+
+        var hour = fixture.Clock.GetUtcNow().UtcDateTime;
+        var endsAt = new DateTimeOffset(hour.Year, hour.Month, hour.Day, hour.Hour, 0, 0, TimeSpan.Zero).AddHours(4);
+        var waiting = Assert.Single(await world.Outbox(hub).Recent(10));
+        Assert.Equal((MessageStatus.WaitingForQuietHours, endsAt), (waiting.Status, waiting.NotBefore));
+    }
+
+    [Fact]
     public async Task A_person_sees_their_own_messages_only()
     {
         var hub = await world.HubAtHour(12);
