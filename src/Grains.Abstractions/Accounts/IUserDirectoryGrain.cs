@@ -20,6 +20,13 @@ public interface IUserDirectoryGrain : IGrainWithIntegerKey
     [Alias("List")] Task<IReadOnlyList<UserSummary>> List();
 
     /// <summary>
+    /// Whether an enabled account holds <paramref name="grant"/>: the access policy asks it on each
+    /// request that depends on it (does hub X have a safeguarding person?), so it answers from memory
+    /// without listing every account. Calls nothing.
+    /// </summary>
+    [Alias("AnyHolds")] Task<bool> AnyHolds(RoleGrant grant);
+
+    /// <summary>
     /// Replaces the entry of an erased account by a tombstone under a key that is not the email:
     /// no name, no roles, disabled, still bound to its volunteer (so that erased volunteer is never
     /// offered for a new account). Nothing happens when the email is not listed.

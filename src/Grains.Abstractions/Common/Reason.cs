@@ -336,6 +336,8 @@ public enum Reason
     [English("A hub can list at most {0} checks.")] TooManyChecks = 1114,
     [English("Write a note for this step.")] WriteConcernNote = 1115,
     [English("Choose a volunteer of this hub.")] ChooseHubVolunteer = 1116,
+    // A message to the people who handle concerns: the hub's name only, never what was said or about whom.
+    [English("A safety concern was raised at {0}; open the hub's concerns page.")] ConcernRaised = 1117,
     // Share: regions that share, the time bank 1420-1469
     [English("This offer is already shared with region '{0}'.")] OfferAlreadyShared = 1420,
     [English("This offer is not shared with a region.")] OfferNotShared = 1421,

@@ -19,4 +19,8 @@ public enum MessageKind
 
     // Arrivals 30-39 (a gap so parallel features adding kinds do not collide on a stored value).
     ArrivalAlarmEscalated = 30,
+
+    // Safety 40-49.
+    /// <summary>A concern was raised at the hub: to the people who handle its concerns, with none of its words.</summary>
+    ConcernRaised = 40,
 }

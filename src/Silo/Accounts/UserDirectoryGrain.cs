@@ -36,6 +36,12 @@ public sealed class UserDirectoryGrain([PersistentState("users")] IPersistentSta
         await state.WriteStateAsync();
     }
 
+    public Task<bool> AnyHolds(RoleGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return Task.FromResult(state.State.Users.Values.Any(u => !u.Disabled && u.Roles.Contains(grant)));
+    }
+
     public Task<IReadOnlyList<UserSummary>> List() => Task.FromResult<IReadOnlyList<UserSummary>>(
         state.State.Users.Values.OrderBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase).ToArray());
 }

@@ -1,18 +1,31 @@
 using Microsoft.Extensions.Logging;
+using MutualAid.Hubs;
+using MutualAid.Notifications;
 using MutualAid.Safety;
+using MutualAid.Silo.Hubs;
+using MutualAid.Silo.Notifications;
 
 namespace MutualAid.Silo.Safety;
 
 /// <summary>
 /// A concern and its restorative process, each step a note in its own trail. Its words never
-/// leave it except to the safeguarding role: logs carry the id and stage only.
+/// leave it except to the people who handle the hub's concerns: logs carry the id and stage only,
+/// and the message that tells those people a concern was raised (decided in the raising write,
+/// handed to the hub's outbox as request grains hand theirs) carries only the hub's name.
 /// </summary>
 public sealed partial class ConcernGrain(
     [PersistentState("concern")] IPersistentState<ConcernState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
-    ILogger<ConcernGrain> logger) : Grain, IConcernGrain
+    ILogger<ConcernGrain> logger) : Grain, IConcernGrain, IRemindable
 {
+    private HubDelivery? delivery;
+    private OutboxHanding? outbox;
+
     private ConcernView? View => state.State.View;
+
+    private HubDelivery Delivery => delivery ??= new HubDelivery(this, logger);
+
+    private OutboxHanding Outbox => outbox ??= new OutboxHanding(GrainFactory);
 
     public async Task<Result<ConcernView>> Raise(NewConcern concern)
     {
@@ -23,8 +36,24 @@ public sealed partial class ConcernGrain(
         var now = clock.GetUtcNow();
         var raised = concern with { Text = concern.Text.Trim(), About = string.IsNullOrWhiteSpace(concern.About) ? null : concern.About.Trim() };
         var view = new ConcernView(this.GetPrimaryKey(), raised, now, ConcernStage.Raised, [new ConcernStep(ConcernStage.Raised, now, raised.RaisedBy, "")], false);
-        return await Commit(view);
+        return await Commit(view, Told(view, await HubName(raised.HubSlug)));
     }
+
+    /// <summary>
+    /// Whoever handles the hub's concerns when it is sent (its safeguarding people, or its coordinators
+    /// while it has none) hears that one was raised, and where to read it: never what it says, who
+    /// raised it or whom it is about, since a message travels by email and sits in the outbox.
+    /// </summary>
+    internal static OutboundMessage Told(ConcernView view, string hubName)
+    {
+        var to = Recipient.ConcernHandlers(view.Raised.HubSlug);
+        return new OutboundMessage(OutboundMessage.KeyFor(view.Id.ToString("N"), 1, MessageKind.ConcernRaised, to), view.Raised.HubSlug,
+            MessageKind.ConcernRaised, to, Reason.ConcernRaised.Say(hubName), "en", false, view.RaisedAt);
+    }
+
+    /// <summary>The hub as its people call it (its slug when it has no name). The hub grain never calls a concern.</summary>
+    private async Task<string> HubName(string hub) =>
+        await GrainFactory.GetGrain<IHubGrain>(hub).GetSettings() is { Name: { Length: > 0 } name } ? name : hub;
 
     public Task<ConcernView?> GetView() => Task.FromResult(View);
 
@@ -56,16 +85,40 @@ public sealed partial class ConcernGrain(
         return await Commit(view with { KeptApart = true, Stage = step.Stage, Steps = [.. view.Steps, step] });
     }
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A message written but not yet acknowledged (the silo died in between) is handed again.
+        HandToOutbox();
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == HubDelivery.ReminderName ? Delivery.OnReminder() : Task.CompletedTask;
+
+    /// <summary>Hands the outbox what it has not acknowledged, again until it has (<see cref="HubDelivery"/>).</summary>
+    private void HandToOutbox()
+    {
+        if (state.State.Outgoing.Count == 0) return;
+        Delivery.Announce(Outbox.Targets(state.State.Outgoing), target =>
+            OutboxHanding.IsOutbox(target, out var hub) ? Outbox.Hand(hub, state.State.Outgoing) : Task.CompletedTask);
+    }
+
     private static Result<ConcernView>? Note(string? note) =>
         string.IsNullOrWhiteSpace(note) ? Result<ConcernView>.Invalid("Note", Reason.WriteConcernNote)
         : note.Trim().Length > NewConcern.MaxNote ? Result<ConcernView>.Invalid("Note", Reason.TooLong, NewConcern.MaxNote)
         : null;
 
-    private async Task<Result<ConcernView>> Commit(ConcernView view)
+    private async Task<Result<ConcernView>> Commit(ConcernView view, OutboundMessage? told = null)
     {
         var before = state.State.View;
+        var beforeOutgoing = state.State.Outgoing;
         state.State.View = view;
-        await state.WriteOrUndo(() => state.State.View = before);
+        state.State.Outgoing = Outbox.Unacknowledged(state.State.Outgoing);
+        if (told is not null) state.State.Outgoing.Add(told);
+        // Durable before the write: a crash between it and the outbox's answer is handed again on restart.
+        if (state.State.Outgoing.Count > 0) await Delivery.Arm();
+        await state.WriteOrUndo(() => (state.State.View, state.State.Outgoing) = (before, beforeOutgoing));
+        HandToOutbox();
 
         // The list is a leaf and holds no words; tracking again after a lost call is harmless.
         await GrainFactory.GetGrain<IHubConcernsGrain>(view.Raised.HubSlug).Track(new ConcernSummary(view.Id, view.RaisedAt, view.Stage, view.Steps[^1].At));

@@ -24,7 +24,12 @@ public sealed class Access(HubDirectory hubs, TimeProvider clock)
             if ((await hubs.Find(grant.Scope!)).Region is { } r) myRegions.Add(r);
         }
 
-        return AccessPolicy.Allows(roles, permission, hub, region, myRegions);
+        // Asked only when the answer can change it: a coordinator (who is not the safeguarding person
+        // too) opening the hub's concerns. Not cached, so appointing someone takes effect at once.
+        var hubHasSafeguarding = permission != Ability.HandleConcerns || hub is null
+            || !roles.Contains(new RoleGrant(Role.Coordinator, hub)) || roles.Contains(new RoleGrant(Role.Safeguarding, hub))
+            || await hubs.HasSafeguarding(hub);
+        return AccessPolicy.Allows(roles, permission, hub, region, myRegions, hubHasSafeguarding);
     }
 
     /// <summary>

@@ -13,8 +13,13 @@ public static class AccessPolicy
     /// <param name="hub">The hub it concerns (null for region/network permissions).</param>
     /// <param name="region">The region of that hub, or the region asked about.</param>
     /// <param name="regionsOfMyHubs">Regions of the hubs the caller coordinates or dispatches for (they may see those regions).</param>
+    /// <param name="hubHasSafeguarding">
+    /// Whether an enabled account holds the Safeguarding role at <paramref name="hub"/>. Only
+    /// <see cref="Ability.HandleConcerns"/> reads it; the caller asks it afresh on each request (as
+    /// the roles are read), and a caller that does not know must leave it true: the narrower answer.
+    /// </param>
     public static bool Allows(IReadOnlyCollection<RoleGrant> roles, Ability permission, string? hub, string? region,
-        IReadOnlyCollection<string>? regionsOfMyHubs = null)
+        IReadOnlyCollection<string>? regionsOfMyHubs = null, bool hubHasSafeguarding = true)
     {
         ArgumentNullException.ThrowIfNull(roles);
         bool Has(Role role, string? scope) => scope is not null && roles.Contains(new RoleGrant(role, scope));
@@ -50,9 +55,11 @@ public static class AccessPolicy
             // Limits for those who carry the board: their own shift, and for coordinators everyone's.
             Ability.KeepShift => coordinator || dispatcher,
             Ability.SeeOrganiserShifts => coordinator,
-            // Concerns go to the hub's designated safeguarding people only: not its coordinators (unless
-            // they hold the role too), and not a network admin, who can appoint someone instead.
-            Ability.HandleConcerns => safeguarding,
+            // Concerns go to the hub's designated safeguarding people: not its coordinators (unless they
+            // hold the role too), and not a network admin, who can appoint someone instead. While the
+            // hub has nobody holding the role, its coordinators handle them, so a concern always reaches
+            // a person; the day someone holds it, the coordinators are refused again.
+            Ability.HandleConcerns => safeguarding || (coordinator && !hubHasSafeguarding),
             Ability.RaiseConcern => coordinator || dispatcher || volunteer || safeguarding,
             // Checks seen are private: the people who answer for the hub keep them.
             Ability.ManageVetting => coordinator,

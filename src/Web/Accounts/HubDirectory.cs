@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MutualAid.Accounts;
 using MutualAid.Common;
 using MutualAid.Hubs;
 
@@ -19,4 +20,11 @@ public sealed class HubDirectory(IGrainFactory grains, TimeProvider clock)
         cache[hub] = (settings is not null, settings?.RegionSlug, now);
         return (settings is not null, settings?.RegionSlug);
     }
+
+    /// <summary>
+    /// Whether an enabled account holds the Safeguarding role at <paramref name="hub"/>: asked on each
+    /// request that depends on it, never cached (the directory answers from memory and calls nothing).
+    /// </summary>
+    public Task<bool> HasSafeguarding(string hub) =>
+        grains.GetGrain<IUserDirectoryGrain>(0).AnyHolds(new RoleGrant(Role.Safeguarding, hub));
 }

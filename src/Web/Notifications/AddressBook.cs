@@ -19,6 +19,7 @@ public sealed class AddressBook(IGrainFactory grains)
         {
             RecipientKind.Volunteer => await Volunteer(message),
             RecipientKind.Requester => await Requester(message.To.EntityId!.Value),
+            RecipientKind.ConcernHandlers => await ConcernHandlers(message.To.Id),
             _ => await Coordinators(message.To.Id),
         };
     }
@@ -50,13 +51,26 @@ public sealed class AddressBook(IGrainFactory grains)
     }
 
     /// <summary>Each coordinator in the language their account chose (a hub's team need not share one).</summary>
-    private async Task<Addressee> Coordinators(string hub)
+    private async Task<Addressee> Coordinators(string hub) =>
+        await Holders(await grains.GetGrain<IUserDirectoryGrain>(0).List(), new RoleGrant(Role.Coordinator, hub));
+
+    /// <summary>
+    /// Whoever handles the hub's concerns now, as the access policy decides it on the concerns page:
+    /// its enabled safeguarding accounts, or, while it has none, its coordinators.
+    /// </summary>
+    private async Task<Addressee> ConcernHandlers(string hub)
     {
         var users = await grains.GetGrain<IUserDirectoryGrain>(0).List();
-        var coordinators = users.Where(u => !u.Disabled && u.Roles.Contains(new RoleGrant(Role.Coordinator, hub)));
-        var emails = await Task.WhenAll(coordinators.Select(async u =>
+        var safeguarding = new RoleGrant(Role.Safeguarding, hub);
+        return await Holders(users, users.Any(u => !u.Disabled && u.Roles.Contains(safeguarding)) ? safeguarding : new RoleGrant(Role.Coordinator, hub));
+    }
+
+    private async Task<Addressee> Holders(IReadOnlyList<UserSummary> users, RoleGrant grant)
+    {
+        var holders = users.Where(u => !u.Disabled && u.Roles.Contains(grant));
+        var emails = await Task.WhenAll(holders.Select(async u =>
             new Way(Channel.Email, u.Email, (await grains.GetGrain<IUserGrain>(IUserGrain.Key(u.Email)).GetAccount())?.Culture)));
         // The outbox names who it went to: the hub as its people call it, not its address.
-        return new Addressee(await Region.HubNames.Of(grains, hub) ?? hub, emails);
+        return new Addressee(await Region.HubNames.Of(grains, grant.Scope!) ?? grant.Scope!, emails);
     }
 }
