@@ -28,6 +28,8 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
         ["/admin"] = ["admin"],
         // Concerns are for the designated safeguarding people only: not the hub's coordinators, not an admin.
         [$"/hubs/{world.A}/concerns"] = ["safeguarding"],
+        // Hub C has nobody in the safeguarding role: its coordinators read its concerns until someone does.
+        [$"/hubs/{world.C}/concerns"] = ["other-coordinator"],
         [$"/hubs/{world.A}/concerns/raise"] = ["coordinator", "dispatcher", "volunteer", "safeguarding"],
         [$"/hubs/{world.A}/vetting"] = ["coordinator"],
         // The fund page takes asks from anyone who works the hub; the ledger and its export are the coordinators'.
@@ -341,6 +343,37 @@ public sealed class AuthorizationMatrixTests(TrustWorld world) : IClassFixture<T
     [InlineData(MutualAid.Accounts.Role.Safeguarding, "a", Ability.Dispatch, false)]
     public void Concerns_go_to_the_safeguarding_role_alone_and_checks_to_the_coordinators(MutualAid.Accounts.Role role, string? scope, Ability ability, bool allowed) =>
         Assert.Equal(allowed, AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(role, scope)], ability, "a", "r"));
+
+    /// <summary>While hub "a" has nobody in the safeguarding role, its own coordinators (and only they) handle its concerns.</summary>
+    [Theory]
+    [InlineData(MutualAid.Accounts.Role.Coordinator, "a", Ability.HandleConcerns, true)]
+    [InlineData(MutualAid.Accounts.Role.Coordinator, "b", Ability.HandleConcerns, false)]
+    [InlineData(MutualAid.Accounts.Role.Safeguarding, "a", Ability.HandleConcerns, true)]
+    [InlineData(MutualAid.Accounts.Role.Safeguarding, "b", Ability.HandleConcerns, false)]
+    [InlineData(MutualAid.Accounts.Role.Dispatcher, "a", Ability.HandleConcerns, false)]
+    [InlineData(MutualAid.Accounts.Role.Volunteer, "a", Ability.HandleConcerns, false)]
+    [InlineData(MutualAid.Accounts.Role.RegionalCoordinator, "r", Ability.HandleConcerns, false)]
+    [InlineData(MutualAid.Accounts.Role.NetworkAdmin, null, Ability.HandleConcerns, false)]
+    // The fallback reaches concerns alone: nothing else a safeguarding person would not otherwise have.
+    [InlineData(MutualAid.Accounts.Role.Dispatcher, "a", Ability.SeeOutbox, false)]
+    [InlineData(MutualAid.Accounts.Role.Volunteer, "a", Ability.ManageVetting, false)]
+    [InlineData(MutualAid.Accounts.Role.Coordinator, "a", Ability.RaiseConcern, true)]
+    [InlineData(MutualAid.Accounts.Role.Volunteer, "a", Ability.RaiseConcern, true)]
+    public void Concerns_go_to_the_hubs_coordinators_while_nobody_holds_the_safeguarding_role(MutualAid.Accounts.Role role, string? scope, Ability ability, bool allowed) =>
+        Assert.Equal(allowed, AccessPolicy.Allows([new MutualAid.Accounts.RoleGrant(role, scope)], ability, "a", "r", hubHasSafeguarding: false));
+
+    [Fact]
+    public void Every_other_ability_reads_the_same_whether_or_not_the_hub_has_a_safeguarding_person()
+    {
+        foreach (var role in Enum.GetValues<MutualAid.Accounts.Role>())
+        {
+            foreach (var ability in Enum.GetValues<Ability>().Where(a => a != Ability.HandleConcerns))
+            {
+                MutualAid.Accounts.RoleGrant[] roles = [new(role, role == MutualAid.Accounts.Role.NetworkAdmin ? null : role == MutualAid.Accounts.Role.RegionalCoordinator ? "r" : "a")];
+                Assert.True(AccessPolicy.Allows(roles, ability, "a", "r", ["r"]) == AccessPolicy.Allows(roles, ability, "a", "r", ["r"], hubHasSafeguarding: false), $"{role} {ability}");
+            }
+        }
+    }
 
     [Theory]
     [InlineData(Ability.SeeTrends, MutualAid.Accounts.Role.Coordinator, "a", true)]
