@@ -33,11 +33,13 @@ public sealed class BoardFeed(IGrainFactory grains, IHubContext<BoardHub> signal
 
     /// <summary>
     /// Starts watching a hub. <paramref name="onUpdate"/> is called with every board change in
-    /// version order; dispose the result to stop (Blazor components do so when their circuit ends).
+    /// version order, in the language of whoever watches; dispose the result to stop (Blazor
+    /// components do so when their circuit ends).
     /// </summary>
     public async Task<BoardWatch> Watch(string slug, Func<BoardUpdate, Task> onUpdate)
     {
         if (!Slug.IsValid(slug)) throw new ArgumentException($"'{LogSafe.Bound(slug)}' is not a hub key.", nameof(slug));
+        onUpdate = Localization.ReaderCulture.Kept(onUpdate);
         await lifecycle.WaitAsync();
         BoardChannel channel;
         try

@@ -11,9 +11,11 @@ public sealed class RegionFeed(IGrainFactory grains, TimeProvider clock) : IAsyn
 {
     private readonly ConcurrentDictionary<string, RegionChannel> channels = new(StringComparer.Ordinal);
 
+    /// <summary><paramref name="onUpdate"/> is called with every newer overview, in the language of whoever watches.</summary>
     public async Task<IAsyncDisposable> Watch(string slug, Func<RegionOverview, Task> onUpdate, Action<RegionOverview?> initial)
     {
         ArgumentNullException.ThrowIfNull(initial);
+        onUpdate = Localization.ReaderCulture.Kept(onUpdate);
         var channel = channels.GetOrAdd(slug, s => new RegionChannel(s, grains, clock));
         await channel.Start();
         initial(channel.Overview);
