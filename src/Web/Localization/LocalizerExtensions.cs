@@ -99,6 +99,10 @@ public static class LocalizerExtensions
         return string.Format(CultureInfo.CurrentCulture, template.ResourceNotFound ? phrase.English : template.Value, args);
     }
 
+    /// <summary>"a, b, c" in the reader's language (none empty); a sentence puts its own "and" before the last.</summary>
+    public static string ListOf(this IStringLocalizer<UiText> text, IEnumerable<string> items) =>
+        items.Aggregate((list, next) => text.Say(Reason.ListOf.Say(list, next)));
+
     /// <summary>
     /// Text that is either the system's (a phrase, said in the reader's language) or a person's
     /// (kept as they wrote it): an audit reason, a notice, an escalation's why.
