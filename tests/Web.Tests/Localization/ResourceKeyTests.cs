@@ -36,7 +36,7 @@ public sealed partial class ResourceKeyTests
             .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => (Path.GetRelativePath(Root, f), m.Groups["key"].Value)));
 
     private static IEnumerable<string> EnumKeys() =>
-        new[] { typeof(Urgency), typeof(RequestStatus), typeof(RequestCategory), typeof(RequestSource), typeof(AssignmentState), typeof(RepeatEvery), typeof(OfferKind), typeof(OfferStatus), typeof(Role), typeof(RequestAction), typeof(ResultStatus), typeof(NoteKind), typeof(MutualAid.Fund.FundEntryKind) }
+        new[] { typeof(Urgency), typeof(RequestStatus), typeof(RequestCategory), typeof(RequestSource), typeof(AssignmentState), typeof(RepeatEvery), typeof(OfferKind), typeof(OfferStatus), typeof(Role), typeof(RequestAction), typeof(ResultStatus), typeof(NoteKind), typeof(MutualAid.Fund.FundEntryKind), typeof(MutualAid.Notifications.MessageKind) }
             .SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}"));
 
     [Fact]
