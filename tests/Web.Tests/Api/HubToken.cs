@@ -10,7 +10,7 @@ public static class HubToken
     {
         ArgumentNullException.ThrowIfNull(factory);
         var (id, token, hash) = ApiTokenFormat.Create();
-        var issued = await factory.Grains.GetGrain<IHubApiTokensGrain>(hub).Issue(id, new NewApiToken(hub, "Bridge of " + hub, scope, Seed.Sam, hash));
+        var issued = await factory.Grains.GetGrain<IHubApiTokensGrain>(hub).Issue(id, new NewApiToken(hub, "Bridge of " + hub, scope, Seed.Sam, hash, NewApiToken.DefaultLifetimeDays));
         Assert.True(issued.IsOk, issued.Message);
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
