@@ -14,7 +14,18 @@ public sealed class HubTimeAndSpanishSheetTests(BrowserFixture browser, EmptyNet
     private const string Zone = "Asia/Tokyo";
 
     // The browsers here ask for en-GB, which the app serves in its "en" culture.
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    /// <summary>
+    /// English as the app writes it (src/Web/Localization/Languages.Culture): .NET's "en" with the month
+    /// by name in dates ("6 Dec 2026"), since "12/6/2026" reads as 12 June to most English readers.
+    /// </summary>
+    private static readonly CultureInfo English = AsTheAppWrites();
+
+    private static CultureInfo AsTheAppWrites()
+    {
+        var english = (CultureInfo)CultureInfo.GetCultureInfo("en").Clone();
+        english.DateTimeFormat.ShortDatePattern = "d MMM yyyy";
+        return CultureInfo.ReadOnly(english);
+    }
     private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById(Zone);
 
     [Fact]

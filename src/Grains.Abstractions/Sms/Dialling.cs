@@ -31,6 +31,8 @@ public static class Dialling
     /// </summary>
     public static bool IsOfAnotherCountry(string? typed, string? country) =>
         !string.IsNullOrWhiteSpace(typed) && !IsInternational(typed)
+        // Some country has a possible number of almost any length; fewer digits than any phone we take is none.
+        && typed.Count(char.IsAsciiDigit) >= 6
         && Countries.Any(other => other != country && E164(typed, other) is not null);
 
     /// <summary>

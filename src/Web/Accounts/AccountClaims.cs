@@ -46,7 +46,7 @@ public static class AccountClaims
         Claim[] claims =
         [
             new(Token, grant.Id.ToString()),
-            new(ClaimTypes.Name, $"{grant.Name} (API token)"),
+            new(ClaimTypes.Name, grant.Name + AppActors.TokenSuffix),
             new(Role, new RoleGrant(role, grant.Hub).ToString()),
         ];
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Api.ApiTokenScheme.Name, ClaimTypes.Name, Role));

@@ -26,6 +26,18 @@ public static class AppActors
         [Demo.UserId] = "Actor.Demo",
     };
 
+    /// <summary>
+    /// What follows a token's name in the actor it acts as ("Hotline bridge (API token)"): stored in
+    /// English with each entry, so a page says the name again in the reader's words (<see cref="TokenName"/>).
+    /// </summary>
+    public const string TokenSuffix = " (API token)";
+
+    /// <summary>The name of the token an actor is ("Hotline bridge"), when it is one.</summary>
+    public static string? TokenName(Actor actor) =>
+        actor is not null && actor.UserId.StartsWith("token:", StringComparison.Ordinal) && actor.DisplayName.EndsWith(TokenSuffix, StringComparison.Ordinal)
+            ? actor.DisplayName[..^TokenSuffix.Length]
+            : null;
+
     /// <summary>The resource key of one of these actors' names; none for a person.</summary>
     public static string? KeyOf(Actor actor) => actor is not null && Keys.TryGetValue(actor.UserId, out var key) ? key : null;
 }

@@ -18,6 +18,11 @@ public sealed record HandoverChange(DateTimeOffset At, string Reference, string 
 
     /// <summary>Why, when the system gave the reason (<see cref="Why"/> is then its English; a typed reason has none).</summary>
     public MutualAid.Common.Phrase? WhySaid { get; init; }
+
+    /// <summary>Who, for the page to say: the app's own actors and tokens have names in every language (<see cref="Who"/> is as stored).</summary>
+    public MutualAid.Common.Actor? By { get; init; }
+
+    public string WhoIn(IStringLocalizer<UiText> t) => By is { } by ? t.Who(by) : Who;
 }
 
 /// <summary>A coordinator's end-of-shift summary: what changed, what is overdue, who is out on a job and who is off.</summary>
@@ -47,7 +52,7 @@ public sealed record HandoverReport(
             var request = grains.GetGrain<IRequestGrain>(id);
             if (await request.GetSummary() is not { } summary) continue;
             changes.AddRange(WhileOn(hub, summary.HubSlug, await request.GetAudit()).Where(e => e.At >= since)
-                .Select(e => new HandoverChange(e.At, summary.ReferenceCode, e.Actor.DisplayName, e.Action, e.Reason) { Said = e.Said, WhySaid = e.ReasonSaid }));
+                .Select(e => new HandoverChange(e.At, summary.ReferenceCode, e.Actor.DisplayName, e.Action, e.Reason) { Said = e.Said, WhySaid = e.ReasonSaid, By = e.Actor }));
         }
 
         var references = snapshot.Requests.ToDictionary(r => r.Id, r => r.ReferenceCode);
@@ -96,14 +101,15 @@ public sealed record HandoverReport(
     /// The same summary as plain text, to download or paste into the next shift's chat: in the
     /// reader's language and at the hub's time, as the page says it.
     /// </summary>
-    public string ToText(TimeZoneInfo zone, IStringLocalizer<UiText> t)
+    /// <param name="hubName">The hub as its people call it; its key when it has no name.</param>
+    public string ToText(TimeZoneInfo zone, IStringLocalizer<UiText> t, string? hubName = null)
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(t);
         string At(DateTimeOffset at) => HubTime.Show(at, zone);
         var culture = CultureInfo.CurrentCulture;
         var text = new StringBuilder();
-        text.AppendLine(t["Handover.TextTitle", Hub, At(Since), At(Until)]);
+        text.AppendLine(t["Handover.TextTitle", hubName ?? Hub, At(Since), At(Until)]);
         text.AppendLine();
         text.AppendLine(culture, $"{t["Handover.Overdue", Overdue.Count]}:");
         foreach (var r in Overdue)
@@ -121,7 +127,7 @@ public sealed record HandoverReport(
         foreach (var c in Changes)
         {
             var why = t.Say(c.WhySaid, c.Why);
-            text.AppendLine(culture, $"- {At(c.At)} {c.Reference} {c.Who} {t.Say(c.Said, c.What)}{(why is null ? "" : $" ({why})")}");
+            text.AppendLine(culture, $"- {At(c.At)} {c.Reference} {c.WhoIn(t)} {t.Say(c.Said, c.What)}{(why is null ? "" : $" ({why})")}");
         }
 
         return text.ToString();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using MutualAid.Hubs;
 using MutualAid.Web.Accounts;
 using MutualAid.Web.Localization;
+using MutualAid.Web.Region;
 using MutualAid.Web.Volunteers;
 
 namespace MutualAid.Web.Handover;
@@ -24,6 +25,6 @@ public sealed class HandoverService(IGrainFactory grains, CurrentUser user, Time
     public async Task<string?> Text(string hub, int hours)
     {
         if (await Build(hub, hours) is not { } report) return null;
-        return report.ToText(await zones.Of(hub), text);
+        return report.ToText(await zones.Of(hub), text, await HubNames.Of(grains, hub));
     }
 }

@@ -25,7 +25,12 @@ public static class Languages
     /// 12/6/2026, which half the English-reading world reads as 12 June: a deadline misread by a week
     /// or a month in a crisis. Spanish keeps its own day-first dates.
     /// </summary>
-    public static CultureInfo Culture(string? name) => Cultures[IsSupported(name) ? name! : Default];
+    public static CultureInfo Culture(string? name)
+    {
+        // "es-ES", "es-MX": the language is the part before the region, as the request's culture falls back to it.
+        var language = name?.Split('-', '_')[0];
+        return Cultures[IsSupported(name) ? name! : IsSupported(language) ? language! : Default];
+    }
 
     private static CultureInfo Made(string name)
     {

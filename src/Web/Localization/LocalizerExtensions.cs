@@ -137,7 +137,9 @@ public static class LocalizerExtensions
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(actor);
-        return AppActors.KeyOf(actor) is { } key ? text[key] : actor.DisplayName;
+        return AppActors.KeyOf(actor) is { } key ? text[key]
+            : AppActors.TokenName(actor) is { } token ? text["Actor.ApiToken", token]
+            : actor.DisplayName;
     }
 
     /// <summary>

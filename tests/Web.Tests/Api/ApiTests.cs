@@ -33,10 +33,10 @@ public sealed class ApiTests(TrustWorld world) : IClassFixture<TrustWorld>
         Assert.Equal(HttpStatusCode.Created, status);
         var id = created.GetProperty("id").GetGuid();
         Assert.Equal($"/api/v1/requests/{id}", response.Headers.Location?.ToString());
-        Assert.Equal(("Food", "High", "es", true, true), (created.GetProperty("category").GetString(), created.GetProperty("urgency").GetString(),
+        Assert.Equal(("Food", "High", "Spanish", true, true), (created.GetProperty("category").GetString(), created.GetProperty("urgency").GetString(),
             created.GetProperty("preferredLanguage").GetString(), created.GetProperty("needsVehicle").GetBoolean(), created.GetProperty("hasAccessibilityNeeds").GetBoolean()));
         var view = (await world.Factory.Grains.GetGrain<IRequestGrain>(id).GetView())!;
-        Assert.Equal(("jo@example.org", "es", "Stairs only"), (view.Contact.Email, view.PreferredLanguage, view.AccessibilityNotes));
+        Assert.Equal(("jo@example.org", "Spanish", "Stairs only"), (view.Contact.Email, view.PreferredLanguage, view.AccessibilityNotes));
         Assert.NotNull(view.NeededBy);
         Assert.NotNull(view.Location);
         var (_, notes, _) = await Send(dispatcher, HttpMethod.Get, $"/api/v1/requests/{id}/notes");

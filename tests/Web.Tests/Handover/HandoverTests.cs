@@ -74,6 +74,12 @@ public sealed class HandoverTests(TrustWorld world) : IClassFixture<TrustWorld>
         var priya = await Seed.Volunteer(grains, hub, "Priya");
         var request = await Seed.Request(grains, hub, phone: "07700 411004");
         await grains.GetGrain<IRequestGrain>(request.Id).Assign(new AssignCommand(request.Version, Seed.Sam, priya));
+        // The app's own actors and tokens are stored with English names; the page says them again.
+        var asked = await grains.GetGrain<IRequestGrain>(Guid.NewGuid()).Create(new NewRequest(hub, RequestCategory.Food, Urgency.Normal, "Elm Street",
+            "Food parcel", new ContactDetails("Ana", "07700 411006", null, null), RequestSource.PublicForm, MutualAid.Web.Accounts.AppActors.PublicForm));
+        Assert.True(asked.IsOk, asked.Message);
+        var bridge = new Actor($"token:{Guid.NewGuid()}", "Hotline bridge" + MutualAid.Web.Accounts.AppActors.TokenSuffix);
+        Assert.True((await grains.GetGrain<IRequestGrain>(asked.Value!.Id).Triage(new TriageCommand(asked.Value.Version, bridge, Urgency.High))).IsOk);
         await Wait.Until(async () => (await grains.GetGrain<MutualAid.Hubs.IHubGrain>(hub).GetSnapshot())
             .Volunteers.Any(v => v.Id == priya && v.ActiveRequestIds.Contains(request.Id)), "the board shows Priya on the job");
         using var dispatcher = await world.Factory.SignedIn(await world.Factory.User(new MutualAid.Accounts.RoleGrant(MutualAid.Accounts.Role.Dispatcher, hub)));
@@ -82,11 +88,16 @@ public sealed class HandoverTests(TrustWorld world) : IClassFixture<TrustWorld>
         var text = await dispatcher.GetStringAsync(new Uri($"/hubs/{hub}/handover.txt?hours=2", UriKind.Relative));
 
         var assigned = Localization.Localized.In("es", () => Localization.Localized.Words.Say(Phrase.Of("DidAssign", "assigned this to {0}", "Priya")));
-        Assert.Contains($"Relevo de turno de {hub}", text, StringComparison.Ordinal);
+        // The hub by its name, not its key.
+        Assert.Contains($"Relevo de turno de Hub {hub}:", text, StringComparison.Ordinal);
         Assert.Contains("Vencidas ahora (0):", text, StringComparison.Ordinal);
         Assert.Contains("En una tarea (1):", text, StringComparison.Ordinal);
         Assert.Contains($"{request.ReferenceCode} Sam {assigned}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Out on a job", text, StringComparison.Ordinal);
+        Assert.Contains($"{asked.Value.ReferenceCode} Formulario público ", text, StringComparison.Ordinal);
+        Assert.Contains($"{asked.Value.ReferenceCode} Hotline bridge (token de API) ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Public form", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(API token)", text, StringComparison.Ordinal);
     }
 
     [Fact]

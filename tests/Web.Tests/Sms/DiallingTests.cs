@@ -43,4 +43,11 @@ public sealed class DiallingTests
         Assert.Equal(ISmsOptOutGrain.Key("+4791234567"), ISmsOptOutGrain.Key(Dialling.E164("912 34 567", "NO")));
         Assert.Equal(ISmsOptOutGrain.Key("+34611222333"), ISmsOptOutGrain.Key(Dialling.E164("611 222 333", "ES")));
     }
+
+    [Theory]
+    [InlineData("07700 900123", "ES", true)] // a UK mobile typed the UK way, in a Spanish hub
+    [InlineData("12", "ES", false)] // some country has two-digit numbers; no phone we take is that short
+    [InlineData("+44 7700 900123", "ES", false)] // says its own country
+    public void A_foreign_number_typed_at_home_is_told_apart_from_no_number(string typed, string country, bool foreign) =>
+        Assert.Equal(foreign, Dialling.IsOfAnotherCountry(typed, country));
 }
