@@ -39,6 +39,9 @@ public sealed record UserSummary(
     [Id(4)] public DateTimeOffset? LastSignInAt { get; init; }
 
     [Id(5)] public bool Disabled { get; init; }
+
+    /// <summary>Whether this account acts in <paramref name="grant"/> now: it holds it and is not disabled.</summary>
+    public bool Holds(RoleGrant grant) => !Disabled && Roles.Contains(grant);
 }
 
 [GenerateSerializer, Immutable, Alias("MutualAid.LoginAttempt")]

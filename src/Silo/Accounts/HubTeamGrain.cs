@@ -14,7 +14,7 @@ public sealed class HubTeamGrain : Grain, IHubTeamGrain
         var hub = this.GetPrimaryKeyString();
         var grant = new RoleGrant(Role.Coordinator, hub);
         var others = (await GrainFactory.GetGrain<IUserDirectoryGrain>(0).List())
-            .Count(u => !u.Disabled && u.Roles.Contains(grant) && IUserGrain.Key(u.Email) != IUserGrain.Key(email));
+            .Count(u => u.Holds(grant) && IUserGrain.Key(u.Email) != IUserGrain.Key(email));
         if (others == 0) return Result<UserSummary>.Refused(Reason.LastCoordinator, hub);
         return await GrainFactory.GetGrain<IUserGrain>(IUserGrain.Key(email)).Revoke(grant, actor);
     }

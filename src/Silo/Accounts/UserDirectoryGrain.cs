@@ -39,7 +39,7 @@ public sealed class UserDirectoryGrain([PersistentState("users")] IPersistentSta
     public Task<bool> AnyHolds(RoleGrant grant)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        return Task.FromResult(state.State.Users.Values.Any(u => !u.Disabled && u.Roles.Contains(grant)));
+        return Task.FromResult(state.State.Users.Values.Any(u => u.Holds(grant)));
     }
 
     public Task<IReadOnlyList<UserSummary>> List() => Task.FromResult<IReadOnlyList<UserSummary>>(

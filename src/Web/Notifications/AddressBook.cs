@@ -62,12 +62,12 @@ public sealed class AddressBook(IGrainFactory grains)
     {
         var users = await grains.GetGrain<IUserDirectoryGrain>(0).List();
         var safeguarding = new RoleGrant(Role.Safeguarding, hub);
-        return await Holders(users, users.Any(u => !u.Disabled && u.Roles.Contains(safeguarding)) ? safeguarding : new RoleGrant(Role.Coordinator, hub));
+        return await Holders(users, users.Any(u => u.Holds(safeguarding)) ? safeguarding : new RoleGrant(Role.Coordinator, hub));
     }
 
     private async Task<Addressee> Holders(IReadOnlyList<UserSummary> users, RoleGrant grant)
     {
-        var holders = users.Where(u => !u.Disabled && u.Roles.Contains(grant));
+        var holders = users.Where(u => u.Holds(grant));
         var emails = await Task.WhenAll(holders.Select(async u =>
             new Way(Channel.Email, u.Email, (await grains.GetGrain<IUserGrain>(IUserGrain.Key(u.Email)).GetAccount())?.Culture)));
         // The outbox names who it went to: the hub as its people call it, not its address.
