@@ -103,6 +103,7 @@ public enum Reason
     [English("You gave back {1} claims within an hour; a coordinator of your hub must clear this before you claim again.")] YourClaimsHeld = 224,
     [English("Give an email address to be notified by email.")] EmailToBeEmailed = 225,
     [English("Give a phone number to be notified by SMS.")] PhoneToBeTexted = 226,
+    [English("{0}'s account is disabled: they cannot take jobs or go on duty until a network admin enables it again.")] VolunteerSuspended = 227,
 
     // Offers: 300-399
     [English("This offer already exists.")] OfferExists = 300,

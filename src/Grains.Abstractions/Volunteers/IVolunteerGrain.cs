@@ -28,6 +28,14 @@ public interface IVolunteerGrain : IGrainWithGuidKey
     [Alias("CheckIn")] Task<Result<VolunteerView>> CheckIn(Common.Actor actor);
 
     /// <summary>
+    /// Their sign-in account was disabled (<paramref name="suspended"/>) or enabled again by a network
+    /// admin. While suspended they are off duty, cannot go on duty and are refused every new job
+    /// (<see cref="Reason.VolunteerSuspended"/>): a disabled account must stop the person, not only
+    /// their sign-in, since texts and emails reach them without one. Idempotent.
+    /// </summary>
+    [Alias("Suspend")] Task<Result<VolunteerView>> Suspend(bool suspended, Common.Actor actor);
+
+    /// <summary>
     /// Holds capacity for a request; refuses with the reason when a limit would be broken. Asked
     /// again for a request it holds, it answers the same reservation made anew (a later
     /// <see cref="Reservation.ReservedAt"/>), so an end decided before cannot take it.

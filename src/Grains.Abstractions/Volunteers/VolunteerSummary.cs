@@ -29,6 +29,9 @@ public sealed record VolunteerSummary(
     /// <summary>Why their claiming is held (too many claims given back), so the hub's coordinators see it; null when it is not.</summary>
     [Id(40)] public Common.Phrase? ClaimsHeld { get; init; }
 
+    /// <summary>Their account is disabled, so the hub's dispatchers know why they are off duty and who must give their jobs to someone else.</summary>
+    [Id(42)] public bool Suspended { get; init; }
+
     /// <summary>
     /// The hubs whose time-bank statement of this volunteer has anything in it (hours given there, or a
     /// job of theirs held now), so a hub's hours page asks only those volunteers for their statement:
@@ -43,9 +46,10 @@ public sealed record VolunteerSummary(
 
     /// <summary>
     /// The row as the hub's onlookers see it (its volunteers, a network or region view): why a
-    /// volunteer's claiming is held is between them and the hub's coordinators and dispatchers.
+    /// volunteer's claiming is held, or that their account is disabled, is between them and the hub's
+    /// coordinators and dispatchers.
     /// </summary>
-    public VolunteerSummary ForOnlookers() => ClaimsHeld is null ? this : this with { ClaimsHeld = null };
+    public VolunteerSummary ForOnlookers() => ClaimsHeld is null && !Suspended ? this : this with { ClaimsHeld = null, Suspended = false };
 
     public bool HasCapacity => !VolunteerLimits.Full(ActiveAssignments, MaxConcurrentAssignments) && !VolunteerLimits.Passes(HoursThisWeek, 0, MaxHoursPerWeek);
 }

@@ -21,6 +21,9 @@ public sealed record VolunteerView(
     /// <summary>The job they were last given or took (it may have ended since): what a "YES" or "DONE" by text answers.</summary>
     [Id(41)] public Reservation? LastReservation { get; init; }
 
+    /// <summary>Their account is disabled: off duty and given no jobs until it is enabled (<see cref="IVolunteerGrain.Suspend"/>).</summary>
+    [Id(42)] public bool Suspended { get; init; }
+
     /// <summary>Thank-yous for jobs they did, newest first: for the volunteer's own eyes (<see cref="ForStaffOf"/> drops them for anyone else).</summary>
     [Id(120)] public IReadOnlyList<Thanks.ThankYouNote> Thanks { get; init; } = [];
 
@@ -51,5 +54,6 @@ public sealed record VolunteerView(
         ActiveRequestIds = Reservations.Select(r => r.RequestId).ToArray(),
         ApproximateLocation = Profile.Location?.Approximate(),
         ClaimsHeld = ClaimsHeld,
+        Suspended = Suspended,
     };
 }

@@ -106,8 +106,24 @@ public sealed partial class VolunteerGrain(
     public async Task<Result<VolunteerView>> SetOnDuty(bool onDuty, Actor actor)
     {
         if (S.Profile is null) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteer);
+        if (onDuty && S.Suspended) return Result<VolunteerView>.Refused(Reason.VolunteerSuspended, S.Profile.Name);
         S.OnDuty = onDuty;
         if (onDuty) S.LastCheckIn = clock.GetUtcNow();
+        return await Commit([]);
+    }
+
+    public async Task<Result<VolunteerView>> Suspend(bool suspended, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (S.Profile is null) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteer);
+        if (S.Suspended == suspended) return Result<VolunteerView>.Ok(ToView()); // asked again to finish a run cut short: nothing to write
+        S.Suspended = suspended;
+        // Enabled again, they choose when to go back on duty, as after any time away.
+        if (suspended) S.OnDuty = false;
+        var said = suspended
+            ? Phrase.Of("DidSuspendVolunteer", "disabled the account of {0}: off duty and given no jobs", S.Profile.Name)
+            : Phrase.Of("DidUnsuspendVolunteer", "enabled the account of {0} again", S.Profile.Name);
+        S.Audit.Add(new MutualAid.Requests.AuditEntry(S.Version + 1, clock.GetUtcNow(), actor, said.ToString(), null) { Said = said });
         return await Commit([]);
     }
 
@@ -175,6 +191,7 @@ public sealed partial class VolunteerGrain(
         if (S.Reservations.Find(r => r.RequestId == requestId) is { } held) return await Renew(held);
         // Before anything that names them: to another hub this volunteer is as unknown as a made-up id.
         if (!profile.HubSlugs.Contains(hubSlug) && !LentToday().Contains(hubSlug)) return Result<Reservation>.NotFound(Reason.NoSuchVolunteer);
+        if (S.Suspended) return Result<Reservation>.Refused(Reason.VolunteerSuspended, profile.Name);
         if (!S.OnDuty) return Result<Reservation>.Refused(Reason.OffDuty, profile.Name);
         if (overrideReason is null && (VolunteerLimits.Broken(Load(profile), estimatedHours) ?? await OutsideTheirHours(profile, hubSlug)) is { } limit)
         {
@@ -321,6 +338,7 @@ public sealed partial class VolunteerGrain(
         Notices = S.Notices.AsEnumerable().Reverse().ToArray(),
         ClaimsHeld = S.ClaimsHeld,
         LastReservation = S.LastReservation,
+        Suspended = S.Suspended,
         Thanks = S.Thanks.AsEnumerable().Reverse().ToArray(),
     };
 

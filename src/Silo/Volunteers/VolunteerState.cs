@@ -35,6 +35,9 @@ public sealed class VolunteerState : IErasableState
     /// <summary>Messages decided here (a coordinator's) that a hub's outbox has not acknowledged yet.</summary>
     [Id(25)] public List<MutualAid.Notifications.OutboundMessage> Outgoing { get; set; } = [];
 
+    /// <summary>Their account is disabled: off duty, and refused every new job until it is enabled.</summary>
+    [Id(26)] public bool Suspended { get; set; }
+
     /// <summary>Thank-yous for their jobs, oldest first (the latest few hundred; a hub's month counts from them).</summary>
     [Id(120)] public List<MutualAid.Thanks.ThankYouNote> Thanks { get; set; } = [];
     /// <summary>Banked jobs from before the previous week, as weekly totals per hub (see <see cref="TimeBankFolding"/>).</summary>

@@ -1,8 +1,11 @@
 using MutualAid.Accounts;
 using MutualAid.Common;
 using MutualAid.Hubs;
+using MutualAid.Requests;
+using Microsoft.Extensions.Localization;
 using MutualAid.Volunteers;
 using MutualAid.Web.Accounts;
+using MutualAid.Web.Localization;
 
 namespace MutualAid.Web.People;
 
@@ -15,7 +18,7 @@ public sealed record TeamMember(string Email, string DisplayName, IReadOnlyList<
 /// by account and link ids only. A refusal says the same whether the hub, member or link exists
 /// (Reason.NotPossibleHere), so it reveals nothing.
 /// </summary>
-public sealed partial class TeamService(IGrainFactory grains, AccountService accounts, CurrentUser user, Access access, ILogger<TeamService> logger)
+public sealed partial class TeamService(IGrainFactory grains, AccountService accounts, CurrentUser user, Access access, IStringLocalizer<UiText> text, ILogger<TeamService> logger)
 {
     public static readonly TimeSpan ResetValidFor = TimeSpan.FromHours(24);
 
@@ -63,16 +66,58 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
         return result;
     }
 
-    /// <summary>Network admins only: the account can no longer sign in and every session ends.</summary>
-    public async Task<Result<UserSummary>> SetDisabled(string email, bool disabled)
+    /// <summary>
+    /// Network admins only: the account can no longer sign in and every session ends. A disabled
+    /// account stops the person, not only their sign-in: texts and emails reach a volunteer without
+    /// one, so the volunteer bound to it is suspended (off duty, refused every new job) and each job
+    /// they hold goes back to be dispatched again, where a "YES" by text no longer brings them a
+    /// requester's contact details. The volunteer is told before the account changes, either way, so
+    /// a run cut short shows the same button and pressing it again finishes it.
+    /// </summary>
+    public async Task<Result<AccountSwitch>> SetDisabled(string email, bool disabled)
     {
-        if (!await access.Can(user.Principal, Ability.Administer, null)) return Result<UserSummary>.Refused(Reason.NotPossibleHere);
+        if (!await access.Can(user.Principal, Ability.Administer, null)) return Result<AccountSwitch>.Refused(Reason.NotPossibleHere);
         var key = IUserGrain.Key(email);
-        if (key == IUserGrain.Key(user.Actor.UserId)) return Result<UserSummary>.Refused(Reason.CannotDisableSelf);
-        var result = await grains.GetGrain<IUserGrain>(key).SetDisabled(disabled, user.Actor);
+        if (key == IUserGrain.Key(user.Actor.UserId)) return Result<AccountSwitch>.Refused(Reason.CannotDisableSelf);
+        var target = grains.GetGrain<IUserGrain>(key);
+        if (await target.GetAccount() is not { } account) return Result<AccountSwitch>.Refused(Reason.NotPossibleHere);
+
+        var returned = 0;
+        if (account.VolunteerId is { } volunteerId)
+        {
+            var suspended = await grains.GetGrain<IVolunteerGrain>(volunteerId).Suspend(disabled, user.Actor);
+            if (suspended.Status is not (ResultStatus.Ok or ResultStatus.NotFound)) return Result<AccountSwitch>.Refused(Reason.NotPossibleHere);
+            if (disabled && suspended.Value is { } volunteer) returned = await ReturnJobs(volunteer);
+        }
+
+        var result = await target.SetDisabled(disabled, user.Actor);
         var logged = LogSafe.Account(key);
-        if (result.IsOk) LogDisabled(logger, logged, disabled, user.LogId);
-        return result.IsOk ? result : Result<UserSummary>.Refused(Reason.NotPossibleHere);
+        if (result.IsOk) LogDisabled(logger, logged, disabled, returned, user.LogId);
+        return result.IsOk ? Result<AccountSwitch>.Ok(new AccountSwitch(result.Value!, returned)) : Result<AccountSwitch>.Refused(Reason.NotPossibleHere);
+    }
+
+    /// <summary>
+    /// Takes a suspended volunteer off each job they hold, as a dispatcher would (not a give-back),
+    /// leaving a partner on a pair in place. Answers how many went back to be dispatched.
+    /// </summary>
+    private async Task<int> ReturnJobs(VolunteerView volunteer)
+    {
+        var returned = 0;
+        foreach (var held in volunteer.Reservations)
+        {
+            var request = grains.GetGrain<IRequestGrain>(held.RequestId);
+            // Someone else may change the request between the read and the write: read it again.
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                if (await request.GetView() is not { } view || view.HeldBy(volunteer.Id) is null) break;
+                var command = new RequestCommand(view.Version, user.Actor, text["Team.DisabledAccountReason"]) { Hub = held.HubSlug, AsVolunteer = volunteer.Id };
+                var unassigned = await request.Unassign(command);
+                if (unassigned.IsOk) returned++;
+                if (unassigned.Status != ResultStatus.Conflict) break;
+            }
+        }
+
+        return returned;
     }
 
     /// <summary>
@@ -147,8 +192,8 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
     [LoggerMessage(Level = LogLevel.Information, Message = "Role {Grant} removed from {Account} by {By}")]
     private static partial void LogRoleRemoved(ILogger logger, RoleGrant grant, string account, string by);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Account {Account} disabled={Disabled} by {By}")]
-    private static partial void LogDisabled(ILogger logger, string account, bool disabled, string by);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account {Account} disabled={Disabled} by {By}; {JobsReturned} jobs went back to be dispatched")]
+    private static partial void LogDisabled(ILogger logger, string account, bool disabled, int jobsReturned, string by);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account of erased volunteer {VolunteerId} forgotten by {By}")]
     private static partial void LogAccountErased(ILogger logger, Guid volunteerId, string by);
