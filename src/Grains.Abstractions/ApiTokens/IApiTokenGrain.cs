@@ -3,7 +3,8 @@ namespace MutualAid.ApiTokens;
 /// <summary>
 /// One API token, keyed by its id (the part of the token before the secret). Only the hub's token
 /// list issues and revokes it; the web tier asks it to verify on every API request, which it answers
-/// from memory. A leaf: it calls no other grain.
+/// from memory. The only grains it calls are its hub's (for its name and time zone) and its hub's
+/// outbox, to warn the coordinators before it ends; neither calls a token grain, so no call comes back.
 /// </summary>
 [Alias("MutualAid.IApiTokenGrain")]
 public interface IApiTokenGrain : IGrainWithGuidKey
@@ -24,4 +25,12 @@ public interface IApiTokenGrain : IGrainWithGuidKey
     [Alias("Revoke")] Task<Result<ApiTokenView>> Revoke(Actor by);
 
     [Alias("View"), ReadOnly] Task<ApiTokenView?> View();
+
+    /// <summary>
+    /// Once the token is in its warning window (<see cref="ApiTokenWarning"/>), tells the hub's
+    /// coordinators through the hub's outbox when it ends and where to issue the next one, once per
+    /// token: the decision is stored with the message. Nothing for a revoked, expired or never-expiring
+    /// token. Driven by a durable reminder; idempotent, so it is safe to call at any time.
+    /// </summary>
+    [Alias("CheckEnding")] Task CheckEnding();
 }

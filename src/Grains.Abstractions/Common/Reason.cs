@@ -282,6 +282,8 @@ public enum Reason
     [English("The token's fingerprint is not a SHA-256 hash.")] ApiTokenHashShape = 1054,
     [English("Too many refused API tokens from this address; wait a minute before trying again.")] TooManyTokenFailures = 1055,
     [English("Choose how long the token lasts: {0} days.")] ApiTokenLifetime = 1056,
+    // A message to the hub's coordinators: the token's name and end, never its secret; {4} is the team page, a link in the message.
+    [English("The API token \"{0}\" of {1} stops working on {2:d MMMM yyyy} at {2:HH:mm} ({3}). Issue a new one on the hub's team page ({4}) and put it in the integration before then.")] ApiTokenEndingSoon = 1057,
     // API 1000-1049
     [English("This value cannot be read for this field; the API reference lists what it takes.")] NotAValue = 1000,
     [English("The body is not valid JSON.")] MalformedJson = 1001,

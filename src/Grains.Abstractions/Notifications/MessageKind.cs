@@ -23,4 +23,8 @@ public enum MessageKind
     // Safety 40-49.
     /// <summary>A concern was raised at the hub: to the people who handle its concerns, with none of its words.</summary>
     ConcernRaised = 40,
+
+    // API tokens 50-59.
+    /// <summary>A hub's API token ends soon: to its coordinators, with the token's name and end, never its secret.</summary>
+    ApiTokenEndingSoon = 50,
 }

@@ -1,9 +1,16 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MutualAid.ApiTokens;
+using MutualAid.Silo.Hosting;
 
 namespace MutualAid.Silo.ApiTokens;
 
-public sealed class ApiTokenGrain([PersistentState("apiToken")] IPersistentState<ApiTokenState> state, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IApiTokenGrain
+public sealed partial class ApiTokenGrain(
+    [PersistentState("apiToken")] IPersistentState<ApiTokenState> state,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    IOptions<DeadlineOptions> deadlines,
+    ILogger<ApiTokenGrain> logger) : Grain, IApiTokenGrain, IRemindable
 {
     /// <summary>
     /// How stale the stored "last used" may be. Writing on every API call would make each read a
@@ -19,6 +26,9 @@ public sealed class ApiTokenGrain([PersistentState("apiToken")] IPersistentState
         if (state.State.Hub is not null) return Result<ApiTokenView>.Refused(Reason.ApiTokenExists);
         if (token.Problems() is { Count: > 0 } problems) return Result<ApiTokenView>.Invalid(problems);
         var now = clock.GetUtcNow();
+        var expiresAt = now.AddDays(token.LifetimeDays);
+        // The reminder first: a crash before the write leaves a reminder that finds no token and goes.
+        await ArmEnding(expiresAt - ApiTokenWarning.Before(expiresAt - now));
         state.State = new ApiTokenState
         {
             Hub = token.Hub,
@@ -27,7 +37,8 @@ public sealed class ApiTokenGrain([PersistentState("apiToken")] IPersistentState
             SecretHash = [.. token.SecretHash],
             CreatedBy = token.IssuedBy,
             CreatedAt = now,
-            ExpiresAt = now.AddDays(token.LifetimeDays),
+            ExpiresAt = expiresAt,
+            EndingArmed = true,
         };
         await state.WriteStateAsync();
         return Result<ApiTokenView>.Ok(Current()!);
@@ -48,7 +59,7 @@ public sealed class ApiTokenGrain([PersistentState("apiToken")] IPersistentState
         if (s.LastUsedAt is not { } stored || now - stored >= LastUsedGranularity)
         {
             s.LastUsedAt = now;
-            await state.WriteStateAsync();
+            await Write();
         }
 
         return new ApiTokenGrant(this.GetPrimaryKey(), s.Hub, s.Scope, s.Name);
@@ -62,7 +73,8 @@ public sealed class ApiTokenGrain([PersistentState("apiToken")] IPersistentState
         {
             state.State.RevokedAt = clock.GetUtcNow();
             state.State.RevokedBy = by;
-            await state.WriteStateAsync();
+            await Write();
+            await DisarmEndingAfter("revoked");
         }
 
         return Result<ApiTokenView>.Ok(Current()!);
@@ -74,10 +86,21 @@ public sealed class ApiTokenGrain([PersistentState("apiToken")] IPersistentState
     {
         var s = state.State;
         if (s.Hub is null) return null;
+        var now = clock.GetUtcNow();
         // This activation's last use is fresher than the stored one, which lags by up to a minute.
         return new ApiTokenView(this.GetPrimaryKey(), s.Hub, s.Name, s.Scope, s.CreatedBy ?? Actor.System, s.CreatedAt, lastUsed ?? s.LastUsedAt, s.RevokedBy, s.RevokedAt,
-            s.ExpiresAt, Expired(clock.GetUtcNow()));
+            s.ExpiresAt, Expired(now))
+        {
+            EndsIn = s.RevokedAt is null && !Expired(now) && ApiTokenWarning.From(s.CreatedAt, s.ExpiresAt) is { } from && now >= from ? s.ExpiresAt - now : null,
+        };
     }
 
     private bool Expired(DateTimeOffset now) => state.State.ExpiresAt is { } end && now >= end;
+
+    /// <summary>The one way this grain writes: what the outbox acknowledged leaves with it, never with a write of its own.</summary>
+    private Task Write()
+    {
+        if (state.State.Outgoing.Count > 0) state.State.Outgoing = Outbox.Unacknowledged(state.State.Outgoing);
+        return state.WriteStateAsync();
+    }
 }

@@ -18,6 +18,18 @@ public sealed class ApiTokenState
 
     /// <summary>Null only for a token stored before tokens had a lifetime: it lives until revoked, as it was promised.</summary>
     [Id(9)] public DateTimeOffset? ExpiresAt { get; set; }
+
+    /// <summary>
+    /// When the coordinators' warning that it ends soon was decided: set in the write that adds the
+    /// message to <see cref="Outgoing"/>, so a repeated reminder or a restart never warns twice.
+    /// </summary>
+    [Id(10)] public DateTimeOffset? EndingWarnedAt { get; set; }
+
+    /// <summary>The warning until the hub's outbox has acknowledged it (it names the token, never its secret).</summary>
+    [Id(11)] public List<MutualAid.Notifications.OutboundMessage> Outgoing { get; set; } = [];
+
+    /// <summary>Its warning's reminder was registered when it was issued; a token issued before warnings existed registers it when it next wakes.</summary>
+    [Id(12)] public bool EndingArmed { get; set; }
 }
 
 /// <summary>
