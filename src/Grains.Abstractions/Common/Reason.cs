@@ -239,7 +239,8 @@ public enum Reason
     [English("There is no such message.")] NoSuchMessage = 714,
     [English("This message is still being sent.")] StillSending = 715,
     [English("Only a coordinator of hub '{0}' can resend messages.")] ResendNeedsCoordinator = 716,
-    [English("MutualAid: {0}")] MessageSubject = 717,
+    // 717 was MessageSubject ("MutualAid: {hub}"), retired: it did not say what happened. An email
+    // subject is now one per MessageKind, said by the web tier (UiText "MessageSubject.{Kind}").
     [English("Choose SMS, email or neither.")] UnknownChannel = 718,
     [English("Your request {0} is open again: we are arranging help.")] RequestReopened = 719,
     [English("This phone texted STOP: it gets no texts until it texts START.")] PhoneTextedStop = 720,

@@ -2,6 +2,7 @@ using MutualAid.Common;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using MutualAid.Notifications;
 using MutualAid.Web.Localization;
 
 namespace MutualAid.Web.Notifications;
@@ -15,11 +16,24 @@ public sealed class MessageRenderer(IStringLocalizer<UiText> text, IOptions<Send
     public string Render(Phrase said, string language)
     {
         ArgumentNullException.ThrowIfNull(said);
+        return In(language, () => text.Say(Linked(said)));
+    }
+
+    /// <summary>
+    /// An email's subject: the hub as its people call it and what happened, by the message's kind
+    /// alone, so a subject (shown in inbox lists and on lock screens) never carries a name, a number,
+    /// an address or a need's words, whatever the body holds.
+    /// </summary>
+    public string Subject(MessageKind kind, string hubName, string language) =>
+        In(language, () => text[$"MessageSubject.{kind}", hubName]);
+
+    private static string In(string language, Func<string> say)
+    {
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Languages.Culture(language);
-            return text.Say(Linked(said));
+            return say();
         }
         finally
         {

@@ -137,7 +137,7 @@ public sealed partial class OutboxSender(
         var errors = new List<SendOutcome>();
         // An email's subject names the hub as its people know it; the slug is only its address.
         var settings = ways.Any(w => w.Channel is Channel.Email or Channel.Sms) ? await hub() : null;
-        var subject = ways.Any(w => w.Channel == Channel.Email) ? Reason.MessageSubject.Say(settings is { Name.Length: > 0 } named ? named.Name : message.Hub) : null;
+        var hubName = settings is { Name.Length: > 0 } named ? named.Name : message.Hub;
         for (var i = 0; i < ways.Count; i++)
         {
             var (channel, address, own) = ways[i];
@@ -145,7 +145,7 @@ public sealed partial class OutboxSender(
             var way = channels.First(c => c.Channel == channel && c.IsConfigured);
             // Several readers on one channel (a hub's coordinators) each get their own copy, so each its own key.
             var key = ways.Count(w => w.Channel == channel) == 1 ? $"{message.Key}:{channel}" : $"{message.Key}:{channel}:{i}";
-            var text = new OutgoingText(key, address, channel == Channel.Email ? renderer.Render(subject!, language) : null,
+            var text = new OutgoingText(key, address, channel == Channel.Email ? renderer.Subject(message.Kind, hubName, language) : null,
                 renderer.Render(to.Extra ?? message.Said, language), language)
             {
                 Country = settings?.Country,

@@ -19,6 +19,8 @@ public sealed partial class ResourceKeyTests
 
     public static TheoryData<string> Translations => new(Languages.Supported.Keys.Where(c => c != Languages.Default));
 
+    public static TheoryData<string> EveryLanguage => new(Languages.Supported.Keys);
+
     [GeneratedRegex(@"(?:\b(?:T|t|Text\(http\))\[|\btext\()\s*""(?<key>[A-Za-z]+\.[A-Za-z0-9.]+)""")]
     private static partial Regex KeyUse();
 
@@ -96,6 +98,21 @@ public sealed partial class ResourceKeyTests
         Assert.True(phrases.Count >= 10, "The scan for Phrase.Of found too few phrases to be working.");
         var wrong = phrases.Where(p => !english.TryGetValue(p.Key, out var text) || text != p.English).Select(p => $"{p.Key}: \"{p.English}\"").ToList();
         Assert.True(wrong.Count == 0, "Missing from UiText.resx or different from the grain's English:\n" + string.Join("\n", wrong));
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryLanguage))]
+    public void Every_kind_of_message_has_an_email_subject_that_names_the_hub_and_nothing_else(string culture)
+    {
+        // Any kind can go by email (a volunteer or requester may choose it, coordinators always get it),
+        // and the sender fills in the hub's name alone: a subject with another hole would carry the
+        // key or throw, and one without {0} would not say which hub writes.
+        var words = Load(culture == Languages.Default ? "" : culture);
+        var wrong = Enum.GetNames<MutualAid.Notifications.MessageKind>()
+            .Where(kind => !words.TryGetValue($"MessageSubject.{kind}", out var subject) || string.IsNullOrWhiteSpace(subject)
+                || string.Join(",", Placeholder().Matches(subject).Select(m => m.Value)) != "{0}")
+            .ToList();
+        Assert.True(wrong.Count == 0, $"Kinds without a subject naming only the hub in {culture}:\n" + string.Join("\n", wrong));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         var received = Assert.Single(await smtp.WaitFor(1));
         Assert.Equal("lucia@example.org", received.To.Mailboxes.Single().Address);
         Assert.Contains($"Hemos recibido tu solicitud. Tu referencia es {request.ReferenceCode}.", Body(received), StringComparison.Ordinal);
-        Assert.Equal($"MutualAid: Hub {hub}", received.Subject); // the hub's name (Seed names it "Hub …"), not its slug
+        Assert.Equal($"Hub {hub}: hemos recibido tu solicitud", received.Subject); // the hub's name (Seed names it "Hub …"), not its slug
 
         await Grains.GetGrain<IRequestGrain>(request.Id).Cancel(new RequestCommand(request.Version, Seed.Sam, "La familia ayudó"));
         await SendWhenQueued(hub, 2);
@@ -129,6 +129,9 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         var (toAna, toBeto) = (Assert.Single(To(ana)), Assert.Single(To(beto)));
         Assert.StartsWith($"Hub {from} offers the region request {request.ReferenceCode}", Body(toAna), StringComparison.Ordinal);
         Assert.StartsWith($"Hub {from} ofrece", Body(toBeto), StringComparison.Ordinal); // the hub's name (Seed names it "Hub …")
+        // The subject says what happened to the reader's hub, and nothing of the need or the requester.
+        Assert.Equal($"Hub {neighbour}: a need was passed to your hub", toAna.Subject);
+        Assert.Equal($"Hub {neighbour}: han pasado una necesidad a tu centro", toBeto.Subject);
         Assert.NotEqual(toAna.MessageId, toBeto.MessageId);
         await Sender.SendDue(CancellationToken.None);
         Assert.Equal((1, 1), (To(ana).Length, To(beto).Length));
