@@ -54,13 +54,15 @@ public sealed partial class FundService(IGrainFactory grains, CurrentUser user, 
         if (payee is not { } volunteer) return Result<FundEntry>.Invalid("PayeeVolunteerId", Reason.FundChoosePayee);
         if (await grains.GetGrain<IVolunteerGrain>(volunteer).GetView() is not { } view || !view.Profile.HubSlugs.Contains(hub))
             return Result<FundEntry>.Invalid("PayeeVolunteerId", Reason.ChooseHubVolunteer);
-        // A request of another hub is not linked: the ledger names only this hub's work. One of this hub
-        // that the payee never held is refused: a link to someone else's job would vouch for the ask.
+        // The ledger names only this hub's work, and one of its jobs the payee never held is refused: a
+        // link to someone else's job would vouch for the ask. The page offers only a job of this hub
+        // (JobOfHub); one that left the board since (passed to another hub) is refused, not dropped, as
+        // the form said the ask was linked to it.
         if (requestId is { } id)
         {
             var job = await grains.GetGrain<IRequestGrain>(id).GetView();
-            if (job is null || job.HubSlug != hub) requestId = null;
-            else if (job.HeldBy(volunteer) is null && !job.PastAssignments.Any(a => a.VolunteerId == volunteer)) return Result<FundEntry>.Invalid("RequestId", Reason.FundNotTheirJob);
+            if (job is null || job.HubSlug != hub) return Result<FundEntry>.Invalid("RequestId", Reason.FundJobNotOnHub);
+            if (job.HeldBy(volunteer) is null && !job.PastAssignments.Any(a => a.VolunteerId == volunteer)) return Result<FundEntry>.Invalid("RequestId", Reason.FundNotTheirJob);
         }
         var entry = new NewFundEntry(FundEntryKind.ReimbursementAsked, amount, category, note ?? "", user.Actor)
         {
@@ -70,6 +72,14 @@ public sealed partial class FundService(IGrainFactory grains, CurrentUser user, 
         };
         return await Write(hub, entry, receipt);
     }
+
+    /// <summary>
+    /// The job an ask may be linked to: <paramref name="requestId"/> when it is on this hub's board, and
+    /// null for a request of another hub exactly as for no request, so the form tells nobody that the id
+    /// exists elsewhere.
+    /// </summary>
+    public async Task<Guid?> JobOfHub(string hub, Guid? requestId) =>
+        requestId is { } id && await MayAsk(hub) && (await grains.GetGrain<IRequestGrain>(id).GetView())?.HubSlug == hub ? id : null;
 
     public async Task<Result<FundEntry>> Approve(string hub, Guid askId)
     {
