@@ -153,4 +153,29 @@ public sealed class ImportPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Requests.Any(r => r.Need == "Pick up a prescription"), "Jo's request is on the board");
         Assert.Single((await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Requests, r => r.Need == "Food parcel");
     }
+
+    /// <summary>
+    /// The hub's export writes a phone as '+34… so a spreadsheet does not run it as a formula; the
+    /// import drops that mark, and the preview showed it all the same (hunt5 §16).
+    /// </summary>
+    [Fact]
+    public async Task The_preview_shows_a_phone_from_the_hubs_own_export_as_it_will_be_stored()
+    {
+        var grains = app.Factory.Grains;
+        var hub = await Seed.Hub(grains);
+        await using var context = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+        var page = Open(context, hub, "Name,Phone,Email\nValeria Soto,'+34 611 222 333,valeria@example.org\n");
+
+        var cells = page.FindAll("[data-testid=import-preview] tbody tr td").Select(c => c.TextContent.Trim()).ToArray();
+        Assert.Contains("+34 611 222 333", cells);
+        Assert.Contains("valeria@example.org", cells);
+        Assert.DoesNotContain(cells, c => c.StartsWith('\''));
+
+        await Click(page, "import-check");
+        page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=import-run]").HasAttribute("disabled")), Patience);
+        await Click(page, "import-run");
+        await Wait.Until(async () => (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Count == 1, "Valeria is on the board");
+        var valeria = (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Single();
+        Assert.Equal("+34 611 222 333", (await grains.GetGrain<IVolunteerGrain>(valeria.Id).GetView())!.Profile.Contact!.Phone);
+    }
 }
