@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 using Orleans.Serialization;
@@ -79,7 +80,7 @@ public static class MutualAidHostingExtensions
     /// Lets entities keep the few-second "a board may not have my latest state" reminder that makes
     /// board notices survive a crash (see HubDelivery). Orleans refuses reminder periods under a
     /// minute unless told; these run only until the boards confirm, so they stay few. Every silo
-    /// that hosts request, volunteer or offer grains needs it, test silos included.
+    /// that hosts request, volunteer or offer grains needs it, test silos and production included.
     /// </summary>
     public static ISiloBuilder AllowHubNoticeReminders(this ISiloBuilder silo)
     {
@@ -88,8 +89,15 @@ public static class MutualAidHostingExtensions
         {
             if (o.MinimumReminderPeriod > Hubs.HubDelivery.ReminderPeriod) o.MinimumReminderPeriod = Hubs.HubDelivery.ReminderPeriod;
         });
+        // Orleans then warns at every start that such reminders are "unsuitable for production use": it
+        // means reminders that tick for ever, and these are disarmed once the boards confirm. The one
+        // warning it logs, about this deliberate choice, would only teach operators to skip warnings.
+        silo.Services.Configure<LoggerFilterOptions>(o => o.AddFilter(FastReminderWarning, LogLevel.Error));
         return silo;
     }
+
+    /// <summary>The Orleans logger whose only warning is the one about reminder periods under a minute.</summary>
+    private const string FastReminderWarning = "Orleans.Hosting.ReminderOptionsValidator";
 
     /// <summary>The MutualAid:Deadlines settings, checked at start-up so a typo stops the app instead of changing its clock.</summary>
     public static IServiceCollection AddMutualAidDeadlines(this IServiceCollection services, IConfiguration configuration)
