@@ -43,6 +43,15 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("ChangePassword")] Task<Result<UserSummary>> ChangePassword(string passwordHash, Actor actor);
 
     /// <summary>
+    /// For an account kept after the volunteer bound to it was erased (it holds roles the erasing
+    /// hub may not end): drops its Volunteer role at each of <paramref name="hubs"/> and its binding
+    /// to <paramref name="volunteerId"/>, in one write. The erased volunteer is not asked to leave
+    /// those hubs: its tombstone stays in their counts. Idempotent; it tells the directory every
+    /// time, so erasing again finishes a run a crash cut short.
+    /// </summary>
+    [Alias("LetGoOfErasedVolunteer")] Task<Result<UserSummary>> LetGoOfErasedVolunteer(Guid volunteerId, IReadOnlyList<string> hubs, Actor actor);
+
+    /// <summary>
     /// Forgets the account of a person whose personal data was erased: its state is cleared (so no
     /// sign-in or session works, and the email may register afresh) and the directory keeps only a
     /// tombstone. Idempotent, so a retry finishes an erasure a crash cut short.

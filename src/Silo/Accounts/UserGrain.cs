@@ -120,6 +120,24 @@ public sealed class UserGrain(
         return await Save(Account with { PasswordHash = passwordHash, SecurityStamp = Account.SecurityStamp + 1 });
     }
 
+    public async Task<Result<UserSummary>> LetGoOfErasedVolunteer(Guid volunteerId, IReadOnlyList<string> hubs, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(hubs);
+        if (Account is null) return Result<UserSummary>.NotFound(Reason.NoSuchAccount);
+        var roles = Account.Roles.Where(r => !(r.Role == Role.Volunteer && r.Scope is { } hub && hubs.Contains(hub))).ToArray();
+        var bound = Account.VolunteerId == volunteerId ? null : Account.VolunteerId;
+        if (roles.Length == Account.Roles.Count && bound == Account.VolunteerId)
+        {
+            // Done before, but the directory may not have heard (a crash between the two writes): it
+            // still binds the volunteer to this account, which is how erasing again found it.
+            await GrainFactory.GetGrain<IUserDirectoryGrain>(0).Upsert(Account.Summarise());
+            return Result<UserSummary>.Ok(Account.Summarise());
+        }
+
+        // A new security stamp: open sessions lose the hubs and the volunteer at their next check.
+        return await Save(Account with { Roles = roles, VolunteerId = bound, SecurityStamp = Account.SecurityStamp + 1 });
+    }
+
     public async Task Forget(Actor actor)
     {
         // The account goes first, so no crash leaves one that signs in; the directory is told last

@@ -55,6 +55,9 @@ public sealed class PeopleService(IGrainFactory grains, CurrentUser user, Reques
 
         // The requests hear first and the volunteer last, while their names can still be read: one
         // that fails leaves the volunteer whole, and erasing again finishes the rest.
+        // Every bound account's name and id, kept accounts' too: they are how the person acted as
+        // this volunteer ("Hal accepted"), and only the requests they worked on and their hubs'
+        // outboxes are searched, so a kept account's name stays on everything else it did.
         var accounts = await team.AccountsOf(hub, volunteerId);
         var forget = new ForgetVolunteer(volunteerId, [view.Profile.Name, .. accounts.Select(a => a.DisplayName)], [.. accounts.Select(a => a.Email)], user.Actor);
         var worked = await grain.GetRequestsNamingThem();
@@ -70,7 +73,7 @@ public sealed class PeopleService(IGrainFactory grains, CurrentUser user, Reques
         foreach (var outbox in hubs) await grains.GetGrain<IOutboxGrain>(outbox).ForgetNamed(worked, forget.Names);
 
         var result = await grain.ErasePersonalData(user.Actor);
-        if (result.IsOk) await team.ForgetAccountsOfErased(hub, volunteerId);
+        if (result.IsOk) await team.ForgetAccountsOfErased(hub, volunteerId, view.Profile.HubSlugs);
         return result;
     }
 

@@ -142,15 +142,39 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
     /// After a volunteer's personal data is erased, the accounts bound to them are forgotten too:
     /// an erased person must not sign in, watch a board or download its lists, and their email and
     /// name must not stay on the team page. The email is free again, to join afresh by a new link.
+    /// An account that holds more than this hub's coordinators may end (a role at another hub other
+    /// than volunteering, a region's, the network's) is kept: it only stops volunteering at the erased
+    /// volunteer's hubs and is no longer bound to them. Either way the caller is told nothing, so
+    /// erasing reveals no other place's roles. <paramref name="volunteerHubs"/> are the erased
+    /// volunteer's hubs (their profile keeps them), so erasing again decides the same.
     /// </summary>
-    public async Task ForgetAccountsOfErased(string hub, Guid volunteerId)
+    public async Task ForgetAccountsOfErased(string hub, Guid volunteerId, IReadOnlyList<string> volunteerHubs)
     {
-        foreach (var account in await AccountsOf(hub, volunteerId))
+        foreach (var bound in await AccountsOf(hub, volunteerId))
         {
-            await grains.GetGrain<IUserGrain>(account.Email).Forget(user.Actor);
-            LogAccountErased(logger, volunteerId, user.LogId);
+            var target = grains.GetGrain<IUserGrain>(bound.Email);
+            // The account itself, not the directory's copy, which may be behind it.
+            if (await target.GetAccount() is { } account && !EndedByErasure(account.Roles, hub, volunteerHubs))
+            {
+                await target.LetGoOfErasedVolunteer(volunteerId, volunteerHubs, user.Actor);
+                LogAccountKept(logger, volunteerId, user.LogId);
+            }
+            else
+            {
+                await target.Forget(user.Actor);
+                LogAccountErased(logger, volunteerId, user.LogId);
+            }
         }
     }
+
+    /// <summary>
+    /// Whether erasing the volunteer leaves the account nothing: each role is one this hub's
+    /// coordinators could remove (the rule <see cref="IssuePasswordReset"/> keeps to), or volunteering
+    /// at another of the volunteer's hubs, which the erasure ends there too. Coordinating another of
+    /// their hubs is not this hub's to end.
+    /// </summary>
+    private static bool EndedByErasure(IReadOnlyList<RoleGrant> roles, string hub, IReadOnlyList<string> volunteerHubs) =>
+        roles.All(r => HubRoles.Contains(r.Role) && (r.Scope == hub || (r.Role == Role.Volunteer && r.Scope is { } other && volunteerHubs.Contains(other))));
 
     /// <summary>The accounts bound to one of the hub's volunteers, for its coordinators (none for anyone else).</summary>
     public async Task<IReadOnlyList<UserSummary>> AccountsOf(string hub, Guid volunteerId)
@@ -166,7 +190,8 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
         if (!await MayManage(hub)) return [];
         var linked = (await grains.GetGrain<IUserDirectoryGrain>(0).List()).Select(u => u.VolunteerId).OfType<Guid>().ToHashSet();
         var board = await grains.GetGrain<IHubGrain>(hub).GetSnapshot();
-        return [.. board.Volunteers.Where(v => !linked.Contains(v.Id)).OrderBy(v => v.Name, StringComparer.CurrentCultureIgnoreCase)];
+        // An erased volunteer whose account was kept is bound to nothing, but is nobody to invite.
+        return [.. board.Volunteers.Where(v => !linked.Contains(v.Id) && v.Name != ContactDetails.ErasedName).OrderBy(v => v.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
     /// <summary>The same volunteers, each with the phone or email that tells two of one name apart, for the invitation list.</summary>
@@ -197,6 +222,9 @@ public sealed partial class TeamService(IGrainFactory grains, AccountService acc
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account of erased volunteer {VolunteerId} forgotten by {By}")]
     private static partial void LogAccountErased(ILogger logger, Guid volunteerId, string by);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account bound to erased volunteer {VolunteerId} kept for its other roles, unbound by {By}")]
+    private static partial void LogAccountKept(ILogger logger, Guid volunteerId, string by);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Password reset link issued for {Account} by {By}")]
     private static partial void LogResetIssued(ILogger logger, string account, string by);

@@ -50,6 +50,81 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         Assert.NotEqual(volunteerId, (await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount())!.VolunteerId);
     }
 
+    /// <summary>Makes a coordinator of the other hub who then joins this hub as a volunteer with the same account (the hunt's Hal).</summary>
+    private async Task<(string Email, Guid VolunteerId)> OtherHubCoordinatorVolunteeringHere(string name)
+    {
+        var email = await world.Join(new RoleGrant(Role.Coordinator, TeamWorld.OtherHub), await world.ActorOf(world.Admin), name);
+        var link = await world.Accounts.Invite(new RoleGrant(Role.Volunteer, Hub), null, TimeSpan.FromDays(1), await world.ActorOf(world.Coordinator));
+        await world.Accept(link.Value!, email, name);
+        var account = (await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount())!;
+        Assert.Contains(new RoleGrant(Role.Volunteer, Hub), account.Roles);
+        return (email, account.VolunteerId!.Value);
+    }
+
+    private async Task AssertKeptOnlyTheirOtherHub(string email, Guid volunteerId)
+    {
+        var account = await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();
+        Assert.NotNull(account);
+        Assert.Equal([new RoleGrant(Role.Coordinator, TeamWorld.OtherHub)], account.Roles);
+        Assert.Null(account.VolunteerId); // no longer theirs: the volunteer is a tombstone
+        Assert.Equal(ContactDetails.ErasedName, (await world.Factory.Grains.GetGrain<IVolunteerGrain>(volunteerId).GetView())!.Profile.Name);
+        Assert.DoesNotContain((await (await world.TeamAs(world.Coordinator)).Members(Hub)).Value!, m => m.Email == email);
+        Assert.Contains((await (await world.TeamAs(email)).Members(TeamWorld.OtherHub)).Value!, m => m.Email == email && m.Roles.Contains(Role.Coordinator));
+        Assert.Equal(HttpStatusCode.Redirect, await Login(world.Browser(), email)); // signed in
+        using var session = await world.Factory.SignedIn(email);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync(new Uri($"/hubs/{TeamWorld.OtherHub}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync(new Uri($"/hubs/{Hub}", UriKind.Relative))).StatusCode);
+        // Nor is the erased volunteer offered for another account to bind to.
+        Assert.DoesNotContain(await (await world.TeamAs(world.Coordinator)).VolunteersWithoutAccount(Hub), v => v.Id == volunteerId);
+    }
+
+    [Fact]
+    public async Task Erasing_a_volunteer_who_coordinates_another_hub_ends_only_their_volunteering_here()
+    {
+        var (email, volunteerId) = await OtherHubCoordinatorVolunteeringHere("Halloran");
+        using var before = await world.Factory.SignedIn(email);
+        Assert.Equal(HttpStatusCode.OK, (await before.GetAsync(new Uri($"/hubs/{Hub}", UriKind.Relative))).StatusCode);
+
+        var erased = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
+
+        // The coordinator reads what they read for anyone: nothing says the person has a role elsewhere.
+        Assert.True(erased.IsOk, erased.Message);
+        Assert.Equal(ContactDetails.ErasedName, erased.Value!.Profile.Name);
+        await AssertKeptOnlyTheirOtherHub(email, volunteerId);
+        Assert.Equal(HttpStatusCode.Redirect, (await before.GetAsync(new Uri($"/hubs/{Hub}", UriKind.Relative))).StatusCode); // the open session lost this hub
+    }
+
+    [Fact]
+    public async Task An_erasure_cut_short_after_the_volunteer_is_finished_by_erasing_again()
+    {
+        var (email, volunteerId) = await OtherHubCoordinatorVolunteeringHere("Hallbjorn");
+        // As if the web tier died right after the volunteer's own write, before any account was told.
+        Assert.True((await world.Factory.Grains.GetGrain<IVolunteerGrain>(volunteerId).ErasePersonalData(await world.ActorOf(world.Coordinator))).IsOk);
+
+        var again = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
+
+        Assert.True(again.IsOk, again.Message);
+        await AssertKeptOnlyTheirOtherHub(email, volunteerId);
+    }
+
+    [Fact]
+    public async Task A_volunteer_whose_every_role_is_at_this_hub_is_still_forgotten_whole()
+    {
+        var cora = await world.ActorOf(world.Coordinator);
+        var email = await world.Join(new RoleGrant(Role.Dispatcher, Hub), cora, "Ysolde");
+        var link = await world.Accounts.Invite(new RoleGrant(Role.Volunteer, Hub), null, TimeSpan.FromDays(1), cora);
+        await world.Accept(link.Value!, email, "Ysolde");
+        var user = world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email));
+        var volunteerId = (await user.GetAccount())!.VolunteerId!.Value;
+
+        var erased = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
+
+        Assert.True(erased.IsOk, erased.Message);
+        Assert.Null(await user.GetAccount());
+        Assert.Equal(HttpStatusCode.BadRequest, await Login(world.Browser(), email));
+        Assert.DoesNotContain((await (await world.TeamAs(world.Coordinator)).Members(Hub)).Value!, m => m.Email == email || m.DisplayName == "Ysolde");
+    }
+
     [Fact]
     public async Task Erasing_a_volunteer_takes_their_name_out_of_the_requests_they_did_and_turned_down_and_out_of_the_handover()
     {
