@@ -88,6 +88,8 @@ public sealed class TimeBankGrain(
         {
             var volunteer = await GrainFactory.GetGrain<IVolunteerGrain>(person).GetView();
             if (volunteer is null || !volunteer.Profile.HubSlugs.Any(hubs.Contains)) return Result<HoursTransfer>.Refused(Reason.TransferOutsideRegion, Key);
+            // A tombstone keeps the hours given in the counts; it is nobody to move hours to or from.
+            if (volunteer.Profile.Name == ContactDetails.ErasedName) return Result<HoursTransfer>.Refused(Reason.TransferErased);
         }
 
         var kept = transfer with { Reason = transfer.Reason.Trim(), At = clock.GetUtcNow() };

@@ -18,7 +18,8 @@ public sealed partial class VolunteerGrain
     public async Task<Result<VolunteerLoan>> AskToBorrow(Guid loanId, string toHub, DateOnly day, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (S.Profile is not { } profile) return Result<VolunteerLoan>.NotFound(Reason.NoSuchVolunteer);
+        // An erased volunteer is a tombstone in their hubs' counts: to another hub, nobody to borrow.
+        if (S.Profile is not { } profile || profile.Name == ContactDetails.ErasedName) return Result<VolunteerLoan>.NotFound(Reason.NoSuchVolunteer);
         if (S.Loans.Find(l => l.Id == loanId) is { } asked) return Result<VolunteerLoan>.Ok(asked); // asked again: as it was
         if (profile.HubSlugs.Contains(toHub)) return Result<VolunteerLoan>.Refused(Reason.AlreadyVolunteersHub, toHub);
         if (day < Today) return Result<VolunteerLoan>.Invalid(nameof(day), Reason.LoanDayPassed);

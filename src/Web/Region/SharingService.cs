@@ -72,7 +72,7 @@ public sealed class SharingService(IGrainFactory grains, CurrentUser user)
         var list = new List<(string, VolunteerSummary)>();
         foreach (var other in overview.Hubs.Where(h => h.Slug != hub))
         {
-            foreach (var volunteer in (await grains.GetGrain<IHubGrain>(other.Slug).GetSnapshot()).Volunteers.Where(v => !v.HubSlugs.Contains(hub)))
+            foreach (var volunteer in (await grains.GetGrain<IHubGrain>(other.Slug).GetSnapshot()).Volunteers.Where(v => !v.HubSlugs.Contains(hub) && v.Name != ContactDetails.ErasedName))
             {
                 list.Add((other.Slug, volunteer));
             }
