@@ -396,6 +396,7 @@ public enum Reason
     [English("Write the amount as digits with at most one \".\" or \",\" before the cents, such as 1234.50, without thousands separators.")] FundAmountShape = 1319,
     [English("A reimbursement can be linked only to a job the volunteer it pays worked on.")] FundNotTheirJob = 1320,
     [English("That job is not on this hub's board, so the ask cannot be linked to it. Ask again to send it without the job.")] FundJobNotOnHub = 1321,
+    [English("This volunteer's personal data was erased: the fund pays them nothing more.")] FundPayeeErased = 1322,
     // Commons: decisions 1340-1379
     [English("Give the proposal a title.")] DecisionGiveTitle = 1340,
     [English("Say what is proposed.")] DecisionSayWhat = 1341,

@@ -16,6 +16,12 @@ public interface IProposalGrain : IGrainWithGuidKey
     /// <summary>Votes for option <paramref name="choice"/>, or objects when it is null (with <paramref name="objection"/>); replaces the member's earlier ballot.</summary>
     [Alias("Vote")] Task<Result<ProposalView>> Vote(int? choice, string? objection, Actor voter);
 
+    /// <summary>
+    /// Takes an erased volunteer out of this proposal: as its proposer (with their names out of its
+    /// title and text) and as a voter (their ballot and its count stay). Idempotent.
+    /// </summary>
+    [Alias("ForgetVolunteer")] Task ForgetVolunteer(MutualAid.Requests.ForgetVolunteer command);
+
     /// <summary>Closes and tallies once the deadline has passed (what the reminder calls); idempotent.</summary>
     [Alias("CheckDeadline")] Task<ProposalView?> CheckDeadline();
 }

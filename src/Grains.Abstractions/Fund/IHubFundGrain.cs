@@ -32,6 +32,13 @@ public interface IHubFundGrain : IGrainWithStringKey
     /// <summary>Undoes an entry with a reversing one (an ask not yet paid is withdrawn).</summary>
     [Alias("Reverse")] Task<Result<FundEntry>> Reverse(Guid entryId, string note, Actor actor);
 
+    /// <summary>
+    /// An erased volunteer's name leaves the ledger: the lines that pay them or that they recorded
+    /// read "[erased]" (what they typed loses their names too); amounts, kinds and dates stay, so the
+    /// money still adds up. From then on nothing more is paid to them. Idempotent.
+    /// </summary>
+    [Alias("ForgetVolunteer")] Task ForgetVolunteer(MutualAid.Requests.ForgetVolunteer command);
+
     /// <summary>Sets the currency, only while the ledger is empty (amounts would change meaning).</summary>
     [Alias("SetCurrency")] Task<Result<string>> SetCurrency(string currency, Actor actor);
 }

@@ -35,6 +35,18 @@ public sealed class HubDecisionsGrain(
         return Result<AssemblyMinutes>.Ok(recorded);
     }
 
+    public async Task ForgetVolunteer(MutualAid.Requests.ForgetVolunteer command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var accounts = command.AccountIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var erased = new Actor("erased", ContactDetails.ErasedName);
+        state.State.Minutes = [.. state.State.Minutes.Select(m => accounts.Contains(m.RecordedBy.UserId) ? m with { RecordedBy = erased } : m)];
+        // Written even when the minutes do not name them: the proposals' summaries changed in ordinary
+        // writes (Track), and this one leaves the store no older copy that names them.
+        state.State.ScrubOnNextWrite = true;
+        await state.WriteStateAsync();
+    }
+
     public Task<IReadOnlyList<AssemblyMinutes>> Minutes() =>
         Task.FromResult<IReadOnlyList<AssemblyMinutes>>([.. state.State.Minutes.OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.RecordedAt)]);
 }

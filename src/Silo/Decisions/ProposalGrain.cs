@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MutualAid.Silo.Hosting;
 using MutualAid.Decisions;
+using MutualAid.Silo.Audit;
 
 namespace MutualAid.Silo.Decisions;
 
@@ -62,6 +63,27 @@ public sealed partial class ProposalGrain(
         var ballot = new Ballot(voter, choice, reason, clock.GetUtcNow());
         var ballots = view.Ballots.Where(b => b.Voter.UserId != voter.UserId).Append(ballot).ToArray();
         return await Commit(view with { Ballots = ballots });
+    }
+
+    public async Task ForgetVolunteer(MutualAid.Requests.ForgetVolunteer command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (View is not { } view) return;
+        var accounts = command.AccountIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var proposed = accounts.Contains(view.Proposed.Proposer.UserId);
+        if (!proposed && !view.Ballots.Any(b => accounts.Contains(b.Voter.UserId))) return;
+        var names = Unnaming.WithFirstNames(command.Names);
+        var erased = new Actor("erased", ContactDetails.ErasedName);
+        var unnamed = view with
+        {
+            Proposed = proposed
+                ? view.Proposed with { Proposer = erased, Title = Unnaming.InText(view.Proposed.Title, names)!, Text = Unnaming.InText(view.Proposed.Text, names)! }
+                : view.Proposed,
+            // Their vote still counts; only who cast it goes.
+            Ballots = [.. view.Ballots.Select(b => accounts.Contains(b.Voter.UserId) ? b with { Voter = erased, Objection = Unnaming.InText(b.Objection, names) } : b)],
+        };
+        state.State.ScrubOnNextWrite = true;
+        await Commit(unnamed);
     }
 
     public async Task<ProposalView?> CheckDeadline()

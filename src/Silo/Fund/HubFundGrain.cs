@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MutualAid.Fund;
+using MutualAid.Silo.Audit;
 
 namespace MutualAid.Silo.Fund;
 
@@ -50,6 +51,11 @@ public sealed partial class HubFundGrain(
         ArgumentNullException.ThrowIfNull(entry);
         var errors = entry.Validate();
         if (errors.Count > 0) return Result<FundEntry>.Invalid(errors);
+        if (entry.Kind == FundEntryKind.ReimbursementAsked && entry.PayeeVolunteerId is { } payee && state.State.ErasedPayees.Contains(payee))
+        {
+            return Result<FundEntry>.Refused(Reason.FundPayeeErased);
+        }
+
         var id = entry.ReceiptId ?? Guid.NewGuid();
         // A retried call (same receipt id) answers with the line it already wrote.
         if (Entries.FirstOrDefault(e => e.Id == id) is { } known) return Result<FundEntry>.Ok(known);
@@ -78,6 +84,7 @@ public sealed partial class HubFundGrain(
                 : Result<FundEntry>.Refused(Reason.FundWithdrawn);
         }
 
+        if (ask.PayeeVolunteerId is { } payee && state.State.ErasedPayees.Contains(payee)) return Result<FundEntry>.Refused(Reason.FundPayeeErased);
         if (string.Equals(ask.RecordedBy.UserId, approver.UserId, StringComparison.OrdinalIgnoreCase)) return Result<FundEntry>.Refused(Reason.FundSelfApproval);
         var paid = new FundEntry(Guid.NewGuid(), FundEntryKind.ReimbursementPaid, ask.Amount, ask.Category, ask.Note, clock.GetUtcNow(), approver)
         {
@@ -109,6 +116,32 @@ public sealed partial class HubFundGrain(
             RequestId = entry.RequestId,
         };
         return await Append(reversal);
+    }
+
+    public async Task ForgetVolunteer(MutualAid.Requests.ForgetVolunteer command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var accounts = command.AccountIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var names = Unnaming.WithFirstNames(command.Names);
+        // A first name is taken as theirs only on their own lines; elsewhere only a full name is (as the outbox does).
+        var full = command.Names.Select(n => n.Trim()).Where(n => n.Length > 0 && n != ContactDetails.ErasedName).ToArray();
+        var erased = new Actor("erased", ContactDetails.ErasedName);
+        bool Paid(FundEntry e) => e.PayeeVolunteerId == command.VolunteerId;
+        bool Recorded(FundEntry e) => accounts.Contains(e.RecordedBy.UserId);
+        FundEntry Unnamed(FundEntry e) => e with
+        {
+            PayeeName = Paid(e) ? ContactDetails.ErasedName : e.PayeeName,
+            RecordedBy = Recorded(e) ? erased : e.RecordedBy,
+            Note = Unnaming.InText(e.Note, Paid(e) || Recorded(e) ? names : full)!,
+        };
+
+        var unnamed = Entries.Select(Unnamed).ToList();
+        var known = state.State.ErasedPayees.Contains(command.VolunteerId);
+        if (known && unnamed.SequenceEqual(Entries)) return;
+        state.State.Entries = unnamed;
+        if (!known) state.State.ErasedPayees.Add(command.VolunteerId);
+        state.State.ScrubOnNextWrite = true;
+        await state.WriteStateAsync();
     }
 
     public async Task<Result<string>> SetCurrency(string currency, Actor actor)

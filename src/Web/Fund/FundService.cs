@@ -84,10 +84,18 @@ public sealed partial class FundService(IGrainFactory grains, CurrentUser user, 
     public async Task<Result<FundEntry>> Approve(string hub, Guid askId)
     {
         if (!await MayApprove(hub)) return Result<FundEntry>.Refused(Reason.FundNeedsCoordinator);
+        // The fund refuses a payee it was told is erased; one erased before funds were told is known
+        // by the volunteer's tombstone, and money must not go to them either.
+        if (await PayeeErased(hub, askId)) return Result<FundEntry>.Refused(Reason.FundPayeeErased);
         var result = await Fund(hub).Approve(askId, user.Actor);
         if (result.IsOk) LogApproved(logger, hub, askId, user.LogId);
         return result;
     }
+
+    private async Task<bool> PayeeErased(string hub, Guid askId) =>
+        (await Fund(hub).GetLedger()).Entries.FirstOrDefault(e => e.Id == askId)?.PayeeVolunteerId is { } payee
+        && await grains.GetGrain<IVolunteerGrain>(payee).GetView() is { } view
+        && view.Profile.Name == ContactDetails.ErasedName;
 
     public async Task<Result<FundEntry>> Reverse(string hub, Guid entryId, string note) =>
         await MayManage(hub) ? await Fund(hub).Reverse(entryId, note ?? "", user.Actor) : Result<FundEntry>.Refused(Reason.FundNeedsCoordinator);
@@ -102,7 +110,7 @@ public sealed partial class FundService(IGrainFactory grains, CurrentUser user, 
     /// <summary>Whom an organiser may ask for: the hub's volunteers by name.</summary>
     public async Task<IReadOnlyList<VolunteerSummary>> Volunteers(string hub) =>
         await user.Can(Ability.Dispatch, hub)
-            ? [.. (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.OrderBy(v => v.Name, StringComparer.CurrentCultureIgnoreCase)]
+            ? [.. (await grains.GetGrain<IHubGrain>(hub).GetSnapshot()).Volunteers.Where(v => v.Name != ContactDetails.ErasedName).OrderBy(v => v.Name, StringComparer.CurrentCultureIgnoreCase)]
             : [];
 
     private async Task<Result<FundEntry>> Write(string hub, NewFundEntry entry, FundReceiptUpload? receipt)

@@ -1,4 +1,6 @@
 using MutualAid.Common;
+using MutualAid.Decisions;
+using MutualAid.Fund;
 using MutualAid.Hubs;
 using MutualAid.Notifications;
 using MutualAid.Requests;
@@ -43,7 +45,8 @@ public sealed class PeopleService(IGrainFactory grains, CurrentUser user, Reques
 
     /// <summary>
     /// Forgets a volunteer's personal data, their names in the histories of the requests they
-    /// worked on (in any hub), and the accounts that were theirs.
+    /// worked on (in any hub) and in their hubs' funds and decisions, and the accounts that were
+    /// theirs (or, for one that holds roles elsewhere, its volunteering at their hubs).
     /// </summary>
     public async Task<Result<VolunteerView>> EraseVolunteer(string hub, Guid volunteerId)
     {
@@ -71,6 +74,17 @@ public sealed class PeopleService(IGrainFactory grains, CurrentUser user, Reques
 
         // What the hubs sent about those jobs names them too ("Zephyrine is on her way").
         foreach (var outbox in hubs) await grains.GetGrain<IOutboxGrain>(outbox).ForgetNamed(worked, forget.Names);
+
+        // Their hubs' funds and decisions name them too ("Asked by Gil", "proposed by Gil"). Amounts
+        // and dates stay, so the money still adds up; the fund pays them nothing more. Concerns are a
+        // safeguarding record and keep their name (the erase confirmation says so).
+        foreach (var own in view.Profile.HubSlugs)
+        {
+            await grains.GetGrain<IHubFundGrain>(own).ForgetVolunteer(forget);
+            var decisions = grains.GetGrain<IHubDecisionsGrain>(own);
+            foreach (var proposal in await decisions.Proposals()) await grains.GetGrain<IProposalGrain>(proposal.Id).ForgetVolunteer(forget);
+            await decisions.ForgetVolunteer(forget);
+        }
 
         var result = await grain.ErasePersonalData(user.Actor);
         if (result.IsOk) await team.ForgetAccountsOfErased(hub, volunteerId, view.Profile.HubSlugs);

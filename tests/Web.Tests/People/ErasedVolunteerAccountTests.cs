@@ -1,3 +1,6 @@
+using MutualAid.Decisions;
+using MutualAid.Fund;
+
 namespace MutualAid.Web.Tests.People;
 
 public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture<TeamWorld>
@@ -123,6 +126,74 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         Assert.Null(await user.GetAccount());
         Assert.Equal(HttpStatusCode.BadRequest, await Login(world.Browser(), email));
         Assert.DoesNotContain((await (await world.TeamAs(world.Coordinator)).Members(Hub)).Value!, m => m.Email == email || m.DisplayName == "Ysolde");
+    }
+
+    [Fact]
+    public async Task Erasing_a_volunteer_takes_their_name_out_of_the_fund_and_the_decisions_and_the_fund_pays_them_no_more()
+    {
+        const string name = "Gilberto";
+        var grains = world.Factory.Grains;
+        var cora = await world.ActorOf(world.Coordinator);
+        var email = await world.Join(new RoleGrant(Role.Volunteer, Hub), cora, name);
+        var account = (await grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount())!;
+        var volunteerId = account.VolunteerId!.Value;
+        var self = new Actor(account.Email, account.DisplayName); // as they are signed in
+        var fund = grains.GetGrain<IHubFundGrain>(Hub);
+        var waiting = await fund.Record(new NewFundEntry(FundEntryKind.ReimbursementAsked, 12.50m, RequestCategory.Food, "Taxi for Gilberto's job", self) { PayeeVolunteerId = volunteerId, PayeeName = name });
+        Assert.True(waiting.IsOk, waiting.Message);
+        var paid = (await fund.Record(new NewFundEntry(FundEntryKind.ReimbursementAsked, 5m, RequestCategory.Food, "Bread", self) { PayeeVolunteerId = volunteerId, PayeeName = name })).Value!;
+        Assert.True((await fund.Approve(paid.Id, cora)).IsOk);
+        Assert.True((await fund.Record(new NewFundEntry(FundEntryKind.Donation, 100m, RequestCategory.Food, "", cora))).IsOk);
+        var totals = System.Text.Json.JsonSerializer.Serialize(await fund.GetTotals(DateTimeOffset.MinValue));
+        var proposal = grains.GetGrain<IProposalGrain>(Guid.NewGuid());
+        var proposed = await proposal.Propose(new NewProposal(Hub, "Buy a van", "Gilberto can drive it", DateTimeOffset.UtcNow.AddDays(1), [], self));
+        Assert.True(proposed.IsOk, proposed.Message);
+        Assert.True((await proposal.Vote(0, null, self)).IsOk);
+        Assert.True((await proposal.Vote(0, null, cora)).IsOk);
+        var decisions = grains.GetGrain<IHubDecisionsGrain>(Hub);
+        Assert.Contains(await decisions.Proposals(), p => p.ProposedBy == name);
+
+        var erased = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
+
+        Assert.True(erased.IsOk, erased.Message);
+        var ledger = await fund.GetLedger();
+        Assert.DoesNotContain(name, System.Text.Json.JsonSerializer.Serialize(ledger), StringComparison.OrdinalIgnoreCase); // their email starts with it too
+        var theirs = ledger.Entries.Where(e => e.PayeeVolunteerId == volunteerId).ToArray();
+        Assert.Equal(3, theirs.Length); // two asks and one payment
+        Assert.All(theirs, e => Assert.Equal(ContactDetails.ErasedName, e.PayeeName));
+        Assert.Equal("Taxi for [erased]'s job", ledger.Entries.Single(e => e.Id == waiting.Value!.Id).Note);
+        Assert.Equal(new[] { 12.50m, 5m, 5m, 100m }, ledger.Entries.Select(e => e.Amount));
+        Assert.Equal(totals, System.Text.Json.JsonSerializer.Serialize(await fund.GetTotals(DateTimeOffset.MinValue))); // the money still adds up
+        var pay = await fund.Approve(waiting.Value!.Id, cora);
+        Assert.Equal((ResultStatus.Refused, Reason.FundPayeeErased), (pay.Status, pay.Reason));
+
+        var view = (await proposal.GetView())!;
+        Assert.DoesNotContain(name, System.Text.Json.JsonSerializer.Serialize(view), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ContactDetails.ErasedName, view.Proposed.Proposer.DisplayName);
+        Assert.Equal("[erased] can drive it", view.Proposed.Text);
+        Assert.Equal(2, view.Ballots.Count); // their vote still counts
+        Assert.Contains(view.Ballots, b => b.Voter.UserId == cora.UserId);
+        var listed = Assert.Single(await decisions.Proposals(), p => p.Id == view.Id);
+        Assert.Equal(ContactDetails.ErasedName, listed.ProposedBy);
+
+        // Erasing again finds nothing more to take out of the ledger.
+        Assert.True((await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId)).IsOk);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(ledger), System.Text.Json.JsonSerializer.Serialize(await fund.GetLedger()));
+    }
+
+    [Fact]
+    public async Task The_question_before_erasing_a_volunteer_says_what_is_kept()
+    {
+        await using var context = ComponentContext.Create(world.Factory, new RoleGrant(Role.Coordinator, Hub));
+
+        var volunteer = context.Render<ConfirmErase>(p => p.Add(x => x.Name, "Gil").Add(x => x.Volunteer, true).Add(x => x.TestId, "v"));
+        var requester = context.Render<ConfirmErase>(p => p.Add(x => x.Name, "Maria").Add(x => x.TestId, "r"));
+
+        var asked = volunteer.Find("[data-testid=v-ask]").TextContent;
+        Assert.Contains("Gil", asked, StringComparison.Ordinal);
+        Assert.Contains("fund", asked, StringComparison.Ordinal);
+        Assert.Contains("safety concerns", asked, StringComparison.Ordinal);
+        Assert.Empty(requester.FindAll("[data-testid=r-kept]"));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using MutualAid.Fund;
 using MutualAid.Volunteers;
+using MutualAid.Web.Fund;
 using MutualAid.Web.TimeBank;
 using MutualAid.Web.Volunteers;
 
@@ -63,5 +65,25 @@ public sealed class ErasedVolunteerPickersTests(WebAppFixture app) : IClassFixtu
         var pickable = page.FindComponent<TransferHoursForm>().Instance.People;
         Assert.Equal(new[] { kept, other }.Order(), pickable.Select(p => p.VolunteerId).Order());
         Assert.DoesNotContain(pickable, p => p.Name == ContactDetails.ErasedName);
+    }
+
+    /// <summary>A volunteer erased before funds were told of erasures: the fund still has their ask, and must not pay it.</summary>
+    [Fact]
+    public async Task The_fund_neither_offers_nor_pays_an_erased_volunteer_it_was_never_told_of()
+    {
+        var (hub, erased, kept, _) = await HubWithOneErased($"reg-{Guid.NewGuid():N}"[..14]);
+        var ask = await app.Factory.Grains.GetGrain<IHubFundGrain>(hub).Record(
+            new NewFundEntry(FundEntryKind.ReimbursementAsked, 9m, RequestCategory.Food, "Taxi", Seed.Sam) { PayeeVolunteerId = erased, PayeeName = "Gilberto Gone" });
+        Assert.True(ask.IsOk, ask.Message);
+        await using var coordinator = ComponentContext.Create(app.Factory, new RoleGrant(Role.Coordinator, hub));
+        var fund = coordinator.Services.GetRequiredService<FundService>();
+
+        var paid = await fund.Approve(hub, ask.Value!.Id);
+
+        Assert.Equal((ResultStatus.Refused, Reason.FundPayeeErased), (paid.Status, paid.Reason));
+        Assert.DoesNotContain((await fund.Ledger(hub)).Value!.Entries, e => e.Kind == FundEntryKind.ReimbursementPaid);
+        var payees = await fund.Volunteers(hub);
+        Assert.Contains(payees, v => v.Id == kept);
+        Assert.DoesNotContain(payees, v => v.Id == erased);
     }
 }
