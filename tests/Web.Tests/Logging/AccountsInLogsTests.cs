@@ -9,15 +9,6 @@ public sealed class AccountsInLogsTests(TeamWorld world) : IClassFixture<TeamWor
 {
     private const string Hub = TeamWorld.Hub;
 
-    private async Task<T> As<T>(string email)
-        where T : notnull
-    {
-        var scope = world.Factory.Services.CreateScope();
-        var account = await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(AccountClaims.Principal(account!));
-        return scope.ServiceProvider.GetRequiredService<T>();
-    }
-
     [Fact]
     public async Task Team_fund_and_token_actions_log_accounts_by_a_hashed_id_never_an_email_or_name()
     {
@@ -34,10 +25,10 @@ public sealed class AccountsInLogsTests(TeamWorld world) : IClassFixture<TeamWor
         Assert.True((await team.RemoveRole(Hub, dorian, Role.Dispatcher)).IsOk);
         Assert.True((await team.IssuePasswordReset(Hub, velma)).IsOk);
         Assert.True((await (await world.TeamAs(world.Admin)).SetDisabled(velma, true)).IsOk);
-        var fund = await As<FundService>(world.Coordinator);
+        var fund = await world.As<FundService>(world.Coordinator);
         var donation = await fund.Record(Hub, new NewFundEntry(FundEntryKind.Donation, 20m, RequestCategory.Food, "Bakery", cora));
         Assert.True(donation.IsOk, donation.Message);
-        var tokens = await As<ApiTokenService>(world.Coordinator);
+        var tokens = await world.As<ApiTokenService>(world.Coordinator);
         var token = await tokens.Issue(Hub, "Food bank sheet", ApiTokenScope.Read, NewApiToken.DefaultLifetimeDays);
         Assert.True(token.IsOk, token.Message);
         Assert.True((await tokens.Revoke(Hub, token.Value!.Token.Id)).IsOk);

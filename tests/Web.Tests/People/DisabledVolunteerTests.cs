@@ -12,15 +12,6 @@ public sealed class DisabledVolunteerTests(TeamWorld world) : IClassFixture<Team
 {
     private const string Hub = TeamWorld.Hub;
 
-    private async Task<T> ServiceAs<T>(string email)
-        where T : notnull
-    {
-        var scope = world.Factory.Services.CreateScope();
-        var account = await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(AccountClaims.Principal(account!));
-        return scope.ServiceProvider.GetRequiredService<T>();
-    }
-
     [Fact]
     public async Task A_disabled_volunteer_is_taken_off_their_jobs_sees_no_contact_and_cannot_be_assigned_until_enabled()
     {
@@ -29,7 +20,7 @@ public sealed class DisabledVolunteerTests(TeamWorld world) : IClassFixture<Team
         var vic = await world.Join(new RoleGrant(Role.Volunteer, Hub), cora, "Vic");
         var dan = await world.Join(new RoleGrant(Role.Dispatcher, Hub), cora, "Dan");
         var volunteerId = (await grains.GetGrain<IUserGrain>(IUserGrain.Key(vic)).GetAccount())!.VolunteerId!.Value;
-        var dispatch = await ServiceAs<DispatchService>(dan);
+        var dispatch = await world.As<DispatchService>(dan);
         var offered = await Seed.Request(grains, Hub, "07700 900301");
         var accepted = await Seed.Request(grains, Hub, "07700 900302");
         var spare = await Seed.Request(grains, Hub, "07700 900303");
@@ -76,7 +67,7 @@ public sealed class DisabledVolunteerTests(TeamWorld world) : IClassFixture<Team
         var val = await world.Join(new RoleGrant(Role.Volunteer, Hub), cora, "Val");
         var volunteerId = (await grains.GetGrain<IUserGrain>(IUserGrain.Key(val)).GetAccount())!.VolunteerId!.Value;
         var request = await Seed.Request(grains, Hub, "07700 900304");
-        Assert.True((await (await ServiceAs<DispatchService>(world.Coordinator)).Assign(Hub, request.Id, volunteerId, request.Version)).IsOk);
+        Assert.True((await (await world.As<DispatchService>(world.Coordinator)).Assign(Hub, request.Id, volunteerId, request.Version)).IsOk);
 
         var refused = await (await world.TeamAs(world.Coordinator)).SetDisabled(val, true);
 

@@ -8,15 +8,6 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
     private const string Hub = TeamWorld.Hub;
     private const string Name = "Quillon";
 
-    private async Task<T> ServiceAs<T>(string email)
-        where T : notnull
-    {
-        var scope = world.Factory.Services.CreateScope();
-        var account = await world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(AccountClaims.Principal(account!));
-        return scope.ServiceProvider.GetRequiredService<T>();
-    }
-
     private static async Task<HttpStatusCode> Login(HttpClient client, string email)
     {
         var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
@@ -34,7 +25,7 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         var team = await world.TeamAs(world.Coordinator);
         Assert.Contains((await team.Members(Hub)).Value!, m => m.Email == email);
 
-        var erased = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
+        var erased = await (await world.As<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
 
         Assert.True(erased.IsOk, erased.Message);
         var members = (await team.Members(Hub)).Value!;
@@ -88,7 +79,7 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         using var before = await world.Factory.SignedIn(email);
         Assert.Equal(HttpStatusCode.OK, (await before.GetAsync(new Uri($"/hubs/{Hub}", UriKind.Relative))).StatusCode);
 
-        var erased = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
+        var erased = await (await world.As<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
 
         // The coordinator reads what they read for anyone: nothing says the person has a role elsewhere.
         Assert.True(erased.IsOk, erased.Message);
@@ -104,7 +95,7 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         // As if the web tier died right after the volunteer's own write, before any account was told.
         Assert.True((await world.Factory.Grains.GetGrain<IVolunteerGrain>(volunteerId).ErasePersonalData(await world.ActorOf(world.Coordinator))).IsOk);
 
-        var again = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
+        var again = await (await world.As<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
 
         Assert.True(again.IsOk, again.Message);
         await AssertKeptOnlyTheirOtherHub(email, volunteerId);
@@ -120,7 +111,7 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         var user = world.Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email));
         var volunteerId = (await user.GetAccount())!.VolunteerId!.Value;
 
-        var erased = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
+        var erased = await (await world.As<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
 
         Assert.True(erased.IsOk, erased.Message);
         Assert.Null(await user.GetAccount());
@@ -153,7 +144,7 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         var decisions = grains.GetGrain<IHubDecisionsGrain>(Hub);
         Assert.Contains(await decisions.Proposals(), p => p.ProposedBy == name);
 
-        var erased = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
+        var erased = await (await world.As<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
 
         Assert.True(erased.IsOk, erased.Message);
         var ledger = await fund.GetLedger();
@@ -177,7 +168,7 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         Assert.Equal(ContactDetails.ErasedName, listed.ProposedBy);
 
         // Erasing again finds nothing more to take out of the ledger.
-        Assert.True((await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId)).IsOk);
+        Assert.True((await (await world.As<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId)).IsOk);
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(ledger), System.Text.Json.JsonSerializer.Serialize(await fund.GetLedger()));
     }
 
@@ -228,9 +219,9 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         async Task<bool> Told(Guid request) => (await outbox.ForRecipient(MutualAid.Notifications.Recipient.Requester(request), 20)).Any(e => e.Message.Said.ToString().Contains(name, StringComparison.Ordinal));
         await Wait.Until(() => Told(done.Id), "the person who asked is told Zephyrine is on the way");
         await Wait.Until(() => Told(declined.Id), "the other person who asked is told why it was cancelled, as typed");
-        Assert.Contains(name, await (await ServiceAs<HandoverService>(world.Coordinator)).Text(Hub, 1), StringComparison.Ordinal);
+        Assert.Contains(name, await (await world.As<HandoverService>(world.Coordinator)).Text(Hub, 1), StringComparison.Ordinal);
 
-        var erased = await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
+        var erased = await (await world.As<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId);
 
         Assert.True(erased.IsOk, erased.Message);
         foreach (var request in new[] { first, second })
@@ -244,7 +235,7 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
             Assert.DoesNotContain(name, System.Text.Json.JsonSerializer.Serialize(await request.GetView()), StringComparison.Ordinal);
         }
 
-        Assert.DoesNotContain(name, await (await ServiceAs<HandoverService>(world.Coordinator)).Text(Hub, 1), StringComparison.Ordinal);
+        Assert.DoesNotContain(name, await (await world.As<HandoverService>(world.Coordinator)).Text(Hub, 1), StringComparison.Ordinal);
         Assert.Equal("Neighbour says [erased] left the bags at no. 4", Assert.Single((await first.GetNotes(new NoteScope())).Value!).Text);
         Assert.Contains(await second.GetAudit(), e => e.Reason == "Only [erased] could go; found elsewhere");
         Assert.False(await Told(done.Id));
@@ -253,7 +244,7 @@ public sealed class ErasedVolunteerAccountTests(TeamWorld world) : IClassFixture
         Assert.NotEmpty(await outbox.ForRecipient(MutualAid.Notifications.Recipient.Requester(done.Id), 20)); // what did not name them stays
         // Erasing again finds nothing more to take out, and writes nothing.
         var version = (await first.GetView())!.Version;
-        Assert.True((await (await ServiceAs<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId)).IsOk);
+        Assert.True((await (await world.As<PeopleService>(world.Coordinator)).EraseVolunteer(Hub, volunteerId)).IsOk);
         Assert.Equal(version, (await first.GetView())!.Version);
     }
 }

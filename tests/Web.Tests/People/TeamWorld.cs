@@ -62,12 +62,16 @@ public sealed class TeamWorld : IAsyncLifetime
     }
 
     /// <summary>The team actions as this account would run them from the team page.</summary>
-    public async Task<TeamService> TeamAs(string email)
+    public Task<TeamService> TeamAs(string email) => As<TeamService>(email);
+
+    /// <summary>A page's service as this account would reach it, signed in (a scope of its own, as a circuit has).</summary>
+    public async Task<T> As<T>(string email)
+        where T : notnull
     {
         var scope = Factory.Services.CreateScope();
         var account = await Factory.Grains.GetGrain<IUserGrain>(IUserGrain.Key(email)).GetAccount();
         scope.ServiceProvider.GetRequiredService<MutualAid.Web.Accounts.CurrentUser>().Set(AccountClaims.Principal(account!));
-        return scope.ServiceProvider.GetRequiredService<TeamService>();
+        return scope.ServiceProvider.GetRequiredService<T>();
     }
 
     public async Task<Actor> ActorOf(string email) =>
