@@ -360,6 +360,7 @@ public enum Reason
     [English("This transfer was already recorded with other figures.")] TransferIdReused = 1444,
     [English("You cannot move hours at hub '{0}'.")] CannotTransferHours = 1445,
     [English("Hours cannot be moved to or from a volunteer whose personal data was erased.")] TransferErased = 1446,
+    [English("{0} has {1:0.##} h to pass on: a transfer cannot move more than someone has.")] TransferMoreThanBalance = 1447,
     [English("This volunteer already belongs to hub '{0}'.")] AlreadyVolunteersHub = 1450,
     [English("That day has passed.")] LoanDayPassed = 1451,
     [English("A volunteer can be lent only to another hub of their own region.")] LoanOutsideRegion = 1452,

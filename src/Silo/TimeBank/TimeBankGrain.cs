@@ -84,12 +84,22 @@ public sealed class TimeBankGrain(
         if (errors.Count > 0) return Result<HoursTransfer>.Invalid(errors);
 
         var hubs = await Hubs();
+        var giverName = "";
         foreach (var person in new[] { transfer.From, transfer.To })
         {
             var volunteer = await GrainFactory.GetGrain<IVolunteerGrain>(person).GetView();
             if (volunteer is null || !volunteer.Profile.HubSlugs.Any(hubs.Contains)) return Result<HoursTransfer>.Refused(Reason.TransferOutsideRegion, Key);
             // A tombstone keeps the hours given in the counts; it is nobody to move hours to or from.
             if (volunteer.Profile.Name == ContactDetails.ErasedName) return Result<HoursTransfer>.Refused(Reason.TransferErased);
+            if (person == transfer.From) giverName = volunteer.Profile.Name;
+        }
+
+        // A transfer passes on hours someone has; giving more would leave them owing hours they never
+        // received (-98 h from one slip). Receiving help may still take a balance below zero: that is the bank's purpose.
+        // This grain takes one call at a time, so two transfers cannot both spend the same hours.
+        if (await Statement(transfer.From, 1) is { } giver && transfer.Hours > giver.Balance)
+        {
+            return Result<HoursTransfer>.Refused(Reason.TransferMoreThanBalance, giverName, Math.Max(0, giver.Balance));
         }
 
         var kept = transfer with { Reason = transfer.Reason.Trim(), At = clock.GetUtcNow() };

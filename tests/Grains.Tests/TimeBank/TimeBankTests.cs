@@ -51,7 +51,8 @@ public sealed class TimeBankTests(ClusterFixture fixture)
         var bo = await Person(south, "Bo", "07700 712" + Random.Shared.Next(1000, 9999));
         var cy = await Person(elsewhere, "Cy", "07700 713" + Random.Shared.Next(1000, 9999));
         var bank = fixture.Grains.GetGrain<ITimeBankGrain>(region);
-        var transfer = new HoursTransfer(Guid.NewGuid(), ana.Id, bo.Id, 1.5, "Ana drove Bo's neighbour off the board", Domain.Sam, default);
+        await domain.Deliver(await domain.NewRequest(north), ana.Id, 2);
+        var transfer = new HoursTransfer(Guid.NewGuid(), ana.Id, bo.Id, 1.5, "Ana passes on hours to Bo, as agreed", Domain.Sam, default);
 
         var first = await bank.Transfer(transfer);
         var again = await bank.Transfer(transfer);
@@ -59,7 +60,7 @@ public sealed class TimeBankTests(ClusterFixture fixture)
         Assert.True(first.IsOk, first.Message);
         Assert.True(again.IsOk, again.Message);
         Assert.Equal(first.Value, again.Value);
-        Assert.Equal(-1.5, (await bank.Statement(ana.Id, 4))!.Balance);
+        Assert.Equal(0.5, (await bank.Statement(ana.Id, 4))!.Balance);
         var toBo = (await bank.Statement(bo.Id, 4))!;
         Assert.Equal((1.5, 1.5), (toBo.TransferredIn, toBo.Balance));
         Assert.Equal(Reason.TransferIdReused, (await bank.Transfer(transfer with { Hours = 3 })).Reason);
@@ -68,5 +69,29 @@ public sealed class TimeBankTests(ClusterFixture fixture)
         Assert.Equal((ResultStatus.Refused, Reason.TransferOutsideRegion), (across.Status, across.Reason));
         Assert.Equal(ResultStatus.Invalid, (await bank.Transfer(transfer with { Id = Guid.NewGuid(), To = ana.Id })).Status);
         Assert.Equal(0, (await bank.Statement(cy.Id, 4))!.TransferredIn);
+    }
+
+    [Fact]
+    public async Task A_transfer_cannot_move_more_hours_than_the_giver_has()
+    {
+        var region = Domain.NewSlug("region");
+        var hub = await domain.NewHub(region);
+        var val = await Person(hub, "Valeria", "07700 714" + Random.Shared.Next(1000, 9999));
+        var bo = await Person(hub, "Bo", "07700 715" + Random.Shared.Next(1000, 9999));
+        var bank = fixture.Grains.GetGrain<ITimeBankGrain>(region);
+
+        var fromNothing = await bank.Transfer(new HoursTransfer(Guid.NewGuid(), val.Id, bo.Id, 99, "A slip of the keyboard", Domain.Sam, default));
+        Assert.Equal((ResultStatus.Refused, Reason.TransferMoreThanBalance), (fromNothing.Status, fromNothing.Reason));
+        Assert.Equal("Valeria has 0 h to pass on: a transfer cannot move more than someone has.", fromNothing.Message);
+
+        await domain.Deliver(await domain.NewRequest(hub), val.Id, 2);
+        var tooMuch = await bank.Transfer(new HoursTransfer(Guid.NewGuid(), val.Id, bo.Id, 2.25, "More than she gave", Domain.Sam, default));
+        var all = await bank.Transfer(new HoursTransfer(Guid.NewGuid(), val.Id, bo.Id, 2, "All she gave", Domain.Sam, default));
+
+        Assert.Equal((ResultStatus.Refused, Reason.TransferMoreThanBalance), (tooMuch.Status, tooMuch.Reason));
+        Assert.Contains("Valeria has 2 h", tooMuch.Message, StringComparison.Ordinal);
+        Assert.True(all.IsOk, all.Message);
+        var statement = (await bank.Statement(val.Id, 4))!;
+        Assert.Equal((2.0, 2.0, 0.0), (statement.Given, statement.TransferredOut, statement.Balance));
     }
 }
