@@ -21,9 +21,9 @@ public static class Languages
 
     /// <summary>
     /// The culture pages, messages and texts are written in for a supported language (the default's for any other).
-    /// English is .NET's "en" with one change: dates carry the month's name ("6 Dec 2026"). "en" writes
-    /// 12/6/2026, which half the English-reading world reads as 12 June: a deadline misread by a week
-    /// or a month in a crisis. Spanish keeps its own day-first dates.
+    /// English is .NET's "en" with one change: dates carry the month's name, day first ("6 Dec 2026",
+    /// "Sunday 6 December 2026"). "en" writes 12/6/2026, which half the English-reading world reads as
+    /// 12 June: a deadline misread by a week or a month in a crisis. Spanish keeps its own day-first dates.
     /// </summary>
     public static CultureInfo Culture(string? name)
     {
@@ -35,7 +35,11 @@ public static class Languages
     private static CultureInfo Made(string name)
     {
         var culture = (CultureInfo)CultureInfo.GetCultureInfo(name).Clone();
-        if (name == "en") culture.DateTimeFormat.ShortDatePattern = "d MMM yyyy";
+        if (name == "en")
+        {
+            culture.DateTimeFormat.ShortDatePattern = "d MMM yyyy";
+            culture.DateTimeFormat.LongDatePattern = "dddd d MMMM yyyy";
+        }
         return CultureInfo.ReadOnly(culture);
     }
 

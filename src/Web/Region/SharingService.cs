@@ -63,8 +63,11 @@ public sealed class SharingService(IGrainFactory grains, CurrentUser user)
         return (needs, names);
     }
 
-    /// <summary>Volunteers of the other hubs of <paramref name="hub"/>'s region, for its coordinators to ask to borrow (summaries only).</summary>
-    public async Task<IReadOnlyList<(string Hub, VolunteerSummary Volunteer)>> Borrowable(string hub)
+    /// <summary>
+    /// Volunteers of the other hubs of <paramref name="hub"/>'s region, for its coordinators to ask to
+    /// borrow (summaries only), each with the name of the hub they are from (its slug when it has none).
+    /// </summary>
+    public async Task<IReadOnlyList<(string HubName, VolunteerSummary Volunteer)>> Borrowable(string hub)
     {
         if (!Slug.IsValid(hub) || !await user.Can(Ability.ManageHub, hub)) return [];
         if ((await grains.GetGrain<IHubGrain>(hub).GetSettings())?.RegionSlug is not { } region) return [];
@@ -74,7 +77,7 @@ public sealed class SharingService(IGrainFactory grains, CurrentUser user)
         {
             foreach (var volunteer in (await grains.GetGrain<IHubGrain>(other.Slug).GetSnapshot()).Volunteers.Where(v => !v.HubSlugs.Contains(hub) && v.Name != ContactDetails.ErasedName))
             {
-                list.Add((other.Slug, volunteer));
+                list.Add((string.IsNullOrWhiteSpace(other.Name) ? other.Slug : other.Name, volunteer));
             }
         }
 
@@ -91,6 +94,16 @@ public sealed class SharingService(IGrainFactory grains, CurrentUser user)
     /// <summary>The signed-in volunteer's loans, asked or answered, today and later.</summary>
     public async Task<IReadOnlyList<VolunteerLoan>> MyLoans() =>
         user.VolunteerId is { } me ? await grains.GetGrain<IVolunteerGrain>(me).GetLoans() : [];
+
+    /// <summary>
+    /// The signed-in volunteer's loans with the names of the hubs asking (the slug where one has none):
+    /// a hub of their own region asked them by name, so they may read it.
+    /// </summary>
+    public async Task<(IReadOnlyList<VolunteerLoan> Loans, IReadOnlyDictionary<string, string> HubNames)> MyLoansNamed()
+    {
+        var loans = await MyLoans();
+        return (loans, await HubNames.OfHubs(grains, loans.Select(l => l.ToHub)));
+    }
 
     /// <summary>The signed-in volunteer agrees to or declines a loan; only they may.</summary>
     public async Task<Result<VolunteerLoan>> AnswerLoan(Guid loanId, bool agree) =>
