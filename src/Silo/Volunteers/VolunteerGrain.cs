@@ -29,6 +29,9 @@ public sealed partial class VolunteerGrain(
 
     private VolunteerState S => state.State;
 
+    /// <summary>Their personal data was erased (<see cref="ErasePersonalData"/>): what is left only keeps the hubs' counts.</summary>
+    private bool Erased => S.Profile is { Name: ContactDetails.ErasedName };
+
     public async Task<Result<VolunteerView>> Register(VolunteerProfile profile, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -106,6 +109,8 @@ public sealed partial class VolunteerGrain(
     public async Task<Result<VolunteerView>> SetOnDuty(bool onDuty, Actor actor)
     {
         if (S.Profile is null) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteer);
+        // An erased volunteer is a tombstone kept for the hubs' counts: nobody to put back on duty.
+        if (onDuty && Erased) return Result<VolunteerView>.NotFound(Reason.NoSuchVolunteer);
         if (onDuty && S.Suspended) return Result<VolunteerView>.Refused(Reason.VolunteerSuspended, S.Profile.Name);
         S.OnDuty = onDuty;
         if (onDuty) S.LastCheckIn = clock.GetUtcNow();
@@ -190,7 +195,7 @@ public sealed partial class VolunteerGrain(
         if (S.Profile is not { } profile) return Result<Reservation>.NotFound(Reason.NoSuchVolunteer);
         if (S.Reservations.Find(r => r.RequestId == requestId) is { } held) return await Renew(held);
         // Before anything that names them: to another hub this volunteer is as unknown as a made-up id.
-        if (!profile.HubSlugs.Contains(hubSlug) && !LentToday().Contains(hubSlug)) return Result<Reservation>.NotFound(Reason.NoSuchVolunteer);
+        if (Erased || (!profile.HubSlugs.Contains(hubSlug) && !LentToday().Contains(hubSlug))) return Result<Reservation>.NotFound(Reason.NoSuchVolunteer);
         if (S.Suspended) return Result<Reservation>.Refused(Reason.VolunteerSuspended, profile.Name);
         if (!S.OnDuty) return Result<Reservation>.Refused(Reason.OffDuty, profile.Name);
         if (overrideReason is null && (VolunteerLimits.Broken(Load(profile), estimatedHours) ?? await OutsideTheirHours(profile, hubSlug)) is { } limit)
