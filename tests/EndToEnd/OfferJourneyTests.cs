@@ -114,7 +114,7 @@ public sealed class OfferJourneyTests(BrowserFixture browser, EmptyNetworkApp ne
 
         // One tab uses a tin; the other, still showing three, is told it was just used and shown what is left.
         await Use(first, soup);
-        await Expect(first.GetByTestId("dispatch-message")).ToContainTextAsync($"Took 1 tins of {soup}; 2 left.", new() { Timeout = 10000 });
+        await Expect(first.GetByTestId("dispatch-message")).ToContainTextAsync($"Took 1 (tins) of {soup}; 2 left.", new() { Timeout = 10000 });
         await Expect(row).ToContainTextAsync("2 tins", new() { Timeout = 10000 });
         await Use(other, soup);
         await Expect(other.GetByTestId("dispatch-message")).ToContainTextAsync("Dan took 1 tins", new() { Timeout = 10000 });
@@ -122,14 +122,14 @@ public sealed class OfferJourneyTests(BrowserFixture browser, EmptyNetworkApp ne
 
         // A second tin straight away from the first tab is its own change, not someone else's.
         await Use(first, soup);
-        await Expect(first.GetByTestId("dispatch-message")).ToContainTextAsync($"Took 1 tins of {soup}; 1 left.", new() { Timeout = 10000 });
+        await Expect(first.GetByTestId("dispatch-message")).ToContainTextAsync($"Took 1 (tins) of {soup}; 1 left.", new() { Timeout = 10000 });
         await Expect(row).ToContainTextAsync("1 tins", new() { Timeout = 10000 });
 
         // The other tab, told again, takes the last: the offer closes, leaves the boards, and the need is a gap.
         await Use(other, soup);
         await Expect(other.GetByTestId("dispatch-message")).ToContainTextAsync("Dan took 1 tins", new() { Timeout = 10000 });
         await Use(other, soup);
-        await Expect(other.GetByTestId("dispatch-message")).ToContainTextAsync($"Took 1 tins of {soup}; 0 left.", new() { Timeout = 10000 });
+        await Expect(other.GetByTestId("dispatch-message")).ToContainTextAsync($"Took the last 1 (tins) of {soup}; the offer is used up.", new() { Timeout = 10000 });
         await Expect(other.GetByTestId("offer-suggestion")).ToHaveCountAsync(0, new() { Timeout = 10000 });
         await Expect(coordinator.GetByTestId("offers-grid")).ToContainTextAsync("No open offers.", new() { Timeout = 10000 });
         await Expect(dispatcher.GetByTestId("offers-grid")).ToContainTextAsync("No open offers.", new() { Timeout = 10000 });
